@@ -1,0 +1,97 @@
+namespace Portal.Domain.Access;
+
+/// <summary>
+/// Decides what one user may see and do, from the scoped roles they hold and the directory hierarchy.
+/// The rules (issue 2): a street administrator manages every community of the street; a community secretary
+/// manages their community; a liaison acts for their unit; a grid worker works in their grid; residents and
+/// Party members see their own community only.
+/// </summary>
+public sealed class AccessPolicy
+{
+    private readonly IReadOnlyList<ScopedRole> _roles;
+    private readonly DirectoryScope _directory;
+
+    public AccessPolicy(IEnumerable<ScopedRole> roles, DirectoryScope directory)
+    {
+        _roles = roles.Distinct().ToList();
+        _directory = directory;
+    }
+
+    public IReadOnlyList<ScopedRole> Roles => _roles;
+
+    public bool Has(PortalRole role) => _roles.Any(r => r.Role == role);
+
+    public bool IsStreetAdministrator => Has(PortalRole.StreetAdministrator);
+
+    /// <summary>Streets this user administers.</summary>
+    public IEnumerable<int> AdministeredStreets =>
+        _roles.Where(r => r.Role == PortalRole.StreetAdministrator).Select(r => r.ScopeId).Distinct();
+
+    /// <summary>True when the user may manage the directory and content of the community.</summary>
+    public bool CanManageCommunity(int communityId)
+    {
+        foreach (var r in _roles)
+        {
+            if (r.Role == PortalRole.CommunitySecretary && r.ScopeId == communityId) return true;
+            if (r.Role == PortalRole.StreetAdministrator && _directory.StreetOfCommunity(communityId) == r.ScopeId) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Communities whose directory the user may manage.</summary>
+    public IReadOnlySet<int> ManagedCommunities =>
+        _directory.AllCommunities.Where(CanManageCommunity).ToHashSet();
+
+    /// <summary>True when the user may manage something in the directory at all (administration pages).</summary>
+    public bool CanManageAnyCommunity =>
+        _roles.Any(r => r.Role is PortalRole.StreetAdministrator or PortalRole.CommunitySecretary);
+
+    public bool CanManageStreet(int streetId) =>
+        _roles.Any(r => r.Role == PortalRole.StreetAdministrator && r.ScopeId == streetId);
+
+    /// <summary>True when the user belongs to the community in any role, or manages it.</summary>
+    public bool CanViewCommunity(int communityId)
+    {
+        if (CanManageCommunity(communityId)) return true;
+        foreach (var r in _roles)
+        {
+            switch (r.Scope)
+            {
+                case ScopeKind.Community when r.ScopeId == communityId:
+                    return true;
+                case ScopeKind.Grid when _directory.CommunityOfGrid(r.ScopeId) == communityId:
+                    return true;
+                case ScopeKind.Unit when _directory.PlaceOfUnit(r.ScopeId) is { } place
+                                         && (place.CommunityId == communityId
+                                             || (place.CommunityId is null && _directory.StreetOfCommunity(communityId) == place.StreetId)):
+                    return true;
+                case ScopeKind.Street when _directory.StreetOfCommunity(communityId) == r.ScopeId:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Communities the user can see, for filtering lists.</summary>
+    public IReadOnlySet<int> VisibleCommunities =>
+        _directory.AllCommunities.Where(CanViewCommunity).ToHashSet();
+
+    /// <summary>True when the user may act for the co-building unit (its liaison, or a manager of its community).</summary>
+    public bool CanActForUnit(int unitId)
+    {
+        if (_roles.Any(r => r.Role == PortalRole.UnitLiaison && r.ScopeId == unitId)) return true;
+        if (_directory.PlaceOfUnit(unitId) is not { } place) return false;
+        if (CanManageStreet(place.StreetId)) return true;
+        return place.CommunityId is { } c && CanManageCommunity(c);
+    }
+
+    /// <summary>True when the user works in the grid (its grid worker) or manages its community.</summary>
+    public bool CanWorkInGrid(int gridId)
+    {
+        if (_roles.Any(r => r.Role == PortalRole.GridWorker && r.ScopeId == gridId)) return true;
+        return _directory.CommunityOfGrid(gridId) is { } c && CanManageCommunity(c);
+    }
+
+    /// <summary>True for roles that may read the audit log: street administrators only.</summary>
+    public bool CanReadAuditLog => IsStreetAdministrator;
+}

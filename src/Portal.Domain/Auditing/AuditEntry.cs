@@ -1,0 +1,22 @@
+namespace Portal.Domain.Auditing;
+
+/// <summary>One append-only record of a create, update or delete of domain data: who, when, what changed.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public AuditAction Action { get; set; }
+    /// <summary>JSON object: property name to {"old": ..., "new": ...}.</summary>
+    public required string Changes { get; set; }
+}
+
+public enum AuditAction
+{
+    Create = 0,
+    Update = 1,
+    Delete = 2,
+}

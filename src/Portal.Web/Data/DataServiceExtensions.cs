@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Web.Data;
+
+public static class DataServiceExtensions
+{
+    /// <summary>
+    /// Registers the database. The context factory is a singleton (contexts are created per operation, which
+    /// suits Blazor circuits); the context itself is also available per request for ASP.NET Core Identity.
+    /// </summary>
+    public static void AddPortalData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+        var connectionString = ResolveConnectionString(options, builder.Environment.ContentRootPath);
+        builder.Services.AddDbContextFactory<PortalDbContext>(db => Configure(db, options.Provider, connectionString));
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.PostgreSQL:
+                db.UseNpgsql(connectionString);
+                break;
+            default:
+                db.UseSqlite(connectionString);
+                db.AddInterceptors(SqlitePragmaInterceptor.Instance);
+                break;
+        }
+    }
+
+    public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        if (options.Provider == DatabaseProvider.PostgreSQL)
+        {
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSQL.")
+                : options.ConnectionString;
+        }
+        var directory = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(contentRoot, options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, options.SqliteFileName),
+            Pooling = true,
+        }.ToString();
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}

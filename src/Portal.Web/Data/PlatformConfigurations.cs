@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Announcements;
+using Portal.Domain.Auditing;
+using Portal.Domain.Directory;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Data;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> e)
+    {
+        e.Property(x => x.DisplayName).HasMaxLength(DirectoryLimits.PersonName);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.SetNull);
+        e.HasMany(x => x.RoleAssignments).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserRoleAssignmentConfiguration : IEntityTypeConfiguration<UserRoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<UserRoleAssignment> e)
+    {
+        e.HasIndex(x => new { x.UserId, x.Role, x.Scope, x.ScopeId }).IsUnique();
+    }
+}
+
+internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Announcement>
+{
+    public void Configure(EntityTypeBuilder<Announcement> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(Announcement.TitleMaxLength);
+        e.Property(x => x.BodyMarkdown).HasMaxLength(Announcement.BodyMaxLength);
+        e.Property(x => x.AuthorUserId).HasMaxLength(450);
+        e.Property(x => x.AuthorName).HasMaxLength(DirectoryLimits.PersonName);
+        e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CommunityId, x.PublishedAtUtc });
+    }
+}
+
+internal sealed class AnnouncementReadConfiguration : IEntityTypeConfiguration<AnnouncementRead>
+{
+    public void Configure(EntityTypeBuilder<AnnouncementRead> e)
+    {
+        e.HasKey(x => new { x.AnnouncementId, x.UserId });
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.HasOne<Announcement>().WithMany().HasForeignKey(x => x.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.Property(x => x.UserName).HasMaxLength(256);
+        e.Property(x => x.EntityType).HasMaxLength(100);
+        e.Property(x => x.EntityId).HasMaxLength(100);
+        e.HasIndex(x => x.AtUtc);
+        e.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}
+
+internal sealed class StoredLiveEventConfiguration : IEntityTypeConfiguration<StoredLiveEvent>
+{
+    public void Configure(EntityTypeBuilder<StoredLiveEvent> e)
+    {
+        e.ToTable("LiveEvents");
+        e.Property(x => x.Topic).HasMaxLength(200);
+        e.Property(x => x.Type).HasMaxLength(100);
+        e.HasIndex(x => new { x.Topic, x.Sequence }).IsUnique();
+    }
+}

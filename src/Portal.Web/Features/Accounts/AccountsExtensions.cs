@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+using Portal.Web.Features.Audit;
+
+namespace Portal.Web.Features.Accounts;
+
+public static class AccountsExtensions
+{
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Accounts:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Accounts:LockoutMinutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "portal.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        // Role changes renew the security stamp; signed-in users pick them up within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization(PortalPolicies.Register);
+        services.AddCascadingAuthenticationState();
+
+        // Singletons: process-wide state shared by all requests and circuits.
+        services.AddSingleton<CurrentActor>();
+        services.AddSingleton<IAuditActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DirectoryScopeCache>();
+        services.AddSingleton<AccessPolicyProvider>();
+        // Scoped = per circuit in Blazor, per request otherwise.
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<CircuitHandler, ActorCircuitHandler>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<FirstRunSetup>();
+        return services;
+    }
+
+    public static WebApplication UsePortalAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        var actor = app.Services.GetRequiredService<CurrentActor>();
+        app.Use((context, next) =>
+        {
+            actor.Principal = context.User;
+            return next(context);
+        });
+        app.UseMiddleware<FirstRunRedirectMiddleware>();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalAccounts(this WebApplication app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<PortalUser> signIn, HttpContext context) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login?signedOut=1");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Portal.Web.Features.Announcements;
+
+public static class AnnouncementsExtensions
+{
+    public static IServiceCollection AddPortalAnnouncements(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Domain.Announcements;
+using Portal.Domain.Auditing;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Audit;
+
+/// <summary>Who is making the change being saved; resolved from the current request or circuit.</summary>
+public interface IAuditActor
+{
+    string? UserId { get; }
+    string UserName { get; }
+}
+
+/// <summary>Turns tracked changes into audit entries (who, when, what changed).</summary>
+internal static class AuditRecorder
+{
+    /// <summary>Rows that are bookkeeping, not domain data.</summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(StoredLiveEvent), typeof(AnnouncementRead)];
+
+    /// <summary>Properties whose values never go into the log, or whose changes are not worth an entry.</summary>
+    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
+    private static readonly HashSet<string> Noise = ["AccessFailedCount", "LockoutEnd", "SecurityStamp", "ConcurrencyStamp", "Version"];
+
+    public static List<PendingAudit> Capture(ChangeTracker tracker)
+    {
+        var result = new List<PendingAudit>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var type = entry.Metadata.ClrType;
+            if (NotAudited.Contains(type) || entry.Metadata.IsOwned()) continue;
+            if (!(type.Namespace?.StartsWith("Portal.", StringComparison.Ordinal) ?? false)) continue;
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Create,
+                EntityState.Deleted => AuditAction.Delete,
+                _ => AuditAction.Update,
+            };
+            var changes = new Dictionary<string, object?>();
+            foreach (var p in entry.Properties)
+            {
+                var name = p.Metadata.Name;
+                if (p.Metadata.IsPrimaryKey() && action != AuditAction.Update) continue;
+                switch (action)
+                {
+                    case AuditAction.Create:
+                        changes[name] = new { @new = Show(name, p.CurrentValue) };
+                        break;
+                    case AuditAction.Delete:
+                        changes[name] = new { old = Show(name, p.OriginalValue) };
+                        break;
+                    default:
+                        if (!p.IsModified || Equals(p.OriginalValue, p.CurrentValue) || Noise.Contains(name)) continue;
+                        changes[name] = new { old = Show(name, p.OriginalValue), @new = Show(name, p.CurrentValue) };
+                        break;
+                }
+            }
+            if (action == AuditAction.Update && changes.Count == 0) continue;
+            result.Add(new PendingAudit(entry, type.Name, action, changes));
+        }
+        return result;
+    }
+
+    private static object? Show(string property, object? value) =>
+        Hidden.Contains(property) ? (value is null ? null : "***") : value;
+
+    internal sealed record PendingAudit(EntityEntry Entry, string EntityType, AuditAction Action, Dictionary<string, object?> Changes)
+    {
+        public AuditEntry ToEntry(IAuditActor? actor) => new()
+        {
+            AtUtc = DateTime.UtcNow,
+            UserId = actor?.UserId,
+            UserName = actor?.UserName ?? "system",
+            EntityType = EntityType,
+            // Read the key after the save, when generated keys are known.
+            EntityId = string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties.Select(k => Entry.Property(k.Name).CurrentValue)),
+            Action = Action,
+            Changes = JsonSerializer.Serialize(Changes, JsonOptions),
+        };
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

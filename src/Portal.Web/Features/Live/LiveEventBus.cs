@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Portal.Web.Features.Live;
+
+/// <summary>
+/// Publishes events to topics and delivers them to in-process subscribers (Blazor components) and to the
+/// SignalR group of the same name (browser and other hub clients). Singleton: one per app node.
+/// </summary>
+public sealed class LiveEventBus
+{
+    /// <summary>Most events a single catch-up returns; a client far behind reloads instead.</summary>
+    public const int MaxCatchUp = 500;
+
+    private readonly ILiveEventStore _store;
+    private readonly ILiveEventRelay _relay;
+    private readonly IHubContext<LiveHub> _hub;
+    private readonly ILogger<LiveEventBus> _logger;
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
+
+    public LiveEventBus(ILiveEventStore store, ILiveEventRelay relay, IHubContext<LiveHub> hub, ILogger<LiveEventBus> logger)
+    {
+        _store = store;
+        _relay = relay;
+        _hub = hub;
+        _logger = logger;
+        _relay.Attach(DeliverLocallyAsync);
+    }
+
+    /// <summary>Stores the event (assigning its sequence number) and sends it to every subscriber of the topic.</summary>
+    public async Task<LiveEvent> PublishAsync<T>(string topic, string type, T payload, CancellationToken ct = default)
+    {
+        var json = JsonSerializer.Serialize(payload, LiveJson.Options);
+        var liveEvent = await _store.AppendAsync(topic, type, json, ct);
+        await _relay.SendAsync(liveEvent, ct);
+        return liveEvent;
+    }
+
+    /// <summary>Events of the topic after the given sequence number, oldest first (at most <see cref="MaxCatchUp"/>).</summary>
+    public Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string topic, long afterSequence, CancellationToken ct = default) =>
+        _store.ReadAfterAsync(topic, afterSequence, MaxCatchUp, ct);
+
+    public Task<long> LastSequenceAsync(string topic, CancellationToken ct = default) => _store.LastSequenceAsync(topic, ct);
+
+    /// <summary>
+    /// Subscribes a handler to a topic until the returned subscription is disposed. Handlers run on the
+    /// publisher's thread: Blazor components must marshal with <c>InvokeAsync</c>.
+    /// </summary>
+    public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler)
+    {
+        var subscription = new Subscription(this, topic, handler);
+        _subscribers.GetOrAdd(topic, _ => new()).TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    private async Task DeliverLocallyAsync(LiveEvent liveEvent)
+    {
+        var hubSend = _hub.Clients.Group(liveEvent.Topic).SendAsync(LiveHub.EventMethod, liveEvent);
+        if (_subscribers.TryGetValue(liveEvent.Topic, out var subscribers))
+        {
+            foreach (var subscription in subscribers.Keys)
+            {
+                try
+                {
+                    await subscription.Handler(liveEvent);
+                }
+                catch (Exception ex)
+                {
+                    // One faulty subscriber must not stop delivery to the others.
+                    _logger.LogWarning(ex, "Live event subscriber for {Topic} failed", liveEvent.Topic);
+                }
+            }
+        }
+        await hubSend;
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        if (_subscribers.TryGetValue(subscription.Topic, out var subscribers))
+            subscribers.TryRemove(subscription, out _);
+    }
+
+    private sealed class Subscription(LiveEventBus bus, string topic, Func<LiveEvent, Task> handler) : IDisposable
+    {
+        public string Topic { get; } = topic;
+        public Func<LiveEvent, Task> Handler { get; } = handler;
+        public void Dispose() => bus.Unsubscribe(this);
+    }
+}

@@ -1,0 +1,38 @@
+using Portal.Web.Components;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Announcements;
+using Portal.Web.Features.Directory;
+using Portal.Web.Features.Live;
+using Portal.Web.Features.Localization;
+using Portal.Web.Features.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalData();
+builder.Services.AddPortalAccounts(builder.Configuration);
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalLive();
+builder.Services.AddPortalDirectory();
+builder.Services.AddPortalAnnouncements();
+builder.Services.AddPortalPlatform(builder.Environment);
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UsePortalPlatform();
+app.UsePortalLocalization();
+app.UsePortalAccounts();
+
+app.MapPortalHealth();
+app.MapPortalLocalization();
+app.MapPortalAccounts();
+app.MapPortalDirectory();
+app.MapHub<LiveHub>(LiveHub.Path);
+app.MapPortalComponents();
+
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Portal.Web.Data;
+
+// Drafts the Up() body of a hand-written migration (EF's design-time tools cannot be restored here; see
+// docs/decisions/0003-hand-written-migrations.md). It applies the existing migrations to a scratch SQLite
+// database, compares that schema with the current model, and prints provider-neutral C# for the tables and
+// indexes the migrations do not create yet. A developer reviews the draft, completes what it cannot express
+// (changed columns, data moves) and commits it as an ordinary migration class.
+//
+//   dotnet run --project tools/Portal.MigrationDraft > /tmp/draft.cs
+
+var file = Path.Combine(Path.GetTempPath(), $"portal-draft-{Guid.NewGuid():N}.db");
+var options = new DbContextOptionsBuilder<PortalDbContext>();
+DataServiceExtensions.Configure(options, DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+await using var db = new PortalDbContext(options.Options);
+await db.Database.MigrateAsync();
+
+var existingTables = new HashSet<string>();
+var existingColumns = new HashSet<(string, string)>();
+var existingIndexes = new HashSet<string>();
+await using (var connection = new SqliteConnection(db.Database.GetConnectionString()))
+{
+    await connection.OpenAsync();
+    await using var cmd = connection.CreateCommand();
+    cmd.CommandText = "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('table','index')";
+    await using var reader = await cmd.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        if (reader.GetString(0) == "table") existingTables.Add(reader.GetString(1)); else existingIndexes.Add(reader.GetString(1));
+    }
+    foreach (var table in existingTables)
+    {
+        await using var cols = connection.CreateCommand();
+        cols.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+        await using var r = await cols.ExecuteReaderAsync();
+        while (await r.ReadAsync()) existingColumns.Add((table, r.GetString(0)));
+    }
+}
+
+var model = db.GetService<IDesignTimeModel>().Model;
+var operations = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel());
+var output = new StringBuilder();
+foreach (var operation in operations)
+{
+    switch (operation)
+    {
+        case CreateTableOperation table when !existingTables.Contains(table.Name):
+            WriteCreateTable(output, table);
+            break;
+        case CreateTableOperation table:
+            foreach (var column in table.Columns.Where(c => !existingColumns.Contains((table.Name, c.Name))))
+                output.AppendLine($"        // TODO: new column {table.Name}.{column.Name} ({column.ClrType.Name}, nullable: {column.IsNullable}): migrationBuilder.AddColumn<{TypeName(column.ClrType)}>(...)");
+            break;
+        case CreateIndexOperation index when !existingIndexes.Contains(index.Name):
+            output.AppendLine($"        migrationBuilder.CreateIndex(name: {Q(index.Name)}, table: {Q(index.Table)}, {ColumnsArg(index.Columns, "column")}{(index.IsUnique ? ", unique: true" : "")}{(index.Filter is null ? "" : $", filter: {Q(index.Filter)}")});");
+            output.AppendLine();
+            break;
+    }
+}
+Console.Write(output.Length == 0 ? "// The migrations already create everything in the model.\n" : output.ToString());
+SqliteConnection.ClearAllPools();
+File.Delete(file);
+
+static void WriteCreateTable(StringBuilder sb, CreateTableOperation table)
+{
+    sb.AppendLine("        migrationBuilder.CreateTable(");
+    sb.AppendLine($"            name: {Q(table.Name)},");
+    sb.AppendLine("            columns: table => new");
+    sb.AppendLine("            {");
+    foreach (var c in table.Columns)
+    {
+        var args = new List<string>();
+        if (c.MaxLength is { } max) args.Add($"maxLength: {max}");
+        if (c.Precision is { } p) args.Add($"precision: {p}");
+        if (c.Scale is { } s) args.Add($"scale: {s}");
+        args.Add($"nullable: {(c.IsNullable ? "true" : "false")}");
+        if (c.DefaultValue is not null) args.Add($"defaultValue: {Literal(c.DefaultValue)}");
+        var line = $"                {c.Name} = table.Column<{TypeName(c.ClrType)}>({string.Join(", ", args)})";
+        if (c["Sqlite:Autoincrement"] is true)
+        {
+            line += "\n                    .Annotation(\"Sqlite:Autoincrement\", true)" +
+                    "\n                    .Annotation(\"Npgsql:ValueGenerationStrategy\", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)";
+        }
+        sb.AppendLine(line + ",");
+    }
+    sb.AppendLine("            },");
+    sb.AppendLine("            constraints: table =>");
+    sb.AppendLine("            {");
+    if (table.PrimaryKey is { } pk)
+        sb.AppendLine($"                table.PrimaryKey({Q(pk.Name)}, {Lambda(pk.Columns)});");
+    foreach (var fk in table.ForeignKeys)
+    {
+        sb.AppendLine("                table.ForeignKey(");
+        sb.AppendLine($"                    name: {Q(fk.Name)},");
+        sb.AppendLine($"                    column: {Lambda(fk.Columns)},");
+        sb.AppendLine($"                    principalTable: {Q(fk.PrincipalTable)},");
+        sb.AppendLine(fk.PrincipalColumns!.Length == 1
+            ? $"                    principalColumn: {Q(fk.PrincipalColumns[0])},"
+            : $"                    principalColumns: new[] {{ {string.Join(", ", fk.PrincipalColumns.Select(Q))} }},");
+        sb.AppendLine($"                    onDelete: ReferentialAction.{fk.OnDelete});");
+    }
+    sb.AppendLine("            });");
+    sb.AppendLine();
+}
+
+static string Lambda(string[] columns) =>
+    columns.Length == 1 ? $"x => x.{columns[0]}" : $"x => new {{ {string.Join(", ", columns.Select(c => "x." + c))} }}";
+
+static string ColumnsArg(string[] columns, string single) =>
+    columns.Length == 1 ? $"{single}: {Q(columns[0])}" : $"columns: new[] {{ {string.Join(", ", columns.Select(Q))} }}";
+
+static string Q(string? s) => s is null ? "null" : "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+static string Literal(object value) => value switch
+{
+    string s => Q(s),
+    bool b => b ? "true" : "false",
+    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+    _ => value.ToString()!,
+};
+
+static string TypeName(Type t)
+{
+    var underlying = Nullable.GetUnderlyingType(t);
+    if (underlying is not null) return TypeName(underlying) + "?";
+    return t switch
+    {
+        _ when t == typeof(int) => "int",
+        _ when t == typeof(long) => "long",
+        _ when t == typeof(string) => "string",
+        _ when t == typeof(bool) => "bool",
+        _ when t == typeof(decimal) => "decimal",
+        _ when t == typeof(double) => "double",
+        _ when t == typeof(byte[]) => "byte[]",
+        _ => t.Name,
+    };
+}
