@@ -2,6 +2,7 @@ using Portal.Web.Components;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
+using Portal.Web.Features.Audit;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
@@ -15,6 +16,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalLive();
 builder.Services.AddPortalDirectory();
 builder.Services.AddPortalAnnouncements();
+builder.Services.AddPortalAudit();
 builder.Services.AddPortalPlatform(builder.Environment);
 
 var app = builder.Build();
@@ -29,6 +31,8 @@ app.MapPortalHealth();
 app.MapPortalLocalization();
 app.MapPortalAccounts();
 app.MapPortalDirectory();
+app.MapPortalAnnouncements();
+app.MapPortalAudit();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapPortalComponents();
 

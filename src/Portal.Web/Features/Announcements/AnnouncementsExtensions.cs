@@ -6,4 +6,9 @@ public static class AnnouncementsExtensions
     {
         return services;
     }
+
+    public static WebApplication MapPortalAnnouncements(this WebApplication app)
+    {
+        return app;
+    }
 }
