@@ -3,7 +3,10 @@
 import re, sys
 body = open(sys.argv[1], encoding='utf-8').read()
 tables = re.findall(r'migrationBuilder.CreateTable\(\n\s+name: "(\w+)"', body)
-down = "\n".join(f'        migrationBuilder.DropTable(name: "{t}");' for t in reversed(tables))
+# Foreign keys added after the tables (forward references and cycles) go first, so that every table can be dropped.
+added_fks = re.findall(r'migrationBuilder.AddForeignKey\(name: "(\w+)", table: "(\w+)"', body)
+down = "\n".join([f'        migrationBuilder.DropForeignKey(name: "{n}", table: "{t}");' for n, t in reversed(added_fks)]
+                 + [f'        migrationBuilder.DropTable(name: "{t}");' for t in reversed(tables)])
 src = f'''using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;

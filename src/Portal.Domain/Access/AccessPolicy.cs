@@ -92,6 +92,21 @@ public sealed class AccessPolicy
         return _directory.CommunityOfGrid(gridId) is { } c && CanManageCommunity(c);
     }
 
+    /// <summary>
+    /// True when the user may grant or revoke a role over this scope: street administrators, for scopes of their own
+    /// street. A scope that is not in the directory belongs to no street and so to nobody.
+    /// </summary>
+    public bool CanAdministerRolesIn(ScopeKind kind, int scopeId) =>
+        _directory.StreetOf(kind, scopeId) is { } street && CanManageStreet(street);
+
+    /// <summary>
+    /// True when the user may change an account (password, lockout, linked person) that holds these roles: a street
+    /// administrator, provided every role of the account lies in a street they administer. An account with a role
+    /// elsewhere belongs (also) to another street, whose administrators must not be overruled.
+    /// </summary>
+    public bool CanManageAccount(IEnumerable<ScopedRole> rolesOfAccount) =>
+        IsStreetAdministrator && rolesOfAccount.All(r => CanAdministerRolesIn(r.Scope, r.ScopeId));
+
     /// <summary>True for roles that may read the audit log: street administrators only.</summary>
     public bool CanReadAuditLog => IsStreetAdministrator;
 }

@@ -34,6 +34,23 @@ public sealed class DirectoryScope
     public (int StreetId, int? CommunityId)? PlaceOfUnit(int unitId) =>
         _placeOfUnit.TryGetValue(unitId, out var p) ? p : null;
 
+    /// <summary>The street a role's scope lies in; null when the scope is not (or no longer) in the directory.</summary>
+    public int? StreetOf(ScopeKind kind, int scopeId) => kind switch
+    {
+        ScopeKind.Street => scopeId,
+        ScopeKind.Community => StreetOfCommunity(scopeId),
+        ScopeKind.Grid => CommunityOfGrid(scopeId) is { } community ? StreetOfCommunity(community) : null,
+        ScopeKind.Unit => PlaceOfUnit(scopeId)?.StreetId,
+        _ => null,
+    };
+
     public IEnumerable<int> CommunitiesOfStreet(int streetId) =>
         _streetOfCommunity.Where(p => p.Value == streetId).Select(p => p.Key);
+
+    public IEnumerable<int> GridsOfStreet(int streetId) =>
+        _communityOfGrid.Where(p => StreetOfCommunity(p.Value) == streetId).Select(p => p.Key);
+
+    /// <summary>Units of the street, whether attached to one of its communities or to the street itself.</summary>
+    public IEnumerable<int> UnitsOfStreet(int streetId) =>
+        _placeOfUnit.Where(p => p.Value.StreetId == streetId).Select(p => p.Key);
 }

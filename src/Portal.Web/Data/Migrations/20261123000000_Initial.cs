@@ -611,10 +611,34 @@ public sealed class Initial : Migration
         migrationBuilder.CreateIndex(name: "IX_Units_PartyOrganizationId", table: "Units", column: "PartyOrganizationId");
 
         migrationBuilder.CreateIndex(name: "IX_Units_StreetId_Name", table: "Units", columns: new[] { "StreetId", "Name" }, unique: true);
+
+        migrationBuilder.AddForeignKey(name: "FK_AnnouncementReads_AspNetUsers_UserId", table: "AnnouncementReads", column: "UserId", principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+
+        migrationBuilder.AddForeignKey(name: "FK_AspNetUserClaims_AspNetUsers_UserId", table: "AspNetUserClaims", column: "UserId", principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+
+        migrationBuilder.AddForeignKey(name: "FK_AspNetUserLogins_AspNetUsers_UserId", table: "AspNetUserLogins", column: "UserId", principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+
+        migrationBuilder.AddForeignKey(name: "FK_AspNetUserRoles_AspNetUsers_UserId", table: "AspNetUserRoles", column: "UserId", principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+
+        migrationBuilder.AddForeignKey(name: "FK_AspNetUsers_People_PersonId", table: "AspNetUsers", column: "PersonId", principalTable: "People", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
+
+        migrationBuilder.AddForeignKey(name: "FK_HouseholdOwnerships_Owners_OwnerId", table: "HouseholdOwnerships", column: "OwnerId", principalTable: "Owners", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+
+        migrationBuilder.AddForeignKey(name: "FK_Owners_People_PersonId", table: "Owners", column: "PersonId", principalTable: "People", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
+
+        migrationBuilder.AddForeignKey(name: "FK_People_Units_HomeUnitId", table: "People", column: "HomeUnitId", principalTable: "Units", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropForeignKey(name: "FK_People_Units_HomeUnitId", table: "People");
+        migrationBuilder.DropForeignKey(name: "FK_Owners_People_PersonId", table: "Owners");
+        migrationBuilder.DropForeignKey(name: "FK_HouseholdOwnerships_Owners_OwnerId", table: "HouseholdOwnerships");
+        migrationBuilder.DropForeignKey(name: "FK_AspNetUsers_People_PersonId", table: "AspNetUsers");
+        migrationBuilder.DropForeignKey(name: "FK_AspNetUserRoles_AspNetUsers_UserId", table: "AspNetUserRoles");
+        migrationBuilder.DropForeignKey(name: "FK_AspNetUserLogins_AspNetUsers_UserId", table: "AspNetUserLogins");
+        migrationBuilder.DropForeignKey(name: "FK_AspNetUserClaims_AspNetUsers_UserId", table: "AspNetUserClaims");
+        migrationBuilder.DropForeignKey(name: "FK_AnnouncementReads_AspNetUsers_UserId", table: "AnnouncementReads");
         migrationBuilder.DropTable(name: "Units");
         migrationBuilder.DropTable(name: "People");
         migrationBuilder.DropTable(name: "Owners");

@@ -1,46 +1,279 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
+using Portal.Domain.Directory;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Accounts;
 
-/// <summary>Creates accounts and grants or revokes scoped roles. Scoped.</summary>
-public sealed class AccountAdministration(UserManager<PortalUser> users, IDbContextFactory<PortalDbContext> dbFactory)
+/// <summary>
+/// Lists and creates accounts, grants and revokes scoped roles, unlocks accounts and resets passwords. Every
+/// method checks the caller itself (the page's policy only decides who may open the page): the caller must be a
+/// street administrator, of the street each touched scope belongs to. The caller's roles are read from the
+/// database, not the sign-in cookie, so a revoked administrator loses these powers at once. Changes are audited
+/// by <see cref="PortalDbContext"/>. Scoped.
+/// </summary>
+public sealed class AccountAdministration(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    CurrentUser currentUser,
+    DirectoryScopeCache directory,
+    TimeProvider clock,
+    IStringLocalizer<AccountsText> text)
 {
-    public async Task<(IdentityResult Result, PortalUser? User)> CreateAsync(string userName, string displayName, string password, int? personId)
+    public const int MaxPageSize = 100;
+
+    public async Task<AccountPage> ListAsync(AccountQuery query, CancellationToken ct = default)
     {
-        var user = new PortalUser { UserName = userName, DisplayName = displayName, PersonId = personId };
-        var result = await users.CreateAsync(user, password);
-        return (result, result.Succeeded ? user : null);
+        var policy = await CallerAsync(ct);
+        var scope = await directory.GetAsync(ct);
+        var streets = policy.AdministeredStreets.ToList();
+        var communities = streets.SelectMany(scope.CommunitiesOfStreet).ToList();
+        var grids = streets.SelectMany(scope.GridsOfStreet).ToList();
+        var units = streets.SelectMany(scope.UnitsOfStreet).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Accounts without any role (just created) or with a role in one of the caller's streets.
+        var accounts = db.Users.AsNoTracking().Where(u =>
+            !db.RoleAssignments.Any(r => r.UserId == u.Id)
+            || db.RoleAssignments.Any(r => r.UserId == u.Id && (
+                (r.Scope == ScopeKind.Street && streets.Contains(r.ScopeId))
+                || (r.Scope == ScopeKind.Community && communities.Contains(r.ScopeId))
+                || (r.Scope == ScopeKind.Grid && grids.Contains(r.ScopeId))
+                || (r.Scope == ScopeKind.Unit && units.Contains(r.ScopeId)))));
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var search = query.Search.Trim();
+            var normalized = search.ToUpperInvariant();
+            accounts = accounts.Where(u => u.NormalizedUserName!.Contains(normalized) || u.DisplayName.Contains(search));
+        }
+
+        var total = await accounts.CountAsync(ct);
+        var page = await accounts
+            .OrderBy(u => u.UserName)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.DisplayName, u.PersonId, u.LockoutEnd,
+                PersonName = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault(),
+                Roles = db.RoleAssignments.Where(r => r.UserId == u.Id).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var names = await ScopeNamesAsync(db, page.SelectMany(a => a.Roles).Select(r => r.ToScopedRole()), ct);
+        var now = clock.GetUtcNow();
+        var rows = page.Select(a =>
+        {
+            var roles = a.Roles
+                .OrderBy(r => r.Role).ThenBy(r => r.Scope).ThenBy(r => r.ScopeId)
+                .Select(r => new AccountRoleRow(r.Id, r.ToScopedRole(), names.GetValueOrDefault((r.Scope, r.ScopeId), "#" + r.ScopeId),
+                    policy.CanAdministerRolesIn(r.Scope, r.ScopeId)))
+                .ToList();
+            return new AccountRow(a.Id, a.UserName ?? "", a.DisplayName, a.PersonId, a.PersonName,
+                a.LockoutEnd is { } end && end > now, a.LockoutEnd, roles, policy.CanManageAccount(roles.Select(r => r.Role)));
+        }).ToList();
+        return new AccountPage(rows, total);
     }
 
-    /// <summary>Grants a role; renews the security stamp so the user's sessions pick it up.</summary>
-    public async Task GrantAsync(string userId, ScopedRole role, CancellationToken ct = default)
+    /// <summary>Creates an account; Identity validates the user name and password (messages in the user's language).</summary>
+    public async Task<IdentityResult> CreateAsync(NewAccount account, CancellationToken ct = default)
+    {
+        await CallerAsync(ct);
+        var displayName = account.DisplayName?.Trim() ?? "";
+        if (displayName.Length == 0) return Failure("DisplayNameRequired", text["Admin.DisplayNameRequired"]);
+        if (displayName.Length > DirectoryLimits.PersonName) return Failure("DisplayNameTooLong", text["Admin.DisplayNameTooLong", DirectoryLimits.PersonName]);
+        if (account.PersonId is { } personId && !await IsPersonOfCallerAsync(personId, ct))
+            return Failure("PersonNotFound", text["Admin.PersonNotFound"]);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = account.UserName?.Trim(), DisplayName = displayName, PersonId = account.PersonId };
+        return await users.CreateAsync(user, account.Password ?? "");
+    }
+
+    /// <summary>Grants a role over a scope of the caller's street; renews the security stamp so the user's sessions pick it up.</summary>
+    public async Task<IdentityResult> GrantAsync(string userId, ScopedRole role, CancellationToken ct = default)
     {
         if (!ScopedRole.IsValidScopeFor(role.Role, role.Scope))
             throw new ArgumentException($"{role.Role} cannot be scoped to {role.Scope}.", nameof(role));
+        var policy = await CallerAsync(ct);
+        if (!policy.CanAdministerRolesIn(role.Scope, role.ScopeId))
+            throw new UnauthorizedAccessException($"Not an administrator of the street of {role.Scope} {role.ScopeId}.");
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
         var exists = await db.RoleAssignments.AnyAsync(r => r.UserId == userId && r.Role == role.Role && r.Scope == role.Scope && r.ScopeId == role.ScopeId, ct);
-        if (exists) return;
+        if (exists) return Failure("RoleHeld", text["Admin.RoleHeld"]);
         db.RoleAssignments.Add(new UserRoleAssignment { UserId = userId, Role = role.Role, Scope = role.Scope, ScopeId = role.ScopeId });
         await db.SaveChangesAsync(ct);
         await RenewStampAsync(userId);
+        return IdentityResult.Success;
     }
 
-    public async Task RevokeAsync(int assignmentId, CancellationToken ct = default)
+    /// <summary>Revokes a role of the caller's street. The last street administrator of a street cannot be revoked: nobody could grant it again.</summary>
+    public async Task<IdentityResult> RevokeAsync(int assignmentId, CancellationToken ct = default)
     {
+        var policy = await CallerAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assignment = await db.RoleAssignments.FindAsync([assignmentId], ct);
-        if (assignment is null) return;
+        if (assignment is null) return IdentityResult.Success;
+        if (!policy.CanAdministerRolesIn(assignment.Scope, assignment.ScopeId))
+            throw new UnauthorizedAccessException($"Not an administrator of the street of {assignment.Scope} {assignment.ScopeId}.");
+        if (assignment.Role == PortalRole.StreetAdministrator
+            && !await db.RoleAssignments.AnyAsync(r => r.Id != assignment.Id && r.Role == PortalRole.StreetAdministrator && r.ScopeId == assignment.ScopeId, ct))
+            return Failure("LastAdministrator", text["Admin.LastAdministrator"]);
+
         db.RoleAssignments.Remove(assignment);
         await db.SaveChangesAsync(ct);
         await RenewStampAsync(assignment.UserId);
+        return IdentityResult.Success;
+    }
+
+    /// <summary>Ends a lockout early and forgets the failed attempts.</summary>
+    public async Task<IdentityResult> UnlockAsync(string userId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await ManageableAccountAsync(users, userId, ct);
+        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
+    }
+
+    /// <summary>Sets a new password chosen by the administrator. Identity renews the security stamp, which signs the user out elsewhere.</summary>
+    public async Task<IdentityResult> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await ManageableAccountAsync(users, userId, ct);
+        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return await users.ResetPasswordAsync(user, token, newPassword ?? "");
+    }
+
+    /// <summary>Links the account to a person of the caller's street, or unlinks it (null).</summary>
+    public async Task<IdentityResult> LinkPersonAsync(string userId, int? personId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await ManageableAccountAsync(users, userId, ct);
+        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        if (personId is { } id && !await IsPersonOfCallerAsync(id, ct)) return Failure("PersonNotFound", text["Admin.PersonNotFound"]);
+        user.PersonId = personId;
+        return await users.UpdateAsync(user);
+    }
+
+    /// <summary>The scopes of the caller's streets that the role can be granted over, named for a picker.</summary>
+    public async Task<IReadOnlyList<ScopeOption>> ScopeOptionsAsync(PortalRole role, CancellationToken ct = default)
+    {
+        var policy = await CallerAsync(ct);
+        var streets = policy.AdministeredStreets.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var options = new List<ScopeOption>();
+        if (ScopedRole.IsValidScopeFor(role, ScopeKind.Street))
+            options.AddRange(await db.Streets.AsNoTracking().Where(s => streets.Contains(s.Id)).OrderBy(s => s.Name)
+                .Select(s => new ScopeOption(ScopeKind.Street, s.Id, s.Name)).ToListAsync(ct));
+        if (ScopedRole.IsValidScopeFor(role, ScopeKind.Community))
+            options.AddRange(await db.Communities.AsNoTracking().Where(c => streets.Contains(c.StreetId)).OrderBy(c => c.Name)
+                .Select(c => new ScopeOption(ScopeKind.Community, c.Id, c.Name)).ToListAsync(ct));
+        if (ScopedRole.IsValidScopeFor(role, ScopeKind.Grid))
+            options.AddRange(await db.Grids.AsNoTracking().Where(g => streets.Contains(g.Community!.StreetId))
+                .OrderBy(g => g.Community!.Name).ThenBy(g => g.Id)
+                .Select(g => new ScopeOption(ScopeKind.Grid, g.Id, g.Community!.Name + " " + g.Name)).ToListAsync(ct));
+        if (ScopedRole.IsValidScopeFor(role, ScopeKind.Unit))
+            options.AddRange(await db.Units.AsNoTracking().Where(u => streets.Contains(u.StreetId)).OrderBy(u => u.Name)
+                .Select(u => new ScopeOption(ScopeKind.Unit, u.Id, u.Name)).ToListAsync(ct));
+        return options;
+    }
+
+    /// <summary>People of the caller's streets whose name contains <paramref name="search"/>, for linking an account.</summary>
+    public async Task<IReadOnlyList<PersonOption>> FindPeopleAsync(string? search, int take = 20, CancellationToken ct = default)
+    {
+        var policy = await CallerAsync(ct);
+        var streets = policy.AdministeredStreets.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = PeopleOfStreets(db, streets);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var trimmed = search.Trim();
+            people = people.Where(p => p.Name.Contains(trimmed));
+        }
+        return await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(p => new PersonOption(p.Id, p.Name, p.ResidenceCommunity != null ? p.ResidenceCommunity.Name : p.HomeUnit != null ? p.HomeUnit.Name : null))
+            .ToListAsync(ct);
+    }
+
+    private static IQueryable<Person> PeopleOfStreets(PortalDbContext db, List<int> streets) =>
+        db.People.AsNoTracking().Where(p =>
+            (p.ResidenceCommunity != null && streets.Contains(p.ResidenceCommunity.StreetId))
+            || (p.HomeUnit != null && streets.Contains(p.HomeUnit.StreetId)));
+
+    private async Task<bool> IsPersonOfCallerAsync(int personId, CancellationToken ct)
+    {
+        var policy = await CallerAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PeopleOfStreets(db, policy.AdministeredStreets.ToList()).AnyAsync(p => p.Id == personId, ct);
+    }
+
+    /// <summary>The account if the caller may manage it (all its roles in the caller's streets); null when absent or not theirs.</summary>
+    private async Task<PortalUser?> ManageableAccountAsync(UserManager<PortalUser> users, string userId, CancellationToken ct)
+    {
+        var policy = await CallerAsync(ct);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+        if (!policy.CanManageAccount(roles.Select(r => r.ToScopedRole())))
+            throw new UnauthorizedAccessException($"Account {userId} holds roles outside the caller's streets.");
+        return user;
+    }
+
+    /// <summary>
+    /// The calling street administrator (<see cref="CurrentUser.CallerAsync"/>), with roles fresh from the database.
+    /// </summary>
+    private async Task<AccessPolicy> CallerAsync(CancellationToken ct)
+    {
+        var principal = await currentUser.CallerAsync();
+        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (userId is null) throw new UnauthorizedAccessException("Account administration needs a signed-in street administrator.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+        var policy = new AccessPolicy(roles.Select(r => r.ToScopedRole()), await directory.GetAsync(ct));
+        if (!policy.IsStreetAdministrator) throw new UnauthorizedAccessException("Account administration needs a street administrator.");
+        return policy;
+    }
+
+    private async Task<Dictionary<(ScopeKind, int), string>> ScopeNamesAsync(PortalDbContext db, IEnumerable<ScopedRole> roles, CancellationToken ct)
+    {
+        var wanted = roles.ToLookup(r => r.Scope, r => r.ScopeId);
+        var names = new Dictionary<(ScopeKind, int), string>();
+        var streetIds = wanted[ScopeKind.Street].Distinct().ToList();
+        foreach (var s in await db.Streets.AsNoTracking().Where(s => streetIds.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+            names[(ScopeKind.Street, s.Id)] = s.Name;
+        var communityIds = wanted[ScopeKind.Community].Distinct().ToList();
+        foreach (var c in await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            names[(ScopeKind.Community, c.Id)] = c.Name;
+        var gridIds = wanted[ScopeKind.Grid].Distinct().ToList();
+        foreach (var g in await db.Grids.AsNoTracking().Where(g => gridIds.Contains(g.Id)).Select(g => new { g.Id, Name = g.Community!.Name + " " + g.Name }).ToListAsync(ct))
+            names[(ScopeKind.Grid, g.Id)] = g.Name;
+        var unitIds = wanted[ScopeKind.Unit].Distinct().ToList();
+        foreach (var u in await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            names[(ScopeKind.Unit, u.Id)] = u.Name;
+        return names;
     }
 
     private async Task RenewStampAsync(string userId)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is not null) await users.UpdateSecurityStampAsync(user);
     }
+
+    private static IdentityResult Failure(string code, string description) =>
+        IdentityResult.Failed(new IdentityError { Code = code, Description = description });
 }

@@ -1,14 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Auditing;
+using Portal.Domain.Text;
+using Portal.Web.Features.Accounts;
+
 namespace Portal.Web.Features.Audit;
 
 public static class AuditExtensions
 {
+    public const string ExportPath = "/api/audit.csv";
+
     public static IServiceCollection AddPortalAudit(this IServiceCollection services)
     {
+        services.AddScoped<AuditLog>();
         return services;
     }
 
+    /// <summary>
+    /// GET /api/audit.csv?user=&amp;entityType=&amp;entityId=&amp;action=&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd exports the filtered log.
+    /// Only a GET: the log is append-only and no endpoint changes or deletes entries.
+    /// </summary>
     public static WebApplication MapPortalAudit(this WebApplication app)
     {
+        app.MapGet(ExportPath, ExportAsync).RequireAuthorization(PortalPolicies.StreetAdministration);
         return app;
+    }
+
+    private static async Task<IResult> ExportAsync(
+        [FromQuery] string? user, [FromQuery] string? entityType, [FromQuery] string? entityId, [FromQuery] string? action,
+        [FromQuery] string? from, [FromQuery] string? to,
+        AuditLog log, IStringLocalizer<AuditText> text, CancellationToken ct)
+    {
+        AuditAction? parsedAction = null;
+        if (!string.IsNullOrEmpty(action))
+        {
+            if (!Enum.TryParse<AuditAction>(action, ignoreCase: true, out var a) || !Enum.IsDefined(a)) return Results.BadRequest("action");
+            parsedAction = a;
+        }
+        if (!TryParseDay(from, out var fromDay)) return Results.BadRequest("from");
+        if (!TryParseDay(to, out var toDay)) return Results.BadRequest("to");
+
+        var filter = new AuditFilter(user, entityType, entityId, parsedAction, fromDay, toDay);
+        var entries = await log.ExportAsync(filter, ct);
+        var rows = new List<IReadOnlyList<string?>>(entries.Count + 1)
+        {
+            new[] { text["Column.Time"].Value, text["Column.User"].Value, text["Column.EntityType"].Value, text["Column.EntityId"].Value, text["Column.Action"].Value, text["Column.Changes"].Value },
+        };
+        rows.AddRange(entries.Select(e => (IReadOnlyList<string?>)
+        [
+            AuditTime.ToLocal(e.AtUtc).ToString(AuditTime.Format, System.Globalization.CultureInfo.InvariantCulture),
+            e.UserName, e.EntityType, e.EntityId, text[$"Action.{e.Action}"], AuditChanges.Summarize(e.Changes),
+        ]));
+        var bytes = CsvWriter.ToUtf8WithBom(CsvWriter.Write(rows));
+        return Results.File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+    }
+
+    private static bool TryParseDay(string? value, out DateOnly? day)
+    {
+        day = null;
+        if (string.IsNullOrEmpty(value)) return true;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            return false;
+        day = parsed;
+        return true;
     }
 }

@@ -1,0 +1,33 @@
+using Portal.Domain.Access;
+
+namespace Portal.Web.Features.Accounts;
+
+/// <summary>One page of the account list: <paramref name="Search"/> matches user or display name.</summary>
+public sealed record AccountQuery(string? Search, int Skip, int Take);
+
+public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total);
+
+/// <summary>An account as the administration page shows it.</summary>
+/// <param name="CanManage">The caller may reset its password, unlock it and link it to a person.</param>
+public sealed record AccountRow(
+    string Id,
+    string UserName,
+    string DisplayName,
+    int? PersonId,
+    string? PersonName,
+    bool IsLockedOut,
+    DateTimeOffset? LockoutEnd,
+    IReadOnlyList<AccountRoleRow> Roles,
+    bool CanManage);
+
+/// <summary>One role of an account, with the name of its scope for display.</summary>
+/// <param name="CanRevoke">The scope lies in a street the caller administers.</param>
+public sealed record AccountRoleRow(int AssignmentId, ScopedRole Role, string ScopeName, bool CanRevoke);
+
+/// <summary>A street, community, grid or unit that a role can be granted over.</summary>
+public sealed record ScopeOption(ScopeKind Kind, int Id, string Name);
+
+/// <summary>A person of the directory that an account can be linked to.</summary>
+public sealed record PersonOption(int Id, string Name, string? Place);
+
+public sealed record NewAccount(string UserName, string DisplayName, string Password, int? PersonId);

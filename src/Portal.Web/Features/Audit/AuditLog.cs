@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Features.Audit;
+
+/// <summary>What to look for in the audit log. Dates are local days (<see cref="AuditTime"/>), both inclusive.</summary>
+public sealed record AuditFilter(
+    string? UserName = null,
+    string? EntityType = null,
+    string? EntityId = null,
+    AuditAction? Action = null,
+    DateOnly? From = null,
+    DateOnly? To = null);
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Rows, int Total);
+
+/// <summary>
+/// Reads the audit log for street administrators. Read-only by design: the log is append-only, and nothing in the
+/// portal offers to change or delete entries. Checks the caller itself, whatever page or endpoint calls it. Scoped.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AccessPolicyProvider policies)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>The most rows one export holds, so that one request cannot exhaust the server's memory.</summary>
+    public const int MaxExportRows = 100_000;
+
+    public async Task<AuditPage> QueryAsync(AuditFilter filter, int skip, int take, CancellationToken ct = default)
+    {
+        await EnsureReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = Apply(db.AuditEntries.AsNoTracking(), filter);
+        var total = await query.CountAsync(ct);
+        var rows = await Newest(query).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(ct);
+        return new AuditPage(rows, total);
+    }
+
+    /// <summary>Entries for an export, newest first, at most <see cref="MaxExportRows"/>.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ExportAsync(AuditFilter filter, CancellationToken ct = default)
+    {
+        await EnsureReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Newest(Apply(db.AuditEntries.AsNoTracking(), filter)).Take(MaxExportRows).ToListAsync(ct);
+    }
+
+    /// <summary>The entity types present in the log, for the filter's drop-down.</summary>
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
+    {
+        await EnsureReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+    }
+
+    private static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> query) =>
+        query.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id);
+
+    internal static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+        {
+            var user = filter.UserName.Trim();
+            query = query.Where(e => e.UserName.Contains(user));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+        {
+            var type = filter.EntityType.Trim();
+            query = query.Where(e => e.EntityType == type);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityId))
+        {
+            var id = filter.EntityId.Trim();
+            query = query.Where(e => e.EntityId == id);
+        }
+        if (filter.Action is { } action) query = query.Where(e => e.Action == action);
+        if (filter.From is { } from)
+        {
+            var start = AuditTime.StartOfDayUtc(from);
+            query = query.Where(e => e.AtUtc >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = AuditTime.StartOfDayUtc(to.AddDays(1));
+            query = query.Where(e => e.AtUtc < end);
+        }
+        return query;
+    }
+
+    private async Task EnsureReaderAsync(CancellationToken ct)
+    {
+        var policy = await policies.ForAsync(await currentUser.CallerAsync(), ct);
+        if (!policy.CanReadAuditLog) throw new UnauthorizedAccessException("The audit log is for street administrators.");
+    }
+}

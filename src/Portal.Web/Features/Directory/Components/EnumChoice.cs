@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Localization;
+
+namespace Portal.Web.Features.Directory.Components;
+
+/// <summary>An enum value with its localized name ("{Prefix}.{Value}" in DirectoryText), for drop-downs.</summary>
+public sealed record EnumChoice<TEnum>(TEnum Value, string Text) where TEnum : struct, Enum
+{
+    public static IReadOnlyList<EnumChoice<TEnum>> All(IStringLocalizer localizer, string prefix) =>
+        Enum.GetValues<TEnum>().Select(v => new EnumChoice<TEnum>(v, localizer[$"{prefix}.{v}"])).ToList();
+}

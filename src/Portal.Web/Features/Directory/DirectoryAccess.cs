@@ -1,0 +1,140 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Portal.Domain.Access;
+using Portal.Domain.Directory;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Features.Directory;
+
+/// <summary>
+/// Resolves who is calling the directory services and what they may manage. The caller is the
+/// <see cref="CurrentActor"/> (set for HTTP requests, circuit activity and tests alike); inside a circuit the
+/// authentication state is the fallback. Scoped.
+/// </summary>
+public sealed class DirectoryAccess(CurrentActor actor, AccessPolicyProvider policies, IServiceProvider services)
+{
+    public async Task<DirectoryScopeFilter> ScopeAsync(CancellationToken ct = default)
+    {
+        var principal = await PrincipalAsync();
+        return new DirectoryScopeFilter(await policies.ForAsync(principal, ct));
+    }
+
+    private async Task<ClaimsPrincipal> PrincipalAsync()
+    {
+        if (actor.Principal is { Identity.IsAuthenticated: true } principal) return principal;
+        if (services.GetService<AuthenticationStateProvider>() is { } authentication)
+        {
+            try
+            {
+                return (await authentication.GetAuthenticationStateAsync()).User;
+            }
+            catch (InvalidOperationException)
+            {
+                // Outside a circuit the provider has no state: the caller is anonymous.
+            }
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity());
+    }
+}
+
+/// <summary>
+/// The rows one user may manage, as query filters and single checks built from one rule set, so that lists,
+/// edits, deletes, imports and exports agree. A row outside the scope is treated as not existing.
+/// </summary>
+public sealed class DirectoryScopeFilter(AccessPolicy policy)
+{
+    public AccessPolicy Policy { get; } = policy;
+
+    /// <summary>Communities whose grids, buildings, households, owners, people and units the user manages.</summary>
+    public List<int> Communities { get; } = policy.ManagedCommunities.ToList();
+
+    /// <summary>Streets whose communities, street-level units and unattached records the user manages.</summary>
+    public List<int> Streets { get; } = policy.AdministeredStreets.ToList();
+
+    public bool IsStreetAdministrator => Streets.Count > 0;
+
+    public bool CanManageCommunity(int communityId) => Policy.CanManageCommunity(communityId);
+
+    public bool CanManageStreet(int streetId) => Policy.CanManageStreet(streetId);
+
+    public Expression<Func<Community, bool>> CommunityFilter
+    {
+        get
+        {
+            var communities = Communities;
+            return c => communities.Contains(c.Id);
+        }
+    }
+
+    public Expression<Func<Grid, bool>> GridFilter
+    {
+        get
+        {
+            var communities = Communities;
+            return g => communities.Contains(g.CommunityId);
+        }
+    }
+
+    public Expression<Func<Building, bool>> BuildingFilter
+    {
+        get
+        {
+            var communities = Communities;
+            return b => communities.Contains(b.Grid!.CommunityId);
+        }
+    }
+
+    public Expression<Func<Household, bool>> HouseholdFilter
+    {
+        get
+        {
+            var communities = Communities;
+            return h => communities.Contains(h.Building!.Grid!.CommunityId);
+        }
+    }
+
+    /// <summary>Community units belong to the community's managers; street-level units to the street's administrators.</summary>
+    public Expression<Func<CoBuildingUnit, bool>> UnitFilter
+    {
+        get
+        {
+            var communities = Communities;
+            var streets = Streets;
+            return u => u.CommunityId != null ? communities.Contains(u.CommunityId.Value) : streets.Contains(u.StreetId);
+        }
+    }
+
+    public bool CanManageUnitPlace(int streetId, int? communityId) =>
+        communityId is { } c ? CanManageCommunity(c) : CanManageStreet(streetId);
+
+    /// <summary>
+    /// People who live in a managed community, or work at a managed unit; people attached to neither
+    /// (e.g. newly entered staff) are managed by street administrators.
+    /// </summary>
+    public Expression<Func<Person, bool>> PersonFilter
+    {
+        get
+        {
+            var communities = Communities;
+            var streets = Streets;
+            var streetAdministrator = IsStreetAdministrator;
+            return p => (p.ResidenceCommunityId != null && communities.Contains(p.ResidenceCommunityId.Value))
+                        || (p.HomeUnit != null && (p.HomeUnit.CommunityId != null ? communities.Contains(p.HomeUnit.CommunityId.Value) : streets.Contains(p.HomeUnit.StreetId)))
+                        || (streetAdministrator && p.ResidenceCommunityId == null && p.HomeUnitId == null);
+        }
+    }
+
+    /// <summary>
+    /// A community's own organisations belong to its managers. Organisations without a community (units' and
+    /// the street's) belong to street administrators, and to a secretary when a unit of their community uses it.
+    /// </summary>
+    public Expression<Func<PartyOrganization, bool>> PartyOrganizationFilter(IQueryable<CoBuildingUnit> units)
+    {
+        var communities = Communities;
+        var streetAdministrator = IsStreetAdministrator;
+        return o => o.CommunityId != null
+            ? communities.Contains(o.CommunityId.Value)
+            : streetAdministrator || units.Any(u => u.PartyOrganizationId == o.Id && u.CommunityId != null && communities.Contains(u.CommunityId.Value));
+    }
+}

@@ -1,0 +1,310 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Directory;
+
+namespace Portal.Web.Features.Directory;
+
+/// <summary>
+/// Streets, communities, grids and buildings. Streets and communities are kept by street administrators;
+/// grids and buildings by whoever manages the community. Scoped.
+/// </summary>
+public sealed class GeographyService(DirectoryServiceContext context) : DirectoryServiceBase(context)
+{
+    // ---- Streets ----
+
+    /// <summary>Streets the user administers, plus (read-only) the streets of the communities they manage.</summary>
+    public async Task<IReadOnlyList<StreetRow>> StreetsAsync(CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var communities = scope.Communities;
+        var streets = scope.Streets;
+        var rows = await db.Streets.AsNoTracking()
+            .Where(s => streets.Contains(s.Id) || s.Communities.Any(c => communities.Contains(c.Id)))
+            .OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Code, Communities = s.Communities.Count })
+            .ToListAsync(ct);
+        return rows.Select(s => new StreetRow(s.Id, s.Name, s.Code, s.Communities, scope.CanManageStreet(s.Id))).ToList();
+    }
+
+    public async Task<StreetForm?> GetStreetAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        if (!scope.CanManageStreet(id)) return null;
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.Streets.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new StreetForm { Id = s.Id, Version = s.Version, Name = s.Name, Code = s.Code })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Renames or re-codes a street. New streets come with their administrators' accounts, not from this page.</summary>
+    public async Task<SaveResult<StreetForm>> SaveStreetAsync(StreetForm form, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        if (form.IsNew || !scope.CanManageStreet(form.Id)) return NotFound<StreetForm>();
+        var checks = NewChecks();
+        var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
+        var code = checks.Optional("Code", form.Code, DirectoryLimits.Code);
+        if (checks.HasErrors) return SaveResult<StreetForm>.Invalid(checks.Errors);
+
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var street = await db.Streets.FirstOrDefaultAsync(s => s.Id == form.Id, ct);
+        if (street is null) return NotFound<StreetForm>();
+        if (await db.Streets.AnyAsync(s => s.Name == name && s.Id != form.Id, ct))
+        {
+            checks.Duplicate("Name", name);
+            return SaveResult<StreetForm>.Invalid(checks.Errors);
+        }
+        street.Name = name;
+        street.Code = code;
+        return await CommitAsync(db, street, form.Version, () => GetStreetAsync(form.Id, ct), "Name", name, changesScope: true, ct);
+    }
+
+    public async Task<IReadOnlyList<Option>> StreetOptionsAsync(CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var streets = scope.Streets;
+        return await db.Streets.AsNoTracking().Where(s => streets.Contains(s.Id)).OrderBy(s => s.Name)
+            .Select(s => new Option(s.Id, s.Name)).ToListAsync(ct);
+    }
+
+    // ---- Communities ----
+
+    public async Task<Page<CommunityRow>> CommunitiesAsync(DirectoryQuery query, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = db.Communities.AsNoTracking().Where(scope.CommunityFilter);
+        if (query.StreetId is { } streetId) rows = rows.Where(c => c.StreetId == streetId);
+        if (query.Term is { } term)
+            rows = rows.Where(c => c.Name.Contains(term) || (c.Code != null && c.Code.Contains(term)) || (c.Address != null && c.Address.Contains(term)));
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(c => c.Name).Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(c => new { c.Id, c.StreetId, Street = c.Street!.Name, c.Name, c.Code, c.Address, Grids = c.Grids.Count })
+            .ToListAsync(ct);
+        return new Page<CommunityRow>(
+            page.Select(c => new CommunityRow(c.Id, c.StreetId, c.Street, c.Name, c.Code, c.Address, c.Grids, scope.CanManageStreet(c.StreetId))).ToList(),
+            total);
+    }
+
+    /// <summary>Communities the user manages, for filters and pickers.</summary>
+    public async Task<IReadOnlyList<Option>> CommunityOptionsAsync(CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.Communities.AsNoTracking().Where(scope.CommunityFilter).OrderBy(c => c.Name)
+            .Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
+    }
+
+    public async Task<CommunityForm?> GetCommunityAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.Communities.AsNoTracking().Where(scope.CommunityFilter).Where(c => c.Id == id)
+            .Select(c => new CommunityForm { Id = c.Id, Version = c.Version, StreetId = c.StreetId, Name = c.Name, Code = c.Code, Address = c.Address })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<SaveResult<CommunityForm>> SaveCommunityAsync(CommunityForm form, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        if (!scope.CanManageStreet(form.StreetId)) return NotFound<CommunityForm>();
+        var checks = NewChecks();
+        var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
+        var code = checks.Optional("Code", form.Code, DirectoryLimits.Code);
+        var address = checks.Optional("Address", form.Address, DirectoryLimits.Address);
+        if (checks.HasErrors) return SaveResult<CommunityForm>.Invalid(checks.Errors);
+
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        Community community;
+        if (form.IsNew)
+        {
+            community = new Community { Name = name, StreetId = form.StreetId };
+            db.Communities.Add(community);
+        }
+        else
+        {
+            var existing = await db.Communities.FirstOrDefaultAsync(c => c.Id == form.Id, ct);
+            if (existing is null || !scope.CanManageStreet(existing.StreetId)) return NotFound<CommunityForm>();
+            community = existing;
+        }
+        if (await db.Communities.AnyAsync(c => c.StreetId == form.StreetId && c.Name == name && c.Id != form.Id, ct))
+        {
+            checks.Duplicate("Name", name);
+            return SaveResult<CommunityForm>.Invalid(checks.Errors);
+        }
+        community.StreetId = form.StreetId;
+        community.Name = name;
+        community.Code = code;
+        community.Address = address;
+        return await CommitAsync(db, community, form.Version, () => GetCommunityAsync(form.Id, ct), "Name", name, changesScope: true, ct);
+    }
+
+    public async Task<SaveResult<CommunityForm>> DeleteCommunityAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (community is null || !scope.CanManageStreet(community.StreetId)) return NotFound<CommunityForm>();
+        if (await db.Grids.AnyAsync(g => g.CommunityId == id, ct) || await db.Units.AnyAsync(u => u.CommunityId == id, ct))
+            return SaveResult<CommunityForm>.Invalid(Text["Error.InUse"]);
+        return await DeleteCoreAsync(db, community, version, () => GetCommunityAsync(id, ct), changesScope: true, ct);
+    }
+
+    // ---- Grids ----
+
+    public async Task<Page<GridRow>> GridsAsync(DirectoryQuery query, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = db.Grids.AsNoTracking().Where(scope.GridFilter);
+        if (query.CommunityId is { } communityId) rows = rows.Where(g => g.CommunityId == communityId);
+        if (query.Term is { } term) rows = rows.Where(g => g.Name.Contains(term) || g.Community!.Name.Contains(term));
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(g => g.Community!.Name).ThenBy(g => g.Name).Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(g => new GridRow(g.Id, g.CommunityId, g.Community!.Name, g.Name, g.Buildings.Count))
+            .ToListAsync(ct);
+        return new Page<GridRow>(page, total);
+    }
+
+    public async Task<IReadOnlyList<Option>> GridOptionsAsync(int? communityId, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = db.Grids.AsNoTracking().Where(scope.GridFilter);
+        if (communityId is { } c) rows = rows.Where(g => g.CommunityId == c);
+        return await rows.OrderBy(g => g.Community!.Name).ThenBy(g => g.Name)
+            .Select(g => new Option(g.Id, communityId == null ? g.Community!.Name + " " + g.Name : g.Name)).ToListAsync(ct);
+    }
+
+    public async Task<GridForm?> GetGridAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.Grids.AsNoTracking().Where(scope.GridFilter).Where(g => g.Id == id)
+            .Select(g => new GridForm { Id = g.Id, Version = g.Version, CommunityId = g.CommunityId, Name = g.Name })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<SaveResult<GridForm>> SaveGridAsync(GridForm form, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var checks = NewChecks();
+        if (form.CommunityId == 0) checks.Missing("Community");
+        else if (!scope.CanManageCommunity(form.CommunityId)) return NotFound<GridForm>();
+        var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
+        if (checks.HasErrors) return SaveResult<GridForm>.Invalid(checks.Errors);
+
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        Grid grid;
+        if (form.IsNew)
+        {
+            grid = new Grid { Name = name };
+            db.Grids.Add(grid);
+        }
+        else
+        {
+            var existing = await db.Grids.FirstOrDefaultAsync(g => g.Id == form.Id, ct);
+            if (existing is null || !scope.CanManageCommunity(existing.CommunityId)) return NotFound<GridForm>();
+            grid = existing;
+        }
+        if (await db.Grids.AnyAsync(g => g.CommunityId == form.CommunityId && g.Name == name && g.Id != form.Id, ct))
+        {
+            checks.Duplicate("Name", name);
+            return SaveResult<GridForm>.Invalid(checks.Errors);
+        }
+        grid.CommunityId = form.CommunityId;
+        grid.Name = name;
+        return await CommitAsync(db, grid, form.Version, () => GetGridAsync(form.Id, ct), "Name", name, changesScope: true, ct);
+    }
+
+    public async Task<SaveResult<GridForm>> DeleteGridAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var grid = await db.Grids.FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (grid is null || !scope.CanManageCommunity(grid.CommunityId)) return NotFound<GridForm>();
+        if (await db.Buildings.AnyAsync(b => b.GridId == id, ct)) return SaveResult<GridForm>.Invalid(Text["Error.InUse"]);
+        return await DeleteCoreAsync(db, grid, version, () => GetGridAsync(id, ct), changesScope: true, ct);
+    }
+
+    // ---- Buildings ----
+
+    public async Task<Page<BuildingRow>> BuildingsAsync(DirectoryQuery query, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = db.Buildings.AsNoTracking().Where(scope.BuildingFilter);
+        if (query.CommunityId is { } communityId) rows = rows.Where(b => b.Grid!.CommunityId == communityId);
+        if (query.GridId is { } gridId) rows = rows.Where(b => b.GridId == gridId);
+        if (query.Term is { } term) rows = rows.Where(b => b.Name.Contains(term) || b.Grid!.Name.Contains(term));
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(b => b.Grid!.Community!.Name).ThenBy(b => b.Grid!.Name).ThenBy(b => b.Name)
+            .Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(b => new BuildingRow(b.Id, b.GridId, b.Grid!.Community!.Name, b.Grid.Name, b.Name, b.Households.Count))
+            .ToListAsync(ct);
+        return new Page<BuildingRow>(page, total);
+    }
+
+    public async Task<IReadOnlyList<Option>> BuildingOptionsAsync(int? communityId, int? gridId, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = db.Buildings.AsNoTracking().Where(scope.BuildingFilter);
+        if (communityId is { } c) rows = rows.Where(b => b.Grid!.CommunityId == c);
+        if (gridId is { } g) rows = rows.Where(b => b.GridId == g);
+        return await rows.OrderBy(b => b.Grid!.Name).ThenBy(b => b.Name)
+            .Select(b => new Option(b.Id, b.Grid!.Name + " " + b.Name)).ToListAsync(ct);
+    }
+
+    public async Task<BuildingForm?> GetBuildingAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.Buildings.AsNoTracking().Where(scope.BuildingFilter).Where(b => b.Id == id)
+            .Select(b => new BuildingForm { Id = b.Id, Version = b.Version, GridId = b.GridId, Name = b.Name })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<SaveResult<BuildingForm>> SaveBuildingAsync(BuildingForm form, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var checks = NewChecks();
+        var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
+        if (form.GridId == 0) checks.Missing("Grid");
+        if (checks.HasErrors) return SaveResult<BuildingForm>.Invalid(checks.Errors);
+
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        if (!await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == form.GridId, ct)) return NotFound<BuildingForm>();
+        Building building;
+        if (form.IsNew)
+        {
+            building = new Building { Name = name };
+            db.Buildings.Add(building);
+        }
+        else
+        {
+            var existing = await db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == form.Id, ct);
+            if (existing is null) return NotFound<BuildingForm>();
+            building = existing;
+        }
+        if (await db.Buildings.AnyAsync(b => b.GridId == form.GridId && b.Name == name && b.Id != form.Id, ct))
+        {
+            checks.Duplicate("Name", name);
+            return SaveResult<BuildingForm>.Invalid(checks.Errors);
+        }
+        building.GridId = form.GridId;
+        building.Name = name;
+        return await CommitAsync(db, building, form.Version, () => GetBuildingAsync(form.Id, ct), "Name", name, changesScope: false, ct);
+    }
+
+    public async Task<SaveResult<BuildingForm>> DeleteBuildingAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var building = await db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (building is null) return NotFound<BuildingForm>();
+        if (await db.Households.AnyAsync(h => h.BuildingId == id, ct)) return SaveResult<BuildingForm>.Invalid(Text["Error.InUse"]);
+        return await DeleteCoreAsync(db, building, version, () => GetBuildingAsync(id, ct), changesScope: false, ct);
+    }
+}

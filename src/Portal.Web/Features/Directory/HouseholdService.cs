@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Directory;
+using Portal.Web.Data;
+
+namespace Portal.Web.Features.Directory;
+
+/// <summary>Count and total exclusive area of the households a filter selects.</summary>
+public sealed record HouseholdSummary(int Count, decimal TotalArea);
+
+/// <summary>Households (flats) with their exclusive area and owners, within the communities the user manages. Scoped.</summary>
+public sealed class HouseholdService(DirectoryServiceContext context) : DirectoryServiceBase(context)
+{
+    public async Task<Page<HouseholdRow>> HouseholdsAsync(DirectoryQuery query, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = Filter(db, scope, query);
+        var total = await rows.CountAsync(ct);
+        // Ordered by place and door (strings): SQLite cannot order by decimal columns server-side.
+        var page = await rows
+            .OrderBy(h => h.Building!.Grid!.Community!.Name).ThenBy(h => h.Building!.Grid!.Name).ThenBy(h => h.Building!.Name)
+            .ThenBy(h => h.Entrance).ThenBy(h => h.DoorNumber)
+            .Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(h => new
+            {
+                h.Id,
+                Community = h.Building!.Grid!.Community!.Name,
+                Grid = h.Building.Grid.Name,
+                Building = h.Building.Name,
+                h.Entrance,
+                h.DoorNumber,
+                h.ExclusiveArea,
+                h.AreaSource,
+                Owners = h.Ownerships.OrderBy(o => o.Id).Select(o => o.Owner!.Name).ToList(),
+            })
+            .ToListAsync(ct);
+        return new Page<HouseholdRow>(
+            page.Select(h => new HouseholdRow(h.Id, h.Community, h.Grid, h.Building, h.Entrance ?? "", h.DoorNumber, h.ExclusiveArea, h.AreaSource, h.Owners)).ToList(),
+            total);
+    }
+
+    /// <summary>Count and area of the filtered households. The sum is taken in memory because SQLite cannot sum decimals exactly.</summary>
+    public async Task<HouseholdSummary> SummaryAsync(DirectoryQuery query, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var areas = await Filter(db, scope, query).Select(h => h.ExclusiveArea).ToListAsync(ct);
+        return new HouseholdSummary(areas.Count, areas.Sum());
+    }
+
+    private static IQueryable<Household> Filter(PortalDbContext db, DirectoryScopeFilter scope, DirectoryQuery query)
+    {
+        var rows = db.Households.AsNoTracking().Where(scope.HouseholdFilter);
+        if (query.CommunityId is { } communityId) rows = rows.Where(h => h.Building!.Grid!.CommunityId == communityId);
+        if (query.GridId is { } gridId) rows = rows.Where(h => h.Building!.GridId == gridId);
+        if (query.BuildingId is { } buildingId) rows = rows.Where(h => h.BuildingId == buildingId);
+        if (query.Term is { } term)
+        {
+            rows = rows.Where(h => h.DoorNumber.Contains(term) || h.Building!.Name.Contains(term)
+                                   || h.Ownerships.Any(o => o.Owner!.Name.Contains(term) || (o.Owner.Phone != null && o.Owner.Phone.Contains(term))));
+        }
+        return rows;
+    }
+
+    public async Task<HouseholdForm?> GetHouseholdAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var household = await db.Households.AsNoTracking().Where(scope.HouseholdFilter)
+            .Include(h => h.Ownerships).ThenInclude(o => o.Owner)
+            .FirstOrDefaultAsync(h => h.Id == id, ct);
+        return household is null ? null : new HouseholdForm
+        {
+            Id = household.Id,
+            Version = household.Version,
+            BuildingId = household.BuildingId,
+            Entrance = household.Entrance,
+            DoorNumber = household.DoorNumber,
+            ExclusiveArea = household.ExclusiveArea,
+            AreaSource = household.AreaSource,
+            Owners = household.Ownerships.OrderBy(o => o.Id)
+                .Select(o => new OwnerForm { Name = o.Owner!.Name, Phone = o.Owner.Phone, Kind = o.Owner.Kind }).ToList(),
+        };
+    }
+
+    public async Task<SaveResult<HouseholdForm>> SaveHouseholdAsync(HouseholdForm form, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var checks = NewChecks();
+        if (form.BuildingId == 0) checks.Missing("Building");
+        var entrance = checks.Optional("Entrance", form.Entrance, DirectoryLimits.Code) ?? string.Empty;
+        var door = checks.Required("DoorNumber", form.DoorNumber, DirectoryLimits.Code);
+        checks.Area("ExclusiveArea", form.ExclusiveArea);
+        if (!Enum.IsDefined(form.AreaSource)) checks.Missing("AreaSource");
+        var owners = new List<(string Name, string? Phone, OwnerKind Kind)>();
+        for (var i = 0; i < form.Owners.Count; i++)
+        {
+            var owner = form.Owners[i];
+            if (string.IsNullOrWhiteSpace(owner.Name) && string.IsNullOrWhiteSpace(owner.Phone)) continue; // an empty row left on the form
+            var ownerName = checks.Required($"Owners[{i}].Name", owner.Name, DirectoryLimits.Name);
+            var phone = checks.Phone($"Owners[{i}].Phone", owner.Phone);
+            if (!owners.Any(o => o.Name == ownerName && o.Phone == phone)) owners.Add((ownerName, phone, owner.Kind));
+        }
+        if (checks.HasErrors) return SaveResult<HouseholdForm>.Invalid(checks.Errors);
+
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var building = await db.Buildings.Where(scope.BuildingFilter).Select(b => new { b.Id, b.Grid!.CommunityId })
+            .FirstOrDefaultAsync(b => b.Id == form.BuildingId, ct);
+        if (building is null) return NotFound<HouseholdForm>();
+
+        Household household;
+        if (form.IsNew)
+        {
+            household = new Household { DoorNumber = door };
+            db.Households.Add(household);
+        }
+        else
+        {
+            var existing = await db.Households.Where(scope.HouseholdFilter).Include(h => h.Ownerships)
+                .FirstOrDefaultAsync(h => h.Id == form.Id, ct);
+            if (existing is null) return NotFound<HouseholdForm>();
+            household = existing;
+        }
+        if (await db.Households.AnyAsync(h => h.BuildingId == form.BuildingId && h.Entrance == entrance && h.DoorNumber == door && h.Id != form.Id, ct))
+        {
+            checks.Duplicate("DoorNumber", string.IsNullOrEmpty(entrance) ? door : $"{entrance} {door}");
+            return SaveResult<HouseholdForm>.Invalid(checks.Errors);
+        }
+
+        household.BuildingId = form.BuildingId;
+        household.Entrance = entrance;
+        household.DoorNumber = door;
+        household.ExclusiveArea = form.ExclusiveArea!.Value;
+        household.AreaSource = form.AreaSource;
+
+        var matcher = new OwnerMatcher(db, building.CommunityId);
+        var wanted = new List<Owner>();
+        foreach (var (name, phone, kind) in owners) wanted.Add(await matcher.FindOrAddAsync(name, phone, kind, ct));
+        household.Ownerships.RemoveAll(o => !wanted.Any(w => w.Id != 0 && w.Id == o.OwnerId));
+        foreach (var owner in wanted.Where(w => w.Id == 0 || household.Ownerships.All(o => o.OwnerId != w.Id)))
+            household.Ownerships.Add(new HouseholdOwnership { Owner = owner });
+        // Owner changes alone must still renew the household's version, so a parallel edit of the owner list conflicts.
+        db.Entry(household).Property(h => h.ExclusiveArea).IsModified = !form.IsNew;
+
+        return await CommitAsync(db, household, form.Version, () => GetHouseholdAsync(form.Id, ct), "DoorNumber", door, changesScope: false, ct);
+    }
+
+    public async Task<SaveResult<HouseholdForm>> DeleteHouseholdAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var household = await db.Households.Where(scope.HouseholdFilter).FirstOrDefaultAsync(h => h.Id == id, ct);
+        if (household is null) return NotFound<HouseholdForm>();
+        return await DeleteCoreAsync(db, household, version, () => GetHouseholdAsync(id, ct), changesScope: false, ct);
+    }
+}
+
+/// <summary>
+/// Finds an owner of a community by name and phone, or adds one, so that one owner of several flats stays one
+/// owner (owners' votes count one head per owner). Remembers owners added in the same unit of work.
+/// </summary>
+internal sealed class OwnerMatcher(PortalDbContext db, int communityId)
+{
+    private readonly Dictionary<(string Name, string? Phone), Owner> _known = [];
+
+    public async Task<Owner> FindOrAddAsync(string name, string? phone, OwnerKind kind, CancellationToken ct)
+    {
+        if (_known.TryGetValue((name, phone), out var known)) return known;
+        var owner = await db.Owners.FirstOrDefaultAsync(o => o.CommunityId == communityId && o.Name == name && o.Phone == phone, ct);
+        if (owner is null)
+        {
+            owner = new Owner { CommunityId = communityId, Name = name, Phone = phone, Kind = kind };
+            db.Owners.Add(owner);
+        }
+        _known[(name, phone)] = owner;
+        return owner;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Directory;
+
+namespace Portal.Web.Features.Directory;
+
+/// <summary>People: residents, Party members (home unit and residence community), unit staff. Scoped.</summary>
+public sealed class PersonService(DirectoryServiceContext context) : DirectoryServiceBase(context)
+{
+    public async Task<Page<PersonRow>> PeopleAsync(DirectoryQuery query, bool? partyMembers = null, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = db.People.AsNoTracking().Where(scope.PersonFilter);
+        if (query.CommunityId is { } communityId) rows = rows.Where(p => p.ResidenceCommunityId == communityId);
+        if (query.GridId is { } gridId) rows = rows.Where(p => p.GridId == gridId);
+        if (partyMembers is { } members) rows = rows.Where(p => p.IsPartyMember == members);
+        if (query.Term is { } term)
+            rows = rows.Where(p => p.Name.Contains(term) || (p.Phone != null && p.Phone.Contains(term)) || (p.Skills != null && p.Skills.Contains(term)));
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(p => new PersonRow(p.Id, p.Name, p.Phone, p.IsPartyMember, p.HomeUnit == null ? null : p.HomeUnit.Name,
+                p.ResidenceCommunity == null ? null : p.ResidenceCommunity.Name, p.Grid == null ? null : p.Grid.Name, p.Skills))
+            .ToListAsync(ct);
+        return new Page<PersonRow>(page, total);
+    }
+
+    /// <summary>People to pick as a unit's leader or liaison: staff of that unit first, then anyone matching the search.</summary>
+    public async Task<IReadOnlyList<Option>> PersonOptionsAsync(int? homeUnitId, string? search, IEnumerable<int?> alwaysInclude, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var include = alwaysInclude.OfType<int>().ToList();
+        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        var rows = db.People.AsNoTracking().Where(scope.PersonFilter)
+            .Where(p => include.Contains(p.Id) || (homeUnitId != null && p.HomeUnitId == homeUnitId) || (term != null && p.Name.Contains(term)));
+        return await rows.OrderBy(p => p.Name).Take(50)
+            .Select(p => new Option(p.Id, p.Phone == null ? p.Name : p.Name + " " + p.Phone)).ToListAsync(ct);
+    }
+
+    public async Task<PersonForm?> GetPersonAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.People.AsNoTracking().Where(scope.PersonFilter).Where(p => p.Id == id)
+            .Select(p => new PersonForm
+            {
+                Id = p.Id, Version = p.Version, Name = p.Name, Phone = p.Phone, IsPartyMember = p.IsPartyMember, HomeUnitId = p.HomeUnitId,
+                HomePartyOrganizationId = p.HomePartyOrganizationId, ResidenceCommunityId = p.ResidenceCommunityId, GridId = p.GridId, Skills = p.Skills,
+            })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<SaveResult<PersonForm>> SavePersonAsync(PersonForm form, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var checks = NewChecks();
+        var name = checks.Required("Name", form.Name, DirectoryLimits.PersonName);
+        var phone = checks.Phone("Phone", form.Phone);
+        var skills = checks.Optional("Skills", form.Skills, DirectoryLimits.Address);
+        if (checks.HasErrors) return SaveResult<PersonForm>.Invalid(checks.Errors);
+
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        // Every reference must be inside the user's scope; a grid must belong to the residence community.
+        if (form.ResidenceCommunityId is { } communityId && !scope.CanManageCommunity(communityId)) checks.Missing("ResidenceCommunity");
+        if (form.GridId is { } gridId && !await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == gridId && g.CommunityId == form.ResidenceCommunityId, ct))
+            checks.Missing("Grid");
+        if (form.HomeUnitId is { } unitId && !await db.Units.Where(scope.UnitFilter).AnyAsync(u => u.Id == unitId, ct)) checks.Missing("HomeUnit");
+        if (form.HomePartyOrganizationId is { } orgId && !await db.PartyOrganizations.AnyAsync(o => o.Id == orgId, ct)) checks.Missing("HomePartyOrganization");
+        if (form.ResidenceCommunityId is null && form.HomeUnitId is null && !scope.IsStreetAdministrator) checks.Missing("ResidenceCommunity");
+        if (checks.HasErrors) return SaveResult<PersonForm>.Invalid(checks.Errors);
+
+        Person person;
+        if (form.IsNew)
+        {
+            person = new Person { Name = name };
+            db.People.Add(person);
+        }
+        else
+        {
+            var existing = await db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == form.Id, ct);
+            if (existing is null) return NotFound<PersonForm>();
+            person = existing;
+        }
+        person.Name = name;
+        person.Phone = phone;
+        person.IsPartyMember = form.IsPartyMember;
+        person.HomeUnitId = form.HomeUnitId;
+        person.HomePartyOrganizationId = form.HomePartyOrganizationId;
+        person.ResidenceCommunityId = form.ResidenceCommunityId;
+        person.GridId = form.GridId;
+        person.Skills = skills;
+        return await CommitAsync(db, person, form.Version, () => GetPersonAsync(form.Id, ct), "Name", name, changesScope: false, ct);
+    }
+
+    public async Task<SaveResult<PersonForm>> DeletePersonAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var person = await db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound<PersonForm>();
+        return await DeleteCoreAsync(db, person, version, () => GetPersonAsync(id, ct), changesScope: false, ct);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Testing;
+using Portal.Web.Data;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Tests.Data;
+
+/// <summary>The whole portal on PostgreSQL: migrations, demo data, sign-in, UTC times, decimals and live events.</summary>
+public sealed class PostgresPortalTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Portal_starts_on_a_fresh_PostgreSQL_database_with_demo_data_and_sign_in()
+    {
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "app");
+        using var host = new PortalHost(useKestrel: true, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        });
+        var (client, _) = PortalClient.Create(host.BaseAddress);
+        using (client)
+        {
+            using var health = await client.GetAsync("/health", Ct);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("Healthy", await health.Content.ReadAsStringAsync(Ct));
+
+            using var signIn = await PortalClient.SignInAsync(client, "secretary");
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.DoesNotContain("/account/login", signIn.Headers.Location?.OriginalString ?? "", StringComparison.OrdinalIgnoreCase);
+            using var home = await client.GetAsync("/", Ct);
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+
+            using var wrong = await PortalClient.SignInAsync(client, "resident", "not-the-password");
+            Assert.NotEqual(HttpStatusCode.Redirect, wrong.StatusCode);
+        }
+
+        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync(Ct))
+        {
+            Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
+            Assert.Equal(1, await db.Streets.CountAsync(Ct));
+            Assert.Equal(2, await db.Communities.CountAsync(Ct));
+            Assert.True(await db.Users.CountAsync(Ct) >= 7);
+            Assert.True(await db.RoleAssignments.CountAsync(Ct) >= 8);
+
+            // Times come back as UTC, and local or unspecified times in queries are converted rather than rejected.
+            var announcement = await db.Announcements.OrderBy(a => a.Id).FirstAsync(Ct);
+            Assert.Equal(DateTimeKind.Utc, announcement.PublishedAtUtc.Kind);
+            var localSince = DateTime.Now.AddYears(-1);
+            var unspecifiedSince = DateTime.SpecifyKind(DateTime.UtcNow.AddYears(-1), DateTimeKind.Unspecified);
+            Assert.Equal(3, await db.Announcements.CountAsync(a => a.PublishedAtUtc > localSince, Ct));
+            Assert.Equal(3, await db.Announcements.CountAsync(a => a.PublishedAtUtc > unspecifiedSince, Ct));
+            var audit = await db.AuditEntries.OrderBy(a => a.Id).FirstAsync(Ct);
+            Assert.Equal(DateTimeKind.Utc, audit.AtUtc.Kind);
+
+            // Exclusive areas keep two decimals.
+            var areas = await db.Households.Select(h => h.ExclusiveArea).ToListAsync(Ct);
+            Assert.NotEmpty(areas);
+            Assert.All(areas, a => Assert.Equal(a, Math.Round(a, 2)));
+            Assert.Contains(areas, a => a != Math.Round(a, 0));
+        }
+
+        // Live events get consecutive per-topic sequence numbers from the database.
+        var bus = host.Services.GetRequiredService<LiveEventBus>();
+        var first = await bus.PublishAsync("test:postgres", "ping", new { n = 1 }, Ct);
+        var second = await bus.PublishAsync("test:postgres", "ping", new { n = 2 }, Ct);
+        Assert.Equal(first.Sequence + 1, second.Sequence);
+        var caughtUp = await bus.ReadAfterAsync("test:postgres", first.Sequence, Ct);
+        Assert.Equal(2, Assert.Single(caughtUp).PayloadAs<Dictionary<string, int>>()!["n"]);
+        Assert.Equal(DateTimeKind.Utc, caughtUp[0].ServerTimeUtc.Kind);
+    }
+}
