@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Portal.Domain.Text;
 using Portal.Web.Features.Accounts;
 
@@ -20,25 +18,6 @@ public static class DirectoryExtensions
         services.AddScoped<DirectoryImportService>();
         services.AddScoped<DirectoryExportService>();
 
-        // API clients (scripts, tests, a browser's download) need status codes, not the sign-in page's HTML:
-        // answer 401/403 instead of redirecting for this feature's endpoints; pages keep the redirects.
-        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
-        {
-            var toLogin = options.Events.OnRedirectToLogin;
-            var toDenied = options.Events.OnRedirectToAccessDenied;
-            options.Events.OnRedirectToLogin = context =>
-            {
-                if (!context.Request.Path.StartsWithSegments(ApiPrefix)) return toLogin(context);
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return Task.CompletedTask;
-            };
-            options.Events.OnRedirectToAccessDenied = context =>
-            {
-                if (!context.Request.Path.StartsWithSegments(ApiPrefix)) return toDenied(context);
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
         return services;
     }
 
