@@ -1,0 +1,60 @@
+// Usage: dotnet run --project tools/Portal.Screenshots [output directory, default docs/images]
+// Starts the portal with demo data on a throw-away SQLite file, signs in as the demo users and saves one PNG per
+// user-guide page. Needs Debian's chromium (or PORTAL_CHROMIUM) and fonts-noto-cjk.
+using Microsoft.Playwright;
+using Portal.Testing;
+
+var output = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("docs", "images"));
+Directory.CreateDirectory(output);
+// WebApplicationFactory finds the portal's content root through the manifest next to this program.
+Environment.CurrentDirectory = AppContext.BaseDirectory;
+
+using var host = new PortalHost(useKestrel: true);
+var baseAddress = host.BaseAddress;
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new()
+{
+    ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+
+(string User, string Path, string File, string? Culture)[] shots =
+[
+    ("", "/account/login", "login.png", null),
+    ("secretary", "/", "home.png", null),
+    ("secretary", "/announcements", "announcements.png", null),
+    ("secretary", "/directory/households", "households.png", null),
+    ("secretary", "/directory/units", "units.png", null),
+    ("secretary", "/directory/import", "import.png", null),
+    ("secretary", "/councils", "coming.png", null),
+    ("admin", "/admin/accounts", "accounts.png", null),
+    ("admin", "/admin/audit", "audit.png", null),
+    ("resident", "/", "home-resident.png", null),
+    ("resident", "/admin/accounts", "denied.png", null),
+    ("secretary", "/", "home-en.png", "en"),
+];
+
+foreach (var (user, path, file, culture) in shots)
+{
+    await using var context = await browser.NewContextAsync(new()
+    {
+        BaseURL = baseAddress.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 860 },
+    });
+    var page = await context.NewPageAsync();
+    if (culture is not null)
+        await page.GotoAsync($"/culture/set?culture={culture}&returnUrl=%2Faccount%2Flogin");
+    if (user.Length > 0)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", PortalHost.DemoPassword);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+    }
+    await page.GotoAsync(path);
+    if (user.Length > 0)
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit-ready]') !== null");
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    await page.ScreenshotAsync(new() { Path = Path.Combine(output, file) });
+    Console.WriteLine($"{file}: {user} {path}");
+}
