@@ -16,9 +16,12 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public PortalHost(bool useKestrel = false, IDictionary<string, string?>? settings = null)
+    /// <param name="environment">Development by default (demo data, detailed errors); Production for first-run and hardening tests.</param>
+    public PortalHost(bool useKestrel = false, IDictionary<string, string?>? settings = null, string? environment = null)
     {
+        _environment = environment ?? Environments.Development;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -47,7 +50,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environments.Development);
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

@@ -2,6 +2,14 @@ using Portal.Domain.Common;
 
 namespace Portal.Domain.Announcements;
 
+/// <summary>Where an announcement is in its life: only published ones reach the community's members.</summary>
+public enum AnnouncementStatus
+{
+    Draft = 0,
+    Published = 1,
+    Withdrawn = 2,
+}
+
 /// <summary>A community announcement (通知公告), written in Markdown by a community's managers.</summary>
 public sealed class Announcement : VersionedEntity
 {
@@ -12,9 +20,34 @@ public sealed class Announcement : VersionedEntity
     public required string Title { get; set; }
     public required string BodyMarkdown { get; set; }
     public bool IsPinned { get; set; }
-    public DateTime PublishedAtUtc { get; set; }
+    public AnnouncementStatus Status { get; set; }
+
+    /// <summary>When it was (last) published; null while it is a draft that never went out.</summary>
+    public DateTime? PublishedAtUtc { get; set; }
+
     public required string AuthorUserId { get; set; }
     public required string AuthorName { get; set; }
+
+    public bool IsPublished => Status == AnnouncementStatus.Published;
+
+    /// <summary>Drafts and withdrawn announcements can go (back) out; a published one is already out.</summary>
+    public bool CanPublish => Status != AnnouncementStatus.Published;
+
+    public bool CanWithdraw => Status == AnnouncementStatus.Published;
+
+    /// <summary>Publishes now. Republishing a withdrawn announcement dates it anew, so it counts as news again.</summary>
+    public void Publish(DateTime nowUtc)
+    {
+        if (!CanPublish) throw new InvalidOperationException("The announcement is already published.");
+        Status = AnnouncementStatus.Published;
+        PublishedAtUtc = nowUtc;
+    }
+
+    public void Withdraw()
+    {
+        if (!CanWithdraw) throw new InvalidOperationException("Only a published announcement can be withdrawn.");
+        Status = AnnouncementStatus.Withdrawn;
+    }
 }
 
 /// <summary>Marks that a user has read an announcement; the unread count is what lacks such a mark.</summary>

@@ -8,7 +8,7 @@ namespace Portal.Domain.Text;
 /// </summary>
 public static class CsvReader
 {
-    /// <summary>Splits the text into records of fields. Blank lines are skipped.</summary>
+    /// <summary>Splits the text into records of fields. Blank lines and a leading byte order mark are skipped.</summary>
     public static IReadOnlyList<CsvRecord> Parse(string text)
     {
         var records = new List<CsvRecord>();
@@ -32,7 +32,9 @@ public static class CsvReader
             fields.Clear();
         }
 
-        for (var i = 0; i < text.Length; i++)
+        // A byte order mark that survived decoding (Encoding.GetString keeps it) would otherwise stick to the first header.
+        var start = text.StartsWith('\uFEFF') ? 1 : 0;
+        for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (inQuotes)

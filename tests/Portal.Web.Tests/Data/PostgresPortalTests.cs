@@ -50,7 +50,7 @@ public sealed class PostgresPortalTests
 
             // Times come back as UTC, and local or unspecified times in queries are converted rather than rejected.
             var announcement = await db.Announcements.OrderBy(a => a.Id).FirstAsync(Ct);
-            Assert.Equal(DateTimeKind.Utc, announcement.PublishedAtUtc.Kind);
+            Assert.Equal(DateTimeKind.Utc, announcement.PublishedAtUtc!.Value.Kind);
             var localSince = DateTime.Now.AddYears(-1);
             var unspecifiedSince = DateTime.SpecifyKind(DateTime.UtcNow.AddYears(-1), DateTimeKind.Unspecified);
             Assert.Equal(3, await db.Announcements.CountAsync(a => a.PublishedAtUtc > localSince, Ct));

@@ -79,7 +79,7 @@ public abstract class CsvImportFormat<TRow> where TRow : class
         {
             var index = IndexOf(key);
             var column = format.Columns[index];
-            var value = DirectoryRules.NormalizeName(line.Cells[index]);
+            var value = WithoutFormulaGuard(DirectoryRules.NormalizeName(line.Cells[index]));
             if (value.Length == 0)
             {
                 if (column.Required) Report(key, ImportProblem.Required);
@@ -92,6 +92,14 @@ public abstract class CsvImportFormat<TRow> where TRow : class
             }
             return value;
         }
+
+        /// <summary>
+        /// Removes the apostrophe that <see cref="CsvWriter"/> puts before formula-like cells, so an exported file
+        /// imports the original text ("=1+2", "+86 ...") instead of gaining one more apostrophe per round trip.
+        /// The value stays plain text: exports add the guard again.
+        /// </summary>
+        private static string WithoutFormulaGuard(string value) =>
+            value.Length > 1 && value[0] == '\'' && CsvWriter.IsFormulaLike(value[1..]) ? value[1..] : value;
 
         public void Report(string key, ImportProblem problem, string? detail = null) =>
             line.Issues.Add(new ImportIssue(line.Line, key, problem, detail));

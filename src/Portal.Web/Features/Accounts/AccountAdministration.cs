@@ -25,9 +25,19 @@ public sealed class AccountAdministration(
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// A disabled account is locked out for good: Identity then refuses every sign-in and the circuit revalidation
+    /// ends open sessions, without a column of our own. Temporary lockouts after failed passwords end much sooner.
+    /// </summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>True when a lockout end marks a disabled account rather than a temporary lockout.</summary>
+    public static bool IsDisabledLockout(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year >= 9999;
+
     public async Task<AccountPage> ListAsync(AccountQuery query, CancellationToken ct = default)
     {
         var policy = await CallerAsync(ct);
+        var callerId = await CallerIdAsync();
         var scope = await directory.GetAsync(ct);
         var streets = policy.AdministeredStreets.ToList();
         var communities = streets.SelectMany(scope.CommunitiesOfStreet).ToList();
@@ -72,8 +82,10 @@ public sealed class AccountAdministration(
                 .Select(r => new AccountRoleRow(r.Id, r.ToScopedRole(), names.GetValueOrDefault((r.Scope, r.ScopeId), "#" + r.ScopeId),
                     policy.CanAdministerRolesIn(r.Scope, r.ScopeId)))
                 .ToList();
+            var disabled = IsDisabledLockout(a.LockoutEnd);
             return new AccountRow(a.Id, a.UserName ?? "", a.DisplayName, a.PersonId, a.PersonName,
-                a.LockoutEnd is { } end && end > now, a.LockoutEnd, roles, policy.CanManageAccount(roles.Select(r => r.Role)));
+                !disabled && a.LockoutEnd is { } end && end > now, disabled, a.LockoutEnd, roles,
+                policy.CanManageAccount(roles.Select(r => r.Role)), a.Id == callerId);
         }).ToList();
         return new AccountPage(rows, total);
     }
@@ -94,12 +106,16 @@ public sealed class AccountAdministration(
         return await users.CreateAsync(user, account.Password ?? "");
     }
 
-    /// <summary>Grants a role over a scope of the caller's street; renews the security stamp so the user's sessions pick it up.</summary>
+    /// <summary>
+    /// Grants a role over a scope of the caller's street; renews the security stamp so the user's sessions pick it up.
+    /// A role that cannot be held over that kind of scope is refused with a message; a scope outside the caller's
+    /// streets throws, because the page never offers one (only a forged request gets there).
+    /// </summary>
     public async Task<IdentityResult> GrantAsync(string userId, ScopedRole role, CancellationToken ct = default)
     {
-        if (!ScopedRole.IsValidScopeFor(role.Role, role.Scope))
-            throw new ArgumentException($"{role.Role} cannot be scoped to {role.Scope}.", nameof(role));
         var policy = await CallerAsync(ct);
+        if (!Enum.IsDefined(role.Role) || !ScopedRole.IsValidScopeFor(role.Role, role.Scope))
+            return Failure("ScopeInvalid", text["Admin.ScopeInvalid"]);
         if (!policy.CanAdministerRolesIn(role.Scope, role.ScopeId))
             throw new UnauthorizedAccessException($"Not an administrator of the street of {role.Scope} {role.ScopeId}.");
 
@@ -142,6 +158,30 @@ public sealed class AccountAdministration(
         var result = await users.SetLockoutEndDateAsync(user, null);
         return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
     }
+
+    /// <summary>
+    /// Disables the account: no sign-in until it is enabled again, and the renewed security stamp ends its open
+    /// sessions. Administrators cannot disable themselves, so a street never loses its last way in by accident.
+    /// </summary>
+    public async Task<IdentityResult> DisableAsync(string userId, CancellationToken ct = default)
+    {
+        if (userId == await CallerIdAsync()) return Failure("DisableSelf", text["Admin.CannotDisableSelf"]);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await ManageableAccountAsync(users, userId, ct);
+        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        // Lockout must be enabled for the end date to count; accounts created elsewhere might have it off.
+        if (!await users.GetLockoutEnabledAsync(user))
+        {
+            var enabled = await users.SetLockoutEnabledAsync(user, true);
+            if (!enabled.Succeeded) return enabled;
+        }
+        var result = await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+    }
+
+    /// <summary>Enables a disabled account again (same effect as <see cref="UnlockAsync"/>, named for the page's wording).</summary>
+    public Task<IdentityResult> EnableAsync(string userId, CancellationToken ct = default) => UnlockAsync(userId, ct);
 
     /// <summary>Sets a new password chosen by the administrator. Identity renews the security stamp, which signs the user out elsewhere.</summary>
     public async Task<IdentityResult> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default)
@@ -229,6 +269,12 @@ public sealed class AccountAdministration(
         if (!policy.CanManageAccount(roles.Select(r => r.ToScopedRole())))
             throw new UnauthorizedAccessException($"Account {userId} holds roles outside the caller's streets.");
         return user;
+    }
+
+    private async Task<string?> CallerIdAsync()
+    {
+        var principal = await currentUser.CallerAsync();
+        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
     }
 
     /// <summary>

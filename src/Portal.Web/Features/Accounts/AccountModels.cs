@@ -8,7 +8,10 @@ public sealed record AccountQuery(string? Search, int Skip, int Take);
 public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total);
 
 /// <summary>An account as the administration page shows it.</summary>
-/// <param name="CanManage">The caller may reset its password, unlock it and link it to a person.</param>
+/// <param name="IsLockedOut">Temporarily locked after too many wrong passwords.</param>
+/// <param name="IsDisabled">Disabled by an administrator until enabled again.</param>
+/// <param name="CanManage">The caller may reset its password, unlock, disable or enable it and link it to a person.</param>
+/// <param name="IsCaller">The caller's own account (it cannot be disabled by its holder).</param>
 public sealed record AccountRow(
     string Id,
     string UserName,
@@ -16,9 +19,11 @@ public sealed record AccountRow(
     int? PersonId,
     string? PersonName,
     bool IsLockedOut,
+    bool IsDisabled,
     DateTimeOffset? LockoutEnd,
     IReadOnlyList<AccountRoleRow> Roles,
-    bool CanManage);
+    bool CanManage,
+    bool IsCaller);
 
 /// <summary>One role of an account, with the name of its scope for display.</summary>
 /// <param name="CanRevoke">The scope lies in a street the caller administers.</param>

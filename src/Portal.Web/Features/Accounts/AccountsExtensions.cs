@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -58,6 +59,7 @@ public static class AccountsExtensions
         services.AddSingleton<CurrentActor>();
         services.AddSingleton<IAuditActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<FirstRunState>();
         services.AddSingleton<DirectoryScopeCache>();
         services.AddSingleton<AccessPolicyProvider>();
         // Scoped = per circuit in Blazor, per request otherwise.
@@ -83,6 +85,9 @@ public static class AccountsExtensions
 
     public static WebApplication UsePortalAccounts(this WebApplication app)
     {
+        // Before authorization: on first run every page would otherwise be answered with the sign-in page, and
+        // there is nobody to sign in yet.
+        app.UseMiddleware<FirstRunRedirectMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         var actor = app.Services.GetRequiredService<CurrentActor>();
@@ -91,15 +96,17 @@ public static class AccountsExtensions
             actor.Principal = context.User;
             return next(context);
         });
-        app.UseMiddleware<FirstRunRedirectMiddleware>();
         app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapPortalAccounts(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (SignInManager<PortalUser> signIn, HttpContext context) =>
+        // A minimal-API handler that binds no form is not checked by the antiforgery middleware, so the token is
+        // validated here: otherwise any site could sign a user out with a hidden cross-site form.
+        app.MapPost("/account/logout", async (SignInManager<PortalUser> signIn, IAntiforgery antiforgery, HttpContext context) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login?signedOut=1");
         });

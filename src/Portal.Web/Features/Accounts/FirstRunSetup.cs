@@ -10,17 +10,15 @@ namespace Portal.Web.Features.Accounts;
 /// First run on an empty database (Production): there is no default password, so the first visitor names the
 /// street and creates the first street administrator. Scoped.
 /// </summary>
-public sealed class FirstRunSetup(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users, DirectoryScopeCache scopeCache)
+public sealed class FirstRunSetup(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users, DirectoryScopeCache scopeCache, FirstRunState state)
 {
-    private static volatile bool _completed;
-
     /// <summary>True while the database has no account at all.</summary>
     public async Task<bool> IsRequiredAsync(CancellationToken ct = default)
     {
-        if (_completed) return false;
+        if (state.Completed) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var required = !await db.Users.AnyAsync(ct);
-        if (!required) _completed = true;
+        if (!required) state.Completed = true;
         return required;
     }
 
@@ -40,9 +38,24 @@ public sealed class FirstRunSetup(IDbContextFactory<PortalDbContext> dbFactory, 
         await db.SaveChangesAsync(ct);
         db.RoleAssignments.Add(new UserRoleAssignment { UserId = user.Id, Role = PortalRole.StreetAdministrator, Scope = ScopeKind.Street, ScopeId = street.Id });
         await db.SaveChangesAsync(ct);
-        _completed = true;
+        state.Completed = true;
         scopeCache.Invalidate();
         return IdentityResult.Success;
+    }
+}
+
+/// <summary>
+/// Remembers that setup is done, so that requests stop asking the database once accounts exist. A singleton of the
+/// application rather than a static field: several portals in one process (the tests) each have their own database.
+/// </summary>
+public sealed class FirstRunState
+{
+    private volatile bool _completed;
+
+    public bool Completed
+    {
+        get => _completed;
+        set => _completed = value;
     }
 }
 

@@ -26,6 +26,23 @@ public static class AuditExtensions
         return app;
     }
 
+    /// <summary>The export address for a filter, with the same parameter names <see cref="ExportAsync"/> reads.</summary>
+    public static string ExportUrl(AuditFilter filter)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) query.Add($"{name}={Uri.EscapeDataString(value.Trim())}");
+        }
+        Add("user", filter.UserName);
+        Add("entityType", filter.EntityType);
+        Add("entityId", filter.EntityId);
+        Add("action", filter.Action?.ToString());
+        Add("from", filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return query.Count == 0 ? ExportPath : ExportPath + "?" + string.Join("&", query);
+    }
+
     private static async Task<IResult> ExportAsync(
         [FromQuery] string? user, [FromQuery] string? entityType, [FromQuery] string? entityId, [FromQuery] string? action,
         [FromQuery] string? from, [FromQuery] string? to,

@@ -21,8 +21,12 @@ internal static class AuditRecorder
     private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(StoredLiveEvent), typeof(AnnouncementRead)];
 
     /// <summary>Properties whose values never go into the log, or whose changes are not worth an entry.</summary>
+    /// <remarks>
+    /// LockoutEnd is deliberately not noise: lockouts, unlocks and disabling an account are security events that
+    /// administrators look for in the log. The failed-attempt counter changes on every wrong password and is noise.
+    /// </remarks>
     private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
-    private static readonly HashSet<string> Noise = ["AccessFailedCount", "LockoutEnd", "SecurityStamp", "ConcurrencyStamp", "Version"];
+    private static readonly HashSet<string> Noise = ["AccessFailedCount", "SecurityStamp", "ConcurrencyStamp", "Version"];
 
     public static List<PendingAudit> Capture(ChangeTracker tracker)
     {

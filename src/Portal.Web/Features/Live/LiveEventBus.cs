@@ -44,8 +44,9 @@ public sealed class LiveEventBus
     public Task<long> LastSequenceAsync(string topic, CancellationToken ct = default) => _store.LastSequenceAsync(topic, ct);
 
     /// <summary>
-    /// Subscribes a handler to a topic until the returned subscription is disposed. Handlers run on the
-    /// publisher's thread: Blazor components must marshal with <c>InvokeAsync</c>.
+    /// Subscribes a handler to a topic until the returned subscription is disposed. Handlers run on a pool thread,
+    /// concurrently with other subscribers and without the publisher's async-locals: Blazor components must marshal
+    /// with <c>InvokeAsync</c>.
     /// </summary>
     public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler)
     {
@@ -58,21 +59,29 @@ public sealed class LiveEventBus
     {
         var hubSend = _hub.Clients.Group(liveEvent.Topic).SendAsync(LiveHub.EventMethod, liveEvent);
         if (_subscribers.TryGetValue(liveEvent.Topic, out var subscribers))
-        {
-            foreach (var subscription in subscribers.Keys)
-            {
-                try
-                {
-                    await subscription.Handler(liveEvent);
-                }
-                catch (Exception ex)
-                {
-                    // One faulty subscriber must not stop delivery to the others.
-                    _logger.LogWarning(ex, "Live event subscriber for {Topic} failed", liveEvent.Topic);
-                }
-            }
-        }
+            await Task.WhenAll(subscribers.Keys.Select(s => RunIsolatedAsync(s, liveEvent)));
         await hubSend;
+    }
+
+    /// <summary>
+    /// Runs one subscriber on the thread pool without the publisher's execution context. The publisher's async-locals
+    /// (above all <c>CurrentActor</c>, the user on whose behalf code runs and whom the audit trail records) must not
+    /// leak into another user's circuit; and one slow subscriber must not hold up the others.
+    /// </summary>
+    private async Task RunIsolatedAsync(Subscription subscription, LiveEvent liveEvent)
+    {
+        Task run;
+        using (ExecutionContext.SuppressFlow())
+            run = Task.Run(() => subscription.Handler(liveEvent));
+        try
+        {
+            await run;
+        }
+        catch (Exception ex)
+        {
+            // One faulty subscriber must not stop delivery to the others.
+            _logger.LogWarning(ex, "Live event subscriber for {Topic} failed", liveEvent.Topic);
+        }
     }
 
     private void Unsubscribe(Subscription subscription)

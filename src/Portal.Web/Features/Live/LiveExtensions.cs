@@ -10,6 +10,7 @@ public static class LiveExtensions
         services.AddSingleton<ILiveEventRelay, InProcessLiveEventRelay>();
         services.AddSingleton<LiveEventBus>();
         services.AddSingleton<LiveTopicAccess>();
+        services.AddSingleton<ILiveTopicRule, CommunityTopicRule>();
         return services;
     }
 }

@@ -231,19 +231,19 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory,
             {
                 CommunityId = communities[0].Id, Title = "关于召开第四季度党建联席会议的通知", IsPinned = true,
                 BodyMarkdown = "各共建单位：\n\n定于**12月5日（周五）下午2:30**在社区党群服务中心二楼会议室召开第四季度党建联席会议。\n\n请各单位于**11月25日前**通过平台提交议题及需求、资源清单。\n\n青年湖社区党委",
-                PublishedAtUtc = now.AddDays(-2), AuthorUserId = secretaryId, AuthorName = "刘红梅",
+                Status = AnnouncementStatus.Published, PublishedAtUtc = now.AddDays(-2), AuthorUserId = secretaryId, AuthorName = "刘红梅",
             },
             new Announcement
             {
                 CommunityId = communities[0].Id, Title = "冬季供暖设施检修安排",
                 BodyMarkdown = "青年湖物业将于本周对 1–6 号楼供暖管线进行检修，检修期间请居民注意：\n\n- 检修时间：每日 9:00–17:00\n- 如有漏水请拨打物业值班电话 010-64213355",
-                PublishedAtUtc = now.AddDays(-5), AuthorUserId = secretaryId, AuthorName = "刘红梅",
+                Status = AnnouncementStatus.Published, PublishedAtUtc = now.AddDays(-5), AuthorUserId = secretaryId, AuthorName = "刘红梅",
             },
             new Announcement
             {
                 CommunityId = communities[1].Id, Title = "安德里社区“双报到”党员志愿服务招募",
                 BodyMarkdown = "社区现招募在职党员志愿者参与**周末环境整治**和**老年人助餐**服务，欢迎报名。",
-                PublishedAtUtc = now.AddDays(-1), AuthorUserId = secretaryId, AuthorName = "安德里社区党委",
+                Status = AnnouncementStatus.Published, PublishedAtUtc = now.AddDays(-1), AuthorUserId = secretaryId, AuthorName = "安德里社区党委",
             });
         await db.SaveChangesAsync(ct);
     }

@@ -22,7 +22,8 @@ public abstract class DirectoryListBase<TRow, TForm> : ComponentBase where TRow 
     protected const int PageSize = 20;
 
     protected RadzenDataGrid<TRow>? Grid;
-    protected IReadOnlyList<TRow> Items = [];
+    /// <summary>Null until the first page is loaded: the grid asks for its first page only while it has no data.</summary>
+    protected IReadOnlyList<TRow>? Items;
     protected int Count;
     protected bool Loading;
     protected string? Search;

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Security.Claims;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Features.Live;
+
+/// <summary>Names of the per-community topics ("community/{id}") that every member of a community receives.</summary>
+public static class CommunityTopics
+{
+    public const string Prefix = "community/";
+
+    public static string For(int communityId) => Prefix + communityId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the community id of a topic; only the exact form "community/{positive id}" is accepted.</summary>
+    public static bool TryParse(string topic, out int communityId)
+    {
+        communityId = 0;
+        if (!topic.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        var id = topic.AsSpan(Prefix.Length);
+        // Digits only: no sign, spaces or leading zeros, so one community has exactly one topic name (and one group).
+        if (id.Length is 0 or > 9 || id[0] == '0') return false;
+        foreach (var c in id)
+            if (c is < '0' or > '9') return false;
+        communityId = int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
+        return true;
+    }
+}
+
+/// <summary>
+/// A user may receive a community's events when they belong to it: its residents, Party members, council members
+/// and secretary, grid workers of its grids, liaisons of its units, and administrators of its street
+/// (<see cref="Domain.Access.AccessPolicy.CanViewCommunity"/>). Singleton.
+/// </summary>
+public sealed class CommunityTopicRule(AccessPolicyProvider policies) : ILiveTopicRule
+{
+    public string Prefix => CommunityTopics.Prefix;
+
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, string topic, CancellationToken ct)
+    {
+        if (user.Identity?.IsAuthenticated != true || !CommunityTopics.TryParse(topic, out var communityId)) return false;
+        var policy = await policies.ForAsync(user, ct);
+        return policy.CanViewCommunity(communityId);
+    }
+}

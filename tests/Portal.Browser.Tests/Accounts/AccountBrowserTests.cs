@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Testing;
+using Portal.Web.Features.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Browser.Tests.Accounts;
+
+/// <summary>Signing in and out, refusals, the language switch and account administration, in Chromium.</summary>
+public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixture server) : IClassFixture<PortalServerFixture>
+{
+    /// <summary>A throwaway account without roles, so that locking it out disturbs no other test.</summary>
+    private async Task<string> CreateAccountAsync(string prefix)
+    {
+        using var scope = server.Portal.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var name = prefix + Guid.NewGuid().ToString("N")[..8];
+        var result = await users.CreateAsync(new PortalUser { UserName = name, DisplayName = "临时账号" }, PortalHost.DemoPassword);
+        Assert.True(result.Succeeded);
+        return name;
+    }
+
+    private static async Task SubmitLoginAsync(IPage page, string userName, string password)
+    {
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        // Each attempt is a full form post; wait for its answer before reading the message.
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-testid=login-submit]"),
+            r => r.Url.Contains("/account/login") && r.Request.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_the_error_and_repeated_failures_lock_the_account()
+    {
+        var userName = await CreateAccountAsync("lock");
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await SubmitLoginAsync(page, userName, "Wrong-password" + attempt);
+            await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误。");
+        }
+        await SubmitLoginAsync(page, userName, "Wrong-password5");
+        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("密码错误次数过多，账号已临时锁定，请 15 分钟后再试。");
+
+        // Locked: even the right password is refused now.
+        await SubmitLoginAsync(page, userName, PortalHost.DemoPassword);
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("账号已临时锁定");
+        Assert.Contains("/account/login", page.Url);
+    }
+
+    [Fact]
+    public async Task Resident_opening_administration_pages_is_refused()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, "resident");
+        await Expect(page.Locator(".portal-nav")).Not.ToContainTextAsync("系统管理");
+
+        foreach (var path in new[] { "/admin/accounts", "/admin/audit", "/directory/households" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("无权访问");
+            await Expect(page.GetByTestId("accounts-grid")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("audit-grid")).ToHaveCountAsync(0);
+        }
+    }
+
+    [Fact]
+    public async Task Switching_to_english_is_remembered_and_switching_back_restores_chinese_then_sign_out()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, "member");
+        await Expect(page.Locator(".portal-nav")).ToContainTextAsync("通知公告");
+
+        await page.GetByTestId("culture-switch").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator(".portal-nav")).ToContainTextAsync("Announcements");
+        await Expect(page.GetByTestId("logout")).ToHaveTextAsync("Sign out");
+
+        await page.ReloadAsync();
+        await PortalPage.WaitForCircuitAsync(page);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator(".portal-nav")).ToContainTextAsync("Announcements");
+
+        await page.GetByTestId("culture-switch").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Expect(page.Locator(".portal-nav")).ToContainTextAsync("通知公告");
+        await Expect(page.Locator(".portal-nav")).Not.ToContainTextAsync("Announcements");
+
+        await page.GetByTestId("logout").ClickAsync();
+        await page.WaitForURLAsync("**/account/login?signedOut=1");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("您已安全退出。");
+        await page.GotoAsync("/admin/accounts");
+        await page.WaitForURLAsync("**/account/login**");
+    }
+
+    [Fact]
+    public async Task Admin_creates_an_account_grants_a_role_and_the_user_sees_the_new_navigation_after_signing_in()
+    {
+        var userName = "zhang" + Guid.NewGuid().ToString("N")[..6];
+        await using var adminContext = await browser.NewContextAsync(server.BaseAddress);
+        var admin = await adminContext.NewPageAsync();
+        await PortalPage.SignInAsync(admin, "admin");
+        await admin.GotoAsync("/admin/accounts");
+        await PortalPage.WaitForCircuitAsync(admin);
+        await Expect(admin.GetByTestId("account-row").First).ToBeVisibleAsync();
+
+        // A password that breaks the policy is refused in the dialog, with Identity's message in Chinese.
+        await admin.GetByTestId("create-account").ClickAsync();
+        var dialog = admin.GetByTestId("create-account-dialog");
+        await dialog.GetByTestId("new-username").FillAsync(userName);
+        await dialog.GetByTestId("new-displayname").FillAsync("张晓梅");
+        await dialog.GetByTestId("new-password").FillAsync("short");
+        await dialog.GetByTestId("dialog-save").ClickAsync();
+        await Expect(dialog.GetByTestId("dialog-errors")).ToContainTextAsync("密码至少需要 8 个字符。");
+
+        await dialog.GetByTestId("new-password").FillAsync("Zhang-2026");
+        await dialog.GetByTestId("dialog-save").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        var row = admin.Locator($"[data-testid=account-row][data-username={userName}]");
+        await Expect(row).ToContainTextAsync("张晓梅");
+        await Expect(row).ToContainTextAsync("无角色");
+
+        // Without a role the new user sees no directory administration.
+        await using var userContext = await browser.NewContextAsync(server.BaseAddress);
+        var user = await userContext.NewPageAsync();
+        await PortalPage.SignInAsync(user, userName, "Zhang-2026");
+        await Expect(user.Locator(".portal-nav")).Not.ToContainTextAsync("组织与人员");
+
+        // Grant: community secretary of 青年湖社区.
+        await row.GetByTestId("grant-role").ClickAsync();
+        var grant = admin.GetByTestId("grant-role-dialog");
+        await grant.GetByTestId("dialog-save").ClickAsync();
+        await Expect(grant.GetByTestId("dialog-errors")).ToContainTextAsync("请选择角色。");
+        await grant.GetByTestId("grant-role-choice").ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new() { Name = "社区书记", Exact = true }).ClickAsync();
+        await grant.GetByTestId("grant-scope-choice").ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new() { Name = "社区：青年湖社区", Exact = true }).ClickAsync();
+        await grant.GetByTestId("dialog-save").ClickAsync();
+        await Expect(grant).ToHaveCountAsync(0);
+        await Expect(row.GetByTestId("role-chip")).ToHaveTextAsync("社区书记（青年湖社区）");
+
+        // Signing in again, the user has the secretary's navigation and can open the directory.
+        await user.GotoAsync("/account/login");
+        await PortalPage.SignInAsync(user, userName, "Zhang-2026");
+        await Expect(user.Locator(".portal-nav")).ToContainTextAsync("组织与人员");
+        await user.GotoAsync("/directory/households");
+        await Expect(user.GetByTestId("access-denied")).ToHaveCountAsync(0);
+        await Expect(user.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("无权访问");
+
+        // Revoking asks first; cancelling keeps the role, confirming removes it.
+        await row.GetByTestId("revoke-role").ClickAsync();
+        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(row.GetByTestId("role-chip")).ToHaveCountAsync(1);
+        await row.GetByTestId("revoke-role").ClickAsync();
+        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "撤销", Exact = true }).ClickAsync();
+        await Expect(row.GetByTestId("role-chip")).ToHaveCountAsync(0);
+        await Expect(row).ToContainTextAsync("无角色");
+    }
+
+    [Fact]
+    public async Task Admin_disables_an_account_after_confirming_and_enables_it_again()
+    {
+        var userName = await CreateAccountAsync("off");
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var admin = await context.NewPageAsync();
+        await PortalPage.SignInAsync(admin, "admin");
+        await admin.GotoAsync("/admin/accounts");
+        await PortalPage.WaitForCircuitAsync(admin);
+
+        await admin.GetByTestId("account-search").FillAsync(userName);
+        await admin.GetByTestId("account-search").PressAsync("Enter");
+        var row = admin.Locator($"[data-testid=account-row][data-username={userName}]");
+        await Expect(admin.GetByTestId("account-row")).ToHaveCountAsync(1);
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
+
+        await row.GetByTestId("disable").ClickAsync();
+        await Expect(admin.Locator(".rz-dialog")).ToContainTextAsync(userName);
+        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("已停用");
+
+        await using var other = await browser.NewContextAsync(server.BaseAddress);
+        var page = await other.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await SubmitLoginAsync(page, userName, PortalHost.DemoPassword);
+        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("该账号已被停用，请联系管理员。");
+
+        await row.GetByTestId("enable").ClickAsync();
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
+        await PortalPage.SignInAsync(page, userName);
+        await Expect(page.GetByTestId("user-menu")).ToContainTextAsync("临时账号");
+    }
+
+    [Fact]
+    public async Task Reconnect_indicator_appears_when_the_connection_drops_and_goes_when_it_returns()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        // Keep a handle on the circuit's WebSocket so the test can cut it like a dropped network would.
+        await context.AddInitScriptAsync("""
+            (() => {
+              const Native = window.WebSocket;
+              window.__portalSockets = [];
+              window.WebSocket = class extends Native {
+                constructor(...args) { super(...args); window.__portalSockets.push(this); }
+              };
+            })();
+            """);
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, "member");
+        var indicator = page.GetByTestId("reconnect-indicator");
+        await Expect(indicator).ToBeHiddenAsync();
+
+        // No reconnection can get through (SignalR negotiates over HTTP first), then the live socket drops.
+        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+        await page.EvaluateAsync("() => window.__portalSockets.forEach(s => s.close(3001, 'test: connection dropped'))");
+
+        await Expect(indicator).ToBeVisibleAsync();
+        await Expect(indicator).ToContainTextAsync("正在重新连接");
+
+        await page.UnrouteAsync("**/_blazor/negotiate**");
+        await Expect(indicator).ToBeHiddenAsync(new() { Timeout = 30_000 });
+
+        // The same circuit works again: an interactive control responds without a page load.
+        await page.Locator(".rz-sidebar-toggle").ClickAsync();
+        await Expect(page.Locator(".rz-sidebar")).Not.ToHaveClassAsync(new Regex("rz-sidebar-expanded"));
+    }
+}

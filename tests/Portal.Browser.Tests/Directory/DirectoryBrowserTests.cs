@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Web.Data;
+using static Microsoft.Playwright.Assertions;
+
+// Not "...Tests.Directory": that namespace would hide System.IO.Directory from the other test folders.
+namespace Portal.Browser.Tests.DirectoryFeature;
+
+/// <summary>The directory administration pages in Chromium, as a community secretary uses them.</summary>
+public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFixture server) : IClassFixture<PortalServerFixture>
+{
+    private const string HouseholdHeader = "社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话\r\n";
+
+    static DirectoryBrowserTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    private Task<int> HouseholdCountAsync() => QueryAsync(db => db.Households.CountAsync());
+
+    private async Task<IPage> SignedInPageAsync(IBrowserContext context, string user, string path)
+    {
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, user);
+        await page.GotoAsync(path);
+        await PortalPage.WaitForCircuitAsync(page);
+        return page;
+    }
+
+    private static ILocator InputOf(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
+
+    [Fact]
+    public async Task A_csv_with_bad_rows_shows_its_errors_and_imports_nothing_then_a_good_file_imports_after_preview()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await SignedInPageAsync(context, "secretary", "/directory/import");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("批量导入");
+        var before = await HouseholdCountAsync();
+
+        var bad = HouseholdHeader +
+                  "青年湖社区,第一网格,浏览器楼,1单元,101,80,,赵敏,13800138100\r\n" +
+                  "青年湖社区,第一网格,浏览器楼,1单元,102,八十,,,\r\n" +
+                  "安德里社区,第一网格,浏览器楼,1单元,103,80,,,\r\n" +
+                  "青年湖社区,第一网格,浏览器楼,1单元,101,80,,赵敏,13800138100\r\n";
+        await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "坏文件.csv", MimeType = "text/csv", Buffer = Encoding.GetEncoding("GB18030").GetBytes(bad),
+        });
+
+        await Expect(page.Locator("[data-testid=import-errors-summary]")).ToContainTextAsync("发现 3 个问题，文件未导入");
+        var errors = page.Locator("[data-testid=import-error]");
+        await Expect(errors).ToHaveCountAsync(3);
+        await Expect(errors.Nth(0)).ToContainTextAsync("3专有面积“八十”不是有效的数字。");
+        await Expect(errors.Nth(1)).ToContainTextAsync("4社区社区“安德里社区”不存在或不在您的管理范围内。");
+        await Expect(errors.Nth(2)).ToContainTextAsync("5门牌号与第 2 行重复。");
+        await Expect(page.Locator("[data-testid=import-file-info]")).ToContainTextAsync("GB18030");
+        await Expect(page.Locator("[data-testid=import-line]")).ToHaveCountAsync(4);
+        await Expect(page.Locator("[data-testid=import-line].import-line-bad")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=import-submit]")).ToBeDisabledAsync();
+        Assert.Equal(before, await HouseholdCountAsync());
+
+        var good = HouseholdHeader +
+                   "青年湖社区,第一网格,浏览器楼,1单元,101,80,,赵敏,13800138100\r\n" +
+                   "青年湖社区,第一网格,浏览器楼,1单元,102,80.5,测绘报告,,\r\n";
+        await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "好文件.csv", MimeType = "text/csv", Buffer = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(good)],
+        });
+        await Expect(page.Locator("[data-testid=import-ready]")).ToContainTextAsync("全部 2 行检查通过");
+        await Expect(page.Locator("[data-testid=import-errors]")).ToHaveCountAsync(0);
+        Assert.Equal(before, await HouseholdCountAsync()); // the preview writes nothing
+
+        await page.ClickAsync("[data-testid=import-submit]");
+        await Expect(page.Locator("[data-testid=import-result]")).ToContainTextAsync("导入成功：共导入 2 条记录。");
+        Assert.Equal(before + 2, await HouseholdCountAsync());
+        Assert.Equal(2, await QueryAsync(db => db.Households.CountAsync(h => h.Building!.Name == "浏览器楼")));
+    }
+
+    [Fact]
+    public async Task Two_secretaries_edit_the_same_household_and_the_second_sees_the_conflict_with_their_input_kept()
+    {
+        var owner = await UniqueOwnerAsync(skip: 3);
+        await using var firstContext = await browser.NewContextAsync(server.BaseAddress);
+        await using var secondContext = await browser.NewContextAsync(server.BaseAddress);
+        var first = await OpenEditorAsync(firstContext, "secretary", owner);
+        var second = await OpenEditorAsync(secondContext, "admin", owner);
+
+        await InputOf(first, "edit-area").FillAsync("88.88");
+        await InputOf(first, "edit-area").PressAsync("Tab");
+        await first.ClickAsync("[data-testid=save]");
+        await Expect(first.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
+        await Expect(first.Locator("[data-testid=households-grid]")).ToContainTextAsync("88.88");
+
+        await InputOf(second, "edit-area").FillAsync("77.77");
+        await InputOf(second, "edit-area").PressAsync("Tab");
+        await second.ClickAsync("[data-testid=save]");
+
+        var conflict = second.Locator("[data-testid=conflict]");
+        await Expect(conflict).ToContainTextAsync("此记录已被其他人修改");
+        await Expect(conflict.Locator("[data-testid=current-values]")).ToContainTextAsync("88.88");
+        await Expect(InputOf(second, "edit-area")).ToHaveValueAsync("77.77");
+        Assert.Equal(88.88m, await AreaOfOwnerAsync(owner));
+
+        // Having seen the other values, saving again deliberately replaces them.
+        await second.ClickAsync("[data-testid=save]");
+        await Expect(second.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
+        await Expect(second.Locator("[data-testid=households-grid]")).ToContainTextAsync("77.77");
+        Assert.Equal(77.77m, await AreaOfOwnerAsync(owner));
+    }
+
+    [Fact]
+    public async Task A_validation_error_is_shown_under_the_field_and_keeps_the_input()
+    {
+        var owner = await UniqueOwnerAsync(skip: 7);
+        var areaBefore = await AreaOfOwnerAsync(owner);
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await OpenEditorAsync(context, "secretary", owner);
+
+        await InputOf(page, "edit-entrance").FillAsync("9单元");
+        await InputOf(page, "edit-door").FillAsync("");
+        await InputOf(page, "edit-area").FillAsync("12345");
+        await InputOf(page, "edit-area").PressAsync("Tab");
+        await page.ClickAsync("[data-testid=save]");
+
+        var errors = page.Locator("[data-testid=editor] [data-testid=field-error]");
+        await Expect(errors.Filter(new() { HasText = "“门牌号”为必填项。" })).ToHaveCountAsync(1);
+        await Expect(errors.Filter(new() { HasText = "不超过 10000 平方米" })).ToHaveCountAsync(1);
+        await Expect(InputOf(page, "edit-entrance")).ToHaveValueAsync("9单元");
+        await Expect(InputOf(page, "edit-area")).ToHaveValueAsync(new Regex("^12,?345"));
+        Assert.Equal(areaBefore, await AreaOfOwnerAsync(owner));
+    }
+
+    [Fact]
+    public async Task A_resident_opening_a_directory_page_is_refused()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await SignedInPageAsync(context, "resident", "/directory/import");
+        await Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=import-file]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Every_directory_page_opens_for_a_secretary_with_their_community_only()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await SignedInPageAsync(context, "secretary", "/directory/communities");
+        await Expect(page.Locator("[data-testid=communities-grid]")).ToContainTextAsync("青年湖社区");
+        await Expect(page.Locator("[data-testid=communities-grid]")).Not.ToContainTextAsync("安德里社区");
+
+        foreach (var (path, grid, text) in new[]
+                 {
+                     ("/directory/units", "units-grid", "和平里第四小学"),
+                     ("/directory/party-organizations", "organizations-grid", "青年湖社区党委"),
+                     ("/directory/people", "people-grid", "青年湖社区"),
+                 })
+        {
+            await page.GotoAsync(path);
+            await PortalPage.WaitForCircuitAsync(page);
+            await Expect(page.Locator($"[data-testid={grid}]")).ToContainTextAsync(text);
+            await Expect(page.Locator($"[data-testid={grid}]")).Not.ToContainTextAsync("安德里社区");
+        }
+
+        // A search that matches nothing shows the empty state instead of an empty table.
+        await page.FillAsync("[data-testid=search]", "不存在的人名");
+        await page.PressAsync("[data-testid=search]", "Enter");
+        await Expect(page.Locator("[data-testid=empty-state]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>An owner of exactly one household in the secretary's community whose name no other owner shares, so a search finds one row.</summary>
+    private Task<string> UniqueOwnerAsync(int skip) => QueryAsync(async db =>
+    {
+        var names = await db.HouseholdOwnerships.Where(o => o.Owner!.Community!.Name == "青年湖社区" && o.Owner.Kind == Domain.Directory.OwnerKind.Individual)
+            .GroupBy(o => o.Owner!.Name).Where(g => g.Count() == 1).Select(g => g.Key).OrderBy(n => n).ToListAsync();
+        var allNames = await db.Owners.Select(o => o.Name).ToListAsync();
+        return names.Where(n => allNames.Count(m => m.Contains(n)) == 1).Skip(skip).First();
+    });
+
+    private Task<decimal> AreaOfOwnerAsync(string owner) =>
+        QueryAsync(async db => (await db.HouseholdOwnerships.Where(o => o.Owner!.Name == owner).Select(o => o.Household!.ExclusiveArea).ToListAsync()).Single());
+
+    private async Task<IPage> OpenEditorAsync(IBrowserContext context, string user, string owner)
+    {
+        var page = await SignedInPageAsync(context, user, "/directory/households");
+        await page.FillAsync("[data-testid=search]", owner);
+        await page.PressAsync("[data-testid=search]", "Enter");
+        var rows = page.Locator("[data-testid=households-grid] tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync(owner);
+        await rows.First.Locator("[data-testid=edit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=editor]")).ToBeVisibleAsync();
+        return page;
+    }
+}

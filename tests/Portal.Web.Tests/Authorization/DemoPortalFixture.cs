@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Testing;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Tests.Authorization;
+
+/// <summary>One portal (in-memory server, own SQLite file, demo data) and one signed-in client per demo account.</summary>
+public sealed class DemoPortalFixture : IAsyncLifetime
+{
+    public static readonly string[] DemoUsers = ["admin", "secretary", "liaison", "member", "gridworker", "resident", "resident2"];
+
+    private readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new();
+
+    public PortalHost Portal { get; } = new();
+
+    public IReadOnlyList<PortalEndpoint> Endpoints => PortalEndpoint.All(Portal.Services);
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Portal.Services; // starts the server: migrations and demo data
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A client without cookies that does not follow redirects.</summary>
+    public HttpClient Anonymous() =>
+        Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A client signed in through the real sign-in form, shared by the tests of the fixture.</summary>
+    public Task<HttpClient> SignedInAsync(string userName) => _clients.GetOrAdd(userName, async name =>
+    {
+        var client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await PortalClient.SignInAsync(client, name);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.OrdinalIgnoreCase) != false)
+            throw new InvalidOperationException($"Sign-in of {name} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        return client;
+    });
+
+    /// <summary>
+    /// Whether the user passes the endpoint's authorization requirements, decided by the app's own authorization
+    /// service on the principal its sign-in would create. Used only for policies the tests have no table for.
+    /// </summary>
+    public async Task<bool> PassesAsync(string userName, PortalEndpoint endpoint)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var policy = await AuthorizationPolicy.CombineAsync(
+            services.GetRequiredService<IAuthorizationPolicyProvider>(),
+            endpoint.AuthorizeData,
+            endpoint.Endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+        if (policy is null) return true;
+        var user = await services.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(userName)
+                   ?? throw new InvalidOperationException($"No demo account {userName}");
+        ClaimsPrincipal principal = await services.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
+        var result = await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, null, policy);
+        return result.Succeeded;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+            if (client.IsCompletedSuccessfully) client.Result.Dispose();
+        await Portal.DisposeAsync();
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Directory;
+using Portal.Web.Features.Directory;
+
+// Not "...Tests.Directory": that namespace would hide System.IO.Directory from the other test folders.
+namespace Portal.Web.Tests.DirectoryFeature;
+
+/// <summary>The administration services behind the pages: scope, validation and optimistic concurrency.</summary>
+public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixture<DirectoryTestHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<int> HouseholdIdAsync(string community, string building, string entrance, string door) =>
+        host.QueryAsync(db => db.Households.Where(h => h.Building!.Grid!.Community!.Name == community && h.Building.Name == building && h.Entrance == entrance && h.DoorNumber == door)
+            .Select(h => h.Id).FirstAsync(Ct));
+
+    [Fact]
+    public async Task A_secretary_sees_and_changes_only_their_own_community()
+    {
+        var other = await HouseholdIdAsync("安德里社区", "1号楼", "1单元", "101");
+        var own = await HouseholdIdAsync("青年湖社区", "1号楼", "1单元", "101");
+        await using var scope = host.ActAs("secretary");
+        var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
+
+        Assert.NotNull(await households.GetHouseholdAsync(own, Ct));
+        Assert.Null(await households.GetHouseholdAsync(other, Ct));
+        var page = await households.HouseholdsAsync(new DirectoryQuery(Take: 200), Ct);
+        Assert.All(page.Items, h => Assert.Equal("青年湖社区", h.Community));
+
+        var foreignBuilding = await host.QueryAsync(db => db.Households.Where(h => h.Id == other).Select(h => h.BuildingId).SingleAsync(Ct));
+        var version = await host.QueryAsync(db => db.Households.Where(h => h.Id == other).Select(h => h.Version).SingleAsync(Ct));
+        var edit = await households.SaveHouseholdAsync(new HouseholdForm { Id = other, Version = version, BuildingId = foreignBuilding, DoorNumber = "101", ExclusiveArea = 1 }, Ct);
+        Assert.Equal(SaveStatus.NotFound, edit.Status);
+        Assert.Equal(SaveStatus.NotFound, (await households.DeleteHouseholdAsync(other, version, Ct)).Status);
+        Assert.Equal(version, await host.QueryAsync(db => db.Households.Where(h => h.Id == other).Select(h => h.Version).SingleAsync(Ct)));
+
+        var units = scope.ServiceProvider.GetRequiredService<UnitService>();
+        Assert.All((await units.UnitsAsync(new DirectoryQuery(Take: 200), ct: Ct)).Items, u => Assert.Equal("青年湖社区", u.Community));
+        var geography = scope.ServiceProvider.GetRequiredService<GeographyService>();
+        Assert.Equal(["青年湖社区"], (await geography.CommunityOptionsAsync(Ct)).Select(c => c.Name).ToArray());
+        Assert.Empty(await geography.StreetOptionsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_refused_field_by_field_with_localized_messages_and_changes_nothing()
+    {
+        var id = await HouseholdIdAsync("青年湖社区", "2号楼", "1单元", "201");
+        await using var scope = host.ActAs("secretary");
+        var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
+        var form = (await households.GetHouseholdAsync(id, Ct))!;
+        var before = form.ExclusiveArea;
+        form.DoorNumber = "  ";
+        form.ExclusiveArea = -3;
+        form.Owners = [new OwnerForm { Name = "张伟", Phone = "不是电话" }];
+
+        var result = await households.SaveHouseholdAsync(form, Ct);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Equal("“门牌号”为必填项。", result.Errors["DoorNumber"]);
+        Assert.Equal("专有面积须大于 0、不超过 10000 平方米，最多保留两位小数。", result.Errors["ExclusiveArea"]);
+        Assert.Equal("“业主电话”格式不正确，请填写手机号或带区号的固定电话。", result.Errors["Owners[0].Phone"]);
+        Assert.Equal(before, (await households.GetHouseholdAsync(id, Ct))!.ExclusiveArea);
+    }
+
+    [Fact]
+    public async Task A_duplicate_door_is_refused_on_the_door_field()
+    {
+        var id = await HouseholdIdAsync("青年湖社区", "2号楼", "1单元", "301");
+        await using var scope = host.ActAs("secretary");
+        var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
+        var form = (await households.GetHouseholdAsync(id, Ct))!;
+        form.DoorNumber = "302";
+
+        var result = await households.SaveHouseholdAsync(form, Ct);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Equal("门牌号“1单元 302”已存在。", result.Errors["DoorNumber"]);
+    }
+
+    [Fact]
+    public async Task A_concurrent_edit_is_a_conflict_that_returns_the_saved_values_and_a_second_save_overwrites_knowingly()
+    {
+        var id = await HouseholdIdAsync("青年湖社区", "3号楼", "2单元", "401");
+        await using var first = host.ActAs("secretary");
+        var firstService = first.ServiceProvider.GetRequiredService<HouseholdService>();
+        var mine = (await firstService.GetHouseholdAsync(id, Ct))!;
+        HouseholdForm theirs;
+        await using (var second = host.ActAs("admin"))
+        {
+            var secondService = second.ServiceProvider.GetRequiredService<HouseholdService>();
+            theirs = (await secondService.GetHouseholdAsync(id, Ct))!;
+            theirs.ExclusiveArea = 101.01m;
+            theirs.Owners.Add(new OwnerForm { Name = "新业主", Phone = "13700137000" });
+            Assert.True((await secondService.SaveHouseholdAsync(theirs, Ct)).Succeeded);
+        }
+        await using var again = host.ActAs("secretary");
+        var service = again.ServiceProvider.GetRequiredService<HouseholdService>();
+        mine.ExclusiveArea = 99.99m;
+
+        var conflict = await service.SaveHouseholdAsync(mine, Ct);
+
+        Assert.Equal(SaveStatus.Conflict, conflict.Status);
+        Assert.Equal(101.01m, conflict.Current!.ExclusiveArea);
+        Assert.Contains(conflict.Current.Owners, o => o.Name == "新业主");
+        Assert.Equal(101.01m, (await service.GetHouseholdAsync(id, Ct))!.ExclusiveArea);
+
+        // The page keeps the user's input and adopts the saved version; saving again then replaces it deliberately.
+        mine.Version = conflict.Current.Version;
+        Assert.True((await service.SaveHouseholdAsync(mine, Ct)).Succeeded);
+        Assert.Equal(99.99m, (await service.GetHouseholdAsync(id, Ct))!.ExclusiveArea);
+    }
+
+    [Fact]
+    public async Task A_change_of_owners_alone_renews_the_version()
+    {
+        var id = await HouseholdIdAsync("青年湖社区", "3号楼", "2单元", "501");
+        await using var scope = host.ActAs("secretary");
+        var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
+        var stale = (await households.GetHouseholdAsync(id, Ct))!;
+        var form = (await households.GetHouseholdAsync(id, Ct))!;
+        form.Owners.Add(new OwnerForm { Name = "共有人", Phone = "13600136000" });
+        Assert.True((await households.SaveHouseholdAsync(form, Ct)).Succeeded);
+
+        stale.ExclusiveArea = 77m;
+        Assert.Equal(SaveStatus.Conflict, (await households.SaveHouseholdAsync(stale, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Grids_with_buildings_cannot_be_deleted_and_a_stale_delete_is_a_conflict()
+    {
+        await using var scope = host.ActAs("secretary");
+        var geography = scope.ServiceProvider.GetRequiredService<GeographyService>();
+        var communityId = (await geography.CommunityOptionsAsync(Ct)).Single().Id;
+
+        var gridId = await host.QueryAsync(db => db.Grids.Where(g => g.CommunityId == communityId && g.Name == "第一网格").Select(g => g.Id).SingleAsync(Ct));
+        var grid = (await geography.GetGridAsync(gridId, Ct))!;
+        var inUse = await geography.DeleteGridAsync(gridId, grid.Version, Ct);
+        Assert.Equal(SaveStatus.Invalid, inUse.Status);
+        Assert.Contains("不能删除", inUse.Errors[""]);
+
+        var created = await geography.SaveGridAsync(new GridForm { CommunityId = communityId, Name = "临时网格" }, Ct);
+        Assert.True(created.Succeeded);
+        var loaded = (await geography.GetGridAsync(created.Id, Ct))!;
+        loaded.Name = "临时网格（改名）";
+        Assert.True((await geography.SaveGridAsync(loaded, Ct)).Succeeded);
+        Assert.Equal(SaveStatus.Conflict, (await geography.DeleteGridAsync(created.Id, loaded.Version, Ct)).Status);
+        var current = (await geography.GetGridAsync(created.Id, Ct))!;
+        Assert.True((await geography.DeleteGridAsync(created.Id, current.Version, Ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_secretary_cannot_create_a_community_or_a_unit_in_another_community()
+    {
+        var otherCommunity = await host.QueryAsync(db => db.Communities.Where(c => c.Name == "安德里社区").Select(c => new { c.Id, c.StreetId }).SingleAsync(Ct));
+        await using var scope = host.ActAs("secretary");
+        var geography = scope.ServiceProvider.GetRequiredService<GeographyService>();
+        var units = scope.ServiceProvider.GetRequiredService<UnitService>();
+
+        Assert.Equal(SaveStatus.NotFound, (await geography.SaveCommunityAsync(new CommunityForm { StreetId = otherCommunity.StreetId, Name = "新社区" }, Ct)).Status);
+        Assert.Equal(SaveStatus.NotFound, (await units.SaveUnitAsync(new UnitForm { CommunityId = otherCommunity.Id, Name = "越权单位", Type = UnitType.School }, Ct)).Status);
+        Assert.Equal(SaveStatus.NotFound, (await units.SaveUnitAsync(new UnitForm { StreetId = otherCommunity.StreetId, Name = "越权街道单位", Type = UnitType.School }, Ct)).Status);
+        Assert.False(await host.QueryAsync(db => db.Units.AnyAsync(u => u.Name.StartsWith("越权"), Ct)));
+    }
+}

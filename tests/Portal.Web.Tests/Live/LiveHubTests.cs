@@ -1,0 +1,222 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Testing;
+using Portal.Web.Data;
+using Portal.Web.Features.Live;
+using Portal.Web.Features.Platform;
+
+namespace Portal.Web.Tests.Live;
+
+/// <summary>The live hub over a raw WebSocket, as a browser's SignalR client talks to it, on real Kestrel.</summary>
+public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<LiveHubTests.Server>
+{
+    public sealed class Server : IDisposable
+    {
+        public PortalHost Portal { get; } = new(useKestrel: true);
+        public void Dispose() => Portal.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private PortalHost Portal => server.Portal;
+
+    private async Task<int> CommunityIdAsync(string name)
+    {
+        await using var db = await Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
+    }
+
+    private Task<int> QingnianhuAsync() => CommunityIdAsync(DemoDataSeeder.CommunityNames[0]);
+    private Task<int> AndeliAsync() => CommunityIdAsync(DemoDataSeeder.CommunityNames[1]);
+
+    private async Task<HubClient> ConnectAsAsync(string userName)
+    {
+        var (client, cookies) = PortalClient.Create(Portal.BaseAddress);
+        using (client)
+        {
+            using var response = await PortalClient.SignInAsync(client, userName);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        }
+        return await HubClient.ConnectAsync(Portal.BaseAddress, LiveHub.Path, cookies, Ct);
+    }
+
+    private LiveEventBus Bus => Portal.Services.GetRequiredService<LiveEventBus>();
+
+    [Fact]
+    public async Task An_anonymous_connection_is_refused_before_the_handshake()
+    {
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => HubClient.ConnectAsync(Portal.BaseAddress, LiveHub.Path, cookies: null, Ct));
+
+        Assert.Contains("401", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_resident_cannot_join_another_communitys_topic_and_receives_none_of_its_events()
+    {
+        var qingnianhu = CommunityTopics.For(await QingnianhuAsync());
+        var andeli = CommunityTopics.For(await AndeliAsync());
+        await using var resident2 = await ConnectAsAsync("resident2");
+
+        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => resident2.InvokeAsync("Join", qingnianhu, null));
+        Assert.Contains("forbidden", refused.Message);
+        var refusedCatchUp = await Assert.ThrowsAsync<HubInvocationException>(() => resident2.InvokeAsync("CatchUp", qingnianhu, 0));
+        Assert.Contains("forbidden", refusedCatchUp.Message);
+
+        // Their own community's topic is fine.
+        var joined = await resident2.InvokeAsync("Join", andeli, null);
+        Assert.Equal(andeli, joined.GetProperty("topic").GetString());
+
+        // An event of the other community does not arrive; the next one to arrive is their own community's.
+        await Bus.PublishAsync(qingnianhu, "test.secret", new { text = "青年湖社区内部" }, Ct);
+        var own = await Bus.PublishAsync(andeli, "test.own", new { text = "安德里社区" }, Ct);
+        var received = await resident2.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+        Assert.Equal(andeli, received.GetProperty("topic").GetString());
+        Assert.Equal(own.Sequence, received.GetProperty("sequence").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("community/abc")]
+    [InlineData("community/")]
+    [InlineData("community/-1")]
+    [InlineData("community/ 1")]
+    [InlineData("community/1/extra")]
+    [InlineData("communityx/1")]
+    [InlineData("unknown/1")]
+    [InlineData("")]
+    public async Task Malformed_and_unclaimed_topics_are_refused(string topic)
+    {
+        await using var admin = await ConnectAsAsync("admin");
+
+        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => admin.InvokeAsync("Join", topic, null));
+
+        Assert.Contains("forbidden", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_topic_written_with_a_leading_zero_is_refused_so_each_community_has_one_group()
+    {
+        var id = await QingnianhuAsync();
+        await using var resident = await ConnectAsAsync("resident");
+
+        await Assert.ThrowsAsync<HubInvocationException>(() => resident.InvokeAsync("Join", $"community/0{id}", null));
+    }
+
+    [Theory]
+    [InlineData("admin", true, true)]
+    [InlineData("secretary", true, false)]
+    [InlineData("member", true, false)]
+    [InlineData("gridworker", true, false)]
+    [InlineData("resident", true, false)]
+    [InlineData("resident2", false, true)]
+    public async Task Each_role_joins_exactly_the_topics_of_the_communities_it_belongs_to(string userName, bool qingnianhuAllowed, bool andeliAllowed)
+    {
+        await using var hub = await ConnectAsAsync(userName);
+
+        Assert.Equal(qingnianhuAllowed, await CanJoinAsync(hub, CommunityTopics.For(await QingnianhuAsync())));
+        Assert.Equal(andeliAllowed, await CanJoinAsync(hub, CommunityTopics.For(await AndeliAsync())));
+    }
+
+    [Fact]
+    public async Task A_unit_liaison_joins_the_topic_of_the_community_their_unit_is_in()
+    {
+        int unitCommunity;
+        await using (var db = await Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var liaison = await db.Users.SingleAsync(u => u.UserName == "liaison", Ct);
+            var unitId = await db.RoleAssignments.Where(r => r.UserId == liaison.Id).Select(r => r.ScopeId).SingleAsync(Ct);
+            unitCommunity = await db.Units.Where(u => u.Id == unitId).Select(u => u.CommunityId!.Value).SingleAsync(Ct);
+        }
+        var other = unitCommunity == await QingnianhuAsync() ? await AndeliAsync() : await QingnianhuAsync();
+        await using var hub = await ConnectAsAsync("liaison");
+
+        Assert.True(await CanJoinAsync(hub, CommunityTopics.For(unitCommunity)));
+        Assert.False(await CanJoinAsync(hub, CommunityTopics.For(other)));
+    }
+
+    private static async Task<bool> CanJoinAsync(HubClient hub, string topic)
+    {
+        try
+        {
+            await hub.InvokeAsync("Join", topic, null);
+            return true;
+        }
+        catch (HubInvocationException e) when (e.Message.Contains("forbidden"))
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task After_a_dropped_connection_a_client_gets_exactly_the_events_it_missed_in_order()
+    {
+        var topic = CommunityTopics.For(await QingnianhuAsync());
+        long lastSeen;
+        await using (var first = await ConnectAsAsync("resident"))
+        {
+            var joined = await first.InvokeAsync("Join", topic, null);
+            var startSequence = joined.GetProperty("lastSequence").GetInt64();
+            Assert.Empty(joined.GetProperty("missed").EnumerateArray());
+
+            // Received live while connected.
+            for (var i = 1; i <= 2; i++)
+            {
+                var sent = await Bus.PublishAsync(topic, "test.live", new { n = i }, Ct);
+                var received = await first.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+                Assert.Equal(startSequence + i, received.GetProperty("sequence").GetInt64());
+                Assert.Equal(sent.Sequence, received.GetProperty("sequence").GetInt64());
+            }
+            lastSeen = startSequence + 2;
+            first.Abort();
+        }
+
+        // Published while the client is away.
+        var missed = new List<LiveEvent>();
+        for (var i = 1; i <= 3; i++)
+            missed.Add(await Bus.PublishAsync(topic, "test.missed", new { n = i, text = $"错过的第{i}条" }, Ct));
+
+        await using var second = await ConnectAsAsync("resident");
+        var rejoined = await second.InvokeAsync("Join", topic, lastSeen);
+
+        var caughtUp = rejoined.GetProperty("missed").EnumerateArray().ToList();
+        Assert.Equal(missed.Count, caughtUp.Count);
+        for (var i = 0; i < missed.Count; i++)
+        {
+            var expected = missed[i];
+            var actual = caughtUp[i];
+            Assert.Equal(topic, actual.GetProperty("topic").GetString());
+            Assert.Equal(lastSeen + i + 1, actual.GetProperty("sequence").GetInt64());
+            Assert.Equal(expected.Sequence, actual.GetProperty("sequence").GetInt64());
+            Assert.Equal("test.missed", actual.GetProperty("type").GetString());
+            Assert.Equal(i + 1, actual.GetProperty("payload").GetProperty("n").GetInt32());
+            Assert.Equal($"错过的第{i + 1}条", actual.GetProperty("payload").GetProperty("text").GetString());
+            var serverTime = actual.GetProperty("serverTimeUtc").GetDateTime();
+            Assert.Equal(DateTimeKind.Utc, serverTime.Kind);
+            Assert.Equal(expected.ServerTimeUtc, serverTime, TimeSpan.FromMilliseconds(1));
+        }
+        Assert.Equal(missed[^1].Sequence, rejoined.GetProperty("lastSequence").GetInt64());
+
+        // The explicit catch-up call agrees, and live delivery resumes on the new connection.
+        var again = await second.InvokeAsync("CatchUp", topic, lastSeen);
+        Assert.Equal(missed.Select(m => m.Sequence), again.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+        var next = await Bus.PublishAsync(topic, "test.live", new { n = 4 }, Ct);
+        var live = await second.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+        Assert.Equal(next.Sequence, live.GetProperty("sequence").GetInt64());
+        Assert.Equal(missed[^1].Sequence + 1, next.Sequence);
+    }
+
+    [Fact]
+    public async Task Catching_up_from_the_latest_sequence_returns_nothing()
+    {
+        var topic = CommunityTopics.For(await AndeliAsync());
+        await Bus.PublishAsync(topic, "test.any", new { }, Ct);
+        var last = await Bus.LastSequenceAsync(topic, Ct);
+        await using var hub = await ConnectAsAsync("resident2");
+
+        var joined = await hub.InvokeAsync("Join", topic, last);
+
+        Assert.Empty(joined.GetProperty("missed").EnumerateArray());
+        Assert.Equal(last, joined.GetProperty("lastSequence").GetInt64());
+    }
+}
