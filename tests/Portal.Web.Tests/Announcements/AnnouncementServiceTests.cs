@@ -31,8 +31,10 @@ public sealed class AnnouncementServiceTests(AnnouncementServiceTests.Server ser
     private IServiceProvider Services => server.Portal.Services;
 
     /// <summary>Runs <paramref name="action"/> as the user, in a scope of its own, like one request.</summary>
-    private async Task<T> AsAsync<T>(string userName, Func<AnnouncementService, Task<T>> action)
+    private async Task<T> AsAsync<T>(string userName, Func<AnnouncementService, Task<T>> action, string culture = "zh-CN")
     {
+        // Like a circuit, the call runs in the user's culture, whatever the test machine's own culture is.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
@@ -192,17 +194,8 @@ public sealed class AnnouncementServiceTests(AnnouncementServiceTests.Server ser
         var noCommunity = await AsAsync("secretary", s => s.SaveAsync(NewForm(0, "没有社区"), ct: Ct));
         Assert.Equal("请选择社区。", noCommunity.Errors[AnnouncementFields.Community]);
 
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
-        try
-        {
-            var english = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, "", ""), ct: Ct));
-            Assert.Equal("Please enter a title.", english.Errors[AnnouncementFields.Title]);
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previous;
-        }
+        var english = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, "", ""), ct: Ct), culture: "en");
+        Assert.Equal("Please enter a title.", english.Errors[AnnouncementFields.Title]);
     }
 
     [Fact]
