@@ -145,7 +145,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await admin.GetByRole(AriaRole.Option, new() { Name = "社区：青年湖社区", Exact = true }).ClickAsync();
         await grant.GetByTestId("dialog-save").ClickAsync();
         await Expect(grant).ToHaveCountAsync(0);
-        await Expect(row.GetByTestId("role-chip")).ToHaveTextAsync("社区书记（青年湖社区）");
+        await Expect(row.GetByTestId("role-chip").Locator(".role-chip-text")).ToHaveTextAsync("社区书记（青年湖社区）");
 
         // Signing in again, the user has the secretary's navigation and can open the directory.
         await user.GotoAsync("/account/login");
