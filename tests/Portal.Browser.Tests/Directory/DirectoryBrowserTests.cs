@@ -57,9 +57,9 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
         await Expect(page.Locator("[data-testid=import-errors-summary]")).ToContainTextAsync("发现 3 个问题，文件未导入");
         var errors = page.Locator("[data-testid=import-error]");
         await Expect(errors).ToHaveCountAsync(3);
-        await Expect(errors.Nth(0)).ToContainTextAsync("3专有面积“八十”不是有效的数字。");
-        await Expect(errors.Nth(1)).ToContainTextAsync("4社区社区“安德里社区”不存在或不在您的管理范围内。");
-        await Expect(errors.Nth(2)).ToContainTextAsync("5门牌号与第 2 行重复。");
+        await Expect(errors.Nth(0).Locator("td")).ToHaveTextAsync(["3", "专有面积", "“八十”不是有效的数字。"]);
+        await Expect(errors.Nth(1).Locator("td")).ToHaveTextAsync(["4", "社区", "社区“安德里社区”不存在或不在您的管理范围内。"]);
+        await Expect(errors.Nth(2).Locator("td")).ToHaveTextAsync(["5", "门牌号", "与第 2 行重复。"]);
         await Expect(page.Locator("[data-testid=import-file-info]")).ToContainTextAsync("GB18030");
         await Expect(page.Locator("[data-testid=import-line]")).ToHaveCountAsync(4);
         await Expect(page.Locator("[data-testid=import-line].import-line-bad")).ToHaveCountAsync(3);
@@ -158,7 +158,6 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
                  {
                      ("/directory/units", "units-grid", "和平里第四小学"),
                      ("/directory/party-organizations", "organizations-grid", "青年湖社区党委"),
-                     ("/directory/people", "people-grid", "青年湖社区"),
                  })
         {
             await page.GotoAsync(path);
@@ -167,10 +166,56 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
             await Expect(page.Locator($"[data-testid={grid}]")).Not.ToContainTextAsync("安德里社区");
         }
 
+        // People include staff of the community's units, who may live elsewhere: filter by residence.
+        await page.GotoAsync("/directory/people");
+        await PortalPage.WaitForCircuitAsync(page);
+        await Expect(page.Locator("[data-testid=people-grid]")).ToContainTextAsync("青年湖社区");
+
         // A search that matches nothing shows the empty state instead of an empty table.
         await page.FillAsync("[data-testid=search]", "不存在的人名");
         await page.PressAsync("[data-testid=search]", "Enter");
         await Expect(page.Locator("[data-testid=empty-state]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_secretary_adds_a_grid_is_told_about_a_duplicate_and_deletes_it_after_confirming()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await SignedInPageAsync(context, "secretary", "/directory/communities");
+        await page.Locator(".rz-tabview-nav li").Filter(new() { HasTextRegex = new Regex("^\\s*网格\\s*$") }).ClickAsync();
+        var grid = page.Locator("[data-testid=grids-grid]");
+        await Expect(grid).ToContainTextAsync("第一网格");
+
+        await page.ClickAsync("[data-testid=add]");
+        await Expect(page.Locator("[data-testid=edit-community]")).ToContainTextAsync("青年湖社区"); // the secretary's only community
+        await InputOf(page, "edit-name").FillAsync("浏览器测试网格");
+        await page.ClickAsync("[data-testid=save]");
+        await Expect(page.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
+        await Expect(grid).ToContainTextAsync("浏览器测试网格");
+
+        await page.ClickAsync("[data-testid=add]");
+        await InputOf(page, "edit-name").FillAsync("浏览器测试网格");
+        await page.ClickAsync("[data-testid=save]");
+        await Expect(page.Locator("[data-testid=editor] [data-testid=field-error]")).ToHaveTextAsync("名称“浏览器测试网格”已存在。");
+        await page.ClickAsync("[data-testid=cancel]");
+
+        // A grid that still has buildings is refused; the new, empty one goes after a confirmation.
+        var inUse = grid.Locator("tbody tr").Filter(new() { HasText = "第一网格" });
+        await inUse.Locator("[data-testid=delete]").ClickAsync();
+        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("不能删除");
+        Assert.True(await QueryAsync(db => db.Grids.AnyAsync(g => g.Name == "第一网格" && g.Community!.Name == "青年湖社区")));
+
+        var added = grid.Locator("tbody tr").Filter(new() { HasText = "浏览器测试网格" });
+        await added.Locator("[data-testid=delete]").ClickAsync();
+        var dialog = page.Locator(".rz-dialog");
+        await Expect(dialog).ToContainTextAsync("确定要删除“青年湖社区 浏览器测试网格”吗？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(added).ToHaveCountAsync(1);
+        await added.Locator("[data-testid=delete]").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(added).ToHaveCountAsync(0);
+        Assert.False(await QueryAsync(db => db.Grids.AnyAsync(g => g.Name == "浏览器测试网格")));
     }
 
     /// <summary>An owner of exactly one household in the secretary's community whose name no other owner shares, so a search finds one row.</summary>

@@ -97,8 +97,9 @@ public sealed class EndpointAuthorizationTests(DemoPortalFixture portal, ITestOu
                 checkedCount++;
                 var outcome = $"{method} {path} -> {(int)response.StatusCode} {response.Headers.Location}";
                 output.WriteLine(outcome);
+                // API and hub callers get a bare status code, not the HTML of a page.
                 var ok = endpoint.IsApi
-                    ? response.StatusCode == HttpStatusCode.Unauthorized
+                    ? response.StatusCode == HttpStatusCode.Unauthorized && response.Content.Headers.ContentType?.MediaType != "text/html"
                     : response.StatusCode == HttpStatusCode.Redirect && IsSignInRedirect(response.Headers.Location);
                 if (!ok) failures.Add(outcome + (endpoint.IsApi ? " (expected 401)" : " (expected a redirect to /account/login)"));
             }
@@ -154,7 +155,16 @@ public sealed class EndpointAuthorizationTests(DemoPortalFixture portal, ITestOu
                 var outcome = Describe(response, body);
                 output.WriteLine($"{user,-10} {page.Pattern,-30} expected {(allowed ? "allowed" : "denied"),-8} got {outcome}");
                 if (allowed != (outcome == "allowed") || outcome == "unexpected")
-                    failures.Add($"{user} GET {page.Pattern}: expected {(allowed ? "allowed" : "denied")}, got {outcome} ({(int)response.StatusCode} {response.Headers.Location})");
+                    failures.Add($"{user} GET {page.Pattern}: expected {(allowed ? "allowed" : "denied")}, got {outcome} ({(int)response.StatusCode} {response.Headers.Location}) {ErrorOf(response, body)}");
+
+                // A form post is no way around the policy: it is refused before the page (or antiforgery) sees it.
+                if (!allowed && page.Methods.Contains("POST"))
+                {
+                    using var post = await client.PostAsync(page.Pattern, new FormUrlEncodedContent([new("_handler", "any")]), Ct);
+                    var postOutcome = Describe(post, await post.Content.ReadAsStringAsync(Ct));
+                    if (postOutcome != "denied")
+                        failures.Add($"{user} POST {page.Pattern}: expected denied, got {postOutcome} ({(int)post.StatusCode} {post.Headers.Location})");
+                }
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
@@ -235,6 +245,14 @@ public sealed class EndpointAuthorizationTests(DemoPortalFixture portal, ITestOu
         if (response.StatusCode == HttpStatusCode.OK)
             return "allowed";
         return "unexpected";
+    }
+
+    /// <summary>The exception the developer error page shows, so a failing page is diagnosable from the test output.</summary>
+    private static string ErrorOf(HttpResponseMessage response, string body)
+    {
+        if ((int)response.StatusCode < 500) return "";
+        var match = System.Text.RegularExpressions.Regex.Match(body, "<h2 class=\"stackerror\">(.*?)</h2>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return WebUtility.HtmlDecode(match.Success ? match.Groups[1].Value : body[..Math.Min(body.Length, 300)]);
     }
 
     private static bool IsSignInRedirect(Uri? location) =>

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Localization;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Platform;
@@ -81,11 +82,14 @@ public sealed class CultureSwitchTests(DemoPortalFixture portal) : IClassFixture
 
             using (var toEnglish = await client.GetAsync("/culture/set?culture=en&returnUrl=/", Ct))
                 Assert.Equal("/", toEnglish.Headers.Location?.OriginalString);
-            var english = await client.GetStringAsync("/", Ct);
+            var english = WebUtility.HtmlDecode(await client.GetStringAsync("/", Ct));
             Assert.Contains("<html lang=\"en\">", english);
+            Assert.Contains(Localized<SharedText>("en", "Nav.Councils"), english);
 
             using (await client.GetAsync("/culture/set?culture=zh-CN&returnUrl=/", Ct)) { }
-            Assert.Contains("<html lang=\"zh-CN\">", await client.GetStringAsync("/", Ct));
+            var chinese = WebUtility.HtmlDecode(await client.GetStringAsync("/", Ct));
+            Assert.Contains("<html lang=\"zh-CN\">", chinese);
+            Assert.Contains(Localized<SharedText>("zh-CN", "Nav.Councils"), chinese);
         }
         finally
         {
@@ -116,13 +120,15 @@ public sealed class CultureSwitchTests(DemoPortalFixture portal) : IClassFixture
         Assert.NotEqual(Localized("en", "Login.UserName"), Localized("zh-CN", "Login.UserName"));
     }
 
-    private string Localized(string culture, string key)
+    private string Localized(string culture, string key) => Localized<AccountsText>(culture, key);
+
+    private string Localized<TResource>(string culture, string key)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            var text = portal.Portal.Services.GetRequiredService<IStringLocalizer<AccountsText>>()[key];
+            var text = portal.Portal.Services.GetRequiredService<IStringLocalizer<TResource>>()[key];
             Assert.False(text.ResourceNotFound, $"{key} missing");
             return text.Value;
         }

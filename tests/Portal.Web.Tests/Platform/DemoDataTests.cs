@@ -120,13 +120,16 @@ public sealed partial class DemoDataTests(DemoPortalFixture portal) : IClassFixt
     private Task<PortalDbContext> CreateDbAsync() =>
         portal.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
 
+    /// <summary>
+    /// The clone the tests were built from: above the test binaries, or (built with --artifacts-path, which puts them
+    /// outside the clone) above this source file or the working directory.
+    /// </summary>
     private static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
-        // Tests built with --artifacts-path live outside the repository: fall back to the source location.
-        var fromSource = Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", ".."));
-        return File.Exists(Path.Combine(fromSource, "Portal.sln")) ? fromSource : throw new InvalidOperationException("Repository root not found");
+        foreach (var start in new[] { AppContext.BaseDirectory, SourceDirectory(), Environment.CurrentDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Repository root (Portal.sln) not found");
     }
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Web.Components;
@@ -28,10 +29,15 @@ public static class PlatformExtensions
             app.UseHttpsRedirection();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/not-found");
         // The "not found" page is for people. API and hub callers keep the bare status code: re-executing their
         // 401/403 as the page would answer HTML, and a POST (SignalR negotiate) would fail the page's antiforgery check with 400.
-        app.UseWhen(context => !AccountsExtensions.IsApiPath(context.Request.Path),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        app.Use((context, next) =>
+        {
+            if (AccountsExtensions.IsApiPath(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+                statusCodePages.Enabled = false;
+            return next(context);
+        });
         return app;
     }
 
