@@ -41,7 +41,10 @@ public static class PlatformExtensions
         return app;
     }
 
-    /// <summary>/health answers 200 "Healthy" when the database is reachable, 503 otherwise; no sign-in needed.</summary>
+    /// <summary>
+    /// /health answers 200 when the database is reachable, 503 otherwise, with a small JSON report per check; no
+    /// sign-in needed. Exception details stay in the log: monitors need the verdict, not the connection string.
+    /// </summary>
     public static WebApplication MapPortalHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions
@@ -51,6 +54,21 @@ public static class PlatformExtensions
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.ContentType = "application/json; charset=utf-8";
+                return context.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.Select(e => new
+                    {
+                        name = e.Key,
+                        status = e.Value.Status.ToString(),
+                        description = e.Value.Description,
+                        durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    }),
+                });
             },
         }).AllowAnonymous();
         return app;
