@@ -1,3 +1,4 @@
+using Portal.Web.Features.Localization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -100,7 +101,7 @@ public sealed class AuditTrailTests(PortalHostFixture fixture) : IClassFixture<P
             await db.SaveChangesAsync(Ct);
             return community.Id.ToString();
         });
-        var today = DateOnly.FromDateTime(AuditTime.ToLocal(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(PortalTime.ToLocal(DateTime.UtcNow));
 
         async Task<int> CountAsync(AuditFilter filter) =>
             (await TestAccounts.AsAsync(Host, "admin", services => services.GetRequiredService<AuditLog>().QueryAsync(filter, 0, 200, Ct))).Total;

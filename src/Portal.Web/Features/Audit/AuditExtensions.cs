@@ -1,3 +1,4 @@
+using Portal.Web.Features.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Auditing;
@@ -65,7 +66,7 @@ public static class AuditExtensions
         };
         rows.AddRange(entries.Select(e => (IReadOnlyList<string?>)
         [
-            AuditTime.ToLocal(e.AtUtc).ToString(AuditTime.Format, System.Globalization.CultureInfo.InvariantCulture),
+            PortalTime.ToLocal(e.AtUtc).ToString(PortalTime.FileFormat, System.Globalization.CultureInfo.InvariantCulture),
             e.UserName, e.EntityType, e.EntityId, text[$"Action.{e.Action}"], AuditChanges.Summarize(e.Changes),
         ]));
         var bytes = CsvWriter.ToUtf8WithBom(CsvWriter.Write(rows));

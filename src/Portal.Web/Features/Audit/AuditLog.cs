@@ -1,3 +1,4 @@
+using Portal.Web.Features.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Web.Data;
@@ -5,7 +6,7 @@ using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Audit;
 
-/// <summary>What to look for in the audit log. Dates are local days (<see cref="AuditTime"/>), both inclusive.</summary>
+/// <summary>What to look for in the audit log. Dates are local days (<see cref="PortalTime"/>), both inclusive.</summary>
 public sealed record AuditFilter(
     string? UserName = null,
     string? EntityType = null,
@@ -76,12 +77,12 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, Curre
         if (filter.Action is { } action) query = query.Where(e => e.Action == action);
         if (filter.From is { } from)
         {
-            var start = AuditTime.StartOfDayUtc(from);
+            var start = PortalTime.StartOfDayUtc(from);
             query = query.Where(e => e.AtUtc >= start);
         }
         if (filter.To is { } to)
         {
-            var end = AuditTime.StartOfDayUtc(to.AddDays(1));
+            var end = PortalTime.StartOfDayUtc(to.AddDays(1));
             query = query.Where(e => e.AtUtc < end);
         }
         return query;
