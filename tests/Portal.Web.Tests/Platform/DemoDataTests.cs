@@ -71,6 +71,8 @@ public sealed partial class DemoDataTests(DemoPortalFixture portal) : IClassFixt
 
         var hospital = await db.Units.AsNoTracking().SingleAsync(u => u.Name == "东城区第二人民医院", Ct);
         Assert.Equal(hospital.LiaisonPersonId, users["liaison"].PersonId);
+        Assert.All(users.Values, u => Assert.True(u.PersonId is { } id && people.ContainsKey(id), $"{u.UserName} is linked to a person"));
+        Assert.Equal("孙志强", people[users["gridworker"].PersonId!.Value].Name);
     }
 
     [Fact]

@@ -198,13 +198,19 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory,
         var member = people.First(x => x.IsPartyMember && x.ResidenceCommunity == communities[0]);
         var resident = people.First(x => !x.IsPartyMember && x.ResidenceCommunity == communities[0]);
         var resident2 = people.First(x => !x.IsPartyMember && x.ResidenceCommunity == communities[1]);
+        // Staff accounts are people in the directory too: the street office's administrator, the secretary, the grid worker.
+        var administrator = new Person { Name = "郑建国", Phone = "13801010001", IsPartyMember = true, Skills = "基层治理" };
+        var secretary = new Person { Name = "刘红梅", Phone = "13801010002", IsPartyMember = true, ResidenceCommunity = communities[0], Skills = "群众工作,调解" };
+        var gridWorker = new Person { Name = "孙志强", Phone = "13801010003", IsPartyMember = false, ResidenceCommunity = grids[0].Community, Grid = grids[0], Skills = "网格巡查" };
+        db.People.AddRange(administrator, secretary, gridWorker);
+        await db.SaveChangesAsync(ct);
         var accounts = new (string UserName, string DisplayName, int? PersonId, ScopedRole[] Roles)[]
         {
-            ("admin", "郑建国（街道管理员）", null, [new(PortalRole.StreetAdministrator, ScopeKind.Street, street.Id)]),
-            ("secretary", "刘红梅（社区书记）", null, [new(PortalRole.CommunitySecretary, ScopeKind.Community, communities[0].Id), new(PortalRole.CouncilMember, ScopeKind.Community, communities[0].Id)]),
+            ("admin", "郑建国（街道管理员）", administrator.Id, [new(PortalRole.StreetAdministrator, ScopeKind.Street, street.Id)]),
+            ("secretary", "刘红梅（社区书记）", secretary.Id, [new(PortalRole.CommunitySecretary, ScopeKind.Community, communities[0].Id), new(PortalRole.CouncilMember, ScopeKind.Community, communities[0].Id)]),
             ("liaison", $"{units[1].Liaison!.Name}（联络员）", units[1].LiaisonPersonId, [new(PortalRole.UnitLiaison, ScopeKind.Unit, units[1].Id)]),
             ("member", member.Name, member.Id, [new(PortalRole.PartyMember, ScopeKind.Community, communities[0].Id), new(PortalRole.Resident, ScopeKind.Community, communities[0].Id)]),
-            ("gridworker", "孙志强（网格员）", null, [new(PortalRole.GridWorker, ScopeKind.Grid, grids[0].Id)]),
+            ("gridworker", "孙志强（网格员）", gridWorker.Id, [new(PortalRole.GridWorker, ScopeKind.Grid, grids[0].Id)]),
             ("resident", resident.Name, resident.Id, [new(PortalRole.Resident, ScopeKind.Community, communities[0].Id)]),
             ("resident2", resident2.Name, resident2.Id, [new(PortalRole.Resident, ScopeKind.Community, communities[1].Id)]),
         };
