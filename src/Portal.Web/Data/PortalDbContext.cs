@@ -5,6 +5,7 @@ using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Directory;
+using Portal.Domain.WorkItems;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Live;
@@ -33,6 +34,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AnnouncementRead> AnnouncementReads => Set<AnnouncementRead>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredLiveEvent> LiveEvents => Set<StoredLiveEvent>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<WorkItemCoOwner> WorkItemCoOwners => Set<WorkItemCoOwner>();
+    public DbSet<WorkItemEvent> WorkItemEvents => Set<WorkItemEvent>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<ProjectResource> ProjectResources => Set<ProjectResource>();
+    public DbSet<DeadlineRuleSet> DeadlineRuleSets => Set<DeadlineRuleSet>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,104 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.WorkItems;
+
+/// <summary>What a co-building unit offers (资源清单).</summary>
+public enum ResourceKind
+{
+    Venue = 1,
+    Funds = 2,
+    Volunteers = 3,
+    Expertise = 4,
+    Equipment = 5,
+}
+
+/// <summary>
+/// A resource on the resources list: offered by a unit, for some need categories, with a capacity (people, square
+/// metres, yuan, sessions — <see cref="CapacityUnit"/> says which) that projects consume when resources are committed.
+/// </summary>
+public sealed class Resource : VersionedEntity
+{
+    public const int TitleMaxLength = 100;
+    public const int DescriptionMaxLength = 2_000;
+    public const int CapacityUnitMaxLength = 20;
+    public const int CategoriesMaxLength = 400;
+
+    public int UnitId { get; set; }
+    public ResourceKind Kind { get; set; }
+    public required string Title { get; set; }
+    public string Description { get; set; } = "";
+    /// <summary>Category codes it serves, comma-separated (as WorkItem.Category).</summary>
+    public string Categories { get; set; } = "";
+    public int Capacity { get; set; }
+    public int CommittedCapacity { get; set; }
+    public required string CapacityUnit { get; set; }
+    public DateOnly? AvailableFrom { get; set; }
+    public DateOnly? AvailableUntil { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    public int RemainingCapacity => Math.Max(0, Capacity - CommittedCapacity);
+
+    public IReadOnlySet<string> CategorySet =>
+        Categories.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+
+    public bool IsAvailableOn(DateOnly day) =>
+        IsActive && (AvailableFrom is null || AvailableFrom <= day) && (AvailableUntil is null || day <= AvailableUntil);
+}
+
+/// <summary>A resource committed to a project, consuming <see cref="Quantity"/> of its capacity.</summary>
+public sealed class ProjectResource
+{
+    public int ProjectId { get; set; }
+    public int ResourceId { get; set; }
+    public int Quantity { get; set; }
+}
+
+/// <summary>
+/// A stored version of a community's deadline rules (<see cref="DeadlineRules"/>). Edits add a new version; items keep
+/// the version their deadline was computed with.
+/// </summary>
+public sealed class DeadlineRuleSet : Entity
+{
+    public int CommunityId { get; set; }
+    public int VersionNumber { get; set; }
+    public int EmergencyMinutes { get; set; }
+    public int UtilitiesMinutes { get; set; }
+    public int GeneralMinutes { get; set; }
+    public int ComplexMinutes { get; set; }
+    public decimal DueSoonShare { get; set; }
+    public int EscalationGraceMinutes { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public required string CreatedByName { get; set; }
+
+    public DeadlineRules ToRules() => new(
+        TimeSpan.FromMinutes(EmergencyMinutes), TimeSpan.FromMinutes(UtilitiesMinutes), TimeSpan.FromMinutes(GeneralMinutes),
+        TimeSpan.FromMinutes(ComplexMinutes), (double)DueSoonShare, TimeSpan.FromMinutes(EscalationGraceMinutes));
+
+    public static DeadlineRuleSet From(DeadlineRules rules, int communityId, int versionNumber, DateTime nowUtc, string createdBy) => new()
+    {
+        CommunityId = communityId,
+        VersionNumber = versionNumber,
+        EmergencyMinutes = (int)rules.Emergency.TotalMinutes,
+        UtilitiesMinutes = (int)rules.Utilities.TotalMinutes,
+        GeneralMinutes = (int)rules.General.TotalMinutes,
+        ComplexMinutes = (int)rules.Complex.TotalMinutes,
+        DueSoonShare = (decimal)rules.DueSoonShare,
+        EscalationGraceMinutes = (int)rules.EscalationGrace.TotalMinutes,
+        CreatedAtUtc = nowUtc,
+        CreatedByName = createdBy,
+    };
+}
+
+/// <summary>An in-app notification (reminders, escalations, dispatches); read in the header.</summary>
+public sealed class Notification : Entity
+{
+    public const int TextMaxLength = 300;
+
+    public required string UserId { get; set; }
+    /// <summary>A resource key of the message with its argument, so it shows in the reader's language.</summary>
+    public required string MessageKey { get; set; }
+    public string? MessageArgument { get; set; }
+    public int? WorkItemId { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ReadAtUtc { get; set; }
+}

@@ -1,0 +1,211 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.WorkItems;
+
+/// <summary>How a need reached the portal (the channel is recorded when someone enters it on a resident's behalf).</summary>
+public enum RaiseChannel
+{
+    /// <summary>The resident, unit or member entered it themselves.</summary>
+    Self = 1,
+    DoorKnocking = 2,
+    Hotline = 3,
+    SuggestionBox = 4,
+    GridPatrol = 5,
+    Survey = 6,
+    /// <summary>From a joint council resolution.</summary>
+    Council = 7,
+}
+
+/// <summary>
+/// One tracked piece of work: a need, micro-wish, project, council task, commitment or grid event. All kinds share the
+/// lifecycle in <see cref="WorkItemWorkflow"/>; the kind-specific parts (milestones, resources, commitment scores) hang
+/// off it. Status changes go through <see cref="Apply"/> only, so the state machine is the one gate.
+/// </summary>
+public sealed class WorkItem : VersionedEntity
+{
+    public const int TitleMaxLength = 100;
+    public const int DescriptionMaxLength = 8_000;
+    public const int CategoryMaxLength = 40;
+    public const int AddressMaxLength = 200;
+    public const int NameMaxLength = 50;
+
+    public WorkItemKind Kind { get; set; }
+    public WorkItemStatus Status { get; private set; } = WorkItemStatus.Raised;
+    public required string Title { get; set; }
+    public string DescriptionMarkdown { get; set; } = "";
+    /// <summary>A category code (WorkItemCategories), e.g. "ElderlyCare"; resources are offered per category too.</summary>
+    public required string Category { get; set; }
+    public Urgency Urgency { get; set; } = Urgency.General;
+
+    public int CommunityId { get; set; }
+    public int? GridId { get; set; }
+    public string? Address { get; set; }
+
+    public RaiseChannel Channel { get; set; } = RaiseChannel.Self;
+    /// <summary>Who entered it (account); for entries on someone's behalf, the grid worker or secretary.</summary>
+    public string? RaisedByUserId { get; set; }
+    public required string RaisedByName { get; set; }
+    /// <summary>The account that may rate it: the resident it is for (the raiser, or the person it was entered for).</summary>
+    public string? RequesterUserId { get; set; }
+    public DateTime RaisedAtUtc { get; set; }
+
+    /// <summary>Set at triage: a shared need (共性, on the public list) or an individual one (个性, a micro-wish).</summary>
+    public bool? IsShared { get; set; }
+    /// <summary>Shown on the community's public board (without anyone's personal details).</summary>
+    public bool IsPublic { get; set; }
+
+    /// <summary>The unit that owns it (dispatched to, claimed by, or the project's lead unit).</summary>
+    public int? OwnerUnitId { get; set; }
+    /// <summary>The Party member who owns it, when a person rather than a unit claimed or was given it.</summary>
+    public int? OwnerPersonId { get; set; }
+    public DateTime? DispatchedAtUtc { get; set; }
+    public DateTime? DueAtUtc { get; set; }
+    /// <summary>The deadline rule set version the due date was computed with.</summary>
+    public int? DeadlineRuleSetId { get; set; }
+    /// <summary>When the owner first accepted or claimed it (the response time).</summary>
+    public DateTime? AcceptedAtUtc { get; set; }
+    public bool WasClaimed { get; set; }
+    public DateTime? ReportedAtUtc { get; set; }
+    public Satisfaction? Rating { get; set; }
+    public DateTime? RatedAtUtc { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+    public int ReopenCount { get; set; }
+
+    /// <summary>Last automatic reminder to the owner and escalation to the secretary, so each is sent once per step.</summary>
+    public DateTime? RemindedAtUtc { get; set; }
+    public DateTime? EscalatedAtUtc { get; set; }
+
+    /// <summary>For needs: the project that took them up.</summary>
+    public int? ProjectId { get; set; }
+
+    // Projects.
+    public decimal? BudgetYuan { get; set; }
+    /// <summary>Rolled up from the milestones (<see cref="ProgressRollUp"/>) whenever they change.</summary>
+    public int ProgressPercent { get; set; }
+
+    // Commitments (承诺践诺).
+    public int? CommitmentYear { get; set; }
+    /// <summary>Assessment scores out of 100 by members, residents and the organisation (评诺).</summary>
+    public decimal? MemberScore { get; set; }
+    public decimal? ResidentScore { get; set; }
+    public decimal? OrganizationScore { get; set; }
+
+    public List<WorkItemCoOwner> CoOwners { get; set; } = [];
+    public List<WorkItemEvent> Events { get; set; } = [];
+    public List<Milestone> Milestones { get; set; } = [];
+
+    /// <summary>
+    /// Moves the item through the workflow and records the step's dates. Refused transitions change nothing and return
+    /// the error code. Assignment details (owner, deadline, rating) are set by the caller before or after as fitting.
+    /// </summary>
+    public TransitionResult Apply(WorkItemAction action, DateTime nowUtc, Satisfaction? rating = null)
+    {
+        var from = Status;
+        var result = WorkItemWorkflow.Apply(from, action, rating);
+        if (!result.Allowed) return result;
+        Status = result.Status;
+        switch (action)
+        {
+            case WorkItemAction.Dispatch:
+                DispatchedAtUtc = nowUtc;
+                RemindedAtUtc = EscalatedAtUtc = null;
+                break;
+            case WorkItemAction.Accept or WorkItemAction.Claim:
+                AcceptedAtUtc ??= nowUtc;
+                WasClaimed |= action == WorkItemAction.Claim;
+                break;
+            case WorkItemAction.Decline:
+                OwnerUnitId = null;
+                OwnerPersonId = null;
+                break;
+            case WorkItemAction.ReportBack:
+                ReportedAtUtc = nowUtc;
+                break;
+            case WorkItemAction.Rate:
+                Rating = rating;
+                RatedAtUtc = nowUtc;
+                if (Status == WorkItemStatus.InProgress) ReopenCount++;
+                break;
+            case WorkItemAction.Close:
+                ClosedAtUtc = nowUtc;
+                break;
+            case WorkItemAction.Reopen:
+                ClosedAtUtc = null;
+                ReopenCount++;
+                break;
+            case WorkItemAction.Escalate:
+                EscalatedAtUtc = nowUtc;
+                break;
+        }
+        return result;
+    }
+}
+
+/// <summary>A co-owner unit (协办单位) of a work item, e.g. a project's co-units.</summary>
+public sealed class WorkItemCoOwner
+{
+    public int WorkItemId { get; set; }
+    public int UnitId { get; set; }
+}
+
+/// <summary>
+/// One step in a work item's history: a transition, a progress note with evidence, a chase or an escalation. Append-only.
+/// </summary>
+public sealed class WorkItemEvent : Entity
+{
+    public const int NoteMaxLength = 4_000;
+
+    public int WorkItemId { get; set; }
+    public WorkItemAction Action { get; set; }
+    public WorkItemStatus FromStatus { get; set; }
+    public WorkItemStatus ToStatus { get; set; }
+    public string? ActorUserId { get; set; }
+    public required string ActorName { get; set; }
+    public DateTime AtUtc { get; set; }
+    /// <summary>Markdown: the progress note, the reason for a decline, rejection or reopening, the chase's message.</summary>
+    public string? Note { get; set; }
+    public Satisfaction? Rating { get; set; }
+    /// <summary>True for steps the deadline monitor took (reminders, escalations), not a person.</summary>
+    public bool IsAutomatic { get; set; }
+
+    public List<Attachment> Attachments { get; set; } = [];
+}
+
+/// <summary>
+/// Evidence attached to a history step (a photo, a scanned sign-off). The file lives under the data directory by its
+/// <see cref="StoredName"/> (a fresh GUID), so the uploaded name never reaches the file system.
+/// </summary>
+public sealed class Attachment : Entity
+{
+    public const int FileNameMaxLength = 120;
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public static readonly IReadOnlyDictionary<string, string> AllowedTypes = new Dictionary<string, string>
+    {
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".webp"] = "image/webp",
+        [".pdf"] = "application/pdf",
+    };
+
+    public int WorkItemEventId { get; set; }
+    /// <summary>The uploaded name, cleaned for display and download only.</summary>
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public required string StoredName { get; set; }
+    public DateTime UploadedAtUtc { get; set; }
+}
+
+/// <summary>A project milestone with its weight in the project's progress (<see cref="ProgressRollUp"/>).</summary>
+public sealed class Milestone : VersionedEntity
+{
+    public const int TitleMaxLength = 100;
+
+    public int WorkItemId { get; set; }
+    public required string Title { get; set; }
+    public decimal Weight { get; set; } = 1;
+    public decimal PercentDone { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public int SortOrder { get; set; }
+}
