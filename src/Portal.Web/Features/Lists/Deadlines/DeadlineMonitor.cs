@@ -1,0 +1,220 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Lists.WorkItems;
+using Portal.Web.Features.Live;
+using Portal.Web.Features.Notifications;
+
+namespace Portal.Web.Features.Lists.Deadlines;
+
+/// <summary>
+/// Watches the deadlines of open work items: reminds the owner once when an item becomes due soon and once when it
+/// becomes overdue, and escalates it to the community's secretaries once it is overdue beyond the rule set's grace.
+/// Every reminder and escalation is logged on the item as an automatic event. Singleton hosted service; tests call
+/// <see cref="RunOnceAsync"/> directly with their own clock.
+/// </summary>
+public sealed class DeadlineMonitor(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    LiveEventBus bus,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<DeadlineMonitor> logger) : BackgroundService
+{
+    /// <summary>The name written on automatic events; stored data, so in the portal's default language.</summary>
+    public const string SystemActorName = "系统";
+
+    private const int BatchSize = 200;
+
+    private TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Lists:MonitorIntervalSeconds", 60)));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One failed round (database briefly away) must not stop the monitor for good.
+                    logger.LogError(ex, "Deadline monitor round failed");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One round over every open item with a deadline. Returns how many reminders and escalations were sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var sent = 0;
+        var lastId = 0;
+        var rulesCache = new Dictionary<int, DeadlineRules>();
+        while (true)
+        {
+            List<int> ids;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                ids = await OpenWithDeadline(db).Where(w => w.Id > lastId).OrderBy(w => w.Id).Select(w => w.Id).Take(BatchSize).ToListAsync(ct);
+            }
+            if (ids.Count == 0) break;
+            foreach (var id in ids)
+            {
+                try
+                {
+                    if (await CheckItemAsync(id, now, rulesCache, ct)) sent++;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Someone acted on the item meanwhile; the next round sees its new state and decides again.
+                    logger.LogInformation("Work item {Id} changed during the deadline check; retrying next round", id);
+                }
+            }
+            lastId = ids[^1];
+        }
+        return sent;
+    }
+
+    private static IQueryable<WorkItem> OpenWithDeadline(PortalDbContext db)
+    {
+        // Items waiting for the owner's work. Reported and rated ones wait for the raiser or the secretary, not the owner,
+        // so chasing the owner about them would be wrong.
+        WorkItemStatus[] open = [WorkItemStatus.Raised, WorkItemStatus.Triaged, WorkItemStatus.Dispatched, WorkItemStatus.InProgress];
+        return db.WorkItems.Where(w => w.DueAtUtc != null && open.Contains(w.Status));
+    }
+
+    private async Task<bool> CheckItemAsync(int id, DateTimeOffset now, Dictionary<int, DeadlineRules> rulesCache, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (item?.DueAtUtc is not { } dueUtc || !WorkItemWorkflow.IsOpen(item.Status)) return false;
+
+        var rules = await RulesAsync(db, item.DeadlineRuleSetId, rulesCache, ct);
+        var start = Utc(item.DispatchedAtUtc ?? item.RaisedAtUtc);
+        var due = Utc(dueUtc);
+        var state = rules.StateAt(now, start, due);
+        var nowUtc = now.UtcDateTime;
+
+        if (state == DeadlineState.Escalated)
+        {
+            if (item.EscalatedAtUtc is not null) return false;
+            return await EscalateAsync(db, item, nowUtc, ct);
+        }
+        if (state is not (DeadlineState.DueSoon or DeadlineState.Overdue)) return false;
+        // One reminder per state: the state at the last reminder tells whether this one was already announced.
+        var remindedState = item.RemindedAtUtc is { } reminded ? rules.StateAt(Utc(reminded), start, due) : DeadlineState.OnTime;
+        if (remindedState >= state) return false;
+        return await RemindAsync(db, item, state, nowUtc, ct);
+    }
+
+    private async Task<bool> RemindAsync(PortalDbContext db, WorkItem item, DeadlineState state, DateTime nowUtc, CancellationToken ct)
+    {
+        var recipients = await OwnerAccountsAsync(db, item, ct);
+        var overdue = state == DeadlineState.Overdue;
+        var key = overdue ? NotificationKeys.Overdue : NotificationKeys.DueSoon;
+        var notifications = recipients.Select(userId => NewNotification(userId, key, item, nowUtc)).ToList();
+        db.Notifications.AddRange(notifications);
+        var apply = item.Apply(WorkItemAction.Chase, nowUtc);
+        if (!apply.Allowed) return false;
+        db.WorkItemEvents.Add(AutomaticEvent(item, WorkItemAction.Chase, nowUtc,
+            overdue ? "系统提醒：已超过办理期限，请尽快办理。" : "系统提醒：即将到达办理期限，请抓紧办理。"));
+        item.RemindedAtUtc = nowUtc;
+        await db.SaveChangesAsync(ct);
+        await PublishAsync(notifications, ct);
+        return true;
+    }
+
+    private async Task<bool> EscalateAsync(PortalDbContext db, WorkItem item, DateTime nowUtc, CancellationToken ct)
+    {
+        var apply = item.Apply(WorkItemAction.Escalate, nowUtc);
+        if (!apply.Allowed) return false;
+        var secretaries = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == PortalRole.CommunitySecretary && r.Scope == ScopeKind.Community && r.ScopeId == item.CommunityId)
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+        var notifications = secretaries.Select(userId => NewNotification(userId, NotificationKeys.Escalated, item, nowUtc)).ToList();
+        db.Notifications.AddRange(notifications);
+        db.WorkItemEvents.Add(AutomaticEvent(item, WorkItemAction.Escalate, nowUtc, "系统提醒：逾期超过宽限期，已升级至社区书记督办。"));
+        // The escalation also counts as the last reminder, so a later overdue check does not remind again.
+        item.RemindedAtUtc = nowUtc;
+        await db.SaveChangesAsync(ct);
+        await PublishAsync(notifications, ct);
+        await bus.PublishAsync(ListsTopics.For(item.CommunityId), WorkItemEvents.Changed,
+            new WorkItemChanged(item.Id, item.Status, item.Kind), ct);
+        return true;
+    }
+
+    /// <summary>Who answers for the item: the accounts holding the liaison role of its owner unit, or the owner person's account.</summary>
+    private static async Task<List<string>> OwnerAccountsAsync(PortalDbContext db, WorkItem item, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        if (item.OwnerUnitId is { } unitId)
+        {
+            ids.AddRange(await db.RoleAssignments.AsNoTracking()
+                .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && r.ScopeId == unitId)
+                .Select(r => r.UserId).ToListAsync(ct));
+        }
+        if (item.OwnerPersonId is { } personId)
+        {
+            ids.AddRange(await db.Set<PortalUser>().AsNoTracking().Where(u => u.PersonId == personId).Select(u => u.Id).ToListAsync(ct));
+        }
+        return ids.Distinct().ToList();
+    }
+
+    private static Notification NewNotification(string userId, string key, WorkItem item, DateTime nowUtc) => new()
+    {
+        UserId = userId,
+        MessageKey = key,
+        MessageArgument = item.Title.Length > Notification.TextMaxLength ? item.Title[..Notification.TextMaxLength] : item.Title,
+        WorkItemId = item.Id,
+        CreatedAtUtc = nowUtc,
+    };
+
+    private static WorkItemEvent AutomaticEvent(WorkItem item, WorkItemAction action, DateTime nowUtc, string note) => new()
+    {
+        WorkItemId = item.Id,
+        Action = action,
+        FromStatus = item.Status,
+        ToStatus = item.Status,
+        ActorName = SystemActorName,
+        AtUtc = nowUtc,
+        Note = note,
+        IsAutomatic = true,
+    };
+
+    private async Task PublishAsync(IEnumerable<Notification> notifications, CancellationToken ct)
+    {
+        foreach (var n in notifications)
+        {
+            try
+            {
+                await bus.PublishAsync(UserTopics.For(n.UserId), UserTopics.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The notification is saved; the bell shows it on its next load even if the live push failed.
+                logger.LogWarning(ex, "Publishing notification {Id} failed", n.Id);
+            }
+        }
+    }
+
+    private static async Task<DeadlineRules> RulesAsync(PortalDbContext db, int? ruleSetId, Dictionary<int, DeadlineRules> cache, CancellationToken ct)
+    {
+        if (ruleSetId is not { } id) return DeadlineRules.Default;
+        if (cache.TryGetValue(id, out var cached)) return cached;
+        var set = await db.DeadlineRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var rules = set?.ToRules() ?? DeadlineRules.Default;
+        cache[id] = rules;
+        return rules;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Features.Lists.Deadlines;
+
+/// <summary>
+/// Reads and edits a community's deadline rules. Members of the community read them; its secretary (and the street's
+/// administrators) save an edited set as a new version, so items keep the rules they were dispatched under. Scoped.
+/// </summary>
+public sealed class DeadlineRuleService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    AccessPolicyProvider policies,
+    TimeProvider clock,
+    IStringLocalizer<ListsText> listsText,
+    IStringLocalizer<DeadlinesText> text)
+{
+    /// <summary>The communities the caller can see, by name, for choosing whose rules to show.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> CommunitiesAsync(CancellationToken ct = default)
+    {
+        var policy = await policies.ForAsync(await currentUser.CallerAsync(), ct);
+        var visible = policy.VisibleCommunities.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Communities.AsNoTracking().Where(c => visible.Contains(c.Id)).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        // Communities the caller manages first: that is whose rules a secretary came to edit.
+        return rows.OrderByDescending(r => policy.CanManageCommunity(r.Id)).Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    /// <summary>The community's rules, or null when the caller does not belong to it (or it does not exist).</summary>
+    public async Task<DeadlineRuleView?> GetAsync(int communityId, CancellationToken ct = default)
+    {
+        var policy = await policies.ForAsync(await currentUser.CallerAsync(), ct);
+        if (!policy.CanViewCommunity(communityId)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ViewAsync(db, communityId, policy.CanManageCommunity(communityId), ct);
+    }
+
+    /// <summary>
+    /// Saves the form as the next version. Refused, changing nothing, when the caller may not manage the community,
+    /// when the values are invalid, or when someone saved a newer version since the form was loaded.
+    /// </summary>
+    public async Task<DeadlineRuleSaveResult> SaveAsync(int communityId, DeadlineRuleForm form, CancellationToken ct = default)
+    {
+        var principal = await currentUser.CallerAsync();
+        var policy = await policies.ForAsync(principal, ct);
+        if (principal.Identity?.IsAuthenticated != true || !policy.CanManageCommunity(communityId))
+            return new DeadlineRuleSaveResult(false, [text[DeadlineRuleSaveResult.ErrorForbidden]], null);
+
+        var errors = new List<string>();
+        if (!form.IsWithinRange) errors.Add(text[DeadlineRuleSaveResult.ErrorTooLong, DeadlineRuleForm.MaxDays]);
+        var rules = form.ToRules();
+        errors.AddRange(rules.Validate().Select(code => listsText[code].Value));
+        if (errors.Count > 0) return new DeadlineRuleSaveResult(false, errors, null);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latest = await db.DeadlineRuleSets.AsNoTracking().Where(r => r.CommunityId == communityId)
+            .MaxAsync(r => (int?)r.VersionNumber, ct) ?? 0;
+        if (latest != form.BaseVersionNumber) return await ConflictAsync(communityId, ct);
+
+        db.DeadlineRuleSets.Add(DeadlineRuleSet.From(rules, communityId, latest + 1, clock.GetUtcNow().UtcDateTime, principal.DisplayNameOf()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (community, version) index: someone saved the same next version a moment earlier.
+            return await ConflictAsync(communityId, ct);
+        }
+        await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+        return new DeadlineRuleSaveResult(true, [], await ViewAsync(fresh, communityId, true, ct));
+    }
+
+    private async Task<DeadlineRuleSaveResult> ConflictAsync(int communityId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var view = await ViewAsync(db, communityId, true, ct);
+        return new DeadlineRuleSaveResult(false, [text[DeadlineRuleSaveResult.ErrorConflict, view.Current.VersionNumber]], view, Conflict: true);
+    }
+
+    private static async Task<DeadlineRuleView> ViewAsync(PortalDbContext db, int communityId, bool canEdit, CancellationToken ct)
+    {
+        var name = await db.Communities.AsNoTracking().Where(c => c.Id == communityId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        var sets = await db.DeadlineRuleSets.AsNoTracking().Where(r => r.CommunityId == communityId)
+            .OrderByDescending(r => r.VersionNumber).ToListAsync(ct);
+        var history = sets.Select(s => new DeadlineRuleVersion(s.Id, s.VersionNumber, s.ToRules(), s.CreatedAtUtc, s.CreatedByName)).ToList();
+        history.Add(new DeadlineRuleVersion(null, 0, DeadlineRules.Default, null, null));
+        return new DeadlineRuleView(communityId, name, canEdit, history[0], history);
+    }
+}

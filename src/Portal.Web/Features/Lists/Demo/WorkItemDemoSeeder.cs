@@ -1,0 +1,477 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Directory;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+
+namespace Portal.Web.Features.Lists.Demo;
+
+/// <summary>
+/// A realistic year of the three lists for the demo: needs and micro-wishes in every status with full histories,
+/// resources of the co-building units, projects with milestones, and commitments — for both communities, dated
+/// relative to the seeding time so the dashboard always shows the last twelve months. Every status change goes through
+/// <see cref="WorkItem.Apply"/> in order, so the stored histories replay through the workflow. Deterministic (fixed
+/// seed) apart from the moment it runs.
+/// </summary>
+public static class WorkItemDemoSeeder
+{
+    public const int NeedsPerCommunity = 75;
+    public const int CommitmentsPerCommunity = 15;
+    public const int ProjectsPerCommunity = 4;
+
+    private static readonly string[] SecretaryNames = ["刘红梅", "陈淑珍"];
+    private const string GridWorkerName = "孙志强";
+
+    // Titles per category; the grid's name is not in them, the item's grid is recorded separately.
+    private static readonly Dictionary<string, string[]> Titles = new()
+    {
+        [WorkItemCategories.ElderlyCare] = ["独居老人希望每周有人上门探望", "高龄老人助餐点增加送餐服务", "老年人智能手机使用培训", "空巢老人家中安装紧急呼叫器", "老人理发上门服务"],
+        [WorkItemCategories.Children] = ["双职工家庭孩子放学后无人看护", "暑期儿童托管班", "小区儿童游乐设施损坏需维修", "青少年课后作业辅导"],
+        [WorkItemCategories.Difficulty] = ["低保户冬季取暖困难", "残疾人家庭需要无障碍改造", "困难家庭子女助学", "失业居民再就业技能培训"],
+        [WorkItemCategories.Venue] = ["居民议事会缺少活动场地", "舞蹈队需要固定排练场所", "党员活动室借用"],
+        [WorkItemCategories.Lectures] = ["开展防范电信诈骗讲座", "垃圾分类知识宣讲", "家庭教育讲座", "慢性病健康知识讲座"],
+        [WorkItemCategories.Environment] = ["楼道堆放杂物需清理", "小区绿化带杂草丛生", "垃圾桶满溢无人清运", "雨后路面积水严重", "楼前违章停车影响通行"],
+        [WorkItemCategories.Safety] = ["楼道消防通道被占用", "单元门门禁损坏", "小区路灯不亮存在安全隐患", "电动自行车楼道充电隐患"],
+        [WorkItemCategories.Health] = ["希望社区开展免费体检", "家庭医生签约服务咨询", "慢病患者定期上门测血压"],
+        [WorkItemCategories.Utilities] = ["楼内暖气不热", "自来水水压过低", "单元楼停电", "燃气管道有异味", "楼道水管漏水"],
+        [WorkItemCategories.Culture] = ["春节写春联送福字活动", "社区合唱团招募指导老师", "开设书法兴趣班"],
+        [WorkItemCategories.Legal] = ["邻里纠纷需要调解", "老人遗嘱继承法律咨询", "物业费纠纷法律援助"],
+        [WorkItemCategories.Other] = ["快递柜设置位置不合理", "希望增设便民修鞋摊点"],
+    };
+
+    private static readonly string[] ProgressNotes =
+    [
+        "已联系居民了解具体情况，约定上门时间。", "已到现场查看，正在协调相关单位。", "材料已采购到位，安排人员施工。",
+        "党员志愿者已上门服务一次，后续每周跟进。", "已与物业沟通，列入本周维修计划。", "已完成初步处理，待进一步观察效果。",
+    ];
+
+    private static readonly string[] ReportNotes =
+    [
+        "问题已解决，现场照片已留存，请居民评价。", "服务已完成，居民当面确认。", "维修完毕，经检查运行正常。", "活动已顺利开展，参与居民反响良好。",
+    ];
+
+    private static readonly string[] UnhappyNotes = ["问题没有彻底解决，过两天又出现了。", "处理不及时，效果不理想。", "只处理了一部分，希望彻底解决。"];
+
+    private sealed record Unit(int Id, int? CommunityId, string Name, string LiaisonName);
+
+    private sealed record Raiser(string Name, int? GridId, bool IsPartyMember, int PersonId);
+
+    /// <summary>Adds the lists' demo data; the directory and accounts must already be seeded.</summary>
+    public static async Task SeedAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        var random = new Random(20261123);
+        var communities = await db.Communities.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        var units = await db.Units.OrderBy(u => u.Id)
+            .Select(u => new Unit(u.Id, u.CommunityId, u.Name, u.Liaison != null ? u.Liaison.Name : u.Name)).ToListAsync(ct);
+        var people = await db.People.Where(p => p.ResidenceCommunityId != null && p.GridId != null).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.GridId, p.IsPartyMember, Community = p.ResidenceCommunityId!.Value }).ToListAsync(ct);
+        var userIds = await db.Users.Where(u => u.UserName == "secretary" || u.UserName == "resident" || u.UserName == "resident2" || u.UserName == "gridworker")
+            .ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.PersonId), ct);
+
+        // Deadline rules and resources first: items refer to the rule sets, projects to the resources.
+        var ruleSets = communities.Select(c => DeadlineRuleSet.From(DeadlineRules.Default, c, 1, nowUtc.AddDays(-370), SecretaryNames[communities.IndexOf(c) % 2])).ToList();
+        db.DeadlineRuleSets.AddRange(ruleSets);
+        var resources = Resources(units, nowUtc);
+        db.Resources.AddRange(resources);
+        await db.SaveChangesAsync(ct);
+
+        var projects = new List<WorkItem>();
+        var pending = new List<WorkItem>();
+        for (var ci = 0; ci < communities.Count; ci++)
+        {
+            var communityId = communities[ci];
+            var ctx = new Context(random, nowUtc, communityId, ruleSets[ci].Id, SecretaryNames[ci % 2],
+                ci == 0 && userIds.TryGetValue("secretary", out var s) ? s.Id : null,
+                units.Where(u => u.CommunityId == communityId || u.CommunityId is null).ToList(),
+                people.Where(p => p.Community == communityId).Select(p => new Raiser(p.Name, p.GridId, p.IsPartyMember, p.Id)).ToList());
+            projects.AddRange(Projects(ctx, resources.Where(r => ctx.Units.Any(u => u.Id == r.UnitId)).ToList()));
+            var residentKey = ci == 0 ? "resident" : "resident2";
+            var resident = userIds.TryGetValue(residentKey, out var r) ? r : default;
+            pending.AddRange(Needs(ctx, resident.Id, ci == 0 && userIds.TryGetValue("gridworker", out var g) ? g.Id : null));
+            pending.AddRange(Commitments(ctx));
+        }
+        db.WorkItems.AddRange(projects);
+        await db.SaveChangesAsync(ct);
+
+        // Link a few needs of each community to its projects (needs taken up by a project), and commit resources.
+        foreach (var project in projects)
+        {
+            var candidates = pending.Where(n => n.Kind == WorkItemKind.Need && n.CommunityId == project.CommunityId && n.ProjectId is null
+                && n.Category == project.Category && n.Status != WorkItemStatus.Rejected).Take(2).ToList();
+            if (candidates.Count == 0)
+                candidates = pending.Where(n => n.Kind == WorkItemKind.Need && n.CommunityId == project.CommunityId && n.ProjectId is null
+                    && n.Status != WorkItemStatus.Rejected).Take(2).ToList();
+            foreach (var need in candidates) need.ProjectId = project.Id;
+            var fitting = resources.Where(res => res.RemainingCapacity > 0 && units.Any(u => u.Id == res.UnitId && (u.CommunityId == project.CommunityId || u.CommunityId is null)))
+                .OrderByDescending(res => res.CategorySet.Contains(project.Category)).ThenBy(_ => random.Next()).Take(2).ToList();
+            foreach (var res in fitting)
+            {
+                var quantity = Math.Max(1, res.RemainingCapacity * random.Next(20, 60) / 100);
+                res.CommittedCapacity += quantity;
+                db.ProjectResources.Add(new ProjectResource { ProjectId = project.Id, ResourceId = res.Id, Quantity = quantity });
+            }
+        }
+        db.WorkItems.AddRange(pending);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed class Context(Random random, DateTime now, int communityId, int ruleSetId, string secretaryName, string? secretaryUserId,
+        List<Unit> units, List<Raiser> people)
+    {
+        public Random Random { get; } = random;
+        public DateTime Now { get; } = now;
+        public int CommunityId { get; } = communityId;
+        public int RuleSetId { get; } = ruleSetId;
+        public string SecretaryName { get; } = secretaryName;
+        public string? SecretaryUserId { get; } = secretaryUserId;
+        public List<Unit> Units { get; } = units;
+        public List<Raiser> People { get; } = people;
+
+        public T Pick<T>(IReadOnlyList<T> list) => list[Random.Next(list.Count)];
+        public TimeSpan Hours(double min, double max) => TimeSpan.FromHours(min + Random.NextDouble() * (max - min));
+    }
+
+    /// <summary>
+    /// Walks one item through its lifecycle, stopping at the first step that would lie in the future: old items end
+    /// closed, recent ones part-way. Returns false once stopped, so callers skip the remaining steps.
+    /// </summary>
+    private sealed class Walk(WorkItem item, Context ctx)
+    {
+        public DateTime At { get; private set; } = item.RaisedAtUtc;
+        public bool Stopped { get; private set; }
+
+        public bool Step(TimeSpan after, WorkItemAction action, string actor, string? actorUserId = null, string? note = null,
+            Satisfaction? rating = null, Action? before = null, bool automatic = false)
+        {
+            if (Stopped) return false;
+            var at = At + after;
+            if (at >= ctx.Now) { Stopped = true; return false; }
+            before?.Invoke();
+            var from = item.Status;
+            var result = item.Apply(action, at, rating);
+            if (!result.Allowed) throw new InvalidOperationException($"Demo step {action} from {from} refused: {result.ErrorCode}");
+            item.Events.Add(new WorkItemEvent
+            {
+                Action = action, FromStatus = from, ToStatus = item.Status, ActorName = actor, ActorUserId = actorUserId, AtUtc = at,
+                Note = note, Rating = rating, IsAutomatic = automatic,
+            });
+            At = at;
+            return true;
+        }
+
+        public void Stop() => Stopped = true;
+    }
+
+    private static List<WorkItem> Needs(Context ctx, string? residentUserId, string? gridWorkerUserId)
+    {
+        var items = new List<WorkItem>();
+        var rules = DeadlineRules.Default;
+        var categories = WorkItemCategories.All;
+        for (var i = 0; i < NeedsPerCommunity; i++)
+        {
+            var r = ctx.Random;
+            var category = ctx.Pick(categories);
+            var urgency = category == WorkItemCategories.Utilities
+                ? (r.Next(5) == 0 ? Urgency.Emergency : Urgency.Utilities)
+                : r.Next(10) switch { 0 => Urgency.Emergency, < 7 => Urgency.General, _ => Urgency.Complex };
+            // Spread over the last year with more in recent months; a handful in the last days so every early status exists.
+            var ageDays = i switch { 0 => 0.02, 1 => 2, < 8 => r.NextDouble() * 3, _ => Math.Pow(r.NextDouble(), 1.3) * 360 };
+            var raiser = ctx.Pick(ctx.People);
+            var mine = i % 12 == 0 && residentUserId is not null;
+            var channel = mine ? RaiseChannel.Self : (RaiseChannel)(r.Next(6) + 1);
+            var enteredBy = channel switch
+            {
+                RaiseChannel.DoorKnocking or RaiseChannel.GridPatrol => (Name: GridWorkerName, UserId: gridWorkerUserId),
+                RaiseChannel.Hotline or RaiseChannel.SuggestionBox or RaiseChannel.Survey => (Name: ctx.SecretaryName, UserId: ctx.SecretaryUserId),
+                _ => (Name: raiser.Name, UserId: mine ? residentUserId : null),
+            };
+            var item = new WorkItem
+            {
+                Kind = WorkItemKind.Need,
+                Title = ctx.Pick(Titles[category]),
+                DescriptionMarkdown = $"居民反映：{ctx.Pick(Titles[category])}，希望社区协调解决。\n\n- 反映渠道已记录\n- 联系方式见居民档案",
+                Category = category,
+                Urgency = urgency,
+                CommunityId = ctx.CommunityId,
+                GridId = raiser.GridId,
+                Address = $"{r.Next(1, 13)}号楼{r.Next(1, 5)}单元",
+                Channel = channel,
+                RaisedByName = enteredBy.Name,
+                RaisedByUserId = enteredBy.UserId,
+                RequesterUserId = mine ? residentUserId : null,
+                RaisedAtUtc = ctx.Now - TimeSpan.FromDays(ageDays) - ctx.Hours(0, 2),
+            };
+            items.Add(item);
+            var walk = new Walk(item, ctx);
+            var sec = ctx.SecretaryName;
+            var secId = ctx.SecretaryUserId;
+
+            var fate = r.Next(100);
+            if (fate < 5 || i % 30 == 20)
+            {
+                walk.Step(ctx.Hours(2, 30), WorkItemAction.Reject, sec, secId, "经研判，该诉求已由其他渠道受理，不再重复立项。");
+                continue;
+            }
+            var shared = r.Next(3) > 0;
+            if (!walk.Step(ctx.Hours(2, 30), WorkItemAction.Triage, sec, secId, shared ? "研判为共性需求，列入需求清单。" : "研判为个性需求，列入微心愿。",
+                    before: () => { item.IsShared = shared; item.IsPublic = true; item.Kind = shared ? WorkItemKind.Need : WorkItemKind.MicroWish; }))
+                continue;
+            // One waits for dispatch (triaged this week).
+            if (i == 1) continue;
+
+            // Most are dispatched by the secretary; about a quarter are claimed by a unit or a Party member.
+            var owner = ctx.Pick(ctx.Units);
+            var allowed = rules.Allowed(urgency);
+            string ownerName;
+            if (r.Next(4) == 0 && i % 25 != 3)
+            {
+                var byMember = r.Next(3) == 0 && ctx.People.Any(p => p.IsPartyMember);
+                var member = byMember ? ctx.Pick(ctx.People.Where(p => p.IsPartyMember).ToList()) : null;
+                ownerName = member?.Name ?? owner.LiaisonName;
+                if (!walk.Step(ctx.Hours(4, 72), WorkItemAction.Claim, ownerName, note: member is null ? $"{owner.Name}认领此项需求。" : "党员认领，主动服务。",
+                        before: () =>
+                        {
+                            if (member is null) item.OwnerUnitId = owner.Id; else item.OwnerPersonId = member.PersonId;
+                            item.DueAtUtc = walk.At + allowed;
+                            item.DeadlineRuleSetId = ctx.RuleSetId;
+                        }))
+                    continue;
+                item.DueAtUtc = walk.At + allowed;
+            }
+            else
+            {
+                var dispatchDelay = urgency == Urgency.Emergency ? ctx.Hours(0.05, 0.3) : ctx.Hours(1, 24);
+                if (r.Next(12) == 0)
+                {
+                    // Dispatched to the wrong unit first: declined and dispatched again.
+                    var wrong = ctx.Pick(ctx.Units);
+                    if (!walk.Step(dispatchDelay, WorkItemAction.Dispatch, sec, secId, $"派至{wrong.Name}办理。", before: () => Assign(item, wrong, walk.At + dispatchDelay, allowed, ctx))) continue;
+                    if (!walk.Step(ctx.Hours(1, 12), WorkItemAction.Decline, wrong.LiaisonName, note: "不属于本单位职责范围，请重新派单。")) continue;
+                }
+                var delay = dispatchDelay;
+                if (!walk.Step(delay, WorkItemAction.Dispatch, sec, secId, $"派至{owner.Name}办理。", before: () => Assign(item, owner, walk.At + delay, allowed, ctx))) continue;
+                ownerName = owner.LiaisonName;
+                // A few owners never accept: these stay dispatched and run overdue.
+                if (r.Next(25) == 0 || i % 25 == 3)
+                {
+                    Chase(walk, item, ctx);
+                    continue;
+                }
+                var acceptAfter = urgency == Urgency.Emergency ? ctx.Hours(0.05, 0.3) : ctx.Hours(0.5, 12);
+                if (!walk.Step(acceptAfter, WorkItemAction.Accept, ownerName, note: "已接单，马上安排。")) continue;
+            }
+
+            // A few owners stall after accepting: open, overdue and chased.
+            if (r.Next(10) == 0)
+            {
+                walk.Step(allowed * 0.3, WorkItemAction.AddProgress, ownerName, note: ctx.Pick(ProgressNotes));
+                Chase(walk, item, ctx);
+                continue;
+            }
+            var late = r.Next(100) < 15;
+            var handling = allowed * (late ? 1.1 + r.NextDouble() * 0.6 : 0.2 + r.NextDouble() * 0.6);
+            if (!walk.Step(handling * 0.4, WorkItemAction.AddProgress, ownerName, note: ctx.Pick(ProgressNotes))) continue;
+            if (late) walk.Step(TimeSpan.FromTicks(Math.Max(1, (item.DueAtUtc!.Value - walk.At).Ticks / 2)), WorkItemAction.Chase, sec, secId, "请抓紧办理，按期反馈。");
+            var reportAt = (item.AcceptedAtUtc ?? walk.At) + handling;
+            if (reportAt <= walk.At) reportAt = walk.At + TimeSpan.FromMinutes(10);
+            if (!walk.Step(reportAt - walk.At, WorkItemAction.ReportBack, ownerName, note: ctx.Pick(ReportNotes))) continue;
+
+            // A few wait for the resident's rating.
+            if (i % 15 == 11) continue;
+            var rater = raiser.Name;
+            var unhappy = r.Next(100) < 12;
+            if (unhappy)
+            {
+                if (!walk.Step(ctx.Hours(12, 96), WorkItemAction.Rate, rater, item.RequesterUserId, ctx.Pick(UnhappyNotes), Satisfaction.NotSatisfied)) continue;
+                if (!walk.Step(ctx.Hours(6, 48), WorkItemAction.AddProgress, ownerName, note: "根据居民意见重新处理，已再次上门。")) continue;
+                if (!walk.Step(ctx.Hours(24, 96), WorkItemAction.ReportBack, ownerName, note: "已按居民意见整改完毕。")) continue;
+            }
+            // Around one in ten residents does not rate; the secretary closes it after the rating window.
+            if (!unhappy && r.Next(10) == 0)
+            {
+                walk.Step(TimeSpan.FromDays(7), WorkItemAction.Close, sec, secId, "居民七日内未评价，按规定销号。");
+                continue;
+            }
+            var rating = r.Next(100) < 72 ? Satisfaction.Satisfied : Satisfaction.FairlySatisfied;
+            if (!walk.Step(ctx.Hours(12, 96), WorkItemAction.Rate, rater, item.RequesterUserId, rating == Satisfaction.Satisfied ? "非常满意，感谢！" : "基本满意。", rating)) continue;
+            // A few rated items wait for the secretary's closing, so the dashboard shows every step.
+            if (i % 15 == 7) continue;
+            walk.Step(ctx.Hours(12, 168), WorkItemAction.Close, sec, secId, "办结销号，资料归档。");
+        }
+        return items;
+    }
+
+    private static void Assign(WorkItem item, Unit owner, DateTime at, TimeSpan allowed, Context ctx)
+    {
+        item.OwnerUnitId = owner.Id;
+        item.OwnerPersonId = null;
+        item.DueAtUtc = at + allowed;
+        item.DeadlineRuleSetId = ctx.RuleSetId;
+    }
+
+    /// <summary>Chases past the deadline, as the deadline monitor and the secretary would, without moving the item.</summary>
+    private static void Chase(Walk walk, WorkItem item, Context ctx)
+    {
+        if (walk.Stopped || item.DueAtUtc is not { } due) return;
+        var untilDue = due - walk.At;
+        if (untilDue > TimeSpan.Zero && walk.Step(untilDue + TimeSpan.FromHours(1), WorkItemAction.Chase, "系统", note: "已超过办理时限，请尽快办理。", automatic: true))
+            item.RemindedAtUtc = walk.At;
+        if (walk.Step(TimeSpan.FromDays(1) + TimeSpan.FromHours(1), WorkItemAction.Escalate, "系统", note: "超期未办结，已提请社区书记督办。", automatic: true)) { }
+        walk.Step(ctx.Hours(2, 24), WorkItemAction.Chase, ctx.SecretaryName, ctx.SecretaryUserId, "书记督办：请说明原因并限期办结。");
+        walk.Stop();
+    }
+
+    private static List<Resource> Resources(List<Unit> units, DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(nowUtc);
+        var specs = new (ResourceKind Kind, string Title, string Categories, int Capacity, string CapacityUnit)[]
+        {
+            (ResourceKind.Venue, "多功能会议室", "Venue,Lectures,Culture", 60, "人"),
+            (ResourceKind.Volunteers, "党员志愿服务队", "ElderlyCare,Environment,Difficulty", 20, "人"),
+            (ResourceKind.Expertise, "专业技术服务", "Health,Legal,Safety", 24, "次"),
+            (ResourceKind.Funds, "共建帮扶资金", "Difficulty,Children,ElderlyCare", 50_000, "元"),
+            (ResourceKind.Equipment, "维修工具与设备", "Utilities,Safety,Environment", 10, "套"),
+        };
+        var details = new Dictionary<string, (ResourceKind, string, string, int, string)[]>
+        {
+            ["东城区第二人民医院"] = [(ResourceKind.Expertise, "义诊与健康讲座", "Health,Lectures,ElderlyCare", 12, "场"), (ResourceKind.Volunteers, "医护志愿者", "Health,ElderlyCare", 15, "人")],
+            ["和平里第四小学"] = [(ResourceKind.Venue, "学校操场与礼堂（周末开放）", "Venue,Children,Culture", 300, "人"), (ResourceKind.Volunteers, "教师课后辅导志愿队", "Children,Lectures", 10, "人")],
+            ["国网北京东城供电公司"] = [(ResourceKind.Expertise, "电力抢修与安全用电检查", "Utilities,Safety", 30, "次"), (ResourceKind.Equipment, "应急照明设备", "Safety,Utilities", 20, "台")],
+            ["青年湖物业管理有限公司"] = [(ResourceKind.Equipment, "维修工具与设备", "Utilities,Environment,Safety", 8, "套"), (ResourceKind.Volunteers, "保洁绿化突击队", "Environment", 12, "人")],
+            ["和平里街道办事处"] = [(ResourceKind.Funds, "为民办实事专项资金", "Difficulty,ElderlyCare,Environment,Children", 200_000, "元"), (ResourceKind.Expertise, "法律援助律师团", "Legal", 24, "次"), (ResourceKind.Venue, "街道文化中心", "Venue,Culture,Lectures", 150, "人")],
+            ["安德里社区卫生服务站"] = [(ResourceKind.Expertise, "家庭医生上门服务", "Health,ElderlyCare", 40, "次")],
+            ["北京华信科技有限公司"] = [(ResourceKind.Funds, "企业公益基金", "Children,Difficulty,Culture", 80_000, "元"), (ResourceKind.Expertise, "智能手机使用培训讲师", "ElderlyCare,Lectures", 10, "场")],
+            ["东城区消防救援支队和平里站"] = [(ResourceKind.Expertise, "消防安全培训与检查", "Safety,Lectures", 16, "次")],
+            ["中国邮政和平里营业部"] = [(ResourceKind.Volunteers, "邮递员网格巡访", "ElderlyCare,Safety", 8, "人")],
+        };
+        var list = new List<Resource>();
+        foreach (var unit in units)
+        {
+            var mine = details.TryGetValue(unit.Name, out var d) ? d : [specs[list.Count % specs.Length], specs[(list.Count + 2) % specs.Length]];
+            foreach (var (kind, title, categories, capacity, capacityUnit) in mine)
+            {
+                list.Add(new Resource
+                {
+                    UnitId = unit.Id, Kind = kind, Title = title, Categories = categories, Capacity = capacity, CapacityUnit = capacityUnit,
+                    Description = $"{unit.Name}提供：{title}，可预约使用。",
+                    AvailableFrom = today.AddMonths(-11), AvailableUntil = list.Count % 4 == 0 ? null : today.AddMonths(6),
+                });
+            }
+        }
+        return list;
+    }
+
+    private static readonly (string Title, string Category, decimal Budget, string[] Milestones)[] ProjectSpecs =
+    [
+        ("老旧小区楼道照明改造", WorkItemCategories.Safety, 48_000m, ["现场勘查", "方案设计与公示", "施工安装", "验收"]),
+        ("“银龄食堂”助餐服务点建设", WorkItemCategories.ElderlyCare, 120_000m, ["选址", "装修改造", "试运营", "正式运营"]),
+        ("“四点半课堂”课后托管", WorkItemCategories.Children, 30_000m, ["招募志愿教师", "场地布置", "开班"]),
+        ("社区微花园共建", WorkItemCategories.Environment, 25_000m, ["居民议事", "设计", "种植", "养护移交"]),
+        ("便民维修服务站", WorkItemCategories.Utilities, 15_000m, ["设备采购", "志愿者培训", "开放服务"]),
+        ("邻里法律服务驿站", WorkItemCategories.Legal, 10_000m, ["律师团队对接", "驿站挂牌", "首批咨询"]),
+        ("健康小屋建设", WorkItemCategories.Health, 60_000m, ["设备配置", "人员培训", "开放运行"]),
+        ("社区文化节", WorkItemCategories.Culture, 20_000m, ["节目征集", "彩排", "演出"]),
+    ];
+
+    private static List<WorkItem> Projects(Context ctx, List<Resource> resources)
+    {
+        var list = new List<WorkItem>();
+        var offset = ctx.CommunityId % 2 == 0 ? 0 : ProjectsPerCommunity;
+        for (var i = 0; i < ProjectsPerCommunity; i++)
+        {
+            var spec = ProjectSpecs[(offset + i) % ProjectSpecs.Length];
+            var lead = ctx.Units[(i * 3 + 1) % ctx.Units.Count];
+            var ageDays = 40 + i * 70;
+            var item = new WorkItem
+            {
+                Kind = WorkItemKind.Project, Title = spec.Title, Category = spec.Category, Urgency = Urgency.Complex, CommunityId = ctx.CommunityId,
+                DescriptionMarkdown = $"由{lead.Name}牵头，联合共建单位实施。", RaisedByName = ctx.SecretaryName, RaisedByUserId = ctx.SecretaryUserId,
+                Channel = RaiseChannel.Council, RaisedAtUtc = ctx.Now.AddDays(-ageDays), BudgetYuan = spec.Budget, IsPublic = true, IsShared = true,
+            };
+            item.CoOwners.Add(new WorkItemCoOwner { UnitId = ctx.Units[(i * 3 + 2) % ctx.Units.Count].Id });
+            var walk = new Walk(item, ctx);
+            var span = TimeSpan.FromDays(ageDays);
+            walk.Step(TimeSpan.FromDays(1), WorkItemAction.Triage, ctx.SecretaryName, ctx.SecretaryUserId, "联席会议研究同意立项。");
+            // Projects are long-running: the deadline is the plan's end date, not the hotline standard.
+            walk.Step(TimeSpan.FromDays(2), WorkItemAction.Dispatch, ctx.SecretaryName, ctx.SecretaryUserId, $"由{lead.Name}牵头实施。",
+                before: () => { item.OwnerUnitId = lead.Id; item.DueAtUtc = item.RaisedAtUtc + TimeSpan.FromDays(ageDays * (i == 1 ? 0.8 : 1.3)); });
+            walk.Step(TimeSpan.FromDays(1), WorkItemAction.Accept, lead.LiaisonName, note: "牵头单位已接收任务。");
+            var doneShare = i == ProjectsPerCommunity - 1 ? 1.0 : 0.25 + 0.2 * i;
+            for (var m = 0; m < spec.Milestones.Length; m++)
+            {
+                var position = (m + 1.0) / spec.Milestones.Length;
+                var percent = position <= doneShare ? 100m : position - 1.0 / spec.Milestones.Length < doneShare ? 50m : 0m;
+                item.Milestones.Add(new Milestone
+                {
+                    Title = spec.Milestones[m], Weight = m == spec.Milestones.Length - 1 ? 1 : 2, PercentDone = percent, SortOrder = m,
+                    DueDate = DateOnly.FromDateTime(item.RaisedAtUtc.AddDays(ageDays * 1.2 * position)),
+                });
+                if (percent == 100m)
+                    walk.Step(TimeSpan.FromDays(Math.Max(1, span.TotalDays * 0.8 / spec.Milestones.Length)), WorkItemAction.AddProgress, lead.LiaisonName, note: $"完成节点：{spec.Milestones[m]}。");
+            }
+            item.ProgressPercent = ProgressRollUp.Percent(item.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
+            if (doneShare >= 1.0)
+            {
+                walk.Step(TimeSpan.FromDays(2), WorkItemAction.ReportBack, lead.LiaisonName, note: "项目全部完成，请验收。");
+                walk.Step(TimeSpan.FromDays(1), WorkItemAction.Rate, ctx.SecretaryName, ctx.SecretaryUserId, "居民代表验收满意。", Satisfaction.Satisfied);
+                walk.Step(TimeSpan.FromDays(1), WorkItemAction.Close, ctx.SecretaryName, ctx.SecretaryUserId, "项目验收通过，销号归档。");
+            }
+            list.Add(item);
+        }
+        return list;
+    }
+
+    private static readonly string[] CommitmentTexts =
+    [
+        "每月开展一次为老志愿服务", "全年为困难家庭提供免费维修服务不少于10次", "每季度举办一次健康义诊", "开放单位场地供社区活动使用",
+        "结对帮扶两户困难家庭", "每周参与一次小区环境整治", "为社区青少年开展科普讲座4场", "党员带头做好垃圾分类宣传",
+        "协助社区开展消防安全检查", "资助社区文化活动经费", "参与网格巡查，及时上报隐患", "为居民提供法律咨询服务12次",
+    ];
+
+    private static List<WorkItem> Commitments(Context ctx)
+    {
+        var list = new List<WorkItem>();
+        var r = ctx.Random;
+        for (var i = 0; i < CommitmentsPerCommunity; i++)
+        {
+            var unit = ctx.Units[i % ctx.Units.Count];
+            var byMember = i % 3 == 2 && ctx.People.Any(p => p.IsPartyMember);
+            var member = byMember ? ctx.Pick(ctx.People.Where(p => p.IsPartyMember).ToList()) : null;
+            var lastYear = i < 4;
+            var raisedAt = lastYear ? ctx.Now.AddDays(-330 - r.Next(20)) : ctx.Now.AddDays(-20 - r.Next(280));
+            var text = CommitmentTexts[(i + ctx.CommunityId) % CommitmentTexts.Length];
+            var item = new WorkItem
+            {
+                Kind = WorkItemKind.Commitment, Title = text, Category = ctx.Pick(WorkItemCategories.All), Urgency = Urgency.Complex,
+                CommunityId = ctx.CommunityId, RaisedByName = member?.Name ?? unit.Name, RaisedAtUtc = raisedAt,
+                CommitmentYear = PortalYear(raisedAt), DescriptionMarkdown = $"承诺事项：{text}。", Channel = RaiseChannel.Self,
+            };
+            var walk = new Walk(item, ctx);
+            var owner = member?.Name ?? unit.LiaisonName;
+            if (!walk.Step(ctx.Hours(24, 120), WorkItemAction.Triage, ctx.SecretaryName, ctx.SecretaryUserId, "经审核，承诺事项具体可行，予以公示。",
+                    before: () => { item.IsPublic = true; item.IsShared = true; })) { list.Add(item); continue; }
+            var deadline = TimeSpan.FromDays(lastYear ? 300 : 200);
+            walk.Step(ctx.Hours(1, 24), WorkItemAction.Claim, owner, note: "承诺人践诺中。", before: () =>
+            {
+                if (member is null) item.OwnerUnitId = unit.Id; else item.OwnerPersonId = member.PersonId;
+                item.DueAtUtc = walk.At + deadline;
+            });
+            walk.Step(TimeSpan.FromDays(30 + r.Next(30)), WorkItemAction.AddProgress, owner, note: "已完成阶段性践诺，附活动照片。");
+            if (i % 4 != 3)
+            {
+                walk.Step(TimeSpan.FromDays(40 + r.Next(60)), WorkItemAction.ReportBack, owner, note: "承诺事项已全部兑现。");
+                if (walk.Step(TimeSpan.FromDays(5 + r.Next(10)), WorkItemAction.Rate, ctx.SecretaryName, ctx.SecretaryUserId, "党员、群众、组织三方评议完成。",
+                        r.Next(6) == 0 ? Satisfaction.FairlySatisfied : Satisfaction.Satisfied))
+                {
+                    item.MemberScore = 80 + r.Next(20);
+                    item.ResidentScore = 75 + r.Next(25);
+                    item.OrganizationScore = 80 + r.Next(20);
+                    walk.Step(TimeSpan.FromDays(3), WorkItemAction.Close, ctx.SecretaryName, ctx.SecretaryUserId, "践诺评诺完成，归入台账。");
+                }
+            }
+            list.Add(item);
+        }
+        return list;
+    }
+
+    private static int PortalYear(DateTime utc) => utc.AddHours(8).Year;
+}

@@ -1,0 +1,12 @@
+namespace Portal.Web.Features.Lists.Resources;
+
+public static class ResourcesExtensions
+{
+    /// <summary>The resources list and matching; pages call the services directly (no HTTP API of their own).</summary>
+    public static IServiceCollection AddPortalResources(this IServiceCollection services)
+    {
+        services.AddScoped<ResourceService>();
+        services.AddScoped<MatchingService>();
+        return services;
+    }
+}

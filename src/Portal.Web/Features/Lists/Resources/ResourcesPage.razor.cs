@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.WorkItems;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Directory;
+using Portal.Web.Features.Directory.Components;
+using Portal.Web.Features.Live;
+using Portal.Web.Features.Localization;
+using Radzen;
+using Radzen.Blazor;
+
+namespace Portal.Web.Features.Lists.Resources;
+
+/// <summary>A category code with its name in the reader's language, for pickers.</summary>
+public sealed record CategoryChoice(string Code, string Text);
+
+/// <summary>
+/// The resources list: server-side paging with search and kind/category/unit filters; liaisons and secretaries
+/// publish and edit in an inline editor (a conflict keeps their input beside the saved values). Changes to resources
+/// of the user's communities (capacity taken by a new project, say) refresh the page live.
+/// </summary>
+public partial class ResourcesPage : ComponentBase, IDisposable
+{
+    [Inject] private ResourceService Resources { get; set; } = default!;
+    [Inject] private LiveEventBus Bus { get; set; } = default!;
+    [Inject] private CurrentUser User { get; set; } = default!;
+    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] protected IStringLocalizer<ResourcesText> T { get; set; } = default!;
+    [Inject] protected IStringLocalizer<ListsText> L { get; set; } = default!;
+    [Inject] protected IStringLocalizer<SharedText> S { get; set; } = default!;
+
+    protected const int PageSize = 20;
+    protected RadzenDataGrid<ResourceRow>? Grid;
+    protected IReadOnlyList<ResourceRow>? Items;
+    protected int Count;
+    protected bool Loading;
+    protected string? Search;
+    protected ResourceKind? KindFilter;
+    protected string? CategoryFilter;
+    protected int? UnitFilter;
+
+    protected IReadOnlyList<EnumChoice<ResourceKind>> Kinds = [];
+    protected IReadOnlyList<CategoryChoice> Categories = [];
+    protected IReadOnlyList<Option> VisibleUnits = [];
+    protected IReadOnlyList<Option> EditableUnits = [];
+    protected bool CanPublish => EditableUnits.Count > 0;
+
+    protected ResourceForm? Form;
+    protected IReadOnlyDictionary<string, string> Errors = new Dictionary<string, string>();
+    protected ResourceForm? Conflict;
+    protected bool ConflictDeleted;
+    protected bool Saving;
+
+    private readonly List<IDisposable> _subscriptions = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        Kinds = Enum.GetValues<ResourceKind>().Select(k => new EnumChoice<ResourceKind>(k, L[$"ResourceKind.{k}"])).ToList();
+        Categories = CategoryChoices(L);
+        VisibleUnits = await Resources.VisibleUnitsAsync();
+        EditableUnits = await Resources.EditableUnitsAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        var communities = (await User.AccessAsync()).VisibleCommunities;
+        foreach (var community in communities)
+            _subscriptions.Add(Bus.Subscribe(ListsTopic.For(community), e =>
+                e.Type == ResourceEvents.Saved ? InvokeAsync(async () => { if (Grid is not null) await Grid.Reload(); StateHasChanged(); }) : Task.CompletedTask));
+    }
+
+    public static IReadOnlyList<CategoryChoice> CategoryChoices(IStringLocalizer<ListsText> l) =>
+        WorkItemCategories.All.Select(c => new CategoryChoice(c, l[$"Category.{c}"])).ToList();
+
+    protected async Task LoadData(LoadDataArgs args)
+    {
+        Loading = true;
+        var page = await Resources.ListAsync(new ResourceQuery(Search, args.Skip ?? 0, args.Top ?? PageSize)
+        {
+            Kind = KindFilter, Category = CategoryFilter, UnitId = UnitFilter,
+        });
+        Items = page.Items;
+        Count = page.Total;
+        Loading = false;
+    }
+
+    protected async Task ReloadFirstPageAsync()
+    {
+        if (Grid is not null) await Grid.FirstPage(true);
+    }
+
+    protected async Task FilterAsync(Action set)
+    {
+        set();
+        await ReloadFirstPageAsync();
+    }
+
+    protected string CategoryNames(IEnumerable<string> codes) => string.Join("、", codes.Select(c => L[$"Category.{c}"].Value));
+
+    protected string Availability(ResourceRow row) => (row.AvailableFrom, row.AvailableUntil) switch
+    {
+        (null, null) => T["Resources.AlwaysAvailable"],
+        (var from, var until) => $"{from?.ToString("yyyy-MM-dd") ?? "…"} ~ {until?.ToString("yyyy-MM-dd") ?? "…"}",
+    };
+
+    protected void Add() => Open(new ResourceForm { UnitId = UnitFilter is { } u && EditableUnits.Any(x => x.Id == u) ? u : EditableUnits[0].Id });
+
+    protected async Task EditAsync(int id)
+    {
+        var form = await Resources.GetForEditAsync(id);
+        if (form is null)
+        {
+            Notifications.Notify(NotificationSeverity.Warning, T["Error.NotFound"]);
+            return;
+        }
+        Open(form);
+    }
+
+    private void Open(ResourceForm form)
+    {
+        Form = form;
+        Errors = new Dictionary<string, string>();
+        Conflict = null;
+        ConflictDeleted = false;
+    }
+
+    protected void CloseEditor() => Form = null;
+
+    protected async Task SaveAsync()
+    {
+        if (Form is null || Saving) return;
+        Saving = true;
+        try
+        {
+            var result = await Resources.SaveAsync(Form);
+            Errors = result.Errors;
+            if (result.Succeeded)
+            {
+                Notifications.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+                Form = null;
+                if (Grid is not null) await Grid.Reload();
+            }
+            else if (result.Status == SaveStatus.Conflict)
+            {
+                // Keep the user's input; adopt the current version so saving again knowingly replaces what is shown.
+                Conflict = result.Current;
+                ConflictDeleted = result.Current is null;
+                if (result.Current is not null) Form.Version = result.Current.Version;
+            }
+        }
+        finally
+        {
+            Saving = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var s in _subscriptions) s.Dispose();
+        _subscriptions.Clear();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Claims;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Lists.WorkItems;
+
+/// <summary>Names of the per-community work-item topics ("lists/{id}"): status changes of the community's items.</summary>
+public static class ListsTopics
+{
+    public const string Prefix = "lists/";
+
+    public static string For(int communityId) => Prefix + communityId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the community id; only "lists/{positive id}" without sign, spaces or leading zeros is accepted.</summary>
+    public static bool TryParse(string topic, out int communityId)
+    {
+        communityId = 0;
+        if (!topic.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        var id = topic.AsSpan(Prefix.Length);
+        if (id.Length is 0 or > 9 || id[0] == '0') return false;
+        foreach (var c in id)
+            if (c is < '0' or > '9') return false;
+        communityId = int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
+        return true;
+    }
+}
+
+/// <summary>
+/// Anyone who belongs to the community may receive its work-item events: the payload is an id, a status and a kind, so
+/// it tells nobody more than the public board does; the item itself is still loaded through the access check. Singleton.
+/// </summary>
+public sealed class ListsTopicRule(AccessPolicyProvider policies) : ILiveTopicRule
+{
+    public string Prefix => ListsTopics.Prefix;
+
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, string topic, CancellationToken ct)
+    {
+        if (user.Identity?.IsAuthenticated != true || !ListsTopics.TryParse(topic, out var communityId)) return false;
+        return (await policies.ForAsync(user, ct)).CanViewCommunity(communityId);
+    }
+}

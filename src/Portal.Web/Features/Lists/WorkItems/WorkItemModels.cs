@@ -1,0 +1,117 @@
+using Portal.Domain.WorkItems;
+
+namespace Portal.Web.Features.Lists.WorkItems;
+
+/// <summary>Filters and one page of the work-item list; every filter is optional.</summary>
+public sealed record WorkItemQuery
+{
+    public WorkItemKind? Kind { get; init; }
+    public WorkItemStatus? Status { get; init; }
+    public string? Category { get; init; }
+    public int? GridId { get; init; }
+    public int? OwnerUnitId { get; init; }
+    public bool OverdueOnly { get; init; }
+    /// <summary>Only items the caller raised or is the requester of ("my needs").</summary>
+    public bool MineOnly { get; init; }
+    public string? Search { get; init; }
+    public int Skip { get; init; }
+    public int Take { get; init; } = 20;
+
+    /// <summary>Page sizes are capped so a crafted request cannot load the whole table into a circuit.</summary>
+    public int SafeTake => Math.Clamp(Take, 1, 100);
+    public int SafeSkip => Math.Max(0, Skip);
+    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+}
+
+public sealed record WorkItemRow(
+    int Id, WorkItemKind Kind, WorkItemStatus Status, string Title, string Category, Urgency Urgency, int CommunityId,
+    string? GridName, string? OwnerUnitName, DateTime RaisedAtUtc, DateTime? DueAtUtc, bool IsOverdue);
+
+public sealed record WorkItemList(IReadOnlyList<WorkItemRow> Items, int Total);
+
+public sealed record AttachmentView(int Id, string FileName, string ContentType, long SizeBytes)
+{
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+    public string Url => $"/api/lists/attachments/{Id}";
+}
+
+/// <summary>One history step; the note is already rendered to safe HTML.</summary>
+public sealed record WorkItemEventView(
+    int Id, WorkItemAction Action, WorkItemStatus FromStatus, WorkItemStatus ToStatus, string ActorName, DateTime AtUtc,
+    string? NoteHtml, Satisfaction? Rating, bool IsAutomatic, IReadOnlyList<AttachmentView> Attachments);
+
+/// <summary>A work item as its detail page shows it, with the actions the caller may take now.</summary>
+public sealed record WorkItemDetail(
+    int Id, Guid Version, WorkItemKind Kind, WorkItemStatus Status, string Title, string DescriptionHtml, string Category,
+    Urgency Urgency, int CommunityId, string CommunityName, int? GridId, string? GridName, string? Address, RaiseChannel Channel,
+    string RaisedByName, DateTime RaisedAtUtc, bool? IsShared, bool IsPublic, int? OwnerUnitId, string? OwnerUnitName,
+    IReadOnlyList<string> CoOwnerUnitNames, DateTime? DispatchedAtUtc, DateTime? DueAtUtc, DeadlineState? DeadlineState,
+    Satisfaction? Rating, int ReopenCount, IReadOnlyList<WorkItemEventView> History, IReadOnlyList<WorkItemAction> AllowedActions,
+    IReadOnlyList<int> ClaimableUnitIds, bool CanClaimAsPerson);
+
+/// <summary>What the raise form holds.</summary>
+public sealed class RaiseNeedForm
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? Category { get; set; }
+    public Urgency Urgency { get; set; } = Urgency.General;
+    public int CommunityId { get; set; }
+    public int? GridId { get; set; }
+    public string? Address { get; set; }
+    /// <summary>For entries on a resident's behalf: how the need reached the grid worker or secretary.</summary>
+    public RaiseChannel Channel { get; set; } = RaiseChannel.Self;
+    /// <summary>For entries on a resident's behalf: the resident's account (user name), who may then rate it.</summary>
+    public string? RequesterUserName { get; set; }
+}
+
+/// <summary>An uploaded file before it is checked: its name as the browser sent it and its bytes.</summary>
+public sealed record AttachmentUpload(string FileName, byte[] Content);
+
+public enum WorkItemOutcome
+{
+    Saved,
+    /// <summary>Validation failed or the workflow refused; <see cref="WorkItemResult.Errors"/> says why. Nothing changed.</summary>
+    Invalid,
+    /// <summary>Someone else changed it since it was loaded; reload and try again. Nothing changed.</summary>
+    Conflict,
+    /// <summary>It does not exist or the caller cannot see it (not told apart, so ids cannot be probed).</summary>
+    NotFound,
+    /// <summary>The caller can see it but may not take this action.</summary>
+    Forbidden,
+}
+
+public sealed record WorkItemResult(WorkItemOutcome Outcome, int Id, IReadOnlyDictionary<string, string> Errors)
+{
+    /// <summary>The key of errors that belong to the whole form rather than one field.</summary>
+    public const string FormError = "";
+
+    public bool Succeeded => Outcome == WorkItemOutcome.Saved;
+    public string? Message => Errors.Count == 0 ? null : string.Join(" ", Errors.Values);
+
+    public static WorkItemResult Saved(int id) => new(WorkItemOutcome.Saved, id, new Dictionary<string, string>());
+    public static WorkItemResult Invalid(IReadOnlyDictionary<string, string> errors) => new(WorkItemOutcome.Invalid, 0, errors);
+    public static WorkItemResult Invalid(string message) => Of(WorkItemOutcome.Invalid, message);
+    public static WorkItemResult Of(WorkItemOutcome outcome, string message) =>
+        new(outcome, 0, new Dictionary<string, string> { [FormError] = message });
+}
+
+/// <summary>Field keys of the raise form's errors.</summary>
+public static class WorkItemFields
+{
+    public const string Title = nameof(RaiseNeedForm.Title);
+    public const string Description = nameof(RaiseNeedForm.Description);
+    public const string Category = nameof(RaiseNeedForm.Category);
+    public const string Community = nameof(RaiseNeedForm.CommunityId);
+    public const string Grid = nameof(RaiseNeedForm.GridId);
+    public const string Requester = nameof(RaiseNeedForm.RequesterUserName);
+    public const string Attachments = "Attachments";
+}
+
+/// <summary>What a live event on "lists/{communityId}" carries: ids and status only, never personal details.</summary>
+public sealed record WorkItemChanged(int Id, WorkItemStatus Status, WorkItemKind Kind);
+
+public static class WorkItemEvents
+{
+    public const string Changed = "workitem.changed";
+}

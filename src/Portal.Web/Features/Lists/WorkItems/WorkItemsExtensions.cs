@@ -1,0 +1,32 @@
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Lists.WorkItems;
+
+public static class WorkItemsExtensions
+{
+    public static IServiceCollection AddPortalWorkItems(this IServiceCollection services)
+    {
+        services.AddScoped<WorkItemService>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<ILiveTopicRule, ListsTopicRule>();
+        return services;
+    }
+
+    /// <summary>
+    /// The attachment download: the only way to an evidence file, and only for someone who may see its item (others get
+    /// 404, so ids cannot be probed). Served as a download with the stored type, never sniffed by the browser.
+    /// </summary>
+    public static WebApplication MapPortalWorkItems(this WebApplication app)
+    {
+        app.MapGet("/api/lists/attachments/{id:int}", async (int id, WorkItemService items, HttpContext http, CancellationToken ct) =>
+        {
+            if (await items.OpenAttachmentAsync(id, ct) is not { } file) return Results.NotFound();
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            // Images may show inline in the history; anything else (PDF) downloads.
+            return file.ContentType.StartsWith("image/", StringComparison.Ordinal)
+                ? Results.File(file.Path, file.ContentType)
+                : Results.File(file.Path, file.ContentType, file.FileName);
+        }).RequireAuthorization();
+        return app;
+    }
+}

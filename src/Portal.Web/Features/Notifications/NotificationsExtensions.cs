@@ -1,0 +1,13 @@
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Notifications;
+
+public static class NotificationsExtensions
+{
+    public static IServiceCollection AddPortalNotifications(this IServiceCollection services)
+    {
+        services.AddScoped<UserNotificationService>();
+        services.AddSingleton<ILiveTopicRule, UserTopicRule>();
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Notifications;
+
+/// <summary>Names of the per-user topics ("user/{userId}") that carry a user's own notifications.</summary>
+public static class UserTopics
+{
+    public const string Prefix = "user/";
+
+    public static string For(string userId) => Prefix + userId;
+
+    /// <summary>The event type published when a notification was added for the user or read by them.</summary>
+    public const string NotificationsChanged = "notifications.changed";
+}
+
+/// <summary>
+/// A user may receive only their own topic: notifications name work items that only their owner should be told about.
+/// Singleton.
+/// </summary>
+public sealed class UserTopicRule : ILiveTopicRule
+{
+    public string Prefix => UserTopics.Prefix;
+
+    public Task<bool> CanReadAsync(ClaimsPrincipal user, string topic, CancellationToken ct)
+    {
+        if (user.Identity?.IsAuthenticated != true) return Task.FromResult(false);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return Task.FromResult(!string.IsNullOrEmpty(userId) && string.Equals(topic, UserTopics.For(userId), StringComparison.Ordinal));
+    }
+}
+
+/// <summary>What a live event on "user/{id}" carries: the notification's id and item only, never the message text.</summary>
+public sealed record NotificationChanged(int? NotificationId, int? WorkItemId);
+
+/// <summary>Message keys of notifications (in NotificationsText); the argument is the work item's title.</summary>
+public static class NotificationKeys
+{
+    public const string DueSoon = "Message.DueSoon";
+    public const string Overdue = "Message.Overdue";
+    public const string Escalated = "Message.Escalated";
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Lists;
+using Portal.Domain.WorkItems;
+using Portal.Testing;
+using Portal.Web.Data;
+using Portal.Web.Features.Lists.Demo;
+
+namespace Portal.Web.Tests.ListsDashboard;
+
+/// <summary>The lists' demo year as the portal seeds it on a fresh database: volumes, statuses and consistent histories.</summary>
+public sealed class WorkItemDemoSeedTests(WorkItemDemoSeedTests.Server server) : IClassFixture<WorkItemDemoSeedTests.Server>
+{
+    public sealed class Server : IDisposable
+    {
+        public PortalHost Portal { get; } = new();
+        public void Dispose() => Portal.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<PortalDbContext> DbAsync() =>
+        await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+
+    [Fact]
+    public async Task Both_communities_get_a_year_of_needs_in_every_status_with_overdue_open_items()
+    {
+        await using var db = await DbAsync();
+        var now = DateTime.UtcNow;
+        var communities = await db.Communities.Select(c => c.Id).ToListAsync(Ct);
+        Assert.Equal(2, communities.Count);
+        foreach (var community in communities)
+        {
+            var needs = await db.WorkItems.Where(w => w.CommunityId == community && (w.Kind == WorkItemKind.Need || w.Kind == WorkItemKind.MicroWish)).ToListAsync(Ct);
+            Assert.Equal(WorkItemDemoSeeder.NeedsPerCommunity, needs.Count);
+            Assert.All(Enum.GetValues<WorkItemStatus>(), s => Assert.Contains(needs, n => n.Status == s));
+            Assert.Contains(needs, n => n.Kind == WorkItemKind.MicroWish);
+            Assert.True(needs.Select(n => n.Category).Distinct().Count() >= 8);
+            Assert.True(needs.Select(n => n.Channel).Distinct().Count() >= 4);
+            Assert.True(needs.Select(n => n.GridId).Distinct().Count() >= 2);
+            // A year: the oldest is 10–12 months old, the newest days.
+            Assert.InRange(now - needs.Min(n => n.RaisedAtUtc), TimeSpan.FromDays(250), TimeSpan.FromDays(366));
+            Assert.All(needs, n => Assert.True(n.RaisedAtUtc <= now));
+            Assert.Contains(needs, n => n.WasClaimed && n.OwnerUnitId is not null);
+            Assert.Contains(needs, n => n.WasClaimed && n.OwnerPersonId is not null);
+            Assert.Contains(needs, n => n.Rating == Satisfaction.Satisfied);
+            Assert.Contains(needs, n => n.Rating == Satisfaction.FairlySatisfied);
+            Assert.Contains(needs, n => n.ReopenCount > 0);
+            var overdueOpen = needs.Where(n => WorkItemWorkflow.IsOpen(n.Status) && n.OwnerUnitId is not null && n.DueAtUtc < now).ToList();
+            Assert.NotEmpty(overdueOpen);
+            var loads = WorkItemMetrics.ByOwnerUnit(needs.Select(n => new WorkItemFacts(n.Id, n.Kind, n.Status, n.OwnerUnitId, n.IsPublic, n.RaisedAtUtc,
+                n.DispatchedAtUtc, n.DueAtUtc, n.AcceptedAtUtc, n.WasClaimed, n.ReportedAtUtc, n.Rating, n.RatedAtUtc, n.ClosedAtUtc)), now, DeadlineRules.Default);
+            Assert.Contains(loads, l => l.UnitId is not null && l.Overdue > 0);
+
+            Assert.Equal(WorkItemDemoSeeder.ProjectsPerCommunity, await db.WorkItems.CountAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Project, Ct));
+            Assert.Equal(WorkItemDemoSeeder.CommitmentsPerCommunity, await db.WorkItems.CountAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Commitment && w.CommitmentYear != null, Ct));
+            Assert.True(await db.WorkItems.AnyAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Commitment && w.MemberScore != null && w.ResidentScore != null && w.OrganizationScore != null, Ct));
+            var rules = await db.DeadlineRuleSets.SingleAsync(r => r.CommunityId == community, Ct);
+            Assert.Equal(1, rules.VersionNumber);
+            Assert.Equal(DeadlineRules.Default, rules.ToRules());
+        }
+    }
+
+    [Fact]
+    public async Task Resources_and_projects_are_linked_and_progress_rolls_up()
+    {
+        await using var db = await DbAsync();
+        var resources = await db.Resources.ToListAsync(Ct);
+        Assert.InRange(resources.Count, 20, 30);
+        Assert.Equal(await db.Units.CountAsync(Ct), resources.Select(r => r.UnitId).Distinct().Count());
+        var committed = await db.ProjectResources.ToListAsync(Ct);
+        Assert.NotEmpty(committed);
+        foreach (var resource in resources)
+        {
+            Assert.Equal(committed.Where(c => c.ResourceId == resource.Id).Sum(c => c.Quantity), resource.CommittedCapacity);
+            Assert.True(resource.CommittedCapacity <= resource.Capacity);
+        }
+        Assert.Contains(resources, r => r.CommittedCapacity > 0);
+        var projects = await db.WorkItems.Where(w => w.Kind == WorkItemKind.Project).Include(w => w.Milestones).ToListAsync(Ct);
+        Assert.Equal(8, projects.Count);
+        foreach (var project in projects)
+        {
+            Assert.NotEmpty(project.Milestones);
+            Assert.Equal(ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone))), project.ProgressPercent);
+            Assert.True(await db.WorkItems.AnyAsync(w => w.ProjectId == project.Id, Ct));
+            Assert.Contains(committed, c => c.ProjectId == project.Id);
+        }
+        Assert.Contains(projects, p => p.Status == WorkItemStatus.Closed);
+        Assert.Contains(projects, p => p.ProgressPercent is > 0 and < 100);
+    }
+
+    [Fact]
+    public async Task Every_history_replays_through_the_workflow_to_the_stored_status()
+    {
+        await using var db = await DbAsync();
+        var items = await db.WorkItems.Include(w => w.Events).AsSplitQuery().ToListAsync(Ct);
+        Assert.InRange(items.Count, 180, 200);
+        foreach (var item in items)
+        {
+            var status = WorkItemStatus.Raised;
+            var at = item.RaisedAtUtc;
+            foreach (var e in item.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
+            {
+                Assert.Equal(status, e.FromStatus);
+                var result = WorkItemWorkflow.Apply(status, e.Action, e.Rating);
+                Assert.True(result.Allowed, $"{item.Title}: {e.Action} from {status}");
+                Assert.Equal(result.Status, e.ToStatus);
+                Assert.True(e.AtUtc >= at, $"{item.Title}: events in order");
+                Assert.False(string.IsNullOrWhiteSpace(e.ActorName));
+                status = result.Status;
+                at = e.AtUtc;
+            }
+            Assert.Equal(item.Status, status);
+            Assert.True(at <= DateTime.UtcNow);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.WorkItems;
+using Portal.Web.Features.Lists.Deadlines;
+
+namespace Portal.Web.Tests.ListsDeadlines;
+
+/// <summary>Versioned deadline rules on the real portal: who may edit, what is refused, and what the calculator uses.</summary>
+public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClassFixture<DeadlineTestServer>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<DeadlineRuleSaveResult> SaveAsync(string user, int community, DeadlineRuleForm form, string culture = "zh-CN") =>
+        server.AsAsync<DeadlineRuleService, DeadlineRuleSaveResult>(user, s => s.SaveAsync(community, form, Ct), culture);
+
+    private Task<DeadlineRuleView?> GetAsync(string user, int community) =>
+        server.AsAsync<DeadlineRuleService, DeadlineRuleView?>(user, s => s.GetAsync(community, Ct));
+
+    private async Task<int> StoredVersionsAsync(int community)
+    {
+        await using var db = await server.DbAsync(Ct);
+        return await db.DeadlineRuleSets.CountAsync(r => r.CommunityId == community, Ct);
+    }
+
+    [Fact]
+    public async Task Saving_creates_numbered_versions_and_the_calculator_uses_the_latest()
+    {
+        // The second community, so this test's versions do not meet the other tests' (the admin manages every community).
+        var community = await server.CommunityIdAsync(1, Ct);
+        var view = await GetAsync("admin", community);
+        Assert.NotNull(view);
+        Assert.True(view.CanEdit);
+        Assert.Equal(0, view.Current.VersionNumber);
+        Assert.Equal(DeadlineRules.Default, view.Current.Rules);
+
+        var form = DeadlineRuleForm.From(view.Current);
+        form.GeneralDays = 5;
+        var first = await SaveAsync("admin", community, form);
+        Assert.True(first.Saved, string.Join(" ", first.Errors));
+        Assert.Equal(1, first.View!.Current.VersionNumber);
+        Assert.Equal(TimeSpan.FromDays(5), first.View.Current.Rules.General);
+
+        var second = DeadlineRuleForm.From(first.View.Current);
+        second.EmergencyHours = 3;
+        var saved = await SaveAsync("admin", community, second);
+        Assert.True(saved.Saved);
+        Assert.Equal([2, 1, 0], saved.View!.History.Select(v => v.VersionNumber));
+        Assert.Equal(TimeSpan.FromDays(5), saved.View.Current.Rules.General);
+
+        var start = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
+        await using var scope = server.Services.CreateAsyncScope();
+        var calculator = scope.ServiceProvider.GetRequiredService<DeadlineCalculator>();
+        var (due, ruleSetId) = await calculator.DueAtAsync(community, Urgency.General, start, Ct);
+        Assert.Equal(start.AddDays(5), due);
+        Assert.Equal(saved.View.Current.Id, ruleSetId);
+        // A community without stored rules uses the default and names no rule set.
+        var (defaultDue, defaultId) = await calculator.DueAtAsync(await server.CommunityIdAsync(0, Ct) + 100_000, Urgency.Emergency, start, Ct);
+        Assert.Equal(start.AddHours(2), defaultDue);
+        Assert.Null(defaultId);
+    }
+
+    [Fact]
+    public async Task Invalid_rules_are_refused_with_localized_messages_and_save_nothing()
+    {
+        var community = await server.CommunityIdAsync(0, Ct);
+        var view = (await GetAsync("secretary", community))!;
+        var before = await StoredVersionsAsync(community);
+
+        var zero = DeadlineRuleForm.From(view.Current);
+        zero.EmergencyHours = 0;
+        var refused = await SaveAsync("secretary", community, zero);
+        Assert.False(refused.Saved);
+        Assert.Equal("时限必须大于零，“即将到期”比例须在0到1之间。", Assert.Single(refused.Errors));
+
+        var disorder = DeadlineRuleForm.From(view.Current);
+        disorder.EmergencyHours = 48;
+        var english = await SaveAsync("secretary", community, disorder, "en");
+        Assert.False(english.Saved);
+        Assert.Single(english.Errors);
+        Assert.Matches("[A-Za-z]", english.Errors[0]);
+        Assert.DoesNotContain("Deadline.Error", english.Errors[0], StringComparison.Ordinal);
+
+        var huge = DeadlineRuleForm.From(view.Current);
+        huge.ComplexDays = 100_000;
+        Assert.False((await SaveAsync("secretary", community, huge)).Saved);
+
+        Assert.Equal(before, await StoredVersionsAsync(community));
+    }
+
+    [Fact]
+    public async Task Only_the_communitys_managers_may_edit_and_members_read()
+    {
+        var own = await server.CommunityIdAsync(0, Ct);
+        var other = await server.CommunityIdAsync(1, Ct);
+        var before = await StoredVersionsAsync(other);
+
+        // The secretary of the first community reads nothing of, and cannot edit, the second.
+        Assert.Null(await GetAsync("secretary", other));
+        var form = DeadlineRuleForm.From(new DeadlineRuleVersion(null, 0, DeadlineRules.Default, null, null));
+        var refused = await SaveAsync("secretary", other, form);
+        Assert.False(refused.Saved);
+        Assert.Equal("您无权修改该社区的办理时限规则。", Assert.Single(refused.Errors));
+        Assert.Equal(before, await StoredVersionsAsync(other));
+
+        // A resident of the first community reads its rules but may not change them.
+        var residentView = await GetAsync("resident", own);
+        Assert.NotNull(residentView);
+        Assert.False(residentView.CanEdit);
+        Assert.False((await SaveAsync("resident", own, DeadlineRuleForm.From(residentView.Current))).Saved);
+        Assert.False((await SaveAsync("liaison", own, DeadlineRuleForm.From(residentView.Current))).Saved);
+    }
+
+    [Fact]
+    public async Task Two_saving_from_the_same_version_the_second_gets_a_conflict_and_nothing_is_lost()
+    {
+        var community = await server.CommunityIdAsync(0, Ct);
+        var view = (await GetAsync("secretary", community))!;
+        var mine = DeadlineRuleForm.From(view.Current);
+        mine.ComplexDays = 20;
+        var theirs = DeadlineRuleForm.From(view.Current);
+        theirs.ComplexDays = 30;
+
+        var first = await SaveAsync("admin", community, theirs);
+        Assert.True(first.Saved);
+        var second = await SaveAsync("secretary", community, mine);
+
+        Assert.False(second.Saved);
+        Assert.True(second.Conflict);
+        Assert.Contains($"第 {first.View!.Current.VersionNumber} 版", Assert.Single(second.Errors), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromDays(30), second.View!.Current.Rules.Complex);
+        // The form still holds the user's value.
+        Assert.Equal(20, mine.ComplexDays);
+    }
+}

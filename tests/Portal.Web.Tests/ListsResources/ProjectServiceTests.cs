@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.WorkItems;
+using Portal.Web.Features.Directory;
+using Portal.Web.Features.Lists.Projects;
+using Portal.Web.Features.Lists.Resources;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Tests.ListsResources;
+
+/// <summary>Projects on the real portal: creation from a need with committed capacity, milestones' roll-up, claiming, boundaries.</summary>
+public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<ListsServer>
+{
+    private const string Hospital = "东城区第二人民医院";
+    private const string School = "和平里第四小学";
+
+    private async Task<int> ResourceAsync(string title, int capacity, string unit = Hospital)
+    {
+        var form = new ResourceForm
+        {
+            UnitId = await server.UnitIdAsync(unit), Kind = ResourceKind.Volunteers, Title = title,
+            Categories = [WorkItemCategories.ElderlyCare], Capacity = capacity, CapacityUnit = "人",
+        };
+        var saved = await server.AsAsync<ResourceService, SaveResult<ResourceForm>>("secretary", s => s.SaveAsync(form));
+        Assert.True(saved.Succeeded, string.Join(";", saved.Errors.Values));
+        return saved.Id;
+    }
+
+    private static DateOnly InAMonth => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+
+    private Task<ProjectResult> CreateAsync(string user, ProjectCreateForm form) =>
+        server.AsAsync<ProjectService, ProjectResult>(user, s => s.CreateFromNeedAsync(form));
+
+    private async Task<(int Committed, int? NeedProject, int Projects)> StateAsync(int resourceId, int needId)
+    {
+        await using var db = await server.DbAsync();
+        return (await db.Resources.Where(r => r.Id == resourceId).Select(r => r.CommittedCapacity).SingleAsync(),
+            await db.WorkItems.Where(w => w.Id == needId).Select(w => w.ProjectId).SingleAsync(),
+            await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Project));
+    }
+
+    [Fact]
+    public async Task A_secretary_turns_a_need_and_resources_into_a_project_consuming_capacity_and_it_is_announced()
+    {
+        var need = await server.AddNeedAsync("老年食堂送餐", WorkItemCategories.ElderlyCare);
+        var volunteers = await ResourceAsync("送餐志愿者", 10);
+        var community = await server.CommunityIdAsync(0);
+        var received = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = server.Services.GetRequiredService<LiveEventBus>().Subscribe(ListsTopic.For(community), e =>
+        {
+            if (e.Type == ProjectEvents.Created) received.TrySetResult(e);
+            return Task.CompletedTask;
+        });
+
+        var result = await CreateAsync("secretary", new ProjectCreateForm
+        {
+            NeedId = need, LeadUnitId = await server.UnitIdAsync(Hospital), CoUnitIds = [await server.UnitIdAsync(School)],
+            DueDate = InAMonth, BudgetYuan = 5000, Resources = [new ResourcePick { ResourceId = volunteers, Quantity = 4 }],
+        });
+        Assert.True(result.Succeeded, result.Message);
+
+        var (committed, needProject, _) = await StateAsync(volunteers, need);
+        Assert.Equal(4, committed);
+        Assert.Equal(result.Id, needProject);
+        var detail = await server.AsAsync<ProjectService, ProjectDetail?>("secretary", s => s.GetAsync(result.Id));
+        Assert.NotNull(detail);
+        Assert.Equal(WorkItemStatus.Dispatched, detail.Status);
+        Assert.Equal(Hospital, detail.LeadUnit!.Name);
+        Assert.Equal(School, Assert.Single(detail.CoUnits).Name);
+        Assert.Equal(need, Assert.Single(detail.Needs).Id);
+        Assert.Equal(4, Assert.Single(detail.Resources).Quantity);
+        await using (var db = await server.DbAsync())
+        {
+            var events = await db.WorkItemEvents.Where(e => e.WorkItemId == result.Id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal([WorkItemAction.Triage, WorkItemAction.Dispatch], events);
+        }
+
+        var live = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(result.Id, live.PayloadAs<ProjectEvent>()!.ProjectId);
+        Assert.DoesNotContain("老年食堂", live.Payload.GetRawText());
+
+        // Capacity can no longer go below what the project took.
+        var edit = (await server.AsAsync<ResourceService, ResourceForm?>("liaison", s => s.GetForEditAsync(volunteers)))!;
+        edit.Capacity = 3;
+        var lowered = await server.AsAsync<ResourceService, SaveResult<ResourceForm>>("liaison", s => s.SaveAsync(edit));
+        Assert.Equal(SaveStatus.Invalid, lowered.Status);
+        Assert.Equal("容量不能低于已承诺给项目的 4 人。", lowered.Errors[ResourceFields.Capacity]);
+        edit.Capacity = 4;
+        Assert.True((await server.AsAsync<ResourceService, SaveResult<ResourceForm>>("liaison", s => s.SaveAsync(edit))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Over_committing_any_resource_is_refused_and_nothing_is_saved()
+    {
+        var need = await server.AddNeedAsync("社区义诊", WorkItemCategories.ElderlyCare);
+        var doctors = await ResourceAsync("义诊医生", 5);
+        var venue = await ResourceAsync("义诊场地", 2);
+        var before = await StateAsync(doctors, need);
+
+        var result = await CreateAsync("secretary", new ProjectCreateForm
+        {
+            NeedId = need, DueDate = InAMonth,
+            Resources = [new ResourcePick { ResourceId = doctors, Quantity = 3 }, new ResourcePick { ResourceId = venue, Quantity = 3 }],
+        });
+        Assert.Equal(ProjectOutcome.Invalid, result.Outcome);
+        Assert.Equal("“义诊场地”剩余容量只有 2 人，不能超额承诺。", result.Errors[ProjectFields.Resources]);
+        Assert.Equal(before, await StateAsync(doctors, need));
+        Assert.Equal(0, (await StateAsync(venue, need)).Committed);
+    }
+
+    [Fact]
+    public async Task A_past_due_date_or_negative_budget_is_refused()
+    {
+        var need = await server.AddNeedAsync("楼道清理", WorkItemCategories.ElderlyCare);
+        var result = await CreateAsync("secretary", new ProjectCreateForm
+        {
+            NeedId = need, DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), BudgetYuan = -1,
+        });
+        Assert.Equal(ProjectOutcome.Invalid, result.Outcome);
+        Assert.Equal("完成期限必须晚于今天。", result.Errors[ProjectFields.DueDate]);
+        Assert.Equal("预算不能为负数。", result.Errors[ProjectFields.Budget]);
+    }
+
+    [Fact]
+    public async Task Residents_and_liaisons_cannot_create_projects()
+    {
+        var need = await server.AddNeedAsync("儿童托管", WorkItemCategories.ElderlyCare);
+        var form = new ProjectCreateForm { NeedId = need, DueDate = InAMonth };
+        Assert.False((await CreateAsync("resident", form)).Succeeded);
+        Assert.False((await CreateAsync("liaison", form)).Succeeded);
+        Assert.False((await CreateAsync("resident2", form)).Succeeded);
+        Assert.Null((await StateAsync(await ResourceAsync("占位资源", 1), need)).NeedProject);
+    }
+
+    [Fact]
+    public async Task Milestone_changes_roll_the_progress_up_and_bad_values_are_refused()
+    {
+        var need = await server.AddNeedAsync("加装电梯协调", WorkItemCategories.ElderlyCare);
+        var project = (await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, LeadUnitId = await server.UnitIdAsync(Hospital), DueDate = InAMonth })).Id;
+        Task<ProjectResult> Save(string user, MilestoneForm m) => server.AsAsync<ProjectService, ProjectResult>(user, s => s.SaveMilestoneAsync(project, m));
+        Task<ProjectDetail?> Get() => server.AsAsync<ProjectService, ProjectDetail?>("secretary", s => s.GetAsync(project));
+
+        Assert.True((await Save("secretary", new MilestoneForm { Title = "入户调查", Weight = 1, PercentDone = 100 })).Succeeded);
+        // The lead unit's liaison keeps milestones too.
+        Assert.True((await Save("liaison", new MilestoneForm { Title = "施工", Weight = 3, PercentDone = 0 })).Succeeded);
+        Assert.Equal(25, (await Get())!.ProgressPercent);
+
+        var building = (await Get())!.Milestones.Single(m => m.Title == "施工");
+        Assert.True((await Save("secretary", new MilestoneForm { Id = building.Id, Version = building.Version, Title = "施工", Weight = 3, PercentDone = 50 })).Succeeded);
+        Assert.Equal(63, (await Get())!.ProgressPercent);
+
+        var stale = await Save("secretary", new MilestoneForm { Id = building.Id, Version = building.Version, Title = "施工", Weight = 3, PercentDone = 60 });
+        Assert.Equal(ProjectOutcome.Conflict, stale.Outcome);
+
+        var bad = await Save("secretary", new MilestoneForm { Title = "错误", Weight = -1, PercentDone = 101 });
+        Assert.Equal("权重不能为负数。", bad.Errors[ProjectFields.Weight]);
+        Assert.Equal("完成度必须在 0 到 100 之间。", bad.Errors[ProjectFields.PercentDone]);
+        Assert.False((await Save("resident", new MilestoneForm { Title = "居民加的", Weight = 1 })).Succeeded);
+
+        var survey = (await Get())!.Milestones.Single(m => m.Title == "入户调查");
+        Assert.True((await server.AsAsync<ProjectService, ProjectResult>("secretary", s => s.RemoveMilestoneAsync(project, survey.Id, survey.Version))).Succeeded);
+        var after = (await Get())!;
+        Assert.Equal(50, after.ProgressPercent);
+        Assert.Equal(2, after.Milestones.Count + 1);
+    }
+
+    [Fact]
+    public async Task A_liaison_claims_an_open_project_for_their_unit_and_nobody_claims_it_twice()
+    {
+        var need = await server.AddNeedAsync("社区健康讲座", WorkItemCategories.ElderlyCare);
+        var project = (await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, DueDate = InAMonth })).Id;
+        var detail = (await server.AsAsync<ProjectService, ProjectDetail?>("liaison", s => s.GetAsync(project)))!;
+        Assert.Equal(WorkItemStatus.Triaged, detail.Status);
+        Assert.True(detail.CanClaim);
+        Assert.Null(await server.AsAsync<ProjectService, ProjectDetail?>("resident2", s => s.GetAsync(project)));
+
+        Assert.False((await server.AsAsync<ProjectService, ProjectResult>("resident", s => s.ClaimAsync(project, detail.Version))).Succeeded);
+        var claimed = await server.AsAsync<ProjectService, ProjectResult>("liaison", s => s.ClaimAsync(project, detail.Version));
+        Assert.True(claimed.Succeeded, claimed.Message);
+        var after = (await server.AsAsync<ProjectService, ProjectDetail?>("liaison", s => s.GetAsync(project)))!;
+        Assert.Equal(WorkItemStatus.InProgress, after.Status);
+        Assert.Equal(Hospital, after.LeadUnit!.Name);
+        Assert.False((await server.AsAsync<ProjectService, ProjectResult>("member", s => s.ClaimAsync(project, after.Version))).Succeeded);
+    }
+}

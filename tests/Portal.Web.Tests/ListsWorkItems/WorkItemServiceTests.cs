@@ -1,0 +1,314 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Access;
+using Portal.Domain.WorkItems;
+using Portal.Testing;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Lists.WorkItems;
+using Portal.Web.Features.Live;
+using Portal.Web.Features.Platform;
+using Portal.Web.Tests.Accounts;
+
+namespace Portal.Web.Tests.ListsWorkItems;
+
+/// <summary>
+/// The work-item service of the real portal (real database, access policy, state machine, live bus, attachment store),
+/// called as each demo user, and the attachment download through real HTTP with real sign-in cookies.
+/// </summary>
+public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixture<PortalHostFixture>
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private PortalHost Host => fixture.Host;
+
+    private Task<T> As<T>(string user, Func<WorkItemService, Task<T>> action) =>
+        TestAccounts.AsAsync(Host, user, s => action(s.GetRequiredService<WorkItemService>()));
+
+    private Task<T> Db<T>(Func<PortalDbContext, Task<T>> query) => TestAccounts.DbAsync(Host, query);
+
+    private Task<int> CommunityAsync(int index) =>
+        Db(db => db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[index]).Select(c => c.Id).SingleAsync(Ct));
+
+    private Task<int> HospitalAsync() => Db(db => db.Units.Where(u => u.Name == "东城区第二人民医院").Select(u => u.Id).SingleAsync(Ct));
+
+    /// <summary>The demo grid worker's grid (in 青年湖社区).</summary>
+    private Task<int> GridAsync() => Db(db => db.RoleAssignments
+        .Where(r => r.Role == PortalRole.GridWorker && db.Users.Any(u => u.Id == r.UserId && u.UserName == "gridworker"))
+        .Select(r => r.ScopeId).SingleAsync(Ct));
+
+    private async Task<int> RaiseAsync(string title, string user = "resident")
+    {
+        var form = new RaiseNeedForm
+        {
+            Title = title, Description = "楼道灯坏了，**晚上**很黑", Category = WorkItemCategories.Safety,
+            CommunityId = await CommunityAsync(0), GridId = await GridAsync(), Urgency = Urgency.General,
+        };
+        var result = await As(user, s => s.RaiseAsync(form, Ct));
+        Assert.True(result.Succeeded, result.Message);
+        return result.Id;
+    }
+
+    private Task<WorkItem> ItemAsync(int id) =>
+        Db(db => db.WorkItems.AsNoTracking().Include(w => w.Events).ThenInclude(e => e.Attachments).SingleAsync(w => w.Id == id, Ct));
+
+    private async Task<Guid> VersionAsync(int id) => (await ItemAsync(id)).Version;
+
+    private async Task Ok(Task<WorkItemResult> action)
+    {
+        var result = await action;
+        Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message}");
+    }
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var (client, _) = PortalClient.Create(Host.BaseAddress);
+        var response = await PortalClient.SignInAsync(client, user);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private async Task<string> OtherSecretaryAsync()
+    {
+        var user = await TestAccounts.CreateAsync(Host, "sec2", new ScopedRole(PortalRole.CommunitySecretary, ScopeKind.Community, await CommunityAsync(1)));
+        return user.UserName!;
+    }
+
+    [Fact]
+    public async Task The_full_lifecycle_with_a_not_satisfied_rating_that_reopens_it_and_each_role_sees_what_it_may()
+    {
+        var received = new List<WorkItemChanged>();
+        var community = await CommunityAsync(0);
+        using var subscription = Host.Services.GetRequiredService<LiveEventBus>().Subscribe(ListsTopics.For(community), e =>
+        {
+            lock (received) received.Add(e.PayloadAs<WorkItemChanged>()!);
+            return Task.CompletedTask;
+        });
+        var id = await RaiseAsync("三号楼楼道灯坏了");
+        var hospital = await HospitalAsync();
+        var otherSecretary = await OtherSecretaryAsync();
+
+        // Before dispatch: the resident, the grid worker and the secretary see it; the liaison, a Party member who cannot
+        // claim it (not public), the other community's resident and secretary do not.
+        foreach (var user in new[] { "resident", "gridworker", "secretary", "admin" })
+            Assert.NotNull(await As(user, s => s.GetAsync(id, Ct)));
+        foreach (var user in new[] { "liaison", "member", "resident2", otherSecretary })
+        {
+            Assert.Null(await As(user, s => s.GetAsync(id, Ct)));
+            Assert.DoesNotContain((await As(user, s => s.ListAsync(new WorkItemQuery { Take = 100 }, Ct))).Items, r => r.Id == id);
+        }
+
+        await Ok(As("secretary", async s => await s.TriageAsync(id, await VersionAsync(id), isShared: true, isPublic: false, ct: Ct)));
+        var before = DateTime.UtcNow;
+        await Ok(As("secretary", async s => await s.DispatchAsync(id, await VersionAsync(id), hospital, Urgency.General, ct: Ct)));
+        var dispatched = await ItemAsync(id);
+        Assert.Equal(WorkItemStatus.Dispatched, dispatched.Status);
+        Assert.Equal(hospital, dispatched.OwnerUnitId);
+        // No rule set edited in the demo community yet for this test: the hotline default of 7 days for general items.
+        Assert.InRange(dispatched.DueAtUtc!.Value, before.AddDays(7).AddMinutes(-1), DateTime.UtcNow.AddDays(7).AddMinutes(1));
+
+        var liaisonView = await As("liaison", s => s.GetAsync(id, Ct));
+        Assert.NotNull(liaisonView);
+        Assert.Contains(WorkItemAction.Accept, liaisonView.AllowedActions);
+        Assert.Contains((await As("liaison", s => s.ListAsync(new WorkItemQuery { OwnerUnitId = hospital, Take = 100 }, Ct))).Items, r => r.Id == id);
+
+        await Ok(As("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct)));
+        await Ok(As("liaison", async s => await s.AddProgressAsync(id, await VersionAsync(id), "已更换灯泡", [new AttachmentUpload("现场.png", Png)], Ct)));
+        await Ok(As("liaison", async s => await s.ReportBackAsync(id, await VersionAsync(id), "已修好", ct: Ct)));
+
+        // Only the requester rates.
+        Assert.Equal(WorkItemOutcome.Forbidden, (await As("secretary", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.Satisfied, ct: Ct))).Outcome);
+        await Ok(As("resident", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.NotSatisfied, "还是不亮", Ct)));
+        var reopened = await ItemAsync(id);
+        Assert.Equal(WorkItemStatus.InProgress, reopened.Status);
+        Assert.Equal(1, reopened.ReopenCount);
+
+        await Ok(As("liaison", async s => await s.ReportBackAsync(id, await VersionAsync(id), "更换了线路", ct: Ct)));
+        await Ok(As("resident", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.Satisfied, ct: Ct)));
+        await Ok(As("secretary", async s => await s.CloseAsync(id, await VersionAsync(id), ct: Ct)));
+
+        var closed = await ItemAsync(id);
+        Assert.Equal(WorkItemStatus.Closed, closed.Status);
+        Assert.Equal(
+            [WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept, WorkItemAction.AddProgress, WorkItemAction.ReportBack,
+             WorkItemAction.Rate, WorkItemAction.ReportBack, WorkItemAction.Rate, WorkItemAction.Close],
+            closed.Events.OrderBy(e => e.Id).Select(e => e.Action));
+        var detail = await As("resident", s => s.GetAsync(id, Ct));
+        Assert.Contains("<strong>晚上</strong>", detail!.DescriptionHtml);
+        Assert.Empty(detail.AllowedActions);
+        lock (received)
+        {
+            Assert.Contains(received, e => e.Id == id && e.Status == WorkItemStatus.Raised);
+            Assert.Contains(received, e => e.Id == id && e.Status == WorkItemStatus.Closed && e.Kind == WorkItemKind.Need);
+        }
+
+        // The attachment: whoever may see the item downloads it; everyone else gets 404, anonymous users no file at all.
+        var attachment = closed.Events.SelectMany(e => e.Attachments).Single();
+        var url = $"/api/lists/attachments/{attachment.Id}";
+        foreach (var user in new[] { "resident", "liaison", "gridworker", "secretary" })
+        {
+            using var client = await SignedInAsync(user);
+            var response = await client.GetAsync(url, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync(Ct));
+        }
+        foreach (var user in new[] { "resident2", "member", otherSecretary })
+        {
+            using var client = await SignedInAsync(user);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url, Ct)).StatusCode);
+        }
+        var (anonymous, _) = PortalClient.Create(Host.BaseAddress);
+        var anonymousResponse = await anonymous.GetAsync(url, Ct);
+        Assert.NotEqual(HttpStatusCode.OK, anonymousResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_liaison_sees_only_their_units_items_and_a_grid_worker_only_their_grids()
+    {
+        var id = await RaiseAsync("二号楼门禁坏了");
+        await Ok(As("secretary", async s => await s.TriageAsync(id, await VersionAsync(id), true, false, ct: Ct)));
+        var otherUnit = await Db(db => db.Units.Where(u => u.Name == "和平里第四小学").Select(u => u.Id).FirstAsync(Ct));
+        await Ok(As("secretary", async s => await s.DispatchAsync(id, await VersionAsync(id), otherUnit, Urgency.Utilities, ct: Ct)));
+        Assert.Null(await As("liaison", s => s.GetAsync(id, Ct)));
+        // Not their unit: the liaison cannot act on it either.
+        Assert.Equal(WorkItemOutcome.NotFound, (await As("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
+
+        // An item in another grid of the same community: the secretary sees it, the grid worker does not.
+        var grid = await GridAsync();
+        var otherGrid = await Db(db => db.Grids.Where(g => g.CommunityId == db.Grids.Where(x => x.Id == grid).Select(x => x.CommunityId).First() && g.Id != grid).Select(g => g.Id).FirstAsync(Ct));
+        var form = new RaiseNeedForm { Title = "别的网格", Category = WorkItemCategories.Other, CommunityId = await CommunityAsync(0), GridId = otherGrid };
+        var other = await As("resident", s => s.RaiseAsync(form, Ct));
+        Assert.True(other.Succeeded, other.Message);
+        Assert.Null(await As("gridworker", s => s.GetAsync(other.Id, Ct)));
+        Assert.NotNull(await As("secretary", s => s.GetAsync(other.Id, Ct)));
+        // The resident's list holds only their own items.
+        var mine = await As("resident", s => s.ListAsync(new WorkItemQuery { Take = 100 }, Ct));
+        var residentId = (await TestAccounts.FindAsync(Host, "resident")).Id;
+        var requesters = await Db(db => db.WorkItems.Where(w => mine.Items.Select(i => i.Id).Contains(w.Id)).Select(w => w.RequesterUserId).Distinct().ToListAsync(Ct));
+        Assert.Equal([residentId], requesters);
+    }
+
+    [Fact]
+    public async Task Forbidden_actions_and_transitions_change_nothing_and_say_why()
+    {
+        var id = await RaiseAsync("小区路灯不亮");
+        var before = await ItemAsync(id);
+
+        // Not the secretary: forbidden. The secretary, but not allowed in this status: the state machine's message.
+        var byResident = await As("resident", s => s.CloseAsync(id, before.Version, ct: Ct));
+        Assert.Equal(WorkItemOutcome.Forbidden, byResident.Outcome);
+        var closeRaised = await As("secretary", s => s.CloseAsync(id, before.Version, ct: Ct));
+        Assert.Equal(WorkItemOutcome.Invalid, closeRaised.Outcome);
+        Assert.Equal("当前状态下不能进行此操作，请刷新后重试。", closeRaised.Message);
+        var rejectWithoutReason = await As("secretary", s => s.RejectAsync(id, before.Version, " ", Ct));
+        Assert.Equal(WorkItemOutcome.Invalid, rejectWithoutReason.Outcome);
+        // Dispatch needs triage first.
+        var hospital = await HospitalAsync();
+        Assert.Equal(WorkItemOutcome.Invalid, (await As("secretary", s => s.DispatchAsync(id, before.Version, hospital, Urgency.General, ct: Ct))).Outcome);
+
+        var after = await ItemAsync(id);
+        Assert.Equal(WorkItemStatus.Raised, after.Status);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Empty(after.Events);
+
+        // A due date in the past and a unit of another street are refused after triage too, again changing nothing.
+        await Ok(As("secretary", s => s.TriageAsync(id, before.Version, true, true, ct: Ct)));
+        var triaged = await ItemAsync(id);
+        var past = await As("secretary", s => s.DispatchAsync(id, triaged.Version, hospital, Urgency.General, dueAtUtc: DateTime.UtcNow.AddHours(-1), ct: Ct));
+        Assert.Equal(WorkItemOutcome.Invalid, past.Outcome);
+        Assert.Equal("办结时限不能早于现在。", past.Message);
+        Assert.Equal(WorkItemOutcome.Invalid, (await As("secretary", s => s.DispatchAsync(id, triaged.Version, 999_999, Urgency.General, ct: Ct))).Outcome);
+        var still = await ItemAsync(id);
+        Assert.Equal(WorkItemStatus.Triaged, still.Status);
+        Assert.Equal(triaged.Version, still.Version);
+        Assert.Null(still.OwnerUnitId);
+    }
+
+    [Fact]
+    public async Task Two_people_acting_on_the_same_version_one_gets_a_conflict_and_nothing_is_lost()
+    {
+        var id = await RaiseAsync("垃圾清运不及时");
+        var loaded = await VersionAsync(id);
+        await Ok(As("secretary", s => s.TriageAsync(id, loaded, true, false, ct: Ct)));
+
+        var second = await As("admin", s => s.RejectAsync(id, loaded, "重复诉求", Ct));
+
+        Assert.Equal(WorkItemOutcome.Conflict, second.Outcome);
+        Assert.Equal("该事项刚被其他人修改过，请刷新后重试。您填写的内容已保留。", second.Message);
+        var item = await ItemAsync(id);
+        Assert.Equal(WorkItemStatus.Triaged, item.Status);
+        Assert.Single(item.Events);
+    }
+
+    [Fact]
+    public async Task Raising_validates_title_category_and_scope_and_only_staff_enter_needs_on_someones_behalf()
+    {
+        var qingnianhu = await CommunityAsync(0);
+        var andeli = await CommunityAsync(1);
+        var empty = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = " ", Category = "Nope", CommunityId = qingnianhu }, Ct));
+        Assert.Equal("请填写标题。", empty.Errors[WorkItemFields.Title]);
+        Assert.Equal("请选择类别。", empty.Errors[WorkItemFields.Category]);
+        var tooLong = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = new string('长', 101), Category = WorkItemCategories.Other, CommunityId = qingnianhu }, Ct));
+        Assert.True(tooLong.Errors.ContainsKey(WorkItemFields.Title));
+        var elsewhere = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = "别的社区", Category = WorkItemCategories.Other, CommunityId = andeli }, Ct));
+        Assert.True(elsewhere.Errors.ContainsKey(WorkItemFields.Community));
+        var residentOnBehalf = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = "代填", Category = WorkItemCategories.Other, CommunityId = qingnianhu, Channel = RaiseChannel.Hotline }, Ct));
+        Assert.Equal(WorkItemOutcome.Invalid, residentOnBehalf.Outcome);
+        Assert.Equal(0, await Db(db => db.WorkItems.CountAsync(w => w.Title == "代填" || w.Title == "别的社区", Ct)));
+
+        // The grid worker enters one from door-knocking for the resident, who can then see and rate it.
+        var grid = await GridAsync();
+        var entered = await As("gridworker", s => s.RaiseAsync(new RaiseNeedForm
+        {
+            Title = "入户走访：独居老人需要助餐", Category = WorkItemCategories.ElderlyCare, CommunityId = qingnianhu, GridId = grid,
+            Channel = RaiseChannel.DoorKnocking, RequesterUserName = "resident",
+        }, Ct));
+        Assert.True(entered.Succeeded, entered.Message);
+        var item = await ItemAsync(entered.Id);
+        Assert.Equal(RaiseChannel.DoorKnocking, item.Channel);
+        Assert.Equal((await TestAccounts.FindAsync(Host, "resident")).Id, item.RequesterUserId);
+        Assert.NotNull(await As("resident", s => s.GetAsync(entered.Id, Ct)));
+        // The other community's resident is no valid requester here.
+        var wrongRequester = await As("secretary", s => s.RaiseAsync(new RaiseNeedForm
+        {
+            Title = "代填错人", Category = WorkItemCategories.Other, CommunityId = qingnianhu, Channel = RaiseChannel.Hotline, RequesterUserName = "resident2",
+        }, Ct));
+        Assert.True(wrongRequester.Errors.ContainsKey(WorkItemFields.Requester));
+    }
+
+    [Fact]
+    public async Task Attachments_of_the_wrong_type_or_size_are_refused_and_uploaded_names_never_reach_the_file_system()
+    {
+        var id = await RaiseAsync("墙皮脱落");
+        await Ok(As("secretary", async s => await s.TriageAsync(id, await VersionAsync(id), true, false, ct: Ct)));
+        await Ok(As("secretary", async s => await s.DispatchAsync(id, await VersionAsync(id), await HospitalAsync(), Urgency.Complex, ct: Ct)));
+        await Ok(As("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct)));
+        var store = Host.Services.GetRequiredService<AttachmentStore>();
+        var filesBefore = Directory.Exists(store.Directory) ? Directory.GetFiles(store.Directory).Length : 0;
+
+        async Task<WorkItemResult> Upload(string name, byte[] content) =>
+            await As("liaison", async s => await s.AddProgressAsync(id, await VersionAsync(id), "照片", [new AttachmentUpload(name, content)], Ct));
+
+        var html = await Upload("photo.png", "<script>alert(1)</script>"u8.ToArray());
+        Assert.Equal("文件“photo.png”的类型不允许，只能上传 JPG、PNG、WebP 图片或 PDF。", html.Errors[WorkItemFields.Attachments]);
+        Assert.Equal(WorkItemOutcome.Invalid, (await Upload("tool.exe", Png)).Outcome);
+        var big = new byte[Attachment.MaxBytes + 1];
+        Png.CopyTo(big, 0);
+        Assert.Equal("文件“big.png”超过 5 MB。", (await Upload("big.png", big)).Errors[WorkItemFields.Attachments]);
+        Assert.Equal(WorkItemStatus.InProgress, (await ItemAsync(id)).Status);
+        Assert.Empty((await ItemAsync(id)).Events.SelectMany(e => e.Attachments));
+
+        await Ok(Upload("../../x.png", Png));
+        await Ok(Upload("..\\..\\evil\\y.pdf", "%PDF-1.7\n"u8.ToArray()));
+
+        var stored = (await ItemAsync(id)).Events.SelectMany(e => e.Attachments).OrderBy(a => a.Id).ToList();
+        Assert.Equal(["x.png", "y.pdf"], stored.Select(a => a.FileName));
+        Assert.All(stored, a => Assert.Matches("^[0-9a-f]{32}\\.(png|pdf)$", a.StoredName));
+        Assert.All(stored, a => Assert.True(File.Exists(Path.Combine(store.Directory, a.StoredName))));
+        Assert.Equal(filesBefore + 2, Directory.GetFiles(store.Directory).Length);
+        Assert.False(File.Exists(Path.GetFullPath(Path.Combine(store.Directory, "../../x.png"))));
+        Assert.Equal("y.pdf", AttachmentStore.SanitizeFileName("..\\..\\evil\\y.pdf"));
+    }
+}
