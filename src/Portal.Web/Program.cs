@@ -4,6 +4,7 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Directory;
+using Portal.Web.Features.Lists.Dashboard;
 using Portal.Web.Features.Lists.Deadlines;
 using Portal.Web.Features.Lists.Projects;
 using Portal.Web.Features.Lists.Resources;
@@ -27,6 +28,7 @@ builder.Services.AddPortalResources();
 builder.Services.AddPortalProjects();
 builder.Services.AddPortalNotifications();
 builder.Services.AddPortalWorkItems();
+builder.Services.AddPortalDashboard();
 builder.Services.AddPortalPlatform(builder.Environment);
 
 var app = builder.Build();

@@ -311,4 +311,44 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         Assert.False(File.Exists(Path.GetFullPath(Path.Combine(store.Directory, "../../x.png"))));
         Assert.Equal("y.pdf", AttachmentStore.SanitizeFileName("..\\..\\evil\\y.pdf"));
     }
+    [Fact]
+    public async Task Public_triaged_items_can_be_claimed_by_a_liaison_for_their_unit_or_a_party_member_for_themselves()
+    {
+        var forUnit = await RaiseAsync("社区活动室需要志愿医生义诊");
+        var forMember = await RaiseAsync("帮独居老人取药");
+        var hidden = await RaiseAsync("不公开的个性诉求");
+        foreach (var id in new[] { forUnit, forMember })
+            await Ok(As("secretary", async s => await s.TriageAsync(id, await VersionAsync(id), true, isPublic: true, ct: Ct)));
+        await Ok(As("secretary", async s => await s.TriageAsync(hidden, await VersionAsync(hidden), false, isPublic: false, ct: Ct)));
+
+        // Open for claiming: liaisons and Party members of the community see public items, but not the unpublished one.
+        Assert.NotNull(await As("member", s => s.GetAsync(forMember, Ct)));
+        Assert.Null(await As("member", s => s.GetAsync(hidden, Ct)));
+        Assert.Null(await As("resident2", s => s.GetAsync(forMember, Ct)));
+        var liaisonView = await As("liaison", s => s.GetAsync(forUnit, Ct));
+        Assert.Contains(WorkItemAction.Claim, liaisonView!.AllowedActions);
+        Assert.Equal(WorkItemKind.MicroWish, (await ItemAsync(hidden)).Kind);
+
+        // A liaison cannot claim for a unit they do not act for.
+        var school = await Db(db => db.Units.Where(u => u.Name == "和平里第四小学").Select(u => u.Id).SingleAsync(Ct));
+        var wrongUnit = await As("liaison", async s => await s.ClaimAsync(forUnit, await VersionAsync(forUnit), school, ct: Ct));
+        Assert.False(wrongUnit.Succeeded);
+        Assert.Equal(WorkItemStatus.Triaged, (await ItemAsync(forUnit)).Status);
+
+        var hospital = await HospitalAsync();
+        await Ok(As("liaison", async s => await s.ClaimAsync(forUnit, await VersionAsync(forUnit), hospital, ct: Ct)));
+        var claimed = await ItemAsync(forUnit);
+        Assert.Equal(WorkItemStatus.InProgress, claimed.Status);
+        Assert.Equal(hospital, claimed.OwnerUnitId);
+        Assert.True(claimed.WasClaimed);
+        Assert.NotNull(claimed.DueAtUtc);
+
+        await Ok(As("member", async s => await s.ClaimAsync(forMember, await VersionAsync(forMember), null, ct: Ct)));
+        var byMember = await ItemAsync(forMember);
+        Assert.Equal(WorkItemStatus.InProgress, byMember.Status);
+        Assert.NotNull(byMember.OwnerPersonId);
+        // The member now owns it: they report back; the liaison, not an owner, may not.
+        Assert.Equal(WorkItemOutcome.NotFound, (await As("liaison", async s => await s.ReportBackAsync(forMember, await VersionAsync(forMember), "完成", ct: Ct))).Outcome);
+        await Ok(As("member", async s => await s.ReportBackAsync(forMember, await VersionAsync(forMember), "药已送到", ct: Ct)));
+    }
 }

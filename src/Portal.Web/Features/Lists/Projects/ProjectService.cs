@@ -7,6 +7,7 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Resources;
+using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
 using static Portal.Web.Features.Lists.Resources.ResourceService;
@@ -366,7 +367,7 @@ public sealed class ProjectService(
     {
         try
         {
-            await bus.PublishAsync(ListsTopic.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.ProgressPercent), ct);
+            await bus.PublishAsync(ListsTopics.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.ProgressPercent), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

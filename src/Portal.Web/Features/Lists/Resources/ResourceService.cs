@@ -6,6 +6,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Directory;
+using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Lists.Resources;
@@ -175,7 +176,7 @@ public sealed class ResourceService(
         if (!units.TryGetValue(resource.UnitId, out var unit) || unit.CommunityId is not { } community) return;
         try
         {
-            await bus.PublishAsync(ListsTopic.For(community), ResourceEvents.Saved, new ResourceEvent(resource.Id, resource.UnitId, resource.RemainingCapacity), ct);
+            await bus.PublishAsync(ListsTopics.For(community), ResourceEvents.Saved, new ResourceEvent(resource.Id, resource.UnitId, resource.RemainingCapacity), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -242,13 +243,4 @@ public sealed class ResourceService(
         AvailableUntil = r.AvailableUntil,
         IsActive = r.IsActive,
     };
-}
-
-/// <summary>
-/// The name of a community's lists topic ("lists/{communityId}"). The topic's read rule lives with the work items
-/// (Features/Lists/WorkItems); this only spells the name the same way.
-/// </summary>
-public static class ListsTopic
-{
-    public static string For(int communityId) => "lists/" + communityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Directory.Components;
+using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
 using Radzen;
@@ -66,7 +67,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
         if (!firstRender) return;
         var communities = (await User.AccessAsync()).VisibleCommunities;
         foreach (var community in communities)
-            _subscriptions.Add(Bus.Subscribe(ListsTopic.For(community), e =>
+            _subscriptions.Add(Bus.Subscribe(ListsTopics.For(community), e =>
                 e.Type == ResourceEvents.Saved ? InvokeAsync(async () => { if (Grid is not null) await Grid.Reload(); StateHasChanged(); }) : Task.CompletedTask));
     }
 

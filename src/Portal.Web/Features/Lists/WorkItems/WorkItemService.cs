@@ -6,6 +6,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
+using Portal.Web.Features.Directory;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Lists.WorkItems;
@@ -109,10 +110,10 @@ public sealed class WorkItemService(
         var grids = await db.Grids.AsNoTracking()
             .Where(g => raiseIn.Contains(g.CommunityId))
             .OrderBy(g => g.CommunityId).ThenBy(g => g.Name)
-            .Select(g => new GridOption(g.Id, g.CommunityId, g.Name)).ToListAsync(ct);
+            .Select(g => new WorkItemGridOption(g.Id, g.CommunityId, g.Name)).ToListAsync(ct);
         var managedUnits = caller.Managed.Count == 0 ? [] : await UnitsForAsync(db, caller.Managed, ct);
         return new WorkItemCapabilities(caller.IsSignedIn, caller.Managed.Count > 0 || caller.Grids.Count > 0, caller.Managed.Count > 0,
-            communities, grids, managedUnits);
+            caller.Managed.Count > 0 || caller.Grids.Count > 0 || caller.Units.Count > 0, communities, grids, managedUnits);
     }
 
     /// <summary>Units an item of the communities may be dispatched to: the communities' own and the street-level ones.</summary>
@@ -539,11 +540,10 @@ public sealed class WorkItemService(
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
 
-public sealed record Option(int Id, string Name);
-
-public sealed record GridOption(int Id, int CommunityId, string Name);
+/// <summary>A grid in a choice list, with its community so forms can offer the grids of the chosen community.</summary>
+public sealed record WorkItemGridOption(int Id, int CommunityId, string Name);
 
 /// <summary>What the caller may do on the lists pages.</summary>
 public sealed record WorkItemCapabilities(
-    bool CanRaise, bool CanEnterOnBehalf, bool ManagesAny, IReadOnlyList<Option> Communities, IReadOnlyList<GridOption> Grids,
-    IReadOnlyList<Option> Units);
+    bool CanRaise, bool CanEnterOnBehalf, bool ManagesAny, bool WorksOnOthersItems, IReadOnlyList<Option> Communities,
+    IReadOnlyList<WorkItemGridOption> Grids, IReadOnlyList<Option> Units);

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Lists;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Lists.Deadlines;
+using Portal.Web.Features.Localization;
+
+namespace Portal.Web.Features.Lists.Dashboard;
+
+public enum DashboardPeriodKind
+{
+    Month = 1,
+    Quarter = 2,
+    Year = 3,
+    Custom = 4,
+}
+
+/// <summary>An owner unit's open load with its name (null id: owned by a person or not yet assigned).</summary>
+public sealed record UnitLoadRow(int? UnitId, string? UnitName, int Open, int DueSoon, int Overdue);
+
+/// <summary>Everything the dashboard shows for one community and period.</summary>
+public sealed record DashboardView(
+    int CommunityId,
+    MetricsPeriod Period,
+    DateOnly FromDay,
+    DateOnly ToDay,
+    PeriodFigures Figures,
+    IReadOnlyList<UnitLoadRow> Units,
+    IReadOnlyList<MonthTrend> Trends);
+
+public sealed record DashboardResult(DashboardView? View, string? ErrorKey)
+{
+    public static DashboardResult Refused(string key) => new(null, key);
+}
+
+/// <summary>
+/// The secretary dashboard's figures for a community: only the community's secretaries and the street's administrators
+/// may see them (the figures name owner units and their backlogs). The arithmetic is WorkItemMetrics'; this loads the
+/// facts once per call and checks access every time. Scoped.
+/// </summary>
+public sealed class DashboardService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    AccessPolicyProvider policies,
+    TimeProvider clock)
+{
+    public const string ErrorForbidden = "Dashboard.Error.Forbidden";
+    public const string ErrorPeriod = "Dashboard.Error.Period";
+
+    /// <summary>The communities whose dashboard the caller may open; empty for everyone else.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> CommunitiesAsync(CancellationToken ct = default)
+    {
+        var managed = await ManagedAsync(ct);
+        if (managed.Count == 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Communities.AsNoTracking().Where(c => managed.Contains(c.Id)).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    /// <summary>The period's figures, the open load per owner unit now and the last twelve months' trends.</summary>
+    public async Task<DashboardResult> LoadAsync(int communityId, DashboardPeriodKind kind, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
+    {
+        if (!(await ManagedAsync(ct)).Contains(communityId)) return DashboardResult.Refused(ErrorForbidden);
+        var now = clock.GetUtcNow().UtcDateTime;
+        MetricsPeriod period;
+        switch (kind)
+        {
+            case DashboardPeriodKind.Month: period = MetricsPeriod.Month(now, PortalTime.Zone); break;
+            case DashboardPeriodKind.Quarter: period = MetricsPeriod.Quarter(now, PortalTime.Zone); break;
+            case DashboardPeriodKind.Year: period = MetricsPeriod.Year(now, PortalTime.Zone); break;
+            case DashboardPeriodKind.Custom when from is { } f && to is { } t && f <= t && t.DayNumber - f.DayNumber <= 3660:
+                period = MetricsPeriod.Days(f, t, PortalTime.Zone); break;
+            default: return DashboardResult.Refused(ErrorPeriod);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var facts = await db.WorkItems.AsNoTracking().Where(w => w.CommunityId == communityId)
+            .Select(w => new WorkItemFacts(w.Id, w.Kind, w.Status, w.OwnerUnitId, w.IsPublic, w.RaisedAtUtc, w.DispatchedAtUtc, w.DueAtUtc,
+                w.AcceptedAtUtc, w.WasClaimed, w.ReportedAtUtc, w.Rating, w.RatedAtUtc, w.ClosedAtUtc))
+            .ToListAsync(ct);
+        var rules = (await DeadlineCalculator.CurrentAsync(db, communityId, ct))?.ToRules() ?? DeadlineRules.Default;
+        var loads = WorkItemMetrics.ByOwnerUnit(facts, now, rules);
+        var unitIds = loads.Where(l => l.UnitId is not null).Select(l => l.UnitId!.Value).ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var rows = loads.Select(l => new UnitLoadRow(l.UnitId, l.UnitId is { } id ? names.GetValueOrDefault(id) : null, l.Open, l.DueSoon, l.Overdue)).ToList();
+
+        var fromDay = DateOnly.FromDateTime(PortalTime.ToLocal(period.FromUtc));
+        var toDay = DateOnly.FromDateTime(PortalTime.ToLocal(period.ToUtc)).AddDays(-1);
+        return new DashboardResult(new DashboardView(communityId, period, fromDay, toDay, WorkItemMetrics.For(facts, period), rows,
+            WorkItemMetrics.MonthlyTrends(facts, now, PortalTime.Zone)), null);
+    }
+
+    /// <summary>
+    /// The drill-down address of a figure on the lists page. The parameters are the lists page's query filters: kind,
+    /// status, unit, deadline (overdue | dueSoon), from and to (local days, inclusive), community.
+    /// </summary>
+    public static string ListLink(int communityId, string? status = null, int? unit = null, string? deadline = null, DateOnly? from = null, DateOnly? to = null)
+    {
+        var query = new List<string> { "community=" + communityId.ToString(CultureInfo.InvariantCulture) };
+        if (status is not null) query.Add("status=" + status);
+        if (unit is not null) query.Add("unit=" + unit.Value.ToString(CultureInfo.InvariantCulture));
+        if (deadline is not null) query.Add("deadline=" + deadline);
+        if (from is not null) query.Add("from=" + from.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (to is not null) query.Add("to=" + to.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return "lists?" + string.Join('&', query);
+    }
+
+    private async Task<IReadOnlySet<int>> ManagedAsync(CancellationToken ct)
+    {
+        var principal = await currentUser.CallerAsync();
+        if (principal.Identity?.IsAuthenticated != true) return new HashSet<int>();
+        return (await policies.ForAsync(principal, ct)).ManagedCommunities;
+    }
+}

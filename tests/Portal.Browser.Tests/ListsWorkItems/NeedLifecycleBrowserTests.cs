@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Browser.Tests.ListsWorkItems;
+
+/// <summary>
+/// One need through its whole lifecycle in three browsers at once (resident, secretary, liaison of 东城区第二人民医院),
+/// including a "not satisfied" rating that reopens it; the secretary's open pages follow every step live.
+/// </summary>
+public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, PortalServerFixture server) : IClassFixture<PortalServerFixture>
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    /// <summary>Live updates must arrive within a few seconds, well before any reload a person would try.</summary>
+    private static readonly LocatorAssertionsToHaveAttributeOptions Live = new() { Timeout = 5_000 };
+
+    private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
+    {
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, userName);
+        return page;
+    }
+
+    private static ILocator Status(IPage page) => page.GetByTestId("item-status");
+
+    /// <summary>Opens an action's form, fills its note, lets <paramref name="fill"/> set the rest and submits it.</summary>
+    private static async Task ActAsync(IPage page, string action, string? note = null, Func<Task>? fill = null)
+    {
+        await page.GetByTestId($"action-{action}").ClickAsync();
+        await Expect(page.GetByTestId("action-form")).ToHaveAttributeAsync("data-action", action);
+        if (note is not null) await page.GetByTestId("action-note").FillAsync(note);
+        if (fill is not null) await fill();
+        await page.GetByTestId("action-submit").ClickAsync();
+        await Expect(page.GetByTestId("action-form")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_need_is_raised_dispatched_handled_rated_not_satisfied_reopened_handled_again_rated_and_closed()
+    {
+        await using var residentContext = await browser.NewContextAsync(server.BaseAddress);
+        await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
+        await using var liaisonContext = await browser.NewContextAsync(server.BaseAddress);
+        var resident = await SignedInAsync(residentContext, "resident");
+        var secretary = await SignedInAsync(secretaryContext, "secretary");
+        var liaison = await SignedInAsync(liaisonContext, "liaison");
+        var title = $"五号楼楼道灯不亮 {Guid.NewGuid():N}"[..20];
+
+        // The secretary keeps the needs list open.
+        await secretary.GotoAsync("/lists");
+        await PortalPage.WaitForCircuitAsync(secretary);
+        await Expect(secretary.GetByTestId("needs-filters")).ToBeVisibleAsync();
+        var secretaryNavigations = 0;
+        secretary.FrameNavigated += (_, _) => secretaryNavigations++;
+
+        // The resident raises the need.
+        await resident.GotoAsync("/lists/needs/new");
+        await PortalPage.WaitForCircuitAsync(resident);
+        await resident.GetByTestId("raise-title").FillAsync(title);
+        await resident.GetByTestId("raise-description").FillAsync("晚上**很黑**，老人上下楼不安全。");
+        await resident.GetByTestId("raise-category").SelectOptionAsync("Safety");
+        await resident.GetByTestId("raise-submit").ClickAsync();
+        await resident.WaitForURLAsync(new Regex("/lists/items/\\d+$"));
+        var id = ItemId().Match(resident.Url).Groups[1].Value;
+        await PortalPage.WaitForCircuitAsync(resident);
+        await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "Raised");
+
+        // It appears in the secretary's open list without a reload.
+        var row = secretary.Locator($"[data-testid=need-row][data-id='{id}']");
+        await Expect(row).ToContainTextAsync(title, new() { Timeout = 5_000 });
+        Assert.Equal(0, secretaryNavigations);
+
+        // The secretary triages and dispatches it to the liaison's unit.
+        await row.GetByTestId("need-link").ClickAsync();
+        await Expect(secretary.GetByTestId("item-title")).ToHaveTextAsync(title);
+        await ActAsync(secretary, "Triage", fill: () => secretary.GetByTestId("triage-shared").CheckAsync());
+        await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Triaged");
+        await ActAsync(secretary, "Dispatch", "请尽快处理", async () =>
+        {
+            await secretary.GetByTestId("dispatch-unit").SelectOptionAsync(new SelectOptionValue { Label = "东城区第二人民医院" });
+            await secretary.GetByTestId("dispatch-urgency").SelectOptionAsync("Utilities");
+        });
+        await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Dispatched");
+        await Expect(secretary.GetByTestId("item-owner")).ToContainTextAsync("东城区第二人民医院");
+        await Expect(secretary.GetByTestId("item-deadline")).ToBeVisibleAsync();
+        var navigationsOnDetail = secretaryNavigations;
+
+        // The liaison accepts, adds a note with a photo and reports back; the secretary's page follows live.
+        await liaison.GotoAsync($"/lists/items/{id}");
+        await PortalPage.WaitForCircuitAsync(liaison);
+        await ActAsync(liaison, "Accept");
+        await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "InProgress", Live);
+        await ActAsync(liaison, "AddProgress", "已联系后勤，**今天下午**更换灯具。", () =>
+            liaison.GetByTestId("action-files").SetInputFilesAsync(new FilePayload { Name = "现场照片.png", MimeType = "image/png", Buffer = Png }));
+        await Expect(liaison.GetByTestId("history-note").Last).ToContainTextAsync("今天下午");
+        await Expect(liaison.GetByTestId("attachment-link")).ToHaveTextAsync("现场照片.png");
+        await ActAsync(liaison, "ReportBack", "灯具已更换。");
+        await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Reported", Live);
+        await Expect(secretary.GetByTestId("attachment-link")).ToHaveTextAsync("现场照片.png");
+
+        // The resident is not satisfied: it goes back to the liaison.
+        await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "Reported", Live);
+        await ActAsync(resident, "Rate", "一楼还是不亮。", () => resident.GetByTestId("rate-satisfaction").SelectOptionAsync("NotSatisfied"));
+        await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "InProgress");
+        await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "InProgress", Live);
+
+        // Handled again, then rated satisfied and closed by the secretary.
+        await Expect(Status(liaison)).ToHaveAttributeAsync("data-status", "InProgress", Live);
+        await ActAsync(liaison, "ReportBack", "一楼线路已修复。");
+        await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "Reported", Live);
+        await ActAsync(resident, "Rate", fill: () => resident.GetByTestId("rate-satisfaction").SelectOptionAsync("Satisfied"));
+        await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Rated", Live);
+        await ActAsync(secretary, "Close", fill: () => Expect(secretary.GetByTestId("action-confirm-text")).ToBeVisibleAsync());
+        await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Closed");
+        await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "Closed", Live);
+        await Expect(secretary.GetByTestId("item-rating")).ToHaveTextAsync("满意");
+        await Expect(secretary.GetByTestId("history-step")).ToHaveCountAsync(9);
+
+        // Everything on the secretary's detail page arrived without a reload.
+        Assert.Equal(navigationsOnDetail, secretaryNavigations);
+        // Nobody may act on a closed item but the secretary (reopen).
+        await Expect(resident.GetByTestId("action-panel")).ToHaveCountAsync(0);
+        await Expect(liaison.GetByTestId("action-panel")).ToHaveCountAsync(0);
+    }
+
+    [GeneratedRegex("/lists/items/(\\d+)$")]
+    private static partial Regex ItemId();
+}
