@@ -29,9 +29,9 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
         await Expect(page.Locator("[data-testid=kpi-satisfaction-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d)?%$"));
         await Expect(page.Locator("[data-testid=kpi-response-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"%$"));
         // Charts are drawn (SVG with series paths), and the unit table shows overdue items linking to the list.
-        await Expect(page.Locator("[data-testid=dashboard-volume-chart] svg path.rz-column, [data-testid=dashboard-volume-chart] svg path").First).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] svg path").First).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=dashboard-units-chart] svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series path").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-line-series path").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=dashboard-units-chart] .rz-bar-series path").First).ToBeVisibleAsync();
         var overdueLinks = page.Locator("[data-testid=unit-overdue]");
         await Expect(overdueLinks.First).ToBeVisibleAsync();
         Assert.Contains(await overdueLinks.Locator("xpath=ancestor::tbody").Locator("[data-testid=unit-overdue]").AllTextContentsAsync(), t => int.Parse(t) > 0);

@@ -1,6 +1,9 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.WorkItems;
+using Portal.Testing;
 using Portal.Web.Features.Lists.Deadlines;
 
 namespace Portal.Web.Tests.ListsDeadlines;
@@ -132,5 +135,20 @@ public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClass
         Assert.Equal(TimeSpan.FromDays(30), second.View!.Current.Rules.Complex);
         // The form still holds the user's value.
         Assert.Equal(20, mine.ComplexDays);
+    }
+
+    [Fact]
+    public async Task The_rules_page_renders_for_members_and_sends_anonymous_visitors_to_sign_in()
+    {
+        using var resident = server.Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.SignInAsync(resident, "resident")).StatusCode);
+        var page = await resident.GetAsync("/lists/rules", Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("办理时限规则", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+
+        using var anonymous = server.Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var refused = await anonymous.GetAsync("/lists/rules", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/account/login", refused.Headers.Location!.AbsolutePath);
     }
 }

@@ -183,4 +183,25 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         Assert.Equal(Hospital, after.LeadUnit!.Name);
         Assert.False((await server.AsAsync<ProjectService, ProjectResult>("member", s => s.ClaimAsync(project, after.Version))).Succeeded);
     }
+
+    [Fact]
+    public async Task A_party_member_claims_an_open_project_for_themselves_and_the_claim_is_in_its_history()
+    {
+        var need = await server.AddNeedAsync("党员认领：楼道照明", WorkItemCategories.ElderlyCare);
+        var project = (await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, DueDate = InAMonth })).Id;
+        var detail = (await server.AsAsync<ProjectService, ProjectDetail?>("member", s => s.GetAsync(project)))!;
+        Assert.True(detail.CanClaim);
+        var claimed = await server.AsAsync<ProjectService, ProjectResult>("member", s => s.ClaimAsync(project, detail.Version));
+        Assert.True(claimed.Succeeded, claimed.Message);
+
+        await using var db = await server.DbAsync();
+        var item = await db.WorkItems.SingleAsync(w => w.Id == project, TestContext.Current.CancellationToken);
+        Assert.Equal(WorkItemStatus.InProgress, item.Status);
+        Assert.NotNull(item.OwnerPersonId);
+        Assert.Null(item.OwnerUnitId);
+        Assert.True(item.WasClaimed);
+        var last = await db.WorkItemEvents.Where(e => e.WorkItemId == project).OrderBy(e => e.Id).LastAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(WorkItemAction.Claim, last.Action);
+        Assert.Equal(WorkItemStatus.Triaged, last.FromStatus);
+    }
 }
