@@ -13,7 +13,7 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
     /// <summary>Live updates must arrive within a few seconds, well before any reload a person would try.</summary>
-    private static readonly LocatorAssertionsToHaveAttributeOptions Live = new() { Timeout = 5_000 };
+    private static readonly LocatorAssertionsToHaveAttributeOptions Live = new() { Timeout = 10_000 };
 
     private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
     {
@@ -32,7 +32,8 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
         if (note is not null) await page.GetByTestId("action-note").FillAsync(note);
         if (fill is not null) await fill();
         await page.GetByTestId("action-submit").ClickAsync();
-        await Expect(page.GetByTestId("action-form")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("action-error")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("action-form")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
 
         // It appears in the secretary's open list without a reload.
         var row = secretary.Locator($"[data-testid=need-row][data-id='{id}']");
-        await Expect(row).ToContainTextAsync(title, new() { Timeout = 5_000 });
+        await Expect(row).ToContainTextAsync(title, new() { Timeout = 10_000 });
         Assert.Equal(0, secretaryNavigations);
 
         // The secretary triages and dispatches it to the liaison's unit.
@@ -90,8 +91,11 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
         await PortalPage.WaitForCircuitAsync(liaison);
         await ActAsync(liaison, "Accept");
         await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "InProgress", Live);
-        await ActAsync(liaison, "AddProgress", "已联系后勤，**今天下午**更换灯具。", () =>
-            liaison.GetByTestId("action-files").SetInputFilesAsync(new FilePayload { Name = "现场照片.png", MimeType = "image/png", Buffer = Png }));
+        await ActAsync(liaison, "AddProgress", "已联系后勤，**今天下午**更换灯具。", async () =>
+        {
+            await liaison.GetByTestId("action-files").SetInputFilesAsync(new FilePayload { Name = "现场照片.png", MimeType = "image/png", Buffer = Png });
+            await Expect(liaison.GetByTestId("action-selected-files")).ToContainTextAsync("现场照片.png");
+        });
         await Expect(liaison.GetByTestId("history-note").Last).ToContainTextAsync("今天下午");
         await Expect(liaison.GetByTestId("attachment-link")).ToHaveTextAsync("现场照片.png");
         await ActAsync(liaison, "ReportBack", "灯具已更换。");

@@ -68,8 +68,11 @@ public static class WorkItemDemoSeeder
             .ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.PersonId), ct);
 
         // Deadline rules and resources first: items refer to the rule sets, projects to the resources.
-        var ruleSets = communities.Select(c => DeadlineRuleSet.From(DeadlineRules.Default, c, 1, nowUtc.AddDays(-370), SecretaryNames[communities.IndexOf(c) % 2])).ToList();
-        db.DeadlineRuleSets.AddRange(ruleSets);
+        // A community that already has rules (version 1) keeps them.
+        var existing = await db.DeadlineRuleSets.Where(r => r.VersionNumber == 1).ToDictionaryAsync(r => r.CommunityId, ct);
+        var ruleSets = communities.Select(c => existing.GetValueOrDefault(c)
+            ?? DeadlineRuleSet.From(DeadlineRules.Default, c, 1, nowUtc.AddDays(-370), SecretaryNames[communities.IndexOf(c) % 2])).ToList();
+        db.DeadlineRuleSets.AddRange(ruleSets.Where(r => r.Id == 0));
         var resources = Resources(units, nowUtc);
         db.Resources.AddRange(resources);
         await db.SaveChangesAsync(ct);
