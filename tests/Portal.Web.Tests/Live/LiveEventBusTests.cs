@@ -67,10 +67,12 @@ public sealed class LiveEventBusTests(LiveEventBusTests.Server server) : IClassF
     [Fact]
     public async Task Concurrent_publishers_on_one_topic_get_distinct_consecutive_sequence_numbers()
     {
-        var events = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => Bus.PublishAsync("test/concurrent", "test", new { i }, Ct), Ct)));
+        // Resolve the bus (and so start the host) once, before the racing publishers.
+        var bus = Bus;
+        var events = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => bus.PublishAsync("test/concurrent", "test", new { i }, Ct), Ct)));
 
         Assert.Equal(Enumerable.Range(1, 20).Select(n => (long)n), events.Select(e => e.Sequence).Order());
-        var stored = await Bus.ReadAfterAsync("test/concurrent", 0, Ct);
+        var stored = await bus.ReadAfterAsync("test/concurrent", 0, Ct);
         Assert.Equal(Enumerable.Range(1, 20).Select(n => (long)n), stored.Select(e => e.Sequence));
     }
 
