@@ -75,7 +75,7 @@ public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClass
         zero.EmergencyHours = 0;
         var refused = await SaveAsync("secretary", community, zero);
         Assert.False(refused.Saved);
-        Assert.Equal("时限必须大于零，“即将到期”比例须在0到1之间。", Assert.Single(refused.Errors));
+        Assert.Equal("时限必须大于零，“即将到期”比例须在 1% 到 99% 之间。", Assert.Single(refused.Errors));
 
         var disorder = DeadlineRuleForm.From(view.Current);
         disorder.EmergencyHours = 48;
