@@ -9,19 +9,27 @@ public static class CommunityTopics
 {
     public const string Prefix = "community/";
 
-    public static string For(int communityId) => Prefix + communityId.ToString(CultureInfo.InvariantCulture);
+    public static string For(int communityId) => LiveTopicIds.For(Prefix, communityId);
 
     /// <summary>Reads the community id of a topic; only the exact form "community/{positive id}" is accepted.</summary>
-    public static bool TryParse(string topic, out int communityId)
+    public static bool TryParse(string topic, out int communityId) => LiveTopicIds.TryParse(topic, Prefix, out communityId);
+}
+
+/// <summary>The one way topics of the form "{prefix}{id}" are named and read (community, lists, user topics...).</summary>
+public static class LiveTopicIds
+{
+    public static string For(string prefix, int id) => prefix + id.ToString(CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string topic, string prefix, out int id)
     {
-        communityId = 0;
-        if (!topic.StartsWith(Prefix, StringComparison.Ordinal)) return false;
-        var id = topic.AsSpan(Prefix.Length);
-        // Digits only: no sign, spaces or leading zeros, so one community has exactly one topic name (and one group).
-        if (id.Length is 0 or > 9 || id[0] == '0') return false;
-        foreach (var c in id)
+        id = 0;
+        if (!topic.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var digits = topic.AsSpan(prefix.Length);
+        // Digits only: no sign, spaces or leading zeros, so one id has exactly one topic name (and one group).
+        if (digits.Length is 0 or > 9 || digits[0] == '0') return false;
+        foreach (var c in digits)
             if (c is < '0' or > '9') return false;
-        communityId = int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
+        id = int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
         return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Live;
@@ -10,20 +9,10 @@ public static class ListsTopics
 {
     public const string Prefix = "lists/";
 
-    public static string For(int communityId) => Prefix + communityId.ToString(CultureInfo.InvariantCulture);
+    public static string For(int communityId) => LiveTopicIds.For(Prefix, communityId);
 
     /// <summary>Reads the community id; only "lists/{positive id}" without sign, spaces or leading zeros is accepted.</summary>
-    public static bool TryParse(string topic, out int communityId)
-    {
-        communityId = 0;
-        if (!topic.StartsWith(Prefix, StringComparison.Ordinal)) return false;
-        var id = topic.AsSpan(Prefix.Length);
-        if (id.Length is 0 or > 9 || id[0] == '0') return false;
-        foreach (var c in id)
-            if (c is < '0' or > '9') return false;
-        communityId = int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
-        return true;
-    }
+    public static bool TryParse(string topic, out int communityId) => LiveTopicIds.TryParse(topic, Prefix, out communityId);
 }
 
 /// <summary>
