@@ -73,6 +73,26 @@ public sealed record UnitLoad(int? UnitId, int Open, int DueSoon, int Overdue);
 /// <summary>One month of the trend charts; <see cref="Month"/> is the local first day of the month.</summary>
 public sealed record MonthTrend(DateOnly Month, int Raised, int Closed, Rate Satisfaction);
 
+/// <summary>A figure of the dashboard that can be drilled down to the items behind it.</summary>
+public enum DashboardMetric
+{
+    Raised = 1,
+    Response = 2,
+    Resolution = 3,
+    OnTime = 4,
+    Satisfaction = 5,
+    Claim = 6,
+    /// <summary>Items closed in the period (the trend chart's "closed" series).</summary>
+    Closed = 7,
+}
+
+/// <summary>Which side of a rate: every item counted (the denominator) or only those that met it (the numerator).</summary>
+public enum MetricPart
+{
+    All = 1,
+    Met = 2,
+}
+
 /// <summary>
 /// The secretary dashboard's figures, computed from <see cref="WorkItemFacts"/> only (no database, no UI), so every
 /// definition below is unit-tested with hand-computed numbers. Items rejected at triage count as raised but are left
@@ -146,6 +166,30 @@ public static class WorkItemMetrics
     }
 
     /// <summary>
+    /// True when the item is counted in the figure (<see cref="MetricPart.All"/>: the denominator; <see cref="MetricPart.Met"/>:
+    /// the numerator) for the period, by exactly the definitions <see cref="For"/> uses, so a drill-down list always has as
+    /// many rows as the figure says. For counts (raised, closed) both parts are the same.
+    /// </summary>
+    public static bool IsCounted(WorkItemFacts f, DashboardMetric metric, MetricPart part, MetricsPeriod p)
+    {
+        var met = part == MetricPart.Met;
+        return metric switch
+        {
+            DashboardMetric.Raised => IsRaisedIn(f, p),
+            DashboardMetric.Closed => IsClosedIn(f, p),
+            DashboardMetric.Response => IsAssignedIn(f, p) && (!met || IsRespondedBy(f, p)),
+            DashboardMetric.Resolution => IsResolvableIn(f, p) && (!met || IsResolvedBy(f, p)),
+            DashboardMetric.OnTime => IsCompletedWithDeadlineIn(f, p) && (!met || IsOnTime(f)),
+            DashboardMetric.Satisfaction => IsRatedIn(f, p) && (!met || IsSatisfied(f)),
+            DashboardMetric.Claim => IsClaimableIn(f, p) && (!met || f.WasClaimed),
+            _ => false,
+        };
+    }
+
+    /// <summary>Items closed (销号) in the period and still closed.</summary>
+    public static bool IsClosedIn(WorkItemFacts f, MetricsPeriod p) => f.Status == WorkItemStatus.Closed && p.Contains(f.ClosedAtUtc);
+
+    /// <summary>
     /// How an open item stands against its deadline now: only items with a deadline waiting on their owner (dispatched
     /// or in progress) can be due soon or overdue — once reported back, the wait is the resident's, not the owner's.
     /// Escalated items count as overdue. Null when the item has no running deadline.
@@ -203,7 +247,7 @@ public static class WorkItemMetrics
             foreach (var f in list)
             {
                 if (IsRaisedIn(f, p)) raised++;
-                if (f.Status == WorkItemStatus.Closed && p.Contains(f.ClosedAtUtc)) closed++;
+                if (IsClosedIn(f, p)) closed++;
                 if (IsRatedIn(f, p)) { rated++; if (IsSatisfied(f)) satisfied++; }
             }
             return new MonthTrend(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(p.FromUtc, zone)), raised, closed, new(satisfied, rated));

@@ -84,6 +84,12 @@ public sealed class WorkItem : VersionedEntity
     public int ProgressPercent { get; set; }
 
     // Commitments (承诺践诺).
+    /// <summary>
+    /// The Party organisation the commitment is filed under: the committing organisation, or the committing member's
+    /// own branch, so the ledger (台账) per organisation holds both.
+    /// </summary>
+    public int? PartyOrganizationId { get; set; }
+    public CommitmentType? CommitmentType { get; set; }
     public int? CommitmentYear { get; set; }
     /// <summary>Assessment scores out of 100 by members, residents and the organisation (评诺).</summary>
     public decimal? MemberScore { get; set; }

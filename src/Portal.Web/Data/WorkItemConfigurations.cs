@@ -25,6 +25,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         e.HasOne<CoBuildingUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.OwnerPersonId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.PartyOrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<DeadlineRuleSet>().WithMany().HasForeignKey(x => x.DeadlineRuleSetId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.CoOwners).WithOne().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
@@ -33,6 +34,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         e.HasIndex(x => new { x.OwnerUnitId, x.Status });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
         e.HasIndex(x => x.RequesterUserId);
+        e.HasIndex(x => new { x.PartyOrganizationId, x.CommitmentYear });
     }
 }
 

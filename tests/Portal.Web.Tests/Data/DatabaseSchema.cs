@@ -89,6 +89,9 @@ public sealed class DatabaseSchema
 
             var fkNames = Regex.Matches(sql, "CONSTRAINT \"([^\"]+)\" FOREIGN KEY \\(([^)]*)\\)")
                 .ToDictionary(m => m.Groups[2].Value.Replace("\"", "").Replace(" ", ""), m => m.Groups[1].Value);
+            // A key added later with ALTER TABLE ADD COLUMN is a column constraint: "Col" INTEGER NULL CONSTRAINT "FK_…" REFERENCES …
+            foreach (Match m in Regex.Matches(sql, "\"([^\"]+)\" [^,\"]*CONSTRAINT \"([^\"]+)\" REFERENCES"))
+                fkNames.TryAdd(m.Groups[1].Value, m.Groups[2].Value);
             var fks = await QueryAsync(connection, $"SELECT id, seq, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list({Literal(name)}) ORDER BY id, seq",
                 r => (Id: r.GetInt64(0), Table: r.GetString(2), From: r.GetString(3), To: r.IsDBNull(4) ? "" : r.GetString(4), OnDelete: r.GetString(5)));
             foreach (var fk in fks.GroupBy(f => f.Id))
