@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -54,6 +55,79 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
             await scope.ServiceProvider.GetRequiredService<LiveEventBus>().PublishAsync(ListsTopics.For(community), WorkItemEvents.Changed, new WorkItemChanged(item.Id, item.Status, item.Kind), Ct);
         }
         await Expect(raised).ToHaveTextAsync((before + 1).ToString());
+    }
+
+    [Fact]
+    public async Task Every_figure_links_to_the_items_behind_it_and_the_charts_use_the_portal_palette()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, "secretary");
+        await page.GotoAsync("/lists/dashboard");
+        await PortalPage.WaitForCircuitAsync(page);
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var period = $"&from={year}-01-01&to={year}-12-31";
+
+        // A count links to its items; a rate's value and its denominator to every item counted, its numerator to those that met it.
+        await Expect(page.GetByTestId("kpi-raised-value")).ToHaveAttributeAsync("href", new Regex(@"^lists\?community=\d+&metric=raised&part=all" + period + "$"));
+        foreach (var metric in new[] { "response", "resolution", "ontime", "satisfaction", "claim" })
+        {
+            var name = metric == "ontime" ? "onTime" : metric;
+            var all = new Regex(@"^lists\?community=\d+&metric=" + name + "&part=all" + period + "$");
+            await Expect(page.GetByTestId($"kpi-{metric}-value")).ToHaveAttributeAsync("href", all);
+            await Expect(page.GetByTestId($"kpi-{metric}-all")).ToHaveAttributeAsync("href", all);
+            await Expect(page.GetByTestId($"kpi-{metric}-met")).ToHaveAttributeAsync("href", new Regex(@"^lists\?community=\d+&metric=" + name + "&part=met" + period + "$"));
+        }
+        // The rate shown is the two counts' quotient.
+        var met = int.Parse(await page.GetByTestId("kpi-satisfaction-met").TextContentAsync() ?? "");
+        var counted = int.Parse(await page.GetByTestId("kpi-satisfaction-all").TextContentAsync() ?? "");
+        Assert.True(counted > 0);
+        await Expect(page.GetByTestId("kpi-satisfaction-value")).ToHaveTextAsync(Math.Round(100.0 * met / counted, 1, MidpointRounding.AwayFromZero).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%");
+
+        // Each month of the trends links to the month's raised and closed items, from the table (keyboard) and from the chart (mouse).
+        var raisedLinks = page.GetByTestId("trend-raised");
+        await Expect(raisedLinks).ToHaveCountAsync(12);
+        var thisMonth = DateTime.UtcNow.AddHours(8);
+        var first = new DateOnly(thisMonth.Year, thisMonth.Month, 1);
+        var monthRange = $"&from={first:yyyy-MM-dd}&to={first.AddMonths(1).AddDays(-1):yyyy-MM-dd}";
+        await Expect(raisedLinks.Last).ToHaveAttributeAsync("href", new Regex(@"^lists\?community=\d+&metric=raised&part=all" + monthRange + "$"));
+        await Expect(page.GetByTestId("trend-closed").Last).ToHaveAttributeAsync("href", new Regex(@"^lists\?community=\d+&metric=closed&part=all" + monthRange + "$"));
+        await raisedLinks.Last.FocusAsync();
+        await Expect(raisedLinks.Last).ToBeFocusedAsync();
+
+        // Party red and neutrals, not Radzen's default purple: raised columns red, closed grey, overdue bars red.
+        var raisedColumn = page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").First.Locator("path").First;
+        await Expect(raisedColumn).ToHaveCSSAsync("fill", "rgb(198, 40, 40)");
+        await Expect(page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").Nth(1).Locator("path").First).ToHaveCSSAsync("fill", "rgb(97, 97, 97)");
+        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-line-series path").First).ToHaveCSSAsync("stroke", "rgb(198, 40, 40)");
+        await Expect(page.Locator("[data-testid=dashboard-units-chart] .rz-bar-series").Nth(2).Locator("path").First).ToHaveCSSAsync("fill", "rgb(198, 40, 40)");
+
+        // A click on a month's raised column opens that month's raised items.
+        var months = await raisedLinks.AllTextContentsAsync();
+        var busiest = months.Select((text, index) => (Count: int.Parse(text), Index: index)).MaxBy(m => m.Count).Index;
+        var href = await raisedLinks.Nth(busiest).GetAttributeAsync("href");
+        await page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").First.Locator("path").Nth(busiest).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/" + href, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Clicking_a_figure_opens_a_list_with_as_many_items_as_the_figure()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, "secretary");
+        // KPIs of this year, and last month's closed and raised items from the trend table.
+        foreach (var figure in new[] { "kpi-raised-value", "kpi-satisfaction-met", "kpi-resolution-all", "kpi-claim-met", "trend-closed", "trend-raised" })
+        {
+            await page.GotoAsync("/lists/dashboard");
+            await PortalPage.WaitForCircuitAsync(page);
+            var link = figure.StartsWith("trend-", StringComparison.Ordinal) ? page.GetByTestId(figure).Nth(10) : page.GetByTestId(figure);
+            await Expect(link).ToHaveTextAsync(new Regex(@"^\d+$"));
+            var count = await link.TextContentAsync();
+            await link.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/lists\\?community="));
+            await Expect(page.GetByTestId("needs-total")).ToHaveTextAsync($"共 {count} 项");
+        }
     }
 
     [Fact]

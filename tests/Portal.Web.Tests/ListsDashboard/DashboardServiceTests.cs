@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Lists;
+using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -95,5 +97,50 @@ public sealed class DashboardServiceTests(DashboardServiceTests.Server server) :
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var good = await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Custom, today.AddDays(-400), today, Ct));
         Assert.True(good.View!.Figures.Raised >= 70);
+    }
+
+    [Fact]
+    public void Figure_links_follow_the_lists_query_contract()
+    {
+        var from = new DateOnly(2026, 1, 1);
+        var to = new DateOnly(2026, 1, 31);
+        Assert.Equal("lists?community=3&metric=response&part=met&from=2026-01-01&to=2026-01-31",
+            DashboardService.MetricLink(3, DashboardMetric.Response, MetricPart.Met, from, to));
+        Assert.Equal("lists?community=3&metric=onTime&part=all&from=2026-01-01&to=2026-01-31",
+            DashboardService.MetricLink(3, DashboardMetric.OnTime, MetricPart.All, from, to));
+        Assert.Equal("lists?community=3&metric=closed&part=all&from=2026-01-01&to=2026-01-31",
+            DashboardService.MetricLink(3, DashboardMetric.Closed, MetricPart.All, from, to));
+        Assert.Equal("lists?community=3&status=open&unit=5", DashboardService.ListLink(3, status: "open", unit: 5));
+        Assert.Equal("lists?community=3&unit=5&deadline=dueSoon", DashboardService.ListLink(3, unit: 5, deadline: "dueSoon"));
+        Assert.Equal("lists?community=3&kind=microWish&status=open", DashboardService.ListLink(3, status: "open", kind: WorkItemKind.MicroWish));
+    }
+
+    [Fact]
+    public async Task Every_figure_counts_exactly_the_items_its_links_select()
+    {
+        // The links name a metric and part; the lists page selects by WorkItemMetrics.IsCounted. Both sides of every rate
+        // (and the counts) must be the figures the dashboard shows, or the drill-down would not match the number clicked.
+        var community = await CommunityIdAsync(0);
+        var view = (await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Year, ct: Ct))).View!;
+        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        var facts = (await db.WorkItems.AsNoTracking().Where(w => w.CommunityId == community).ToListAsync(Ct))
+            .Select(w => new WorkItemFacts(w.Id, w.Kind, w.Status, w.OwnerUnitId, w.IsPublic, w.RaisedAtUtc, w.DispatchedAtUtc, w.DueAtUtc,
+                w.AcceptedAtUtc, w.WasClaimed, w.ReportedAtUtc, w.Rating, w.RatedAtUtc, w.ClosedAtUtc)).ToList();
+        var period = MetricsPeriod.Days(view.FromDay, view.ToDay, Portal.Web.Features.Localization.PortalTime.Zone);
+        int Count(DashboardMetric metric, MetricPart part) => facts.Count(f => WorkItemMetrics.IsCounted(f, metric, part, period));
+        Assert.Equal(view.Figures.Raised, Count(DashboardMetric.Raised, MetricPart.All));
+        foreach (var (metric, rate) in new[]
+        {
+            (DashboardMetric.Response, view.Figures.Response), (DashboardMetric.Resolution, view.Figures.Resolution),
+            (DashboardMetric.OnTime, view.Figures.OnTime), (DashboardMetric.Satisfaction, view.Figures.Satisfaction), (DashboardMetric.Claim, view.Figures.Claim),
+        })
+        {
+            Assert.Equal(rate.Denominator, Count(metric, MetricPart.All));
+            Assert.Equal(rate.Numerator, Count(metric, MetricPart.Met));
+        }
+        var month = view.Trends[^1];
+        var monthPeriod = MetricsPeriod.Days(month.Month, month.Month.AddMonths(1).AddDays(-1), Portal.Web.Features.Localization.PortalTime.Zone);
+        Assert.Equal(month.Raised, facts.Count(f => WorkItemMetrics.IsCounted(f, DashboardMetric.Raised, MetricPart.All, monthPeriod)));
+        Assert.Equal(month.Closed, facts.Count(f => WorkItemMetrics.IsCounted(f, DashboardMetric.Closed, MetricPart.All, monthPeriod)));
     }
 }

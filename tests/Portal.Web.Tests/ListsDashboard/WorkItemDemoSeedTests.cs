@@ -51,6 +51,8 @@ public sealed class WorkItemDemoSeedTests(WorkItemDemoSeedTests.Server server) :
             var loads = WorkItemMetrics.ByOwnerUnit(needs.Select(n => new WorkItemFacts(n.Id, n.Kind, n.Status, n.OwnerUnitId, n.IsPublic, n.RaisedAtUtc,
                 n.DispatchedAtUtc, n.DueAtUtc, n.AcceptedAtUtc, n.WasClaimed, n.ReportedAtUtc, n.Rating, n.RatedAtUtc, n.ClosedAtUtc)), now, DeadlineRules.Default);
             Assert.Contains(loads, l => l.UnitId is not null && l.Overdue > 0);
+            // Some are due soon right after seeding, so the dashboard's "due soon" column is not empty on first run.
+            Assert.True(loads.Sum(l => l.DueSoon) >= 3, $"due soon: {loads.Sum(l => l.DueSoon)}");
 
             Assert.Equal(WorkItemDemoSeeder.ProjectsPerCommunity, await db.WorkItems.CountAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Project, Ct));
             Assert.Equal(WorkItemDemoSeeder.CommitmentsPerCommunity, await db.WorkItems.CountAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Commitment && w.CommitmentYear != null, Ct));
@@ -94,7 +96,8 @@ public sealed class WorkItemDemoSeedTests(WorkItemDemoSeedTests.Server server) :
     {
         await using var db = await DbAsync();
         var items = await db.WorkItems.Include(w => w.Events).AsSplitQuery().ToListAsync(Ct);
-        Assert.InRange(items.Count, 180, 200);
+        var communities = await db.Communities.CountAsync(Ct);
+        Assert.Equal(communities * (WorkItemDemoSeeder.NeedsPerCommunity + WorkItemDemoSeeder.CommitmentsPerCommunity + WorkItemDemoSeeder.ProjectsPerCommunity), items.Count);
         foreach (var item in items)
         {
             var status = WorkItemStatus.Raised;
@@ -113,19 +116,5 @@ public sealed class WorkItemDemoSeedTests(WorkItemDemoSeedTests.Server server) :
             Assert.Equal(item.Status, status);
             Assert.True(at <= DateTime.UtcNow);
         }
-    }
-
-    [Fact]
-    public async Task Seeding_the_lists_stays_fast()
-    {
-        // Seed a second year inside a transaction that is rolled back, so the other tests' data stays as it was.
-        await using var db = await DbAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await WorkItemDemoSeeder.SeedAsync(db, DateTime.UtcNow, Ct);
-        watch.Stop();
-        await transaction.RollbackAsync(Ct);
-        // The aim is under two seconds on a quiet machine; the bound leaves room for tests running in parallel.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Seeding took {watch.Elapsed}");
     }
 }

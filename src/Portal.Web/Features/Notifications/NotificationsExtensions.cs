@@ -7,6 +7,7 @@ public static class NotificationsExtensions
     public static IServiceCollection AddPortalNotifications(this IServiceCollection services)
     {
         services.AddScoped<UserNotificationService>();
+        services.AddSingleton<WorkItemNotifier>();
         services.AddSingleton<ILiveTopicRule, UserTopicRule>();
         return services;
     }

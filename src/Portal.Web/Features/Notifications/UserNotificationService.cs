@@ -41,7 +41,7 @@ public sealed class UserNotificationService(
         var unread = await mine.CountAsync(n => n.ReadAtUtc == null, ct);
         var rows = await mine.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(LatestCount).ToListAsync(ct);
         return new NotificationSummary(unread, rows
-            .Select(n => new NotificationRow(n.Id, text[n.MessageKey, n.MessageArgument ?? ""], n.WorkItemId, n.CreatedAtUtc, n.ReadAtUtc is null))
+            .Select(n => new NotificationRow(n.Id, text[n.MessageKey, NotificationArguments.Split(n.MessageArgument)], n.WorkItemId, n.CreatedAtUtc, n.ReadAtUtc is null))
             .ToList());
     }
 

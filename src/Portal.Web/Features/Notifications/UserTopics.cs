@@ -33,10 +33,25 @@ public sealed class UserTopicRule : ILiveTopicRule
 /// <summary>What a live event on "user/{id}" carries: the notification's id and item only, never the message text.</summary>
 public sealed record NotificationChanged(int? NotificationId, int? WorkItemId);
 
-/// <summary>Message keys of notifications (in NotificationsText); the argument is the work item's title.</summary>
+/// <summary>
+/// Message keys of notifications (in NotificationsText); the first argument is the work item's title, a second one (see
+/// <see cref="NotificationArguments"/>) the note or the claimant where the key says so.
+/// </summary>
 public static class NotificationKeys
 {
     public const string DueSoon = "Message.DueSoon";
     public const string Overdue = "Message.Overdue";
     public const string Escalated = "Message.Escalated";
+    /// <summary>To the owner: dispatched to them.</summary>
+    public const string Dispatched = "Message.Dispatched";
+    /// <summary>To the owner: chased by the secretary; second argument the chase note.</summary>
+    public const string Chased = "Message.Chased";
+    /// <summary>To the requester: reported back, please rate.</summary>
+    public const string Reported = "Message.Reported";
+    /// <summary>To the owner: rated not satisfied and sent back.</summary>
+    public const string NotSatisfied = "Message.NotSatisfied";
+    /// <summary>As <see cref="NotSatisfied"/>; second argument the requester's comment.</summary>
+    public const string NotSatisfiedNote = "Message.NotSatisfiedNote";
+    /// <summary>To the community's secretaries: claimed; second argument the claiming unit or member.</summary>
+    public const string Claimed = "Message.Claimed";
 }

@@ -94,19 +94,35 @@ public sealed class DashboardService(
     }
 
     /// <summary>
-    /// The drill-down address of a figure on the lists page. The parameters are the lists page's query filters: kind,
-    /// status, unit, deadline (overdue | dueSoon), from and to (local days, inclusive), community.
+    /// The drill-down address of a figure on the lists page, in the lists page's query contract: community, kind, status
+    /// (an enum name or "open"), unit, deadline (overdue | dueSoon), from and to (local days, inclusive) and, for a
+    /// dashboard figure, metric with part — the exact items WorkItemMetrics.IsCounted selects (part all: the rate's
+    /// denominator, met: its numerator), so the list has as many rows as the figure says.
     /// </summary>
-    public static string ListLink(int communityId, string? status = null, int? unit = null, string? deadline = null, DateOnly? from = null, DateOnly? to = null)
+    public static string ListLink(int communityId, string? status = null, int? unit = null, string? deadline = null, DateOnly? from = null,
+        DateOnly? to = null, DashboardMetric? metric = null, MetricPart part = MetricPart.All, WorkItemKind? kind = null)
     {
         var query = new List<string> { "community=" + communityId.ToString(CultureInfo.InvariantCulture) };
-        if (status is not null) query.Add("status=" + status);
+        if (kind is not null) query.Add("kind=" + CamelCase(kind.Value.ToString()));
+        if (status is not null) query.Add("status=" + Uri.EscapeDataString(status));
         if (unit is not null) query.Add("unit=" + unit.Value.ToString(CultureInfo.InvariantCulture));
-        if (deadline is not null) query.Add("deadline=" + deadline);
+        if (deadline is not null) query.Add("deadline=" + Uri.EscapeDataString(deadline));
+        if (metric is not null)
+        {
+            query.Add("metric=" + CamelCase(metric.Value.ToString()));
+            query.Add("part=" + (part == MetricPart.Met ? "met" : "all"));
+        }
         if (from is not null) query.Add("from=" + from.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (to is not null) query.Add("to=" + to.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return "lists?" + string.Join('&', query);
     }
+
+    /// <summary>The drill-down of a dashboard figure for the period shown.</summary>
+    public static string MetricLink(int communityId, DashboardMetric metric, MetricPart part, DateOnly from, DateOnly to) =>
+        ListLink(communityId, metric: metric, part: part, from: from, to: to);
+
+    // The contract spells enum values the way the page's own links do (onTime, microWish); parsing is case-insensitive anyway.
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     private async Task<IReadOnlySet<int>> ManagedAsync(CancellationToken ct)
     {

@@ -15,7 +15,7 @@ namespace Portal.Web.Features.Lists.Demo;
 public static class WorkItemDemoSeeder
 {
     public const int NeedsPerCommunity = 75;
-    public const int CommitmentsPerCommunity = 15;
+    public const int CommitmentsPerCommunity = 24;
     public const int ProjectsPerCommunity = 4;
 
     private static readonly string[] SecretaryNames = ["刘红梅", "陈淑珍"];
@@ -77,6 +77,7 @@ public static class WorkItemDemoSeeder
         db.Resources.AddRange(resources);
         await db.SaveChangesAsync(ct);
 
+        var commitmentOrgs = await CommitmentOrgsAsync(db, ct);
         var projects = new List<WorkItem>();
         var pending = new List<WorkItem>();
         for (var ci = 0; ci < communities.Count; ci++)
@@ -90,7 +91,7 @@ public static class WorkItemDemoSeeder
             var residentKey = ci == 0 ? "resident" : "resident2";
             var resident = userIds.TryGetValue(residentKey, out var r) ? r : default;
             pending.AddRange(Needs(ctx, resident.Id, ci == 0 && userIds.TryGetValue("gridworker", out var g) ? g.Id : null));
-            pending.AddRange(Commitments(ctx));
+            pending.AddRange(Commitments(ctx, commitmentOrgs));
         }
         db.WorkItems.AddRange(projects);
         await db.SaveChangesAsync(ct);
@@ -178,6 +179,15 @@ public static class WorkItemDemoSeeder
                 : r.Next(10) switch { 0 => Urgency.Emergency, < 7 => Urgency.General, _ => Urgency.Complex };
             // Spread over the last year with more in recent months; a handful in the last days so every early status exists.
             var ageDays = i switch { 0 => 0.02, 1 => 2, < 8 => r.NextDouble() * 3, _ => Math.Pow(r.NextDouble(), 1.3) * 360 };
+            // A few complex needs dispatched twelve to fifteen days ago and still being handled: due soon at seeding time,
+            // so the dashboard's "due soon" column is not empty on first run (triage and dispatch take 3 to 54 hours, which
+            // puts the 15-day deadline 0.25 to 2.75 days ahead, inside the last fifth of the time allowed).
+            var dueSoon = IsDueSoonNeed(i);
+            if (dueSoon)
+            {
+                urgency = Urgency.Complex;
+                ageDays = 14.5 + r.NextDouble() * 0.2;
+            }
             var raiser = ctx.Pick(ctx.People);
             var mine = i % 12 == 0 && residentUserId is not null;
             var channel = mine ? RaiseChannel.Self : (RaiseChannel)(r.Next(6) + 1);
@@ -209,7 +219,7 @@ public static class WorkItemDemoSeeder
             var secId = ctx.SecretaryUserId;
 
             var fate = r.Next(100);
-            if (fate < 5 || i % 30 == 20)
+            if (!dueSoon && (fate < 5 || i % 30 == 20))
             {
                 walk.Step(ctx.Hours(2, 30), WorkItemAction.Reject, sec, secId, "经研判，该诉求已由其他渠道受理，不再重复立项。");
                 continue;
@@ -225,7 +235,7 @@ public static class WorkItemDemoSeeder
             var owner = ctx.Pick(ctx.Units);
             var allowed = rules.Allowed(urgency);
             string ownerName;
-            if (r.Next(4) == 0 && i % 25 != 3)
+            if (r.Next(4) == 0 && i % 25 != 3 && !dueSoon)
             {
                 var byMember = r.Next(3) == 0 && ctx.People.Any(p => p.IsPartyMember);
                 var member = byMember ? ctx.Pick(ctx.People.Where(p => p.IsPartyMember).ToList()) : null;
@@ -243,7 +253,7 @@ public static class WorkItemDemoSeeder
             else
             {
                 var dispatchDelay = urgency == Urgency.Emergency ? ctx.Hours(0.05, 0.3) : ctx.Hours(1, 24);
-                if (r.Next(12) == 0)
+                if (!dueSoon && r.Next(12) == 0)
                 {
                     // Dispatched to the wrong unit first: declined and dispatched again.
                     var wrong = ctx.Pick(ctx.Units);
@@ -253,14 +263,21 @@ public static class WorkItemDemoSeeder
                 var delay = dispatchDelay;
                 if (!walk.Step(delay, WorkItemAction.Dispatch, sec, secId, $"派至{owner.Name}办理。", before: () => Assign(item, owner, walk.At + delay, allowed, ctx))) continue;
                 ownerName = owner.LiaisonName;
-                // A few owners never accept: these stay dispatched and run overdue.
-                if (r.Next(25) == 0 || i % 25 == 3)
+                // A few owners never accept: these stay dispatched and run overdue (the first due-soon one is still waiting,
+                // so every community has a dispatched item whatever the random draws).
+                if (r.Next(25) == 0 || i % 25 == 3 || i == 9)
                 {
                     Chase(walk, item, ctx);
                     continue;
                 }
                 var acceptAfter = urgency == Urgency.Emergency ? ctx.Hours(0.05, 0.3) : ctx.Hours(0.5, 12);
                 if (!walk.Step(acceptAfter, WorkItemAction.Accept, ownerName, note: "已接单，马上安排。")) continue;
+            }
+
+            if (dueSoon)
+            {
+                walk.Step(ctx.Hours(2, 48), WorkItemAction.AddProgress, ownerName, note: ctx.Pick(ProgressNotes));
+                continue;
             }
 
             // A few owners stall after accepting: open, overdue and chased.
@@ -302,6 +319,9 @@ public static class WorkItemDemoSeeder
         }
         return items;
     }
+
+    /// <summary>The needs (by index within a community) seeded to be due soon when seeding.</summary>
+    private static bool IsDueSoonNeed(int index) => index % 25 == 9;
 
     private static void Assign(WorkItem item, Unit owner, DateTime at, TimeSpan allowed, Context ctx)
     {
@@ -430,48 +450,132 @@ public static class WorkItemDemoSeeder
         "协助社区开展消防安全检查", "资助社区文化活动经费", "参与网格巡查，及时上报隐患", "为居民提供法律咨询服务12次",
     ];
 
-    private static List<WorkItem> Commitments(Context ctx)
+    /// <summary>The Party organisations commitments are filed under: each community's committee, each unit's, each member's branch.</summary>
+    private sealed record CommitmentOrgs(
+        Dictionary<int, int> CommunityCommittee, Dictionary<int, int> UnitOrganization, Dictionary<int, int> MemberOrganization, int? DemoMemberPersonId);
+
+    private static async Task<CommitmentOrgs> CommitmentOrgsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var committees = await db.PartyOrganizations.Where(o => o.CommunityId != null && o.Level == PartyOrganizationLevel.Committee)
+            .Select(o => new { Community = o.CommunityId!.Value, o.Id }).ToListAsync(ct);
+        return new CommitmentOrgs(
+            committees.GroupBy(o => o.Community).ToDictionary(g => g.Key, g => g.Min(o => o.Id)),
+            await db.Units.Where(u => u.PartyOrganizationId != null).ToDictionaryAsync(u => u.Id, u => u.PartyOrganizationId!.Value, ct),
+            await db.People.Where(p => p.IsPartyMember && p.HomePartyOrganizationId != null).ToDictionaryAsync(p => p.Id, p => p.HomePartyOrganizationId!.Value, ct),
+            // The demo member account starts without commitments, so it can make its own (up to five) on first run.
+            await db.Users.Where(u => u.UserName == "member").Select(u => u.PersonId).FirstOrDefaultAsync(ct));
+    }
+
+    /// <summary>How far a demo commitment has come: 待审核 … 已归档, or assessed as failed and back to fulfilment.</summary>
+    private enum CommitmentStage { Made, Vetted, Published, Fulfilling, Reported, Failed, Filed }
+
+    /// <summary>
+    /// Commitments on the decided path (make → 审核 Triage → 公示 Dispatch with IsPublic → 开始践诺 Accept → progress →
+    /// 践诺完成 ReportBack → 评诺 Rate with three scores by <see cref="CommitmentRules.Assess"/> → 归档 Close). The community's
+    /// own committee makes twelve annual ones this year (the secretary acts for it), co-building units and members the
+    /// rest; a few are overdue, some wait for vetting or assessment, some are last year's and filed.
+    /// </summary>
+    private static List<WorkItem> Commitments(Context ctx, CommitmentOrgs orgs)
     {
         var list = new List<WorkItem>();
-        var r = ctx.Random;
+        // Their own random stream, so the other lists' demo data stays the same whatever the commitments draw.
+        var r = new Random(ctx.CommunityId * 7919 + 2026);
+        TimeSpan Hours(double min, double max) => TimeSpan.FromHours(min + r.NextDouble() * (max - min));
+        var year = PortalYear(ctx.Now);
+        var startOfYear = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
+        var endOfYear = startOfYear.AddYears(1).AddSeconds(-1);
+        var daysIntoYear = Math.Max(1, (ctx.Now - startOfYear).TotalDays);
+        var committee = orgs.CommunityCommittee.GetValueOrDefault(ctx.CommunityId);
+        var units = ctx.Units.Where(u => orgs.UnitOrganization.ContainsKey(u.Id)).ToList();
+        var members = ctx.People.Where(p => p.IsPartyMember && p.PersonId != orgs.DemoMemberPersonId && orgs.MemberOrganization.ContainsKey(p.PersonId)).ToList();
+        CommitmentStage[] committeeStages =
+        [
+            CommitmentStage.Filed, CommitmentStage.Filed, CommitmentStage.Filed, CommitmentStage.Filed, CommitmentStage.Reported,
+            CommitmentStage.Fulfilling, CommitmentStage.Fulfilling, CommitmentStage.Failed, CommitmentStage.Published, CommitmentStage.Vetted,
+            CommitmentStage.Made, CommitmentStage.Fulfilling,
+        ];
         for (var i = 0; i < CommitmentsPerCommunity; i++)
         {
-            var unit = ctx.Units[i % ctx.Units.Count];
-            var byMember = i % 3 == 2 && ctx.People.Any(p => p.IsPartyMember);
-            var member = byMember ? ctx.Pick(ctx.People.Where(p => p.IsPartyMember).ToList()) : null;
-            var lastYear = i < 4;
-            var raisedAt = lastYear ? ctx.Now.AddDays(-330 - r.Next(20)) : ctx.Now.AddDays(-20 - r.Next(280));
+            // 0–11 the committee's this year, 12–17 units', 18–21 members', 22–23 last year's (filed).
+            var lastYear = i >= 22;
+            var unit = i is >= 12 and < 18 or 22 && units.Count > 0 ? units[i % units.Count] : null;
+            var member = i is >= 18 and < 22 or 23 && members.Count > 0 ? members[i % members.Count] : null;
+            var stage = i switch
+            {
+                < 12 => committeeStages[i],
+                12 or 13 => CommitmentStage.Filed,
+                14 => CommitmentStage.Reported,
+                15 => CommitmentStage.Fulfilling,
+                16 => CommitmentStage.Made,
+                17 => CommitmentStage.Published,
+                18 => CommitmentStage.Filed,
+                19 => CommitmentStage.Reported,
+                20 => CommitmentStage.Fulfilling,
+                21 => CommitmentStage.Made,
+                _ => CommitmentStage.Filed,
+            };
+            // Earlier stages were made more recently; the ones waiting for vetting in the last days.
+            var share = stage switch
+            {
+                CommitmentStage.Filed => 0.02 + r.NextDouble() * 0.2,
+                CommitmentStage.Reported or CommitmentStage.Failed => 0.1 + r.NextDouble() * 0.2,
+                CommitmentStage.Fulfilling => 0.2 + r.NextDouble() * 0.3,
+                CommitmentStage.Published or CommitmentStage.Vetted => 0.85 + r.NextDouble() * 0.05,
+                _ => 0.97,
+            };
+            var raisedAt = lastYear ? startOfYear.AddDays(-300 + r.Next(60)) : startOfYear.AddDays(daysIntoYear * share);
+            if (raisedAt >= ctx.Now) raisedAt = ctx.Now.AddHours(-1);
+            // Annual ones are promised by the year's end; every fourth one in fulfilment (and every ad hoc one) sooner, so some are overdue.
+            var adHoc = i % 5 == 4;
+            var overdue = stage == CommitmentStage.Fulfilling && i % 2 == 1;
+            var due = overdue ? raisedAt + (ctx.Now - raisedAt) * 0.7
+                : adHoc ? raisedAt.AddDays(90)
+                : lastYear ? endOfYear.AddYears(-1) : endOfYear;
+            if (due <= raisedAt.AddDays(3)) due = endOfYear;
             var text = CommitmentTexts[(i + ctx.CommunityId) % CommitmentTexts.Length];
+            var organization = member is not null ? orgs.MemberOrganization[member.PersonId]
+                : unit is not null ? orgs.UnitOrganization[unit.Id] : committee;
+            var owner = member?.Name ?? unit?.LiaisonName ?? ctx.SecretaryName;
             var item = new WorkItem
             {
-                Kind = WorkItemKind.Commitment, Title = text, Category = ctx.Pick(WorkItemCategories.All), Urgency = Urgency.Complex,
-                CommunityId = ctx.CommunityId, RaisedByName = member?.Name ?? unit.Name, RaisedAtUtc = raisedAt,
-                CommitmentYear = PortalYear(raisedAt), DescriptionMarkdown = $"承诺事项：{text}。", Channel = RaiseChannel.Self,
+                Kind = WorkItemKind.Commitment, Title = text, Category = WorkItemCategories.All[r.Next(WorkItemCategories.All.Count)], Urgency = Urgency.Complex,
+                CommunityId = ctx.CommunityId, RaisedByName = owner, RaisedAtUtc = raisedAt,
+                RaisedByUserId = member is null && unit is null ? ctx.SecretaryUserId : null,
+                PartyOrganizationId = organization == 0 ? null : organization,
+                CommitmentType = adHoc ? CommitmentType.AdHoc : CommitmentType.Annual,
+                CommitmentYear = lastYear ? year - 1 : year,
+                DescriptionMarkdown = $"承诺事项：{text}。\n\n- 承诺时限：{due.AddHours(8):yyyy年M月d日}\n- 践诺方式：定期开展，留存佐证材料",
+                Channel = RaiseChannel.Self, OwnerUnitId = unit?.Id, OwnerPersonId = member?.PersonId, DueAtUtc = due,
             };
-            var walk = new Walk(item, ctx);
-            var owner = member?.Name ?? unit.LiaisonName;
-            if (!walk.Step(ctx.Hours(24, 120), WorkItemAction.Triage, ctx.SecretaryName, ctx.SecretaryUserId, "经审核，承诺事项具体可行，予以公示。",
-                    before: () => { item.IsPublic = true; item.IsShared = true; })) { list.Add(item); continue; }
-            var deadline = TimeSpan.FromDays(lastYear ? 300 : 200);
-            walk.Step(ctx.Hours(1, 24), WorkItemAction.Claim, owner, note: "承诺人践诺中。", before: () =>
-            {
-                if (member is null) item.OwnerUnitId = unit.Id; else item.OwnerPersonId = member.PersonId;
-                item.DueAtUtc = walk.At + deadline;
-            });
-            walk.Step(TimeSpan.FromDays(30 + r.Next(30)), WorkItemAction.AddProgress, owner, note: "已完成阶段性践诺，附活动照片。");
-            if (i % 4 != 3)
-            {
-                walk.Step(TimeSpan.FromDays(40 + r.Next(60)), WorkItemAction.ReportBack, owner, note: "承诺事项已全部兑现。");
-                if (walk.Step(TimeSpan.FromDays(5 + r.Next(10)), WorkItemAction.Rate, ctx.SecretaryName, ctx.SecretaryUserId, "党员、群众、组织三方评议完成。",
-                        r.Next(6) == 0 ? Satisfaction.FairlySatisfied : Satisfaction.Satisfied))
-                {
-                    item.MemberScore = 80 + r.Next(20);
-                    item.ResidentScore = 75 + r.Next(25);
-                    item.OrganizationScore = 80 + r.Next(20);
-                    walk.Step(TimeSpan.FromDays(3), WorkItemAction.Close, ctx.SecretaryName, ctx.SecretaryUserId, "践诺评诺完成，归入台账。");
-                }
-            }
             list.Add(item);
+            var walk = new Walk(item, ctx);
+            bool Reached(CommitmentStage s) => stage == s || walk.Stopped;
+            if (stage == CommitmentStage.Made) continue;
+            walk.Step(Hours(24, 72), WorkItemAction.Triage, ctx.SecretaryName, ctx.SecretaryUserId, "经审核，承诺事项具体可行，同意公示。");
+            if (Reached(CommitmentStage.Vetted)) continue;
+            // Publishing would be refused once the promised date has passed; the demo never publishes late.
+            if (walk.At.AddDays(1) >= due) continue;
+            walk.Step(Hours(4, 24), WorkItemAction.Dispatch, ctx.SecretaryName, ctx.SecretaryUserId, "承诺已在社区公示栏公示，接受党员群众监督。",
+                before: () => item.IsPublic = true);
+            if (Reached(CommitmentStage.Published)) continue;
+            walk.Step(Hours(2, 48), WorkItemAction.Accept, owner, note: "开始践诺。");
+            walk.Step(TimeSpan.FromDays(10 + r.Next(20)), WorkItemAction.AddProgress, owner, note: "已完成阶段性践诺，附活动照片和签到表。");
+            if (Reached(CommitmentStage.Fulfilling)) continue;
+            walk.Step(TimeSpan.FromDays(15 + r.Next(20)), WorkItemAction.ReportBack, owner, note: "承诺事项已全部兑现，佐证材料已上传。");
+            if (Reached(CommitmentStage.Reported)) continue;
+            var (m, res, o) = stage == CommitmentStage.Failed
+                ? (50m + r.Next(10), 45m + r.Next(10), 55m + r.Next(10))
+                : (75m + r.Next(25), 70m + r.Next(30), 78m + r.Next(22));
+            var assessment = CommitmentRules.Assess(m, res, o);
+            if (walk.Step(TimeSpan.FromDays(3 + r.Next(7)), WorkItemAction.Rate, ctx.SecretaryName, ctx.SecretaryUserId,
+                    $"党员评分 {m}，群众评分 {res}，组织评分 {o}，综合得分 {assessment.Total}。", assessment.Satisfaction))
+            {
+                item.MemberScore = m;
+                item.ResidentScore = res;
+                item.OrganizationScore = o;
+            }
+            if (Reached(CommitmentStage.Failed)) continue;
+            walk.Step(TimeSpan.FromDays(2), WorkItemAction.Close, ctx.SecretaryName, ctx.SecretaryUserId, "践诺评诺完成，归入台账。");
         }
         return list;
     }

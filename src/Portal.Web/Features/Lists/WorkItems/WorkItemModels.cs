@@ -1,16 +1,40 @@
+using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 
-/// <summary>Filters and one page of the work-item list; every filter is optional.</summary>
+/// <summary>How an open item stands against its deadline now (the list's "deadline" filter).</summary>
+public enum DeadlineFilter
+{
+    Overdue = 1,
+    DueSoon = 2,
+}
+
+/// <summary>
+/// Filters and one page of the work-item list; every filter is optional. The /lists query string
+/// (<see cref="ListQueryString"/>) maps onto these one to one, so a filtered list is a link.
+/// </summary>
 public sealed record WorkItemQuery
 {
+    public int? CommunityId { get; init; }
     public WorkItemKind? Kind { get; init; }
     public WorkItemStatus? Status { get; init; }
+    /// <summary>Any status where <see cref="WorkItemWorkflow.IsOpen"/> (status=open); ignored when <see cref="Status"/> is set.</summary>
+    public bool OpenOnly { get; init; }
     public string? Category { get; init; }
     public int? GridId { get; init; }
     public int? OwnerUnitId { get; init; }
-    public bool OverdueOnly { get; init; }
+    /// <summary>Overdue or due soon now, by WorkItemMetrics.DeadlineStateOf with the community's current rules.</summary>
+    public DeadlineFilter? Deadline { get; init; }
+    /// <summary>Local (China) days, inclusive: without <see cref="Metric"/>, items raised in that range.</summary>
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>
+    /// A dashboard figure's items (WorkItemMetrics.IsCounted for the days From–To in CommunityId); applied only for
+    /// those who manage the community and only with community, from and to.
+    /// </summary>
+    public DashboardMetric? Metric { get; init; }
+    public MetricPart Part { get; init; } = MetricPart.All;
     /// <summary>Only items the caller raised or is the requester of ("my needs").</summary>
     public bool MineOnly { get; init; }
     public string? Search { get; init; }
@@ -21,13 +45,19 @@ public sealed record WorkItemQuery
     public int SafeTake => Math.Clamp(Take, 1, 100);
     public int SafeSkip => Math.Max(0, Skip);
     public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+    /// <summary>The metric part of the query is complete (the service still checks the caller manages the community).</summary>
+    public bool HasMetric => Metric is not null && CommunityId is not null && From is not null && To is not null;
 }
 
 public sealed record WorkItemRow(
     int Id, WorkItemKind Kind, WorkItemStatus Status, string Title, string Category, Urgency Urgency, int CommunityId,
     string? GridName, string? OwnerUnitName, DateTime RaisedAtUtc, DateTime? DueAtUtc, bool IsOverdue);
 
-public sealed record WorkItemList(IReadOnlyList<WorkItemRow> Items, int Total);
+/// <summary>
+/// One page of rows, the total, and the filters as they were applied: a metric the caller may not use (or that lacks its
+/// community or days) is dropped, so the page shows only what actually filtered the list.
+/// </summary>
+public sealed record WorkItemList(IReadOnlyList<WorkItemRow> Items, int Total, WorkItemQuery Applied);
 
 public sealed record AttachmentView(int Id, string FileName, string ContentType, long SizeBytes)
 {

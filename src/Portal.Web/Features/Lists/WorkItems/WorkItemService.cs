@@ -8,6 +8,7 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Live;
+using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 
@@ -18,7 +19,7 @@ namespace Portal.Web.Features.Lists.WorkItems;
 /// (a refusal changes nothing), refuses stale versions, writes a history step and announces the new status on the
 /// community's "lists/{id}" topic. Audit entries are written by the database context on save. Scoped.
 /// </summary>
-public sealed class WorkItemService(
+public sealed partial class WorkItemService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     AccessPolicyProvider policies,
@@ -27,6 +28,7 @@ public sealed class WorkItemService(
     TimeProvider clock,
     IStringLocalizer<WorkItemsText> text,
     IStringLocalizer<ListsText> lists,
+    WorkItemNotifier notifier,
     ILogger<WorkItemService> logger)
 {
     /// <summary>The caller with everything the visibility rules need, computed once per call.</summary>
@@ -51,7 +53,8 @@ public sealed class WorkItemService(
             || (w.GridId is { } g && Grids.Contains(g))
             || IsOwner(w) || IsCoOwner(w)
             || IsRequester(w) || (UserId is not null && w.RaisedByUserId == UserId)
-            || (w.Status == WorkItemStatus.Triaged && w.IsPublic && MayClaimIn(w.CommunityId));
+            || (w.Status == WorkItemStatus.Triaged && w.IsPublic && MayClaimIn(w.CommunityId))
+            || (IsPublished(w) && Visible.Contains(w.CommunityId));
     }
 
     private async Task<Caller> CallerAsync(CancellationToken ct)
@@ -71,7 +74,10 @@ public sealed class WorkItemService(
             roles.Where(r => r.Role == PortalRole.PartyMember).Select(r => r.ScopeId).Distinct().ToList());
     }
 
-    /// <summary>The visibility rules of <see cref="Caller.CanSee"/> as a query.</summary>
+    /// <summary>
+    /// The visibility rules of <see cref="Caller.CanSee"/> as a query, except published commitments: those are for everyone
+    /// of the community but belong on the commitments list (<see cref="ListCommitmentsAsync"/>), not in everyone's work list.
+    /// </summary>
     private static IQueryable<WorkItem> Visible(PortalDbContext db, Caller caller)
     {
         if (!caller.IsSignedIn) return db.WorkItems.Where(_ => false);
@@ -134,43 +140,7 @@ public sealed class WorkItemService(
         return community is { } c && caller.Manages(c) ? await UnitsForAsync(db, [c], ct) : [];
     }
 
-    public async Task<WorkItemList> ListAsync(WorkItemQuery query, CancellationToken ct = default)
-    {
-        var caller = await CallerAsync(ct);
-        if (!caller.IsSignedIn) return new WorkItemList([], 0);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = Visible(db, caller);
-        if (query.Kind is { } kind) rows = rows.Where(w => w.Kind == kind);
-        if (query.Status is { } status) rows = rows.Where(w => w.Status == status);
-        if (!string.IsNullOrEmpty(query.Category)) rows = rows.Where(w => w.Category == query.Category);
-        if (query.GridId is { } grid) rows = rows.Where(w => w.GridId == grid);
-        if (query.OwnerUnitId is { } unit) rows = rows.Where(w => w.OwnerUnitId == unit);
-        if (query.OverdueOnly) rows = rows.Where(w => w.DueAtUtc != null && w.DueAtUtc < now && w.Status != WorkItemStatus.Closed && w.Status != WorkItemStatus.Rejected);
-        if (query.MineOnly)
-        {
-            var userId = caller.UserId;
-            rows = rows.Where(w => w.RequesterUserId == userId || w.RaisedByUserId == userId);
-        }
-        if (query.Term is { } term)
-        {
-            var lowered = term.ToLower();
-            rows = rows.Where(w => w.Title.ToLower().Contains(lowered) || w.DescriptionMarkdown.ToLower().Contains(lowered));
-        }
-        var total = await rows.CountAsync(ct);
-        var page = await rows.OrderByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id)
-            .Skip(query.SafeSkip).Take(query.SafeTake)
-            .Select(w => new
-            {
-                w.Id, w.Kind, w.Status, w.Title, w.Category, w.Urgency, w.CommunityId, w.RaisedAtUtc, w.DueAtUtc,
-                Grid = db.Grids.Where(g => g.Id == w.GridId).Select(g => g.Name).FirstOrDefault(),
-                Unit = db.Units.Where(u => u.Id == w.OwnerUnitId).Select(u => u.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var items = page.Select(w => new WorkItemRow(w.Id, w.Kind, w.Status, w.Title, w.Category, w.Urgency, w.CommunityId, w.Grid, w.Unit,
-            w.RaisedAtUtc, w.DueAtUtc, w.DueAtUtc < now && WorkItemWorkflow.IsOpen(w.Status))).ToList();
-        return new WorkItemList(items, total);
-    }
+    // ListAsync and the export's ListAllAsync: WorkItemService.Listing.cs.
 
     /// <summary>The item with its history, attachments and the caller's possible actions; null when it cannot be seen.</summary>
     public async Task<WorkItemDetail?> GetAsync(int id, CancellationToken ct = default)
@@ -336,6 +306,8 @@ public sealed class WorkItemService(
         DateTime? dueAtUtc = null, string? note = null, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Dispatch, note, null, null, async (_, w, db, now) =>
         {
+            // A commitment is published to its own committer (PublishCommitmentAsync), never sent to a unit.
+            if (w.Kind == WorkItemKind.Commitment) return lists["Commitment.Error.UsePublish"];
             if (!Enum.IsDefined(urgency)) return text["Validation.UrgencyRequired"];
             var allowed = (await UnitsForAsync(db, [w.CommunityId], ct)).Select(u => u.Id).ToHashSet();
             if (!allowed.Contains(ownerUnitId)) return text["Validation.UnitOutOfScope"];
@@ -411,7 +383,9 @@ public sealed class WorkItemService(
 
     /// <summary>The requester rates the result; "not satisfied" sends it back to the owner.</summary>
     public Task<WorkItemResult> RateAsync(int id, Guid version, Satisfaction? rating, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Rate, note, rating, null, null, ct);
+        ActAsync(id, version, WorkItemAction.Rate, note, rating, null,
+            // A commitment is rated by its three assessment scores (AssessCommitmentAsync), never by a bare satisfaction.
+            (_, w, _, _) => Task.FromResult(w.Kind == WorkItemKind.Commitment ? (string?)lists["Commitment.Error.ScoresRequired"] : null), ct);
 
     public Task<WorkItemResult> CloseAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Close, note, null, null, null, ct);
@@ -424,7 +398,7 @@ public sealed class WorkItemService(
         ActAsync(id, version, WorkItemAction.Chase, note, null, null, null, ct, noteRequired: true);
 
     /// <summary>Who may take an action (the state machine decides separately whether it may happen now).</summary>
-    private static bool May(Caller caller, WorkItem w, WorkItemAction action) => action switch
+    private static bool May(Caller caller, WorkItem w, WorkItemAction action) => w.Kind == WorkItemKind.Commitment ? MayOnCommitment(caller, w, action) : action switch
     {
         WorkItemAction.Triage or WorkItemAction.Reject or WorkItemAction.Dispatch or WorkItemAction.Close
             or WorkItemAction.Reopen or WorkItemAction.Chase => caller.Manages(w.CommunityId),
@@ -521,6 +495,7 @@ public sealed class WorkItemService(
             throw;
         }
         await AnnounceAsync(item, ct);
+        await notifier.NotifyAsync(item, action, rating, note, caller.UserId, ct);
         return WorkItemResult.Saved(item.Id);
     }
 

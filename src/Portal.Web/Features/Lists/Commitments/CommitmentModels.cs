@@ -1,0 +1,101 @@
+using Portal.Domain.WorkItems;
+
+namespace Portal.Web.Features.Lists.Commitments;
+
+/// <summary>Who a commitment is made by: a Party organisation (党组织承诺) or a Party member for themselves (党员承诺).</summary>
+public enum CommitmentMakerKind
+{
+    Organization = 1,
+    Member = 2,
+}
+
+/// <summary>
+/// One way the caller may make a commitment: for an organisation (a secretary for any of the community's, a liaison
+/// for their unit's) or for themselves as a Party member. The key names it in the form; the service derives the list
+/// again on submit, so a key the caller may not use is refused.
+/// </summary>
+public sealed record CommitmentMaker(string Key, CommitmentMakerKind Kind, int PartyOrganizationId, int CommunityId, int? OwnerUnitId,
+    int? OwnerPersonId, string OrganizationName, string CommunityName);
+
+/// <summary>What the make form holds; nothing is lost when the service refuses it.</summary>
+public sealed class MakeCommitmentForm
+{
+    public string? MakerKey { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? Category { get; set; }
+    public CommitmentType Type { get; set; } = CommitmentType.Annual;
+    public int Year { get; set; }
+    /// <summary>The promised completion date (承诺时限), a local (China) day.</summary>
+    public DateOnly? PromisedDate { get; set; }
+}
+
+/// <summary>Field keys of the make form's errors.</summary>
+public static class CommitmentFields
+{
+    public const string Maker = nameof(MakeCommitmentForm.MakerKey);
+    public const string Title = nameof(MakeCommitmentForm.Title);
+    public const string Description = nameof(MakeCommitmentForm.Description);
+    public const string Category = nameof(MakeCommitmentForm.Category);
+    public const string Type = nameof(MakeCommitmentForm.Type);
+    public const string Year = nameof(MakeCommitmentForm.Year);
+    public const string PromisedDate = nameof(MakeCommitmentForm.PromisedDate);
+}
+
+/// <summary>Filters and one page of the commitments list; every filter is optional.</summary>
+public sealed record CommitmentQuery
+{
+    public int? PartyOrganizationId { get; init; }
+    public int? Year { get; init; }
+    public CommitmentType? Type { get; init; }
+    public WorkItemStatus? Status { get; init; }
+    public string? Search { get; init; }
+    public int Skip { get; init; }
+    public int Take { get; init; } = 20;
+
+    public int SafeTake => Math.Clamp(Take, 1, 100);
+    public int SafeSkip => Math.Max(0, Skip);
+    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+}
+
+/// <summary>
+/// A commitment in the list. <see cref="MemberName"/> is null for a member's commitment unless the caller manages the
+/// community or is that member: published commitments are for everyone, the member's name is not.
+/// </summary>
+public sealed record CommitmentRow(
+    int Id, WorkItemStatus Status, string Title, CommitmentType? Type, int? Year, string OrganizationName, bool ByMember,
+    string? MemberName, DateTime? DueAtUtc, bool IsOverdue, bool IsPublic, decimal? Total, CommitmentGrade? Grade);
+
+public sealed record CommitmentList(IReadOnlyList<CommitmentRow> Items, int Total);
+
+/// <summary>The commitment-specific facts of an item's page (the generic ones are in the work-item detail).</summary>
+public sealed record CommitmentFacts(
+    string? OrganizationName, CommitmentType? Type, int? Year, bool ByMember, string? MemberName, DateTime? PromisedAtUtc,
+    decimal? MemberScore, decimal? ResidentScore, decimal? OrganizationScore, decimal? Total, CommitmentGrade? Grade);
+
+/// <summary>A quota hint: an organisation below ten commitments this year, or the caller as a member below two.</summary>
+public sealed record CommitmentQuotaHint(CommitmentMakerKind Kind, string Name, int Count, int Minimum);
+
+/// <summary>One row of the ledger (台账).</summary>
+public sealed record LedgerRow(
+    int Number, int Id, string Subject, CommitmentType? Type, string Title, DateTime? DueAtUtc, WorkItemStatus Status,
+    string Fulfilment, int EvidenceCount, decimal? MemberScore, decimal? ResidentScore, decimal? OrganizationScore,
+    decimal? Total, CommitmentGrade? Grade);
+
+/// <summary>The figures on top of the ledger.</summary>
+public sealed record LedgerSummary(
+    int Total, int ByOrganization, int ByMembers, int Filed, int Open, int Overdue, int Assessed, decimal? AverageTotal,
+    int Excellent, int Good, int Pass, int Fail);
+
+public sealed record Ledger(int OrganizationId, string OrganizationName, int Year, IReadOnlyList<LedgerRow> Rows, LedgerSummary Summary);
+
+public enum LedgerOutcome
+{
+    Ok,
+    /// <summary>No such organisation.</summary>
+    NotFound,
+    /// <summary>The caller may not see this organisation's ledger (or is not signed in).</summary>
+    Forbidden,
+}
+
+public sealed record LedgerResult(LedgerOutcome Outcome, Ledger? Ledger);

@@ -1,0 +1,318 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Access;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Directory;
+using Portal.Web.Features.Lists.WorkItems;
+using Portal.Web.Features.Localization;
+
+namespace Portal.Web.Features.Lists.Commitments;
+
+/// <summary>
+/// Making commitments (承诺) and their ledger (台账). Who may make one for whom: a community secretary for any Party
+/// organisation of the community (its own, its grid branches, its co-building units'), a liaison for their unit's
+/// organisation, a Party member for themselves (filed under their own branch, at most five annual ones a year). The
+/// steps after making go through <see cref="WorkItemService"/>'s one action path. The ledger is internal: managers of
+/// the community and the liaison of the organisation's unit see it, with names. Scoped.
+/// </summary>
+public sealed partial class CommitmentService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    AccessPolicyProvider policies,
+    WorkItemService items,
+    TimeProvider clock,
+    IStringLocalizer<CommitmentsText> text)
+{
+    private sealed record Caller(string? UserId, string Name, int? PersonId, AccessPolicy Policy)
+    {
+        public bool IsSignedIn => UserId is not null;
+        public IReadOnlyList<int> LiaisonUnits => Policy.Roles.Where(r => r.Role == PortalRole.UnitLiaison).Select(r => r.ScopeId).Distinct().ToList();
+        public IReadOnlyList<int> MemberCommunities => Policy.Roles.Where(r => r.Role == PortalRole.PartyMember && r.Scope == ScopeKind.Community)
+            .Select(r => r.ScopeId).Distinct().ToList();
+    }
+
+    private async Task<Caller> CallerAsync(CancellationToken ct)
+    {
+        var principal = await currentUser.CallerAsync();
+        var policy = await policies.ForAsync(principal, ct);
+        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (userId is null) return new Caller(null, "", null, policy);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        return new Caller(userId, principal.DisplayNameOf(), personId, policy);
+    }
+
+    /// <summary>The local (China) year now.</summary>
+    public int CurrentYear => PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
+
+    private DateOnly Today => DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The ways the caller may make a commitment; empty when they may make none.</summary>
+    public async Task<IReadOnlyList<CommitmentMaker>> MakersAsync(CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await MakersAsync(db, caller, ct);
+    }
+
+    private static async Task<List<CommitmentMaker>> MakersAsync(PortalDbContext db, Caller caller, CancellationToken ct)
+    {
+        var makers = new List<CommitmentMaker>();
+        var managed = caller.Policy.ManagedCommunities.ToList();
+        var communities = await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Name, c.StreetId }).ToListAsync(ct);
+        string CommunityName(int id) => communities.FirstOrDefault(c => c.Id == id)?.Name ?? "";
+
+        // The community's own organisations (no owner: the secretary acts for them) and the co-building units' (owned by the unit).
+        foreach (var org in await db.PartyOrganizations.AsNoTracking().Where(o => o.CommunityId != null && managed.Contains(o.CommunityId.Value))
+                     .OrderBy(o => o.Level).ThenBy(o => o.Name).Select(o => new { o.Id, o.Name, Community = o.CommunityId!.Value }).ToListAsync(ct))
+            makers.Add(Organization(org.Id, org.Name, org.Community, CommunityName(org.Community), null));
+        var unitOrgs = await db.Units.AsNoTracking().Where(u => u.PartyOrganizationId != null)
+            .OrderBy(u => u.Name)
+            .Select(u => new { u.Id, u.CommunityId, u.StreetId, Org = u.PartyOrganizationId!.Value, OrgName = u.PartyOrganization!.Name }).ToListAsync(ct);
+        foreach (var unit in unitOrgs)
+        {
+            // A street-level unit works with every community of its street.
+            var unitCommunities = unit.CommunityId is { } c ? [c] : communities.Where(x => x.StreetId == unit.StreetId).Select(x => x.Id).ToList();
+            foreach (var community in unitCommunities)
+            {
+                if (managed.Contains(community) || (caller.LiaisonUnits.Contains(unit.Id) && caller.Policy.CanViewCommunity(community)))
+                    makers.Add(Organization(unit.Org, unit.OrgName, community, CommunityName(community), unit.Id));
+            }
+        }
+        // A Party member for themselves, filed under their own branch.
+        if (caller.PersonId is { } personId && caller.MemberCommunities.Count > 0)
+        {
+            var person = await db.People.AsNoTracking().Where(p => p.Id == personId && p.IsPartyMember && p.HomePartyOrganizationId != null)
+                .Select(p => new { Org = p.HomePartyOrganizationId!.Value, OrgName = p.HomePartyOrganization!.Name }).FirstOrDefaultAsync(ct);
+            if (person is not null)
+            {
+                foreach (var community in caller.MemberCommunities)
+                    makers.Add(new CommitmentMaker($"m:{person.Org}:{community}", CommitmentMakerKind.Member, person.Org, community, null, personId,
+                        person.OrgName, CommunityName(community)));
+            }
+        }
+        return makers.DistinctBy(m => m.Key).ToList();
+    }
+
+    private static CommitmentMaker Organization(int org, string name, int community, string communityName, int? unit) =>
+        new($"o:{org}:{community}", CommitmentMakerKind.Organization, org, community, unit, null, name, communityName);
+
+    /// <summary>
+    /// Makes a commitment (status Raised, "待审核"): checked field by field, refused with localized messages and nothing
+    /// saved when anything is wrong. The promised date is kept as the due date; publishing makes it the deadline.
+    /// </summary>
+    public async Task<WorkItemResult> MakeAsync(MakeCommitmentForm form, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return WorkItemResult.Of(WorkItemOutcome.NotFound, text["Error.NotAllowed"]);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var makers = await MakersAsync(db, caller, ct);
+        if (makers.Count == 0) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.NotAllowed"]);
+
+        var errors = new Dictionary<string, string>();
+        var maker = makers.FirstOrDefault(m => m.Key == form.MakerKey);
+        if (maker is null) errors[CommitmentFields.Maker] = text["Validation.MakerRequired"];
+        var title = form.Title?.Trim() ?? "";
+        var description = (form.Description ?? "").Trim();
+        if (title.Length == 0) errors[CommitmentFields.Title] = text["Validation.TitleRequired"];
+        else if (title.Length > WorkItem.TitleMaxLength) errors[CommitmentFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
+        if (description.Length > WorkItem.DescriptionMaxLength) errors[CommitmentFields.Description] = text["Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength];
+        if (!WorkItemCategories.IsKnown(form.Category)) errors[CommitmentFields.Category] = text["Validation.CategoryRequired"];
+        if (!Enum.IsDefined(form.Type)) errors[CommitmentFields.Type] = text["Validation.TypeRequired"];
+
+        var today = Today;
+        // Annual commitments belong to this year's or next year's plan; an ad hoc one to the year it is made in.
+        var year = form.Type == CommitmentType.Annual ? form.Year : today.Year;
+        if (form.Type == CommitmentType.Annual && year != today.Year && year != today.Year + 1)
+            errors[CommitmentFields.Year] = text["Validation.YearOutOfRange", today.Year, today.Year + 1];
+        if (form.PromisedDate is not { } promised) errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateRequired"];
+        else if (promised <= today) errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateInPast"];
+        else if (form.Type == CommitmentType.Annual && promised.Year != year && !errors.ContainsKey(CommitmentFields.Year))
+            errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateOutsideYear", year];
+
+        if (maker is { Kind: CommitmentMakerKind.Member, OwnerPersonId: { } person } && form.Type == CommitmentType.Annual && !errors.ContainsKey(CommitmentFields.Year))
+        {
+            // Rejected commitments do not count against the five.
+            var existing = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.OwnerPersonId == person
+                && w.CommitmentType == CommitmentType.Annual && w.CommitmentYear == year && w.Status != WorkItemStatus.Rejected, ct);
+            if (!CommitmentRules.MemberMayAddAnnual(existing))
+                errors[WorkItemResult.FormError] = text["Validation.MemberQuotaReached", CommitmentRules.MemberAnnualMax, year];
+        }
+        if (errors.Count > 0) return WorkItemResult.Invalid(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = new WorkItem
+        {
+            Kind = WorkItemKind.Commitment,
+            Title = title,
+            DescriptionMarkdown = description,
+            Category = form.Category!,
+            Urgency = Urgency.Complex,
+            CommunityId = maker!.CommunityId,
+            Channel = RaiseChannel.Self,
+            RaisedByUserId = caller.UserId,
+            RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
+            RaisedAtUtc = now,
+            PartyOrganizationId = maker.PartyOrganizationId,
+            CommitmentType = form.Type,
+            CommitmentYear = year,
+            OwnerUnitId = maker.OwnerUnitId,
+            OwnerPersonId = maker.OwnerPersonId,
+            // The end of the promised local day.
+            DueAtUtc = PortalTime.StartOfDayUtc(form.PromisedDate!.Value.AddDays(1)).AddSeconds(-1),
+        };
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        await items.AnnounceMadeAsync(item, ct);
+        return WorkItemResult.Saved(item.Id);
+    }
+
+    /// <summary>
+    /// Quota hints for this year: organisations the caller makes commitments for with fewer than ten, and the caller as a
+    /// member with fewer than two annual ones. Rejected commitments do not count.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitmentQuotaHint>> QuotaHintsAsync(CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var year = CurrentYear;
+        var makers = await MakersAsync(db, caller, ct);
+        var hints = new List<CommitmentQuotaHint>();
+        foreach (var org in makers.Where(m => m.Kind == CommitmentMakerKind.Organization).DistinctBy(m => m.PartyOrganizationId))
+        {
+            var count = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId == org.PartyOrganizationId
+                && w.OwnerPersonId == null && w.CommitmentYear == year && w.Status != WorkItemStatus.Rejected, ct);
+            if (count < CommitmentRules.OrganizationAnnualMin)
+                hints.Add(new CommitmentQuotaHint(CommitmentMakerKind.Organization, org.OrganizationName, count, CommitmentRules.OrganizationAnnualMin));
+        }
+        if (makers.FirstOrDefault(m => m.Kind == CommitmentMakerKind.Member) is { OwnerPersonId: { } person } member)
+        {
+            var count = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.OwnerPersonId == person
+                && w.CommitmentType == CommitmentType.Annual && w.CommitmentYear == year && w.Status != WorkItemStatus.Rejected, ct);
+            if (count < CommitmentRules.MemberAnnualMin)
+                hints.Add(new CommitmentQuotaHint(CommitmentMakerKind.Member, member.OrganizationName, count, CommitmentRules.MemberAnnualMin));
+        }
+        return hints;
+    }
+
+    /// <summary>Organisations the caller may filter the list by: those of the communities they can view.</summary>
+    public async Task<IReadOnlyList<Option>> OrganizationsAsync(CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return [];
+        var visible = caller.Policy.VisibleCommunities.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.WorkItems.AsNoTracking()
+            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId != null && visible.Contains(w.CommunityId))
+            .Select(w => w.PartyOrganizationId!.Value).Distinct().ToListAsync(ct);
+        return await db.PartyOrganizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new Option(o.Id, o.Name)).ToListAsync(ct);
+    }
+
+    // ---- Ledger (台账) ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Organisations whose ledger the caller may open: as a manager, the organisations of the managed communities and any
+    /// organisation commitments of those communities are filed under (a member's branch may sit elsewhere); as a liaison,
+    /// their unit's.
+    /// </summary>
+    public async Task<IReadOnlyList<Option>> LedgerOrganizationsAsync(CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await LedgerOrganizationIdsAsync(db, caller, ct);
+        return await db.PartyOrganizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Level).ThenBy(o => o.Name)
+            .Select(o => new Option(o.Id, o.Name)).ToListAsync(ct);
+    }
+
+    private static async Task<HashSet<int>> LedgerOrganizationIdsAsync(PortalDbContext db, Caller caller, CancellationToken ct)
+    {
+        var managed = caller.Policy.ManagedCommunities.ToList();
+        var ids = (await MakersAsync(db, caller, ct)).Where(m => m.Kind == CommitmentMakerKind.Organization && managed.Contains(m.CommunityId))
+            .Select(m => m.PartyOrganizationId).ToHashSet();
+        ids.UnionWith(await db.WorkItems.AsNoTracking()
+            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId != null && managed.Contains(w.CommunityId))
+            .Select(w => w.PartyOrganizationId!.Value).Distinct().ToListAsync(ct));
+        ids.UnionWith(await LiaisonOrganizationsAsync(db, caller, ct));
+        return ids;
+    }
+
+    private static async Task<List<int>> LiaisonOrganizationsAsync(PortalDbContext db, Caller caller, CancellationToken ct)
+    {
+        var units = caller.LiaisonUnits.ToList();
+        return units.Count == 0 ? [] : await db.Units.AsNoTracking().Where(u => units.Contains(u.Id) && u.PartyOrganizationId != null)
+            .Select(u => u.PartyOrganizationId!.Value).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The ledger of one organisation for one year: every commitment filed under it (the organisation's own and its
+    /// members'), not rejected ones. A manager sees those of the communities they manage, the organisation's liaison all.
+    /// </summary>
+    public async Task<LedgerResult> LedgerAsync(int organizationId, int year, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return new LedgerResult(LedgerOutcome.Forbidden, null);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        if (organization is null) return new LedgerResult(LedgerOutcome.NotFound, null);
+        if (!(await LedgerOrganizationIdsAsync(db, caller, ct)).Contains(organizationId)) return new LedgerResult(LedgerOutcome.Forbidden, null);
+
+        var managed = caller.Policy.ManagedCommunities.ToList();
+        var liaison = (await LiaisonOrganizationsAsync(db, caller, ct)).Contains(organizationId);
+        var rows = await db.WorkItems.AsNoTracking()
+            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId == organizationId && w.CommitmentYear == year
+                && w.Status != WorkItemStatus.Rejected && (liaison || managed.Contains(w.CommunityId)))
+            .OrderBy(w => w.OwnerPersonId != null).ThenBy(w => w.RaisedAtUtc).ThenBy(w => w.Id)
+            .Select(w => new
+            {
+                w.Id, w.Title, w.CommitmentType, w.DueAtUtc, w.Status, w.OwnerPersonId, w.MemberScore, w.ResidentScore, w.OrganizationScore,
+                Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
+                Fulfilment = db.WorkItemEvents.Where(e => e.WorkItemId == w.Id && e.Note != null
+                        && (e.Action == WorkItemAction.ReportBack || e.Action == WorkItemAction.AddProgress))
+                    .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault(),
+                Evidence = db.Attachments.Count(a => db.WorkItemEvents.Any(e => e.Id == a.WorkItemEventId && e.WorkItemId == w.Id)),
+            })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ledgerRows = rows.Select((w, i) =>
+        {
+            decimal? total = w.MemberScore is { } m && w.ResidentScore is { } r && w.OrganizationScore is { } o ? CommitmentRules.Assess(m, r, o).Total : null;
+            return new LedgerRow(i + 1, w.Id, w.Member ?? organization, w.CommitmentType, w.Title, w.DueAtUtc, w.Status, PlainText(w.Fulfilment),
+                w.Evidence, w.MemberScore, w.ResidentScore, w.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
+        }).ToList();
+        var totals = ledgerRows.Where(r => r.Total is not null).Select(r => r.Total!.Value).ToList();
+        var summary = new LedgerSummary(
+            ledgerRows.Count,
+            rows.Count(r => r.OwnerPersonId is null),
+            rows.Count(r => r.OwnerPersonId is not null),
+            ledgerRows.Count(r => r.Status == WorkItemStatus.Closed),
+            ledgerRows.Count(r => WorkItemWorkflow.IsOpen(r.Status)),
+            ledgerRows.Count(r => r.DueAtUtc < now && WorkItemWorkflow.IsOpen(r.Status) && r.Status is not (WorkItemStatus.Reported or WorkItemStatus.Rated)),
+            totals.Count,
+            totals.Count == 0 ? null : Math.Round(totals.Average(), 1, MidpointRounding.AwayFromZero),
+            ledgerRows.Count(r => r.Grade == CommitmentGrade.Excellent),
+            ledgerRows.Count(r => r.Grade == CommitmentGrade.Good),
+            ledgerRows.Count(r => r.Grade == CommitmentGrade.Pass),
+            ledgerRows.Count(r => r.Grade == CommitmentGrade.Fail));
+        return new LedgerResult(LedgerOutcome.Ok, new Ledger(organizationId, organization, year, ledgerRows, summary));
+    }
+
+    /// <summary>The note as one line of plain text for the ledger (Markdown marks and line breaks removed).</summary>
+    private static string PlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var plain = Markdig.Markdown.ToPlainText(markdown);
+        return Whitespace().Replace(plain, " ").Trim();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

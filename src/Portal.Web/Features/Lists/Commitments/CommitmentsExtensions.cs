@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Localization;
+using Portal.Web.Features.Lists.Export;
+using Portal.Web.Features.Localization;
+
+namespace Portal.Web.Features.Lists.Commitments;
+
+public static class CommitmentsExtensions
+{
+    public static IServiceCollection AddPortalCommitments(this IServiceCollection services)
+    {
+        services.AddScoped<CommitmentService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The ledger export (CSV or Word), with the ledger page's own authorization: 401 anonymous (the endpoint requires a
+    /// signed-in user), 404 for an unknown organisation or bad arguments, 403 for an organisation whose ledger the caller may not see.
+    /// </summary>
+    public static WebApplication MapPortalCommitments(this WebApplication app)
+    {
+        app.MapGet("/api/lists/commitments/ledger/export", async (int? org, int? year, string? format, CommitmentService commitments,
+            IStringLocalizer<CommitmentsText> text, IStringLocalizer<ListsText> labels, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (org is not { } orgId || year is not { } y || !ExportFile.TryParseFormat(format, out var parsed)) return Results.NotFound();
+            var result = await commitments.LedgerAsync(orgId, y, ct);
+            return result.Outcome switch
+            {
+                LedgerOutcome.Ok => ExportFile.Result(
+                    LedgerExport.Table(result.Ledger!, text, labels, DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime))),
+                    parsed, LedgerExport.FileName(result.Ledger!, text)),
+                LedgerOutcome.NotFound => Results.NotFound(),
+                _ => Results.StatusCode(StatusCodes.Status403Forbidden),
+            };
+        }).RequireAuthorization();
+        return app;
+    }
+}

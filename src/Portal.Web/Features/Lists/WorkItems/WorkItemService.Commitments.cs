@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Lists.Commitments;
+
+namespace Portal.Web.Features.Lists.WorkItems;
+
+/// <summary>
+/// The commitment (承诺践诺) steps of the one lifecycle, kept beside the generic ones so they go through the same
+/// <see cref="ActAsync"/> path: 审核 = Triage (still unpublished), 公示 = Dispatch to the committer with the promised date,
+/// 开始践诺 = Accept, 践诺 = progress and report back, 评诺 = Rate with three scores, 归档 = Close.
+/// </summary>
+public sealed partial class WorkItemService
+{
+    /// <summary>A published commitment (公示): everyone who can view its community may see it.</summary>
+    private static bool IsPublished(WorkItem w) => w.Kind == WorkItemKind.Commitment && w.IsPublic && w.Status != WorkItemStatus.Rejected;
+
+    /// <summary>
+    /// The committer: the liaison of the owner unit or the owner member; for the community's own organisation (no owner)
+    /// the secretary acts for it.
+    /// </summary>
+    private static bool IsCommitter(Caller caller, WorkItem w) =>
+        caller.IsOwner(w) || (w.OwnerUnitId is null && w.OwnerPersonId is null && caller.Manages(w.CommunityId));
+
+    private static bool MayOnCommitment(Caller caller, WorkItem w, WorkItemAction action) => action switch
+    {
+        WorkItemAction.Triage or WorkItemAction.Reject or WorkItemAction.Dispatch or WorkItemAction.Reopen or WorkItemAction.Chase
+            or WorkItemAction.Rate => caller.Manages(w.CommunityId),
+        // Filed (归档) only once assessed: a fulfilled commitment is not closed without its scores.
+        WorkItemAction.Close => caller.Manages(w.CommunityId) && w.Status != WorkItemStatus.Reported,
+        WorkItemAction.Accept or WorkItemAction.AddProgress or WorkItemAction.ReportBack => IsCommitter(caller, w),
+        // The committer is fixed when it is made: nobody declines it back or claims someone else's promise.
+        _ => false,
+    };
+
+    /// <summary>公示: published to its committer, public from now on, due at the promised date (refused once that has passed).</summary>
+    public Task<WorkItemResult> PublishCommitmentAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Dispatch, note, null, null, (_, w, _, now) =>
+        {
+            if (w.Kind != WorkItemKind.Commitment) return Task.FromResult<string?>(text["Error.Forbidden"]);
+            if (w.DueAtUtc is not { } due || due <= now) return Task.FromResult<string?>(lists["Commitment.Error.PromisedDatePassed"]);
+            w.IsPublic = true;
+            w.DeadlineRuleSetId = null;
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>
+    /// 评诺: the secretary enters the members', residents' and organisation's scores; <see cref="CommitmentRules.Assess"/>
+    /// gives the grade, and a failed one goes back to fulfilment like a "not satisfied" rating. The scores are stored on
+    /// the item (the last assessment counts) and written into the history step.
+    /// </summary>
+    public async Task<WorkItemResult> AssessCommitmentAsync(int id, Guid version, decimal? memberScore, decimal? residentScore,
+        decimal? organizationScore, string? note = null, CancellationToken ct = default)
+    {
+        var assessment = CommitmentRules.Assess(memberScore, residentScore, organizationScore);
+        if (!assessment.IsValid)
+            return WorkItemResult.Invalid(assessment.Errors.ToDictionary(e => e.Key, e => (string)lists[e.Value]));
+        var summary = lists["Commitment.AssessNote", memberScore!.Value, residentScore!.Value, organizationScore!.Value, assessment.Total,
+            lists[$"Commitment.Grade.{assessment.Grade}"]].Value;
+        var fullNote = string.IsNullOrWhiteSpace(note) ? summary : summary + "\n\n" + note.Trim();
+        return await ActAsync(id, version, WorkItemAction.Rate, fullNote, assessment.Satisfaction, null, (_, w, _, _) =>
+        {
+            if (w.Kind != WorkItemKind.Commitment) return Task.FromResult<string?>(text["Error.Forbidden"]);
+            w.MemberScore = memberScore;
+            w.ResidentScore = residentScore;
+            w.OrganizationScore = organizationScore;
+            return Task.FromResult<string?>(null);
+        }, ct);
+    }
+
+    /// <summary>The commitments the caller may see (<see cref="Caller.CanSee"/>: their own, and the published ones), filtered and paged.</summary>
+    public async Task<CommitmentList> ListCommitmentsAsync(CommitmentQuery query, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return new CommitmentList([], 0);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visible = caller.Visible;
+        var own = Visible(db, caller);
+        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment
+            && (own.Any(o => o.Id == w.Id) || (w.IsPublic && w.Status != WorkItemStatus.Rejected && visible.Contains(w.CommunityId))));
+        if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.PartyOrganizationId == org);
+        if (query.Year is { } year) rows = rows.Where(w => w.CommitmentYear == year);
+        if (query.Type is { } type) rows = rows.Where(w => w.CommitmentType == type);
+        if (query.Status is { } status) rows = rows.Where(w => w.Status == status);
+        if (query.Term is { } term)
+        {
+            var lowered = term.ToLower();
+            rows = rows.Where(w => w.Title.ToLower().Contains(lowered) || w.DescriptionMarkdown.ToLower().Contains(lowered));
+        }
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id)
+            .Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(w => new
+            {
+                w.Id, w.Status, w.Title, w.CommitmentType, w.CommitmentYear, w.CommunityId, w.OwnerPersonId, w.DueAtUtc, w.IsPublic,
+                w.MemberScore, w.ResidentScore, w.OrganizationScore,
+                Organization = db.PartyOrganizations.Where(o => o.Id == w.PartyOrganizationId).Select(o => o.Name).FirstOrDefault(),
+                Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = page.Select(w =>
+        {
+            var assessed = CommitmentRules.TotalOf(new WorkItem
+            {
+                Title = "", Category = "", RaisedByName = "", MemberScore = w.MemberScore, ResidentScore = w.ResidentScore, OrganizationScore = w.OrganizationScore,
+            });
+            var byMember = w.OwnerPersonId is not null;
+            var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);
+            return new CommitmentRow(w.Id, w.Status, w.Title, w.CommitmentType, w.CommitmentYear, w.Organization ?? "", byMember,
+                byMember && mayName ? w.Member : null, w.DueAtUtc, w.DueAtUtc < now && IsLate(w.Status), w.IsPublic,
+                assessed, assessed is { } t ? CommitmentRules.GradeOf(t) : null);
+        }).ToList();
+        return new CommitmentList(items, total);
+    }
+
+    /// <summary>Late only while the committer still owes it: once reported fulfilled it waits on the secretary, not them.</summary>
+    private static bool IsLate(WorkItemStatus status) => WorkItemWorkflow.IsOpen(status) && status is not (WorkItemStatus.Reported or WorkItemStatus.Rated);
+
+    /// <summary>The commitment facts of an item the caller can see; null for other kinds or items they cannot see.</summary>
+    public async Task<CommitmentFacts?> GetCommitmentAsync(int id, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var w = await db.WorkItems.AsNoTracking().Include(x => x.CoOwners).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null || w.Kind != WorkItemKind.Commitment || !caller.CanSee(w)) return null;
+        var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == w.PartyOrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        var byMember = w.OwnerPersonId is not null;
+        var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);
+        var member = byMember && mayName
+            ? await db.People.AsNoTracking().Where(x => x.Id == w.OwnerPersonId).Select(x => x.Name).FirstOrDefaultAsync(ct)
+            : null;
+        var total = CommitmentRules.TotalOf(w);
+        return new CommitmentFacts(organization, w.CommitmentType, w.CommitmentYear, byMember, member, w.DueAtUtc,
+            w.MemberScore, w.ResidentScore, w.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
+    }
+
+    /// <summary>Announces a newly made commitment on its community's topic (the make step is the commitment service's).</summary>
+    internal Task AnnounceMadeAsync(WorkItem item, CancellationToken ct) => AnnounceAsync(item, ct);
+}

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Notifications;
+
+/// <summary>
+/// Tells the people an action concerns, in their bell: a dispatch or a chase (督办) the owner (the liaisons of the owner
+/// unit, or the owner person's account), a report back the requester (please rate), a "not satisfied" rating the owner
+/// again, a claim (认领) the community's secretaries. The actor is never told of their own action.
+/// <para>
+/// Called by the work-item service after the action is saved, with the actor it has already checked. Singleton: it keeps
+/// no caller of its own — who acted is passed in, so it cannot be mistaken for a circuit's user — and needs only the
+/// context factory and the bus, which are singletons too.
+/// </para>
+/// </summary>
+public sealed class WorkItemNotifier(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    LiveEventBus bus,
+    TimeProvider clock,
+    ILogger<WorkItemNotifier> logger)
+{
+    /// <summary>
+    /// Adds and announces the notifications for <paramref name="action"/>, just taken on <paramref name="item"/> by
+    /// <paramref name="actorUserId"/>. The action is already saved: a failure here is logged, never thrown, so the actor
+    /// is not told their action failed when it did not. Returns the users notified.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NotifyAsync(WorkItem item, WorkItemAction action, Satisfaction? rating, string? note, string? actorUserId,
+        CancellationToken ct = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            string? key = null;
+            List<string> recipients = [];
+            string[] args = [item.Title];
+            switch (action)
+            {
+                case WorkItemAction.Dispatch:
+                    key = NotificationKeys.Dispatched;
+                    recipients = await OwnerAccountsAsync(db, item, ct);
+                    break;
+                case WorkItemAction.Chase when note is not null:
+                    key = NotificationKeys.Chased;
+                    recipients = await OwnerAccountsAsync(db, item, ct);
+                    args = [item.Title, note];
+                    break;
+                case WorkItemAction.ReportBack when item.RequesterUserId is { } requester:
+                    key = NotificationKeys.Reported;
+                    recipients = [requester];
+                    break;
+                case WorkItemAction.Rate when rating == Satisfaction.NotSatisfied:
+                    key = note is null ? NotificationKeys.NotSatisfied : NotificationKeys.NotSatisfiedNote;
+                    recipients = await OwnerAccountsAsync(db, item, ct);
+                    if (note is not null) args = [item.Title, note];
+                    break;
+                case WorkItemAction.Claim:
+                    key = NotificationKeys.Claimed;
+                    recipients = await SecretariesAsync(db, item.CommunityId, ct);
+                    args = [item.Title, await OwnerNameAsync(db, item, ct)];
+                    break;
+            }
+            if (key is null) return [];
+            var now = clock.GetUtcNow().UtcDateTime;
+            var notifications = recipients.Where(id => id != actorUserId).Distinct()
+                .Select(userId => new Notification
+                {
+                    UserId = userId, MessageKey = key, MessageArgument = NotificationArguments.Join(args), WorkItemId = item.Id, CreatedAtUtc = now,
+                })
+                .ToList();
+            if (notifications.Count == 0) return [];
+            db.Notifications.AddRange(notifications);
+            await db.SaveChangesAsync(ct);
+            foreach (var n in notifications)
+            {
+                // Ids only on the topic: the bell reads the message from the database as its reader.
+                await bus.PublishAsync(UserTopics.For(n.UserId), UserTopics.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
+            }
+            return notifications.Select(n => n.UserId).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Notifying about {Action} on work item {Id} failed", action, item.Id);
+            return [];
+        }
+    }
+
+    /// <summary>Who answers for the item: the accounts holding the liaison role of its owner unit, and the owner person's account.</summary>
+    public static async Task<List<string>> OwnerAccountsAsync(PortalDbContext db, WorkItem item, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        if (item.OwnerUnitId is { } unitId)
+        {
+            ids.AddRange(await db.RoleAssignments.AsNoTracking()
+                .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && r.ScopeId == unitId)
+                .Select(r => r.UserId).ToListAsync(ct));
+        }
+        if (item.OwnerPersonId is { } personId)
+        {
+            ids.AddRange(await db.Set<PortalUser>().AsNoTracking().Where(u => u.PersonId == personId).Select(u => u.Id).ToListAsync(ct));
+        }
+        return ids.Distinct().ToList();
+    }
+
+    private static Task<List<string>> SecretariesAsync(PortalDbContext db, int communityId, CancellationToken ct) =>
+        db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == PortalRole.CommunitySecretary && r.Scope == ScopeKind.Community && r.ScopeId == communityId)
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+
+    /// <summary>The claimant as the secretary knows them: the unit's name, or the Party member's name.</summary>
+    private static async Task<string> OwnerNameAsync(PortalDbContext db, WorkItem item, CancellationToken ct)
+    {
+        if (item.OwnerUnitId is { } unitId)
+            return await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
+        if (item.OwnerPersonId is { } personId)
+            return await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
+        return "";
+    }
+}
+
+/// <summary>
+/// A notification stores one argument column; messages with more (a title and a note) keep them in it separated by the
+/// ASCII unit separator, which no title or note can usefully contain (it is stripped from them), so the reader's
+/// language decides the wording when the bell shows it. Titles are kept whole up to their maximum; a note gets the rest.
+/// </summary>
+public static class NotificationArguments
+{
+    public const char Separator = '\u001F';
+
+    public static string Join(IReadOnlyList<string> args)
+    {
+        var budget = Notification.TextMaxLength - (args.Count - 1);
+        var parts = new List<string>(args.Count);
+        foreach (var arg in args)
+        {
+            var part = arg.Replace(Separator, ' ');
+            // The title comes first and is at most a third of the column; a long note is cut to what is left.
+            if (part.Length > budget) part = budget <= 1 ? part[..Math.Max(0, budget)] : part[..(budget - 1)] + "…";
+            budget -= part.Length;
+            parts.Add(part);
+        }
+        return string.Join(Separator, parts);
+    }
+
+    public static object[] Split(string? argument) => (argument ?? "").Split(Separator).Cast<object>().ToArray();
+}
