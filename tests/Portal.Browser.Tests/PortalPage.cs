@@ -16,6 +16,14 @@ public static class PortalPage
         await WaitForCircuitAsync(page);
     }
 
+    /// <summary>A new page in the context (one person's browser), signed in as the user.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowserContext context, string userName)
+    {
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, userName);
+        return page;
+    }
+
     /// <summary>Waits until the page's Blazor circuit is connected (the interactive components respond).</summary>
     public static async Task WaitForCircuitAsync(IPage page)
     {

@@ -23,6 +23,10 @@ public sealed class AccessPolicy
 
     public bool IsStreetAdministrator => Has(PortalRole.StreetAdministrator);
 
+    /// <summary>The scope ids the user holds the role over, e.g. the units they are the liaison of.</summary>
+    public IReadOnlyList<int> ScopesOf(PortalRole role) =>
+        _roles.Where(r => r.Role == role).Select(r => r.ScopeId).Distinct().ToList();
+
     /// <summary>Streets this user administers.</summary>
     public IEnumerable<int> AdministeredStreets =>
         _roles.Where(r => r.Role == PortalRole.StreetAdministrator).Select(r => r.ScopeId).Distinct();

@@ -10,13 +10,6 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
     /// <summary>The bound for a published announcement to reach another browser.</summary>
     private static readonly LocatorAssertionsToHaveTextOptions WithinTwoSeconds = new() { Timeout = 2_000 };
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await PortalPage.SignInAsync(page, userName);
-        return page;
-    }
-
     /// <summary>The bell's count once it has loaded from the database (it renders 0 before the circuit starts).</summary>
     private static async Task<int> UnreadCountAsync(IPage page)
     {
@@ -40,9 +33,9 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
         await using var residentContext = await browser.NewContextAsync(server.BaseAddress);
         await using var otherCommunityContext = await browser.NewContextAsync(server.BaseAddress);
-        var secretary = await SignedInAsync(secretaryContext, "secretary");
-        var resident = await SignedInAsync(residentContext, "resident");
-        var resident2 = await SignedInAsync(otherCommunityContext, "resident2");
+        var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary");
+        var resident = await PortalPage.SignedInPageAsync(residentContext, "resident");
+        var resident2 = await PortalPage.SignedInPageAsync(otherCommunityContext, "resident2");
         await Expect(resident.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
         var before = await UnreadCountAsync(resident);
         var otherBefore = await UnreadCountAsync(resident2);
@@ -88,8 +81,8 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
     {
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
         await using var memberContext = await browser.NewContextAsync(server.BaseAddress);
-        var secretary = await SignedInAsync(secretaryContext, "secretary");
-        var member = await SignedInAsync(memberContext, "member");
+        var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary");
+        var member = await PortalPage.SignedInPageAsync(memberContext, "member");
         await member.GotoAsync("/announcements");
         await PortalPage.WaitForCircuitAsync(member);
         await Expect(member.GetByTestId("announcement-list")).ToBeVisibleAsync();
@@ -118,7 +111,7 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
     public async Task The_editor_refuses_empty_input_previews_markdown_safely_and_confirms_before_withdraw_and_delete()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInAsync(context, "secretary");
+        var page = await PortalPage.SignedInPageAsync(context, "secretary");
         await page.GotoAsync("/announcements/new");
         await PortalPage.WaitForCircuitAsync(page);
 
@@ -165,7 +158,7 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
     public async Task A_resident_is_refused_the_editor_and_sees_no_writing_controls()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInAsync(context, "resident");
+        var page = await PortalPage.SignedInPageAsync(context, "resident");
 
         await page.GotoAsync("/announcements/new");
         await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();

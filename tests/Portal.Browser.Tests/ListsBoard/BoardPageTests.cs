@@ -20,13 +20,6 @@ public sealed class BoardPageTests(BrowserFixture browser, PortalServerFixture s
     /// <summary>Live updates must arrive within a few seconds, well before any reload a person would try.</summary>
     private static readonly LocatorAssertionsToHaveCountOptions Live = new() { Timeout = 10_000 };
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await PortalPage.SignInAsync(page, userName);
-        return page;
-    }
-
     /// <summary>A need raised in 青年湖社区 and not yet triaged (so not public), with personal details that must stay off the board.</summary>
     private async Task<(int Id, string Title)> RaiseNeedAsync(string raiser, string address)
     {
@@ -52,8 +45,8 @@ public sealed class BoardPageTests(BrowserFixture browser, PortalServerFixture s
         var (id, title) = await RaiseNeedAsync(raiser, address);
         await using var residentContext = await browser.NewContextAsync(server.BaseAddress);
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
-        var resident = await SignedInAsync(residentContext, "resident");
-        var secretary = await SignedInAsync(secretaryContext, "secretary");
+        var resident = await PortalPage.SignedInPageAsync(residentContext, "resident");
+        var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary");
 
         // The resident opens the board of their own community and looks for the need: not published yet.
         await resident.GotoAsync("/lists/board");
@@ -98,7 +91,7 @@ public sealed class BoardPageTests(BrowserFixture browser, PortalServerFixture s
     public async Task Sections_page_through_their_items_and_a_manager_picks_the_community_in_the_url()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInAsync(context, "admin");
+        var page = await PortalPage.SignedInPageAsync(context, "admin");
         await page.GotoAsync("/lists/board");
         await PortalPage.WaitForCircuitAsync(page);
 
@@ -126,7 +119,7 @@ public sealed class BoardPageTests(BrowserFixture browser, PortalServerFixture s
     public async Task A_resident_is_refused_another_communitys_board_and_the_board_speaks_english_too()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInAsync(context, "resident2");
+        var page = await PortalPage.SignedInPageAsync(context, "resident2");
         int other;
         await using (var scope = server.Portal.Services.CreateAsyncScope())
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.ListsWorkItems.ItemPage;
 
 namespace Portal.Browser.Tests.ListsCommitments;
 
@@ -14,35 +15,15 @@ public sealed partial class CommitmentLifecycleBrowserTests(BrowserFixture brows
 {
     private static readonly LocatorAssertionsToHaveAttributeOptions Live = new() { Timeout = 10_000 };
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await PortalPage.SignInAsync(page, userName);
-        return page;
-    }
-
-    private static ILocator Status(IPage page) => page.GetByTestId("item-status");
-
-    private static async Task ActAsync(IPage page, string action, string? note = null, Func<Task>? fill = null)
-    {
-        await page.GetByTestId($"action-{action}").ClickAsync();
-        await Expect(page.GetByTestId("action-form")).ToHaveAttributeAsync("data-action", action);
-        if (note is not null) await page.GetByTestId("action-note").FillAsync(note);
-        if (fill is not null) await fill();
-        await page.GetByTestId("action-submit").ClickAsync();
-        await Expect(page.GetByTestId("action-error")).ToHaveCountAsync(0);
-        await Expect(page.GetByTestId("action-form")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
-    }
-
     [Fact]
     public async Task A_member_commitment_is_vetted_published_live_fulfilled_assessed_filed_and_in_the_ledger()
     {
         await using var memberContext = await browser.NewContextAsync(server.BaseAddress);
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
         await using var residentContext = await browser.NewContextAsync(server.BaseAddress);
-        var member = await SignedInAsync(memberContext, "member");
-        var secretary = await SignedInAsync(secretaryContext, "secretary");
-        var resident = await SignedInAsync(residentContext, "resident");
+        var member = await PortalPage.SignedInPageAsync(memberContext, "member");
+        var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary");
+        var resident = await PortalPage.SignedInPageAsync(residentContext, "resident");
         var title = $"每周陪独居老人散步 {Guid.NewGuid():N}"[..20];
         var promised = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7);
 

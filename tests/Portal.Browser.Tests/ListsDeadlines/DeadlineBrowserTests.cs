@@ -36,13 +36,6 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
     private async Task<PortalDbContext> DbAsync() =>
         await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await PortalPage.SignInAsync(page, userName);
-        return page;
-    }
-
     [Fact]
     public async Task The_secretary_edits_the_rules_a_bad_value_is_refused_and_a_good_one_becomes_the_next_version()
     {
@@ -55,7 +48,7 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
             before = await db.DeadlineRuleSets.Where(r => r.CommunityId == community).Select(r => (int?)r.VersionNumber).MaxAsync(Ct) ?? 0;
         }
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInAsync(context, "secretary");
+        var page = await PortalPage.SignedInPageAsync(context, "secretary");
         await page.GotoAsync("/lists/rules");
         await PortalPage.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("rules-page")).ToHaveAttributeAsync("data-version", before.ToString());
@@ -94,7 +87,7 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
     public async Task A_resident_sees_the_rules_read_only()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInAsync(context, "resident");
+        var page = await PortalPage.SignedInPageAsync(context, "resident");
         await page.GotoAsync("/lists/rules");
         await PortalPage.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("rules-readonly")).ToBeVisibleAsync();
@@ -110,7 +103,7 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
         await monitor.RunOnceAsync(Ct);
 
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInAsync(context, "liaison");
+        var page = await PortalPage.SignedInPageAsync(context, "liaison");
         await Expect(page.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 15_000 });
         var before = int.Parse((await page.GetByTestId("notification-count").TextContentAsync())!.Trim());
         var navigations = 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.ListsWorkItems.ItemPage;
 
 namespace Portal.Browser.Tests.ListsWorkItems;
 
@@ -17,32 +18,11 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
     /// <summary>Live updates must arrive within a few seconds, well before any reload a person would try.</summary>
     private static readonly LocatorAssertionsToHaveAttributeOptions Live = new() { Timeout = 10_000 };
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await PortalPage.SignInAsync(page, userName);
-        return page;
-    }
-
-    private static ILocator Status(IPage page) => page.GetByTestId("item-status");
-
     /// <summary>A whole-number figure on the dashboard (a count, or one side of a rate).</summary>
     private static async Task<int> FigureAsync(ILocator figure) => int.Parse(await figure.TextContentAsync() ?? "", CultureInfo.InvariantCulture);
 
     private static Task Plus(ILocator figure, int before, int by = 1) =>
         Expect(figure).ToHaveTextAsync((before + by).ToString(CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
-
-    /// <summary>Opens an action's form, fills its note, lets <paramref name="fill"/> set the rest and submits it.</summary>
-    private static async Task ActAsync(IPage page, string action, string? note = null, Func<Task>? fill = null)
-    {
-        await page.GetByTestId($"action-{action}").ClickAsync();
-        await Expect(page.GetByTestId("action-form")).ToHaveAttributeAsync("data-action", action);
-        if (note is not null) await page.GetByTestId("action-note").FillAsync(note);
-        if (fill is not null) await fill();
-        await page.GetByTestId("action-submit").ClickAsync();
-        await Expect(page.GetByTestId("action-error")).ToHaveCountAsync(0);
-        await Expect(page.GetByTestId("action-form")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
-    }
 
     [Fact]
     public async Task A_need_is_raised_dispatched_handled_rated_not_satisfied_reopened_handled_again_rated_and_closed()
@@ -50,9 +30,9 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
         await using var residentContext = await browser.NewContextAsync(server.BaseAddress);
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
         await using var liaisonContext = await browser.NewContextAsync(server.BaseAddress);
-        var resident = await SignedInAsync(residentContext, "resident");
-        var secretary = await SignedInAsync(secretaryContext, "secretary");
-        var liaison = await SignedInAsync(liaisonContext, "liaison");
+        var resident = await PortalPage.SignedInPageAsync(residentContext, "resident");
+        var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary");
+        var liaison = await PortalPage.SignedInPageAsync(liaisonContext, "liaison");
         var title = $"五号楼楼道灯不亮 {Guid.NewGuid():N}"[..20];
 
         // The secretary keeps the needs list open.

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Accounts;
 
@@ -18,6 +20,20 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Acce
     public async Task<string?> UserIdAsync() => (await PrincipalAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
 
     /// <summary>
+    /// The caller as the work services need them: account id (null when signed out), display name, the directory person
+    /// the account is linked to, and the access policy. Read with the caller's operation's own context.
+    /// </summary>
+    public async Task<CallerIdentity> IdentityAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        var principal = await CallerAsync();
+        var policy = await policies.ForAsync(principal, ct);
+        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (userId is null) return new CallerIdentity(null, "", null, policy);
+        var personId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        return new CallerIdentity(userId, principal.DisplayNameOf(), personId, policy);
+    }
+
+    /// <summary>
     /// For services that both components and endpoints call: the component's user where there is an authentication
     /// state (rendering, circuits), else the request's user carried by <see cref="CurrentActor"/>; anonymous otherwise.
     /// </summary>
@@ -33,4 +49,10 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Acce
             return actor.Principal ?? new ClaimsPrincipal(new ClaimsIdentity());
         }
     }
+}
+
+/// <summary>Who is calling a service: see <see cref="CurrentUser.IdentityAsync"/>.</summary>
+public sealed record CallerIdentity(string? UserId, string Name, int? PersonId, AccessPolicy Policy)
+{
+    public bool IsSignedIn => UserId is not null;
 }

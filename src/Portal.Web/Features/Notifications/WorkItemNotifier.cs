@@ -41,11 +41,11 @@ public sealed class WorkItemNotifier(
             {
                 case WorkItemAction.Dispatch:
                     key = NotificationKeys.Dispatched;
-                    recipients = await OwnerAccountsAsync(db, item, ct);
+                    recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
                     break;
                 case WorkItemAction.Chase when note is not null:
                     key = NotificationKeys.Chased;
-                    recipients = await OwnerAccountsAsync(db, item, ct);
+                    recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
                     args = [item.Title, note];
                     break;
                 case WorkItemAction.ReportBack when item.RequesterUserId is { } requester:
@@ -54,12 +54,12 @@ public sealed class WorkItemNotifier(
                     break;
                 case WorkItemAction.Rate when rating == Satisfaction.NotSatisfied:
                     key = note is null ? NotificationKeys.NotSatisfied : NotificationKeys.NotSatisfiedNote;
-                    recipients = await OwnerAccountsAsync(db, item, ct);
+                    recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
                     if (note is not null) args = [item.Title, note];
                     break;
                 case WorkItemAction.Claim:
                     key = NotificationKeys.Claimed;
-                    recipients = await SecretariesAsync(db, item.CommunityId, ct);
+                    recipients = await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct);
                     args = [item.Title, await OwnerNameAsync(db, item, ct)];
                     break;
             }
@@ -87,28 +87,6 @@ public sealed class WorkItemNotifier(
             return [];
         }
     }
-
-    /// <summary>Who answers for the item: the accounts holding the liaison role of its owner unit, and the owner person's account.</summary>
-    public static async Task<List<string>> OwnerAccountsAsync(PortalDbContext db, WorkItem item, CancellationToken ct)
-    {
-        var ids = new List<string>();
-        if (item.OwnerUnitId is { } unitId)
-        {
-            ids.AddRange(await db.RoleAssignments.AsNoTracking()
-                .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && r.ScopeId == unitId)
-                .Select(r => r.UserId).ToListAsync(ct));
-        }
-        if (item.OwnerPersonId is { } personId)
-        {
-            ids.AddRange(await db.Set<PortalUser>().AsNoTracking().Where(u => u.PersonId == personId).Select(u => u.Id).ToListAsync(ct));
-        }
-        return ids.Distinct().ToList();
-    }
-
-    private static Task<List<string>> SecretariesAsync(PortalDbContext db, int communityId, CancellationToken ct) =>
-        db.RoleAssignments.AsNoTracking()
-            .Where(r => r.Role == PortalRole.CommunitySecretary && r.Scope == ScopeKind.Community && r.ScopeId == communityId)
-            .Select(r => r.UserId).Distinct().ToListAsync(ct);
 
     /// <summary>The claimant as the secretary knows them: the unit's name, or the Party member's name.</summary>
     private static async Task<string> OwnerNameAsync(PortalDbContext db, WorkItem item, CancellationToken ct)

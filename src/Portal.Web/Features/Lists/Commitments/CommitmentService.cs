@@ -22,7 +22,6 @@ namespace Portal.Web.Features.Lists.Commitments;
 public sealed partial class CommitmentService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
-    AccessPolicyProvider policies,
     WorkItemService items,
     TimeProvider clock,
     IStringLocalizer<CommitmentsText> text)
@@ -30,20 +29,15 @@ public sealed partial class CommitmentService(
     private sealed record Caller(string? UserId, string Name, int? PersonId, AccessPolicy Policy)
     {
         public bool IsSignedIn => UserId is not null;
-        public IReadOnlyList<int> LiaisonUnits => Policy.Roles.Where(r => r.Role == PortalRole.UnitLiaison).Select(r => r.ScopeId).Distinct().ToList();
-        public IReadOnlyList<int> MemberCommunities => Policy.Roles.Where(r => r.Role == PortalRole.PartyMember && r.Scope == ScopeKind.Community)
-            .Select(r => r.ScopeId).Distinct().ToList();
+        public IReadOnlyList<int> LiaisonUnits => Policy.ScopesOf(PortalRole.UnitLiaison);
+        public IReadOnlyList<int> MemberCommunities => Policy.ScopesOf(PortalRole.PartyMember);
     }
 
     private async Task<Caller> CallerAsync(CancellationToken ct)
     {
-        var principal = await currentUser.CallerAsync();
-        var policy = await policies.ForAsync(principal, ct);
-        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (userId is null) return new Caller(null, "", null, policy);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
-        return new Caller(userId, principal.DisplayNameOf(), personId, policy);
+        var (userId, name, personId, policy) = await currentUser.IdentityAsync(db, ct);
+        return new Caller(userId, name, personId, policy);
     }
 
     /// <summary>The local (China) year now.</summary>

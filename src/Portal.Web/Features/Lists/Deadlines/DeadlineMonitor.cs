@@ -118,7 +118,7 @@ public sealed class DeadlineMonitor(
 
     private async Task<bool> RemindAsync(PortalDbContext db, WorkItem item, DeadlineState state, DateTime nowUtc, CancellationToken ct)
     {
-        var recipients = await OwnerAccountsAsync(db, item, ct);
+        var recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
         var overdue = state == DeadlineState.Overdue;
         var key = overdue ? NotificationKeys.Overdue : NotificationKeys.DueSoon;
         var notifications = recipients.Select(userId => NewNotification(userId, key, item, nowUtc)).ToList();
@@ -137,9 +137,7 @@ public sealed class DeadlineMonitor(
     {
         var apply = item.Apply(WorkItemAction.Escalate, nowUtc);
         if (!apply.Allowed) return false;
-        var secretaries = await db.RoleAssignments.AsNoTracking()
-            .Where(r => r.Role == PortalRole.CommunitySecretary && r.Scope == ScopeKind.Community && r.ScopeId == item.CommunityId)
-            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+        var secretaries = await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct);
         var notifications = secretaries.Select(userId => NewNotification(userId, NotificationKeys.Escalated, item, nowUtc)).ToList();
         db.Notifications.AddRange(notifications);
         db.WorkItemEvents.Add(AutomaticEvent(item, WorkItemAction.Escalate, nowUtc, "系统提醒：逾期超过宽限期，已升级至社区书记督办。"));
@@ -150,23 +148,6 @@ public sealed class DeadlineMonitor(
         await bus.PublishAsync(ListsTopics.For(item.CommunityId), WorkItemEvents.Changed,
             new WorkItemChanged(item.Id, item.Status, item.Kind), ct);
         return true;
-    }
-
-    /// <summary>Who answers for the item: the accounts holding the liaison role of its owner unit, or the owner person's account.</summary>
-    private static async Task<List<string>> OwnerAccountsAsync(PortalDbContext db, WorkItem item, CancellationToken ct)
-    {
-        var ids = new List<string>();
-        if (item.OwnerUnitId is { } unitId)
-        {
-            ids.AddRange(await db.RoleAssignments.AsNoTracking()
-                .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && r.ScopeId == unitId)
-                .Select(r => r.UserId).ToListAsync(ct));
-        }
-        if (item.OwnerPersonId is { } personId)
-        {
-            ids.AddRange(await db.Set<PortalUser>().AsNoTracking().Where(u => u.PersonId == personId).Select(u => u.Id).ToListAsync(ct));
-        }
-        return ids.Distinct().ToList();
     }
 
     private static Notification NewNotification(string userId, string key, WorkItem item, DateTime nowUtc) => new()

@@ -35,7 +35,7 @@ public sealed class ProjectService(
         public AccessPolicy Policy => Scope.Policy;
 
         /// <summary>Units the user is the liaison of (claims are made for these, not for every unit a secretary manages).</summary>
-        public IEnumerable<int> LiaisonUnits => Policy.Roles.Where(r => r.Role == PortalRole.UnitLiaison).Select(r => r.ScopeId);
+        public IEnumerable<int> LiaisonUnits => Policy.ScopesOf(PortalRole.UnitLiaison);
 
         public bool IsPartyMemberOf(int communityId) =>
             Policy.Roles.Any(r => r.Role == PortalRole.PartyMember && r.ScopeId == communityId);
@@ -46,8 +46,8 @@ public sealed class ProjectService(
         var principal = await currentUser.CallerAsync();
         var scope = await ScopeAsync(db, principal, policies, ct);
         if (scope.UserId is null) return new Caller(scope, "", null);
-        var personId = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
-        return new Caller(scope, principal.DisplayNameOf(), personId);
+        var identity = await currentUser.IdentityAsync(db, ct);
+        return new Caller(scope, identity.Name, identity.PersonId);
     }
 
     /// <summary>Units that may lead or co-own a project of the community: the units of its street.</summary>
@@ -352,7 +352,7 @@ public sealed class ProjectService(
         var visible = caller.Policy.VisibleCommunities.ToList();
         var actable = caller.Scope.Actable.ToList();
         var personId = caller.PersonId;
-        var memberOf = caller.Policy.Roles.Where(r => r.Role == PortalRole.PartyMember).Select(r => r.ScopeId).ToList();
+        var memberOf = caller.Policy.ScopesOf(PortalRole.PartyMember).ToList();
         var isLiaison = caller.LiaisonUnits.Any();
         return db.WorkItems.AsNoTracking().Where(p => p.Kind == WorkItemKind.Project && (
             managed.Contains(p.CommunityId)

@@ -22,7 +22,6 @@ namespace Portal.Web.Features.Lists.WorkItems;
 public sealed partial class WorkItemService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
-    AccessPolicyProvider policies,
     LiveEventBus bus,
     AttachmentStore store,
     TimeProvider clock,
@@ -60,18 +59,13 @@ public sealed partial class WorkItemService(
     private async Task<Caller> CallerAsync(CancellationToken ct)
     {
         // The circuit's or request's own user, never an ambient one.
-        var principal = await currentUser.CallerAsync();
-        var policy = await policies.ForAsync(principal, ct);
-        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (userId is null) return new Caller(null, "", null, policy, [], [], [], [], []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
-        var roles = policy.Roles;
-        return new Caller(userId, principal.DisplayNameOf(), personId, policy,
+        var (userId, name, personId, policy) = await currentUser.IdentityAsync(db, ct);
+        if (userId is null) return new Caller(null, "", null, policy, [], [], [], [], []);
+        return new Caller(userId, name, personId, policy,
             policy.ManagedCommunities.ToList(), policy.VisibleCommunities.ToList(),
-            roles.Where(r => r.Role == PortalRole.GridWorker).Select(r => r.ScopeId).Distinct().ToList(),
-            roles.Where(r => r.Role == PortalRole.UnitLiaison).Select(r => r.ScopeId).Distinct().ToList(),
-            roles.Where(r => r.Role == PortalRole.PartyMember).Select(r => r.ScopeId).Distinct().ToList());
+            policy.ScopesOf(PortalRole.GridWorker).ToList(), policy.ScopesOf(PortalRole.UnitLiaison).ToList(),
+            policy.ScopesOf(PortalRole.PartyMember).ToList());
     }
 
     /// <summary>
