@@ -1,0 +1,44 @@
+using Portal.Domain.Councils;
+
+namespace Portal.Domain.Tests.Councils;
+
+public sealed class CouncilTests
+{
+    [Fact]
+    public void A_council_needs_a_name_a_matching_scope_and_a_deadline_of_1_to_60_days()
+    {
+        var council = new Council { Name = " ", Level = CouncilLevel.Community, TopicDeadlineDays = 0 };
+        Assert.Equal([Council.ErrorNameRequired, Council.ErrorScopeRequired, Council.ErrorTopicDeadlineDays], council.Validate());
+
+        var street = new Council { Name = "街道大党委", Level = CouncilLevel.Street, CommunityId = 3 };
+        Assert.Equal([Council.ErrorScopeRequired], street.Validate());
+        street.CommunityId = null;
+        Assert.Empty(street.Validate());
+    }
+
+    [Fact]
+    public void The_roster_of_a_day_follows_the_terms()
+    {
+        var members = new[]
+        {
+            new CouncilMember { UnitId = 10, PersonId = 100, Role = CouncilRole.Chair, IsPartTime = false, TermFrom = new(2025, 1, 1) },
+            new CouncilMember { UnitId = 20, PersonId = 200, TermFrom = new(2025, 1, 1), TermTo = new(2025, 12, 31) },
+            new CouncilMember { UnitId = 20, PersonId = 201, TermFrom = new(2026, 1, 1) },
+            new CouncilMember { PersonId = 300, Role = CouncilRole.Recorder, TermFrom = new(2026, 3, 1) },
+        };
+
+        Assert.Equal(new HashSet<int> { 10, 20 }, CouncilRoster.MemberUnitsOn(members, new(2026, 2, 1)));
+        Assert.Equal([100, 201], CouncilRoster.ExpectedPersonsOn(members, new(2026, 2, 1)));
+        Assert.Equal([100, 201, 300], CouncilRoster.ExpectedPersonsOn(members, new(2026, 3, 1)));
+        Assert.Equal([100, 200], CouncilRoster.ExpectedPersonsOn(members, new(2025, 12, 31)));
+        Assert.Single(CouncilRoster.Holding(members, CouncilRole.Chair, new(2026, 3, 1)));
+    }
+
+    [Fact]
+    public void A_seat_needs_a_unit_or_person_and_an_ordered_term()
+    {
+        Assert.Equal([CouncilMember.ErrorPersonOrUnitRequired, CouncilMember.ErrorTermOrder],
+            new CouncilMember { TermFrom = new(2026, 1, 1), TermTo = new(2025, 1, 1) }.Validate());
+        Assert.Empty(new CouncilMember { UnitId = 1, TermFrom = new(2026, 1, 1), TermTo = new(2026, 1, 1) }.Validate());
+    }
+}
