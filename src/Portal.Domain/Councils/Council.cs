@@ -72,6 +72,20 @@ public sealed class Council : VersionedEntity
     /// <summary>Where regular meetings are usually held (the minutes' 会议地点 unless a meeting says otherwise).</summary>
     public string? DefaultLocation { get; set; }
 
+    // The regular-meeting calendar (see MeetingCalendarRule), stored per council because it varies by place, like Frequency.
+    /// <summary>First meeting month of each cycle (1..months between meetings).</summary>
+    public int CalendarFirstMonth { get; set; } = 1;
+    /// <summary>Which weekday of the month (1..4), e.g. 2 for "the 2nd Tuesday".</summary>
+    public int CalendarWeekOfMonth { get; set; } = 1;
+    public DayOfWeek CalendarDay { get; set; } = DayOfWeek.Friday;
+    /// <summary>China time.</summary>
+    public TimeOnly CalendarStartTime { get; set; } = new(14, 30);
+    public int MeetingDurationMinutes { get; set; } = 120;
+
+    /// <summary>The council's regular-meeting rule, for <see cref="MeetingCalendar.Generate"/>.</summary>
+    public MeetingCalendarRule CalendarRule() =>
+        new(Frequency, CalendarFirstMonth, CalendarWeekOfMonth, CalendarDay, CalendarStartTime, MeetingDurationMinutes);
+
     public List<CouncilMember> Members { get; set; } = [];
 
     /// <summary>Error codes of an edited council; empty when it may be saved.</summary>
@@ -84,6 +98,7 @@ public sealed class Council : VersionedEntity
         if (TopicDeadlineDays is < 1 or > TopicDeadlineDaysMax) errors.Add(ErrorTopicDeadlineDays);
         if (ChairArrangement == ChairArrangement.LeadUnitWithRotatingChair && (LeadUnitId is null || RotationStartYear is null))
             errors.Add(ChairRotation.ErrorLeadUnitRequired);
+        errors.AddRange(CalendarRule().Validate());
         return errors;
     }
 }

@@ -295,7 +295,8 @@ public sealed class Resolution : Entity
     public int? AgendaItemNumber { get; set; }
     public required string Decision { get; set; }
     public int OwnerUnitId { get; set; }
-    public List<int> CoOwnerUnitIds { get; set; } = [];
+    /// <summary>Co-owner units (协办单位), one row each like <c>WorkItemCoOwner</c>, so the data layer can key and index them.</summary>
+    public List<ResolutionCoOwner> CoOwners { get; set; } = [];
     /// <summary>Local (China) date by which it must be done.</summary>
     public DateOnly DueDate { get; set; }
     public int? ChaserPersonId { get; set; }
@@ -307,8 +308,15 @@ public sealed class Resolution : Entity
         if (string.IsNullOrWhiteSpace(Decision) || Decision.Trim().Length > DecisionMaxLength) errors.Add(ErrorDecisionRequired);
         if (OwnerUnitId <= 0) errors.Add(ErrorOwnerRequired);
         // One unit answers for the task; listing it as its own co-owner would count it twice in the unit's load.
-        if (CoOwnerUnitIds.Contains(OwnerUnitId)) errors.Add(ErrorOwnerAlsoCoOwner);
+        if (CoOwners.Any(c => c.UnitId == OwnerUnitId)) errors.Add(ErrorOwnerAlsoCoOwner);
         if (DueDate <= meetingDay) errors.Add(ErrorDeadlineBeforeMeeting);
         return errors;
     }
+}
+
+/// <summary>A co-owner unit of a resolution (协办单位).</summary>
+public sealed class ResolutionCoOwner
+{
+    public int ResolutionId { get; set; }
+    public int UnitId { get; set; }
 }

@@ -50,7 +50,7 @@ public sealed record MinutesRecord(
                 .Select(i => new MinutesItem(i.Title, i.ActualStartUtc, i.ActualEndUtc, i.Outcome, i.Notes, i.IsUrgent))
                 .ToList(),
             meeting.Resolutions.OrderBy(r => r.Id)
-                .Select(r => new MinutesResolution(r.Decision, Unit(r.OwnerUnitId), r.CoOwnerUnitIds.Select(Unit).ToList(), r.DueDate))
+                .Select(r => new MinutesResolution(r.Decision, Unit(r.OwnerUnitId), r.CoOwners.Select(c => Unit(c.UnitId)).ToList(), r.DueDate))
                 .ToList());
     }
 }

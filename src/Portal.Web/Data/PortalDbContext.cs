@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
+using Portal.Domain.Councils;
 using Portal.Domain.Directory;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Accounts;
@@ -43,6 +44,17 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ProjectResource> ProjectResources => Set<ProjectResource>();
     public DbSet<DeadlineRuleSet> DeadlineRuleSets => Set<DeadlineRuleSet>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Council> Councils => Set<Council>();
+    public DbSet<CouncilMember> CouncilMembers => Set<CouncilMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<AgendaChangeEntry> AgendaChanges => Set<AgendaChangeEntry>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
+    public DbSet<ResolutionCoOwner> ResolutionCoOwners => Set<ResolutionCoOwner>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<CouncilScoringRuleSet> CouncilScoringRuleSets => Set<CouncilScoringRuleSet>();
+    public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -62,11 +62,11 @@ public sealed class AttendanceAndResolutionTests
     public void A_resolution_needs_a_decision_an_owner_not_also_a_co_owner_and_a_deadline_after_the_meeting()
     {
         var day = new DateOnly(2026, 12, 15);
-        var bad = new Resolution { Decision = " ", OwnerUnitId = 0, CoOwnerUnitIds = [0], DueDate = day };
+        var bad = new Resolution { Decision = " ", OwnerUnitId = 0, CoOwners = [new() { UnitId = 0 }], DueDate = day };
         Assert.Equal([Resolution.ErrorDecisionRequired, Resolution.ErrorOwnerRequired, Resolution.ErrorOwnerAlsoCoOwner, Resolution.ErrorDeadlineBeforeMeeting],
             bad.Validate(day));
 
-        var good = new Resolution { Decision = "汇总防汛物资清单", OwnerUnitId = 10, CoOwnerUnitIds = [20, 30], DueDate = day.AddDays(5) };
+        var good = new Resolution { Decision = "汇总防汛物资清单", OwnerUnitId = 10, CoOwners = [new() { UnitId = 20 }, new() { UnitId = 30 }], DueDate = day.AddDays(5) };
         Assert.Empty(good.Validate(day));
     }
 }

@@ -17,6 +17,22 @@ public sealed class CouncilTests
     }
 
     [Fact]
+    public void A_council_stores_its_calendar_rule_and_is_invalid_with_a_bad_one()
+    {
+        var council = new Council
+        {
+            Name = "青年湖社区党建联席会议", Level = CouncilLevel.Community, CommunityId = 1, Frequency = MeetingFrequency.Quarterly,
+            CalendarFirstMonth = 3, CalendarWeekOfMonth = 2, CalendarDay = DayOfWeek.Tuesday, CalendarStartTime = new(9, 30), MeetingDurationMinutes = 90,
+        };
+        Assert.Empty(council.Validate());
+        Assert.Equal(new MeetingCalendarRule(MeetingFrequency.Quarterly, 3, 2, DayOfWeek.Tuesday, new(9, 30), 90), council.CalendarRule());
+
+        council.CalendarFirstMonth = 4;
+        council.CalendarWeekOfMonth = 5;
+        Assert.Equal([MeetingCalendarRule.ErrorFirstMonth, MeetingCalendarRule.ErrorWeekOfMonth], council.Validate());
+    }
+
+    [Fact]
     public void The_roster_of_a_day_follows_the_terms()
     {
         var members = new[]

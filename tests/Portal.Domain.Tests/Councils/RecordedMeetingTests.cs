@@ -45,7 +45,7 @@ public sealed class RecordedMeetingTests
             new Attendance { Id = 2, PersonId = 2, UnitId = 20, CheckedInAtUtc = Start },
             new Attendance { Id = 3, PersonId = 3, UnitId = 30 },
         ]);
-        meeting.Resolutions.Add(new Resolution { Id = 1, Decision = "清理5号楼消防通道", OwnerUnitId = 30, CoOwnerUnitIds = [10], DueDate = new(2027, 3, 12) });
+        meeting.Resolutions.Add(new Resolution { Id = 1, Decision = "清理5号楼消防通道", OwnerUnitId = 30, CoOwners = [new() { UnitId = 10 }], DueDate = new(2027, 3, 12) });
 
         var text = MinutesWriter.Draft(MinutesRecord.FromMeeting(meeting, "幸福社区党建联席会议", "党群服务中心", People, Units), China);
 

@@ -168,6 +168,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory,
         await SeedAccountsAsync(db, street, communities, grids, units, people, ct);
         await SeedAnnouncementsAsync(db, communities, ct);
         await Lists.Demo.WorkItemDemoSeeder.SeedAsync(db, DateTime.UtcNow, ct);
+        await Councils.Demo.CouncilDemoSeeder.SeedAsync(db, DateTime.UtcNow, ct);
     }
 
     public static readonly (string UserName, string Roles)[] DemoAccounts =

@@ -1,0 +1,31 @@
+using Portal.Domain.Councils;
+
+namespace Portal.Web.Features.Councils;
+
+/// <summary>A council in the list of those the user can see.</summary>
+public sealed record CouncilSummary(int Id, string Name, string ScopeName, ChairArrangement Arrangement, MeetingFrequency Frequency, int MemberUnits, DateTime? NextMeetingUtc);
+
+/// <summary>One seat on the roster, with names resolved.</summary>
+public sealed record RosterRow(string? UnitName, string? PersonName, string? LiaisonName, CouncilRole Role, bool IsPartTime, DateOnly TermFrom, DateOnly? TermTo, int? RotationOrder, bool IsSitting);
+
+/// <summary>One year of the rotating chair, with unit names; <see cref="IsCurrent"/> marks this year.</summary>
+public sealed record RotationRow(int Year, string LeadUnitName, string? ChairUnitName, bool IsCurrent);
+
+/// <summary>A meeting on the calendar, with its attendance figures once held.</summary>
+public sealed record MeetingRow(int Id, string Title, MeetingKind Kind, MeetingStatus Status, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Location, string? ChairName, AttendanceFigures Attendance);
+
+/// <summary>Everything the read-only council page shows.</summary>
+public sealed record CouncilDetail(
+    int Id,
+    string Name,
+    string ScopeName,
+    ChairArrangement Arrangement,
+    MeetingCalendarRule Calendar,
+    int TopicDeadlineDays,
+    string? DefaultLocation,
+    bool CanManage,
+    int CurrentYear,
+    IReadOnlyList<RosterRow> Roster,
+    IReadOnlyList<RotationRow> Rotation,
+    IReadOnlyList<MeetingRow> Upcoming,
+    IReadOnlyList<MeetingRow> Past);

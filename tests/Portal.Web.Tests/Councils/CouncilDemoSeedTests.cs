@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Councils;
+using Portal.Testing;
+using Portal.Web.Data;
+using Portal.Web.Features.Localization;
+using Portal.Web.Features.Platform;
+
+namespace Portal.Web.Tests.Councils;
+
+/// <summary>The councils' demo data as seeded on a fresh database: consistent with the council domain's own rules.</summary>
+public sealed class CouncilDemoSeedTests(CouncilDemoSeedTests.Server server) : IClassFixture<CouncilDemoSeedTests.Server>
+{
+    public sealed class Server : IDisposable
+    {
+        public PortalHost Portal { get; } = new();
+        public void Dispose() => Portal.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<PortalDbContext> DbAsync() =>
+        await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+
+    [Fact]
+    public async Task Each_demo_community_has_a_valid_council_with_posts_and_member_units()
+    {
+        await using var db = await DbAsync();
+        var councils = await db.Councils.Include(c => c.Members).OrderBy(c => c.Id).ToListAsync(Ct);
+        var communities = await db.Communities.OrderBy(c => c.Id).ToListAsync(Ct);
+        Assert.Equal(communities.Select(c => (int?)c.Id), councils.Select(c => c.CommunityId));
+        Assert.Equal($"{DemoDataSeeder.CommunityNames[0]}党建联席会议", councils[0].Name);
+        var today = DateOnly.FromDateTime(PortalTime.ToLocal(DateTime.UtcNow));
+        foreach (var council in councils)
+        {
+            Assert.Empty(council.Validate());
+            Assert.All(council.Members, m => Assert.Empty(m.Validate()));
+            var units = await db.Units.Where(u => u.CommunityId == council.CommunityId).Select(u => u.Id).ToListAsync(Ct);
+            Assert.Superset(units.ToHashSet(), CouncilRoster.MemberUnitsOn(council.Members, today).ToHashSet());
+            // Every unit seat is held by the unit's Party leader, with the unit's liaison.
+            foreach (var seat in council.Members.Where(m => m.UnitId is not null))
+            {
+                var unit = await db.Units.SingleAsync(u => u.Id == seat.UnitId, Ct);
+                Assert.Equal(unit.LeaderPersonId, seat.PersonId);
+                Assert.Equal(unit.LiaisonPersonId, seat.LiaisonPersonId);
+            }
+            Assert.Single(CouncilRoster.Holding(council.Members, CouncilRole.Secretariat, today));
+            Assert.Single(CouncilRoster.Holding(council.Members, CouncilRole.Recorder, today));
+            Assert.NotEmpty(CouncilRoster.Holding(council.Members, CouncilRole.DeputyChair, today));
+        }
+        Assert.Single(CouncilRoster.Holding(councils[1].Members, CouncilRole.Chair, today));
+    }
+
+    [Fact]
+    public async Task The_rotating_council_has_a_computable_schedule_and_its_meetings_are_chaired_by_the_year_s_unit()
+    {
+        await using var db = await DbAsync();
+        var council = await db.Councils.Include(c => c.Members).SingleAsync(c => c.ChairArrangement == ChairArrangement.LeadUnitWithRotatingChair, Ct);
+        var rotation = ChairRotation.FromMembers(council.LeadUnitId!.Value, council.RotationStartYear!.Value, council.Members);
+        Assert.Empty(rotation.Validate());
+        var year = PortalTime.ToLocal(DateTime.UtcNow).Year;
+        var schedule = rotation.Schedule(council.RotationStartYear.Value, 8);
+        Assert.All(schedule, y => Assert.NotNull(y.ChairUnitId));
+        Assert.All(schedule, y => Assert.NotEqual(council.LeadUnitId, y.ChairUnitId));
+        // Turns pass in order: the first years see different units.
+        Assert.Equal(3, schedule.Take(3).Select(y => y.ChairUnitId).Distinct().Count());
+
+        var leaders = await db.Units.ToDictionaryAsync(u => u.Id, u => u.LeaderPersonId, Ct);
+        var meetings = await db.Meetings.Where(m => m.CouncilId == council.Id).ToListAsync(Ct);
+        Assert.NotEmpty(meetings);
+        Assert.All(meetings, m => Assert.Equal(leaders[rotation.ChairOf(PortalTime.ToLocal(m.StartsAtUtc).Year)!.Value], m.ChairPersonId));
+        Assert.Contains(meetings, m => PortalTime.ToLocal(m.StartsAtUtc).Year == year);
+    }
+
+    [Fact]
+    public async Task Meetings_follow_each_council_s_calendar_rule_from_january_with_past_ones_held_and_topics_for_the_next()
+    {
+        await using var db = await DbAsync();
+        var now = DateTime.UtcNow;
+        foreach (var council in await db.Councils.Include(c => c.Members).ToListAsync(Ct))
+        {
+            var rule = council.CalendarRule();
+            var meetings = await db.Meetings.Include(m => m.Attendances).Include(m => m.AgendaItems).Include(m => m.Resolutions)
+                .Where(m => m.CouncilId == council.Id).OrderBy(m => m.StartsAtUtc).ToListAsync(Ct);
+            Assert.NotEmpty(meetings);
+            // Exactly the meetings the calendar proposes from 1 January up to the last one seeded.
+            var firstDay = new DateOnly(PortalTime.ToLocal(meetings[0].StartsAtUtc).Year, 1, 1);
+            var lastDay = DateOnly.FromDateTime(PortalTime.ToLocal(meetings[^1].StartsAtUtc));
+            var expected = MeetingCalendar.Generate(rule, firstDay, lastDay, PortalTime.StartOfDayUtc(firstDay).AddDays(-1), PortalTime.Zone);
+            Assert.Equal(expected.Select(p => (p.PeriodKey, p.StartsAtUtc, p.EndsAtUtc)), meetings.Select(m => (m.PeriodKey!, m.StartsAtUtc, m.EndsAtUtc)));
+            Assert.All(meetings, m => Assert.Equal(MeetingKind.Regular, m.Kind));
+            Assert.Contains(meetings, m => m.StartsAtUtc > now);
+
+            var past = meetings.Where(m => m.EndsAtUtc < now).ToList();
+            Assert.All(past, m => Assert.Contains(m.Status, new[] { MeetingStatus.Ended, MeetingStatus.MinutesApproved }));
+            foreach (var meeting in past)
+            {
+                var day = DateOnly.FromDateTime(PortalTime.ToLocal(meeting.StartsAtUtc));
+                Assert.Equal(CouncilRoster.ExpectedPersonsOn(council.Members, day), meeting.Attendances.Select(a => a.PersonId).Order());
+                var figures = AttendanceRules.Figures(meeting.Attendances);
+                Assert.InRange(figures.Present, 1, figures.Expected);
+            }
+            if (past.Count > 0)
+            {
+                var latest = past[^1];
+                Assert.Equal(MeetingStatus.Ended, latest.Status);
+                Assert.NotEmpty(latest.AgendaItems);
+                Assert.All(latest.AgendaItems, a => Assert.NotNull(a.Outcome));
+                Assert.NotEmpty(latest.Resolutions);
+            }
+
+            var next = meetings.First(m => m.StartsAtUtc > now);
+            var topics = await db.Topics.Where(t => t.MeetingId == next.Id).ToListAsync(Ct);
+            Assert.All(Enum.GetValues<TopicStatus>(), s => Assert.Contains(topics, t => t.Status == s));
+            Assert.All(topics.Where(t => t.Status is TopicStatus.Merged or TopicStatus.Deferred), t => Assert.False(string.IsNullOrWhiteSpace(t.ScreeningReason)));
+        }
+    }
+}
