@@ -108,6 +108,9 @@ public sealed class CouncilServiceTests(PortalHostFixture fixture) : IClassFixtu
         await PortalClient.SignInAsync(secretary, "secretary");
         var page = WebUtility.HtmlDecode(await secretary.GetStringAsync($"/councils/{council.Id}", Ct));
         Assert.Contains(council.Name, page);
+        // The calendar line names the council's meeting place (a markup slip once printed the expression instead).
+        Assert.Contains(council.DefaultLocation!, page);
+        Assert.DoesNotContain("_council.", page);
         var current = Regex.Match(page, $"data-year=\"{year}\" data-current=\"true\".*?data-testid=\"rotation-chair\"[^>]*>([^<]*)<", RegexOptions.Singleline);
         Assert.True(current.Success, "no highlighted current year in the rotation");
         Assert.Equal(chairName, current.Groups[1].Value.Trim());
