@@ -12,7 +12,7 @@ namespace Portal.Testing;
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
 {
-    private const char RecordSeparator = '\u001e';
+    private const char RecordSeparator = HubProtocol.RecordSeparator;
     private readonly ClientWebSocket _socket = new();
     private readonly Dictionary<string, TaskCompletionSource<JsonElement>> _pending = [];
     private readonly Channel<JsonElement> _messages = Channel.CreateUnbounded<JsonElement>();
@@ -26,14 +26,9 @@ public sealed class HubClient : IAsyncDisposable
     public static async Task<HubClient> ConnectAsync(Uri baseAddress, string hubPath, CookieContainer? cookies, CancellationToken ct = default)
     {
         var client = new HubClient();
-        var uri = new UriBuilder(baseAddress) { Scheme = baseAddress.Scheme == "https" ? "wss" : "ws", Path = hubPath }.Uri;
-        if (cookies is not null)
-        {
-            var header = cookies.GetCookieHeader(baseAddress);
-            if (header.Length > 0) client._socket.Options.SetRequestHeader("Cookie", header);
-        }
-        await client._socket.ConnectAsync(uri, ct);
-        await client.SendRawAsync("{\"protocol\":\"json\",\"version\":1}", ct);
+        HubProtocol.AddCookies(client._socket, baseAddress, cookies);
+        await client._socket.ConnectAsync(HubProtocol.WebSocketUri(baseAddress, hubPath), ct);
+        await client._socket.SendAsync(HubProtocol.HandshakeRequest, WebSocketMessageType.Text, endOfMessage: true, ct);
         var handshake = await client.ReceiveRecordsAsync(ct);
         if (handshake.Count == 0 || handshake[0].Trim() != "{}")
             throw new InvalidOperationException("SignalR handshake failed: " + string.Join("|", handshake));

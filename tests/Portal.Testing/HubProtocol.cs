@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace Portal.Testing;
+
+/// <summary>
+/// The parts of the SignalR JSON hub protocol over a raw WebSocket that every hand-written client here shares
+/// (<see cref="HubClient"/> for tests, the benchmark's lean connections): the WebSocket address, the auth cookie
+/// and the handshake.
+/// </summary>
+public static class HubProtocol
+{
+    /// <summary>Ends every JSON hub protocol message.</summary>
+    public const char RecordSeparator = '\u001e';
+
+    public static ReadOnlyMemory<byte> HandshakeRequest { get; } = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}" + RecordSeparator);
+
+    /// <summary>A keep-alive ping: the server drops a client it has not heard from for 30 seconds.</summary>
+    public static ReadOnlyMemory<byte> Ping { get; } = Encoding.UTF8.GetBytes("{\"type\":6}" + RecordSeparator);
+
+    public static Uri WebSocketUri(Uri baseAddress, string hubPath) =>
+        new UriBuilder(baseAddress) { Scheme = baseAddress.Scheme == "https" ? "wss" : "ws", Path = hubPath }.Uri;
+
+    /// <summary>Sends the signed-in user's cookies with the upgrade request, as a browser would.</summary>
+    public static void AddCookies(ClientWebSocket socket, Uri baseAddress, CookieContainer? cookies)
+    {
+        if (cookies is null) return;
+        var header = cookies.GetCookieHeader(baseAddress);
+        if (header.Length > 0) socket.Options.SetRequestHeader("Cookie", header);
+    }
+}
