@@ -63,7 +63,7 @@ public sealed class PortalTarget : IBroadcastTarget
         {
             if (topic is null)
             {
-                await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+                await using var db = await host.NewDbContextAsync();
                 var communityId = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync();
                 topic = CommunityTopics.For(communityId);
             }

@@ -24,6 +24,15 @@ public static class PortalPage
         return page;
     }
 
+    /// <summary>A new page signed in as the user, opened at <paramref name="path"/> with its circuit connected.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowserContext context, string userName, string path)
+    {
+        var page = await SignedInPageAsync(context, userName);
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
     /// <summary>Waits until the page's Blazor circuit is connected (the interactive components respond).</summary>
     public static async Task WaitForCircuitAsync(IPage page)
     {

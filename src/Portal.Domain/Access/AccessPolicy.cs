@@ -80,6 +80,13 @@ public sealed class AccessPolicy
     public IReadOnlySet<int> VisibleCommunities =>
         _directory.AllCommunities.Where(CanViewCommunity).ToHashSet();
 
+    /// <summary>
+    /// Streets with at least one community the user can see: what street-wide things (street-level units, the street's
+    /// council) are visible to them.
+    /// </summary>
+    public IReadOnlySet<int> VisibleStreets =>
+        _directory.AllCommunities.Where(CanViewCommunity).Select(_directory.StreetOfCommunity).OfType<int>().ToHashSet();
+
     /// <summary>True when the user may act for the co-building unit (its liaison, or a manager of its community).</summary>
     public bool CanActForUnit(int unitId)
     {

@@ -16,7 +16,7 @@ public sealed class CouncilBrowserTests(BrowserFixture browser, PortalServerFixt
     // What the page must show, computed with the domain from the stored council (not from the page's own service).
     private async Task<Expected> ExpectedAsync()
     {
-        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await server.Portal.NewDbContextAsync();
         var council = await db.Councils.Include(c => c.Members).SingleAsync(c => c.ChairArrangement == ChairArrangement.LeadUnitWithRotatingChair);
         var now = DateTime.UtcNow;
         var chair = ChairRotation.FromMembers(council.LeadUnitId!.Value, council.RotationStartYear!.Value, council.Members).ChairOf(PortalTime.ToLocal(now).Year)!.Value;

@@ -18,20 +18,11 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
 
     private async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
     {
-        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await server.Portal.NewDbContextAsync();
         return await query(db);
     }
 
     private Task<int> HouseholdCountAsync() => QueryAsync(db => db.Households.CountAsync());
-
-    private async Task<IPage> SignedInPageAsync(IBrowserContext context, string user, string path)
-    {
-        var page = await context.NewPageAsync();
-        await PortalPage.SignInAsync(page, user);
-        await page.GotoAsync(path);
-        await PortalPage.WaitForCircuitAsync(page);
-        return page;
-    }
 
     private static ILocator InputOf(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
@@ -40,7 +31,7 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
     public async Task A_csv_with_bad_rows_shows_its_errors_and_imports_nothing_then_a_good_file_imports_after_preview()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInPageAsync(context, "secretary", "/directory/import");
+        var page = await PortalPage.SignedInPageAsync(context, "secretary", "/directory/import");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("批量导入");
         var before = await HouseholdCountAsync();
 
@@ -141,7 +132,7 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
     public async Task A_resident_opening_a_directory_page_is_refused()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInPageAsync(context, "resident", "/directory/import");
+        var page = await PortalPage.SignedInPageAsync(context, "resident", "/directory/import");
         await Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=import-file]")).ToHaveCountAsync(0);
     }
@@ -150,7 +141,7 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
     public async Task Every_directory_page_opens_for_a_secretary_with_their_community_only()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInPageAsync(context, "secretary", "/directory/communities");
+        var page = await PortalPage.SignedInPageAsync(context, "secretary", "/directory/communities");
         await Expect(page.Locator("[data-testid=communities-grid]")).ToContainTextAsync("青年湖社区");
         await Expect(page.Locator("[data-testid=communities-grid]")).Not.ToContainTextAsync("安德里社区");
 
@@ -181,7 +172,7 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
     public async Task A_secretary_adds_a_grid_is_told_about_a_duplicate_and_deletes_it_after_confirming()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInPageAsync(context, "secretary", "/directory/communities");
+        var page = await PortalPage.SignedInPageAsync(context, "secretary", "/directory/communities");
         await page.Locator(".rz-tabview-nav li").Filter(new() { HasTextRegex = new Regex("^\\s*网格\\s*$") }).ClickAsync();
         var grid = page.Locator("[data-testid=grids-grid]");
         await Expect(grid).ToContainTextAsync("第一网格");
@@ -232,7 +223,7 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
 
     private async Task<IPage> OpenEditorAsync(IBrowserContext context, string user, string owner)
     {
-        var page = await SignedInPageAsync(context, user, "/directory/households");
+        var page = await PortalPage.SignedInPageAsync(context, user, "/directory/households");
         await page.FillAsync("[data-testid=search]", owner);
         await page.PressAsync("[data-testid=search]", "Enter");
         var rows = page.Locator("[data-testid=households-grid] tbody tr");

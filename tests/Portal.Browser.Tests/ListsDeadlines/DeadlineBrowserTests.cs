@@ -34,7 +34,7 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
 
     private async Task<PortalDbContext> DbAsync() =>
-        await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await server.Portal.NewDbContextAsync(Ct);
 
     [Fact]
     public async Task The_secretary_edits_the_rules_a_bad_value_is_refused_and_a_good_one_becomes_the_next_version()

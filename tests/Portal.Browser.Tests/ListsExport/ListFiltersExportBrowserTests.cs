@@ -149,7 +149,7 @@ public sealed partial class ListFiltersExportBrowserTests(BrowserFixture browser
 
     private async Task<int> CommunityIdAsync()
     {
-        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
         var name = DemoDataSeeder.CommunityNames[0];
         return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
     }

@@ -16,17 +16,8 @@ public sealed class ResourcesBrowserTests(BrowserFixture browser, PortalServerFi
 
     private async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
     {
-        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await server.Portal.NewDbContextAsync();
         return await query(db);
-    }
-
-    private async Task<IPage> SignedInPageAsync(IBrowserContext context, string user, string path)
-    {
-        var page = await context.NewPageAsync();
-        await PortalPage.SignInAsync(page, user);
-        await page.GotoAsync(path);
-        await PortalPage.WaitForCircuitAsync(page);
-        return page;
     }
 
     private static ILocator InputOf(ILocator scope, string testId) =>
@@ -36,7 +27,7 @@ public sealed class ResourcesBrowserTests(BrowserFixture browser, PortalServerFi
     public async Task A_liaison_publishes_a_resource_for_their_unit()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInPageAsync(context, "liaison", "/lists/resources");
+        var page = await PortalPage.SignedInPageAsync(context, "liaison", "/lists/resources");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("资源清单");
 
         await page.ClickAsync("[data-testid=add]");
@@ -93,7 +84,7 @@ public sealed class ResourcesBrowserTests(BrowserFixture browser, PortalServerFi
         });
 
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var page = await SignedInPageAsync(context, "secretary", $"/lists/needs/{needId}/match");
+        var page = await PortalPage.SignedInPageAsync(context, "secretary", $"/lists/needs/{needId}/match");
         var suggestion = page.Locator($"[data-testid=suggestion][data-resource-id='{resourceId}']");
         await Expect(suggestion).ToContainTextAsync("医院助餐志愿者（浏览器）");
         await Expect(suggestion.Locator("[data-testid=reason]")).ToHaveTextAsync(["同类资源", "同一社区", "容量充足"]);

@@ -23,6 +23,16 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
+    public void Visible_streets_are_the_streets_of_the_visible_communities()
+    {
+        Assert.Equal([Street1], Policy(Role(PortalRole.Resident, ScopeKind.Community, CommunityB)).VisibleStreets.Order());
+        Assert.Equal([Street2], Policy(Role(PortalRole.GridWorker, ScopeKind.Grid, GridC1)).VisibleStreets.Order());
+        Assert.Equal([Street1, Street2],
+            Policy(Role(PortalRole.Resident, ScopeKind.Community, CommunityA), Role(PortalRole.StreetAdministrator, ScopeKind.Street, Street2)).VisibleStreets.Order());
+        Assert.Empty(Policy().VisibleStreets);
+    }
+
+    [Fact]
     public void Party_member_sees_their_own_community_only_and_manages_nothing()
     {
         var policy = Policy(Role(PortalRole.PartyMember, ScopeKind.Community, CommunityB));

@@ -73,7 +73,7 @@ public static class TestAccounts
 
     public static async Task<T> DbAsync<T>(PortalHost host, Func<PortalDbContext, Task<T>> query)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await host.NewDbContextAsync();
         return await query(db);
     }
 

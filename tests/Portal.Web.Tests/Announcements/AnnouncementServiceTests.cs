@@ -11,6 +11,7 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
+using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Announcements;
 
@@ -18,43 +19,19 @@ namespace Portal.Web.Tests.Announcements;
 /// The announcement service of the real portal (real database, access policy, live bus and audit trail), called as
 /// each demo user: the principal comes from the portal's own sign-in claims factory.
 /// </summary>
-public sealed class AnnouncementServiceTests(AnnouncementServiceTests.Server server) : IClassFixture<AnnouncementServiceTests.Server>
+public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassFixture<DemoPortalFixture>
 {
-    public sealed class Server : IDisposable
-    {
-        public PortalHost Portal { get; } = new();
-        public void Dispose() => Portal.Dispose();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private IServiceProvider Services => server.Portal.Services;
 
     /// <summary>Runs <paramref name="action"/> as the user, in a scope of its own, like one request.</summary>
-    private async Task<T> AsAsync<T>(string userName, Func<AnnouncementService, Task<T>> action, string culture = "zh-CN")
-    {
-        // Like a circuit, the call runs in the user's culture, whatever the test machine's own culture is.
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
-        var previous = actor.Principal;
-        actor.Principal = await signIn.CreateUserPrincipalAsync(user);
-        try
-        {
-            return await action(scope.ServiceProvider.GetRequiredService<AnnouncementService>());
-        }
-        finally
-        {
-            actor.Principal = previous;
-        }
-    }
+    private Task<T> AsAsync<T>(string userName, Func<AnnouncementService, Task<T>> action, string culture = "zh-CN") =>
+        server.Portal.AsAsync(userName, action, culture);
 
     private async Task<int> CommunityIdAsync(int index)
     {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
         var name = DemoDataSeeder.CommunityNames[index];
         return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
     }
@@ -67,7 +44,7 @@ public sealed class AnnouncementServiceTests(AnnouncementServiceTests.Server ser
 
     private async Task<int> CountAsync(string title)
     {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
         return await db.Announcements.CountAsync(a => a.Title == title, Ct);
     }
 
@@ -270,7 +247,7 @@ public sealed class AnnouncementServiceTests(AnnouncementServiceTests.Server ser
         var community = await QingnianhuAsync();
         var created = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, "审计测试"), publish: true, Ct));
 
-        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
         var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Announcement) && a.EntityId == created.Id.ToString()).ToListAsync(Ct);
         var create = Assert.Single(entries, e => e.Action == AuditAction.Create);
         Assert.Equal("secretary", create.UserName);

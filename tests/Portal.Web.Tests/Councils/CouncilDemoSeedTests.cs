@@ -5,22 +5,17 @@ using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
+using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Councils;
 
 /// <summary>The councils' demo data as seeded on a fresh database: consistent with the council domain's own rules.</summary>
-public sealed class CouncilDemoSeedTests(CouncilDemoSeedTests.Server server) : IClassFixture<CouncilDemoSeedTests.Server>
+public sealed class CouncilDemoSeedTests(DemoPortalFixture server) : IClassFixture<DemoPortalFixture>
 {
-    public sealed class Server : IDisposable
-    {
-        public PortalHost Portal { get; } = new();
-        public void Dispose() => Portal.Dispose();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<PortalDbContext> DbAsync() =>
-        await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await server.Portal.NewDbContextAsync(Ct);
 
     [Fact]
     public async Task Each_demo_community_has_a_valid_council_with_posts_and_member_units()

@@ -43,7 +43,7 @@ public sealed class DirectoryTestHost : IDisposable
 
     public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
     {
-        await using var db = await Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await Portal.NewDbContextAsync();
         return await query(db);
     }
 

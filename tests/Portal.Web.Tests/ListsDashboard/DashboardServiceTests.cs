@@ -8,34 +8,20 @@ using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Lists.Dashboard;
 using Portal.Web.Features.Platform;
+using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.ListsDashboard;
 
 /// <summary>The dashboard service on the demo data, called as each demo user.</summary>
-public sealed class DashboardServiceTests(DashboardServiceTests.Server server) : IClassFixture<DashboardServiceTests.Server>
+public sealed class DashboardServiceTests(DemoPortalFixture server) : IClassFixture<DemoPortalFixture>
 {
-    public sealed class Server : IDisposable
-    {
-        public PortalHost Portal { get; } = new();
-        public void Dispose() => Portal.Dispose();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<T> AsAsync<T>(string userName, Func<DashboardService, Task<T>> action)
-    {
-        await using var scope = server.Portal.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
-        actor.Principal = await signIn.CreateUserPrincipalAsync(user);
-        return await action(scope.ServiceProvider.GetRequiredService<DashboardService>());
-    }
+    private Task<T> AsAsync<T>(string userName, Func<DashboardService, Task<T>> action) => server.Portal.AsAsync(userName, action);
 
     private async Task<int> CommunityIdAsync(int index)
     {
-        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
         var name = DemoDataSeeder.CommunityNames[index];
         return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
     }
@@ -122,7 +108,7 @@ public sealed class DashboardServiceTests(DashboardServiceTests.Server server) :
         // (and the counts) must be the figures the dashboard shows, or the drill-down would not match the number clicked.
         var community = await CommunityIdAsync(0);
         var view = (await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Year, ct: Ct))).View!;
-        await using var db = await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
         var facts = (await db.WorkItems.AsNoTracking().Where(w => w.CommunityId == community).ToListAsync(Ct))
             .Select(w => new WorkItemFacts(w.Id, w.Kind, w.Status, w.OwnerUnitId, w.IsPublic, w.RaisedAtUtc, w.DispatchedAtUtc, w.DueAtUtc,
                 w.AcceptedAtUtc, w.WasClaimed, w.ReportedAtUtc, w.Rating, w.RatedAtUtc, w.ClosedAtUtc)).ToList();

@@ -5,22 +5,17 @@ using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Lists.Demo;
+using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.ListsDashboard;
 
 /// <summary>The lists' demo year as the portal seeds it on a fresh database: volumes, statuses and consistent histories.</summary>
-public sealed class WorkItemDemoSeedTests(WorkItemDemoSeedTests.Server server) : IClassFixture<WorkItemDemoSeedTests.Server>
+public sealed class WorkItemDemoSeedTests(DemoPortalFixture server) : IClassFixture<DemoPortalFixture>
 {
-    public sealed class Server : IDisposable
-    {
-        public PortalHost Portal { get; } = new();
-        public void Dispose() => Portal.Dispose();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<PortalDbContext> DbAsync() =>
-        await server.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await server.Portal.NewDbContextAsync(Ct);
 
     [Fact]
     public async Task Both_communities_get_a_year_of_needs_in_every_status_with_overdue_open_items()

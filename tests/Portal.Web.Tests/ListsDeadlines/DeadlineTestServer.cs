@@ -31,39 +31,13 @@ public sealed class DeadlineTestServer : IDisposable
 
     public void Dispose() => Portal.Dispose();
 
-    public async Task<PortalDbContext> DbAsync(CancellationToken ct) =>
-        await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
+    public Task<PortalDbContext> DbAsync(CancellationToken ct) => Portal.NewDbContextAsync(ct);
 
     /// <summary>Runs <paramref name="action"/> as the user, in a scope of its own, like one request.</summary>
-    public async Task<T> AsAsync<TService, T>(string userName, Func<TService, Task<T>> action, string culture = "zh-CN")
-        where TService : notnull
-    {
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture =
-            System.Globalization.CultureInfo.GetCultureInfo(culture);
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
-        var previous = actor.Principal;
-        actor.Principal = await signIn.CreateUserPrincipalAsync(user);
-        try
-        {
-            return await action(scope.ServiceProvider.GetRequiredService<TService>());
-        }
-        finally
-        {
-            actor.Principal = previous;
-        }
-    }
+    public Task<T> AsAsync<TService, T>(string userName, Func<TService, Task<T>> action, string culture = "zh-CN") where TService : notnull =>
+        Portal.AsAsync(userName, action, culture);
 
-    public async Task<ClaimsPrincipal> PrincipalAsync(string userName)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        return await signIn.CreateUserPrincipalAsync(await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName));
-    }
+    public Task<ClaimsPrincipal> PrincipalAsync(string userName) => Portal.PrincipalAsync(userName);
 
     public async Task<int> CommunityIdAsync(int index, CancellationToken ct)
     {

@@ -20,28 +20,10 @@ public sealed class ListsServer : IDisposable
     public void Dispose() => Portal.Dispose();
 
     /// <summary>Runs <paramref name="action"/> as the user in a scope of its own, like one request or circuit.</summary>
-    public async Task<T> AsAsync<TService, T>(string userName, Func<TService, Task<T>> action) where TService : notnull
-    {
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("zh-CN");
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
-        var previous = actor.Principal;
-        actor.Principal = await signIn.CreateUserPrincipalAsync(user);
-        try
-        {
-            return await action(scope.ServiceProvider.GetRequiredService<TService>());
-        }
-        finally
-        {
-            actor.Principal = previous;
-        }
-    }
+    public Task<T> AsAsync<TService, T>(string userName, Func<TService, Task<T>> action) where TService : notnull =>
+        Portal.AsAsync(userName, action);
 
-    public async Task<PortalDbContext> DbAsync() =>
-        await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+    public Task<PortalDbContext> DbAsync() => Portal.NewDbContextAsync();
 
     public async Task<int> CommunityIdAsync(int index)
     {

@@ -3,17 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Live;
+using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Live;
 
-public sealed class LiveEventBusTests(LiveEventBusTests.Server server) : IClassFixture<LiveEventBusTests.Server>
+public sealed class LiveEventBusTests(DemoPortalFixture server) : IClassFixture<DemoPortalFixture>
 {
-    public sealed class Server : IDisposable
-    {
-        public PortalHost Portal { get; } = new();
-        public void Dispose() => Portal.Dispose();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private LiveEventBus Bus => server.Portal.Services.GetRequiredService<LiveEventBus>();

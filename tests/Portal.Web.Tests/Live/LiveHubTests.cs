@@ -24,7 +24,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
 
     private async Task<int> CommunityIdAsync(string name)
     {
-        await using var db = await Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await Portal.NewDbContextAsync(Ct);
         return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
     }
 
@@ -122,7 +122,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     public async Task A_unit_liaison_joins_the_topic_of_the_community_their_unit_is_in()
     {
         int unitCommunity;
-        await using (var db = await Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct))
+        await using (var db = await Portal.NewDbContextAsync(Ct))
         {
             var liaison = await db.Users.SingleAsync(u => u.UserName == "liaison", Ct);
             var unitId = await db.RoleAssignments.Where(r => r.UserId == liaison.Id).Select(r => r.ScopeId).SingleAsync(Ct);

@@ -120,7 +120,7 @@ public sealed partial class DemoDataTests(DemoPortalFixture portal) : IClassFixt
     }
 
     private Task<PortalDbContext> CreateDbAsync() =>
-        portal.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
+        portal.Portal.NewDbContextAsync(Ct);
 
     /// <summary>
     /// The clone the tests were built from: above the test binaries, or (built with --artifacts-path, which puts them

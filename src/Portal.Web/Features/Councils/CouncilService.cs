@@ -30,8 +30,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await currentUser.IdentityAsync(db, ct);
         if (!caller.IsSignedIn) return [];
         var councils = await db.Councils.AsNoTracking().Include(c => c.Members).OrderBy(c => c.Name).ToListAsync(ct);
-        var streets = await StreetsOfVisibleCommunitiesAsync(db, caller.Policy, ct);
-        var visible = councils.Where(c => CanView(caller.Policy, streets, c)).ToList();
+        var visible = councils.Where(c => CanView(caller.Policy, c)).ToList();
         if (visible.Count == 0) return [];
         var ids = visible.Select(c => c.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -52,7 +51,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await currentUser.IdentityAsync(db, ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (council is null || !CanView(caller.Policy, await StreetsOfVisibleCommunitiesAsync(db, caller.Policy, ct), council)) return null;
+        if (council is null || !CanView(caller.Policy, council)) return null;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(PortalTime.ToLocal(now));
@@ -91,16 +90,10 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
             council.TopicDeadlineDays, council.DefaultLocation, canManage, year, roster, rotation, upcoming, past);
     }
 
-    private static bool CanView(AccessPolicy policy, IReadOnlySet<int> streetsSeen, Council council) => council.CommunityId is { } community
+    // A street council is seen by the street's administrators and whoever sees one of the street's communities.
+    private static bool CanView(AccessPolicy policy, Council council) => council.CommunityId is { } community
         ? policy.CanViewCommunity(community)
-        : policy.CanManageStreet(council.StreetId) || streetsSeen.Contains(council.StreetId);
-
-    // A street council is seen by whoever sees one of the street's communities.
-    private static async Task<IReadOnlySet<int>> StreetsOfVisibleCommunitiesAsync(PortalDbContext db, AccessPolicy policy, CancellationToken ct)
-    {
-        var visible = policy.VisibleCommunities.ToList();
-        return (await db.Communities.AsNoTracking().Where(c => visible.Contains(c.Id)).Select(c => c.StreetId).Distinct().ToListAsync(ct)).ToHashSet();
-    }
+        : policy.CanManageStreet(council.StreetId) || policy.VisibleStreets.Contains(council.StreetId);
 
     private sealed record Scopes(Dictionary<int, string> Communities, Dictionary<int, string> Streets);
 

@@ -41,8 +41,7 @@ public sealed class ResourceService(
             .ToDictionary(u => u.Id);
         if (userId is null) return new Scope(null, policy, units, [], []);
         var visibleCommunities = policy.VisibleCommunities;
-        var streetsOfVisible = await db.Communities.AsNoTracking()
-            .Where(c => visibleCommunities.Contains(c.Id)).Select(c => c.StreetId).Distinct().ToListAsync(ct);
+        var streetsOfVisible = policy.VisibleStreets;
         var actable = units.Values.Where(u => policy.CanActForUnit(u.Id)).Select(u => u.Id).ToHashSet();
         // A community unit is seen by its community; a street-level unit serves every community of the street.
         var visible = units.Values
