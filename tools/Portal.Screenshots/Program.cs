@@ -1,16 +1,20 @@
-// Usage: dotnet run --project tools/Portal.Screenshots [output directory, default docs/images]
-// Starts the portal with demo data on a throw-away SQLite file, signs in as the demo users and saves one PNG per
-// user-guide page. Needs Debian's chromium (or PORTAL_CHROMIUM) and fonts-noto-cjk.
+// Usage: dotnet run --project tools/Portal.Screenshots [output directory, default docs/images] [--url http://localhost:5180]
+// Without --url it starts the portal with demo data on a throw-away SQLite file; with --url it photographs a portal
+// already running (e.g. started with the README's `dotnet run --project src/Portal.Web`). Either way it signs in as the
+// demo users and saves one PNG per user-guide page. Needs Debian's chromium (or PORTAL_CHROMIUM) and fonts-noto-cjk.
 using Microsoft.Playwright;
 using Portal.Testing;
 
-var output = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("docs", "images"));
+var urlAt = Array.IndexOf(args, "--url");
+var url = urlAt >= 0 && urlAt + 1 < args.Length ? new Uri(args[urlAt + 1]) : null;
+var positional = args.Where((_, i) => urlAt < 0 || (i != urlAt && i != urlAt + 1)).ToArray();
+var output = Path.GetFullPath(positional.Length > 0 ? positional[0] : Path.Combine("docs", "images"));
 Directory.CreateDirectory(output);
 // WebApplicationFactory finds the portal's content root through the manifest next to this program.
 Environment.CurrentDirectory = AppContext.BaseDirectory;
 
-using var host = new PortalHost(useKestrel: true);
-var baseAddress = host.BaseAddress;
+using var host = url is null ? new PortalHost(useKestrel: true) : null;
+var baseAddress = url ?? host!.BaseAddress;
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
 {

@@ -30,7 +30,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await currentUser.IdentityAsync(db, ct);
         if (!caller.IsSignedIn) return [];
         var councils = await db.Councils.AsNoTracking().Include(c => c.Members).OrderBy(c => c.Name).ToListAsync(ct);
-        var visible = councils.Where(c => CanView(caller.Policy, c)).ToList();
+        var visible = councils.Where(c => CouncilAccess.CanView(caller.Policy, c)).ToList();
         if (visible.Count == 0) return [];
         var ids = visible.Select(c => c.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -51,7 +51,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await currentUser.IdentityAsync(db, ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (council is null || !CanView(caller.Policy, council)) return null;
+        if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(PortalTime.ToLocal(now));
@@ -85,15 +85,10 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
             .OrderByDescending(m => m.StartsAtUtc).Take(PastMeetingsShown).Select(Row).ToList();
 
         var scopes = await ScopeNamesAsync(db, ct);
-        var canManage = council.CommunityId is { } c ? caller.Policy.CanManageCommunity(c) : caller.Policy.CanManageStreet(council.StreetId);
+        var canManage = CouncilAccess.CanManage(caller.Policy, council);
         return new CouncilDetail(council.Id, council.Name, ScopeName(scopes, council), council.ChairArrangement, council.CalendarRule(),
             council.TopicDeadlineDays, council.DefaultLocation, canManage, year, roster, rotation, upcoming, past);
     }
-
-    // A street council is seen by the street's administrators and whoever sees one of the street's communities.
-    private static bool CanView(AccessPolicy policy, Council council) => council.CommunityId is { } community
-        ? policy.CanViewCommunity(community)
-        : policy.CanManageStreet(council.StreetId) || policy.VisibleStreets.Contains(council.StreetId);
 
     private sealed record Scopes(Dictionary<int, string> Communities, Dictionary<int, string> Streets);
 

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Councils;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Localization;
+
+namespace Portal.Web.Features.Councils;
+
+/// <summary>
+/// The one definition of who may do what with a council and its meetings; every council page, endpoint, hub rule and
+/// service asks here.
+/// <list type="bullet">
+/// <item><b>View</b> a council (roster, calendar): whoever can see its community (street council: the street's
+/// administrators and whoever sees one of its communities).</item>
+/// <item><b>Manage</b> a council (screen topics, confirm requests, mark attendance, steer any meeting): the managers of its
+/// community (or street).</item>
+/// <item><b>Participate</b> in a meeting (live agenda, check in, read the meeting's live topic): managers, everyone with a
+/// seat on the council that day (member, liaison of a member unit by person or by account), the meeting's chair and
+/// recorder, and anyone on its attendance list. Other residents are not participants, even when they can view the council.</item>
+/// <item><b>Steer</b> a meeting (set the current item, reorder, add urgent items, time-box, start and end it, mark
+/// attendance): managers, the meeting's chair, and seats holding chair or secretariat posts that day.</item>
+/// <item><b>Record</b> a meeting (outcomes, notes, resolutions, the minutes draft and its approval): those who steer, the
+/// meeting's recorder, and seats holding the recorder post that day.</item>
+/// </list>
+/// </summary>
+public static class CouncilAccess
+{
+    public static bool CanView(AccessPolicy policy, Council council) => council.CommunityId is { } community
+        ? policy.CanViewCommunity(community)
+        : policy.CanManageStreet(council.StreetId) || policy.VisibleStreets.Contains(council.StreetId);
+
+    public static bool CanManage(AccessPolicy policy, Council council) => council.CommunityId is { } community
+        ? policy.CanManageCommunity(community)
+        : policy.CanManageStreet(council.StreetId);
+
+    /// <summary>The posts the person holds on the council that day (a person may sit for a unit and serve on the secretariat).</summary>
+    public static IReadOnlyList<CouncilRole> PostsOf(Council council, int? personId, DateOnly day) => personId is not { } p
+        ? []
+        : council.Members.Where(m => m.IsSittingOn(day) && (m.PersonId == p || m.LiaisonPersonId == p)).Select(m => m.Role).Distinct().ToList();
+
+    /// <summary>The meeting's local (China) day, the day whose seats count.</summary>
+    public static DateOnly DayOf(Meeting meeting) => DateOnly.FromDateTime(PortalTime.ToLocal(meeting.StartsAtUtc));
+
+    /// <summary>Requires <paramref name="council"/> with its members and <paramref name="meeting"/> with its attendances.</summary>
+    public static MeetingRights RightsIn(CallerIdentity caller, Council council, Meeting meeting)
+    {
+        if (!caller.IsSignedIn || meeting.CouncilId != council.Id) return MeetingRights.None;
+        var policy = caller.Policy;
+        var day = DayOf(meeting);
+        var manage = CanManage(policy, council);
+        var posts = PostsOf(council, caller.PersonId, day);
+        var isChair = caller.PersonId is { } p1 && meeting.ChairPersonId == p1;
+        var isRecorder = caller.PersonId is { } p2 && meeting.RecorderPersonId == p2;
+        var liaisonOf = policy.ScopesOf(PortalRole.UnitLiaison);
+        var actsForMemberUnit = council.Members.Any(m => m.UnitId is { } u && m.IsSittingOn(day) && liaisonOf.Contains(u));
+        var onAttendanceList = caller.PersonId is { } p3 && meeting.Attendances.Any(a => a.PersonId == p3);
+        var steer = manage || isChair || posts.Contains(CouncilRole.Chair) || posts.Contains(CouncilRole.Secretariat);
+        var record = steer || isRecorder || posts.Contains(CouncilRole.Recorder);
+        var participate = record || posts.Count > 0 || actsForMemberUnit || onAttendanceList;
+        return new MeetingRights(CanView(policy, council), participate, steer, record, manage);
+    }
+
+    /// <summary>
+    /// Loads a meeting (with attendances and agenda items), its council (with members) and the caller's rights in one go,
+    /// read-only. Null when the meeting does not exist or the caller may not view its council: callers report both alike.
+    /// </summary>
+    public static async Task<MeetingAccess?> LoadMeetingAsync(PortalDbContext db, CallerIdentity caller, int meetingId, CancellationToken ct)
+    {
+        if (!caller.IsSignedIn) return null;
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendances).Include(m => m.AgendaItems)
+            .SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null) return null;
+        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
+        var rights = RightsIn(caller, council, meeting);
+        return rights.CanView ? new MeetingAccess(council, meeting, rights) : null;
+    }
+}
+
+/// <summary>What the caller may do with one meeting; see <see cref="CouncilAccess"/>.</summary>
+public sealed record MeetingRights(bool CanView, bool CanParticipate, bool CanSteer, bool CanRecord, bool CanManage)
+{
+    public static MeetingRights None { get; } = new(false, false, false, false, false);
+}
+
+/// <summary>A meeting, its council and the caller's rights, as <see cref="CouncilAccess.LoadMeetingAsync"/> read them.</summary>
+public sealed record MeetingAccess(Council Council, Meeting Meeting, MeetingRights Rights);

@@ -1,0 +1,77 @@
+using Portal.Domain.Councils;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Councils.Meetings;
+
+/// <summary>
+/// The per-meeting live topic ("meeting/{id}") and the events on it. Every participant's page and the projector join it;
+/// catch-up after a dropped connection is by the topic's sequence number (<see cref="LiveHub.Join"/>), and the agenda
+/// events are self-contained (<see cref="AgendaChange"/>), so replaying the missed ones in order restores the view.
+/// </summary>
+public static class MeetingTopics
+{
+    public const string Prefix = "meeting/";
+
+    /// <summary>An applied agenda operation; payload <see cref="AgendaChange"/>.</summary>
+    public const string AgendaChanged = "meeting.agenda";
+
+    /// <summary>Someone checked in or was marked present; payload <see cref="AttendanceChanged"/>.</summary>
+    public const string AttendanceChangedType = "meeting.attendance";
+
+    /// <summary>
+    /// The meeting changed status (agenda confirmed or reopened, started, ended, minutes approved, cancelled); payload
+    /// <see cref="MeetingStatusChanged"/>. When its revision is not the next one a client holds, the client reloads the snapshot.
+    /// </summary>
+    public const string StatusChanged = "meeting.status";
+
+    public static string For(int meetingId) => LiveTopicIds.For(Prefix, meetingId);
+
+    public static bool TryParse(string topic, out int meetingId) => LiveTopicIds.TryParse(topic, Prefix, out meetingId);
+}
+
+/// <summary>One attendance change with the new 应到/实到 figures.</summary>
+public sealed record AttendanceChanged(
+    int PersonId,
+    string PersonName,
+    string? UnitName,
+    bool IsExpected,
+    DateTime? CheckedInAtUtc,
+    CheckInWay? Way,
+    int Expected,
+    int Present,
+    int Guests,
+    double? RatePercent);
+
+/// <summary>The meeting's status after a transition, and its agenda revision then.</summary>
+public sealed record MeetingStatusChanged(MeetingStatus Status, DateTime? StartedAtUtc, DateTime? EndedAtUtc, int AgendaRevision);
+
+/// <summary>
+/// Everything a meeting view starts from: the agenda at <see cref="AgendaRevision"/>, attendance figures, and the live
+/// topic's <see cref="LastSequence"/> (events after it are applied on top). Read by the meeting page and the projector.
+/// </summary>
+public sealed record MeetingSnapshot(
+    int MeetingId,
+    string CouncilName,
+    string Title,
+    MeetingStatus Status,
+    DateTime StartsAtUtc,
+    DateTime EndsAtUtc,
+    string? Location,
+    int AgendaRevision,
+    int? CurrentNumber,
+    IReadOnlyList<AgendaItemState> Items,
+    AttendanceFigures Attendance,
+    long LastSequence,
+    DateTime ServerTimeUtc)
+{
+    /// <summary>
+    /// Reads the snapshot from a loaded meeting (with agenda items and attendances). The sequence is read before the
+    /// caller loaded the meeting, so an event published in between is applied twice at worst, never missed; applying an
+    /// agenda event whose revision is not above <see cref="AgendaRevision"/> is a no-op.
+    /// </summary>
+    public static MeetingSnapshot From(Meeting meeting, string councilName, string? defaultLocation, long lastSequence, DateTime nowUtc) => new(
+        meeting.Id, councilName, meeting.Title, meeting.Status, meeting.StartsAtUtc, meeting.EndsAtUtc, meeting.Location ?? defaultLocation,
+        meeting.AgendaRevision, meeting.CurrentAgendaItemNumber,
+        meeting.AgendaItems.OrderBy(i => i.Position).Select(i => i.ToState()).ToList(),
+        AttendanceRules.Figures(meeting.Attendances), lastSequence, nowUtc);
+}
