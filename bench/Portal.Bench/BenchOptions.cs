@@ -4,7 +4,7 @@ namespace Portal.Bench;
 
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed record BenchOptions(
-    IReadOnlyList<int> Clients, int Messages, int Rounds, string? Topic, string User, int Batch, int IntervalMs, TimeSpan Timeout, int WarmupClients)
+    IReadOnlyList<int> Clients, int Messages, int Rounds, string User, int Batch, int IntervalMs, TimeSpan Timeout, int WarmupClients)
 {
     public const string Usage = """
         Portal.Bench: live-event delivery latency, the portal's LiveHub next to a bare SignalR hub, in one process.
@@ -13,9 +13,8 @@ public sealed record BenchOptions(
           --rounds 4                the messages are split over this many rounds, alternating which hub goes
                                     first (bare-portal, portal-bare, ...) so load drifting on a shared
                                     machine affects both alike; each round connects its clients afresh
-          --topic community/1       portal topic to join (default: the first demo community's "community/{id}";
-                                    switch to "meeting/{id}" once meeting agendas publish live events)
-          --user resident           demo account whose cookie every portal connection shares
+          --user liaison            demo account whose cookie every portal connection shares (a participant
+                                    of the benchmark's meeting: it joins the topic "meeting/{id}")
           --batch 100               clients connected in parallel per batch
           --interval-ms 100         pause before each message, after the previous one reached everyone
           --timeout-seconds 10      how long a message may take to reach everyone before it counts as missing
@@ -24,7 +23,7 @@ public sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions([100, 1000, 5000], 40, 4, null, "resident", 100, 100, TimeSpan.FromSeconds(10), 100);
+        var options = new BenchOptions([100, 1000, 5000], 40, 4, "liaison", 100, 100, TimeSpan.FromSeconds(10), 100);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] is "--help" or "-h") throw new ArgumentException(Usage);
@@ -34,7 +33,6 @@ public sealed record BenchOptions(
                 "--clients" => options with { Clients = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(PositiveInt).ToArray() },
                 "--messages" => options with { Messages = PositiveInt(value) },
                 "--rounds" => options with { Rounds = PositiveInt(value) },
-                "--topic" => options with { Topic = value },
                 "--user" => options with { User = value },
                 "--batch" => options with { Batch = PositiveInt(value) },
                 "--interval-ms" => options with { IntervalMs = int.Parse(value, CultureInfo.InvariantCulture) },

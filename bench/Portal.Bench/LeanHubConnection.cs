@@ -17,8 +17,8 @@ namespace Portal.Bench;
 public sealed class LeanHubConnection
 {
     private const byte RecordSeparator = (byte)HubProtocol.RecordSeparator;
-    private static readonly byte[] StampMarker = Encoding.UTF8.GetBytes("\"benchStamp\":");
-    private static readonly byte[] IndexMarker = Encoding.UTF8.GetBytes("\"benchIndex\":");
+    private static readonly byte[] StampMarker = Encoding.UTF8.GetBytes("benchStamp=");
+    private static readonly byte[] IndexMarker = Encoding.UTF8.GetBytes("benchIndex=");
 
     private readonly ClientWebSocket _socket = new();
     private readonly int _index;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Text.Json;
 using Portal.Bench;
-using Portal.Web.Features.Live;
+using Portal.Domain.Councils;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 // WebApplicationFactory looks for MvcTestingAppManifest.json (the portal's content root) in the current directory,
@@ -29,9 +29,10 @@ Console.CancelKeyPress += (_, e) =>
 
 var report = new Report(options);
 report.Header();
-await using var bare = await BareTarget.StartAsync();
-await using var portal = await PortalTarget.StartAsync(options.Topic, options.User);
-report.Targets(portal, JsonSerializer.SerializeToUtf8Bytes(AgendaChange.Create(0, Stopwatch.GetTimestamp()), LiveJsonForBench.Options).Length);
+await using var portal = await PortalTarget.StartAsync(options.User);
+await using var bare = await BareTarget.StartAsync(portal.Agenda);
+var sample = LiveAgenda.Apply(portal.Agenda, BenchAgenda.Note(portal.Agenda.Revision, portal.Agenda.CurrentNumber!.Value, 0, Stopwatch.GetTimestamp()), DateTime.UtcNow);
+report.Targets(portal, JsonSerializer.SerializeToUtf8Bytes(sample.Change, LiveJsonForBench.Options).Length);
 
 try
 {
@@ -110,11 +111,9 @@ namespace Portal.Bench
 
         public void Targets(PortalTarget portal, int payloadBytes)
         {
-            var note = portal.Topic.StartsWith(CommunityTopics.Prefix, StringComparison.Ordinal)
-                ? " (meeting topics do not exist yet: this is the community topic the announcements use; pass --topic meeting/{id} once agendas publish)"
-                : "";
-            Console.WriteLine($"portal topic: {portal.Topic}{note}; every connection signed in as '{options.User}' with one shared auth cookie");
-            Console.WriteLine($"payload: agenda change with 8 items, {payloadBytes} bytes of JSON with web defaults (Chinese \\u-escaped; the hubs write it unescaped, see frame bytes); {options.Messages} messages per hub and client count in {options.Rounds} round(s), "
+            Console.WriteLine($"portal topic: {portal.Topic} (a meeting of the first demo council, {portal.Agenda.Items.Count} agenda items, in progress); "
+                + $"every connection signed in as '{options.User}' with one shared auth cookie");
+            Console.WriteLine($"payload: the recorder's notes on the current item (AgendaChange event), {payloadBytes} bytes of JSON with web defaults (Chinese \\u-escaped; the hubs write it unescaped, see frame bytes); {options.Messages} messages per hub and client count in {options.Rounds} round(s), "
                 + $"{options.IntervalMs} ms apart, timeout {options.Timeout.TotalSeconds:0} s each");
         }
 

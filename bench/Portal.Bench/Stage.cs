@@ -55,7 +55,7 @@ public sealed class Stage(IBroadcastTarget target, BenchOptions options, int cli
                 await PingIfDueAsync();
                 await Task.Delay(options.IntervalMs, ct);
                 var sent = Stopwatch.GetTimestamp();
-                await target.PublishAsync(AgendaChange.Create(message, sent), ct);
+                await target.PublishAsync(message, sent, ct);
                 publishMs.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 try
                 {

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Councils;
 using Portal.Testing;
-using Portal.Web.Data;
+using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Live;
-using Portal.Web.Features.Platform;
 
 namespace Portal.Bench;
 
@@ -24,26 +24,36 @@ public interface IBroadcastTarget : IAsyncDisposable
     /// <summary>The invocation (id "1") each client sends after the handshake; its completion means the client is in the group.</summary>
     ReadOnlyMemory<byte> JoinInvocation { get; }
 
-    Task PublishAsync(AgendaChange change, CancellationToken ct);
+    /// <summary>Makes message <paramref name="index"/>'s agenda change, stamped with <paramref name="stamp"/>, and sends it to every client.</summary>
+    Task PublishAsync(int index, long stamp, CancellationToken ct);
 }
 
 /// <summary>
-/// The real portal (Kestrel, fresh SQLite file, demo data) reached as a signed-in user would: one sign-in, the auth
-/// cookie reused by every connection, each joining <see cref="Topic"/> through <see cref="LiveHub"/>; messages go
-/// through <see cref="LiveEventBus.PublishAsync{T}"/>, i.e. stored with a sequence number, then relayed.
+/// The real portal (Kestrel, fresh SQLite file, demo data) reached as a participant would: one sign-in, the auth cookie
+/// reused by every connection, each joining the meeting's topic "meeting/{id}" through <see cref="LiveHub"/> (which runs
+/// the meeting topic's access rule). Each message is a real agenda change through <see cref="MeetingAgendaCoordinator"/>:
+/// the meeting's lock, loading the meeting and its recent change log, <c>LiveAgenda.Apply</c>, saving the agenda and the
+/// change entry, storing the live event with its sequence number, then the group send.
 /// </summary>
 public sealed class PortalTarget : IBroadcastTarget
 {
     private readonly PortalHost _host;
-    private readonly LiveEventBus _bus;
+    private readonly MeetingAgendaCoordinator _agenda;
+    private readonly int _meetingId;
+    private readonly int _itemNumber;
+    private int _revision;
 
-    private PortalTarget(PortalHost host, CookieContainer cookies, string topic)
+    private PortalTarget(PortalHost host, CookieContainer cookies, int meetingId, AgendaState agenda)
     {
         _host = host;
         Cookies = cookies;
-        Topic = topic;
-        _bus = host.Services.GetRequiredService<LiveEventBus>();
-        JoinInvocation = Invocation("Join", topic, null);
+        _meetingId = meetingId;
+        _revision = agenda.Revision;
+        _itemNumber = agenda.CurrentNumber!.Value;
+        Agenda = agenda;
+        Topic = MeetingTopics.For(meetingId);
+        _agenda = host.Services.GetRequiredService<MeetingAgendaCoordinator>();
+        JoinInvocation = Invocation("Join", Topic, null);
     }
 
     public string Name => "portal";
@@ -53,20 +63,29 @@ public sealed class PortalTarget : IBroadcastTarget
     public string Topic { get; }
     public ReadOnlyMemory<byte> JoinInvocation { get; }
 
-    /// <param name="topic">The topic to join; null means the first demo community's topic, "community/{id}".</param>
-    public static async Task<PortalTarget> StartAsync(string? topic, string userName)
+    /// <summary>The meeting's agenda once started, with its first item current: where the bare hub's copy starts too.</summary>
+    public AgendaState Agenda { get; }
+
+    /// <summary>Starts the portal, creates a meeting of the first demo council with <see cref="BenchAgenda.Items"/>, starts it and signs in.</summary>
+    public static async Task<PortalTarget> StartAsync(string userName)
     {
         // Development, as every test runs it (demo data, cookies without the Secure flag over loopback http);
         // logging at Warning so the console does not compete with delivery.
         var host = new PortalHost(useKestrel: true, settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         try
         {
-            if (topic is null)
-            {
-                await using var db = await host.NewDbContextAsync();
-                var communityId = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync();
-                topic = CommunityTopics.For(communityId);
-            }
+            var meetingId = await CouncilTestData.MeetingAboutToStartAsync(host, "性能测试：联席会议实时议程", TimeSpan.FromMinutes(5), BenchAgenda.Items);
+            var coordinator = host.Services.GetRequiredService<MeetingAgendaCoordinator>();
+            Check(await coordinator.StartAsync(meetingId));
+            int first;
+            await using (var db = await host.NewDbContextAsync())
+                first = await db.AgendaItems.Where(i => i.MeetingId == meetingId).OrderBy(i => i.Position).Select(i => i.Number).FirstAsync();
+            var started = await coordinator.ApplyAsync(meetingId, new SetCurrentItem(await RevisionAsync(host, meetingId), BenchAgenda.ActorName, first));
+            Check(started);
+            AgendaState agenda;
+            await using (var db = await host.NewDbContextAsync())
+                agenda = (await db.Meetings.Include(m => m.AgendaItems).SingleAsync(m => m.Id == meetingId)).LoadAgenda();
+
             var (client, cookies) = PortalClient.Create(host.BaseAddress);
             using (client)
             {
@@ -74,7 +93,7 @@ public sealed class PortalTarget : IBroadcastTarget
                 if (response.StatusCode != HttpStatusCode.Redirect)
                     throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode}");
             }
-            return new PortalTarget(host, cookies, topic);
+            return new PortalTarget(host, cookies, meetingId, agenda);
         }
         catch
         {
@@ -83,12 +102,28 @@ public sealed class PortalTarget : IBroadcastTarget
         }
     }
 
-    public Task PublishAsync(AgendaChange change, CancellationToken ct) => _bus.PublishAsync(Topic, "agenda.changed", change, ct);
+    public async Task PublishAsync(int index, long stamp, CancellationToken ct)
+    {
+        var outcome = await _agenda.ApplyAsync(_meetingId, BenchAgenda.Note(_revision, _itemNumber, index, stamp), ct);
+        Check(outcome);
+        _revision = outcome.Revision;
+    }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     internal static byte[] Invocation(string target, params object?[] arguments) =>
         Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = 1, invocationId = "1", target, arguments }) + HubProtocol.RecordSeparator);
+
+    private static async Task<int> RevisionAsync(PortalHost host, int meetingId)
+    {
+        await using var db = await host.NewDbContextAsync();
+        return await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.AgendaRevision).SingleAsync();
+    }
+
+    private static void Check(AgendaOutcome outcome)
+    {
+        if (!outcome.Applied) throw new InvalidOperationException("The portal refused the benchmark's agenda change: " + outcome.ErrorCode);
+    }
 }
 
 /// <summary>
@@ -100,10 +135,12 @@ public sealed class BareTarget : IBroadcastTarget
 {
     private readonly WebApplication _app;
     private readonly IHubContext<BareHub> _hub;
+    private AgendaState _agenda;
 
-    private BareTarget(WebApplication app)
+    private BareTarget(WebApplication app, AgendaState agenda)
     {
         _app = app;
+        _agenda = agenda;
         _hub = app.Services.GetRequiredService<IHubContext<BareHub>>();
         BaseAddress = new Uri(app.Urls.First());
     }
@@ -116,7 +153,8 @@ public sealed class BareTarget : IBroadcastTarget
     /// <summary>Returns once OnConnectedAsync has run (the hub dispatches invocations only after it), so the client is in the group.</summary>
     public ReadOnlyMemory<byte> JoinInvocation { get; } = PortalTarget.Invocation(nameof(BareHub.Ready));
 
-    public static async Task<BareTarget> StartAsync()
+    /// <param name="agenda">The portal meeting's agenda: the bare hub applies the same changes to a copy in memory.</param>
+    public static async Task<BareTarget> StartAsync(AgendaState agenda)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
@@ -125,11 +163,16 @@ public sealed class BareTarget : IBroadcastTarget
         var app = builder.Build();
         app.MapHub<BareHub>("/hubs/bare");
         await app.StartAsync();
-        return new BareTarget(app);
+        return new BareTarget(app, agenda);
     }
 
-    public Task PublishAsync(AgendaChange change, CancellationToken ct) =>
-        _hub.Clients.Group(BareHub.Group).SendAsync(LiveHub.EventMethod, change, ct);
+    /// <summary>The same operation on the in-memory copy (microseconds, no storage), then a plain group send of the event.</summary>
+    public Task PublishAsync(int index, long stamp, CancellationToken ct)
+    {
+        var result = LiveAgenda.Apply(_agenda, BenchAgenda.Note(_agenda.Revision, _agenda.CurrentNumber!.Value, index, stamp), DateTime.UtcNow);
+        _agenda = result.State;
+        return _hub.Clients.Group(BareHub.Group).SendAsync(LiveHub.EventMethod, result.Change, ct);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Councils;
+using Portal.Web.Features.Councils.Display;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Board;
 using Portal.Web.Features.Lists.Commitments;
@@ -54,8 +55,12 @@ app.MapPortalAnnouncements();
 app.MapPortalWorkItems();
 app.MapPortalListsExport();
 app.MapPortalCommitments();
+app.MapPortalCouncilReview();
+app.MapPortalCouncilMinutes();
 app.MapPortalAudit();
-app.MapHub<LiveHub>(LiveHub.Path);
+// Signed-in users by cookie, and the projector by its display link (which may read only its meeting's topic).
+app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(DisplayLink.HubPolicy);
+app.MapPortalCouncilDisplay();
 app.MapPortalComponents();
 
 app.Run();

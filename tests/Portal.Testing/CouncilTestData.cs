@@ -57,6 +57,28 @@ public static class CouncilTestData
         return meeting.Id;
     }
 
+    /// <summary>
+    /// Creates a regular meeting of the first demo council, Scheduled, starting <paramref name="startsIn"/> from now (20 days
+    /// by default, so topic collection is open: that council closes it 3 days before), with no topics. Returns its id.
+    /// </summary>
+    public static async Task<int> ScheduledMeetingAsync(PortalHost host, string title = "测试议题征集会议", TimeSpan? startsIn = null)
+    {
+        var council = await FirstCouncilAsync(host);
+        await using var db = await host.NewDbContextAsync();
+        var starts = DateTime.UtcNow + (startsIn ?? TimeSpan.FromDays(20));
+        var day = DateOnly.FromDateTime(Portal.Web.Features.Localization.PortalTime.ToLocal(starts));
+        var meeting = new Meeting
+        {
+            CouncilId = council.Id, Kind = MeetingKind.Regular, Title = title, StartsAtUtc = starts, EndsAtUtc = starts.AddHours(2),
+            Location = council.DefaultLocation,
+            ChairPersonId = council.Members.Where(m => m.UnitId is not null && m.IsSittingOn(day)).OrderBy(m => m.Id).First().PersonId,
+            RecorderPersonId = CouncilRoster.Holding(council.Members, CouncilRole.Recorder, day).First().PersonId,
+        };
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return meeting.Id;
+    }
+
     private static void Check(string? error)
     {
         if (error is not null) throw new InvalidOperationException("Test council data refused by the domain: " + error);

@@ -23,11 +23,20 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Server-to-client invocations (type 1), e.g. liveEvent messages.</summary>
     public ChannelReader<JsonElement> Messages => _messages.Reader;
 
-    public static async Task<HubClient> ConnectAsync(Uri baseAddress, string hubPath, CookieContainer? cookies, CancellationToken ct = default)
+    public static Task<HubClient> ConnectAsync(Uri baseAddress, string hubPath, CookieContainer? cookies, CancellationToken ct = default) =>
+        ConnectAsync(baseAddress, hubPath, cookies, accessToken: null, ct);
+
+    /// <summary>
+    /// Connects with a bearer token in the <c>access_token</c> query string, as the browser SignalR client's WebSocket
+    /// transport sends it (the projector's display link), and optionally cookies too.
+    /// </summary>
+    public static async Task<HubClient> ConnectAsync(Uri baseAddress, string hubPath, CookieContainer? cookies, string? accessToken, CancellationToken ct = default)
     {
         var client = new HubClient();
         HubProtocol.AddCookies(client._socket, baseAddress, cookies);
-        await client._socket.ConnectAsync(HubProtocol.WebSocketUri(baseAddress, hubPath), ct);
+        var uri = HubProtocol.WebSocketUri(baseAddress, hubPath);
+        if (accessToken is not null) uri = new UriBuilder(uri) { Query = "access_token=" + Uri.EscapeDataString(accessToken) }.Uri;
+        await client._socket.ConnectAsync(uri, ct);
         await client._socket.SendAsync(HubProtocol.HandshakeRequest, WebSocketMessageType.Text, endOfMessage: true, ct);
         var handshake = await client.ReceiveRecordsAsync(ct);
         if (handshake.Count == 0 || handshake[0].Trim() != "{}")

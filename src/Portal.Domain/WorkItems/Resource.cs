@@ -93,12 +93,18 @@ public sealed class DeadlineRuleSet : Entity
 public sealed class Notification : Entity
 {
     public const int TextMaxLength = 300;
+    public const int LinkMaxLength = 200;
 
     public required string UserId { get; set; }
     /// <summary>A resource key of the message with its argument, so it shows in the reader's language.</summary>
     public required string MessageKey { get; set; }
     public string? MessageArgument { get; set; }
     public int? WorkItemId { get; set; }
+    /// <summary>
+    /// The portal page the notification opens, relative to the base ("councils/meetings/12"), for notifications about
+    /// something other than a work item (a meeting, a topic); a work item's page is derived from <see cref="WorkItemId"/>.
+    /// </summary>
+    public string? LinkPath { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
 }

@@ -130,6 +130,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.Property(x => x.UserId).HasMaxLength(450);
         e.Property(x => x.MessageKey).HasMaxLength(100);
         e.Property(x => x.MessageArgument).HasMaxLength(Notification.TextMaxLength);
+        e.Property(x => x.LinkPath).HasMaxLength(Notification.LinkMaxLength);
         e.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.UserId, x.ReadAtUtc });

@@ -21,7 +21,9 @@ public sealed class CouncilBrowserTests(BrowserFixture browser, PortalServerFixt
         var now = DateTime.UtcNow;
         var chair = ChairRotation.FromMembers(council.LeadUnitId!.Value, council.RotationStartYear!.Value, council.Members).ChairOf(PortalTime.ToLocal(now).Year)!.Value;
         var chairName = await db.Units.Where(u => u.Id == chair).Select(u => u.Name).SingleAsync();
-        var next = await db.Meetings.Where(m => m.CouncilId == council.Id && m.StartsAtUtc > now).OrderBy(m => m.StartsAtUtc).Select(m => m.Title).FirstAsync();
+        // The first upcoming one: the demo's meeting in progress (started before now, not over), else the next planned.
+        var next = await db.Meetings.Where(m => m.CouncilId == council.Id && m.EndsAtUtc >= now && m.Status != MeetingStatus.Ended && m.Status != MeetingStatus.MinutesApproved)
+            .OrderBy(m => m.StartsAtUtc).Select(m => m.Title).FirstAsync();
         return new(council.Id, council.Name, chairName, next);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Councils.Display;
 
 namespace Portal.Web.Tests.Authorization;
 
@@ -41,6 +42,8 @@ public sealed class EndpointAuthorizationTests(DemoPortalFixture portal, ITestOu
     {
         [PortalPolicies.ManageCommunity] = ["admin", "secretary"],
         [PortalPolicies.StreetAdministration] = ["admin"],
+        // The projector's endpoints open with a meeting's display link only, never with an account (DisplayLinkTests).
+        [DisplayLink.DisplayPolicy] = [],
     };
 
     /// <summary>Pages whose outcome is pinned whatever their attributes say.</summary>
@@ -189,10 +192,12 @@ public sealed class EndpointAuthorizationTests(DemoPortalFixture portal, ITestOu
                 var status = (int)response.StatusCode;
                 output.WriteLine($"{user,-10} GET {path,-40} expected {(allowed ? "allowed" : "denied"),-8} got {status}");
                 // Allowed callers may still get 400/404 for sample route values; never 401/403, never a server error.
+                // A display-link endpoint does not authenticate accounts at all, so an account is unauthenticated there (401).
+                var refused = api.Policies.Contains(DisplayLink.DisplayPolicy) ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
                 var ok = allowed
                     ? status is not (401 or 403) && status < 500 && response.Headers.Location is null
-                    : response.StatusCode == HttpStatusCode.Forbidden;
-                if (!ok) failures.Add($"{user} GET {path}: expected {(allowed ? "allowed" : "403")}, got {status} {response.Headers.Location}");
+                    : response.StatusCode == refused;
+                if (!ok) failures.Add($"{user} GET {path}: expected {(allowed ? "allowed" : $"{(int)refused}")}, got {status} {response.Headers.Location}");
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));

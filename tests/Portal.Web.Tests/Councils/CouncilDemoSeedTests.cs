@@ -76,14 +76,13 @@ public sealed class CouncilDemoSeedTests(DemoPortalFixture server) : IClassFixtu
         {
             var rule = council.CalendarRule();
             var meetings = await db.Meetings.Include(m => m.Attendances).Include(m => m.AgendaItems).Include(m => m.Resolutions)
-                .Where(m => m.CouncilId == council.Id).OrderBy(m => m.StartsAtUtc).ToListAsync(Ct);
+                .Where(m => m.CouncilId == council.Id && m.Kind == MeetingKind.Regular).OrderBy(m => m.StartsAtUtc).ToListAsync(Ct);
             Assert.NotEmpty(meetings);
             // Exactly the meetings the calendar proposes from 1 January up to the last one seeded.
             var firstDay = new DateOnly(PortalTime.ToLocal(meetings[0].StartsAtUtc).Year, 1, 1);
             var lastDay = DateOnly.FromDateTime(PortalTime.ToLocal(meetings[^1].StartsAtUtc));
             var expected = MeetingCalendar.Generate(rule, firstDay, lastDay, PortalTime.StartOfDayUtc(firstDay).AddDays(-1), PortalTime.Zone);
             Assert.Equal(expected.Select(p => (p.PeriodKey, p.StartsAtUtc, p.EndsAtUtc)), meetings.Select(m => (m.PeriodKey!, m.StartsAtUtc, m.EndsAtUtc)));
-            Assert.All(meetings, m => Assert.Equal(MeetingKind.Regular, m.Kind));
             Assert.Contains(meetings, m => m.StartsAtUtc > now);
 
             var past = meetings.Where(m => m.EndsAtUtc < now).ToList();
@@ -109,5 +108,31 @@ public sealed class CouncilDemoSeedTests(DemoPortalFixture server) : IClassFixtu
             Assert.All(Enum.GetValues<TopicStatus>(), s => Assert.Contains(topics, t => t.Status == s));
             Assert.All(topics.Where(t => t.Status is TopicStatus.Merged or TopicStatus.Deferred), t => Assert.False(string.IsNullOrWhiteSpace(t.ScreeningReason)));
         }
+    }
+    [Fact]
+    public async Task The_first_council_has_one_ad_hoc_meeting_in_progress_with_its_second_item_current()
+    {
+        await using var db = await DbAsync();
+        var community = await db.Communities.SingleAsync(c => c.Name == DemoDataSeeder.CommunityNames[0], Ct);
+        var council = await db.Councils.SingleAsync(c => c.CommunityId == community.Id, Ct);
+        var running = await db.Meetings.Include(m => m.AgendaItems).Include(m => m.Attendances)
+            .Where(m => m.Status == MeetingStatus.InProgress).ToListAsync(Ct);
+        var meeting = Assert.Single(running);
+        Assert.Equal(council.Id, meeting.CouncilId);
+        Assert.Equal(MeetingKind.AdHoc, meeting.Kind);
+        Assert.True(meeting.StartedAtUtc <= DateTime.UtcNow && meeting.EndsAtUtc > DateTime.UtcNow);
+        Assert.InRange(meeting.AgendaItems.Count, 3, 4);
+        Assert.NotEmpty(meeting.Attendances);
+
+        // Its agenda went through the live agenda: the changes are logged up to the stored revision, one per revision.
+        var log = await db.AgendaChanges.Where(c => c.MeetingId == meeting.Id).OrderBy(c => c.Revision).ToListAsync(Ct);
+        var agenda = meeting.LoadAgenda(log.Select(c => c.ToHistory()));
+        Assert.Equal(agenda.Items[1].Number, meeting.CurrentAgendaItemNumber);
+        Assert.NotNull(agenda.Items[0].ActualEndUtc);
+        Assert.NotNull(agenda.Items[0].Outcome);
+        Assert.True(agenda.Items[1].TimerRunning);
+        var revisions = log.Select(c => c.Revision).ToList();
+        Assert.Equal(meeting.AgendaRevision, revisions[^1]);
+        Assert.Equal(Enumerable.Range(revisions[0], revisions.Count), revisions);
     }
 }

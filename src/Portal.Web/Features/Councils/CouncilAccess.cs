@@ -68,7 +68,7 @@ public static class CouncilAccess
     public static async Task<MeetingAccess?> LoadMeetingAsync(PortalDbContext db, CallerIdentity caller, int meetingId, CancellationToken ct)
     {
         if (!caller.IsSignedIn) return null;
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendances).Include(m => m.AgendaItems)
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendances).Include(m => m.AgendaItems).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);

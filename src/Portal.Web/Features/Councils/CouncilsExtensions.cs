@@ -1,3 +1,5 @@
+using Portal.Web.Features.Councils.Display;
+
 namespace Portal.Web.Features.Councils;
 
 public static class CouncilsExtensions
@@ -6,6 +8,16 @@ public static class CouncilsExtensions
     {
         // Scoped = per circuit in Blazor, per request otherwise; the service checks the caller's access on every call.
         services.AddScoped<CouncilService>();
+        // Singleton: one lock per meeting shared by every circuit and request of this node (see the class).
+        services.AddSingleton<Meetings.MeetingAgendaCoordinator>();
+        services.AddScoped<Meetings.MeetingLiveService>();
+        services.AddScoped<Attendances.AttendanceService>();
+        services.AddPortalCouncilDisplay();
+        services.AddScoped<Review.ReviewService>();
+        services.AddScoped<Topics.TopicService>();
+        services.AddScoped<Minutes.MinutesService>();
+        // Singleton like WorkItemNotifier: told who acted, keeps no caller of its own.
+        services.AddSingleton<Topics.CouncilNotifier>();
         return services;
     }
 }

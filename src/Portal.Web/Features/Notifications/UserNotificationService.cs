@@ -8,7 +8,11 @@ using Portal.Web.Features.Live;
 namespace Portal.Web.Features.Notifications;
 
 /// <summary>One notification as the bell shows it, with the message already in the reader's language.</summary>
-public sealed record NotificationRow(int Id, string Message, int? WorkItemId, DateTime CreatedAtUtc, bool IsUnread);
+public sealed record NotificationRow(int Id, string Message, int? WorkItemId, DateTime CreatedAtUtc, bool IsUnread, string? LinkPath = null)
+{
+    /// <summary>The page the notification opens: its own link, else its work item's page; null when it opens nothing.</summary>
+    public string? Target => LinkPath ?? (WorkItemId is { } itemId ? $"lists/items/{itemId}" : null);
+}
 
 public sealed record NotificationSummary(int UnreadCount, IReadOnlyList<NotificationRow> Latest);
 
@@ -41,7 +45,7 @@ public sealed class UserNotificationService(
         var unread = await mine.CountAsync(n => n.ReadAtUtc == null, ct);
         var rows = await mine.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(LatestCount).ToListAsync(ct);
         return new NotificationSummary(unread, rows
-            .Select(n => new NotificationRow(n.Id, text[n.MessageKey, NotificationArguments.Split(n.MessageArgument)], n.WorkItemId, n.CreatedAtUtc, n.ReadAtUtc is null))
+            .Select(n => new NotificationRow(n.Id, text[n.MessageKey, NotificationArguments.Split(n.MessageArgument)], n.WorkItemId, n.CreatedAtUtc, n.ReadAtUtc is null, n.LinkPath))
             .ToList());
     }
 

@@ -96,6 +96,7 @@ public static class CouncilDemoSeeder
             await db.SaveChangesAsync(ct);
 
             await SeedMeetingsAsync(db, council, units, recorder.Id, today, nowUtc, ct);
+            if (plan == Plans[0]) await SeedMeetingInProgressAsync(db, council, units, recorder.Id, secretary.Name, nowUtc, ct);
         }
     }
 
@@ -210,6 +211,66 @@ public static class CouncilDemoSeeder
         var errors = resolution.Validate(meetingDay);
         if (errors.Count > 0) throw new InvalidOperationException("Demo resolution invalid: " + string.Join(", ", errors));
         meeting.Resolutions.Add(resolution);
+    }
+
+    /// <summary>
+    /// An ad-hoc meeting of the first council running at the moment of seeding, so a demo user can try the live agenda at
+    /// once: started a quarter of an hour ago with its agenda confirmed from four accepted topics, attendance taken, the first
+    /// item discussed and recorded, the second current. Its agenda changes go through the live agenda like the page's and
+    /// are logged the same way, so operations based on them are checked exactly as in a real meeting.
+    /// </summary>
+    private static async Task SeedMeetingInProgressAsync(PortalDbContext db, Council council, List<CoBuildingUnit> units, int recorderId,
+        string secretaryName, DateTime nowUtc, CancellationToken ct)
+    {
+        var seats = UnitSeats(council);
+        var starts = nowUtc.AddMinutes(-15);
+        var year = PortalTime.ToLocal(starts).Year;
+        var chairUnit = ChairRotation.FromMembers(council.LeadUnitId!.Value, council.RotationStartYear!.Value, council.Members).ChairOf(year);
+        var meeting = new Meeting
+        {
+            CouncilId = council.Id, Kind = MeetingKind.AdHoc, Title = "冬季安全隐患联合排查临时会议", StartsAtUtc = starts, EndsAtUtc = starts.AddMinutes(90),
+            Location = council.DefaultLocation, RequestedByUnitId = seats[1].UnitId, RequestedAtUtc = nowUtc.AddDays(-4), ProposedStartsAtUtc = starts,
+            ChairPersonId = chairUnit is { } id ? units.Single(u => u.Id == id).LeaderPersonId : null, RecorderPersonId = recorderId,
+        };
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+
+        (string Title, int Minutes)[] ideas = [("燃气管道入户安全检查", 20), ("楼道堆物清理与消防通道", 15), ("独居老人冬季走访", 15), ("应急物资储备点确认", 10)];
+        var topics = ideas.Select((idea, k) => new Topic
+        {
+            MeetingId = meeting.Id, ProposerUnitId = seats[k % seats.Count].UnitId!.Value, Title = idea.Title,
+            DescriptionMarkdown = $"{idea.Title}，请各共建单位共同研究。", ProposedMinutes = idea.Minutes, SubmittedAtUtc = nowUtc.AddDays(-4),
+        }).ToList();
+        db.Topics.AddRange(topics);
+        await db.SaveChangesAsync(ct);
+        var confirmedAt = nowUtc.AddDays(-2);
+        foreach (var topic in topics) Check(topic.Apply(TopicAction.Accept, confirmedAt));
+        var (lines, error) = TopicRules.ConfirmAgenda(meeting, topics.Select(t => t.Id).ToList(), topics, confirmedAt);
+        Check(error);
+        Check(meeting.ConfirmAgenda(lines, confirmedAt));
+        Check(meeting.Apply(MeetingAction.Start, starts).ErrorCode);
+        RecordAttendance(council, meeting, 0);
+
+        var agenda = meeting.LoadAgenda();
+        var first = agenda.Items[0].Number;
+        var second = agenda.Items[1].Number;
+        AgendaOperation[] steps =
+        [
+            new SetCurrentItem(agenda.Revision, secretaryName, first),
+            new EditItem(agenda.Revision + 1, secretaryName, first, Outcome: "同意，由物业和燃气公司联合入户检查，月底前完成",
+                Notes: "各单位通报了辖区燃气使用情况，确定分片包干。"),
+            new SetCurrentItem(agenda.Revision + 2, secretaryName, second),
+        ];
+        DateTime[] at = [starts.AddMinutes(1), nowUtc.AddMinutes(-4), nowUtc.AddMinutes(-3)];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var result = LiveAgenda.Apply(agenda, steps[i], at[i]);
+            Check(result.ErrorCode);
+            db.AgendaChanges.Add(AgendaChangeEntry.From(meeting.Id, result.Change!, result.HistoryEntry!));
+            agenda = result.State;
+        }
+        meeting.StoreAgenda(agenda);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The next meeting's topic collection: submitted, accepted, merged, deferred and withdrawn topics.</summary>

@@ -23,14 +23,15 @@ public static class ExportWriter
     private const int MarginTopBottom = 1247; // 2.2 cm
     private const int UsableWidth = PageWidth - 2 * MarginSide;
 
-    private const string TitleFontEastAsia = "黑体";
-    private const string TitleFontLatin = "SimHei";
-    private const string BodyFontEastAsia = "宋体";
-    private const string BodyFontLatin = "SimSun";
-    private const string TitleSize = "36";    // 18 pt (小二)
-    private const string LineSize = "24";     // 12 pt (小四) for preamble and signatures
-    private const string TableSize = "21";    // 10.5 pt (五号)
-    private const string FooterSize = "18";   // 9 pt (小五)
+    // The portal's Word conventions, shared with DocumentWriter (running text such as minutes).
+    internal const string TitleFontEastAsia = "黑体";
+    internal const string TitleFontLatin = "SimHei";
+    internal const string BodyFontEastAsia = "宋体";
+    internal const string BodyFontLatin = "SimSun";
+    internal const string TitleSize = "36";    // 18 pt (小二)
+    internal const string LineSize = "24";     // 12 pt (小四) for preamble and signatures
+    internal const string TableSize = "21";    // 10.5 pt (五号)
+    internal const string FooterSize = "18";   // 9 pt (小五)
 
     private static readonly ResourceManager Text = new(typeof(ExportText));
 
@@ -73,7 +74,7 @@ public static class ExportWriter
         return stream.ToArray();
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    internal static void AddStyles(MainDocumentPart main)
     {
         // Defaults for anything not formatted explicitly (e.g. a paragraph WPS adds when the user types below the table).
         var styles = main.AddNewPart<StyleDefinitionsPart>();
@@ -90,7 +91,7 @@ public static class ExportWriter
         styles.Styles.Save();
     }
 
-    private static Paragraph TitleParagraph(string title) =>
+    internal static Paragraph TitleParagraph(string title) =>
         new(
             new ParagraphProperties
             {
@@ -109,9 +110,9 @@ public static class ExportWriter
             TextRun(text, BodyFontEastAsia, BodyFontLatin, LineSize, bold: false));
 
     /// <summary>The signature entries spread evenly across the line by tab stops, with room to sign after each.</summary>
-    private static Paragraph SignatureParagraph(IReadOnlyList<string> signatures)
+    internal static Paragraph SignatureParagraph(IReadOnlyList<string> signatures, int usableWidth = UsableWidth)
     {
-        var step = UsableWidth / signatures.Count;
+        var step = usableWidth / signatures.Count;
         var tabs = new Tabs();
         for (var i = 1; i < signatures.Count; i++)
             tabs.Append(new TabStop { Val = TabStopValues.Left, Position = i * step });
@@ -128,15 +129,18 @@ public static class ExportWriter
         return paragraph;
     }
 
-    private static Table BuildTable(ExportTable table)
+    private static Table BuildTable(ExportTable table) => BuildTable(table.Columns, table.Rows, UsableWidth);
+
+    /// <summary>The bordered table of the ledger, filling <paramref name="usableWidth"/> (twips) of the page.</summary>
+    internal static Table BuildTable(IReadOnlyList<ExportColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, int usableWidth)
     {
-        var widths = ColumnWidths(table.Columns);
+        var widths = ColumnWidths(columns, usableWidth);
         // Half-point single black lines (Size is in eighths of a point), as on a printed form.
         T Line<T>() where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4u, Color = "000000" };
         var result = new Table(
             new TableProperties
             {
-                TableWidth = new TableWidth { Width = UsableWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                TableWidth = new TableWidth { Width = usableWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 TableJustification = new TableJustification { Val = TableRowAlignmentValues.Center },
                 TableBorders = new TableBorders(
                     Line<TopBorder>(),
@@ -157,14 +161,14 @@ public static class ExportWriter
 
         // The header row repeats on every printed page (TableHeader) and never splits across pages.
         var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
-        for (var i = 0; i < table.Columns.Count; i++)
-            header.Append(Cell(table.Columns[i].Header, widths[i], isHeader: true));
+        for (var i = 0; i < columns.Count; i++)
+            header.Append(Cell(columns[i].Header, widths[i], isHeader: true));
         result.Append(header);
 
-        foreach (var row in table.Rows)
+        foreach (var row in rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
-            for (var i = 0; i < table.Columns.Count; i++)
+            for (var i = 0; i < columns.Count; i++)
                 tr.Append(Cell(i < row.Count ? row[i] : string.Empty, widths[i], isHeader: false));
             result.Append(tr);
         }
@@ -172,13 +176,13 @@ public static class ExportWriter
     }
 
     /// <summary>Column widths in twips proportional to WidthShare, filling the usable page width exactly.</summary>
-    internal static int[] ColumnWidths(IReadOnlyList<ExportColumn> columns)
+    internal static int[] ColumnWidths(IReadOnlyList<ExportColumn> columns, int usableWidth = UsableWidth)
     {
         if (columns.Count == 0) return [];
         var shares = columns.Select(c => double.IsFinite(c.WidthShare) && c.WidthShare > 0 ? c.WidthShare : 1).ToArray();
         var total = shares.Sum();
-        var widths = shares.Select(s => (int)Math.Floor(UsableWidth * s / total)).ToArray();
-        widths[^1] += UsableWidth - widths.Sum();
+        var widths = shares.Select(s => (int)Math.Floor(usableWidth * s / total)).ToArray();
+        widths[^1] += usableWidth - widths.Sum();
         return widths;
     }
 
@@ -209,7 +213,7 @@ public static class ExportWriter
         return new TableCell(properties, paragraph);
     }
 
-    private static Footer BuildFooter()
+    internal static Footer BuildFooter()
     {
         // "第 {0} 页 共 {1} 页": the placeholders become PAGE and NUMPAGES fields that Word/WPS fill in when laying out.
         var format = Text.GetString("Footer.Pages", CultureInfo.CurrentUICulture) ?? "第 {0} 页 共 {1} 页";
@@ -254,10 +258,10 @@ public static class ExportWriter
                 Header = 851, Footer = 567, Gutter = 0,
             });
 
-    private static Run TextRun(string? text, string eastAsia, string latin, string size, bool bold) =>
+    internal static Run TextRun(string? text, string eastAsia, string latin, string size, bool bold) =>
         new(RunProps(eastAsia, latin, size, bold), new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static RunProperties RunProps(string eastAsia, string latin, string size, bool bold)
+    internal static RunProperties RunProps(string eastAsia, string latin, string size, bool bold)
     {
         var properties = new RunProperties
         {

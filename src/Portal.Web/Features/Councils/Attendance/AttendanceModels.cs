@@ -1,0 +1,51 @@
+using Portal.Domain.Councils;
+using Portal.Web.Features.Councils.Meetings;
+
+namespace Portal.Web.Features.Councils.Attendances;
+
+/// <summary>
+/// A meeting's attendance list as a participant sees it, with what the caller may do: <see cref="CanMark"/> when they steer
+/// the meeting and its status still takes marks (up to the end, and after it while the minutes are drafted).
+/// </summary>
+public sealed record AttendanceView(
+    int MeetingId,
+    string Title,
+    MeetingStatus Status,
+    AttendanceFigures Figures,
+    IReadOnlyList<AttendanceRow> Rows,
+    bool CanSteer,
+    bool CanMark);
+
+/// <summary>One person on the list: expected (应到) or a guest (列席) who checked in.</summary>
+public sealed record AttendanceRow(
+    int PersonId,
+    string Name,
+    string? UnitName,
+    bool IsExpected,
+    DateTime? CheckedInAtUtc,
+    CheckInWay? Way,
+    string? LeaveReason)
+{
+    public bool IsPresent => CheckedInAtUtc is not null;
+}
+
+/// <summary>What the check-in page shows about a meeting before the participant presses 签到.</summary>
+public sealed record CheckInInfo(
+    int MeetingId,
+    string CouncilName,
+    string Title,
+    MeetingStatus Status,
+    DateTime StartsAtUtc,
+    DateTime EndsAtUtc,
+    string? Location,
+    bool IsParticipant,
+    DateTime? CheckedInAtUtc);
+
+/// <summary>
+/// The outcome of a check-in or a mark: the change (also published on the meeting's topic), or the error code and its
+/// localized message; a refused attempt changed nothing.
+/// </summary>
+public sealed record AttendanceOutcome(AttendanceChanged? Change, string? ErrorCode, string? Error)
+{
+    public bool Succeeded => Change is not null;
+}

@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Councils;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Councils.Meetings;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Councils.Attendances;
+
+/// <summary>
+/// Attendance at council meetings (签到): the expected list (应到: everyone with a seat on the meeting's local day), self
+/// check-in by QR code for signed-in participants, and marking present by those who steer the meeting. Every change is
+/// published on the meeting's live topic after it was saved, so the panel, the live meeting page and the projector update.
+/// Rights come from <see cref="CouncilAccess"/> on every call. Scoped.
+/// </summary>
+public sealed class AttendanceService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    LiveEventBus bus,
+    TimeProvider clock,
+    IStringLocalizer<CouncilsText> councilsText,
+    IStringLocalizer<AttendanceText> text,
+    ILogger<AttendanceService> logger)
+{
+    public const string NotFound = "Attendance.Error.NotFound";
+    public const string NotParticipant = "Attendance.Error.NotParticipant";
+    public const string NoPerson = "Attendance.Error.NoPerson";
+    public const string NotSteering = "Attendance.Error.NotSteering";
+    public const string PersonNotListed = "Attendance.Error.PersonNotListed";
+    public const string Busy = "Attendance.Error.Busy";
+
+    /// <summary>The list and figures; null when the meeting does not exist, cannot be seen, or the caller does not take part.</summary>
+    public async Task<AttendanceView?> LoadAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(db, ct);
+        var loaded = await LoadTrackedAsync(db, caller, meetingId, ct);
+        // The list names people and their units: participants only, not everyone who can see the council.
+        if (loaded is not { } l || !l.Rights.CanParticipate) return null;
+        await EnsureExpectedSavedAsync(db, l.Council, l.Meeting, ct);
+        return await ViewAsync(db, l.Meeting, l.Rights, ct);
+    }
+
+    /// <summary>What the check-in page shows; null when the meeting does not exist or the caller may not see its council.</summary>
+    public async Task<CheckInInfo?> CheckInInfoAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(db, ct);
+        if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct) is not { } access) return null;
+        var meeting = access.Meeting;
+        var own = caller.PersonId is { } p ? meeting.Attendances.FirstOrDefault(a => a.PersonId == p) : null;
+        return new CheckInInfo(meeting.Id, access.Council.Name, meeting.Title, meeting.Status, meeting.StartsAtUtc, meeting.EndsAtUtc,
+            meeting.Location ?? access.Council.DefaultLocation, access.Rights.CanParticipate, own?.CheckedInAtUtc);
+    }
+
+    /// <summary>
+    /// The signed-in participant checks in (<see cref="CheckInWay.QrCode"/>). A participant who is not on the expected list
+    /// (a liaison standing in, a manager) checks in as a guest (列席), which the rate does not count.
+    /// </summary>
+    public Task<AttendanceOutcome> SelfCheckInAsync(int meetingId, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, ct, (caller, loaded) =>
+        {
+            if (!loaded.Rights.CanParticipate) return (null, NotParticipant);
+            if (caller.PersonId is not { } personId) return (null, NoPerson);
+            var row = loaded.Meeting.Attendances.FirstOrDefault(a => a.PersonId == personId);
+            if (row is null)
+            {
+                row = new Attendance
+                {
+                    MeetingId = meetingId, PersonId = personId, IsExpected = false, UnitId = SeatUnitOf(loaded.Council, loaded.Meeting, personId),
+                };
+                var guestError = AttendanceRules.CheckIn(loaded.Meeting, row, CheckInWay.QrCode, Now, null);
+                if (guestError is not null) return (null, guestError);
+                loaded.Meeting.Attendances.Add(row);
+                return (row, null);
+            }
+            var error = AttendanceRules.CheckIn(loaded.Meeting, row, CheckInWay.QrCode, Now, null);
+            return error is null ? (row, null) : (null, error);
+        });
+
+    /// <summary>One who steers the meeting marks a listed person present (<see cref="CheckInWay.MarkedBySecretary"/>).</summary>
+    public Task<AttendanceOutcome> MarkPresentAsync(int meetingId, int personId, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, ct, (caller, loaded) =>
+        {
+            if (!loaded.Rights.CanSteer) return (null, NotSteering);
+            var row = loaded.Meeting.Attendances.FirstOrDefault(a => a.PersonId == personId);
+            if (row is null) return (null, PersonNotListed);
+            var error = AttendanceRules.CheckIn(loaded.Meeting, row, CheckInWay.MarkedBySecretary, Now, caller.UserId);
+            return error is null ? (row, null) : (null, error);
+        });
+
+    /// <summary>
+    /// Adds the expected rows (everyone with a seat on the meeting's local day, unit from the seat) that are missing, for a
+    /// meeting still ahead or under way; idempotent. The caller saves. Held meetings keep the list they were held with.
+    /// Used by the service and by the projector's snapshot, whichever reads a meeting first.
+    /// </summary>
+    public static bool AddMissingExpected(Council council, Meeting meeting)
+    {
+        if (meeting.Status is not (MeetingStatus.Scheduled or MeetingStatus.AgendaConfirmed or MeetingStatus.InProgress)) return false;
+        var day = CouncilAccess.DayOf(meeting);
+        var added = false;
+        foreach (var personId in CouncilRoster.ExpectedPersonsOn(council.Members, day))
+        {
+            if (meeting.Attendances.Any(a => a.PersonId == personId)) continue;
+            meeting.Attendances.Add(new Attendance
+            {
+                MeetingId = meeting.Id, PersonId = personId, IsExpected = true,
+                UnitId = council.Members.FirstOrDefault(m => m.PersonId == personId && m.UnitId is not null && m.IsSittingOn(day))?.UnitId,
+            });
+            added = true;
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// <see cref="AddMissingExpected"/> and save. Two first readers at once may both insert; the unique index refuses the
+    /// second, whose rows are then simply read back.
+    /// </summary>
+    public static async Task EnsureExpectedSavedAsync(PortalDbContext db, Council council, Meeting meeting, CancellationToken ct)
+    {
+        if (!AddMissingExpected(council, meeting)) return;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var entry in db.ChangeTracker.Entries<Attendance>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                meeting.Attendances.Remove(entry.Entity);
+                entry.State = EntityState.Detached;
+            }
+            await db.Entry(meeting).Collection(m => m.Attendances).LoadAsync(ct);
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private sealed record Loaded(Council Council, Meeting Meeting, MeetingRights Rights);
+
+    /// <summary>The meeting (tracked, with its attendances) and the caller's rights; null when not found or not viewable.</summary>
+    private static async Task<Loaded?> LoadTrackedAsync(PortalDbContext db, CallerIdentity caller, int meetingId, CancellationToken ct)
+    {
+        if (!caller.IsSignedIn) return null;
+        var meeting = await db.Meetings.Include(m => m.Attendances).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null) return null;
+        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
+        var rights = CouncilAccess.RightsIn(caller, council, meeting);
+        return rights.CanView ? new Loaded(council, meeting, rights) : null;
+    }
+
+    private async Task<AttendanceOutcome> ChangeAsync(int meetingId, CancellationToken ct,
+        Func<CallerIdentity, Loaded, (Attendance? Row, string? Error)> change)
+    {
+        // Two attempts: a concurrent first check-in of the same guest, or a concurrent first load, trips the unique index once.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var caller = await currentUser.IdentityAsync(db, ct);
+            if (await LoadTrackedAsync(db, caller, meetingId, ct) is not { } loaded) return Refused(NotFound);
+            await EnsureExpectedSavedAsync(db, loaded.Council, loaded.Meeting, ct);
+            var (row, error) = change(caller, loaded);
+            if (error is not null || row is null) return Refused(error ?? NotFound);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (attempt < 2)
+            {
+                logger.LogInformation(ex, "Attendance change for meeting {MeetingId} collided; retrying", meetingId);
+                continue;
+            }
+            catch (DbUpdateException)
+            {
+                return Refused(Busy);
+            }
+            var payload = await ChangeOfAsync(db, loaded.Meeting, row, ct);
+            await bus.PublishAsync(MeetingTopics.For(meetingId), MeetingTopics.AttendanceChangedType, payload, ct);
+            return new AttendanceOutcome(payload, null, null);
+        }
+    }
+
+    private AttendanceOutcome Refused(string code) => new(null, code, Localize(code));
+
+    /// <summary>Domain codes are localized with the council texts, this feature's own with <see cref="AttendanceText"/>.</summary>
+    public string Localize(string code) => code.StartsWith("Council.", StringComparison.Ordinal) ? councilsText[code] : text[code];
+
+    private static int? SeatUnitOf(Council council, Meeting meeting, int personId)
+    {
+        var day = CouncilAccess.DayOf(meeting);
+        return council.Members.FirstOrDefault(m => m.UnitId is not null && m.IsSittingOn(day) && (m.PersonId == personId || m.LiaisonPersonId == personId))?.UnitId;
+    }
+
+    private static async Task<AttendanceChanged> ChangeOfAsync(PortalDbContext db, Meeting meeting, Attendance row, CancellationToken ct)
+    {
+        var name = await db.People.AsNoTracking().Where(p => p.Id == row.PersonId).Select(p => p.Name).SingleAsync(ct);
+        var unit = row.UnitId is { } u ? await db.Units.AsNoTracking().Where(x => x.Id == u).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var figures = AttendanceRules.Figures(meeting.Attendances);
+        return new AttendanceChanged(row.PersonId, name, unit, row.IsExpected, row.CheckedInAtUtc, row.Way,
+            figures.Expected, figures.Present, figures.Guests, figures.RatePercent);
+    }
+
+    private static async Task<AttendanceView> ViewAsync(PortalDbContext db, Meeting meeting, MeetingRights rights, CancellationToken ct)
+    {
+        var personIds = meeting.Attendances.Select(a => a.PersonId).Distinct().ToList();
+        var unitIds = meeting.Attendances.Select(a => a.UnitId).OfType<int>().Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var units = await db.Units.AsNoTracking().Where(x => unitIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var rows = meeting.Attendances
+            .Select(a => new AttendanceRow(a.PersonId, people.GetValueOrDefault(a.PersonId, ""), a.UnitId is { } u ? units.GetValueOrDefault(u) : null,
+                a.IsExpected, a.CheckedInAtUtc, a.Way, a.LeaveReason))
+            .OrderByDescending(r => r.IsExpected).ThenBy(r => r.UnitName is null).ThenBy(r => r.UnitName, StringComparer.Ordinal)
+            .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var open = meeting.Status is MeetingStatus.Scheduled or MeetingStatus.AgendaConfirmed or MeetingStatus.InProgress or MeetingStatus.Ended;
+        return new AttendanceView(meeting.Id, meeting.Title, meeting.Status, AttendanceRules.Figures(meeting.Attendances), rows, rights.CanSteer,
+            rights.CanSteer && open);
+    }
+}

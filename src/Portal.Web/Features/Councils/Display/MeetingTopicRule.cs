@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Councils.Meetings;
+using Portal.Web.Features.Live;
+
+namespace Portal.Web.Features.Councils.Display;
+
+/// <summary>
+/// Who may receive a meeting's live topic ("meeting/{id}"): its participants (<see cref="MeetingRights.CanParticipate"/>:
+/// the agenda and the attendance names are the council's business, not every resident's), and the projector holding
+/// that meeting's display link, for that meeting only. Singleton.
+/// </summary>
+public sealed class MeetingTopicRule(AccessPolicyProvider policies, IDbContextFactory<PortalDbContext> dbFactory) : ILiveTopicRule
+{
+    public string Prefix => MeetingTopics.Prefix;
+
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, string topic, CancellationToken ct)
+    {
+        if (!MeetingTopics.TryParse(topic, out var meetingId)) return false;
+        if (DisplayLink.MeetingOf(user) == meetingId) return true;
+        var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (string.IsNullOrEmpty(userId)) return false;
+        // The caller as CurrentUser.IdentityAsync reads it; a hub connection has no circuit to ask.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var personId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        var caller = new CallerIdentity(userId, user.DisplayNameOf(), personId, await policies.ForAsync(user, ct));
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+        return access?.Rights.CanParticipate == true;
+    }
+}

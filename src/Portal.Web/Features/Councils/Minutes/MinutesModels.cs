@@ -1,0 +1,101 @@
+using Portal.Domain.Councils;
+using Portal.Domain.WorkItems;
+using Portal.Web.Features.Directory;
+
+namespace Portal.Web.Features.Councils.Minutes;
+
+/// <summary>Field keys of validation errors, so each message shows under its own field.</summary>
+public static class MinutesFields
+{
+    public const string Form = "";
+    public const string Decision = "Decision";
+    public const string AgendaItem = "AgendaItem";
+    public const string Owner = "Owner";
+    public const string CoOwners = "CoOwners";
+    public const string DueDate = "DueDate";
+    public const string Chaser = "Chaser";
+    public const string Draft = "Draft";
+}
+
+/// <summary>The resolution editor's form: a new resolution (<see cref="Id"/> null) or changes to an existing one.</summary>
+public sealed class ResolutionForm
+{
+    public int? Id { get; set; }
+    public string? Decision { get; set; }
+    public int? AgendaItemNumber { get; set; }
+    public int? OwnerUnitId { get; set; }
+    public IEnumerable<int> CoOwnerUnitIds { get; set; } = [];
+    public DateTime? DueDate { get; set; }
+    public int? ChaserPersonId { get; set; }
+
+    public static ResolutionForm From(ResolutionRow row) => new()
+    {
+        Id = row.Id, Decision = row.Decision, AgendaItemNumber = row.AgendaItemNumber, OwnerUnitId = row.OwnerUnitId,
+        CoOwnerUnitIds = row.CoOwnerUnitIds.ToList(), DueDate = row.DueDate.ToDateTime(TimeOnly.MinValue), ChaserPersonId = row.ChaserPersonId,
+    };
+}
+
+/// <summary>An agenda item to decide a resolution under, by its number in the meeting.</summary>
+public sealed record AgendaOption(int Number, string Title);
+
+public sealed record ResolutionRow(
+    int Id, int? AgendaItemNumber, string? AgendaItemTitle, string Decision, int OwnerUnitId, string OwnerUnitName,
+    IReadOnlyList<int> CoOwnerUnitIds, IReadOnlyList<string> CoOwnerUnitNames, DateOnly DueDate, int? ChaserPersonId, string? ChaserName,
+    int? WorkItemId);
+
+/// <summary>
+/// The minutes page of one meeting as the caller may use it: the resolutions, the draft (Markdown and its safe HTML) and
+/// the choices for the editor. <see cref="Version"/> is the meeting's, which guards every change.
+/// </summary>
+public sealed record MinutesView(
+    int MeetingId,
+    Guid Version,
+    int CouncilId,
+    string CouncilName,
+    string Title,
+    MeetingStatus Status,
+    DateTime StartsAtUtc,
+    DateOnly MeetingDay,
+    bool CanEditResolutions,
+    bool CanEditDraft,
+    bool CanApprove,
+    string? MinutesMarkdown,
+    IReadOnlyList<ResolutionRow> Resolutions,
+    IReadOnlyList<Option> Units,
+    IReadOnlyList<AgendaOption> AgendaItems,
+    IReadOnlyList<Option> Chasers)
+{
+    public bool IsApproved => Status == MeetingStatus.MinutesApproved;
+}
+
+public enum MinutesOutcome
+{
+    Saved = 1,
+    Invalid = 2,
+    NotFound = 3,
+    Forbidden = 4,
+    Conflict = 5,
+}
+
+/// <summary>The result of a change: saved (with the meeting's new version), or why not, per field; nothing changed then.</summary>
+public sealed record MinutesResult(MinutesOutcome Outcome, IReadOnlyDictionary<string, string> Errors, Guid? Version = null)
+{
+    public bool Succeeded => Outcome == MinutesOutcome.Saved;
+    public string? FormError => Errors.GetValueOrDefault(MinutesFields.Form);
+
+    public static MinutesResult Saved(Guid version) => new(MinutesOutcome.Saved, new Dictionary<string, string>(), version);
+    public static MinutesResult Of(MinutesOutcome outcome, string message) => new(outcome, new Dictionary<string, string> { [MinutesFields.Form] = message });
+    public static MinutesResult Invalid(IReadOnlyDictionary<string, string> errors) => new(MinutesOutcome.Invalid, errors);
+}
+
+/// <summary>The approved (or draft) minutes for the print view and the Word document, with the structured resolutions.</summary>
+public sealed record MinutesPrintView(
+    int MeetingId, string CouncilName, string Title, bool IsApproved, string Markdown, string Html,
+    IReadOnlyList<ResolutionRow> Resolutions, string? RecorderName);
+
+/// <summary>One council task on the council page; <see cref="DueDate"/> is the local last day (the meeting's 完成时限).</summary>
+public sealed record CouncilTaskRow(
+    int WorkItemId, string Title, WorkItemStatus Status, string? OwnerUnitName, DateOnly? DueDate, string? Reason, DateTime? ReasonAtUtc);
+
+/// <summary>新增 (created this year) / 推进 (open) / 已销号 (closed), and the overdue tasks with their latest reason.</summary>
+public sealed record CouncilTasksView(int Year, int CreatedThisYear, int Open, int Closed, IReadOnlyList<CouncilTaskRow> Overdue, IReadOnlyList<CouncilTaskRow> Recent);

@@ -1,0 +1,465 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Councils;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Announcements;
+using Portal.Web.Features.Councils.Meetings;
+using Portal.Web.Features.Directory;
+using Portal.Web.Features.Lists.Export;
+using Portal.Web.Features.Lists.WorkItems;
+using Portal.Web.Features.Live;
+using Portal.Web.Features.Localization;
+
+namespace Portal.Web.Features.Councils.Minutes;
+
+/// <summary>
+/// After the meeting: the resolutions (会议决定事项), the minutes draft (会议纪要) and its approval, which turns every
+/// resolution into a council task on the one work-item lifecycle. Rights come from <see cref="CouncilAccess"/> only:
+/// editing resolutions, the draft and approving need <see cref="MeetingRights.CanRecord"/>; reading the minutes needs
+/// <see cref="MeetingRights.CanParticipate"/>, or <see cref="MeetingRights.CanView"/> once approved (the approved minutes
+/// are the council's record). A meeting the caller may not read is reported as not found. Every change carries the
+/// meeting's <see cref="Portal.Domain.Common.VersionedEntity.Version"/> as the caller saw it, so two recorders never
+/// overwrite each other silently. Scoped.
+/// </summary>
+public sealed class MinutesService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    WorkItemService workItems,
+    LiveEventBus bus,
+    TimeProvider clock,
+    IStringLocalizer<MinutesText> text,
+    IStringLocalizer<CouncilsText> councils,
+    ILogger<MinutesService> logger)
+{
+    /// <summary>Generous for a Markdown 会议纪要 (a long meeting's minutes are a few thousand characters).</summary>
+    public const int DraftMaxLength = 50_000;
+
+    /// <summary>How many open tasks the council page lists beside its counts.</summary>
+    public const int OpenTasksShown = 10;
+
+    private static bool ResolutionsEditable(MeetingStatus status) => status is MeetingStatus.InProgress or MeetingStatus.Ended;
+
+    private static bool MayRead(MeetingRights rights, MeetingStatus status) =>
+        rights.CanParticipate || (rights.CanView && status == MeetingStatus.MinutesApproved);
+
+    // ---- Reading ---------------------------------------------------------------------------------------------------
+
+    /// <summary>The minutes page; null when the meeting does not exist or the caller may not read its minutes.</summary>
+    public async Task<MinutesView?> GetAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(db, ct);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return null;
+        var (council, meeting, rights) = access;
+        var day = CouncilAccess.DayOf(meeting);
+        var names = await NamesAsync(db, council, meeting, day, ct);
+        var resolutions = await ResolutionRowsAsync(db, meeting, names, ct);
+        var memberUnits = CouncilRoster.MemberUnitsOn(council.Members, day);
+        var editable = rights.CanRecord && ResolutionsEditable(meeting.Status);
+        return new MinutesView(
+            meeting.Id, meeting.Version, council.Id, council.Name, meeting.Title, meeting.Status, meeting.StartsAtUtc, day,
+            editable, editable, rights.CanRecord && meeting.Status == MeetingStatus.Ended, meeting.MinutesMarkdown, resolutions,
+            memberUnits.Select(u => new Option(u, names.Units.GetValueOrDefault(u) ?? $"#{u}")).OrderBy(o => o.Name, StringComparer.Ordinal).ToList(),
+            meeting.AgendaItems.OrderBy(i => i.Position).Select(i => new AgendaOption(i.Number, i.Title)).ToList(),
+            ChaserIds(council, meeting, day).Select(p => new Option(p, names.People.GetValueOrDefault(p) ?? $"#{p}")).ToList());
+    }
+
+    /// <summary>The Markdown draft written from the meeting's record now (not saved: the recorder edits and saves it).</summary>
+    public async Task<string?> GenerateDraftAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(db, ct);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+        if (access is null || !access.Rights.CanRecord || !ResolutionsEditable(access.Meeting.Status)) return null;
+        return await DraftAsync(db, access.Council, access.Meeting, ct);
+    }
+
+    /// <summary>The minutes for printing and for the Word document; null when the caller may not read them.</summary>
+    public async Task<MinutesPrintView?> PrintAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(db, ct);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return null;
+        var (council, meeting, _) = access;
+        var day = CouncilAccess.DayOf(meeting);
+        var names = await NamesAsync(db, council, meeting, day, ct);
+        var markdown = string.IsNullOrWhiteSpace(meeting.MinutesMarkdown) ? await DraftAsync(db, council, meeting, ct) : meeting.MinutesMarkdown;
+        return new MinutesPrintView(meeting.Id, council.Name, meeting.Title, meeting.Status == MeetingStatus.MinutesApproved, markdown,
+            SafeMarkdown.ToHtml(markdown), await ResolutionRowsAsync(db, meeting, names, ct),
+            meeting.RecorderPersonId is { } r ? names.People.GetValueOrDefault(r) : null);
+    }
+
+    /// <summary>
+    /// The formal Word 会议纪要 of approved minutes (see <see cref="MinutesDocument"/>): NotFound when the caller may not read
+    /// them, Invalid while they are not approved yet (a draft is not a formal document).
+    /// </summary>
+    public async Task<(MinutesOutcome Outcome, byte[]? Content, string? FileName)> DocxAsync(int meetingId, CancellationToken ct = default)
+    {
+        var view = await PrintAsync(meetingId, ct);
+        if (view is null) return (MinutesOutcome.NotFound, null, null);
+        if (!view.IsApproved) return (MinutesOutcome.Invalid, null, null);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var approval = await ApprovalAsync(db, meetingId, ct);
+        var labels = new MinutesDocument.Labels(
+            Official("Docx.ResolutionsHeading"), Official("Docx.Number"), Official("Docx.Decision"), Official("Docx.Owner"), Official("Docx.CoOwners"),
+            Official("Docx.DueDate"), Official("Docx.Chaser"), Official("Docx.None"), d => $"{d.Year}年{d.Month}月{d.Day}日");
+        var line = approval is { } a
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, Official("Docx.ApprovedBy"), a.Name, $"{a.Day.Year}年{a.Day.Month}月{a.Day.Day}日")
+            : Official("Docx.Approved");
+        var document = MinutesDocument.From(view.CouncilName + Official("Docx.TitleSuffix"), view.Markdown, view.Resolutions, line, labels);
+        var start = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.StartsAtUtc).SingleAsync(ct);
+        var fileName = $"{view.Title}-{Official("Docx.TitleSuffix")}-{PortalTime.ToLocal(start):yyyyMMdd}";
+        return (MinutesOutcome.Saved, DocumentWriter.ToDocx(document), fileName);
+    }
+
+    // The minutes are an official Chinese document: its fixed wording is Chinese whatever the reader's UI language, like
+    // the draft MinutesWriter writes.
+    private static readonly System.Resources.ResourceManager OfficialText = new(typeof(MinutesText));
+
+    private static string Official(string key) =>
+        OfficialText.GetString(key, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")) ?? key;
+
+    /// <summary>
+    /// Who approved the minutes and on which local day, from the audit log: the approval is the last status change of an
+    /// approved meeting (the workflow has no step after it). Null when the log has no such entry (e.g. seeded data).
+    /// </summary>
+    private static async Task<(string Name, DateOnly Day)?> ApprovalAsync(PortalDbContext db, int meetingId, CancellationToken ct)
+    {
+        var id = meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entry = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Meeting) && e.EntityId == id && e.Changes.Contains("\"Status\""))
+            .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).FirstOrDefaultAsync(ct);
+        if (entry is null) return null;
+        var name = entry.UserId is { } userId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault()).FirstOrDefaultAsync(ct)
+            : null;
+        return (name ?? entry.UserName, DateOnly.FromDateTime(PortalTime.ToLocal(entry.AtUtc)));
+    }
+
+    private static async Task<string> DraftAsync(PortalDbContext db, Council council, Meeting meeting, CancellationToken ct)
+    {
+        var full = await db.Meetings.AsNoTracking().Include(m => m.Attendances).Include(m => m.AgendaItems)
+            .Include(m => m.Resolutions).ThenInclude(r => r.CoOwners).SingleAsync(m => m.Id == meeting.Id, ct);
+        var personIds = full.Attendances.Select(a => a.PersonId).Concat(new[] { full.ChairPersonId, full.RecorderPersonId }.OfType<int>()).Distinct().ToList();
+        var unitIds = full.Attendances.Select(a => a.UnitId).OfType<int>()
+            .Concat(full.Resolutions.SelectMany(r => r.CoOwners.Select(c => c.UnitId).Append(r.OwnerUnitId))).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var record = MinutesRecord.FromMeeting(full, council.Name, council.DefaultLocation, people, units);
+        return MinutesWriter.Draft(record, PortalTime.Zone);
+    }
+
+    private sealed record Names(Dictionary<int, string> Units, Dictionary<int, string> People);
+
+    private static async Task<Names> NamesAsync(PortalDbContext db, Council council, Meeting meeting, DateOnly day, CancellationToken ct)
+    {
+        var unitIds = council.Members.Select(m => m.UnitId).OfType<int>().ToList();
+        unitIds.AddRange(await db.Resolutions.AsNoTracking().Where(r => r.MeetingId == meeting.Id).Select(r => r.OwnerUnitId).ToListAsync(ct));
+        unitIds.AddRange(await db.ResolutionCoOwners.AsNoTracking()
+            .Where(c => db.Resolutions.Any(r => r.Id == c.ResolutionId && r.MeetingId == meeting.Id)).Select(c => c.UnitId).ToListAsync(ct));
+        var personIds = ChaserIds(council, meeting, day).ToList();
+        personIds.AddRange(await db.Resolutions.AsNoTracking().Where(r => r.MeetingId == meeting.Id && r.ChaserPersonId != null)
+            .Select(r => r.ChaserPersonId!.Value).ToListAsync(ct));
+        if (meeting.RecorderPersonId is { } recorder) personIds.Add(recorder);
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return new Names(units, people);
+    }
+
+    /// <summary>
+    /// Who may chase a resolution (督办人): the people with a seat that day (secretariat, chair, deputies, unit leaders and
+    /// liaisons) and the meeting's chair and recorder — the council's own people, never someone from outside it.
+    /// </summary>
+    private static IReadOnlyList<int> ChaserIds(Council council, Meeting meeting, DateOnly day)
+    {
+        var seats = council.Members.Where(m => m.IsSittingOn(day)).OrderBy(m => m.Role).ThenBy(m => m.Id).ToList();
+        return seats.Select(m => m.PersonId).Concat(seats.Select(m => m.LiaisonPersonId))
+            .Concat(new[] { meeting.ChairPersonId, meeting.RecorderPersonId }).OfType<int>().Distinct().ToList();
+    }
+
+    private static async Task<List<ResolutionRow>> ResolutionRowsAsync(PortalDbContext db, Meeting meeting, Names names, CancellationToken ct)
+    {
+        var rows = await db.Resolutions.AsNoTracking().Include(r => r.CoOwners).Where(r => r.MeetingId == meeting.Id).OrderBy(r => r.Id).ToListAsync(ct);
+        var items = meeting.AgendaItems.ToDictionary(i => i.Number, i => i.Title);
+        string Unit(int id) => names.Units.GetValueOrDefault(id) ?? $"#{id}";
+        return rows.Select(r => new ResolutionRow(
+            r.Id, r.AgendaItemNumber, r.AgendaItemNumber is { } n ? items.GetValueOrDefault(n) : null, r.Decision, r.OwnerUnitId, Unit(r.OwnerUnitId),
+            r.CoOwners.Select(c => c.UnitId).ToList(), r.CoOwners.Select(c => Unit(c.UnitId)).ToList(), r.DueDate,
+            r.ChaserPersonId, r.ChaserPersonId is { } p ? names.People.GetValueOrDefault(p) ?? $"#{p}" : null, r.WorkItemId)).ToList();
+    }
+
+    // ---- Changing --------------------------------------------------------------------------------------------------
+
+    /// <summary>The tracked meeting with its resolutions for a change, after the rights and status checks; or the refusal.</summary>
+    private async Task<(Meeting? Meeting, Council? Council, MinutesResult? Refusal)> ForChangeAsync(PortalDbContext db, int meetingId, Guid version,
+        Func<MeetingStatus, bool> allowedIn, CancellationToken ct)
+    {
+        var caller = await currentUser.IdentityAsync(db, ct);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return (null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
+        if (!access.Rights.CanRecord) return (null, null, MinutesResult.Of(MinutesOutcome.Forbidden, text["Error.Forbidden"]));
+        if (access.Meeting.Version != version) return (null, null, MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]));
+        if (!allowedIn(access.Meeting.Status)) return (null, null, MinutesResult.Of(MinutesOutcome.Invalid, councils[MeetingWorkflow.NotAllowedInStatus]));
+        var meeting = await db.Meetings.Include(m => m.Resolutions).ThenInclude(r => r.CoOwners).Include(m => m.AgendaItems)
+            .SingleAsync(m => m.Id == meetingId, ct);
+        return (meeting, access.Council, null);
+    }
+
+    /// <summary>Adds a resolution, or changes one (<see cref="ResolutionForm.Id"/>), while the meeting is on or has ended.</summary>
+    public async Task<MinutesResult> SaveResolutionAsync(int meetingId, Guid version, ResolutionForm form, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (meeting, council, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
+        if (refusal is not null) return refusal;
+        var day = CouncilAccess.DayOf(meeting!);
+        var memberUnits = CouncilRoster.MemberUnitsOn(council!.Members, day);
+
+        Resolution? resolution = null;
+        if (form.Id is { } id && (resolution = meeting!.Resolutions.FirstOrDefault(r => r.Id == id)) is null)
+            return MinutesResult.Of(MinutesOutcome.NotFound, text["Error.ResolutionNotFound"]);
+
+        var errors = new Dictionary<string, string>();
+        var decision = form.Decision?.Trim() ?? "";
+        var coOwners = form.CoOwnerUnitIds.Distinct().ToList();
+        var candidate = new Resolution
+        {
+            Decision = decision, OwnerUnitId = form.OwnerUnitId ?? 0,
+            CoOwners = coOwners.Select(u => new ResolutionCoOwner { UnitId = u }).ToList(),
+            DueDate = form.DueDate is { } due ? DateOnly.FromDateTime(due) : DateOnly.MinValue,
+        };
+        foreach (var code in candidate.Validate(day))
+        {
+            var field = code switch
+            {
+                Resolution.ErrorDecisionRequired => MinutesFields.Decision,
+                Resolution.ErrorOwnerRequired => MinutesFields.Owner,
+                Resolution.ErrorOwnerAlsoCoOwner => MinutesFields.CoOwners,
+                _ => MinutesFields.DueDate,
+            };
+            errors.TryAdd(field, field == MinutesFields.DueDate && form.DueDate is null ? text["Validation.DueDateRequired"] : councils[code]);
+        }
+        // Only the council's own member units answer for its decisions.
+        if (candidate.OwnerUnitId > 0 && !memberUnits.Contains(candidate.OwnerUnitId)) errors.TryAdd(MinutesFields.Owner, text["Validation.UnitNotMember"]);
+        if (coOwners.Any(u => !memberUnits.Contains(u))) errors.TryAdd(MinutesFields.CoOwners, text["Validation.UnitNotMember"]);
+        if (form.AgendaItemNumber is { } number && meeting!.AgendaItems.All(i => i.Number != number))
+            errors[MinutesFields.AgendaItem] = text["Validation.AgendaItemUnknown"];
+        if (form.ChaserPersonId is { } chaser && !ChaserIds(council, meeting!, day).Contains(chaser))
+            errors[MinutesFields.Chaser] = text["Validation.ChaserUnknown"];
+        if (errors.Count > 0) return MinutesResult.Invalid(errors);
+
+        if (resolution is null)
+        {
+            resolution = new Resolution { MeetingId = meeting!.Id, Decision = decision };
+            meeting.Resolutions.Add(resolution);
+        }
+        resolution.Decision = decision;
+        resolution.AgendaItemNumber = form.AgendaItemNumber;
+        resolution.OwnerUnitId = candidate.OwnerUnitId;
+        resolution.DueDate = candidate.DueDate;
+        resolution.ChaserPersonId = form.ChaserPersonId;
+        resolution.CoOwners.RemoveAll(c => !coOwners.Contains(c.UnitId));
+        foreach (var unit in coOwners.Where(u => resolution.CoOwners.All(c => c.UnitId != u)))
+            resolution.CoOwners.Add(new ResolutionCoOwner { ResolutionId = resolution.Id, UnitId = unit });
+        return await SaveMeetingAsync(db, meeting!, version, ct);
+    }
+
+    public async Task<MinutesResult> DeleteResolutionAsync(int meetingId, Guid version, int resolutionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (meeting, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
+        if (refusal is not null) return refusal;
+        var resolution = meeting!.Resolutions.FirstOrDefault(r => r.Id == resolutionId);
+        if (resolution is null) return MinutesResult.Of(MinutesOutcome.NotFound, text["Error.ResolutionNotFound"]);
+        meeting.Resolutions.Remove(resolution);
+        db.Resolutions.Remove(resolution);
+        return await SaveMeetingAsync(db, meeting, version, ct);
+    }
+
+    /// <summary>Saves the recorder's edited draft.</summary>
+    public async Task<MinutesResult> SaveDraftAsync(int meetingId, Guid version, string? markdown, CancellationToken ct = default)
+    {
+        if (DraftError(markdown, required: false) is { } error) return MinutesResult.Invalid(new Dictionary<string, string> { [MinutesFields.Draft] = error });
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (meeting, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
+        if (refusal is not null) return refusal;
+        meeting!.MinutesMarkdown = string.IsNullOrWhiteSpace(markdown) ? null : Normalize(markdown);
+        return await SaveMeetingAsync(db, meeting, version, ct);
+    }
+
+    /// <summary>
+    /// 审定: saves the text as shown, approves the minutes (<see cref="MeetingAction.ApproveMinutes"/>; a second approval is
+    /// refused by the workflow) and turns every resolution into a council task dispatched to its owner unit — all in one
+    /// transaction, so either the minutes are approved with all their tasks or nothing changed. Then the meeting's live
+    /// topic hears the new status, and the owner units are notified like for any dispatch.
+    /// </summary>
+    public async Task<MinutesResult> ApproveAsync(int meetingId, Guid version, string? markdown, CancellationToken ct = default)
+    {
+        if (DraftError(markdown, required: true) is { } error) return MinutesResult.Invalid(new Dictionary<string, string> { [MinutesFields.Draft] = error });
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (meeting, council, refusal) = await ForChangeAsync(db, meetingId, version, s => s == MeetingStatus.Ended, ct);
+        if (refusal is not null) return refusal;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var transition = meeting!.Apply(MeetingAction.ApproveMinutes, now);
+        if (!transition.Allowed) return MinutesResult.Of(MinutesOutcome.Invalid, councils[transition.ErrorCode!]);
+        meeting.MinutesMarkdown = Normalize(markdown!);
+
+        var pending = meeting.Resolutions.Where(r => r.WorkItemId is null).OrderBy(r => r.Id).ToList();
+        var specs = await TaskSpecsAsync(db, council!, meeting, pending, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        IReadOnlyList<WorkItem> tasks;
+        try
+        {
+            tasks = await workItems.AddCouncilTasksAsync(db, specs, ct);
+            // The first save checks the meeting's version (a concurrent approval or edit fails here) and gives the tasks
+            // their ids; the resolutions then point at them in the same transaction.
+            MarkModified(db, meeting, version);
+            await db.SaveChangesAsync(ct);
+            foreach (var (resolution, task) in pending.Zip(tasks)) resolution.WorkItemId = task.Id;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
+        }
+        await PublishStatusAsync(meeting, ct);
+        await workItems.AnnounceCouncilTasksAsync(tasks, ct);
+        return MinutesResult.Saved(meeting.Version);
+    }
+
+    private async Task<List<CouncilTaskSpec>> TaskSpecsAsync(PortalDbContext db, Council council, Meeting meeting, List<Resolution> resolutions, CancellationToken ct)
+    {
+        var unitIds = resolutions.Select(r => r.OwnerUnitId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        // A street council's task belongs to the owner unit's community, else to the street's first community: work items
+        // always live in a community (its secretaries manage and chase them).
+        var streetCommunity = await db.Communities.AsNoTracking().Where(c => c.StreetId == council.StreetId).OrderBy(c => c.Id)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        var chaserIds = resolutions.Select(r => r.ChaserPersonId).OfType<int>().Distinct().ToList();
+        var chasers = await db.People.AsNoTracking().Where(p => chaserIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var items = meeting.AgendaItems.ToDictionary(i => i.Number, i => i.Title);
+        var link = $"/councils/meetings/{meeting.Id}/minutes";
+        return resolutions.Select(r =>
+        {
+            var community = council.CommunityId ?? units.GetValueOrDefault(r.OwnerUnitId)?.CommunityId ?? streetCommunity
+                ?? throw new InvalidOperationException($"Council {council.Id} has no community for its tasks");
+            var lines = new List<string> { r.Decision, "", text["Task.Source", LinkText(council.Name), LinkText(meeting.Title), link] };
+            if (r.AgendaItemNumber is { } n && items.TryGetValue(n, out var item)) lines.Add(text["Task.AgendaItem", item]);
+            if (r.ChaserPersonId is { } c) lines.Add(text["Task.Chaser", chasers.GetValueOrDefault(c) ?? $"#{c}"]);
+            return new CouncilTaskSpec(community, TitleOf(r.Decision), string.Join("\n", lines), r.OwnerUnitId,
+                r.CoOwners.Select(x => x.UnitId).ToList(), r.DueDate);
+        }).ToList();
+    }
+
+    // Brackets in a name would end the Markdown link text early.
+    private static string LinkText(string text) => text.Replace('[', '［').Replace(']', '］');
+
+    /// <summary>The task's title: the decision's first line, shortened with an ellipsis to fit.</summary>
+    internal static string TitleOf(string decision)
+    {
+        var line = decision.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        return line.Length <= WorkItem.TitleMaxLength ? line : line[..(WorkItem.TitleMaxLength - 1)] + "…";
+    }
+
+    private string? DraftError(string? markdown, bool required)
+    {
+        if (required && string.IsNullOrWhiteSpace(markdown)) return text["Validation.DraftRequired"];
+        if (markdown?.Length > DraftMaxLength) return text["Validation.DraftTooLong", DraftMaxLength];
+        return null;
+    }
+
+    private static string Normalize(string markdown) => markdown.Replace("\r\n", "\n").TrimEnd() + "\n";
+
+    // Resolutions are saved under their meeting: the meeting's row must change with them so its version guards the save.
+    private static void MarkModified(PortalDbContext db, Meeting meeting, Guid version)
+    {
+        db.Entry(meeting).State = EntityState.Modified;
+        db.Entry(meeting).Property(nameof(Meeting.Version)).OriginalValue = version;
+    }
+
+    private async Task<MinutesResult> SaveMeetingAsync(PortalDbContext db, Meeting meeting, Guid version, CancellationToken ct)
+    {
+        MarkModified(db, meeting, version);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
+        }
+        return MinutesResult.Saved(meeting.Version);
+    }
+
+    private async Task PublishStatusAsync(Meeting meeting, CancellationToken ct)
+    {
+        try
+        {
+            await bus.PublishAsync(MeetingTopics.For(meeting.Id), MeetingTopics.StatusChanged,
+                new MeetingStatusChanged(meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, meeting.AgendaRevision), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The approval is saved; the live pages see the status on their next load even if the notice failed.
+            logger.LogError(ex, "Live status event for meeting {Id} failed", meeting.Id);
+        }
+    }
+
+    // ---- The council page's tasks ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The council's tasks (work items made from its meetings' resolutions): created this year, open, closed, and the
+    /// overdue ones with the latest reason on record (a progress note, a chase, a decline). Null when the caller may not
+    /// view the council. The decisions are in the approved minutes, which everyone who may view the council may read.
+    /// </summary>
+    public async Task<CouncilTasksView?> TasksAsync(int councilId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(db, ct);
+        if (!caller.IsSignedIn) return null;
+        var council = await db.Councils.AsNoTracking().SingleOrDefaultAsync(c => c.Id == councilId, ct);
+        if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var year = PortalTime.ToLocal(now).Year;
+        var yearStart = PortalTime.StartOfDayUtc(new DateOnly(year, 1, 1));
+        var taskIds = db.Resolutions.Where(r => r.WorkItemId != null && db.Meetings.Any(m => m.Id == r.MeetingId && m.CouncilId == councilId))
+            .Select(r => r.WorkItemId!.Value);
+        var tasks = await db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.CouncilTask && taskIds.Contains(w.Id))
+            .Select(w => new { w.Id, w.Title, w.Status, w.OwnerUnitId, w.DueAtUtc, w.RaisedAtUtc })
+            .ToListAsync(ct);
+        var open = tasks.Where(t => WorkItemWorkflow.IsOpen(t.Status)).ToList();
+        // Late while the owner still owes it: once reported back it waits on the community, not on them.
+        var overdue = open.Where(t => t.DueAtUtc < now && t.Status is not (WorkItemStatus.Reported or WorkItemStatus.Rated))
+            .OrderBy(t => t.DueAtUtc).ToList();
+        var unitIds = tasks.Select(t => t.OwnerUnitId).OfType<int>().Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var overdueIds = overdue.Select(t => t.Id).ToList();
+        var reasons = (await db.WorkItemEvents.AsNoTracking()
+                .Where(e => overdueIds.Contains(e.WorkItemId) && e.Note != null)
+                .Select(e => new { e.WorkItemId, e.Note, e.AtUtc, e.Id }).ToListAsync(ct))
+            .GroupBy(e => e.WorkItemId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).First());
+
+        CouncilTaskRow Row(int id)
+        {
+            var t = tasks.Single(x => x.Id == id);
+            var reason = reasons.GetValueOrDefault(id);
+            // A task is due at the end of its last day (the start of the next one): show that day, as the minutes do.
+            DateOnly? due = t.DueAtUtc is { } d ? DateOnly.FromDateTime(PortalTime.ToLocal(d.AddTicks(-1))) : null;
+            return new CouncilTaskRow(t.Id, t.Title, t.Status, t.OwnerUnitId is { } u ? units.GetValueOrDefault(u) : null, due, reason?.Note, reason?.AtUtc);
+        }
+        return new CouncilTasksView(year,
+            tasks.Count(t => t.RaisedAtUtc >= yearStart),
+            open.Count,
+            tasks.Count(t => t.Status == WorkItemStatus.Closed),
+            overdue.Select(t => Row(t.Id)).ToList(),
+            open.OrderByDescending(t => t.RaisedAtUtc).ThenByDescending(t => t.Id).Take(OpenTasksShown).Select(t => Row(t.Id)).ToList());
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Councils;
+using Portal.Domain.WorkItems;
+using Portal.Web.Data;
+using Portal.Web.Features.Live;
+using Portal.Web.Features.Localization;
+using Portal.Web.Features.Notifications;
+
+namespace Portal.Web.Features.Councils.Topics;
+
+/// <summary>
+/// Message keys of council notifications (in NotificationsText, where the bell reads every message key). Arguments as
+/// <see cref="NotificationArguments"/>: first the meeting's or topic's title, then a time or reason where the key says so.
+/// </summary>
+public static class CouncilNotificationKeys
+{
+    /// <summary>To everyone sitting that day and the member units' liaisons: title, local start.</summary>
+    public const string AgendaConfirmed = "Message.Council.AgendaConfirmed";
+    /// <summary>To the proposer: topic title.</summary>
+    public const string TopicAccepted = "Message.Council.TopicAccepted";
+    /// <summary>To the proposer: topic title, reason.</summary>
+    public const string TopicMerged = "Message.Council.TopicMerged";
+    /// <summary>To the proposer: topic title, reason.</summary>
+    public const string TopicDeferred = "Message.Council.TopicDeferred";
+    /// <summary>To the proposer (withdrawn by the secretariat on their word): topic title.</summary>
+    public const string TopicWithdrawn = "Message.Council.TopicWithdrawn";
+    /// <summary>To the council's managers: unit name, meeting title.</summary>
+    public const string AdHocRequested = "Message.Council.AdHocRequested";
+    /// <summary>To the requesting unit: meeting title, local start.</summary>
+    public const string AdHocConfirmed = "Message.Council.AdHocConfirmed";
+    /// <summary>To the requesting unit: meeting title, reason.</summary>
+    public const string AdHocDeclined = "Message.Council.AdHocDeclined";
+}
+
+/// <summary>
+/// Tells the people a council step concerns, in their bell, the way <see cref="WorkItemNotifier"/> does for work items
+/// (same Notification rows, same per-user live topic): an agenda confirmed → every account whose person sits on the
+/// council that day and the liaison accounts of the sitting member units; a screening decision → the proposer (the
+/// submitting account and the proposer unit's liaisons); an ad-hoc request → the community's secretaries (the street's
+/// administrators for a street council); the answer → the requesting unit's liaisons and the accounts that submitted its
+/// topics. The actor is never told of their own step. Residents without a seat are never among them.
+/// Called after the step is saved: a failure is logged, never thrown. Singleton (no caller of its own).
+/// </summary>
+public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory, LiveEventBus bus, TimeProvider clock, ILogger<CouncilNotifier> logger)
+{
+    public async Task<IReadOnlyList<string>> AgendaConfirmedAsync(int meetingId, string? actorUserId, CancellationToken ct = default) =>
+        await SafeAsync(meetingId, MeetingPath(meetingId), "agenda confirmed", async db =>
+        {
+            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
+            var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
+            var recipients = await SittingAccountsAsync(db, council, CouncilAccess.DayOf(meeting), ct);
+            return (CouncilNotificationKeys.AgendaConfirmed, [meeting.Title, LocalTime(meeting.StartsAtUtc)], recipients);
+        }, actorUserId, ct);
+
+    public async Task<IReadOnlyList<string>> TopicScreenedAsync(Topic topic, TopicAction action, string? actorUserId, CancellationToken ct = default) =>
+        await SafeAsync(topic.MeetingId, TopicsPath(topic.MeetingId), "topic screened", async db =>
+        {
+            var key = action switch
+            {
+                TopicAction.Accept => CouncilNotificationKeys.TopicAccepted,
+                TopicAction.Merge => CouncilNotificationKeys.TopicMerged,
+                TopicAction.Defer => CouncilNotificationKeys.TopicDeferred,
+                TopicAction.Withdraw => CouncilNotificationKeys.TopicWithdrawn,
+                _ => null,
+            };
+            if (key is null) return (null, [], []);
+            var recipients = await UnitLiaisonAccountsAsync(db, [topic.ProposerUnitId], ct);
+            if (topic.ProposedByUserId is { } by) recipients.Add(by);
+            string[] args = topic.ScreeningReason is { } reason ? [topic.Title, reason] : [topic.Title];
+            return (key, args, recipients);
+        }, actorUserId, ct);
+
+    public async Task<IReadOnlyList<string>> AdHocRequestedAsync(int meetingId, string? actorUserId, CancellationToken ct = default) =>
+        await SafeAsync(meetingId, TopicsPath(meetingId), "ad-hoc request", async db =>
+        {
+            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
+            var council = await db.Councils.AsNoTracking().SingleAsync(c => c.Id == meeting.CouncilId, ct);
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == meeting.RequestedByUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
+            var recipients = council.CommunityId is { } community
+                ? await NotificationRecipients.SecretariesAsync(db, community, ct)
+                : await db.RoleAssignments.AsNoTracking()
+                    .Where(r => r.Role == PortalRole.StreetAdministrator && r.Scope == ScopeKind.Street && r.ScopeId == council.StreetId)
+                    .Select(r => r.UserId).Distinct().ToListAsync(ct);
+            return (CouncilNotificationKeys.AdHocRequested, [unit, meeting.Title], recipients);
+        }, actorUserId, ct);
+
+    public async Task<IReadOnlyList<string>> AdHocDecidedAsync(int meetingId, string? actorUserId, CancellationToken ct = default) =>
+        await SafeAsync(meetingId, TopicsPath(meetingId), "ad-hoc decision", async db =>
+        {
+            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
+            var recipients = meeting.RequestedByUnitId is { } unit ? await UnitLiaisonAccountsAsync(db, [unit], ct) : [];
+            recipients.AddRange(await db.Topics.AsNoTracking().Where(t => t.MeetingId == meetingId && t.ProposedByUserId != null)
+                .Select(t => t.ProposedByUserId!).ToListAsync(ct));
+            return meeting.Status == MeetingStatus.Declined
+                ? (CouncilNotificationKeys.AdHocDeclined, [meeting.Title, meeting.DecisionReason ?? ""], recipients)
+                : (CouncilNotificationKeys.AdHocConfirmed, [meeting.Title, LocalTime(meeting.StartsAtUtc)], recipients);
+        }, actorUserId, ct);
+
+    /// <summary>Accounts of people sitting on the council that day (member or liaison by person) and of the sitting units' liaison accounts.</summary>
+    public static async Task<List<string>> SittingAccountsAsync(PortalDbContext db, Council council, DateOnly day, CancellationToken ct)
+    {
+        var seats = council.Members.Where(m => m.IsSittingOn(day)).ToList();
+        var persons = seats.SelectMany(m => new[] { m.PersonId, m.LiaisonPersonId }).OfType<int>().Distinct().ToList();
+        var ids = await db.Users.AsNoTracking().Where(u => u.PersonId != null && persons.Contains(u.PersonId.Value)).Select(u => u.Id).ToListAsync(ct);
+        ids.AddRange(await UnitLiaisonAccountsAsync(db, CouncilRoster.MemberUnitsOn(council.Members, day), ct));
+        return ids.Distinct().ToList();
+    }
+
+    private static Task<List<string>> UnitLiaisonAccountsAsync(PortalDbContext db, IEnumerable<int> unitIds, CancellationToken ct)
+    {
+        var units = unitIds.ToList();
+        return db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && units.Contains(r.ScopeId))
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+    }
+
+    // Stored as text in the argument column, so it reads the same in either language.
+    private static string LocalTime(DateTime utc) => PortalTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    // The pages a notification opens (the routes of the live meeting page and of the topics page).
+    private static string MeetingPath(int meetingId) => $"councils/meetings/{meetingId}";
+
+    private static string TopicsPath(int meetingId) => $"councils/meetings/{meetingId}/topics";
+
+    private async Task<IReadOnlyList<string>> SafeAsync(int meetingId, string linkPath, string what,
+        Func<PortalDbContext, Task<(string? Key, string[] Args, List<string> Recipients)>> build, string? actorUserId, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var (key, args, recipients) = await build(db);
+            if (key is null) return [];
+            var now = clock.GetUtcNow().UtcDateTime;
+            var notifications = recipients.Where(id => id != actorUserId).Distinct()
+                .Select(userId => new Notification { UserId = userId, MessageKey = key, MessageArgument = NotificationArguments.Join(args), LinkPath = linkPath, CreatedAtUtc = now })
+                .ToList();
+            if (notifications.Count == 0) return [];
+            db.Notifications.AddRange(notifications);
+            await db.SaveChangesAsync(ct);
+            foreach (var n in notifications)
+                await bus.PublishAsync(UserTopics.For(n.UserId), UserTopics.NotificationsChanged, new NotificationChanged(n.Id, null), ct);
+            return notifications.Select(n => n.UserId).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Notifying about {What} of meeting {Id} failed", what, meetingId);
+            return [];
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Portal.Domain.Councils;
+using Portal.Domain.WorkItems;
+
+namespace Portal.Web.Features.Councils.Topics;
+
+/// <summary>A member unit the caller may act for (submit a topic, request a meeting).</summary>
+public sealed record UnitOption(int Id, string Name);
+
+/// <summary>A need or project of the three lists that the caller can see and may link a topic to.</summary>
+public sealed record LinkOption(int Id, WorkItemKind Kind, string Title);
+
+/// <summary>A later meeting a deferred topic may be resubmitted for.</summary>
+public sealed record MeetingOption(int Id, string Title, DateTime StartsAtUtc);
+
+/// <summary>One topic as the topics page shows it; <see cref="Actions"/> are those the caller may take now.</summary>
+public sealed record TopicView(
+    int Id,
+    Guid Version,
+    string Title,
+    string DescriptionHtml,
+    int ProposedMinutes,
+    TopicStatus Status,
+    int ProposerUnitId,
+    string ProposerUnitName,
+    int? WorkItemId,
+    string? WorkItemTitle,
+    string? ScreeningReason,
+    string? MergedIntoTitle,
+    DateTime SubmittedAtUtc,
+    bool IsMine,
+    IReadOnlyList<TopicAction> Actions);
+
+/// <summary>A line of the confirmed agenda as stored on the meeting.</summary>
+public sealed record AgendaLineView(int Number, string Title, int TimeBoxMinutes, int? TopicId);
+
+/// <summary>What the caller may do on a meeting's topics page (from <see cref="CouncilAccess"/>).</summary>
+public sealed record TopicPageRights(bool CanSeeTopics, bool CanSubmit, bool CanScreen, bool CanConfirmAgenda, bool CanReopenAgenda, bool CanDecideRequest);
+
+/// <summary>Everything the topics page (/councils/meetings/{id}/topics) shows.</summary>
+public sealed record MeetingTopicsModel(
+    int MeetingId,
+    Guid MeetingVersion,
+    int CouncilId,
+    string CouncilName,
+    string Title,
+    MeetingKind Kind,
+    MeetingStatus Status,
+    DateTime StartsAtUtc,
+    DateTime EndsAtUtc,
+    string? Location,
+    DateOnly? LastSubmissionDay,
+    bool CollectionOpen,
+    string? RequestedByUnitName,
+    DateTime? ProposedStartsAtUtc,
+    string? DecisionReason,
+    TopicPageRights Rights,
+    IReadOnlyList<UnitOption> SubmitUnits,
+    IReadOnlyList<TopicView> Topics,
+    IReadOnlyList<AgendaLineView> Agenda,
+    IReadOnlyList<MeetingOption> LaterMeetings);
+
+/// <summary>The submit form; kept by the page on errors so nothing typed is lost.</summary>
+public sealed class TopicForm
+{
+    public int? UnitId { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public int Minutes { get; set; } = Topic.DefaultMinutes;
+    public int? WorkItemId { get; set; }
+}
+
+/// <summary>One topic of an ad-hoc meeting request.</summary>
+public sealed class AdHocTopicRow
+{
+    public string Title { get; set; } = "";
+    public int Minutes { get; set; } = Topic.DefaultMinutes;
+}
+
+/// <summary>The ad-hoc meeting request form (/councils/{id}/request). The start is China local time as typed.</summary>
+public sealed class AdHocRequestForm
+{
+    public int? UnitId { get; set; }
+    public string Title { get; set; } = "";
+    public DateTime? StartsLocal { get; set; }
+    public int DurationMinutes { get; set; } = 90;
+    public string Reason { get; set; } = "";
+    public List<AdHocTopicRow> Topics { get; set; } = [new()];
+}
+
+/// <summary>What the request page needs: the council and the units the caller may request for (empty: may not request).</summary>
+public sealed record AdHocRequestOptions(int CouncilId, string CouncilName, IReadOnlyList<UnitOption> Units);
+
+/// <summary>A requested meeting awaiting the community's answer, for the council page's managers.</summary>
+public sealed record RequestedMeetingRow(int Id, string Title, string? UnitName, DateTime StartsAtUtc);
+
+/// <summary>The council page's topic links: the next meeting collecting topics, whether the caller may request, open requests.</summary>
+public sealed record CouncilTopicLinks(int? NextCollectingMeetingId, DateOnly? NextLastSubmissionDay, bool CanSubmit, bool CanRequest, IReadOnlyList<RequestedMeetingRow> Requested);
+
+public enum TopicOutcome
+{
+    Saved,
+    /// <summary>Validation or the domain refused; <see cref="TopicResult.Errors"/> says why (per field). Nothing changed.</summary>
+    Invalid,
+    /// <summary>Someone changed the topic or meeting since it was loaded. Nothing changed.</summary>
+    Conflict,
+    /// <summary>Does not exist or the caller cannot view it (not told apart).</summary>
+    NotFound,
+    /// <summary>The caller can view it but may not do this.</summary>
+    Forbidden,
+}
+
+public sealed record TopicResult(TopicOutcome Outcome, int Id, IReadOnlyDictionary<string, string> Errors)
+{
+    /// <summary>The key of errors that concern the whole form rather than one field.</summary>
+    public const string FormError = "";
+
+    public bool Succeeded => Outcome == TopicOutcome.Saved;
+    public string? Message => Errors.Count == 0 ? null : string.Join(" ", Errors.Values);
+
+    public static TopicResult Saved(int id) => new(TopicOutcome.Saved, id, new Dictionary<string, string>());
+    public static TopicResult Invalid(IReadOnlyDictionary<string, string> errors) => new(TopicOutcome.Invalid, 0, errors);
+    public static TopicResult Of(TopicOutcome outcome, string message, string field = FormError) =>
+        new(outcome, 0, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>Field keys of the forms' errors.</summary>
+public static class TopicFields
+{
+    public const string Unit = nameof(TopicForm.UnitId);
+    public const string Title = nameof(TopicForm.Title);
+    public const string Description = nameof(TopicForm.Description);
+    public const string Minutes = nameof(TopicForm.Minutes);
+    public const string Link = nameof(TopicForm.WorkItemId);
+    public const string Reason = "Reason";
+    public const string Target = "Target";
+    public const string Meeting = "Meeting";
+    public const string Start = nameof(AdHocRequestForm.StartsLocal);
+    public const string Duration = nameof(AdHocRequestForm.DurationMinutes);
+    public const string Topics = nameof(AdHocRequestForm.Topics);
+    public const string Agenda = "Agenda";
+}
