@@ -154,7 +154,10 @@ public sealed class HubClient : IAsyncDisposable
         _stop.Cancel();
         if (_socket.State == WebSocketState.Open)
         {
-            try { await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); } catch (WebSocketException) { }
+            // Best effort: cancelling the receive loop just above aborts a socket with a receive in flight, so the close
+            // handshake can find it already aborted (seen as OperationCanceledException under load).
+            try { await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException) { }
         }
         if (_receiveLoop is not null) await _receiveLoop.ContinueWith(_ => { });
         _socket.Dispose();

@@ -3,7 +3,9 @@
 // already running (e.g. started with the README's `dotnet run --project src/Portal.Web`). Either way it signs in as the
 // demo users and saves one PNG per user-guide page. Needs Debian's chromium (or PORTAL_CHROMIUM) and fonts-noto-cjk.
 using Microsoft.Playwright;
+using Portal.Screenshots;
 using Portal.Testing;
+using Portal.Web.Features.Councils.Display;
 
 var urlAt = Array.IndexOf(args, "--url");
 var url = urlAt >= 0 && urlAt + 1 < args.Length ? new Uri(args[urlAt + 1]) : null;
@@ -22,7 +24,12 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
 
-(string User, string Path, string File, string? Culture)[] shots =
+// Council pages name meetings by id; with a local portal they are looked up in its demo data (the meeting in progress,
+// the next one collecting topics, the last one held), and the projector gets a display link made by the secretary.
+var meetings = host is null ? null : await CouncilShots.MeetingsAsync(host);
+if (meetings is null) Console.WriteLine("--url: council meeting pages and the projector are skipped (their ids come from the local demo data)");
+
+(string User, string Path, string File, string? Culture)[] allShots =
 [
     ("", "/account/login", "login.png", null),
     ("secretary", "/", "home.png", null),
@@ -47,7 +54,16 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     ("resident", "/", "home-resident.png", null),
     ("resident", "/admin/accounts", "denied.png", null),
     ("secretary", "/", "home-en.png", "en"),
+    ("secretary", "/councils/meetings/{live}", "meeting-live.png", null),
+    ("", "{projector}", "projector.png", null),
+    ("liaison", "/councils/meetings/{next}/topics", "topics.png", null),
+    ("gridworker", "/councils/meetings/{held}/minutes", "minutes.png", null),
+    ("secretary", "/councils/1/review", "review.png", null),
 ];
+var shots = allShots
+    .Select(s => (s.User, Path: meetings?.Resolve(s.Path) ?? s.Path, s.File, s.Culture))
+    .Where(s => !s.Path.Contains('{', StringComparison.Ordinal))
+    .ToList();
 
 foreach (var (user, path, file, culture) in shots)
 {
@@ -69,6 +85,8 @@ foreach (var (user, path, file, culture) in shots)
     await page.GotoAsync(path);
     if (user.Length > 0)
         await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit-ready]') !== null");
+    else if (path.StartsWith(DisplayLink.PagePath, StringComparison.Ordinal))
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=display-connection]')?.dataset.state === 'connected'");
     await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     await page.ScreenshotAsync(new() { Path = Path.Combine(output, file) });
     Console.WriteLine($"{file}: {user} {path}");

@@ -246,6 +246,14 @@ public static class AttendanceRules
     /// <summary>Check-in opens this long before the start, so people arriving early can scan the QR code at the door.</summary>
     public static readonly TimeSpan OpensBefore = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// Whether a meeting in <paramref name="status"/> takes check-ins of that way: self check-in while it is ahead or under
+    /// way; the secretary's marks also after it ended, as a late correction while the minutes are drafted.
+    /// </summary>
+    public static bool TakesCheckIns(MeetingStatus status, CheckInWay way) =>
+        status is MeetingStatus.Scheduled or MeetingStatus.AgendaConfirmed or MeetingStatus.InProgress ||
+        (way == CheckInWay.MarkedBySecretary && status == MeetingStatus.Ended);
+
     public static AttendanceFigures Figures(IEnumerable<Attendance> attendances)
     {
         int expected = 0, present = 0, guests = 0;
@@ -265,9 +273,7 @@ public static class AttendanceRules
     public static string? CheckIn(Meeting meeting, Attendance attendance, CheckInWay way, DateTime nowUtc, string? markedByUserId)
     {
         if (attendance.IsPresent) return AlreadyCheckedIn;
-        var open = meeting.Status is MeetingStatus.Scheduled or MeetingStatus.AgendaConfirmed or MeetingStatus.InProgress ||
-                   (way == CheckInWay.MarkedBySecretary && meeting.Status == MeetingStatus.Ended);
-        if (!open) return NotAllowedInStatus;
+        if (!TakesCheckIns(meeting.Status, way)) return NotAllowedInStatus;
         if (way == CheckInWay.QrCode && nowUtc < meeting.StartsAtUtc - OpensBefore)
             return OutsideWindow;
         attendance.CheckedInAtUtc = nowUtc;

@@ -124,11 +124,12 @@ public sealed class MeetingLiveBrowserTests(BrowserFixture browser, PortalServer
         var worker = await PortalPage.SignedInPageAsync(workerContext, "gridworker", path);
         await ExpectOrderAsync(worker, "社区停车秩序整治", "老年助餐点选址", "共建单位场地开放");
 
-        // Offline: no request gets through and the live socket drops (Chromium's offline mode leaves open sockets alone).
-        await workerContext.SetOfflineAsync(true);
+        // The live socket drops and no reconnection gets through (Chromium's offline mode leaves open sockets alone, so the
+        // socket is closed first, as in the reconnect indicator's own test; closing it while offline may never complete).
         await worker.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
         await worker.EvaluateAsync("() => window.__portalSockets.forEach(s => s.close(3001, 'test: connection dropped'))");
-        await Expect(worker.GetByTestId("reconnect-indicator")).ToBeVisibleAsync();
+        await Expect(worker.GetByTestId("reconnect-indicator")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await workerContext.SetOfflineAsync(true);
 
         // Meanwhile the secretary steers: current item, a reorder, an urgent item, a new title, notes.
         await Row(secretary, "社区停车秩序整治").GetByTestId("item-set-current").ClickAsync();

@@ -8,6 +8,21 @@ public sealed class AttendanceAndResolutionTests
 
     private static Meeting NewMeeting() => new() { Id = 7, Title = "例会", StartsAtUtc = Start, EndsAtUtc = Start.AddHours(2) };
 
+    [Theory]
+    [InlineData(MeetingStatus.Requested, false, false)]
+    [InlineData(MeetingStatus.Scheduled, true, true)]
+    [InlineData(MeetingStatus.AgendaConfirmed, true, true)]
+    [InlineData(MeetingStatus.InProgress, true, true)]
+    [InlineData(MeetingStatus.Ended, false, true)]
+    [InlineData(MeetingStatus.MinutesApproved, false, false)]
+    [InlineData(MeetingStatus.Declined, false, false)]
+    [InlineData(MeetingStatus.Cancelled, false, false)]
+    public void Self_check_in_until_the_end_and_the_secretary_s_marks_also_while_the_minutes_are_drafted(MeetingStatus status, bool self, bool marked)
+    {
+        Assert.Equal(self, AttendanceRules.TakesCheckIns(status, CheckInWay.QrCode));
+        Assert.Equal(marked, AttendanceRules.TakesCheckIns(status, CheckInWay.MarkedBySecretary));
+    }
+
     [Fact]
     public void Expected_present_and_the_rate_count_only_expected_people_and_guests_apart()
     {

@@ -94,6 +94,19 @@ public sealed class ExportWriterTests
     }
 
     [Fact]
+    public void Docx_with_a_single_signature_entry_is_valid()
+    {
+        // The commitments ledger signs with one entry ("填表日期：…"); a tab-stop list with no stops is invalid OOXML.
+        var table = Ledger(1) with { Signatures = ["填表日期：2026-11-23"] };
+
+        var bytes = ExportWriter.ToDocx(table);
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2010).Validate(document, TestContext.Current.CancellationToken));
+        Assert.Equal("填表日期：2026-11-23", document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Last().InnerText);
+    }
+
+    [Fact]
     public void Docx_with_no_rows_and_hostile_text_is_still_valid()
     {
         var table = new ExportTable("标题\u0001\uD800", [], [new("列", 0), new("列2", double.NaN)], [], []);

@@ -212,8 +212,7 @@ public sealed class AttendanceService(
                 a.IsExpected, a.CheckedInAtUtc, a.Way, a.LeaveReason))
             .OrderByDescending(r => r.IsExpected).ThenBy(r => r.UnitName is null).ThenBy(r => r.UnitName, StringComparer.Ordinal)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        var open = meeting.Status is MeetingStatus.Scheduled or MeetingStatus.AgendaConfirmed or MeetingStatus.InProgress or MeetingStatus.Ended;
         return new AttendanceView(meeting.Id, meeting.Title, meeting.Status, AttendanceRules.Figures(meeting.Attendances), rows, rights.CanSteer,
-            rights.CanSteer && open);
+            rights.CanSteer && AttendanceRules.TakesCheckIns(meeting.Status, CheckInWay.MarkedBySecretary));
     }
 }

@@ -157,10 +157,17 @@ public static class CouncilDemoSeeder
     private static async Task ConfirmAgendaAsync(PortalDbContext db, Council council, Meeting meeting, DateTime atUtc, CancellationToken ct)
     {
         var seats = UnitSeats(council);
+        // Units bring the community's needs to the council, where they become projects: these topics concern needs of
+        // the demo projects, so the annual review knows which unit raised each project and asks its liaison to rate it.
+        var projectNeeds = (await db.WorkItems.AsNoTracking()
+                .Where(w => w.CommunityId == council.CommunityId && w.ProjectId != null)
+                .Select(w => new { w.Id, Project = w.ProjectId!.Value }).ToListAsync(ct))
+            .GroupBy(n => n.Project).OrderBy(g => g.Key).Select(g => g.Min(n => n.Id)).ToList();
         var topics = TopicIdeas.Take(3).Select((idea, k) => new Topic
         {
             MeetingId = meeting.Id, ProposerUnitId = seats[k % seats.Count].UnitId!.Value, Title = idea.Title,
             DescriptionMarkdown = $"{idea.Title}，请各共建单位共同研究。", ProposedMinutes = idea.Minutes, SubmittedAtUtc = atUtc.AddDays(-3),
+            WorkItemId = k < projectNeeds.Count ? projectNeeds[k] : null,
         }).ToList();
         db.Topics.AddRange(topics);
         await db.SaveChangesAsync(ct);

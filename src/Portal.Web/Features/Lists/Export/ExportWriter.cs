@@ -116,9 +116,10 @@ public static class ExportWriter
         var tabs = new Tabs();
         for (var i = 1; i < signatures.Count; i++)
             tabs.Append(new TabStop { Val = TabStopValues.Left, Position = i * step });
+        // An empty <w:tabs> is invalid OOXML (a single entry needs no stop), so the element is left out then.
         var paragraph = new Paragraph(new ParagraphProperties
         {
-            Tabs = tabs,
+            Tabs = tabs.HasChildren ? tabs : null,
             SpacingBetweenLines = new SpacingBetweenLines { Before = "360" },
         });
         for (var i = 0; i < signatures.Count; i++)
