@@ -56,7 +56,17 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         }
         await using var connection = new NpgsqlConnection(_serverConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        try
+        {
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE may not terminate an autovacuum worker busy on the fresh tables (its process has no role this test
+            // role belongs to). A plain DROP cancels autovacuum by itself; our own pooled connections are cleared above.
+            await using var plain = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\"", connection);
+            await plain.ExecuteNonQueryAsync();
+        }
     }
 }

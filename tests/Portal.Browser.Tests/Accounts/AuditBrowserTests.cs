@@ -19,10 +19,14 @@ public sealed class AuditBrowserTests(BrowserFixture browser, PortalServerFixtur
         await Expect(page.GetByTestId("audit-row").First).ToBeVisibleAsync();
 
         // The demo data's street was created by the system at first start.
+        // Each choice is confirmed on the dropdown before the next: under load a click on the second dropdown could
+        // otherwise land while the first one's popup was still closing, and the choice was lost (seen once in CI).
         await page.GetByTestId("audit-filter-type").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "街道", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("audit-filter-type").Locator(".rz-dropdown-label")).ToHaveTextAsync("街道");
         await page.GetByTestId("audit-filter-action").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "新增", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("audit-filter-action").Locator(".rz-dropdown-label")).ToHaveTextAsync("新增");
         await page.GetByTestId("audit-search").ClickAsync();
 
         var row = page.GetByTestId("audit-row");

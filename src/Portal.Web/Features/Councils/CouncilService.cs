@@ -90,6 +90,37 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
             council.TopicDeadlineDays, council.DefaultLocation, canManage, year, roster, rotation, upcoming, past);
     }
 
+    /// <summary>How far ahead the secretariat's "schedule" action puts regular meetings on the calendar.</summary>
+    public const int ScheduleMonthsAhead = 12;
+
+    /// <summary>
+    /// Puts the council's regular meetings of the next <see cref="ScheduleMonthsAhead"/> months on the calendar (those not
+    /// there yet; a meeting moved or cancelled by hand keeps its period). Managers only. Returns how many were added, or
+    /// null when the council does not exist, the caller may not manage it, or another manager scheduled at the same moment.
+    /// </summary>
+    public async Task<int?> ScheduleMeetingsAsync(int councilId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(db, ct);
+        if (!caller.IsSignedIn) return null;
+        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
+        if (council is null || !CouncilAccess.CanManage(caller.Policy, council)) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(PortalTime.ToLocal(now));
+        var meetings = await RegularMeetings.PlanAsync(db, council, today, today.AddMonths(ScheduleMonthsAhead), now, ct);
+        db.Meetings.AddRange(meetings);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (council, period) index: someone scheduled the same periods a moment ago; nothing was added twice.
+            return null;
+        }
+        return meetings.Count;
+    }
+
     private sealed record Scopes(Dictionary<int, string> Communities, Dictionary<int, string> Streets);
 
     private static async Task<Scopes> ScopeNamesAsync(PortalDbContext db, CancellationToken ct) => new(

@@ -95,7 +95,7 @@ public static class CouncilDemoSeeder
             db.Councils.Add(council);
             await db.SaveChangesAsync(ct);
 
-            await SeedMeetingsAsync(db, council, units, recorder.Id, today, nowUtc, ct);
+            await SeedMeetingsAsync(db, council, today, nowUtc, ct);
             if (plan == Plans[0]) await SeedMeetingInProgressAsync(db, council, units, recorder.Id, secretary.Name, nowUtc, ct);
         }
     }
@@ -107,25 +107,12 @@ public static class CouncilDemoSeeder
         return (two[0], two[1]);
     }
 
-    private static async Task SeedMeetingsAsync(PortalDbContext db, Council council, List<CoBuildingUnit> units, int recorderId, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    private static async Task SeedMeetingsAsync(PortalDbContext db, Council council, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
-        var zone = PortalTime.Zone;
         var yearStart = new DateOnly(today.Year, 1, 1);
         // Generated as the secretariat would have on New Year's Day, so this year's past meetings exist too.
         var generatedAt = PortalTime.StartOfDayUtc(yearStart).AddDays(-1);
-        var planned = MeetingCalendar.Generate(council.CalendarRule(), yearStart, today.AddMonths(6), generatedAt, zone);
-        var rotation = council.ChairArrangement == ChairArrangement.LeadUnitWithRotatingChair
-            ? ChairRotation.FromMembers(council.LeadUnitId!.Value, council.RotationStartYear!.Value, council.Members)
-            : null;
-        var electedChair = CouncilRoster.Holding(council.Members, CouncilRole.Chair, today).FirstOrDefault();
-        var meetings = planned.Select(p =>
-        {
-            var meeting = MeetingCalendar.CreateRegular(council.Id, p, Title(council, p), council.DefaultLocation);
-            var chairUnit = rotation?.ChairOf(p.LocalDay.Year);
-            meeting.ChairPersonId = chairUnit is { } id ? units.Single(u => u.Id == id).LeaderPersonId : electedChair?.PersonId;
-            meeting.RecorderPersonId = recorderId;
-            return meeting;
-        }).ToList();
+        var meetings = (await RegularMeetings.PlanAsync(db, council, yearStart, today.AddMonths(6), generatedAt, ct)).ToList();
         db.Meetings.AddRange(meetings);
         await db.SaveChangesAsync(ct);
 
@@ -147,10 +134,6 @@ public static class CouncilDemoSeeder
         if (meetings.FirstOrDefault(m => m.StartsAtUtc > nowUtc) is { } next)
             await SeedTopicsInEveryStateAsync(db, council, next, nowUtc, ct);
     }
-
-    private static string Title(Council council, PlannedMeeting p) => council.Frequency == MeetingFrequency.Monthly
-        ? $"{p.LocalDay.Year}年{p.LocalDay.Month}月党建联席会议"
-        : $"{p.LocalDay.Year}年第{(p.LocalDay.Month - 1) / 3 + 1}季度党建联席会议";
 
     private static List<CouncilMember> UnitSeats(Council council) => council.Members.Where(m => m.UnitId is not null).OrderBy(m => m.Id).ToList();
 

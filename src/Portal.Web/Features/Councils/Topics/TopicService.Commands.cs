@@ -291,7 +291,7 @@ public sealed partial class TopicService
 
         var meeting = MeetingCalendar.RequestAdHoc(council.Id, unitId!.Value, title, startUtc, form.DurationMinutes, now);
         var day = CouncilAccess.DayOf(meeting);
-        meeting.ChairPersonId = await ChairOfAsync(db, council, day, ct);
+        meeting.ChairPersonId = await RegularMeetings.ChairOfAsync(db, council, day, ct);
         meeting.RecorderPersonId = CouncilRoster.Holding(council.Members, CouncilRole.Recorder, day).FirstOrDefault()?.PersonId;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -307,15 +307,6 @@ public sealed partial class TopicService
         }
         await notifier.AdHocRequestedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
-    }
-
-    /// <summary>Who chairs on that day: the rotating chair unit's leader, else the elected chair.</summary>
-    private static async Task<int?> ChairOfAsync(PortalDbContext db, Council council, DateOnly day, CancellationToken ct)
-    {
-        if (council.ChairArrangement == ChairArrangement.LeadUnitWithRotatingChair && council.LeadUnitId is { } lead && council.RotationStartYear is { } start
-            && ChairRotation.FromMembers(lead, start, council.Members).ChairOf(day.Year) is { } unit)
-            return await db.Units.AsNoTracking().Where(u => u.Id == unit).Select(u => u.LeaderPersonId).FirstOrDefaultAsync(ct);
-        return CouncilRoster.Holding(council.Members, CouncilRole.Chair, day).FirstOrDefault()?.PersonId;
     }
 
     /// <summary>A manager confirms a requested meeting, at the proposed or another time (China local as typed).</summary>
