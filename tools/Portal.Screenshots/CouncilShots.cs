@@ -15,6 +15,13 @@ public sealed record CouncilShots(int Live, int Next, int Held, string Projector
         .Replace("{held}", Held.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{projector}", ProjectorPath, StringComparison.Ordinal);
 
+    /// <summary>"live,next,held" ids given on the command line for a portal running elsewhere; no projector link (it needs the database).</summary>
+    public static CouncilShots Parse(string ids)
+    {
+        var parts = ids.Split(',').Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new CouncilShots(parts[0], parts[1], parts[2], "{projector}");
+    }
+
     public static async Task<CouncilShots> MeetingsAsync(PortalHost host)
     {
         var council = await CouncilTestData.FirstCouncilAsync(host);

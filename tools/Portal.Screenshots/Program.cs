@@ -1,4 +1,5 @@
 // Usage: dotnet run --project tools/Portal.Screenshots [output directory, default docs/images] [--url http://localhost:5180]
+//        [--meetings <live>,<next>,<held>]   (with --url: the ids of the meeting in progress, the next one and the last held one)
 // Without --url it starts the portal with demo data on a throw-away SQLite file; with --url it photographs a portal
 // already running (e.g. started with the README's `dotnet run --project src/Portal.Web`). Either way it signs in as the
 // demo users and saves one PNG per user-guide page. Needs Debian's chromium (or PORTAL_CHROMIUM) and fonts-noto-cjk.
@@ -9,7 +10,10 @@ using Portal.Web.Features.Councils.Display;
 
 var urlAt = Array.IndexOf(args, "--url");
 var url = urlAt >= 0 && urlAt + 1 < args.Length ? new Uri(args[urlAt + 1]) : null;
-var positional = args.Where((_, i) => urlAt < 0 || (i != urlAt && i != urlAt + 1)).ToArray();
+var meetingsAt = Array.IndexOf(args, "--meetings");
+var meetingIds = meetingsAt >= 0 && meetingsAt + 1 < args.Length ? args[meetingsAt + 1] : null;
+var options = new[] { urlAt, urlAt + 1, meetingsAt, meetingsAt + 1 }.Where(i => i >= 0 && (i == urlAt || i == urlAt + 1 ? urlAt >= 0 : meetingsAt >= 0)).ToHashSet();
+var positional = args.Where((_, i) => !options.Contains(i)).ToArray();
 var output = Path.GetFullPath(positional.Length > 0 ? positional[0] : Path.Combine("docs", "images"));
 Directory.CreateDirectory(output);
 // WebApplicationFactory finds the portal's content root through the manifest next to this program.
@@ -26,8 +30,8 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
 
 // Council pages name meetings by id; with a local portal they are looked up in its demo data (the meeting in progress,
 // the next one collecting topics, the last one held), and the projector gets a display link made by the secretary.
-var meetings = host is null ? null : await CouncilShots.MeetingsAsync(host);
-if (meetings is null) Console.WriteLine("--url: council meeting pages and the projector are skipped (their ids come from the local demo data)");
+var meetings = host is not null ? await CouncilShots.MeetingsAsync(host) : meetingIds is not null ? CouncilShots.Parse(meetingIds) : null;
+if (meetings is null) Console.WriteLine("--url without --meetings: council meeting pages and the projector are skipped (their ids come from the demo data)");
 
 (string User, string Path, string File, string? Culture)[] allShots =
 [

@@ -23,15 +23,8 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Acce
     /// The caller as the work services need them: account id (null when signed out), display name, the directory person
     /// the account is linked to, and the access policy. Read with the caller's operation's own context.
     /// </summary>
-    public async Task<CallerIdentity> IdentityAsync(PortalDbContext db, CancellationToken ct = default)
-    {
-        var principal = await CallerAsync();
-        var policy = await policies.ForAsync(principal, ct);
-        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (userId is null) return new CallerIdentity(null, "", null, policy);
-        var personId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
-        return new CallerIdentity(userId, principal.DisplayNameOf(), personId, policy);
-    }
+    public async Task<CallerIdentity> IdentityAsync(PortalDbContext db, CancellationToken ct = default) =>
+        await CallerIdentity.LoadAsync(db, await CallerAsync(), policies, ct);
 
     /// <summary>
     /// For services that both components and endpoints call: the component's user where there is an authentication
@@ -55,4 +48,17 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Acce
 public sealed record CallerIdentity(string? UserId, string Name, int? PersonId, AccessPolicy Policy)
 {
     public bool IsSignedIn => UserId is not null;
+
+    /// <summary>
+    /// The caller a principal stands for, read with the caller's operation's own context: <see cref="CurrentUser"/> for
+    /// components and requests, and hub topic rules directly (a hub connection has no circuit to ask).
+    /// </summary>
+    public static async Task<CallerIdentity> LoadAsync(PortalDbContext db, ClaimsPrincipal principal, AccessPolicyProvider policies, CancellationToken ct)
+    {
+        var policy = await policies.ForAsync(principal, ct);
+        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (string.IsNullOrEmpty(userId)) return new CallerIdentity(null, "", null, policy);
+        var personId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        return new CallerIdentity(userId, principal.DisplayNameOf(), personId, policy);
+    }
 }

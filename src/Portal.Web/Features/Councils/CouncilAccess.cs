@@ -62,14 +62,19 @@ public static class CouncilAccess
     }
 
     /// <summary>
-    /// Loads a meeting (with attendances and agenda items), its council (with members) and the caller's rights in one go,
-    /// read-only. Null when the meeting does not exist or the caller may not view its council: callers report both alike.
+    /// Loads a meeting (with attendances, and agenda items unless <paramref name="withAgenda"/> is false), its council (with
+    /// members) and the caller's rights in one go; read-only unless <paramref name="tracked"/>, for a caller that changes the
+    /// meeting in the same context. Null when the meeting does not exist or the caller may not view its council: callers
+    /// report both alike. Rights checks on hot paths (every agenda operation, every hub join) leave the agenda out.
     /// </summary>
-    public static async Task<MeetingAccess?> LoadMeetingAsync(PortalDbContext db, CallerIdentity caller, int meetingId, CancellationToken ct)
+    public static async Task<MeetingAccess?> LoadMeetingAsync(PortalDbContext db, CallerIdentity caller, int meetingId, CancellationToken ct,
+        bool withAgenda = true, bool tracked = false)
     {
         if (!caller.IsSignedIn) return null;
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendances).Include(m => m.AgendaItems).AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        IQueryable<Meeting> meetings = db.Meetings.Include(m => m.Attendances);
+        if (withAgenda) meetings = meetings.Include(m => m.AgendaItems).AsSplitQuery();
+        if (!tracked) meetings = meetings.AsNoTracking();
+        var meeting = await meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
         var rights = RightsIn(caller, council, meeting);

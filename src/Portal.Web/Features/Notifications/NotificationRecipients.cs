@@ -13,18 +13,26 @@ public static class NotificationRecipients
     public static async Task<List<string>> OwnerAccountsAsync(PortalDbContext db, WorkItem item, CancellationToken ct)
     {
         var ids = new List<string>();
-        if (item.OwnerUnitId is { } unitId)
-        {
-            ids.AddRange(await db.RoleAssignments.AsNoTracking()
-                .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && r.ScopeId == unitId)
-                .Select(r => r.UserId).ToListAsync(ct));
-        }
-        if (item.OwnerPersonId is { } personId)
-        {
-            ids.AddRange(await db.Set<PortalUser>().AsNoTracking().Where(u => u.PersonId == personId).Select(u => u.Id).ToListAsync(ct));
-        }
+        if (item.OwnerUnitId is { } unitId) ids.AddRange(await UnitLiaisonsAsync(db, [unitId], ct));
+        if (item.OwnerPersonId is { } personId) ids.AddRange(await PersonAccountsAsync(db, [personId], ct));
         return ids.Distinct().ToList();
     }
+
+    /// <summary>The accounts holding the liaison role of any of the units.</summary>
+    public static Task<List<string>> UnitLiaisonsAsync(PortalDbContext db, IReadOnlyCollection<int> unitIds, CancellationToken ct) =>
+        db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && unitIds.Contains(r.ScopeId))
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+
+    /// <summary>The accounts linked to any of the directory people.</summary>
+    public static Task<List<string>> PersonAccountsAsync(PortalDbContext db, IReadOnlyCollection<int> personIds, CancellationToken ct) =>
+        db.Set<PortalUser>().AsNoTracking().Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value)).Select(u => u.Id).ToListAsync(ct);
+
+    /// <summary>The administrators of the street (a street council's managers).</summary>
+    public static Task<List<string>> StreetAdministratorsAsync(PortalDbContext db, int streetId, CancellationToken ct) =>
+        db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == PortalRole.StreetAdministrator && r.Scope == ScopeKind.Street && r.ScopeId == streetId)
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
 
     /// <summary>The secretaries of the community (escalations, claims).</summary>
     public static Task<List<string>> SecretariesAsync(PortalDbContext db, int communityId, CancellationToken ct) =>

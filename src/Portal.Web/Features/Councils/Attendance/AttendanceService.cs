@@ -35,7 +35,7 @@ public sealed class AttendanceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(db, ct);
-        var loaded = await LoadTrackedAsync(db, caller, meetingId, ct);
+        var loaded = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true);
         // The list names people and their units: participants only, not everyone who can see the council.
         if (loaded is not { } l || !l.Rights.CanParticipate) return null;
         await EnsureExpectedSavedAsync(db, l.Council, l.Meeting, ct);
@@ -47,7 +47,7 @@ public sealed class AttendanceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(db, ct);
-        if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct) is not { } access) return null;
+        if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false) is not { } access) return null;
         var meeting = access.Meeting;
         var own = caller.PersonId is { } p ? meeting.Attendances.FirstOrDefault(a => a.PersonId == p) : null;
         return new CheckInInfo(meeting.Id, access.Council.Name, meeting.Title, meeting.Status, meeting.StartsAtUtc, meeting.EndsAtUtc,
@@ -137,28 +137,15 @@ public sealed class AttendanceService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private sealed record Loaded(Council Council, Meeting Meeting, MeetingRights Rights);
-
-    /// <summary>The meeting (tracked, with its attendances) and the caller's rights; null when not found or not viewable.</summary>
-    private static async Task<Loaded?> LoadTrackedAsync(PortalDbContext db, CallerIdentity caller, int meetingId, CancellationToken ct)
-    {
-        if (!caller.IsSignedIn) return null;
-        var meeting = await db.Meetings.Include(m => m.Attendances).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null) return null;
-        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
-        var rights = CouncilAccess.RightsIn(caller, council, meeting);
-        return rights.CanView ? new Loaded(council, meeting, rights) : null;
-    }
-
     private async Task<AttendanceOutcome> ChangeAsync(int meetingId, CancellationToken ct,
-        Func<CallerIdentity, Loaded, (Attendance? Row, string? Error)> change)
+        Func<CallerIdentity, MeetingAccess, (Attendance? Row, string? Error)> change)
     {
         // Two attempts: a concurrent first check-in of the same guest, or a concurrent first load, trips the unique index once.
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var caller = await currentUser.IdentityAsync(db, ct);
-            if (await LoadTrackedAsync(db, caller, meetingId, ct) is not { } loaded) return Refused(NotFound);
+            if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { } loaded) return Refused(NotFound);
             await EnsureExpectedSavedAsync(db, loaded.Council, loaded.Meeting, ct);
             var (row, error) = change(caller, loaded);
             if (error is not null || row is null) return Refused(error ?? NotFound);

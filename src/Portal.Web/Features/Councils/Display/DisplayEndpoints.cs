@@ -42,7 +42,7 @@ public static class DisplayEndpoints
         // The sequence first: an event published while the meeting loads is then applied on top (harmless), never missed.
         var lastSequence = await bus.LastSequenceAsync(MeetingTopics.For(meetingId), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await db.Meetings.Include(m => m.Attendances).Include(m => m.AgendaItems).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        var meeting = await db.Meetings.Include(m => m.Attendances).Include(m => m.AgendaItems).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return Results.Unauthorized();
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
         // The projector may be the first to open the meeting: the expected list must exist for 应到 to mean anything.

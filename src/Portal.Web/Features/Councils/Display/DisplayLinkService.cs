@@ -16,7 +16,7 @@ public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(db, ct);
-        if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct) is not { } access) return (null, false);
+        if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false) is not { } access) return (null, false);
         var m = access.Meeting;
         var info = new DisplayPageInfo(m.Id, access.Council.Name, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Location ?? access.Council.DefaultLocation,
             m.DisplayTokenHash is not null);
@@ -34,8 +34,9 @@ public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFact
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var caller = await currentUser.IdentityAsync(db, ct);
-            if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct) is not { Rights.CanSteer: true }) return null;
-            var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, ct);
+            if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { Rights.CanSteer: true } access)
+                return null;
+            var meeting = access.Meeting;
             var token = DisplayLink.NewToken();
             meeting.DisplayTokenHash = DisplayLink.HashOf(token);
             try

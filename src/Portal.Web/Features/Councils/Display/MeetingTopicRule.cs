@@ -20,13 +20,9 @@ public sealed class MeetingTopicRule(AccessPolicyProvider policies, IDbContextFa
     {
         if (!MeetingTopics.TryParse(topic, out var meetingId)) return false;
         if (DisplayLink.MeetingOf(user) == meetingId) return true;
-        var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (string.IsNullOrEmpty(userId)) return false;
-        // The caller as CurrentUser.IdentityAsync reads it; a hub connection has no circuit to ask.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var personId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
-        var caller = new CallerIdentity(userId, user.DisplayNameOf(), personId, await policies.ForAsync(user, ct));
-        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+        var caller = await CallerIdentity.LoadAsync(db, user, policies, ct);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false);
         return access?.Rights.CanParticipate == true;
     }
 }

@@ -92,7 +92,8 @@ public sealed class MeetingLiveService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var caller = await currentUser.IdentityAsync(db, ct);
-            var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+            // The coordinator loads the agenda itself, under the meeting's lock; the rights need only the roster.
+            var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false);
             if (access is null) return Refused(MeetingAgendaCoordinator.ErrorNotFound);
             var allowed = need == Need.Steer ? access.Rights.CanSteer : access.Rights.CanRecord;
             if (!allowed) return Refused(ErrorNotAllowed);

@@ -195,26 +195,29 @@ public sealed class MinutesService(
 
     // ---- Changing --------------------------------------------------------------------------------------------------
 
-    /// <summary>The tracked meeting with its resolutions for a change, after the rights and status checks; or the refusal.</summary>
-    private async Task<(Meeting? Meeting, Council? Council, MinutesResult? Refusal)> ForChangeAsync(PortalDbContext db, int meetingId, Guid version,
-        Func<MeetingStatus, bool> allowedIn, CancellationToken ct)
+    /// <summary>
+    /// The tracked meeting with its agenda and resolutions for a change, with its council and the checked caller (the
+    /// actor of what follows), after the rights and status checks; or the refusal.
+    /// </summary>
+    private async Task<(Meeting? Meeting, Council? Council, CallerIdentity? Caller, MinutesResult? Refusal)> ForChangeAsync(PortalDbContext db, int meetingId,
+        Guid version, Func<MeetingStatus, bool> allowedIn, CancellationToken ct)
     {
         var caller = await currentUser.IdentityAsync(db, ct);
-        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
-        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return (null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
-        if (!access.Rights.CanRecord) return (null, null, MinutesResult.Of(MinutesOutcome.Forbidden, text["Error.Forbidden"]));
-        if (access.Meeting.Version != version) return (null, null, MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]));
-        if (!allowedIn(access.Meeting.Status)) return (null, null, MinutesResult.Of(MinutesOutcome.Invalid, councils[MeetingWorkflow.NotAllowedInStatus]));
-        var meeting = await db.Meetings.Include(m => m.Resolutions).ThenInclude(r => r.CoOwners).Include(m => m.AgendaItems)
-            .SingleAsync(m => m.Id == meetingId, ct);
-        return (meeting, access.Council, null);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
+        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return (null, null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
+        if (!access.Rights.CanRecord) return (null, null, null, MinutesResult.Of(MinutesOutcome.Forbidden, text["Error.Forbidden"]));
+        if (access.Meeting.Version != version) return (null, null, null, MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]));
+        if (!allowedIn(access.Meeting.Status)) return (null, null, null, MinutesResult.Of(MinutesOutcome.Invalid, councils[MeetingWorkflow.NotAllowedInStatus]));
+        var meeting = access.Meeting;
+        await db.Entry(meeting).Collection(m => m.Resolutions).Query().Include(r => r.CoOwners).LoadAsync(ct);
+        return (meeting, access.Council, caller, null);
     }
 
     /// <summary>Adds a resolution, or changes one (<see cref="ResolutionForm.Id"/>), while the meeting is on or has ended.</summary>
     public async Task<MinutesResult> SaveResolutionAsync(int meetingId, Guid version, ResolutionForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, council, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
+        var (meeting, council, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
         if (refusal is not null) return refusal;
         var day = CouncilAccess.DayOf(meeting!);
         var memberUnits = CouncilRoster.MemberUnitsOn(council!.Members, day);
@@ -271,7 +274,7 @@ public sealed class MinutesService(
     public async Task<MinutesResult> DeleteResolutionAsync(int meetingId, Guid version, int resolutionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
+        var (meeting, _, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
         if (refusal is not null) return refusal;
         var resolution = meeting!.Resolutions.FirstOrDefault(r => r.Id == resolutionId);
         if (resolution is null) return MinutesResult.Of(MinutesOutcome.NotFound, text["Error.ResolutionNotFound"]);
@@ -285,7 +288,7 @@ public sealed class MinutesService(
     {
         if (DraftError(markdown, required: false) is { } error) return MinutesResult.Invalid(new Dictionary<string, string> { [MinutesFields.Draft] = error });
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
+        var (meeting, _, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
         if (refusal is not null) return refusal;
         meeting!.MinutesMarkdown = string.IsNullOrWhiteSpace(markdown) ? null : Normalize(markdown);
         return await SaveMeetingAsync(db, meeting, version, ct);
@@ -301,7 +304,7 @@ public sealed class MinutesService(
     {
         if (DraftError(markdown, required: true) is { } error) return MinutesResult.Invalid(new Dictionary<string, string> { [MinutesFields.Draft] = error });
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, council, refusal) = await ForChangeAsync(db, meetingId, version, s => s == MeetingStatus.Ended, ct);
+        var (meeting, council, caller, refusal) = await ForChangeAsync(db, meetingId, version, s => s == MeetingStatus.Ended, ct);
         if (refusal is not null) return refusal;
         var now = clock.GetUtcNow().UtcDateTime;
         var transition = meeting!.Apply(MeetingAction.ApproveMinutes, now);
@@ -314,7 +317,7 @@ public sealed class MinutesService(
         IReadOnlyList<WorkItem> tasks;
         try
         {
-            tasks = await workItems.AddCouncilTasksAsync(db, specs, ct);
+            tasks = workItems.AddCouncilTasks(db, specs, caller!);
             // The first save checks the meeting's version (a concurrent approval or edit fails here) and gives the tasks
             // their ids; the resolutions then point at them in the same transaction.
             MarkModified(db, meeting, version);
@@ -329,7 +332,7 @@ public sealed class MinutesService(
             return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
         }
         await PublishStatusAsync(meeting, ct);
-        await workItems.AnnounceCouncilTasksAsync(tasks, ct);
+        await workItems.AnnounceCouncilTasksAsync(tasks, caller!.UserId, ct);
         return MinutesResult.Saved(meeting.Version);
     }
 

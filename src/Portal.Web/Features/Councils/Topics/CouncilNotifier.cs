@@ -65,7 +65,7 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
                 _ => null,
             };
             if (key is null) return (null, [], []);
-            var recipients = await UnitLiaisonAccountsAsync(db, [topic.ProposerUnitId], ct);
+            var recipients = await NotificationRecipients.UnitLiaisonsAsync(db, [topic.ProposerUnitId], ct);
             if (topic.ProposedByUserId is { } by) recipients.Add(by);
             string[] args = topic.ScreeningReason is { } reason ? [topic.Title, reason] : [topic.Title];
             return (key, args, recipients);
@@ -79,9 +79,7 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
             var unit = await db.Units.AsNoTracking().Where(u => u.Id == meeting.RequestedByUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
             var recipients = council.CommunityId is { } community
                 ? await NotificationRecipients.SecretariesAsync(db, community, ct)
-                : await db.RoleAssignments.AsNoTracking()
-                    .Where(r => r.Role == PortalRole.StreetAdministrator && r.Scope == ScopeKind.Street && r.ScopeId == council.StreetId)
-                    .Select(r => r.UserId).Distinct().ToListAsync(ct);
+                : await NotificationRecipients.StreetAdministratorsAsync(db, council.StreetId, ct);
             return (CouncilNotificationKeys.AdHocRequested, [unit, meeting.Title], recipients);
         }, actorUserId, ct);
 
@@ -89,7 +87,7 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
         await SafeAsync(meetingId, TopicsPath(meetingId), "ad-hoc decision", async db =>
         {
             var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
-            var recipients = meeting.RequestedByUnitId is { } unit ? await UnitLiaisonAccountsAsync(db, [unit], ct) : [];
+            var recipients = meeting.RequestedByUnitId is { } unit ? await NotificationRecipients.UnitLiaisonsAsync(db, [unit], ct) : [];
             recipients.AddRange(await db.Topics.AsNoTracking().Where(t => t.MeetingId == meetingId && t.ProposedByUserId != null)
                 .Select(t => t.ProposedByUserId!).ToListAsync(ct));
             return meeting.Status == MeetingStatus.Declined
@@ -102,17 +100,9 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
     {
         var seats = council.Members.Where(m => m.IsSittingOn(day)).ToList();
         var persons = seats.SelectMany(m => new[] { m.PersonId, m.LiaisonPersonId }).OfType<int>().Distinct().ToList();
-        var ids = await db.Users.AsNoTracking().Where(u => u.PersonId != null && persons.Contains(u.PersonId.Value)).Select(u => u.Id).ToListAsync(ct);
-        ids.AddRange(await UnitLiaisonAccountsAsync(db, CouncilRoster.MemberUnitsOn(council.Members, day), ct));
+        var ids = await NotificationRecipients.PersonAccountsAsync(db, persons, ct);
+        ids.AddRange(await NotificationRecipients.UnitLiaisonsAsync(db, [.. CouncilRoster.MemberUnitsOn(council.Members, day)], ct));
         return ids.Distinct().ToList();
-    }
-
-    private static Task<List<string>> UnitLiaisonAccountsAsync(PortalDbContext db, IEnumerable<int> unitIds, CancellationToken ct)
-    {
-        var units = unitIds.ToList();
-        return db.RoleAssignments.AsNoTracking()
-            .Where(r => r.Role == PortalRole.UnitLiaison && r.Scope == ScopeKind.Unit && units.Contains(r.ScopeId))
-            .Select(r => r.UserId).Distinct().ToListAsync(ct);
     }
 
     // Stored as text in the argument column, so it reads the same in either language.

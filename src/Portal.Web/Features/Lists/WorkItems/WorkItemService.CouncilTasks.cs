@@ -1,5 +1,6 @@
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
+using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Lists.WorkItems;
@@ -18,12 +19,11 @@ public sealed partial class WorkItemService
 {
     /// <summary>
     /// Adds the tasks to <paramref name="db"/> without saving, so the caller saves them in the same transaction as the
-    /// approval that decided them (all or nothing). The actor is the caller of this service, who the council code has
-    /// already checked may approve. Call <see cref="AnnounceCouncilTasksAsync"/> after the save.
+    /// approval that decided them (all or nothing). The actor is the caller the council code has already checked may
+    /// approve (passed in rather than looked up again). Call <see cref="AnnounceCouncilTasksAsync"/> after the save.
     /// </summary>
-    internal async Task<IReadOnlyList<WorkItem>> AddCouncilTasksAsync(PortalDbContext db, IReadOnlyList<CouncilTaskSpec> specs, CancellationToken ct)
+    internal IReadOnlyList<WorkItem> AddCouncilTasks(PortalDbContext db, IReadOnlyList<CouncilTaskSpec> specs, CallerIdentity caller)
     {
-        var caller = await CallerAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var actorName = Truncate(caller.Name, WorkItem.NameMaxLength);
         var items = new List<WorkItem>(specs.Count);
@@ -65,13 +65,12 @@ public sealed partial class WorkItemService
     }
 
     /// <summary>After the save: the live list event and the dispatch notification to each owner unit, as for any dispatch.</summary>
-    internal async Task AnnounceCouncilTasksAsync(IReadOnlyList<WorkItem> items, CancellationToken ct)
+    internal async Task AnnounceCouncilTasksAsync(IReadOnlyList<WorkItem> items, string? actorUserId, CancellationToken ct)
     {
-        var caller = await CallerAsync(ct);
         foreach (var item in items)
         {
             await AnnounceAsync(item, ct);
-            await notifier.NotifyAsync(item, WorkItemAction.Dispatch, null, null, caller.UserId, ct);
+            await notifier.NotifyAsync(item, WorkItemAction.Dispatch, null, null, actorUserId, ct);
         }
     }
 }
