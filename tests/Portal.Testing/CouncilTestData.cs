@@ -16,7 +16,8 @@ public static class CouncilTestData
     {
         await using var db = await host.NewDbContextAsync();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == DemoDataSeeder.CommunityNames[0]);
-        return await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.CommunityId == community.Id);
+        // The demo's council is the community's first; tests may create more.
+        return await db.Councils.AsNoTracking().Include(c => c.Members).Where(c => c.CommunityId == community.Id).OrderBy(c => c.Id).FirstAsync();
     }
 
     /// <summary>

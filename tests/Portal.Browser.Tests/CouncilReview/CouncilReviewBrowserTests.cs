@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Localization;
+using Portal.Testing;
 using Portal.Web.Features.Platform;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,12 +20,7 @@ public sealed class CouncilReviewBrowserTests(BrowserFixture browser, PortalServ
     private static ILocator InputOf(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
 
-    private async Task<Council> CouncilAsync()
-    {
-        await using var db = await server.Portal.NewDbContextAsync(Ct);
-        var community = await db.Communities.SingleAsync(c => c.Name == DemoDataSeeder.CommunityNames[0], Ct);
-        return await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.CommunityId == community.Id, Ct);
-    }
+    private Task<Council> CouncilAsync() => CouncilTestData.FirstCouncilAsync(server.Portal);
 
     [Fact]
     public async Task The_secretary_opens_the_review_edits_a_rule_and_sees_the_totals_change()

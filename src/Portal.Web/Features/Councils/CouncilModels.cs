@@ -5,8 +5,8 @@ namespace Portal.Web.Features.Councils;
 /// <summary>A council in the list of those the user can see.</summary>
 public sealed record CouncilSummary(int Id, string Name, string ScopeName, ChairArrangement Arrangement, MeetingFrequency Frequency, int MemberUnits, DateTime? NextMeetingUtc);
 
-/// <summary>One seat on the roster, with names resolved.</summary>
-public sealed record RosterRow(string? UnitName, string? PersonName, string? LiaisonName, CouncilRole Role, bool IsPartTime, DateOnly TermFrom, DateOnly? TermTo, int? RotationOrder, bool IsSitting);
+/// <summary>One seat on the roster, with names resolved; <see cref="SeatId"/> and <see cref="SeatVersion"/> for the managers' seat actions.</summary>
+public sealed record RosterRow(int SeatId, Guid SeatVersion, string? UnitName, string? PersonName, string? LiaisonName, CouncilRole Role, bool IsPartTime, DateOnly TermFrom, DateOnly? TermTo, int? RotationOrder, bool IsSitting);
 
 /// <summary>One year of the rotating chair, with unit names; <see cref="IsCurrent"/> marks this year.</summary>
 public sealed record RotationRow(int Year, string LeadUnitName, string? ChairUnitName, bool IsCurrent);

@@ -67,7 +67,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
 
         var roster = council.Members
             .OrderBy(m => m.Role).ThenBy(m => m.RotationOrder ?? int.MaxValue).ThenBy(m => m.Id)
-            .Select(m => new RosterRow(Unit(m.UnitId), Person(m.PersonId), Person(m.LiaisonPersonId), m.Role, m.IsPartTime, m.TermFrom, m.TermTo, m.RotationOrder, m.IsSittingOn(today)))
+            .Select(m => new RosterRow(m.Id, m.Version, Unit(m.UnitId), Person(m.PersonId), Person(m.LiaisonPersonId), m.Role, m.IsPartTime, m.TermFrom, m.TermTo, m.RotationOrder, m.IsSittingOn(today)))
             .ToList();
 
         var year = CurrentYear;

@@ -8,6 +8,7 @@ public static class CouncilsExtensions
     {
         // Scoped = per circuit in Blazor, per request otherwise; the service checks the caller's access on every call.
         services.AddScoped<CouncilService>();
+        services.AddScoped<Setup.CouncilSetupService>();
         // Singleton: one lock per meeting shared by every circuit and request of this node (see the class).
         services.AddSingleton<Meetings.MeetingAgendaCoordinator>();
         services.AddScoped<Meetings.MeetingLiveService>();
