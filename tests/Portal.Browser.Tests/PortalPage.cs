@@ -38,4 +38,19 @@ public static class PortalPage
     {
         await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit-ready]') !== null", null, new() { Timeout = 15_000 });
     }
+
+    /// <summary>The input inside a Radzen component (date picker, numeric) found by its test id, or the element itself when it is the input.</summary>
+    public static ILocator InputOf(IPage page, string testId) => InputOf(page.Locator("body"), testId);
+
+    /// <summary>The input inside a Radzen component found by its test id within <paramref name="scope"/>.</summary>
+    public static ILocator InputOf(ILocator scope, string testId) =>
+        scope.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
+
+    /// <summary>Opens a Radzen drop-down by its test id, picks the option with exactly that text and waits until it shows.</summary>
+    public static async Task PickAsync(IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId(testId)).ToContainTextAsync(option);
+    }
 }

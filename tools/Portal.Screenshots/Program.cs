@@ -43,6 +43,7 @@ if (meetings is null) Console.WriteLine("--url without --meetings: council meeti
     ("secretary", "/directory/import", "import.png", null),
     ("secretary", "/reporting", "coming.png", null),
     ("secretary", "/councils/1", "council.png", null),
+    ("secretary", "/councils/1/settings", "council-settings.png", null),
     ("secretary", "/lists", "needs.png", null),
     ("secretary", "/lists/items/1", "need-detail.png", null),
     ("secretary", "/lists/resources", "resources.png", null),

@@ -123,7 +123,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
 
         await dialog.GetByTestId("new-password").FillAsync("Zhang-2026");
         await dialog.GetByTestId("dialog-save").ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        // Creating the account hashes the password (PBKDF2) on a 2-core machine busy with every other browser test: give it time.
+        await Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         var row = admin.Locator($"[data-testid=account-row][data-username={userName}]");
         await Expect(row).ToContainTextAsync("张晓梅");
         await Expect(row).ToContainTextAsync("无角色");

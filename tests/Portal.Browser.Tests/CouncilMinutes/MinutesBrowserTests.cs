@@ -6,6 +6,7 @@ using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Features.Localization;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.CouncilMinutes;
 
@@ -21,12 +22,6 @@ public sealed class MinutesBrowserTests(BrowserFixture browser, PortalServerFixt
 
     private static readonly (string Title, int Minutes)[] Items = [("社区助餐点扩容", 15), ("冬季供暖设施联合巡检", 20), ("老旧小区加装电梯意见征集", 10)];
 
-    private static async Task PickAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId(testId)).ToContainTextAsync(option);
-    }
 
     [Fact]
     public async Task The_recorder_drafts_edits_and_approves_the_minutes_downloads_the_word_file_and_the_council_shows_the_new_task()

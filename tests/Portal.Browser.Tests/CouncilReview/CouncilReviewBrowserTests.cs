@@ -6,6 +6,7 @@ using Portal.Web.Features.Localization;
 using Portal.Testing;
 using Portal.Web.Features.Platform;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.CouncilReview;
 
@@ -17,8 +18,6 @@ public sealed class CouncilReviewBrowserTests(BrowserFixture browser, PortalServ
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ILocator InputOf(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
 
     private Task<Council> CouncilAsync() => CouncilTestData.FirstCouncilAsync(server.Portal);
 

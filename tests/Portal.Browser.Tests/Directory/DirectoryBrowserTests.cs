@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Web.Data;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 // Not "...Tests.Directory": that namespace would hide System.IO.Directory from the other test folders.
 namespace Portal.Browser.Tests.DirectoryFeature;
@@ -24,8 +25,6 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
 
     private Task<int> HouseholdCountAsync() => QueryAsync(db => db.Households.CountAsync());
 
-    private static ILocator InputOf(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
 
     [Fact]
     public async Task A_csv_with_bad_rows_shows_its_errors_and_imports_nothing_then_a_good_file_imports_after_preview()

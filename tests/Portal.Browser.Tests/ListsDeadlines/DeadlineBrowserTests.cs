@@ -9,6 +9,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Lists.Deadlines;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.ListsDeadlines;
 
@@ -30,8 +31,6 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ILocator InputOf(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
 
     private async Task<PortalDbContext> DbAsync() =>
         await server.Portal.NewDbContextAsync(Ct);

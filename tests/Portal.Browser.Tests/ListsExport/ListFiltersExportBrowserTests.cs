@@ -9,6 +9,7 @@ using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Features.Platform;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.ListsExport;
 
@@ -30,12 +31,6 @@ public sealed partial class ListFiltersExportBrowserTests(BrowserFixture browser
         return page;
     }
 
-    private static async Task PickAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId(testId)).ToContainTextAsync(option);
-    }
 
     private static async Task<int> TotalAsync(IPage page)
     {

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.ListsResources;
 
@@ -20,8 +21,6 @@ public sealed class ResourcesBrowserTests(BrowserFixture browser, PortalServerFi
         return await query(db);
     }
 
-    private static ILocator InputOf(ILocator scope, string testId) =>
-        scope.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
 
     [Fact]
     public async Task A_liaison_publishes_a_resource_for_their_unit()
