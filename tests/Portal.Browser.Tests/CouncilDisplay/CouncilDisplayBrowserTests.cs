@@ -150,7 +150,7 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
         var second = await secretary.GetByTestId("display-link-url").InputValueAsync();
         Assert.NotEqual(first, second);
         await projector.ReloadAsync();
-        await Expect(projector.GetByTestId("display-error")).ToContainTextAsync("投影链接无效或已被重新生成");
+        await Expect(projector.GetByTestId("display-error")).ToContainTextAsync("投影链接无效、已被重新生成或已过期");
         var fresh = await ProjectorAsync(projectorContext, second);
         await Expect(fresh.GetByTestId("display-title")).ToHaveTextAsync("签到表打印");
     }

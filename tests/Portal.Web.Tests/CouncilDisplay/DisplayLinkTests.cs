@@ -183,6 +183,26 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_link_stops_working_twelve_hours_after_its_meeting_ended()
+    {
+        var (meetingId, token) = await MeetingWithLinkAsync("投影链接过期");
+        using var client = Anonymous();
+        Task SetEndAsync(DateTime endsAtUtc) => TestAccounts.DbAsync(Host, db =>
+            db.Meetings.Where(m => m.Id == meetingId).ExecuteUpdateAsync(u => u.SetProperty(m => m.EndsAtUtc, endsAtUtc), Ct));
+
+        // Ended eleven hours ago: still shown (an overrunning meeting, a screen left on).
+        await SetEndAsync(DateTime.UtcNow - DisplayLink.ValidAfterEnd + TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, (await SnapshotAsync(client, token)).StatusCode);
+        await (await ConnectWithLinkAsync(token)).DisposeAsync();
+
+        // Ended thirteen hours ago: the link opens nothing any more.
+        await SetEndAsync(DateTime.UtcNow - DisplayLink.ValidAfterEnd - TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SnapshotAsync(client, token)).StatusCode);
+        var expired = await Assert.ThrowsAsync<WebSocketException>(() => ConnectWithLinkAsync(token));
+        Assert.Contains("401", expired.Message);
+    }
+
+    [Fact]
     public async Task The_snapshot_needs_the_display_link_and_nothing_else_will_do()
     {
         var (_, token) = await MeetingWithLinkAsync("快照授权");

@@ -4,6 +4,7 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Features.Councils;
+using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Setup;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Localization;
@@ -258,6 +259,31 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         var refused = await As("secretary", s => s.RemoveSeatAsync(historic.Id, historic.Version, Ct));
         Assert.Equal("该席位已参加过会议，须保留为历史记录；如已离任，请结束任期。", refused.Errors[""]);
         Assert.True(await TestAccounts.DbAsync(Host, db => db.CouncilMembers.AnyAsync(m => m.Id == historic.Id, Ct)));
+    }
+
+    [Fact]
+    public async Task An_upcoming_meetings_expected_attendance_follows_the_roster_when_a_term_ends_or_a_seat_is_added()
+    {
+        var meetingId = await CouncilTestData.ScheduledMeetingAsync(Host, "席位变动后的应到名单");
+        Task<IReadOnlyList<int>> ExpectedAsync() => TestAccounts.AsAsync(Host, "secretary", async s =>
+            (IReadOnlyList<int>)(await s.GetRequiredService<AttendanceService>().LoadAsync(meetingId, Ct))!.Rows.Where(r => r.IsExpected).Select(r => r.PersonId).ToList());
+        var before = await ExpectedAsync();
+        var council = await CouncilTestData.FirstCouncilAsync(Host);
+        var today = DateOnly.FromDateTime(PortalTime.ToLocal(DateTime.UtcNow));
+        // A member whose only seat is this one, so ending it takes them off the list.
+        var leaving = council.Members.Where(m => m.Role == CouncilRole.Member && m.PersonId is not null && m.IsSittingOn(today))
+            .First(m => council.Members.Count(o => o.PersonId == m.PersonId && o.IsSittingOn(today)) == 1);
+        Assert.Contains(leaving.PersonId!.Value, before);
+
+        Assert.True((await As("secretary", s => s.EndSeatAsync(leaving.Id, leaving.Version, today, Ct))).Succeeded);
+        var afterLeaving = await ExpectedAsync();
+        Assert.DoesNotContain(leaving.PersonId.Value, afterLeaving);
+        Assert.Equal(before.Count - 1, afterLeaving.Count);
+
+        // The unit comes back with a new term: expected again.
+        var back = new SeatForm { UnitId = leaving.UnitId, PersonId = leaving.PersonId, TermFrom = today.AddDays(1) };
+        Assert.True((await As("secretary", s => s.AddSeatAsync(council.Id, back, Ct))).Succeeded);
+        Assert.Equal(before.Order(), (await ExpectedAsync()).Order());
     }
 
     [Fact]

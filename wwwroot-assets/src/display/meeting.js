@@ -244,7 +244,7 @@
   }
 
   function stopForRefusedLink() {
-    showError('投影链接无效或已被重新生成，请向会议秘书处索取新的投影链接。');
+    showError('投影链接无效、已被重新生成或已过期（会议结束 12 小时后失效），请向会议秘书处索取新的投影链接。');
     setConnection('closed', '已断开');
     if (connection) connection.stop();
     connection = null;

@@ -91,16 +91,23 @@ public sealed class AttendanceService(
         });
 
     /// <summary>
-    /// Adds the expected rows (everyone with a seat on the meeting's local day, unit from the seat) that are missing, for a
-    /// meeting still ahead or under way; idempotent. The caller saves. Held meetings keep the list they were held with.
-    /// Used by the service and by the projector's snapshot, whichever reads a meeting first.
+    /// Brings the expected list (应到) of a meeting still ahead or under way in line with the roster of its day: adds a row
+    /// for everyone with a seat that is missing one, and drops the rows of people whose seat has since ended or been removed
+    /// (unless they checked in or sent apologies, which stay on record). Idempotent; the caller saves. Held meetings keep the
+    /// list they were held with. Used by the service and by the projector's snapshot, whichever reads a meeting first.
     /// </summary>
-    public static bool AddMissingExpected(Council council, Meeting meeting)
+    public static bool SyncExpected(Council council, Meeting meeting)
     {
         if (meeting.Status is not (MeetingStatus.Scheduled or MeetingStatus.AgendaConfirmed or MeetingStatus.InProgress)) return false;
         var day = CouncilAccess.DayOf(meeting);
-        var added = false;
-        foreach (var personId in CouncilRoster.ExpectedPersonsOn(council.Members, day))
+        var expected = CouncilRoster.ExpectedPersonsOn(council.Members, day);
+        var changed = false;
+        foreach (var stale in meeting.Attendances.Where(a => a.IsExpected && a.CheckedInAtUtc is null && a.LeaveReason is null && !expected.Contains(a.PersonId)).ToList())
+        {
+            meeting.Attendances.Remove(stale);
+            changed = true;
+        }
+        foreach (var personId in expected)
         {
             if (meeting.Attendances.Any(a => a.PersonId == personId)) continue;
             meeting.Attendances.Add(new Attendance
@@ -108,25 +115,25 @@ public sealed class AttendanceService(
                 MeetingId = meeting.Id, PersonId = personId, IsExpected = true,
                 UnitId = council.Members.FirstOrDefault(m => m.PersonId == personId && m.UnitId is not null && m.IsSittingOn(day))?.UnitId,
             });
-            added = true;
+            changed = true;
         }
-        return added;
+        return changed;
     }
 
     /// <summary>
-    /// <see cref="AddMissingExpected"/> and save. Two first readers at once may both insert; the unique index refuses the
-    /// second, whose rows are then simply read back.
+    /// <see cref="SyncExpected"/> and save. Two first readers at once may both insert (the unique index refuses the second)
+    /// or both delete (the second deletes nothing); the loser's changes are dropped and the rows simply read back.
     /// </summary>
     public static async Task EnsureExpectedSavedAsync(PortalDbContext db, Council council, Meeting meeting, CancellationToken ct)
     {
-        if (!AddMissingExpected(council, meeting)) return;
+        if (!SyncExpected(council, meeting)) return;
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            foreach (var entry in db.ChangeTracker.Entries<Attendance>().Where(e => e.State == EntityState.Added).ToList())
+            foreach (var entry in db.ChangeTracker.Entries<Attendance>().Where(e => e.State is EntityState.Added or EntityState.Deleted).ToList())
             {
                 meeting.Attendances.Remove(entry.Entity);
                 entry.State = EntityState.Detached;

@@ -32,6 +32,15 @@ public static class DisplayLink
 
     private const int TokenBytes = 32;
 
+    /// <summary>
+    /// How long after the meeting's planned end a link still works: long enough for an overrunning meeting and the
+    /// screen left on afterwards, short enough that a link photographed in the meeting room does not open the meeting's
+    /// record for good.
+    /// </summary>
+    public static readonly TimeSpan ValidAfterEnd = TimeSpan.FromHours(12);
+
+    public static bool IsExpired(DateTime meetingEndsAtUtc, DateTime nowUtc) => nowUtc > meetingEndsAtUtc + ValidAfterEnd;
+
     public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenBytes));
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
@@ -66,7 +75,8 @@ public sealed class DisplayLinkHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<PortalDbContext> dbFactory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -75,10 +85,11 @@ public sealed class DisplayLinkHandler(
         if (!DisplayLink.IsWellFormed(token)) return AuthenticateResult.Fail("malformed display link");
         var hash = DisplayLink.HashOf(token);
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var meetingId = await db.Meetings.AsNoTracking().Where(m => m.DisplayTokenHash == hash).Select(m => (int?)m.Id)
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.DisplayTokenHash == hash).Select(m => new { m.Id, m.EndsAtUtc })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (meetingId is not { } id) return AuthenticateResult.Fail("unknown display link");
-        return AuthenticateResult.Success(new AuthenticationTicket(DisplayLink.PrincipalFor(id), Scheme.Name));
+        if (meeting is null) return AuthenticateResult.Fail("unknown display link");
+        if (DisplayLink.IsExpired(meeting.EndsAtUtc, clock.GetUtcNow().UtcDateTime)) return AuthenticateResult.Fail("expired display link");
+        return AuthenticateResult.Success(new AuthenticationTicket(DisplayLink.PrincipalFor(meeting.Id), Scheme.Name));
     }
 
     private static string? TokenOf(HttpRequest request)
