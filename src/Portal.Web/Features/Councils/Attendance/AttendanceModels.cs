@@ -14,7 +14,21 @@ public sealed record AttendanceView(
     AttendanceFigures Figures,
     IReadOnlyList<AttendanceRow> Rows,
     bool CanSteer,
-    bool CanMark);
+    bool CanMark)
+{
+    /// <summary>
+    /// The view after a published change: the person's row updated (or added, for a guest) and the figures replaced, so a
+    /// check-in costs the panel no reload. Rows the roster dropped meanwhile are seen on the next load.
+    /// </summary>
+    public AttendanceView With(AttendanceChanged change)
+    {
+        var existing = Rows.FirstOrDefault(r => r.PersonId == change.PersonId);
+        var row = new AttendanceRow(change.PersonId, change.PersonName, change.UnitName, change.IsExpected, change.CheckedInAtUtc, change.Way,
+            existing?.LeaveReason);
+        IReadOnlyList<AttendanceRow> rows = existing is null ? [.. Rows, row] : Rows.Select(r => r.PersonId == change.PersonId ? row : r).ToList();
+        return this with { Figures = new AttendanceFigures(change.Expected, change.Present, change.Guests), Rows = rows };
+    }
+}
 
 /// <summary>One person on the list: expected (应到) or a guest (列席) who checked in.</summary>
 public sealed record AttendanceRow(

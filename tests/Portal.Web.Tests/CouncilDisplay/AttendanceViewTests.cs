@@ -1,0 +1,37 @@
+using Portal.Domain.Councils;
+using Portal.Web.Features.Councils.Attendances;
+using Portal.Web.Features.Councils.Meetings;
+
+namespace Portal.Web.Tests.CouncilDisplay;
+
+/// <summary>The attendance panel applies a published check-in to the list it shows instead of reloading it.</summary>
+public sealed class AttendanceViewTests
+{
+    private static readonly DateTime At = new(2026, 12, 5, 6, 0, 0, DateTimeKind.Utc);
+
+    private static AttendanceView View() => new(1, "测试会议", MeetingStatus.InProgress, new AttendanceFigures(2, 0, 0),
+        [new AttendanceRow(10, "王芳", "东城区第二人民医院", true, null, null, null), new AttendanceRow(11, "李强", null, true, null, null, "出差")],
+        CanSteer: true, CanMark: true);
+
+    [Fact]
+    public void A_check_in_updates_that_persons_row_and_the_figures_and_keeps_the_others()
+    {
+        var after = View().With(new AttendanceChanged(11, "李强", null, true, At, CheckInWay.MarkedBySecretary, 2, 1, 0, 50));
+
+        Assert.Equal(new AttendanceFigures(2, 1, 0), after.Figures);
+        Assert.Equal([10, 11], after.Rows.Select(r => r.PersonId));
+        var li = after.Rows[1];
+        Assert.Equal((At, CheckInWay.MarkedBySecretary, "出差"), (li.CheckedInAtUtc!.Value, li.Way!.Value, li.LeaveReason));
+        Assert.Equal(View().Rows[0], after.Rows[0]);
+    }
+
+    [Fact]
+    public void A_guest_who_checks_in_is_added_to_the_list_and_counted_apart()
+    {
+        var after = View().With(new AttendanceChanged(12, "赵敏", "和平里第四小学", false, At, CheckInWay.QrCode, 2, 0, 1, 0));
+
+        Assert.Equal(3, after.Rows.Count);
+        Assert.Equal((12, false, true), (after.Rows[2].PersonId, after.Rows[2].IsExpected, after.Rows[2].IsPresent));
+        Assert.Equal(new AttendanceFigures(2, 0, 1), after.Figures);
+    }
+}
