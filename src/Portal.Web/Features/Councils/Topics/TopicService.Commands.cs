@@ -22,10 +22,22 @@ public sealed partial class TopicService
         PortalDbContext db, CurrentUser currentUser, int meetingId, CancellationToken ct)
     {
         var caller = await currentUser.IdentityAsync(db, ct);
-        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
-        if (access is null) return null;
-        var tracked = await db.Meetings.Include(m => m.AgendaItems).SingleAsync(m => m.Id == meetingId, ct);
-        return (caller, access, tracked);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
+        return access is null ? null : (caller, access, access.Meeting);
+    }
+
+    /// <summary>
+    /// Loads a topic (tracked), the caller and their rights in its meeting; null when the topic does not exist or the caller
+    /// does not take part in its meeting (both reported as not found).
+    /// </summary>
+    private static async Task<(Topic Topic, CallerIdentity Caller, MeetingAccess Access)?> LoadTopicForChangeAsync(
+        PortalDbContext db, CurrentUser currentUser, int topicId, CancellationToken ct)
+    {
+        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, ct);
+        if (topic is null) return null;
+        var caller = await currentUser.IdentityAsync(db, ct);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, topic.MeetingId, ct);
+        return access is { Rights.CanParticipate: true } ? (topic, caller, access) : null;
     }
 
     private async Task<bool> SaveAsync(PortalDbContext db, CancellationToken ct)
@@ -122,11 +134,8 @@ public sealed partial class TopicService
     {
         if (action is not (TopicAction.Accept or TopicAction.Merge or TopicAction.Defer or TopicAction.Withdraw)) return Forbidden();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, ct);
-        if (topic is null) return NotFound();
-        var caller = await currentUser.IdentityAsync(db, ct);
-        var access = await CouncilAccess.LoadMeetingAsync(db, caller, topic.MeetingId, ct);
-        if (access is null || !access.Rights.CanParticipate) return NotFound();
+        if (await LoadTopicForChangeAsync(db, currentUser, topicId, ct) is not { } loaded) return NotFound();
+        var (topic, caller, access) = loaded;
         var (council, meeting, rights) = access;
         var proposerWithdraws = action == TopicAction.Withdraw && IsProposerSide(caller, council, topic);
         if (!rights.CanSteer && !proposerWithdraws) return Forbidden();
@@ -162,11 +171,8 @@ public sealed partial class TopicService
     public async Task<TopicResult> ResubmitAsync(int topicId, Guid version, int newMeetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, ct);
-        if (topic is null) return NotFound();
-        var caller = await currentUser.IdentityAsync(db, ct);
-        var access = await CouncilAccess.LoadMeetingAsync(db, caller, topic.MeetingId, ct);
-        if (access is null || !access.Rights.CanParticipate) return NotFound();
+        if (await LoadTopicForChangeAsync(db, currentUser, topicId, ct) is not { } loaded) return NotFound();
+        var (topic, caller, access) = loaded;
         if (!IsProposerSide(caller, access.Council, topic)) return Forbidden();
         if (topic.Version != version) return Conflict();
         var target = await CouncilAccess.LoadMeetingAsync(db, caller, newMeetingId, ct);
