@@ -65,21 +65,11 @@ public sealed class WorkItemNotifier(
             }
             if (key is null) return [];
             var now = clock.GetUtcNow().UtcDateTime;
-            var notifications = recipients.Where(id => id != actorUserId).Distinct()
-                .Select(userId => new Notification
-                {
-                    UserId = userId, MessageKey = key, MessageArgument = NotificationArguments.Join(args), WorkItemId = item.Id, CreatedAtUtc = now,
-                })
-                .ToList();
-            if (notifications.Count == 0) return [];
-            db.Notifications.AddRange(notifications);
-            await db.SaveChangesAsync(ct);
-            foreach (var n in notifications)
+            var argument = NotificationArguments.Join(args);
+            return await NotificationDelivery.SendAsync(db, bus, recipients, actorUserId, userId => new Notification
             {
-                // Ids only on the topic: the bell reads the message from the database as its reader.
-                await bus.PublishAsync(UserTopics.For(n.UserId), UserTopics.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
-            }
-            return notifications.Select(n => n.UserId).ToList();
+                UserId = userId, MessageKey = key, MessageArgument = argument, WorkItemId = item.Id, CreatedAtUtc = now,
+            }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -122,15 +122,11 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
             var (key, args, recipients) = await build(db);
             if (key is null) return [];
             var now = clock.GetUtcNow().UtcDateTime;
-            var notifications = recipients.Where(id => id != actorUserId).Distinct()
-                .Select(userId => new Notification { UserId = userId, MessageKey = key, MessageArgument = NotificationArguments.Join(args), LinkPath = linkPath, CreatedAtUtc = now })
-                .ToList();
-            if (notifications.Count == 0) return [];
-            db.Notifications.AddRange(notifications);
-            await db.SaveChangesAsync(ct);
-            foreach (var n in notifications)
-                await bus.PublishAsync(UserTopics.For(n.UserId), UserTopics.NotificationsChanged, new NotificationChanged(n.Id, null), ct);
-            return notifications.Select(n => n.UserId).ToList();
+            var argument = NotificationArguments.Join(args);
+            return await NotificationDelivery.SendAsync(db, bus, recipients, actorUserId, userId => new Notification
+            {
+                UserId = userId, MessageKey = key, MessageArgument = argument, LinkPath = linkPath, CreatedAtUtc = now,
+            }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
