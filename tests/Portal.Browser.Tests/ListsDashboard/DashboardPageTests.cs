@@ -41,6 +41,10 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
         // Period picker: this month shows a range of the current month.
         await page.GetByText("本月", new() { Exact = true }).ClickAsync();
         await Expect(page.Locator("[data-testid=dashboard-range]")).ToContainTextAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy/M/") );
+        // The figures follow the range a moment later: read the count once its link names this month.
+        var today = DateTime.UtcNow.AddHours(8);
+        var month = $"from={today:yyyy-MM}-01&to={today:yyyy-MM}-{DateTime.DaysInMonth(today.Year, today.Month):D2}";
+        await Expect(raised).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(month + "$"));
         var before = int.Parse(await raised.TextContentAsync() ?? "0");
 
         // Live: a need raised elsewhere (saved and announced on the community's lists topic) shows up without a reload.
@@ -106,7 +110,25 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
         var months = await raisedLinks.AllTextContentsAsync();
         var busiest = months.Select((text, index) => (Count: int.Parse(text), Index: index)).MaxBy(m => m.Count).Index;
         var href = await raisedLinks.Nth(busiest).GetAttributeAsync("href");
-        await page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").First.Locator("path").Nth(busiest).ClickAsync();
+        var label = await raisedLinks.Nth(busiest).GetAttributeAsync("data-month");
+        var column = page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").First.Locator("path").Nth(busiest);
+        // Radzen maps a pointer to a data point from the chart's measured size, which can lag the first layout: hover until
+        // the tooltip names the month (the click uses the same mapping), then click.
+        var tooltip = page.Locator(".rz-chart-tooltip");
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            await column.HoverAsync();
+            try
+            {
+                await Expect(tooltip).ToContainTextAsync(label!, new() { Timeout = 1_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 10)
+            {
+                await page.Mouse.MoveAsync(0, 0);
+            }
+        }
+        await column.ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/" + href, StringComparison.Ordinal));
     }
 
