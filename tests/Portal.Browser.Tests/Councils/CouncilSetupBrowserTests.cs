@@ -26,6 +26,49 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
     }
 
     [Fact]
+    public async Task The_secretary_seats_several_member_units_at_once_and_they_take_turns_in_the_order_picked()
+    {
+        var units = await UnitNamesAsync();
+        var year = PortalTime.ToLocal(DateTime.UtcNow).Year;
+        int councilId;
+        await using (var db = await server.Portal.NewDbContextAsync(Ct))
+        {
+            var community = await db.Communities.SingleAsync(c => c.Name == DemoDataSeeder.CommunityNames[0], Ct);
+            var lead = await db.Units.Where(u => u.Name == units[0]).Select(u => u.Id).SingleAsync(Ct);
+            var council = new Council
+            {
+                Name = "批量入席测试联席会", Level = CouncilLevel.Community, StreetId = community.StreetId, CommunityId = community.Id,
+                ChairArrangement = ChairArrangement.LeadUnitWithRotatingChair, LeadUnitId = lead, RotationStartYear = year,
+            };
+            db.Councils.Add(council);
+            await db.SaveChangesAsync(Ct);
+            councilId = council.Id;
+        }
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await SignedInPageAsync(context, "secretary", $"/councils/{councilId}/settings");
+        await WaitForCircuitAsync(page);
+        await Expect(page.GetByTestId("roster-empty")).ToBeVisibleAsync();
+
+        // Nothing picked: told so, nothing added.
+        await page.GetByTestId("seat-bulk-add").ClickAsync();
+        await Expect(page.GetByTestId("seat-bulk-form")).ToContainTextAsync("请至少选择一个单位。");
+
+        await page.GetByTestId("seat-bulk-units").ClickAsync();
+        foreach (var unit in new[] { units[2], units[1] })
+            await page.GetByRole(AriaRole.Option, new() { Name = unit, Exact = true }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await InputOf(page, "seat-bulk-from").FillAsync($"{year}-01-01");
+        await InputOf(page, "seat-bulk-from").PressAsync("Tab");
+        await page.GetByTestId("seat-bulk-add").ClickAsync();
+
+        await Expect(page.GetByTestId("seat-bulk-outcome")).ToHaveTextAsync("已添加 2 个席位。");
+        await Expect(page.GetByTestId("roster").GetByRole(AriaRole.Row)).ToHaveCountAsync(3); // header and two seats
+        var chairs = page.GetByTestId("rotation-schedule").GetByTestId("rotation-chair");
+        await Expect(chairs.Nth(0)).ToHaveTextAsync(units[2]);
+        await Expect(chairs.Nth(1)).ToHaveTextAsync(units[1]);
+    }
+
+    [Fact]
     public async Task The_secretary_creates_a_rotating_council_adds_seats_and_sees_who_chairs_each_year()
     {
         var units = await UnitNamesAsync();

@@ -287,6 +287,49 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Several_member_units_are_seated_at_once_in_rotation_order_and_existing_members_are_skipped()
+    {
+        var units = await CommunityUnitsAsync();
+        var year = DateTime.UtcNow.Year;
+        var id = await CreateAsync(UniqueName("批量席位"), f =>
+        {
+            f.Arrangement = ChairArrangement.LeadUnitWithRotatingChair;
+            f.LeadUnitId = units[0].Id;
+            f.RotationStartYear = year;
+        });
+        var from = new DateOnly(year, 1, 1);
+
+        var first = await As("secretary", s => s.AddUnitSeatsAsync(id, [units[2].Id, units[1].Id], from, rotate: true, Ct));
+        Assert.Equal((SaveStatus.Saved, 2), (first.Status, first.Added));
+        Assert.Empty(first.Skipped);
+        var seats = await TestAccounts.DbAsync(Host, db => db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == id).OrderBy(m => m.RotationOrder).ToListAsync(Ct));
+        Assert.Equal([(units[2].Id, 1), (units[1].Id, 2)], seats.Select(m => (m.UnitId!.Value, m.RotationOrder!.Value)));
+        Assert.All(seats, m => Assert.Equal((CouncilRole.Member, true, from), (m.Role, m.IsPartTime, m.TermFrom)));
+        Assert.Equal(units[2].LeaderPersonId, seats[0].PersonId);
+        Assert.Equal(units[2].LiaisonPersonId, seats[0].LiaisonPersonId);
+        var detail = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<CouncilService>().GetAsync(id, Ct));
+        Assert.Equal([units[2].Name, units[1].Name], detail!.Rotation.Take(2).Select(r => r.ChairUnitName));
+
+        // Again with one unit already seated: it is skipped and named, the new one takes the next place.
+        var second = await As("secretary", s => s.AddUnitSeatsAsync(id, [units[1].Id, units[3].Id], from, rotate: true, Ct));
+        Assert.Equal(1, second.Added);
+        Assert.Equal([units[1].Name], second.Skipped);
+        Assert.Equal(3, await TestAccounts.DbAsync(Host, db => db.CouncilMembers.Where(m => m.CouncilId == id && m.UnitId == units[3].Id).Select(m => m.RotationOrder).SingleAsync(Ct)));
+
+        // Nothing chosen, or a unit of another community: refused, nothing added; others may not at all.
+        var otherUnit = await TestAccounts.DbAsync(Host, async db =>
+        {
+            var other = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[1]).Select(c => c.Id).SingleAsync(Ct);
+            return await db.Units.Where(u => u.CommunityId == other).Select(u => u.Id).FirstAsync(Ct);
+        });
+        Assert.Equal("请至少选择一个单位。", (await As("secretary", s => s.AddUnitSeatsAsync(id, [], from, rotate: false, Ct))).Errors[BulkSeatResult.UnitsField]);
+        var foreign = await As("secretary", s => s.AddUnitSeatsAsync(id, [units[4].Id, otherUnit], from, rotate: false, Ct));
+        Assert.Equal("该单位不属于本联席会议所在的社区或街道。", foreign.Errors[BulkSeatResult.UnitsField]);
+        Assert.Equal(SaveStatus.NotFound, (await As("liaison", s => s.AddUnitSeatsAsync(id, [units[4].Id], from, rotate: false, Ct))).Status);
+        Assert.Equal(3, await TestAccounts.DbAsync(Host, db => db.CouncilMembers.CountAsync(m => m.CouncilId == id, Ct)));
+    }
+
+    [Fact]
     public async Task Seat_pickers_offer_the_councils_own_units_and_people_only()
     {
         var units = await CommunityUnitsAsync();

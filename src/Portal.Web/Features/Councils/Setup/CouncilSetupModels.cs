@@ -55,3 +55,16 @@ public sealed record CouncilScopes(IReadOnlyList<Option> Communities, IReadOnlyL
 
 /// <summary>A unit that may sit on the council, with the people the seat form fills in when it is picked.</summary>
 public sealed record SeatUnitOption(int Id, string Name, int? LeaderPersonId, int? LiaisonPersonId);
+
+/// <summary>
+/// The outcome of adding several member units at once: how many seats were added and which units were skipped because
+/// they already hold a member seat for that term; or the errors, with nothing added.
+/// </summary>
+public sealed record BulkSeatResult(SaveStatus Status, int Added, IReadOnlyList<string> Skipped, IReadOnlyDictionary<string, string> Errors)
+{
+    public const string UnitsField = "Units";
+
+    public bool Succeeded => Status == SaveStatus.Saved;
+
+    public static BulkSeatResult Invalid(IReadOnlyDictionary<string, string> errors) => new(SaveStatus.Invalid, 0, [], errors);
+}

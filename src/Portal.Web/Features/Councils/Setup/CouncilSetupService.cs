@@ -208,6 +208,52 @@ public sealed class CouncilSetupService(
         return SaveResult<SeatForm>.Saved(seat.Id);
     }
 
+    /// <summary>
+    /// Adds a member seat (委员, part-time) from <paramref name="termFrom"/> for each unit, held by the unit's Party leader with
+    /// its liaison, the way a new council's roster is entered. A unit that already holds a member seat overlapping that term
+    /// is skipped and named. With <paramref name="rotate"/>, units without a place in the rotating-chair order take the next
+    /// places in the order given. Nothing is added when a unit is not the council's to seat.
+    /// </summary>
+    public async Task<BulkSeatResult> AddUnitSeatsAsync(int councilId, IReadOnlyList<int> unitIds, DateOnly? termFrom, bool rotate,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var council = await ManagedCouncilAsync(db, councilId, tracked: true, ct);
+        if (council is null) return new BulkSeatResult(SaveStatus.NotFound, 0, [], new Dictionary<string, string> { [""] = text["Detail.NotFound"] });
+
+        var errors = new Dictionary<string, string>();
+        var ids = unitIds.Distinct().ToList();
+        if (ids.Count == 0) errors[BulkSeatResult.UnitsField] = text["Setup.Error.UnitsRequired"];
+        if (termFrom is null) errors[nameof(SeatForm.TermFrom)] = shared["Common.Required", text["Roster.Term"]];
+        var units = await EligibleUnits(db, council.StreetId, council.CommunityId).AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name, u.LeaderPersonId, u.LiaisonPersonId }).ToListAsync(ct);
+        if (units.Count != ids.Count) errors[BulkSeatResult.UnitsField] = text["Setup.Error.UnitNotEligible"];
+        if (errors.Count > 0) return BulkSeatResult.Invalid(errors);
+
+        var nextOrder = (council.Members.Max(m => m.RotationOrder) ?? 0) + 1;
+        var skipped = new List<string>();
+        var added = 0;
+        foreach (var unit in ids.Select(id => units.Single(u => u.Id == id)))
+        {
+            var seat = new CouncilMember
+            {
+                CouncilId = council.Id, UnitId = unit.Id, PersonId = unit.LeaderPersonId, LiaisonPersonId = unit.LiaisonPersonId,
+                Role = CouncilRole.Member, IsPartTime = true, TermFrom = termFrom!.Value,
+            };
+            if (council.Members.Any(m => m.UnitId == unit.Id && m.Role == CouncilRole.Member && Overlaps(m, seat)))
+            {
+                skipped.Add(unit.Name);
+                continue;
+            }
+            if (rotate && nextOrder <= RotationOrderMax)
+                seat.RotationOrder = council.Members.FirstOrDefault(m => m.UnitId == unit.Id && m.RotationOrder is not null)?.RotationOrder ?? nextOrder++;
+            council.Members.Add(seat);
+            added++;
+        }
+        if (added > 0) await db.SaveChangesAsync(ct);
+        return new BulkSeatResult(SaveStatus.Saved, added, skipped, new Dictionary<string, string>());
+    }
+
     /// <summary>Ends a seat's term on <paramref name="lastDay"/> (inclusive), for someone who left or whose post changed.</summary>
     public async Task<SaveResult<SeatForm>> EndSeatAsync(int seatId, Guid version, DateOnly lastDay, CancellationToken ct = default)
     {
