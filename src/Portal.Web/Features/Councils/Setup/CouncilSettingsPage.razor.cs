@@ -36,10 +36,9 @@ public sealed partial class CouncilSettingsPage
         _loaded = false;
         _errors = new Dictionary<string, string>();
         _conflict = null;
-        if (Id is { } id)
+        if (Id is not null)
         {
-            _form = await Setup.GetFormAsync(id);
-            _detail = _form is null ? null : await Councils.GetAsync(id);
+            await ReloadAsync();
         }
         else
         {

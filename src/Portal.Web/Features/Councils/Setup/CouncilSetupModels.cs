@@ -12,6 +12,9 @@ public sealed class CouncilForm : DirectoryForm
 {
     public const string DefaultStartTime = "14:30";
 
+    /// <summary>The error key of the community or street a new council belongs to.</summary>
+    public const string ScopeField = "Scope";
+
     public CouncilLevel Level { get; set; } = CouncilLevel.Community;
     public int? CommunityId { get; set; }
     public int? StreetId { get; set; }

@@ -32,7 +32,7 @@ public sealed class CouncilSetupService(
     private static readonly Dictionary<string, string> CouncilErrorFields = new()
     {
         [Council.ErrorNameRequired] = nameof(CouncilForm.Name),
-        [Council.ErrorScopeRequired] = "Scope",
+        [Council.ErrorScopeRequired] = CouncilForm.ScopeField,
         [Council.ErrorTopicDeadlineDays] = nameof(CouncilForm.TopicDeadlineDays),
         [ChairRotation.ErrorLeadUnitRequired] = nameof(CouncilForm.LeadUnitId),
         [MeetingCalendarRule.ErrorFirstMonth] = nameof(CouncilForm.FirstMonth),
@@ -47,12 +47,13 @@ public sealed class CouncilSetupService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(db, ct);
-        if (!caller.IsSignedIn) return new CouncilScopes([], []);
-        var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
-        var streets = await db.Streets.AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name)).ToListAsync(ct);
+        // Most callers (residents, liaisons) manage nothing: no query then.
+        var communityIds = caller.Policy.ManagedCommunities.ToList();
+        var streetIds = caller.Policy.AdministeredStreets.ToList();
+        if (communityIds.Count == 0 && streetIds.Count == 0) return new CouncilScopes([], []);
         return new CouncilScopes(
-            communities.Where(c => caller.Policy.CanManageCommunity(c.Id)).ToList(),
-            streets.Where(s => caller.Policy.CanManageStreet(s.Id)).ToList());
+            await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct),
+            await db.Streets.AsNoTracking().Where(s => streetIds.Contains(s.Id)).OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name)).ToListAsync(ct));
     }
 
     /// <summary>The council's settings for editing; null when it does not exist or the caller may not manage it.</summary>
@@ -75,7 +76,7 @@ public sealed class CouncilSetupService(
             if (scope is null)
             {
                 // Nothing chosen is a form error; a chosen scope the caller does not manage is refused like a missing one.
-                if (form.CommunityId is null && form.StreetId is null) errors["Scope"] = Message(Council.ErrorScopeRequired);
+                if (form.CommunityId is null && form.StreetId is null) errors[CouncilForm.ScopeField] = text[Council.ErrorScopeRequired];
                 else return SaveResult<CouncilForm>.NotFound(text["Detail.NotFound"]);
             }
             var level = form.Level == CouncilLevel.Street ? CouncilLevel.Street : CouncilLevel.Community;
@@ -115,24 +116,19 @@ public sealed class CouncilSetupService(
             errors[nameof(CouncilForm.LeadUnitId)] = text["Setup.Error.UnitNotEligible"];
 
         foreach (var code in council.Validate())
-            if (code != Council.ErrorScopeRequired || !errors.ContainsKey("Scope"))
-                errors.TryAdd(CouncilErrorFields.GetValueOrDefault(code, ""), Message(code));
+            if (code != Council.ErrorScopeRequired || !errors.ContainsKey(CouncilForm.ScopeField))
+                errors.TryAdd(CouncilErrorFields.GetValueOrDefault(code, ""), text[code]);
         if (errors.Count == 0 && await db.Councils.AnyAsync(c => c.Id != council.Id && c.StreetId == council.StreetId
                 && c.CommunityId == council.CommunityId && c.Name == council.Name, ct))
             errors[nameof(CouncilForm.Name)] = text["Setup.Error.DuplicateName", council.Name];
         if (errors.Count > 0) return SaveResult<CouncilForm>.Invalid(errors);
 
-        if (form.IsNew) db.Councils.Add(council);
-        else
+        if (form.IsNew)
         {
-            if (council.Version != form.Version) return SaveResult<CouncilForm>.Conflict(await GetFormAsync(form.Id, ct));
-            db.Entry(council).Property(nameof(Council.Version)).OriginalValue = form.Version;
-        }
-        try
-        {
+            db.Councils.Add(council);
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        else if (!await db.SaveAtVersionAsync(council, form.Version, ct))
         {
             return SaveResult<CouncilForm>.Conflict(await GetFormAsync(form.Id, ct));
         }
@@ -185,7 +181,7 @@ public sealed class CouncilSetupService(
         };
         if (form.TermFrom is null) errors[nameof(SeatForm.TermFrom)] = shared["Common.Required", text["Roster.Term"]];
         foreach (var code in seat.Validate())
-            errors.TryAdd(code == CouncilMember.ErrorTermOrder ? nameof(SeatForm.TermTo) : nameof(SeatForm.UnitId), Message(code));
+            errors.TryAdd(code == CouncilMember.ErrorTermOrder ? nameof(SeatForm.TermTo) : nameof(SeatForm.UnitId), text[code]);
 
         var units = EligibleUnits(db, council.StreetId, council.CommunityId);
         var people = EligiblePeople(db, council.StreetId, council.CommunityId);
@@ -260,10 +256,9 @@ public sealed class CouncilSetupService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var seat = await ManagedSeatAsync(db, seatId, ct);
         if (seat is null) return SaveResult<SeatForm>.NotFound(text["Detail.NotFound"]);
-        if (seat.Version != version) return SaveResult<SeatForm>.Conflict(null);
-        if (lastDay < seat.TermFrom) return SaveResult<SeatForm>.Invalid(new Dictionary<string, string> { [nameof(SeatForm.TermTo)] = Message(CouncilMember.ErrorTermOrder) });
+        if (lastDay < seat.TermFrom) return SaveResult<SeatForm>.Invalid(new Dictionary<string, string> { [nameof(SeatForm.TermTo)] = text[CouncilMember.ErrorTermOrder] });
         seat.TermTo = lastDay;
-        return await SaveSeatChangeAsync(db, seat, version, ct);
+        return await db.SaveAtVersionAsync(seat, version, ct) ? SaveResult<SeatForm>.Saved(seat.Id) : SaveResult<SeatForm>.Conflict(null);
     }
 
     /// <summary>
@@ -282,27 +277,11 @@ public sealed class CouncilSetupService(
         if (held.Any(start => seat.IsSittingOn(DateOnly.FromDateTime(PortalTime.ToLocal(start)))))
             return SaveResult<SeatForm>.Invalid(text["Setup.Error.SeatHasHistory"]);
         db.CouncilMembers.Remove(seat);
-        return await SaveSeatChangeAsync(db, seat, version, ct);
-    }
-
-    private static async Task<SaveResult<SeatForm>> SaveSeatChangeAsync(PortalDbContext db, CouncilMember seat, Guid version, CancellationToken ct)
-    {
-        db.Entry(seat).Property(nameof(CouncilMember.Version)).OriginalValue = version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult<SeatForm>.Conflict(null);
-        }
-        return SaveResult<SeatForm>.Saved(seat.Id);
+        return await db.SaveAtVersionAsync(seat, version, ct) ? SaveResult<SeatForm>.Saved(seat.Id) : SaveResult<SeatForm>.Conflict(null);
     }
 
     private static bool Overlaps(CouncilMember a, CouncilMember b) =>
         a.TermFrom <= (b.TermTo ?? DateOnly.MaxValue) && b.TermFrom <= (a.TermTo ?? DateOnly.MaxValue);
-
-    private string Message(string code) => text[code];
 
     private static CouncilForm ToForm(Council c) => new()
     {

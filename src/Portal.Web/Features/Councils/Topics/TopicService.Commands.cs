@@ -40,19 +40,6 @@ public sealed partial class TopicService
         return access is { Rights.CanParticipate: true } ? (topic, caller, access) : null;
     }
 
-    private async Task<bool> SaveAsync(PortalDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
-
     private async Task PublishStatusAsync(Meeting meeting, CancellationToken ct)
     {
         try
@@ -161,8 +148,7 @@ public sealed partial class TopicService
             };
             return TopicResult.Of(TopicOutcome.Invalid, codes[error], field);
         }
-        db.Entry(topic).Property(nameof(Topic.Version)).OriginalValue = version;
-        if (!await SaveAsync(db, ct)) return Conflict();
+        if (!await db.SaveAtVersionAsync(topic, version, ct)) return Conflict();
         await notifier.TopicScreenedAsync(topic, action, caller.UserId, ct);
         return TopicResult.Saved(topic.Id);
     }
@@ -185,8 +171,7 @@ public sealed partial class TopicService
         if (errors.Count > 0) return TopicResult.Of(TopicOutcome.Invalid, codes[errors[0]], TopicFields.Meeting);
         var error = topic.Apply(TopicAction.Resubmit, Now, newMeetingId: newMeetingId);
         if (error is not null) return TopicResult.Of(TopicOutcome.Invalid, codes[error], TopicFields.Meeting);
-        db.Entry(topic).Property(nameof(Topic.Version)).OriginalValue = version;
-        if (!await SaveAsync(db, ct)) return Conflict();
+        if (!await db.SaveAtVersionAsync(topic, version, ct)) return Conflict();
         return TopicResult.Saved(topic.Id);
     }
 
@@ -215,8 +200,7 @@ public sealed partial class TopicService
         lines = lines.Select(l => l with { TimeBoxMinutes = minutes[l.TopicId] }).ToList();
         error = meeting.ConfirmAgenda(lines, now);
         if (error is not null) return TopicResult.Of(TopicOutcome.Invalid, codes[error], TopicFields.Agenda);
-        db.Entry(meeting).Property(nameof(Meeting.Version)).OriginalValue = meetingVersion;
-        if (!await SaveAsync(db, ct)) return Conflict();
+        if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
         await PublishStatusAsync(meeting, ct);
         await notifier.AgendaConfirmedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
@@ -234,8 +218,7 @@ public sealed partial class TopicService
         if (Now >= meeting.StartsAtUtc) return TopicResult.Of(TopicOutcome.Invalid, codes[TopicRules.ErrorMeetingStarted]);
         var result = meeting.Apply(MeetingAction.ReopenAgenda, Now);
         if (!result.Allowed) return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!]);
-        db.Entry(meeting).Property(nameof(Meeting.Version)).OriginalValue = meetingVersion;
-        if (!await SaveAsync(db, ct)) return Conflict();
+        if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
         await PublishStatusAsync(meeting, ct);
         return TopicResult.Saved(meeting.Id);
     }
@@ -336,8 +319,7 @@ public sealed partial class TopicService
             };
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!], field);
         }
-        db.Entry(meeting).Property(nameof(Meeting.Version)).OriginalValue = meetingVersion;
-        if (!await SaveAsync(db, ct)) return Conflict();
+        if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
         await PublishStatusAsync(meeting, ct);
         await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
@@ -356,8 +338,7 @@ public sealed partial class TopicService
         if (!result.Allowed)
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!],
                 result.ErrorCode == MeetingWorkflow.ReasonRequired ? TopicFields.Reason : TopicResult.FormError);
-        db.Entry(meeting).Property(nameof(Meeting.Version)).OriginalValue = meetingVersion;
-        if (!await SaveAsync(db, ct)) return Conflict();
+        if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
         await PublishStatusAsync(meeting, ct);
         await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
