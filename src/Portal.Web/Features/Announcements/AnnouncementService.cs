@@ -5,6 +5,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Announcements;

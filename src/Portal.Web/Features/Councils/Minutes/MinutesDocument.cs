@@ -1,8 +1,8 @@
 using System.Text;
-using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Lists.Export;
 
 namespace Portal.Web.Features.Councils.Minutes;
@@ -17,13 +17,6 @@ namespace Portal.Web.Features.Councils.Minutes;
 /// </summary>
 public static class MinutesDocument
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = 32 }
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseListExtras()
-        .Build();
-
     public sealed record Labels(
         string ResolutionsHeading, string Number, string Decision, string Owner, string CoOwners, string DueDate, string Chaser, string None,
         Func<DateOnly, string> FormatDate);
@@ -32,12 +25,8 @@ public static class MinutesDocument
     {
         var blocks = new List<DocumentBlock>();
         string? title = null;
-        MarkdownDocument parsed;
-        try
-        {
-            parsed = Markdown.Parse(markdown, Pipeline);
-        }
-        catch (ArgumentException)
+        var parsed = SafeMarkdown.Parse(markdown, SafeMarkdown.DocumentPipeline);
+        if (parsed is null)
         {
             // Nested deeper than the limit: the text goes in as plain paragraphs rather than failing the download.
             blocks.AddRange(markdown.Split("\n\n").Select(p => new DocumentParagraph([new DocumentRun(p)])));
@@ -175,6 +164,11 @@ public static class MinutesDocument
             case EmphasisInline emphasis:
                 var strong = bold || (emphasis.DelimiterCount >= 2 && emphasis.DelimiterChar is '*' or '_');
                 foreach (var child in emphasis) Collect(child, strong, runs);
+                return;
+            case DelimiterInline delimiter:
+                // An unmatched "[" or "![" stays as typed, followed by what came after it.
+                runs.Add(new DocumentRun(delimiter.ToLiteral(), bold));
+                foreach (var child in delimiter) Collect(child, bold, runs);
                 return;
             case ContainerInline container:
                 foreach (var child in container) Collect(child, bold, runs);

@@ -4,7 +4,7 @@ using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Announcements;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Export;

@@ -5,7 +5,7 @@ using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Announcements;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;

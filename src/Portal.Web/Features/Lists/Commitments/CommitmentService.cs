@@ -7,6 +7,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Directory;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
 
@@ -301,7 +302,7 @@ public sealed partial class CommitmentService(
     private static string PlainText(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var plain = Markdig.Markdown.ToPlainText(markdown);
+        var plain = SafeMarkdown.ToPlainText(markdown);
         return Whitespace().Replace(plain, " ").Trim();
     }
 

@@ -4,7 +4,7 @@ using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Announcements;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Resources;
 using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;

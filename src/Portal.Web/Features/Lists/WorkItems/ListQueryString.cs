@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 
@@ -16,7 +17,7 @@ namespace Portal.Web.Features.Lists.WorkItems;
 public static class ListQueryString
 {
     public const string ListPath = "lists";
-    private const string DayFormat = "yyyy-MM-dd";
+    private const string DayFormat = QueryValue.DayFormat;
 
     /// <summary>Reads a query string ("?a=1&amp;b=2" or "a=1&amp;b=2", or a whole URL).</summary>
     /// <param name="mineByDefault">What an absent <c>mine</c> means: the needs page starts residents on "my needs".</param>
@@ -47,22 +48,22 @@ public static class ListQueryString
         var category = Get("category");
         return new WorkItemQuery
         {
-            CommunityId = Id(Get("community")),
-            Kind = EnumValue<WorkItemKind>(Get("kind")),
-            Status = open ? null : EnumValue<WorkItemStatus>(status),
+            CommunityId = QueryValue.Id(Get("community")),
+            Kind = QueryValue.Enum<WorkItemKind>(Get("kind")),
+            Status = open ? null : QueryValue.Enum<WorkItemStatus>(status),
             OpenOnly = open,
             Category = category is not null && WorkItemCategories.All.Contains(category, StringComparer.OrdinalIgnoreCase)
                 ? WorkItemCategories.All.First(c => string.Equals(c, category, StringComparison.OrdinalIgnoreCase))
                 : null,
-            GridId = Id(Get("grid")),
-            OwnerUnitId = Id(Get("unit")),
-            Deadline = EnumValue<DeadlineFilter>(Get("deadline")),
-            From = Day(Get("from")),
-            To = Day(Get("to")),
-            Metric = EnumValue<DashboardMetric>(Get("metric")),
-            Part = EnumValue<MetricPart>(Get("part")) ?? MetricPart.All,
+            GridId = QueryValue.Id(Get("grid")),
+            OwnerUnitId = QueryValue.Id(Get("unit")),
+            Deadline = QueryValue.Enum<DeadlineFilter>(Get("deadline")),
+            From = QueryValue.Day(Get("from")),
+            To = QueryValue.Day(Get("to")),
+            Metric = QueryValue.Enum<DashboardMetric>(Get("metric")),
+            Part = QueryValue.Enum<MetricPart>(Get("part")) ?? MetricPart.All,
             Search = Get("q") is { Length: <= 200 } q ? q : null,
-            MineOnly = Flag(Get("mine")) ?? mineByDefault,
+            MineOnly = QueryValue.Flag(Get("mine")) ?? mineByDefault,
         };
     }
 
@@ -114,23 +115,4 @@ public static class ListQueryString
     }
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Enum names only: Enum.TryParse would also take "3" or "1,2", which no link of ours writes.</summary>
-    private static T? EnumValue<T>(string? value) where T : struct, Enum =>
-        value is { Length: > 0 } && value.All(char.IsAsciiLetter) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : null;
-
-    private static int? Id(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
-
-    private static DateOnly? Day(string? value) =>
-        DateOnly.TryParseExact(value, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    private static bool? Flag(string? value) => value?.ToLowerInvariant() switch
-    {
-        "1" or "true" => true,
-        "0" or "false" => false,
-        _ => null,
-    };
 }

@@ -1,6 +1,6 @@
-using Portal.Web.Features.Announcements;
+using Portal.Web.Components.Shared;
 
-namespace Portal.Web.Tests.Announcements;
+namespace Portal.Web.Tests.Shared;
 
 /// <summary>What users type into announcements must never run script in a reader's browser.</summary>
 public sealed class SafeMarkdownTests
@@ -114,11 +114,25 @@ public sealed class SafeMarkdownTests
     }
 
     [Fact]
-    public void Safe_images_are_kept()
+    public void Images_of_this_site_are_kept()
     {
-        var html = SafeMarkdown.ToHtml("![会场](https://example.com/hall.jpg)");
+        var html = SafeMarkdown.ToHtml("![会场](/files/hall.jpg)");
 
-        Assert.Contains("<img src=\"https://example.com/hall.jpg\" alt=\"会场\"", html);
+        Assert.Contains("<img src=\"/files/hall.jpg\" alt=\"会场\"", html);
+    }
+
+    [Theory]
+    [InlineData("![会场](https://example.com/hall.jpg)", "会场")]
+    [InlineData("![](https://example.com/hall.jpg)", "https://example.com/hall.jpg")]
+    [InlineData("![会场](//example.com/hall.jpg)", "会场")]
+    public void Images_of_other_sites_are_shown_as_links(string markdown, string text)
+    {
+        // The content security policy allows images from this origin only: an <img> would show as broken.
+        var html = SafeMarkdown.ToHtml(markdown);
+
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains($">{text}</a>", html);
+        Assert.Contains("rel=\"noopener noreferrer nofollow\"", html);
     }
 
     [Fact]
@@ -155,5 +169,66 @@ public sealed class SafeMarkdownTests
         Assert.StartsWith("<p>&gt;&gt;&gt;", html);
         Assert.Contains("深&lt;b&gt;", html);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>
+    /// Inputs that made Markdig throw while rendering (not parsing) or come close to its nesting limit: 33 or more
+    /// brackets in a row ended every viewer's circuit (issue 10, item 1). No input may throw.
+    /// </summary>
+    public static TheoryData<string, int> HostileMarkdown()
+    {
+        // Only the shape and size go into the test case: xunit serializes theory data into every test case.
+        var data = new TheoryData<string, int>();
+        foreach (var n in new[] { 31, 32, 33, 34, 40, 64, 100, 1000, 20_000 })
+            foreach (var shape in Shapes)
+                data.Add(shape, n);
+        return data;
+    }
+
+    private static readonly string[] Shapes = ["[", "[]", "![", "[](", "*", "*[", ">", "-", "`", "|"];
+
+    private static string Hostile(string shape, int n) => shape switch
+    {
+        "[" => new string('[', n) + "需求描述",
+        "[]" => new string('[', n) + "链接" + new string(']', n) + "(https://example.com)",
+        "![" => string.Concat(Enumerable.Repeat("![", n)) + "图",
+        "[](" => string.Concat(Enumerable.Repeat("[a](", n)),
+        "*" => new string('*', n) + "强调" + new string('*', n),
+        "*[" => string.Concat(Enumerable.Repeat("*[", n)),
+        ">" => new string('>', n) + " 引用 " + new string('[', n),
+        // Indentation grows with depth: keep the text at a size someone could paste.
+        "-" => string.Concat(Enumerable.Range(0, Math.Min(n, 500)).Select(i => new string(' ', 2 * i) + "- 项\n")),
+        "`" => new string('`', n) + "代码" + new string('[', n),
+        "|" => "| a | b |\n|---|---|\n| " + new string('[', n) + " | c |",
+        _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileMarkdown))]
+    public void No_input_makes_rendering_throw(string shape, int n)
+    {
+        var html = SafeMarkdown.ToHtml(Hostile(shape, n));
+
+        Assert.False(string.IsNullOrEmpty(html));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileMarkdown))]
+    public void No_input_makes_plain_text_or_parsing_throw(string shape, int n)
+    {
+        var markdown = Hostile(shape, n);
+        // An unclosed code fence may hold no text at all; what counts is that nothing throws.
+        Assert.NotNull(SafeMarkdown.ToPlainText(markdown));
+        var parsed = SafeMarkdown.Parse(markdown, SafeMarkdown.DocumentPipeline);
+        if (parsed is not null) Assert.NotEmpty(parsed);
+    }
+
+    [Fact]
+    public void Unmatched_brackets_are_shown_as_typed()
+    {
+        var html = SafeMarkdown.ToHtml(new string('[', 40) + "需求描述");
+
+        Assert.Contains(new string('[', 40) + "需求描述", html);
     }
 }
