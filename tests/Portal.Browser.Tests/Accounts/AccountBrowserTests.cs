@@ -22,6 +22,19 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         return name;
     }
 
+    /// <summary>The account's row on the accounts page, found by the street administrator signed in in <paramref name="context"/>.</summary>
+    private static async Task<ILocator> AccountRowForAdminAsync(IBrowserContext context, string userName)
+    {
+        var admin = await context.NewPageAsync();
+        await PortalPage.SignInAsync(admin, "admin");
+        await admin.GotoAsync("/admin/accounts");
+        await PortalPage.WaitForCircuitAsync(admin);
+        await admin.GetByTestId("account-search").FillAsync(userName);
+        await admin.GetByTestId("account-search").PressAsync("Enter");
+        await Expect(admin.GetByTestId("account-row")).ToHaveCountAsync(1);
+        return admin.Locator($"[data-testid=account-row][data-username={userName}]");
+    }
+
     private static async Task SubmitLoginAsync(IPage page, string userName, string password)
     {
         await page.FillAsync("#username", userName);
@@ -74,14 +87,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("如需提前解锁，请联系管理员。");
 
         await using var adminContext = await browser.NewContextAsync(server.BaseAddress);
-        var admin = await adminContext.NewPageAsync();
-        await PortalPage.SignInAsync(admin, "admin");
-        await admin.GotoAsync("/admin/accounts");
-        await PortalPage.WaitForCircuitAsync(admin);
-        await admin.GetByTestId("account-search").FillAsync(userName);
-        await admin.GetByTestId("account-search").PressAsync("Enter");
-        var row = admin.Locator($"[data-testid=account-row][data-username={userName}]");
-        await Expect(admin.GetByTestId("account-row")).ToHaveCountAsync(1);
+        var row = await AccountRowForAdminAsync(adminContext, userName);
+        var admin = row.Page;
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("已锁定");
 
         // Unlocking asks first; cancelling keeps the lock.
@@ -216,15 +223,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
     {
         var userName = await CreateAccountAsync("off");
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var admin = await context.NewPageAsync();
-        await PortalPage.SignInAsync(admin, "admin");
-        await admin.GotoAsync("/admin/accounts");
-        await PortalPage.WaitForCircuitAsync(admin);
-
-        await admin.GetByTestId("account-search").FillAsync(userName);
-        await admin.GetByTestId("account-search").PressAsync("Enter");
-        var row = admin.Locator($"[data-testid=account-row][data-username={userName}]");
-        await Expect(admin.GetByTestId("account-row")).ToHaveCountAsync(1);
+        var row = await AccountRowForAdminAsync(context, userName);
+        var admin = row.Page;
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
 
         await row.GetByTestId("disable").ClickAsync();

@@ -145,6 +145,30 @@ public sealed partial class FailedSignInTests(FailedSignInTests.ProxiedPortal po
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await SignInFromAsync("198.51.100.50", user.UserName!)).StatusCode);
+
+        // The owner was told, once: the stranger's further pauses add nothing while the first warning is unread.
+        var told = await TestAccounts.DbAsync(Host, db => db.Notifications.Where(n => n.UserId == user.Id).ToListAsync(Ct));
+        var warning = Assert.Single(told);
+        Assert.Equal("Message.SignIn.AddressPaused", warning.MessageKey);
+        Assert.StartsWith(stranger, warning.MessageArgument);
+    }
+
+    [Fact]
+    public async Task Administrator_sees_the_paused_address_and_unlocking_ends_the_pause()
+    {
+        var user = await TestAccounts.CreateAsync(Host, "unpause");
+        const string address = "203.0.113.60";
+        for (var i = 1; i <= 5; i++) await FailFromAsync(address, user.UserName!, i);
+
+        var row = Assert.Single((await TestAccounts.AsAsync(Host, "admin", services =>
+            services.GetRequiredService<AccountAdministration>().ListAsync(new AccountQuery(user.UserName, 0, 20), Ct))).Rows);
+        Assert.Equal(1, row.PausedAddresses);
+        Assert.False(row.IsLockedOut);
+        Assert.True(row.CanUnlock);
+
+        Assert.True((await TestAccounts.AsAsync(Host, "admin", services =>
+            services.GetRequiredService<AccountAdministration>().UnlockAsync(user.Id, Ct))).Succeeded);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInFromAsync(address, user.UserName!)).StatusCode);
     }
 
     [Fact]
