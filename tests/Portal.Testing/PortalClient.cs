@@ -7,11 +7,17 @@ namespace Portal.Testing;
 public static partial class PortalClient
 {
     /// <summary>A client with its own cookie jar, not following redirects so tests can see them.</summary>
-    public static (HttpClient Client, CookieContainer Cookies) Create(Uri baseAddress)
+    /// <param name="clientAddress">
+    /// The address the client claims through a reverse proxy's <c>X-Forwarded-For</c> header; the portal reads it only
+    /// when forwarded headers are enabled (<c>ForwardedHeaders_Enabled</c>, as behind a proxy in production).
+    /// </param>
+    public static (HttpClient Client, CookieContainer Cookies) Create(Uri baseAddress, string? clientAddress = null)
     {
         var cookies = new CookieContainer();
         var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseCookies = true };
-        return (new HttpClient(handler) { BaseAddress = baseAddress }, cookies);
+        var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        if (clientAddress is not null) client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        return (client, cookies);
     }
 
     /// <summary>Posts the sign-in form; returns the response (302 to the return URL on success).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Domain.Directory;
@@ -23,6 +24,30 @@ internal sealed class UserRoleAssignmentConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<UserRoleAssignment> e)
     {
         e.HasIndex(x => new { x.UserId, x.Role, x.Scope, x.ScopeId }).IsUnique();
+    }
+}
+
+internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> e)
+    {
+        e.Property(x => x.NormalizedUserName).HasMaxLength(SignInLock.UserNameMaxLength);
+        e.Property(x => x.ClientAddress).HasMaxLength(SignInLock.ClientAddressMaxLength);
+        // Counting one user name's failures (per address, or across addresses), and pruning the old ones.
+        e.HasIndex(x => new { x.NormalizedUserName, x.AtUtc });
+        e.HasIndex(x => x.AtUtc);
+    }
+}
+
+internal sealed class SignInLockConfiguration : IEntityTypeConfiguration<SignInLock>
+{
+    public void Configure(EntityTypeBuilder<SignInLock> e)
+    {
+        e.Property(x => x.NormalizedUserName).HasMaxLength(SignInLock.UserNameMaxLength);
+        e.Property(x => x.ClientAddress).HasMaxLength(SignInLock.ClientAddressMaxLength);
+        e.Property(x => x.LiftedBy).HasMaxLength(256);
+        e.HasIndex(x => new { x.NormalizedUserName, x.EndsAtUtc });
+        e.HasIndex(x => x.EndsAtUtc);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
@@ -31,6 +32,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<PartyOrganization> PartyOrganizations => Set<PartyOrganization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<UserRoleAssignment> RoleAssignments => Set<UserRoleAssignment>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<SignInLock> SignInLocks => Set<SignInLock>();
     public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<AnnouncementRead> AnnouncementReads => Set<AnnouncementRead>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -22,6 +22,19 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         return name;
     }
 
+    /// <summary>The account's row on the accounts page, found by the street administrator signed in in <paramref name="context"/>.</summary>
+    private static async Task<ILocator> AccountRowForAdminAsync(IBrowserContext context, string userName)
+    {
+        var admin = await context.NewPageAsync();
+        await PortalPage.SignInAsync(admin, "admin");
+        await admin.GotoAsync("/admin/accounts");
+        await PortalPage.WaitForCircuitAsync(admin);
+        await admin.GetByTestId("account-search").FillAsync(userName);
+        await admin.GetByTestId("account-search").PressAsync("Enter");
+        await Expect(admin.GetByTestId("account-row")).ToHaveCountAsync(1);
+        return admin.Locator($"[data-testid=account-row][data-username={userName}]");
+    }
+
     private static async Task SubmitLoginAsync(IPage page, string userName, string password)
     {
         await page.FillAsync("#username", userName);
@@ -32,7 +45,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
     }
 
     [Fact]
-    public async Task Wrong_password_shows_the_error_and_repeated_failures_lock_the_account()
+    public async Task Wrong_password_shows_the_error_and_repeated_failures_pause_this_device()
     {
         var userName = await CreateAccountAsync("lock");
         await using var context = await browser.NewContextAsync(server.BaseAddress);
@@ -45,12 +58,51 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
             await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误。");
         }
         await SubmitLoginAsync(page, userName, "Wrong-password5");
-        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("密码错误次数过多，账号已临时锁定，请 15 分钟后再试。");
+        var paused = new Regex(@"^密码错误次数过多，此设备暂停登录该账号至 \d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}，请届时再试，或在常用设备上登录。$");
+        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync(paused);
 
-        // Locked: even the right password is refused now.
+        // Paused: even the right password is refused from here now.
         await SubmitLoginAsync(page, userName, PortalHost.DemoPassword);
-        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("账号已临时锁定");
+        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync(paused);
         Assert.Contains("/account/login", page.Url);
+    }
+
+    [Fact]
+    public async Task Admin_unlocks_a_locked_account_after_confirming_and_its_owner_signs_in()
+    {
+        var userName = await CreateAccountAsync("unl");
+        // Strangers at four addresses reach the account-wide limit (the sign-in page's own service, as each failure would).
+        using (var scope = server.Portal.Services.CreateScope())
+        {
+            var guard = scope.ServiceProvider.GetRequiredService<SignInGuard>();
+            for (var address = 1; address <= 4; address++)
+                for (var attempt = 1; attempt <= 5; attempt++)
+                    await guard.FailedAsync(userName, $"192.0.2.{address}", TestContext.Current.CancellationToken);
+        }
+        await using var ownerContext = await browser.NewContextAsync(server.BaseAddress);
+        var owner = await ownerContext.NewPageAsync();
+        await owner.GotoAsync("/account/login");
+        await SubmitLoginAsync(owner, userName, PortalHost.DemoPassword);
+        await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("该账号已被锁定至");
+        await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("如需提前解锁，请联系管理员。");
+
+        await using var adminContext = await browser.NewContextAsync(server.BaseAddress);
+        var row = await AccountRowForAdminAsync(adminContext, userName);
+        var admin = row.Page;
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("已锁定");
+
+        // Unlocking asks first; cancelling keeps the lock.
+        await row.GetByTestId("unlock").ClickAsync();
+        await Expect(admin.Locator(".rz-dialog")).ToContainTextAsync(userName);
+        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("已锁定");
+        await row.GetByTestId("unlock").ClickAsync();
+        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "解锁", Exact = true }).ClickAsync();
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
+        await Expect(row.GetByTestId("unlock")).ToHaveCountAsync(0);
+
+        await PortalPage.SignInAsync(owner, userName);
+        await Expect(owner.GetByTestId("user-menu")).ToContainTextAsync("临时账号");
     }
 
     [Fact]
@@ -171,15 +223,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
     {
         var userName = await CreateAccountAsync("off");
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        var admin = await context.NewPageAsync();
-        await PortalPage.SignInAsync(admin, "admin");
-        await admin.GotoAsync("/admin/accounts");
-        await PortalPage.WaitForCircuitAsync(admin);
-
-        await admin.GetByTestId("account-search").FillAsync(userName);
-        await admin.GetByTestId("account-search").PressAsync("Enter");
-        var row = admin.Locator($"[data-testid=account-row][data-username={userName}]");
-        await Expect(admin.GetByTestId("account-row")).ToHaveCountAsync(1);
+        var row = await AccountRowForAdminAsync(context, userName);
+        var admin = row.Page;
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
 
         await row.GetByTestId("disable").ClickAsync();

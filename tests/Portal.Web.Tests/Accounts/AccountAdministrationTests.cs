@@ -107,6 +107,9 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
     {
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAdminAsync(a => a.ListAsync(new AccountQuery(null, 0, 20), Ct), "secretary"));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAdminAsync(a => a.CreateAsync(new NewAccount("sneaky", "某人", "Sneaky-pass1", null), Ct), "secretary"));
+        var member = await TestAccounts.FindAsync(Host, "member");
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAdminAsync(a => a.UnlockAsync(member.Id, Ct), "secretary"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => AsAdminAsync(a => a.UnlockAsync(member.Id, Ct), "member"));
         Assert.Null(await TestAccounts.DbAsync(Host, db => db.Users.FirstOrDefaultAsync(u => u.UserName == "sneaky", Ct)));
     }
 

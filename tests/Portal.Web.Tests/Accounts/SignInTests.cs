@@ -7,7 +7,7 @@ using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Tests.Accounts;
 
-/// <summary>Sign-in, lockout, logout and the per-client limit, through the real sign-in form over HTTP.</summary>
+/// <summary>Sign-in, logout, disabled accounts and the per-client limit, through the real sign-in form over HTTP (failed sign-ins: <see cref="FailedSignInTests"/>).</summary>
 public sealed class SignInTests(PortalHostFixture fixture) : IClassFixture<PortalHostFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -38,26 +38,6 @@ public sealed class SignInTests(PortalHostFixture fixture) : IClassFixture<Porta
         var home = await client.GetAsync("/", Ct);
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("/account/login", TestAccounts.RedirectPath(home));
-    }
-
-    [Fact]
-    public async Task Fifth_wrong_password_locks_the_account_even_against_the_right_password()
-    {
-        var user = await TestAccounts.CreateAsync(Host, "lock");
-        var (client, cookies) = PortalClient.Create(Host.BaseAddress);
-
-        for (var i = 1; i <= 4; i++)
-            Assert.Equal("用户名或密码错误。", await TestAccounts.LoginErrorAsync(await PortalClient.SignInAsync(client, user.UserName!, "Wrong-password" + i)));
-        var fifth = await TestAccounts.LoginErrorAsync(await PortalClient.SignInAsync(client, user.UserName!, "Wrong-password5"));
-        Assert.Equal("密码错误次数过多，账号已临时锁定，请 15 分钟后再试。", fifth);
-
-        var right = await PortalClient.SignInAsync(client, user.UserName!, PortalHost.DemoPassword);
-        Assert.Contains("账号已临时锁定", await TestAccounts.LoginErrorAsync(right));
-
-        // The same refusal in English for a user who chose English.
-        cookies.Add(Host.BaseAddress, new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
-        var english = await PortalClient.SignInAsync(client, user.UserName!, PortalHost.DemoPassword);
-        Assert.StartsWith("Too many wrong passwords: this account is locked.", await TestAccounts.LoginErrorAsync(english));
     }
 
     [Fact]

@@ -67,13 +67,16 @@ public sealed class AccountAdministration(
             .Take(Math.Clamp(query.Take, 1, MaxPageSize))
             .Select(u => new
             {
-                u.Id, u.UserName, u.DisplayName, u.PersonId, u.LockoutEnd,
+                u.Id, u.UserName, u.NormalizedUserName, u.DisplayName, u.PersonId, u.LockoutEnd,
                 PersonName = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault(),
                 Roles = db.RoleAssignments.Where(r => r.UserId == u.Id).ToList(),
             })
             .ToListAsync(ct);
 
         var names = await ScopeNamesAsync(db, page.SelectMany(a => a.Roles).Select(r => r.ToScopedRole()), ct);
+        IReadOnlyDictionary<string, int> paused;
+        await using (var guardScope = scopes.CreateAsyncScope())
+            paused = await guardScope.ServiceProvider.GetRequiredService<SignInGuard>().PausedAddressesAsync(page.Select(a => a.NormalizedUserName), ct);
         var now = clock.GetUtcNow();
         var rows = page.Select(a =>
         {
@@ -84,7 +87,8 @@ public sealed class AccountAdministration(
                 .ToList();
             var disabled = IsDisabledLockout(a.LockoutEnd);
             return new AccountRow(a.Id, a.UserName ?? "", a.DisplayName, a.PersonId, a.PersonName,
-                !disabled && a.LockoutEnd is { } end && end > now, disabled, a.LockoutEnd, roles,
+                !disabled && a.LockoutEnd is { } end && end > now, disabled, a.LockoutEnd,
+                a.NormalizedUserName is { } key ? paused.GetValueOrDefault(key) : 0, roles,
                 policy.CanManageAccount(roles.Select(r => r.Role)), a.Id == callerId);
         }).ToList();
         return new AccountPage(rows, total);
@@ -148,13 +152,18 @@ public sealed class AccountAdministration(
         return IdentityResult.Success;
     }
 
-    /// <summary>Ends a lockout early and forgets the failed attempts.</summary>
+    /// <summary>
+    /// Ends a lockout early and forgets the failed attempts: the account's lock and its paused addresses end (audited
+    /// under the caller's name, decision 0013), and Identity's lockout is cleared.
+    /// </summary>
     public async Task<IdentityResult> UnlockAsync(string userId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
         if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        var caller = (await currentUser.CallerAsync()).Identity?.Name ?? "?";
+        await scope.ServiceProvider.GetRequiredService<SignInGuard>().LiftAsync(user, caller, ct);
         var result = await users.SetLockoutEndDateAsync(user, null);
         return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
     }
@@ -170,13 +179,7 @@ public sealed class AccountAdministration(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
         if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
-        // Lockout must be enabled for the end date to count; accounts created elsewhere might have it off.
-        if (!await users.GetLockoutEnabledAsync(user))
-        {
-            var enabled = await users.SetLockoutEnabledAsync(user, true);
-            if (!enabled.Succeeded) return enabled;
-        }
-        var result = await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        var result = await SignInGuard.LockUntilAsync(users, user, DisabledUntil);
         return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
     }
 

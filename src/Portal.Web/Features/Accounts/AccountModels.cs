@@ -8,8 +8,9 @@ public sealed record AccountQuery(string? Search, int Skip, int Take);
 public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total);
 
 /// <summary>An account as the administration page shows it.</summary>
-/// <param name="IsLockedOut">Temporarily locked after too many wrong passwords.</param>
+/// <param name="IsLockedOut">Temporarily locked everywhere after too many wrong passwords.</param>
 /// <param name="IsDisabled">Disabled by an administrator until enabled again.</param>
+/// <param name="PausedAddresses">Client addresses that may not sign in to it for now after too many wrong passwords.</param>
 /// <param name="CanManage">The caller may reset its password, unlock, disable or enable it and link it to a person.</param>
 /// <param name="IsCaller">The caller's own account (it cannot be disabled by its holder).</param>
 public sealed record AccountRow(
@@ -21,9 +22,14 @@ public sealed record AccountRow(
     bool IsLockedOut,
     bool IsDisabled,
     DateTimeOffset? LockoutEnd,
+    int PausedAddresses,
     IReadOnlyList<AccountRoleRow> Roles,
     bool CanManage,
-    bool IsCaller);
+    bool IsCaller)
+{
+    /// <summary>Locked, or paused somewhere: an administrator's unlock ends both (a disabled account is enabled instead).</summary>
+    public bool CanUnlock => !IsDisabled && (IsLockedOut || PausedAddresses > 0);
+}
 
 /// <summary>One role of an account, with the name of its scope for display.</summary>
 /// <param name="CanRevoke">The scope lies in a street the caller administers.</param>

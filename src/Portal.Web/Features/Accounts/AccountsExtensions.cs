@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
 using Portal.Web.Data;
 using Portal.Web.Features.Audit;
 
@@ -14,6 +15,13 @@ public static class AccountsExtensions
 {
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        var perAddress = configuration.GetValue("Accounts:MaxFailedAccessAttempts", SignInLimits.Default.PerAddress);
+        var limits = new SignInLimits(
+            perAddress,
+            configuration.GetValue("Accounts:MaxFailedAccessAttemptsPerAccount", 4 * perAddress),
+            TimeSpan.FromMinutes(configuration.GetValue("Accounts:FailedAccessWindowMinutes", SignInLimits.Default.Window.TotalMinutes)),
+            TimeSpan.FromMinutes(configuration.GetValue("Accounts:LockoutMinutes", SignInLimits.Default.Lockout.TotalMinutes)));
+        services.AddSingleton(limits);
         services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         services.AddIdentityCore<PortalUser>(o =>
             {
@@ -22,8 +30,10 @@ public static class AccountsExtensions
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Accounts:MaxFailedAccessAttempts", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Accounts:LockoutMinutes", 15));
+                // The sign-in page counts failures itself, per account and client address (SignInGuard), and sets
+                // Identity's lockout when the account-wide limit is reached; these only matter if Identity counted.
+                o.Lockout.MaxFailedAccessAttempts = limits.PerAccount;
+                o.Lockout.DefaultLockoutTimeSpan = limits.Lockout;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
                 o.SignIn.RequireConfirmedAccount = false;
@@ -67,6 +77,7 @@ public static class AccountsExtensions
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<SignInGuard>();
         services.AddScoped<FirstRunSetup>();
         return services;
     }

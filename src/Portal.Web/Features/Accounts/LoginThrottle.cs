@@ -3,8 +3,11 @@ using System.Threading.RateLimiting;
 namespace Portal.Web.Features.Accounts;
 
 /// <summary>
-/// Limits sign-in attempts per client address, on top of Identity's per-account lockout: lockout stops guessing
-/// one account's password, this stops one client from trying many accounts. Singleton.
+/// Limits sign-in attempts per client address (<see cref="Portal.Domain.Access.SignInLimits.ClientKey"/>), whatever the
+/// account: the failed-sign-in limits (<see cref="SignInGuard"/>) stop guessing one account's password, this stops one
+/// client from trying many accounts or flooding the database with attempts. A flood brake, so it stays in memory and
+/// per node: losing its counts on a restart, or a client spreading over several nodes, only loosens the brake, while
+/// the failed-sign-in limits, which must hold, are kept in the database (decision 0013). Singleton.
 /// </summary>
 public sealed class LoginThrottle : IDisposable
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Portal.Web.Features.Accounts;
 
 /// <summary>
-/// Re-checks a circuit's user against the database every minute, so that a locked-out, deleted or re-roled
+/// Re-checks a circuit's user against the database every minute, so that a disabled, deleted or re-roled
 /// account stops acting through an open circuit. Scoped (per circuit).
 /// </summary>
 public sealed class RevalidatingIdentityAuthenticationStateProvider(
@@ -24,7 +24,9 @@ public sealed class RevalidatingIdentityAuthenticationStateProvider(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var principal = authenticationState.User;
         var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user)) return false;
+        // A disabled account ends its sessions; a temporary lock after wrong passwords only stops new sign-ins, so a
+        // stranger guessing the password cannot end the owner's open sessions (decision 0013).
+        if (user is null || AccountAdministration.IsDisabledLockout(await users.GetLockoutEndDateAsync(user))) return false;
         if (!users.SupportsUserSecurityStamp) return true;
         var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Web.Features.Live;
@@ -17,8 +18,11 @@ public interface IAuditActor
 /// <summary>Turns tracked changes into audit entries (who, when, what changed).</summary>
 internal static class AuditRecorder
 {
-    /// <summary>Rows that are bookkeeping, not domain data.</summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(StoredLiveEvent), typeof(AnnouncementRead)];
+    /// <summary>
+    /// Rows that are bookkeeping, not domain data. A failed sign-in is counted, not audited (one entry per wrong password
+    /// would let anyone fill the log); the pause or lock it leads to is audited.
+    /// </summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(StoredLiveEvent), typeof(AnnouncementRead), typeof(SignInFailure)];
 
     /// <summary>Properties whose values never go into the log, or whose changes are not worth an entry.</summary>
     /// <remarks>

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Live;
+using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Notifications;
 
@@ -114,4 +116,7 @@ public static class NotificationArguments
     }
 
     public static object[] Split(string? argument) => (argument ?? "").Split(Separator).Cast<object>().ToArray();
+
+    /// <summary>A time as an argument: China time, stored as text so that it reads the same in either language.</summary>
+    public static string LocalTime(DateTime utc) => PortalTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -104,8 +104,11 @@ public partial class AccountsPage
         }
     }
 
-    private Task UnlockAsync(AccountRow account) =>
-        RunAsync(() => Accounts.UnlockAsync(account.Id), T["Admin.Unlocked", account.UserName]);
+    private async Task UnlockAsync(AccountRow account)
+    {
+        if (!await ConfirmAsync(T["Admin.UnlockConfirm", account.UserName], T["Admin.UnlockTitle"], T["Admin.Unlock"])) return;
+        await RunAsync(() => Accounts.UnlockAsync(account.Id), T["Admin.Unlocked", account.UserName]);
+    }
 
     private Task EnableAsync(AccountRow account) =>
         RunAsync(() => Accounts.EnableAsync(account.Id), T["Admin.WasEnabled", account.UserName]);

@@ -4,7 +4,6 @@ using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Live;
-using Portal.Web.Features.Localization;
 using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Councils.Topics;
@@ -50,7 +49,7 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
             var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
             var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
             var recipients = await SittingAccountsAsync(db, council, CouncilAccess.DayOf(meeting), ct);
-            return (CouncilNotificationKeys.AgendaConfirmed, [meeting.Title, LocalTime(meeting.StartsAtUtc)], recipients);
+            return (CouncilNotificationKeys.AgendaConfirmed, [meeting.Title, NotificationArguments.LocalTime(meeting.StartsAtUtc)], recipients);
         }, actorUserId, ct);
 
     public async Task<IReadOnlyList<string>> TopicScreenedAsync(Topic topic, TopicAction action, string? actorUserId, CancellationToken ct = default) =>
@@ -92,7 +91,7 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
                 .Select(t => t.ProposedByUserId!).ToListAsync(ct));
             return meeting.Status == MeetingStatus.Declined
                 ? (CouncilNotificationKeys.AdHocDeclined, [meeting.Title, meeting.DecisionReason ?? ""], recipients)
-                : (CouncilNotificationKeys.AdHocConfirmed, [meeting.Title, LocalTime(meeting.StartsAtUtc)], recipients);
+                : (CouncilNotificationKeys.AdHocConfirmed, [meeting.Title, NotificationArguments.LocalTime(meeting.StartsAtUtc)], recipients);
         }, actorUserId, ct);
 
     /// <summary>Accounts of people sitting on the council that day (member or liaison by person) and of the sitting units' liaison accounts.</summary>
@@ -104,9 +103,6 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
         ids.AddRange(await NotificationRecipients.UnitLiaisonsAsync(db, [.. CouncilRoster.MemberUnitsOn(council.Members, day)], ct));
         return ids.Distinct().ToList();
     }
-
-    // Stored as text in the argument column, so it reads the same in either language.
-    private static string LocalTime(DateTime utc) => PortalTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     // The pages a notification opens (the routes of the live meeting page and of the topics page).
     private static string MeetingPath(int meetingId) => $"councils/meetings/{meetingId}";
