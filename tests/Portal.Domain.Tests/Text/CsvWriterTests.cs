@@ -90,4 +90,15 @@ public sealed class CsvWriterTests
         Assert.Equal("楼栋,门牌\r\n", decoded.Text);
         Assert.Equal("UTF-8", decoded.EncodingName);
     }
+
+    [Theory]
+    [InlineData("门牌\u0000101", "门牌101")]
+    [InlineData("\u202E导出\u001B测试\u0007\u200B", "导出测试")]
+    [InlineData("第一行\r\n第二行\u0085", "\"第一行\n第二行\n\"")]
+    [InlineData("\u0000=1+1", "'=1+1")]
+    [InlineData("\u200B@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\u2066-2+3\u2069", "'-2+3")]
+    [InlineData("\n=1+1", "\"'\n=1+1\"")]
+    public void Writes_no_control_or_invisible_characters_and_guards_what_they_hid(string cell, string expected) =>
+        Assert.Equal(expected, CsvWriter.EscapeCell(cell));
 }

@@ -96,4 +96,19 @@ public sealed class TextFileDecoderTests
         Assert.Equal(fromUtf8.Select(r => r.Fields), fromGb.Select(r => r.Fields));
         Assert.Equal("王秀英", fromGb[1][4]);
     }
+
+    public static TheoryData<string, string> Utf16 => new() { { "utf-16LE", "UTF-16LE" }, { "utf-16BE", "UTF-16BE" } };
+
+    [Theory]
+    [MemberData(nameof(Utf16))]
+    public void Decodes_UTF16_with_a_byte_order_mark_and_drops_the_mark(string encoding, string name)
+    {
+        var utf16 = Encoding.GetEncoding(encoding);
+        byte[] bytes = [.. utf16.GetPreamble(), .. utf16.GetBytes(Roster)];
+
+        var decoded = TextFileDecoder.Decode(bytes);
+
+        Assert.Equal(Roster, decoded.Text);
+        Assert.Equal(name, decoded.EncodingName);
+    }
 }
