@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.WorkItems;
 
@@ -26,6 +27,7 @@ public sealed class Resource : VersionedEntity
     public int UnitId { get; set; }
     public ResourceKind Kind { get; set; }
     public required string Title { get; set; }
+    [MultiLineText]
     public string Description { get; set; } = "";
     /// <summary>Category codes it serves, comma-separated (as WorkItem.Category).</summary>
     public string Categories { get; set; } = "";

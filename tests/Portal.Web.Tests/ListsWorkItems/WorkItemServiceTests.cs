@@ -296,7 +296,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         Assert.Equal(WorkItemOutcome.Invalid, (await Upload("tool.exe", Png)).Outcome);
         var big = new byte[Attachment.MaxBytes + 1];
         Png.CopyTo(big, 0);
-        Assert.Equal("文件“big.png”超过 5 MB。", (await Upload("big.png", big)).Errors[WorkItemFields.Attachments]);
+        Assert.Equal("文件“big.png”超过 5 MB：请移除它或换一个较小的文件后再提交。", (await Upload("big.png", big)).Errors[WorkItemFields.Attachments]);
         Assert.Equal(WorkItemStatus.InProgress, (await ItemAsync(id)).Status);
         Assert.Empty((await ItemAsync(id)).Events.SelectMany(e => e.Attachments));
 
