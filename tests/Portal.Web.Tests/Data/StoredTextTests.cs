@@ -50,7 +50,7 @@ public sealed class StoredTextTests(PortalHostFixture fixture) : IClassFixture<P
         [
             ("AgendaChangeEntry", "Touches"), ("Attachment", "StoredName"),
             ("AuditEntry", "Changes"), ("AuditEntry", "EntityId"), ("AuditEntry", "EntityType"), ("AuditEntry", "UserId"), ("AuditEntry", "UserName"),
-            ("Meeting", "DisplayTokenHash"),
+            ("Meeting", "DisplayTokenHash"), ("Notification", "MessageArgument"),
             ("StoredLiveEvent", "Payload"), ("StoredLiveEvent", "Topic"), ("StoredLiveEvent", "Type"),
         ], verbatim.Where(v => v.Entity != nameof(PortalUser)));
         Assert.Contains((nameof(PortalUser), "PasswordHash"), verbatim);
