@@ -3,7 +3,8 @@ using System.Text;
 namespace Portal.Domain.Text;
 
 /// <summary>
-/// Decodes uploaded text files. A byte order mark decides first: UTF-8, UTF-16 LE/BE (Excel's and WPS's "Unicode text").
+/// Decodes uploaded text files. A byte order mark decides first: UTF-8, UTF-16 LE/BE (Excel's and WPS's "Unicode text"),
+/// UTF-32 LE/BE.
 /// Without one, the file is UTF-8 or GB18030/GBK, which is what Excel on Chinese Windows writes for "CSV"; strict UTF-8
 /// decoding decides, since GB18030 text is almost never valid UTF-8. Every decoding is strict: a file that is valid in none
 /// of these, a workbook instead of a CSV file, or text full of zero characters (UTF-16 without a byte order mark, a binary
