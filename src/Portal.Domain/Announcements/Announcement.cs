@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.Announcements;
 
@@ -18,6 +19,7 @@ public sealed class Announcement : VersionedEntity
 
     public int CommunityId { get; set; }
     public required string Title { get; set; }
+    [MultiLineText]
     public required string BodyMarkdown { get; set; }
     public bool IsPinned { get; set; }
     public AnnouncementStatus Status { get; set; }

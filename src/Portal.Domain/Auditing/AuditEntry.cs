@@ -1,6 +1,12 @@
+using Portal.Domain.Text;
+
 namespace Portal.Domain.Auditing;
 
-/// <summary>One append-only record of a create, update or delete of domain data: who, when, what changed.</summary>
+/// <summary>
+/// One append-only record of a create, update or delete of domain data: who, when, what changed. Verbatim: it records the
+/// values already cleaned by the save it audits, as JSON, and must stay exactly as written.
+/// </summary>
+[VerbatimText]
 public sealed class AuditEntry
 {
     public long Id { get; set; }

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.Councils;
 
@@ -67,6 +68,7 @@ public sealed class CarryOver : Entity
     public int CouncilId { get; set; }
     public int WorkItemId { get; set; }
     public int FromYear { get; set; }
+    [MultiLineText]
     public required string Reason { get; set; }
     public string? DecidedByUserId { get; set; }
     public DateTime DecidedAtUtc { get; set; }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.Councils;
 
@@ -24,7 +25,9 @@ public sealed class AgendaItem : Entity
     public DateTime? ActualEndUtc { get; set; }
     public DateTime? TimerStartedAtUtc { get; set; }
     public TimeSpan TimerElapsed { get; set; }
+    [MultiLineText]
     public string? Outcome { get; set; }
+    [MultiLineText]
     public string? Notes { get; set; }
 
     public AgendaItemState ToState() => new(Number, Title, TimeBoxMinutes, IsUrgent, TopicId, ActualStartUtc, ActualEndUtc,
@@ -106,6 +109,7 @@ public sealed class AgendaChangeEntry : Entity
     public int Revision { get; set; }
     public AgendaChangeKind Kind { get; set; }
     public int ItemNumber { get; set; }
+    [VerbatimText]
     public required string Touches { get; set; }
     public required string ActorName { get; set; }
     public DateTime AtUtc { get; set; }

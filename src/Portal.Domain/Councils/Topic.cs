@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.Councils;
 
@@ -41,6 +42,7 @@ public sealed class Topic : VersionedEntity
     public int ProposerUnitId { get; set; }
     public string? ProposedByUserId { get; set; }
     public required string Title { get; set; }
+    [MultiLineText]
     public string DescriptionMarkdown { get; set; } = "";
     /// <summary>The need, resource offer or project it concerns, if any.</summary>
     public int? WorkItemId { get; set; }
@@ -50,6 +52,7 @@ public sealed class Topic : VersionedEntity
 
     public TopicStatus Status { get; private set; } = TopicStatus.Submitted;
     public int? MergedIntoTopicId { get; private set; }
+    [MultiLineText]
     public string? ScreeningReason { get; private set; }
     public DateTime? ScreenedAtUtc { get; private set; }
 

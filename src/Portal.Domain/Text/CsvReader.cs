@@ -4,12 +4,18 @@ namespace Portal.Domain.Text;
 
 /// <summary>
 /// Reads RFC 4180 CSV: comma separated, double-quoted fields that may hold commas, quotes ("") and line breaks.
-/// Spreadsheet exports from Excel and WPS are the expected source.
+/// Spreadsheet exports from Excel and WPS are the expected source; so is their "Unicode text", the same with tabs.
 /// </summary>
 public static class CsvReader
 {
-    /// <summary>Splits the text into records of fields. Blank lines and a leading byte order mark are skipped.</summary>
-    public static IReadOnlyList<CsvRecord> Parse(string text)
+    /// <summary>
+    /// Splits the text into records of fields. Blank lines and a leading byte order mark are skipped. A quoted field that
+    /// never closes is an error (<see cref="CsvFormatException"/>) naming the line it opened on: read to the end of the file,
+    /// it would swallow the fields and records after it and still look like a file that parsed.
+    /// </summary>
+    /// <param name="text">The decoded file.</param>
+    /// <param name="delimiter">The field separator: a comma, or a tab for "Unicode text" (see <see cref="DetectDelimiter"/>).</param>
+    public static IReadOnlyList<CsvRecord> Parse(string text, char delimiter = ',')
     {
         var records = new List<CsvRecord>();
         var fields = new List<string>();
@@ -17,6 +23,7 @@ public static class CsvReader
         var inQuotes = false;
         var line = 1;
         var recordLine = 1;
+        var quoteLine = 0;
 
         void EndField()
         {
@@ -63,8 +70,9 @@ public static class CsvReader
             {
                 case '"' when field.Length == 0:
                     inQuotes = true;
+                    quoteLine = line;
                     break;
-                case ',':
+                case var _ when c == delimiter:
                     EndField();
                     break;
                 case '\r':
@@ -80,9 +88,28 @@ public static class CsvReader
             }
         }
 
+        if (inQuotes) throw new CsvFormatException(quoteLine);
         if (field.Length > 0 || fields.Count > 0) EndRecord();
         return records;
     }
+
+    /// <summary>
+    /// The field separator of a file: a tab when its first line holds tabs and no comma (Excel's and WPS's "Unicode text",
+    /// UTF-16 with tabs), else a comma.
+    /// </summary>
+    public static char DetectDelimiter(string text)
+    {
+        var end = text.IndexOf('\n');
+        var first = end < 0 ? text : text[..end];
+        return first.Contains('\t') && !first.Contains(',') ? '\t' : ',';
+    }
+}
+
+/// <summary>The text is not CSV that can be read safely: a quoted field opened on <see cref="Line"/> never closes.</summary>
+public sealed class CsvFormatException(int line) : FormatException($"A quoted field opened on line {line} is never closed.")
+{
+    /// <summary>The line (1-based) where the unclosed quoted field starts.</summary>
+    public int Line { get; } = line;
 }
 
 /// <summary>One CSV record and the line of the file it starts on (1-based), for error reports.</summary>

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.WorkItems;
 
@@ -26,6 +27,7 @@ public sealed class Resource : VersionedEntity
     public int UnitId { get; set; }
     public ResourceKind Kind { get; set; }
     public required string Title { get; set; }
+    [MultiLineText]
     public string Description { get; set; } = "";
     /// <summary>Category codes it serves, comma-separated (as WorkItem.Category).</summary>
     public string Categories { get; set; } = "";
@@ -98,6 +100,11 @@ public sealed class Notification : Entity
     public required string UserId { get; set; }
     /// <summary>A resource key of the message with its argument, so it shows in the reader's language.</summary>
     public required string MessageKey { get; set; }
+    /// <summary>
+    /// The message's arguments, machine-encoded: parts cleaned one by one and joined by a control character as separator
+    /// (<c>NotificationArguments</c> in the web layer), so the database's text rule must leave it as written.
+    /// </summary>
+    [VerbatimText]
     public string? MessageArgument { get; set; }
     public int? WorkItemId { get; set; }
     /// <summary>

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.WorkItems;
 
@@ -32,6 +33,7 @@ public sealed class WorkItem : VersionedEntity
     public WorkItemKind Kind { get; set; }
     public WorkItemStatus Status { get; private set; } = WorkItemStatus.Raised;
     public required string Title { get; set; }
+    [MultiLineText]
     public string DescriptionMarkdown { get; set; } = "";
     /// <summary>A category code (WorkItemCategories), e.g. "ElderlyCare"; resources are offered per category too.</summary>
     public required string Category { get; set; }
@@ -169,6 +171,7 @@ public sealed class WorkItemEvent : Entity
     public required string ActorName { get; set; }
     public DateTime AtUtc { get; set; }
     /// <summary>Markdown: the progress note, the reason for a decline, rejection or reopening, the chase's message.</summary>
+    [MultiLineText]
     public string? Note { get; set; }
     public Satisfaction? Rating { get; set; }
     /// <summary>True for steps the deadline monitor took (reminders, escalations), not a person.</summary>
@@ -199,6 +202,7 @@ public sealed class Attachment : Entity
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long SizeBytes { get; set; }
+    [VerbatimText]
     public required string StoredName { get; set; }
     public DateTime UploadedAtUtc { get; set; }
 }

@@ -16,8 +16,8 @@ namespace Portal.Web.Data;
 
 /// <summary>
 /// The portal's one database. Contexts are short-lived (one per operation, from <c>IDbContextFactory</c>).
-/// Every save renews the concurrency token of modified <see cref="VersionedEntity"/> rows and appends audit
-/// entries in the same transaction.
+/// Every save cleans the text it writes (<see cref="StoredText"/>), renews the concurrency token of modified
+/// <see cref="VersionedEntity"/> rows and appends audit entries in the same transaction.
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
@@ -83,6 +83,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     private async Task<int> SaveWithAuditAsync(bool acceptAll, CancellationToken ct, bool async)
     {
         ChangeTracker.DetectChanges();
+        // Before the audit capture, so the trail records what is stored rather than what was sent.
+        StoredText.Clean(ChangeTracker);
         foreach (var entry in ChangeTracker.Entries<VersionedEntity>())
         {
             if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();

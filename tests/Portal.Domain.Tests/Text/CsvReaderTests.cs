@@ -87,4 +87,33 @@ public sealed class CsvReaderTests
     {
         Assert.Equal([["5\"门", "x"]], Fields("5\"门,x"));
     }
+
+    [Theory]
+    [InlineData("a,b\r\n\"unclosed,c\r\nd,e\r\n", 2)]
+    [InlineData("\"one\r\ntwo\",x\r\ny,\"never\r\nclosed", 3)]
+    [InlineData("\"", 1)]
+    [InlineData("a,\"b\"\"", 1)]
+    public void An_unclosed_quote_is_an_error_naming_the_line_it_opened_on(string text, int line)
+    {
+        var error = Assert.Throws<CsvFormatException>(() => CsvReader.Parse(text));
+
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void Reads_tab_separated_text_when_asked()
+    {
+        var records = CsvReader.Parse("楼栋\t门牌\r\n1号楼\t\"1,01\"\r\n", '\t');
+
+        Assert.Equal([["楼栋", "门牌"], ["1号楼", "1,01"]], records.Select(r => r.Fields.ToArray()).ToArray());
+    }
+
+    [Theory]
+    [InlineData("楼栋\t门牌\r\n1\t2", '\t')]
+    [InlineData("楼栋,门牌\r\n1\t2,3", ',')]
+    [InlineData("楼栋,门\t牌\n", ',')]
+    [InlineData("楼栋", ',')]
+    [InlineData("", ',')]
+    public void Detects_tabs_as_the_separator_only_when_the_first_line_has_tabs_and_no_comma(string text, char expected) =>
+        Assert.Equal(expected, CsvReader.DetectDelimiter(text));
 }

@@ -13,7 +13,7 @@ public sealed class CsvWriterTests
     [InlineData("a,b", "\"a,b\"")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("two\nlines", "\"two\nlines\"")]
-    [InlineData("two\r\nlines", "\"two\r\nlines\"")]
+    [InlineData("two\r\nlines", "\"two\nlines\"")]
     [InlineData(" padded ", "\" padded \"")]
     [InlineData("5\u53f7\u697c", "5号楼")]
     public void Quotes_only_cells_that_need_it(string? cell, string expected) =>
@@ -26,7 +26,7 @@ public sealed class CsvWriterTests
     [InlineData("-2+3", "'-2+3")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("\t=1+1", "'\t=1+1")]
-    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("\r=1+1", "\"'\n=1+1\"")]
     [InlineData("=cmd|' /C calc'!A0,x", "\"'=cmd|' /C calc'!A0,x\"")]
     public void Defuses_cells_a_spreadsheet_would_evaluate(string cell, string expected)
     {
@@ -69,12 +69,13 @@ public sealed class CsvWriterTests
         Assert.Equal(rows.Length, parsed.Count);
         for (var r = 0; r < rows.Length; r++)
         {
-            var expected = rows[r].Select(c => c ?? "").Select(c => CsvWriter.IsFormulaLike(c) ? "'" + c : c);
+            // Cells come back as the text rule cleans them (CR LF inside a cell becomes LF, as Excel writes it).
+            var expected = rows[r].Select(UserText.MultiLine).Select(c => CsvWriter.IsFormulaLike(c) ? "'" + c : c);
             Assert.Equal(expected, parsed[r].Fields);
         }
         // Ordinary text comes back unchanged.
         Assert.Equal("北京和平置业有限公司,二期", parsed[1].Fields[0]);
-        Assert.Equal("多行\r\n地址", parsed[2].Fields[0]);
+        Assert.Equal("多行\n地址", parsed[2].Fields[0]);
         Assert.Equal(" 前后空格 ", parsed[2].Fields[1]);
         Assert.Equal("'=1+1", parsed[2].Fields[2]);
     }
@@ -90,4 +91,15 @@ public sealed class CsvWriterTests
         Assert.Equal("楼栋,门牌\r\n", decoded.Text);
         Assert.Equal("UTF-8", decoded.EncodingName);
     }
+
+    [Theory]
+    [InlineData("门牌\u0000101", "门牌101")]
+    [InlineData("\u202E导出\u001B测试\u0007\u200B", "导出测试")]
+    [InlineData("第一行\r\n第二行\u0085", "\"第一行\n第二行\n\"")]
+    [InlineData("\u0000=1+1", "'=1+1")]
+    [InlineData("\u200B@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\u2066-2+3\u2069", "'-2+3")]
+    [InlineData("\n=1+1", "\"'\n=1+1\"")]
+    public void Writes_no_control_or_invisible_characters_and_guards_what_they_hid(string cell, string expected) =>
+        Assert.Equal(expected, CsvWriter.EscapeCell(cell));
 }

@@ -96,4 +96,77 @@ public sealed class TextFileDecoderTests
         Assert.Equal(fromUtf8.Select(r => r.Fields), fromGb.Select(r => r.Fields));
         Assert.Equal("王秀英", fromGb[1][4]);
     }
+
+    public static TheoryData<string, string> Utf16 => new() { { "utf-16LE", "UTF-16LE" }, { "utf-16BE", "UTF-16BE" } };
+
+    [Theory]
+    [MemberData(nameof(Utf16))]
+    public void Decodes_UTF16_with_a_byte_order_mark_and_drops_the_mark(string encoding, string name)
+    {
+        var utf16 = Encoding.GetEncoding(encoding);
+        byte[] bytes = [.. utf16.GetPreamble(), .. utf16.GetBytes(Roster)];
+
+        var decoded = TextFileDecoder.Decode(bytes);
+
+        Assert.Equal(Roster, decoded.Text);
+        Assert.Equal(name, decoded.EncodingName);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decodes_UTF32_with_a_byte_order_mark(bool bigEndian)
+    {
+        var utf32 = new UTF32Encoding(bigEndian, byteOrderMark: true);
+        byte[] bytes = [.. utf32.GetPreamble(), .. utf32.GetBytes(Roster)];
+
+        var decoded = TextFileDecoder.Decode(bytes);
+
+        Assert.Equal(Roster, decoded.Text);
+        Assert.Equal(bigEndian ? "UTF-32BE" : "UTF-32LE", decoded.EncodingName);
+    }
+
+    public static TheoryData<byte[]> Unreadable => new()
+    {
+        // Neither UTF-8 nor GB18030: 0xFF and 0x80 are not valid in either.
+        new byte[] { 0x61, 0x2C, 0x62, 0x0D, 0x0A, 0xFF, 0x80, 0xFF },
+        // A GB18030 lead byte with nothing after it.
+        new byte[] { 0x61, 0x2C, 0x81 },
+        // A UTF-8 byte order mark, then bytes that are not UTF-8.
+        new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0xC0, 0xAF },
+        // A UTF-16 byte order mark, then a lone surrogate.
+        new byte[] { 0xFF, 0xFE, 0x61, 0x00, 0x00, 0xD8, 0x62, 0x00 },
+        // UTF-16 without a byte order mark: every ASCII character carries a zero byte.
+        Encoding.Unicode.GetBytes(Roster),
+        Encoding.BigEndianUnicode.GetBytes(Roster),
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public void Bytes_in_no_encoding_the_portal_reads_are_named_as_such_not_guessed(byte[] bytes)
+    {
+        var decoded = TextFileDecoder.Decode(bytes);
+
+        Assert.Equal(TextFileProblem.UnknownEncoding, decoded.Problem);
+        Assert.Equal("", decoded.Text);
+    }
+
+    [Fact]
+    public void A_workbook_instead_of_a_CSV_file_is_named_as_such()
+    {
+        Assert.Equal(TextFileProblem.Workbook, TextFileDecoder.Decode([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]).Problem);
+        Assert.Equal(TextFileProblem.Workbook, TextFileDecoder.Decode([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00]).Problem);
+    }
+
+    [Fact]
+    public void A_NUL_or_two_in_a_cell_do_not_make_a_file_unreadable()
+    {
+        // Typed or pasted into a cell, they are removed with the other control characters when the value is stored.
+        var text = Roster.Replace("101", "1\u00000\u00001");
+
+        var decoded = TextFileDecoder.Decode(Encoding.UTF8.GetBytes(text));
+
+        Assert.Null(decoded.Problem);
+        Assert.Equal(text, decoded.Text);
+    }
 }

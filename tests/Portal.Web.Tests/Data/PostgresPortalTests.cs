@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Portal.Web.Data;
+using Portal.Domain.WorkItems;
+using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Live;
+using Portal.Web.Features.Platform;
 
 namespace Portal.Web.Tests.Data;
 
@@ -73,5 +76,30 @@ public sealed class PostgresPortalTests
         var caughtUp = await bus.ReadAfterAsync("test:postgres", first.Sequence, Ct);
         Assert.Equal(2, Assert.Single(caughtUp).PayloadAs<Dictionary<string, int>>()!["n"]);
         Assert.Equal(DateTimeKind.Utc, caughtUp[0].ServerTimeUtc.Kind);
+    }
+
+    [Fact]
+    public async Task A_need_title_with_NUL_is_stored_clean_on_PostgreSQL_which_refuses_NUL_in_text()
+    {
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "text");
+        using var host = new PortalHost(settings: new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        });
+        int community;
+        await using (var db = await host.NewDbContextAsync(Ct))
+            community = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
+
+        var result = await host.AsAsync<WorkItemService, WorkItemResult>("resident", s => s.RaiseAsync(new RaiseNeedForm
+        {
+            Title = "路灯\0不亮\u202E", Description = "晚上\0很黑\r\n老人不便", Category = WorkItemCategories.Safety, CommunityId = community, Urgency = Urgency.General,
+        }, Ct));
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var check = await host.NewDbContextAsync(Ct);
+        var item = await check.WorkItems.AsNoTracking().SingleAsync(w => w.Id == result.Id, Ct);
+        Assert.Equal(("路灯不亮", "晚上很黑\n老人不便"), (item.Title, item.DescriptionMarkdown));
     }
 }

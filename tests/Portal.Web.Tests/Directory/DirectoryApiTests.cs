@@ -112,6 +112,34 @@ public sealed class DirectoryApiTests(DirectoryTestHost host) : IClassFixture<Di
         Assert.Equal(line.Replace(",901,", ",902,"), again);
     }
 
+    [Fact]
+    public async Task The_household_export_holds_no_control_characters_even_from_a_door_number_stored_raw_before()
+    {
+        int householdId;
+        await using (var scope = host.ActAs("secretary"))
+        {
+            var buildingId = await host.QueryAsync(db => db.Buildings.Where(b => b.Name == "1号楼" && b.Grid!.Name == "第一网格" && b.Grid.Community!.Name == "青年湖社区").Select(b => b.Id).SingleAsync(Ct));
+            var saved = await scope.ServiceProvider.GetRequiredService<HouseholdService>().SaveHouseholdAsync(new HouseholdForm
+            {
+                BuildingId = buildingId, Entrance = "8单元", DoorNumber = "808", ExclusiveArea = 70m,
+                Owners = [new OwnerForm { Name = "赵清洁", Phone = "13800138088" }],
+            }, Ct);
+            Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Values));
+            householdId = await host.QueryAsync(db => db.Households.Where(h => h.DoorNumber == "808" && h.Entrance == "8单元").Select(h => h.Id).SingleAsync(Ct));
+        }
+        // As a database from before the text rule may hold them: control characters and a bidi override, written raw.
+        const string rawDoor = "8\u00000\u001B8\u202E";
+        const string rawOwner = "\u2066赵\u0007清洁\u200B";
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Households\" SET \"DoorNumber\" = {rawDoor} WHERE \"Id\" = {householdId}", Ct));
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE \"Owners\" SET \"Name\" = {rawOwner} WHERE \"Id\" IN (SELECT \"OwnerId\" FROM \"HouseholdOwnerships\" WHERE \"HouseholdId\" = {householdId})", Ct));
+
+        var lines = await CsvLinesAsync("secretary", "/api/directory/households.csv");
+
+        lines.ForEach(Portal.Web.Tests.Data.UnsafeCharacters.AssertNone);
+        Assert.Contains("青年湖社区,第一网格,1号楼,8单元,808,70.00,不动产登记,赵清洁,13800138088", lines);
+    }
+
     private const string HouseholdCsvHeader = "社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话\r\n";
 
     private async Task<List<string>> CsvLinesAsync(string user, string path)

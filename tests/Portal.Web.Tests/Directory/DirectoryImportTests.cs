@@ -196,6 +196,80 @@ public sealed class DirectoryImportTests(DirectoryTestHost host) : IClassFixture
         Assert.True(outcome.Imported);
     }
 
+    [Fact]
+    public async Task A_door_number_and_names_with_control_and_invisible_characters_import_clean()
+    {
+        // A NUL and an ESC in the door number, a right-to-left override in the building, a zero-width space in the owner.
+        var csv = HouseholdHeader +
+                  "青年湖社区,第一网格,\u202E清洁测试楼,1单元,6\u00000\u001B1,80,,王\u200B小明,13800138071\r\n";
+
+        var outcome = await ImportAsync("secretary", ImportKind.Households, DirectoryTestHost.Utf8(csv, bom: true));
+
+        Assert.True(outcome.Imported, string.Join("; ", outcome.Preview.Errors.Select(e => $"{e.Line} {e.Column} {e.Message}")));
+        var flat = await host.QueryAsync(db => db.Households.Where(h => h.Building!.Name == "清洁测试楼")
+            .Select(h => new { h.DoorNumber, Owner = h.Ownerships.Select(o => o.Owner!.Name).Single() }).SingleAsync(Ct));
+        Assert.Equal(("601", "王小明"), (flat.DoorNumber, flat.Owner));
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_refuses_the_whole_file_naming_the_line_where_it_opened()
+    {
+        // The quote before the address never closes: read naively, the rest of the line (and of the file) would become
+        // the address of line 3, and the file would import "successfully" with the wrong address and no liaison.
+        var csv = UnitHeader +
+                  "引号测试单位甲,非公企业,青年湖社区,,,,,\r\n" +
+                  "引号测试单位乙,非公企业,青年湖社区,\"和平里东街 1 号,,王强,李娜,13900139000\r\n" +
+                  "引号测试单位丙,非公企业,青年湖社区,,,,,\r\n";
+        var unitsBefore = await host.QueryAsync(db => db.Units.CountAsync(Ct));
+
+        var outcome = await ImportAsync("secretary", ImportKind.Units, DirectoryTestHost.Utf8(csv, bom: true));
+
+        Assert.False(outcome.Imported);
+        var error = Assert.Single(outcome.Preview.Errors);
+        Assert.Equal((3, "第 3 行的引号没有闭合：以 \" 开头的单元格缺少结尾的 \"，其后的内容会并入这一格。请在表格软件中检查该行后重新另存为 CSV。"), (error.Line, error.Message));
+        Assert.Equal(unitsBefore, await host.QueryAsync(db => db.Units.CountAsync(Ct)));
+    }
+
+    public static TheoryData<string> Utf16 => new() { "utf-16LE", "utf-16BE" };
+
+    [Theory]
+    [MemberData(nameof(Utf16))]
+    public async Task A_UTF16_file_with_a_byte_order_mark_imports(string encoding)
+    {
+        // What Excel and WPS write for "Unicode text": UTF-16 with a byte order mark (and tabs between the cells).
+        var name = $"统一码测试单位{encoding[^2..]}";
+        var csv = (UnitHeader + $"{name},非公企业,青年湖社区,和平里东街 2 号,,,周红,13900139012\r\n").Replace(',', '\t');
+        var utf16 = System.Text.Encoding.GetEncoding(encoding);
+        byte[] content = [.. utf16.GetPreamble(), .. utf16.GetBytes(csv)];
+
+        var outcome = await ImportAsync("secretary", ImportKind.Units, content);
+
+        Assert.True(outcome.Imported, string.Join("; ", outcome.Preview.Errors.Select(e => $"{e.Line} {e.Column} {e.Message}")));
+        Assert.Equal(encoding.ToUpperInvariant(), outcome.Preview.EncodingName);
+        var unit = await host.QueryAsync(db => db.Units.Include(u => u.Liaison).SingleAsync(u => u.Name == name, Ct));
+        Assert.Equal(("和平里东街 2 号", "周红"), (unit.Address, unit.Liaison!.Name));
+    }
+
+    [Fact]
+    public async Task A_file_in_no_encoding_the_portal_reads_is_refused_naming_the_encoding_not_missing_columns()
+    {
+        // Neither UTF-8 nor GB18030 (0xFF never occurs in either), and no byte order mark.
+        byte[] garbled = [.. System.Text.Encoding.ASCII.GetBytes("a,b\r\n"), 0xFF, 0xFE, 0x80, 0xFF];
+        var unreadable = await ImportAsync("secretary", ImportKind.Households, garbled);
+        Assert.False(unreadable.Imported);
+        Assert.Equal("无法识别文件的编码：它不是 UTF-8、GB18030（GBK）或带字节顺序标记的 UTF-16 文本。请在 Excel/WPS 中“另存为”CSV UTF-8（逗号分隔）后重新上传。",
+            Assert.Single(unreadable.Preview.Errors).Message);
+
+        // UTF-16 without a byte order mark: every comma and line end carries a zero byte.
+        var noBom = await ImportAsync("secretary", ImportKind.Households, System.Text.Encoding.Unicode.GetBytes(HouseholdHeader));
+        Assert.Equal(unreadable.Preview.Errors.Single().Message, Assert.Single(noBom.Preview.Errors).Message);
+
+        // An Excel workbook instead of a CSV file (a ZIP package).
+        byte[] workbook = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00];
+        var xlsx = await ImportAsync("secretary", ImportKind.Households, workbook);
+        Assert.Equal("这是 Excel 工作簿文件，不是 CSV 文件。请在 Excel/WPS 中“另存为”CSV UTF-8（逗号分隔）后重新上传。", Assert.Single(xlsx.Preview.Errors).Message);
+    }
+
     private static class ImportProblemText
     {
         public const string StreetNotManaged = "未填写社区：只有街道管理员可以导入街道直属单位。";

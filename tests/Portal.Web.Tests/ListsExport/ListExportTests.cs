@@ -180,4 +180,46 @@ public sealed class ListExportTests(PortalHostFixture fixture) : IClassFixture<P
         using var bad = await client.GetAsync("/api/lists/export?format=xls", Ct);
         Assert.Equal("Invalid export format: use csv or docx.", await bad.Content.ReadAsStringAsync(Ct));
     }
+
+    [Fact]
+    public async Task Exports_hold_no_control_or_invisible_characters_even_from_values_stored_raw_before()
+    {
+        // A database from before the text rule may still hold a raw title: NUL, ESC, a bell, a right-to-left override, a
+        // zero-width space. Exports clean it through the same rule the database now applies on every save.
+        var form = new RaiseNeedForm { Title = "导出清洁测试", Category = WorkItemCategories.Other, CommunityId = await CommunityAsync(0), Urgency = Urgency.General };
+        var raised = await TestAccounts.AsAsync(Host, "resident", s => s.GetRequiredService<WorkItemService>().RaiseAsync(form, Ct));
+        Assert.True(raised.Succeeded, raised.Message);
+        const string raw = "\u202E导出\0清洁\u001B测试\u0007\u200B";
+        await TestAccounts.DbAsync(Host, db => db.Database.ExecuteSqlAsync($"UPDATE \"WorkItems\" SET \"Title\" = {raw} WHERE \"Id\" = {raised.Id}", Ct));
+        Assert.Equal(raw, await TestAccounts.DbAsync(Host, db => db.WorkItems.Where(w => w.Id == raised.Id).Select(w => w.Title).SingleAsync(Ct)));
+        try
+        {
+            await ExportsAreCleanAsync();
+        }
+        finally
+        {
+            // The other tests of this class compare the service's list with the export: leave no raw title behind.
+            await TestAccounts.DbAsync(Host, db => db.Database.ExecuteSqlAsync($"UPDATE \"WorkItems\" SET \"Title\" = {"导出清洁测试"} WHERE \"Id\" = {raised.Id}", Ct));
+        }
+    }
+
+    private async Task ExportsAreCleanAsync()
+    {
+        using var client = await SignedInAsync("resident");
+
+        using var csv = await client.GetAsync("/api/lists/export?format=csv&mine=1", Ct);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var text = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync(Ct))[3..]);
+        Portal.Web.Tests.Data.UnsafeCharacters.AssertNone(text);
+        Assert.Contains(CsvReader.Parse(text), r => r.Fields[1] == "导出清洁测试");
+
+        using var docx = await client.GetAsync("/api/lists/export?format=docx&mine=1", Ct);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct)), false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2010).Validate(document, Ct));
+        var titles = document.MainDocumentPart!.Document.Body!.Elements<Table>().Single().Elements<TableRow>().Skip(1)
+            .Select(r => r.Elements<TableCell>().ElementAt(1).InnerText).ToList();
+        Assert.Contains("导出清洁测试", titles);
+        titles.ForEach(Portal.Web.Tests.Data.UnsafeCharacters.AssertNone);
+    }
 }

@@ -296,7 +296,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         Assert.Equal(WorkItemOutcome.Invalid, (await Upload("tool.exe", Png)).Outcome);
         var big = new byte[Attachment.MaxBytes + 1];
         Png.CopyTo(big, 0);
-        Assert.Equal("文件“big.png”超过 5 MB。", (await Upload("big.png", big)).Errors[WorkItemFields.Attachments]);
+        Assert.Equal("文件“big.png”超过 5 MB：请移除它或换一个较小的文件后再提交。", (await Upload("big.png", big)).Errors[WorkItemFields.Attachments]);
         Assert.Equal(WorkItemStatus.InProgress, (await ItemAsync(id)).Status);
         Assert.Empty((await ItemAsync(id)).Events.SelectMany(e => e.Attachments));
 
@@ -350,5 +350,90 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         // The member now owns it: they report back; the liaison, not an owner, may not.
         Assert.Equal(WorkItemOutcome.NotFound, (await As("liaison", async s => await s.ReportBackAsync(forMember, await VersionAsync(forMember), "完成", ct: Ct))).Outcome);
         await Ok(As("member", async s => await s.ReportBackAsync(forMember, await VersionAsync(forMember), "药已送到", ct: Ct)));
+    }
+
+    /// <summary>A need raised, triaged, dispatched to the hospital and accepted by its liaison: ready for progress notes.</summary>
+    private async Task<int> InProgressAsync(string title)
+    {
+        var id = await RaiseAsync(title);
+        await Ok(As("secretary", async s => await s.TriageAsync(id, await VersionAsync(id), true, false, ct: Ct)));
+        await Ok(As("secretary", async s => await s.DispatchAsync(id, await VersionAsync(id), await HospitalAsync(), Urgency.Complex, ct: Ct)));
+        await Ok(As("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct)));
+        return id;
+    }
+
+    [Fact]
+    public async Task A_need_title_with_NUL_and_a_bidi_override_is_stored_clean()
+    {
+        // What a careless paste or a hostile client sends: NUL, ESC, a right-to-left override, a zero-width space, a line
+        // break in the one-line title, decomposed "é"; a description with CRLF, a tab, a bell and a bidi isolate.
+        var form = new RaiseNeedForm
+        {
+            Title = "\u202E路灯\0不亮\u001B[31m\r\n三号楼\u200B Cafe\u0301 ",
+            Description = "第一行\r\n\t第二行\u0007\u2066隐藏\u2069",
+            Address = "和平里\0东街\u202D 1 号",
+            Category = WorkItemCategories.Safety, CommunityId = await CommunityAsync(0), GridId = await GridAsync(), Urgency = Urgency.General,
+        };
+
+        var result = await As("resident", s => s.RaiseAsync(form, Ct));
+
+        Assert.True(result.Succeeded, result.Message);
+        var item = await ItemAsync(result.Id);
+        Assert.Equal("路灯不亮[31m 三号楼 Caf\u00e9", item.Title);
+        Assert.Equal("第一行\n\t第二行隐藏", item.DescriptionMarkdown);
+        Assert.Equal("和平里东街 1 号", item.Address);
+        // The audit trail records what was stored, not what was sent.
+        var audit = await Db(db => db.AuditEntries.Where(a => a.EntityType == nameof(WorkItem) && a.EntityId == result.Id.ToString()).Select(a => a.Changes).FirstAsync(Ct));
+        Assert.Contains("路灯不亮[31m 三号楼 Caf\u00e9", audit);
+        Assert.DoesNotContain("\\u0000", audit);
+    }
+
+    [Fact]
+    public async Task A_title_of_nothing_but_control_and_invisible_characters_is_refused_as_empty()
+    {
+        var form = new RaiseNeedForm
+        {
+            Title = "\0\u200B\u202E\u0007", Category = WorkItemCategories.Safety, CommunityId = await CommunityAsync(0), Urgency = Urgency.General,
+        };
+
+        var result = await As("resident", s => s.RaiseAsync(form, Ct));
+
+        Assert.Equal(WorkItemOutcome.Invalid, result.Outcome);
+        Assert.Equal("请填写标题。", result.Errors[WorkItemFields.Title]);
+    }
+
+    [Fact]
+    public async Task Evidence_file_names_lose_bidi_overrides_zero_width_and_control_characters()
+    {
+        var id = await InProgressAsync("井盖松动");
+
+        // "现场照片\u202Egnp.exe.png" would show as "现场照片gnp.exe.png" reversed (…exe.png read as "png.exe").
+        await Ok(As("liaison", async s => await s.AddProgressAsync(id, await VersionAsync(id), "照片",
+            [new AttachmentUpload("现场\u200B照片\u202Egnp.exe.png", Png), new AttachmentUpload("签到\0表\u2066.pdf", "%PDF-1.7\n"u8.ToArray())], Ct)));
+
+        var stored = (await ItemAsync(id)).Events.SelectMany(e => e.Attachments).OrderBy(a => a.Id).Select(a => a.FileName).ToList();
+        Assert.Equal(["现场照片gnp.exe.png", "签到表.pdf"], stored);
+    }
+
+    [Fact]
+    public async Task An_oversized_evidence_file_refuses_the_whole_progress_step_and_saves_nothing()
+    {
+        var id = await InProgressAsync("楼顶漏水");
+        var before = await ItemAsync(id);
+        var store = Host.Services.GetRequiredService<AttachmentStore>();
+        var filesBefore = Directory.Exists(store.Directory) ? Directory.GetFiles(store.Directory).Length : 0;
+        var big = new byte[Attachment.MaxBytes + 1];
+        Png.CopyTo(big, 0);
+
+        // A good photo and an oversized one: the step is refused as a whole, with the oversized file named.
+        var result = await As("liaison", async s => await s.AddProgressAsync(id, before.Version, "已上楼查看",
+            [new AttachmentUpload("现场.png", Png), new AttachmentUpload("航拍.png", big)], Ct));
+
+        Assert.Equal(WorkItemOutcome.Invalid, result.Outcome);
+        Assert.Contains("航拍.png", result.Errors[WorkItemFields.Attachments]);
+        var after = await ItemAsync(id);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Events.Count, after.Events.Count);
+        Assert.Equal(filesBefore, Directory.Exists(store.Directory) ? Directory.GetFiles(store.Directory).Length : 0);
     }
 }

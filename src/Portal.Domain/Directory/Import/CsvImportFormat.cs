@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Domain.Text;
 
 namespace Portal.Domain.Directory.Import;
@@ -20,7 +21,17 @@ public abstract class CsvImportFormat<TRow> where TRow : class
     public ImportFile<TRow> Read(string text)
     {
         var file = new ImportFile<TRow> { Columns = Columns };
-        var records = CsvReader.Parse(text);
+        IReadOnlyList<CsvRecord> records;
+        try
+        {
+            records = CsvReader.Parse(text, CsvReader.DetectDelimiter(text));
+        }
+        catch (CsvFormatException e)
+        {
+            // Nothing after the open quote can be trusted, so the file is refused as a whole (imports are all or nothing).
+            file.FileIssues.Add(new ImportIssue(e.Line, string.Empty, ImportProblem.UnclosedQuote, e.Line.ToString(CultureInfo.InvariantCulture)));
+            return file;
+        }
         if (records.Count == 0)
         {
             file.FileIssues.Add(new ImportIssue(1, string.Empty, ImportProblem.EmptyFile));

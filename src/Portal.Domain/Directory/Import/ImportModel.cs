@@ -8,6 +8,9 @@ public enum ImportProblem
 {
     EmptyFile,
     FileTooLarge,
+    UnknownEncoding,
+    Workbook,
+    UnclosedQuote,
     MissingColumn,
     TooManyRows,
     Required,

@@ -266,14 +266,22 @@ public sealed class DirectoryImportService(DirectoryServiceContext context) : Di
 
     private static (ImportFile<TRow> File, string Encoding) Read<TRow>(CsvImportFormat<TRow> format, byte[] content) where TRow : class
     {
-        if (content.LongLength > MaxFileBytes)
+        ImportFile<TRow> Refused(ImportProblem problem, string? detail = null)
         {
-            var tooBig = new ImportFile<TRow> { Columns = format.Columns };
-            tooBig.FileIssues.Add(new ImportIssue(1, string.Empty, ImportProblem.FileTooLarge, (MaxFileBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)));
-            return (tooBig, "");
+            var refused = new ImportFile<TRow> { Columns = format.Columns };
+            refused.FileIssues.Add(new ImportIssue(1, string.Empty, problem, detail));
+            return refused;
         }
+
+        if (content.LongLength > MaxFileBytes)
+            return (Refused(ImportProblem.FileTooLarge, (MaxFileBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)), "");
         var decoded = TextFileDecoder.Decode(content);
-        return (format.Read(decoded.Text), decoded.EncodingName);
+        return decoded.Problem switch
+        {
+            TextFileProblem.Workbook => (Refused(ImportProblem.Workbook), ""),
+            TextFileProblem.UnknownEncoding => (Refused(ImportProblem.UnknownEncoding), ""),
+            _ => (format.Read(decoded.Text), decoded.EncodingName),
+        };
     }
 
     private static void Reject<TRow>(ImportLine<TRow> line, string column, ImportProblem problem, string? detail = null) where TRow : class

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Domain.Text;
 
 namespace Portal.Web.Features.Live;
 
@@ -11,7 +12,11 @@ public sealed record LiveEvent(string Topic, long Sequence, string Type, JsonEle
     public T? PayloadAs<T>() => Payload.Deserialize<T>(LiveJson.Options);
 }
 
-/// <summary>The persisted form of a <see cref="LiveEvent"/>, kept for catch-up after reconnects.</summary>
+/// <summary>
+/// The persisted form of a <see cref="LiveEvent"/>, kept for catch-up after reconnects. Verbatim: the payload is JSON the
+/// portal serialized, replayed to clients as it was sent live.
+/// </summary>
+[VerbatimText]
 public sealed class StoredLiveEvent
 {
     public long Id { get; set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -93,8 +94,9 @@ public sealed class WorkItemNotifier(
 
 /// <summary>
 /// A notification stores one argument column; messages with more (a title and a note) keep them in it separated by the
-/// ASCII unit separator, which no title or note can usefully contain (it is stripped from them), so the reader's
-/// language decides the wording when the bell shows it. Titles are kept whole up to their maximum; a note gets the rest.
+/// ASCII unit separator, so the reader's language decides the wording when the bell shows it. Each part is cleaned as one
+/// line by <see cref="UserText.SingleLine"/> first, which also removes any separator from it; the column is then stored as
+/// written (it is marked verbatim). Titles are kept whole up to their maximum; a note gets the rest.
 /// </summary>
 public static class NotificationArguments
 {
@@ -106,7 +108,7 @@ public static class NotificationArguments
         var parts = new List<string>(args.Count);
         foreach (var arg in args)
         {
-            var part = arg.Replace(Separator, ' ');
+            var part = UserText.SingleLine(arg);
             // The title comes first and is at most a third of the column; a long note is cut to what is left.
             if (part.Length > budget) part = budget <= 1 ? part[..Math.Max(0, budget)] : part[..(budget - 1)] + "…";
             budget -= part.Length;

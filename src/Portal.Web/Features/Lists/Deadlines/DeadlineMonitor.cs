@@ -154,7 +154,7 @@ public sealed class DeadlineMonitor(
     {
         UserId = userId,
         MessageKey = key,
-        MessageArgument = item.Title.Length > Notification.TextMaxLength ? item.Title[..Notification.TextMaxLength] : item.Title,
+        MessageArgument = NotificationArguments.Join([item.Title]),
         WorkItemId = item.Id,
         CreatedAtUtc = nowUtc,
     };

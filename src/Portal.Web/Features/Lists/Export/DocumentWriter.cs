@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Portal.Domain.Text;
 
 namespace Portal.Web.Features.Lists.Export;
 
@@ -28,7 +29,7 @@ public static class DocumentWriter
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            word.PackageProperties.Title = ExportWriter.Clean(document.Title);
+            word.PackageProperties.Title = UserText.SingleLine(document.Title);
             word.PackageProperties.Creator = "Portal";
             word.PackageProperties.Created = DateTime.UtcNow;
 
@@ -101,7 +102,7 @@ public static class DocumentWriter
         foreach (var run in paragraph.Runs)
         {
             // Line breaks inside a paragraph (soft breaks in Markdown) stay line breaks in Word.
-            var lines = ExportWriter.Clean(run.Text).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            var lines = UserText.MultiLine(run.Text).Split('\n');
             var wordRun = new Run(ExportWriter.RunProps(ExportWriter.BodyFontEastAsia, ExportWriter.BodyFontLatin, ExportWriter.LineSize, run.Bold));
             for (var i = 0; i < lines.Length; i++)
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -49,7 +48,7 @@ public static class ExportWriter
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = Clean(table.Title);
+            document.PackageProperties.Title = UserText.SingleLine(table.Title);
             document.PackageProperties.Creator = "Portal";
             document.PackageProperties.Created = DateTime.UtcNow;
 
@@ -203,7 +202,7 @@ public static class ExportWriter
             Justification = new Justification { Val = isHeader ? JustificationValues.Center : JustificationValues.Left },
         });
         // Line breaks in a cell (multi-line descriptions) become Word line breaks inside the one paragraph.
-        var lines = Clean(text).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = UserText.MultiLine(text).Split('\n');
         var run = new Run(RunProps(BodyFontEastAsia, BodyFontLatin, TableSize, isHeader));
         for (var i = 0; i < lines.Length; i++)
         {
@@ -260,7 +259,7 @@ public static class ExportWriter
             });
 
     internal static Run TextRun(string? text, string eastAsia, string latin, string size, bool bold) =>
-        new(RunProps(eastAsia, latin, size, bold), new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
+        new(RunProps(eastAsia, latin, size, bold), new Text(UserText.MultiLine(text)) { Space = SpaceProcessingModeValues.Preserve });
 
     internal static RunProperties RunProps(string eastAsia, string latin, string size, bool bold)
     {
@@ -281,28 +280,4 @@ public static class ExportWriter
     /// <summary>EastAsia carries the Chinese font; Latin digits and letters use the same family so a row reads evenly.</summary>
     private static RunFonts Fonts(string eastAsia, string latin) =>
         new() { Ascii = latin, HighAnsi = latin, EastAsia = eastAsia, ComplexScript = latin, Hint = FontTypeHintValues.EastAsia };
-
-    /// <summary>
-    /// Drops characters XML 1.0 cannot carry (control characters, lone surrogates) — user text such as a pasted need
-    /// title may hold them, and the document would otherwise fail to save or to open.
-    /// </summary>
-    internal static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return string.Empty;
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[++i]);
-                continue;
-            }
-            if (char.IsSurrogate(c)) continue;
-            if (c < 0x20 && c is not ('\t' or '\n' or '\r')) continue;
-            if (c is '\uFFFE' or '\uFFFF') continue;
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 
@@ -32,24 +34,30 @@ public sealed class AttachmentStore
     {
         var name = SanitizeFileName(upload.FileName);
         var extension = Path.GetExtension(name).ToLowerInvariant();
+        // Size first: a file the page did not read because of its size comes with its size and no content.
+        if (Math.Max(upload.Size, upload.Content.Length) > Attachment.MaxBytes) return (ErrorSize, name, "");
         if (upload.Content.Length == 0) return (ErrorEmpty, name, "");
-        if (upload.Content.Length > Attachment.MaxBytes) return (ErrorSize, name, "");
         if (!Attachment.AllowedTypes.TryGetValue(extension, out var contentType) || !StartsLike(contentType, upload.Content))
             return (ErrorType, name, "");
         return (null, name, contentType);
     }
 
+    /// <summary>An error of <see cref="Check"/> as the user reads it, naming the file.</summary>
+    public static string Message(IStringLocalizer<WorkItemsText> text, string error, string displayName) =>
+        text[error, displayName, Attachment.MaxBytes / 1024 / 1024];
+
     /// <summary>
-    /// The uploaded name cleaned for display: the last path segment only (either separator), no control or reserved
-    /// characters, at most <see cref="Attachment.FileNameMaxLength"/> characters with the extension kept.
+    /// The uploaded name cleaned for display: the last path segment only (either separator), cleaned like any stored text
+    /// (<see cref="UserText.SingleLine"/>: no control, bidi or zero-width characters, so "照片\u202Egnp.exe" cannot pose as
+    /// an image), no reserved characters, at most <see cref="Attachment.FileNameMaxLength"/> characters with the extension kept.
     /// </summary>
     public static string SanitizeFileName(string? fileName)
     {
-        var name = (fileName ?? "").Replace('\\', '/');
+        var name = UserText.SingleLine(fileName).Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
-            if (!char.IsControl(c) && "<>:\"|?*".IndexOf(c) < 0) builder.Append(c);
+            if ("<>:\"|?*".IndexOf(c) < 0) builder.Append(c);
         name = builder.ToString().Trim().TrimStart('.');
         if (name.Length == 0) name = "file";
         if (name.Length > Attachment.FileNameMaxLength)

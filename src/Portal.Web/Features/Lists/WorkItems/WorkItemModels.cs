@@ -95,8 +95,18 @@ public sealed class RaiseNeedForm
     public string? RequesterUserName { get; set; }
 }
 
-/// <summary>An uploaded file before it is checked: its name as the browser sent it and its bytes.</summary>
-public sealed record AttachmentUpload(string FileName, byte[] Content);
+/// <summary>
+/// An uploaded file before it is checked: its name as the browser sent it, its bytes and its size. A file too large to
+/// read is passed on with its size and no content (<see cref="TooLarge"/>), so the service refuses the step with the file's
+/// message rather than the step saving without it.
+/// </summary>
+public sealed record AttachmentUpload(string FileName, byte[] Content)
+{
+    public long Size { get; init; } = Content.Length;
+
+    /// <summary>A chosen file the page did not read because it is larger than <see cref="Attachment.MaxBytes"/>.</summary>
+    public static AttachmentUpload TooLarge(string fileName, long size) => new(fileName, []) { Size = size };
+}
 
 public enum WorkItemOutcome
 {

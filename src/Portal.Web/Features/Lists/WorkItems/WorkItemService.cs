@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -214,14 +215,15 @@ public sealed partial class WorkItemService(
         var caller = await CallerAsync(ct);
         if (!caller.IsSignedIn) return WorkItemResult.Of(WorkItemOutcome.NotFound, text["Error.NotFound"]);
         var errors = new Dictionary<string, string>();
-        var title = form.Title?.Trim() ?? "";
-        var description = (form.Description ?? "").Trim();
+        // Checked as they will be stored (the database cleans them the same way), so a title of invisible characters is empty.
+        var title = UserText.SingleLine(form.Title);
+        var description = UserText.MultiLine(form.Description).Trim();
         if (title.Length == 0) errors[WorkItemFields.Title] = text["Validation.TitleRequired"];
         else if (title.Length > WorkItem.TitleMaxLength) errors[WorkItemFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
         if (description.Length > WorkItem.DescriptionMaxLength) errors[WorkItemFields.Description] = text["Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength];
         if (!WorkItemCategories.IsKnown(form.Category)) errors[WorkItemFields.Category] = text["Validation.CategoryRequired"];
         if (!Enum.IsDefined(form.Urgency)) errors[nameof(form.Urgency)] = text["Validation.UrgencyRequired"];
-        var address = string.IsNullOrWhiteSpace(form.Address) ? null : form.Address.Trim();
+        var address = UserText.SingleLine(form.Address) is { Length: > 0 } a ? a : null;
         if (address?.Length > WorkItem.AddressMaxLength) errors[nameof(form.Address)] = text["Validation.AddressTooLong", WorkItem.AddressMaxLength];
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -421,7 +423,7 @@ public sealed partial class WorkItemService(
         if (!May(caller, item, action)) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.Forbidden"]);
         if (item.Version != version) return WorkItemResult.Of(WorkItemOutcome.Conflict, text["Error.Conflict"]);
 
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        note = UserText.MultiLine(note).Trim() is { Length: > 0 } n ? n : null;
         if (noteRequired && note is null) return WorkItemResult.Invalid(new Dictionary<string, string> { ["Note"] = text["Validation.NoteRequired"] });
         if (note?.Length > WorkItemEvent.NoteMaxLength)
             return WorkItemResult.Invalid(new Dictionary<string, string> { ["Note"] = text["Validation.NoteTooLong", WorkItemEvent.NoteMaxLength] });
@@ -431,7 +433,7 @@ public sealed partial class WorkItemService(
         {
             var (error, name, contentType) = AttachmentStore.Check(file);
             if (error is not null)
-                return WorkItemResult.Invalid(new Dictionary<string, string> { [WorkItemFields.Attachments] = text[error, name, Attachment.MaxBytes / 1024 / 1024] });
+                return WorkItemResult.Invalid(new Dictionary<string, string> { [WorkItemFields.Attachments] = AttachmentStore.Message(text, error, name) });
             checkedFiles.Add((file, name, contentType));
         }
         if (checkedFiles.Count > 10) return WorkItemResult.Invalid(new Dictionary<string, string> { [WorkItemFields.Attachments] = text["Attachment.Error.TooMany", 10] });
