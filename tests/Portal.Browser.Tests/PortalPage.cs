@@ -39,6 +39,16 @@ public static class PortalPage
         await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit-ready]') !== null", null, new() { Timeout = 15_000 });
     }
 
+    /// <summary>The component library's loading indicators (spinners, a grid loading its rows).</summary>
+    public const string LoadingSelector = ".rz-progressbar-circular, .rz-datatable-loading";
+
+    /// <summary>Waits until no loading indicator is shown: the page's data arrived.</summary>
+    public static async Task WaitUntilLoadedAsync(IPage page, float timeout = 15_000)
+    {
+        await page.WaitForFunctionAsync("s => ![...document.querySelectorAll(s)].some(e => e.checkVisibility())", LoadingSelector,
+            new() { Timeout = timeout, PollingInterval = 50 });
+    }
+
     /// <summary>The input inside a Radzen component (date picker, numeric) found by its test id, or the element itself when it is the input.</summary>
     public static ILocator InputOf(IPage page, string testId) => InputOf(page.Locator("body"), testId);
 

@@ -9,6 +9,12 @@ namespace Portal.Domain.Auditing;
 [VerbatimText]
 public sealed class AuditEntry
 {
+    /// <summary>
+    /// The stored <see cref="UserName"/> of changes made by no signed-in person (start-up, demo data, background work).
+    /// A stored code, not a text: the log's readers see it in their language.
+    /// </summary>
+    public const string SystemUserName = "system";
+
     public long Id { get; set; }
     public DateTime AtUtc { get; set; }
     public string? UserId { get; set; }
@@ -18,6 +24,9 @@ public sealed class AuditEntry
     public AuditAction Action { get; set; }
     /// <summary>JSON object: property name to {"old": ..., "new": ...}.</summary>
     public required string Changes { get; set; }
+
+    /// <summary>Made by no signed-in person (see <see cref="SystemUserName"/>).</summary>
+    public bool IsBySystem => UserId is null && UserName == SystemUserName;
 }
 
 public enum AuditAction

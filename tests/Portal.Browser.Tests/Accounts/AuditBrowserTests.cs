@@ -32,7 +32,7 @@ public sealed class AuditBrowserTests(BrowserFixture browser, PortalServerFixtur
         var row = page.GetByTestId("audit-row");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToHaveAttributeAsync("data-entity-type", "Street");
-        await Expect(row).ToContainTextAsync("system");
+        await Expect(row).ToContainTextAsync("系统");
         await row.GetByText("查看变更").ClickAsync();
         await Expect(row.Locator("[data-testid=audit-change][data-property=Name]")).ToContainTextAsync("和平里街道");
 
@@ -49,7 +49,7 @@ public sealed class AuditBrowserTests(BrowserFixture browser, PortalServerFixtur
         Assert.Equal("时间（北京时间）,用户,对象类型,对象编号,操作,变更内容", lines[0]);
         Assert.Equal(2, lines.Length);
         Assert.Contains("和平里街道", lines[1]);
-        Assert.Contains(",system,Street,", lines[1]);
+        Assert.Contains(",系统,街道,", lines[1]);
 
         // Reset brings back everything.
         await page.GetByTestId("audit-reset").ClickAsync();

@@ -159,7 +159,7 @@ public sealed class AuditTrailTests(PortalHostFixture fixture) : IClassFixture<P
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Contains($",admin,Community,{id},新增,", lines[1]);
+        Assert.Contains($",admin,社区,{id},新增,", lines[1]);
         // The changes cell starts with the property name, but the value inside must not be able to run as a formula either.
         Assert.DoesNotContain(",=HYPERLINK", lines[1]);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync(AuditExtensions.ExportPath + "?from=yesterday", Ct)).StatusCode);

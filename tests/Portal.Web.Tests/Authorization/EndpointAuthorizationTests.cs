@@ -1,4 +1,5 @@
 using System.Net;
+using Portal.Testing;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Councils.Display;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Portal.Domain.Auditing;
 using Portal.Web.Features.Audit;
 
 namespace Portal.Web.Features.Accounts;
@@ -23,7 +24,7 @@ public sealed class CurrentActor : IAuditActor
 
     public string? UserId => Principal?.Identity?.IsAuthenticated == true ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
-    public string UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "?" : "system";
+    public string UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "?" : AuditEntry.SystemUserName;
 }
 
 /// <summary>Makes the circuit's user the <see cref="CurrentActor"/> while each inbound activity runs. Scoped (per circuit).</summary>

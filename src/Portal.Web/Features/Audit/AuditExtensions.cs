@@ -67,7 +67,7 @@ public static class AuditExtensions
         rows.AddRange(entries.Select(e => (IReadOnlyList<string?>)
         [
             PortalTime.ToLocal(e.AtUtc).ToString(PortalTime.FileFormat, System.Globalization.CultureInfo.InvariantCulture),
-            e.UserName, e.EntityType, e.EntityId, text[$"Action.{e.Action}"], AuditChanges.Summarize(e.Changes),
+            AuditNames.User(text, e), AuditNames.Entity(text, e.EntityType), e.EntityId, text[$"Action.{e.Action}"], AuditChanges.Summarize(e.Changes),
         ]));
         var bytes = CsvWriter.ToUtf8WithBom(CsvWriter.Write(rows));
         return Results.File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");

@@ -23,7 +23,7 @@ public partial class AuditLogPage
     private bool _rangeError;
 
     protected override async Task OnInitializedAsync() =>
-        _entityTypes = (await Log.EntityTypesAsync()).Select(t => new AuditChoice(t, EntityName(t))).OrderBy(c => c.Text).ToList();
+        _entityTypes = (await Log.EntityTypesAsync()).Select(t => new AuditChoice(t, AuditNames.Entity(T, t))).OrderBy(c => c.Text).ToList();
 
     private async Task LoadAsync(LoadDataArgs args)
     {
@@ -63,13 +63,6 @@ public partial class AuditLogPage
             args.Attributes.Add("data-entity-id", entry.EntityId);
             args.Attributes.Add("data-action", entry.Action.ToString());
         }
-    }
-
-    /// <summary>The entity's name in the user's language; types without a translation keep their code name.</summary>
-    private string EntityName(string entityType)
-    {
-        var localized = T[$"Entity.{entityType}"];
-        return localized.ResourceNotFound ? entityType : localized.Value;
     }
 
     private static BadgeStyle ActionStyle(AuditAction action) => action switch

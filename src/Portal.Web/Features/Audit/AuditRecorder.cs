@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Domain.Access;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Web.Features.Live;
@@ -38,10 +39,7 @@ internal static class AuditRecorder
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            var type = entry.Metadata.ClrType;
-            if (NotAudited.Contains(type) || entry.Metadata.IsOwned()) continue;
-            if (!(type.Namespace?.StartsWith("Portal.", StringComparison.Ordinal) ?? false)) continue;
-
+            if (!IsAudited(entry.Metadata)) continue;
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Create,
@@ -68,10 +66,18 @@ internal static class AuditRecorder
                 }
             }
             if (action == AuditAction.Update && changes.Count == 0) continue;
-            result.Add(new PendingAudit(entry, type.Name, action, changes));
+            result.Add(new PendingAudit(entry, EntityTypeName(entry.Metadata), action, changes));
         }
         return result;
     }
+
+    /// <summary>Whether changes of this entity type are recorded: the portal's own domain rows, not bookkeeping or Identity's tables.</summary>
+    public static bool IsAudited(IReadOnlyEntityType entityType) =>
+        !NotAudited.Contains(entityType.ClrType) && !entityType.IsOwned()
+        && (entityType.ClrType.Namespace?.StartsWith("Portal.", StringComparison.Ordinal) ?? false);
+
+    /// <summary>The <see cref="AuditEntry.EntityType"/> an entity type is recorded under.</summary>
+    public static string EntityTypeName(IReadOnlyEntityType entityType) => entityType.ClrType.Name;
 
     private static object? Show(string property, object? value) =>
         Hidden.Contains(property) ? (value is null ? null : "***") : value;
@@ -82,7 +88,7 @@ internal static class AuditRecorder
         {
             AtUtc = DateTime.UtcNow,
             UserId = actor?.UserId,
-            UserName = actor?.UserName ?? "system",
+            UserName = actor?.UserName ?? AuditEntry.SystemUserName,
             EntityType = EntityType,
             // Read the key after the save, when generated keys are known.
             EntityId = string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties.Select(k => Entry.Property(k.Name).CurrentValue)),

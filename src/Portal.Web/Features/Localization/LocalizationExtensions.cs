@@ -48,5 +48,7 @@ public static class LocalizationExtensions
         return app;
     }
 
-    public static bool IsChinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+    public static bool IsChinese => IsChineseCulture(CultureInfo.CurrentUICulture);
+
+    public static bool IsChineseCulture(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
 }

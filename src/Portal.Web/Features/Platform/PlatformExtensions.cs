@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Web.Components;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Features.Localization;
 using Radzen;
 
 namespace Portal.Web.Features.Platform;
@@ -13,6 +14,8 @@ public static class PlatformExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
         services.AddRadzenComponents();
+        // Radzen's built-in texts are English; this gives every Radzen component its Chinese texts in one place.
+        services.AddSingleton<ILocalizer, RadzenLocalizer>();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<DemoDataSeeder>();

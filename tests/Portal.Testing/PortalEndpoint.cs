@@ -1,12 +1,16 @@
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Features.Accounts;
 
-namespace Portal.Web.Tests.Authorization;
+namespace Portal.Testing;
 
 /// <summary>
 /// One endpoint of the running portal, as its routing sees it: read from <see cref="EndpointDataSource"/> so that
@@ -28,7 +32,15 @@ public sealed record PortalEndpoint(RouteEndpoint Endpoint)
     /// <summary>A file from wwwroot or a package, served by MapStaticAssets.</summary>
     public bool IsStaticAsset => Endpoint.Metadata.Any(m => m.GetType().FullName == "Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor");
 
+    /// <summary>
+    /// A page rendered on the server only (sign-in, first-run setup, error pages, print views): it never starts a
+    /// circuit, so nothing waits for one.
+    /// </summary>
+    public bool IsStaticPage => IsPage && Endpoint.Metadata.GetMetadata<ExcludeFromInteractiveRoutingAttribute>() is not null;
+
     public bool HasRouteParameters => Endpoint.RoutePattern.Parameters.Count > 0;
+
+    public IReadOnlyList<RoutePatternParameterPart> Parameters => Endpoint.RoutePattern.Parameters;
 
     /// <summary>/api and /hubs answer 401/403; everything else is a page that redirects.</summary>
     public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal) || Pattern == "/api"
@@ -40,7 +52,10 @@ public sealed record PortalEndpoint(RouteEndpoint Endpoint)
     public IReadOnlyList<string> Policies => AuthorizeData.Select(a => a.Policy).OfType<string>().Distinct().ToList();
 
     /// <summary>A concrete path for the pattern, with sample values for route parameters.</summary>
-    public string SamplePath()
+    public string SamplePath() => PathWith(SampleValue);
+
+    /// <summary>A concrete path for the pattern, with each route parameter's value from <paramref name="valueOf"/>.</summary>
+    public string PathWith(Func<RoutePatternParameterPart, string> valueOf)
     {
         var path = new StringBuilder();
         foreach (var segment in Endpoint.RoutePattern.PathSegments)
@@ -52,7 +67,7 @@ public sealed record PortalEndpoint(RouteEndpoint Endpoint)
                 {
                     RoutePatternLiteralPart literal => literal.Content,
                     RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter => SampleValue(parameter),
+                    RoutePatternParameterPart parameter => Uri.EscapeDataString(valueOf(parameter)),
                     _ => throw new InvalidOperationException($"Unknown route part in {Pattern}"),
                 });
             }
@@ -70,6 +85,26 @@ public sealed record PortalEndpoint(RouteEndpoint Endpoint)
         if (constraints.Any(c => c is "decimal" or "double" or "float")) return "1.5";
         if (constraints.Contains("file")) return "sample.txt";
         return "sample";
+    }
+
+    /// <summary>
+    /// Whether the user passes the endpoint's authorization requirements, decided by the app's own authorization
+    /// service on the principal its sign-in would create.
+    /// </summary>
+    public async Task<bool> AdmitsAsync(IServiceProvider rootServices, string userName)
+    {
+        await using var scope = rootServices.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var policy = await AuthorizationPolicy.CombineAsync(
+            services.GetRequiredService<IAuthorizationPolicyProvider>(),
+            AuthorizeData,
+            Endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+        if (policy is null) return true;
+        var user = await services.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(userName)
+                   ?? throw new InvalidOperationException($"No demo account {userName}");
+        ClaimsPrincipal principal = await services.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
+        var result = await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, null, policy);
+        return result.Succeeded;
     }
 
     public override string ToString() => $"{string.Join(",", Methods)} {Pattern}";
