@@ -9,7 +9,8 @@ namespace Portal.Web.Features.Lists.Demo;
 /// A realistic year of the three lists for the demo: needs and micro-wishes in every status with full histories,
 /// resources of the co-building units, projects with milestones, and commitments — for both communities, dated
 /// relative to the seeding time so the dashboard always shows the last twelve months. Every status change goes through
-/// <see cref="WorkItem.Apply"/> in order, so the stored histories replay through the workflow. Deterministic (fixed
+/// <see cref="WorkItem.Apply"/> in order (<see cref="DemoWalk"/>, with the deadline monitor's reminders and escalations
+/// where it would have made them), so the stored histories replay through the workflow. Deterministic (fixed
 /// seed) apart from the moment it runs.
 /// </summary>
 public static class WorkItemDemoSeeder
