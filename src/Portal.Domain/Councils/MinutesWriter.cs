@@ -3,6 +3,18 @@ using System.Text;
 
 namespace Portal.Domain.Councils;
 
+/// <summary>
+/// Which text of a meeting's minutes a reader gets (decision 0013). <see cref="Full"/>: the record as the recorder wrote and
+/// approved it, for those who take part in the council's meetings. <see cref="Public"/>: for whoever may view the council
+/// but not take part (residents): the same document with attendance as figures and absent units only — no person's
+/// attendance, no reason for leave, no discussion notes.
+/// </summary>
+public enum MinutesEdition
+{
+    Full = 1,
+    Public = 2,
+}
+
 /// <summary>A person on the attendance list, with names already resolved by the caller.</summary>
 public sealed record MinutesAttendee(string Name, string? UnitName, bool IsExpected, bool IsPresent, string? LeaveReason = null);
 
@@ -56,7 +68,9 @@ public sealed record MinutesRecord(
 }
 
 /// <summary>
-/// Writes the Markdown draft of the minutes (会议纪要) from a recorded meeting. Deterministic: same record, same text — no
+/// Writes the Markdown minutes (会议纪要) from a recorded meeting: the recorder's draft (<see cref="MinutesEdition.Full"/>), or
+/// the public version (<see cref="MinutesEdition.Public"/>) that readers outside the meeting get instead of the approved
+/// text, which may name anyone. Deterministic: same record, same text — no
 /// clock, no culture of the server (dates are written in the Chinese form by hand), times in the zone passed in. The
 /// recorder edits the draft and approves it; the Word document is made from the approved text, so this is the one place
 /// that decides the minutes' structure. The minutes are an official Chinese document, so the text is Chinese whatever
@@ -64,11 +78,16 @@ public sealed record MinutesRecord(
 /// </summary>
 public static class MinutesWriter
 {
-    public static string Draft(MinutesRecord r, TimeZoneInfo zone)
+    /// <summary>The line the public version opens with, so its reader knows what it leaves out.</summary>
+    public const string PublicNotice = "本纪要为公开版：出席情况只列人数和缺席单位，不含个人姓名、请假事由和讨论记录。";
+
+    public static string Draft(MinutesRecord r, TimeZoneInfo zone, MinutesEdition edition = MinutesEdition.Full)
     {
+        var isPublic = edition == MinutesEdition.Public;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Line(r.CouncilName)).Append("会议纪要\n\n");
         sb.Append("**").Append(Line(r.MeetingTitle)).Append("**\n\n");
+        if (isPublic) sb.Append("> ").Append(PublicNotice).Append("\n\n");
 
         var start = Local(r.StartsAtUtc, zone);
         var end = Local(r.EndsAtUtc, zone);
@@ -85,16 +104,10 @@ public static class MinutesWriter
         var rate = new AttendanceFigures(expected, present, 0).RatePercent;
         sb.Append("- 应到：").Append(expected).Append("人；实到：").Append(present).Append("人；出席率：")
             .Append(rate is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—").Append('\n');
-        sb.Append("- 出席人员：").Append(Names(r.Attendees.Where(a => a.IsExpected && a.IsPresent))).Append('\n');
-        var onLeave = r.Attendees.Where(a => a.IsExpected && !a.IsPresent && !string.IsNullOrWhiteSpace(a.LeaveReason)).ToList();
-        if (onLeave.Count > 0)
-            sb.Append("- 请假人员：").Append(string.Join("、", onLeave.Select(a => Person(a) + "（" + Line(a.LeaveReason!) + "）"))).Append('\n');
-        var absent = r.Attendees.Where(a => a.IsExpected && !a.IsPresent && string.IsNullOrWhiteSpace(a.LeaveReason)).ToList();
-        if (absent.Count > 0) sb.Append("- 缺席人员：").Append(Names(absent)).Append('\n');
-        var guests = r.Attendees.Where(a => !a.IsExpected && a.IsPresent).ToList();
-        if (guests.Count > 0) sb.Append("- 列席人员：").Append(Names(guests)).Append('\n');
+        if (isPublic) AppendPublicAttendance(sb, r.Attendees);
+        else AppendAttendance(sb, r.Attendees);
 
-        sb.Append("\n## 议题及讨论情况\n");
+        sb.Append(isPublic ? "\n## 议题及结论\n" : "\n## 议题及讨论情况\n");
         if (r.Items.Count == 0) sb.Append("\n无。\n");
         for (var i = 0; i < r.Items.Count; i++)
         {
@@ -107,7 +120,8 @@ public static class MinutesWriter
                 sb.Append(Time(Local(s, zone))).Append('—').Append(item.ActualEndUtc is { } e ? Time(Local(e, zone)) : "未记录");
             else sb.Append("未讨论");
             sb.Append('\n');
-            sb.Append("- 讨论情况：").Append(Block(item.Notes)).Append('\n');
+            // The discussion notes are the recorder's free text (who said what): the participants' record only.
+            if (!isPublic) sb.Append("- 讨论情况：").Append(Block(item.Notes)).Append('\n');
             sb.Append("- 结论：").Append(Block(item.Outcome)).Append('\n');
         }
 
@@ -123,6 +137,32 @@ public static class MinutesWriter
             sb.Append("   - 完成时限：").Append(Date(d.DueDate)).Append('\n');
         }
         return sb.ToString();
+    }
+
+    private static void AppendAttendance(StringBuilder sb, IReadOnlyList<MinutesAttendee> attendees)
+    {
+        sb.Append("- 出席人员：").Append(Names(attendees.Where(a => a.IsExpected && a.IsPresent))).Append('\n');
+        var onLeave = attendees.Where(a => a.IsExpected && !a.IsPresent && !string.IsNullOrWhiteSpace(a.LeaveReason)).ToList();
+        if (onLeave.Count > 0)
+            sb.Append("- 请假人员：").Append(string.Join("、", onLeave.Select(a => Person(a) + "（" + Line(a.LeaveReason!) + "）"))).Append('\n');
+        var absent = attendees.Where(a => a.IsExpected && !a.IsPresent && string.IsNullOrWhiteSpace(a.LeaveReason)).ToList();
+        if (absent.Count > 0) sb.Append("- 缺席人员：").Append(Names(absent)).Append('\n');
+        var guests = attendees.Where(a => !a.IsExpected && a.IsPresent).ToList();
+        if (guests.Count > 0) sb.Append("- 列席人员：").Append(Names(guests)).Append('\n');
+    }
+
+    /// <summary>
+    /// Attendance as figures: 应到/实到 (and guests as a count), and the member units nobody came from — no person's name,
+    /// no reason for leave (decision 0013).
+    /// </summary>
+    private static void AppendPublicAttendance(StringBuilder sb, IReadOnlyList<MinutesAttendee> attendees)
+    {
+        var guests = attendees.Count(a => !a.IsExpected && a.IsPresent);
+        if (guests > 0) sb.Append("- 列席：").Append(guests).Append("人\n");
+        var absentUnits = attendees.Where(a => a.IsExpected && !string.IsNullOrWhiteSpace(a.UnitName))
+            .GroupBy(a => Line(a.UnitName!), StringComparer.Ordinal)
+            .Where(g => g.All(a => !a.IsPresent)).Select(g => g.Key).ToList();
+        sb.Append("- 缺席单位：").Append(absentUnits.Count == 0 ? "无" : string.Join("、", absentUnits)).Append('\n');
     }
 
     /// <summary>一 … 九十九, as Chinese documents number their sections.</summary>

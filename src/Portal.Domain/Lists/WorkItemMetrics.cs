@@ -196,11 +196,20 @@ public static class WorkItemMetrics
     /// </summary>
     public static DeadlineState? DeadlineStateOf(WorkItemFacts f, DateTime nowUtc, DeadlineRules rules)
     {
-        if (f.Status is not (WorkItemStatus.Dispatched or WorkItemStatus.InProgress) || f.DueAtUtc is not { } due) return null;
+        if (!WaitsOnOwner(f.Status) || f.DueAtUtc is not { } due) return null;
         var start = f.DispatchedAtUtc ?? f.AcceptedAtUtc ?? f.RaisedAtUtc;
         var state = rules.StateAt(Utc(nowUtc), Utc(start), Utc(due));
         return state == DeadlineState.Escalated ? DeadlineState.Overdue : state;
     }
+
+    /// <summary>
+    /// Overdue now: past its deadline while it waits on its owner (dispatched or in progress), as <see cref="DeadlineStateOf"/>
+    /// counts it — the marker wherever such an item (a project, say) is shown.
+    /// </summary>
+    public static bool IsOverdue(WorkItemStatus status, DateTime? dueAtUtc, DateTime nowUtc) =>
+        WaitsOnOwner(status) && dueAtUtc is { } due && nowUtc > due;
+
+    private static bool WaitsOnOwner(WorkItemStatus status) => status is WorkItemStatus.Dispatched or WorkItemStatus.InProgress;
 
     /// <summary>
     /// Open items (any open status) per owner unit with how many are due soon and overdue now; busiest units first.
@@ -230,8 +239,10 @@ public static class WorkItemMetrics
     }
 
     /// <summary>
-    /// The last <paramref name="months"/> local calendar months up to and including the current one, oldest first:
-    /// items raised in the month, items closed in the month and the month's satisfaction rate (as above).
+    /// The last <paramref name="months"/> local calendar months up to and including the current one, oldest first and
+    /// every one of them (a month where nothing happened is there with zeros): items raised in the month, items closed in
+    /// the month and the month's satisfaction rate (as above). A month without ratings has the rate 0 / 0, whose
+    /// <see cref="Rate.Percent"/> is null — a gap in the series, never 0 %: the trend chart draws it as a break in the line.
     /// </summary>
     public static IReadOnlyList<MonthTrend> MonthlyTrends(IEnumerable<WorkItemFacts> items, DateTime nowUtc, TimeZoneInfo zone, int months = 12)
     {

@@ -133,6 +133,27 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
     }
 
     [Fact]
+    public async Task The_satisfaction_chart_keeps_every_month_on_its_axis_and_leaves_months_without_ratings_as_gaps()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await PortalPage.SignInAsync(page, "secretary");
+        await page.GotoAsync("/lists/dashboard");
+        await PortalPage.WaitForCircuitAsync(page);
+        // The demo year has months nobody rated anything in (the table says so).
+        await Expect(page.GetByTestId("trend-raised")).ToHaveCountAsync(12);
+        Assert.True(await page.GetByTestId("trend-table").Locator("[aria-label='本月没有评价']").CountAsync() > 0, "a month without ratings");
+
+        // Both charts label the same twelve months; the satisfaction line has no point for the months without ratings.
+        var volumeAxis = page.Locator("[data-testid=dashboard-volume-chart] .rz-category-axis text");
+        var satisfactionAxis = page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-category-axis text");
+        await Expect(volumeAxis.First).ToBeVisibleAsync();
+        await Expect(satisfactionAxis).ToHaveTextAsync((await volumeAxis.AllTextContentsAsync()).ToArray());
+        var rated = await page.GetByTestId("trend-satisfaction").CountAsync();
+        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-line-series .rz-marker")).ToHaveCountAsync(rated);
+    }
+
+    [Fact]
     public async Task Clicking_a_figure_opens_a_list_with_as_many_items_as_the_figure()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);

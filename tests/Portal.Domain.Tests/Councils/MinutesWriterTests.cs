@@ -95,6 +95,75 @@ public sealed class MinutesWriterTests
     }
 
     [Fact]
+    public void The_public_version_gives_attendance_as_figures_and_absent_units_and_leaves_out_names_reasons_and_notes()
+    {
+        const string expected = """
+            # 幸福社区党建联席会议会议纪要
+
+            **2026年12月例会**
+
+            > 本纪要为公开版：出席情况只列人数和缺席单位，不含个人姓名、请假事由和讨论记录。
+
+            - 会议时间：2026年12月15日 09:00—11:05
+            - 会议地点：社区党群服务中心三楼会议室
+            - 主持人：王书记
+            - 记录人：李敏
+            - 应到：6人；实到：4人；出席率：66.7%
+            - 列席：1人
+            - 缺席单位：红星物业、区税务局
+
+            ## 议题及结论
+
+            ### 一、老旧小区加装电梯
+
+            - 时间：09:05—09:40
+            - 结论：同意在3号楼先行试点
+
+            ### 二、暴雨预警应对（临时议题）
+
+            - 时间：09:40—09:55
+            - 结论：各单位清点防汛物资
+
+            ### 三、冬季困难群众走访
+
+            - 时间：未讨论
+            - 结论：未记录
+
+            ## 会议决定事项
+
+            1. 3号楼加装电梯试点方案报街道审批
+               - 责任单位：幸福社区党委
+               - 协办单位：红星物业、区住建局
+               - 完成时限：2027年1月31日
+            2. 汇总防汛物资清单
+               - 责任单位：红星物业
+               - 协办单位：无
+               - 完成时限：2026年12月20日
+
+            """;
+
+        var text = MinutesWriter.Draft(Recorded(), China, MinutesEdition.Public);
+
+        Assert.Equal(expected.ReplaceLineEndings("\n"), text);
+        foreach (var personal in new[] { "刘洋", "赵磊", "出差", "孙老师", "住户代表" }) Assert.DoesNotContain(personal, text);
+    }
+
+    [Fact]
+    public void A_unit_with_someone_present_is_not_absent_in_the_public_version()
+    {
+        var record = Recorded() with
+        {
+            Attendees = [new("张强", "区第一人民医院", true, true), new("李静", "区第一人民医院", true, false, LeaveReason: "病假"), new("赵磊", "区税务局", true, false)],
+        };
+
+        var text = MinutesWriter.Draft(record, China, MinutesEdition.Public);
+
+        Assert.Contains("- 应到：3人；实到：1人；出席率：33.3%\n- 缺席单位：区税务局\n", text);
+        Assert.DoesNotContain("病假", text);
+        Assert.DoesNotContain("李静", text);
+    }
+
+    [Fact]
     public void The_same_record_always_gives_the_same_text()
     {
         Assert.Equal(MinutesWriter.Draft(Recorded(), China), MinutesWriter.Draft(Recorded(), China));

@@ -150,4 +150,40 @@ public sealed class WorkItemMetricsTests
         Assert.Equal((1, 2, new Rate(1, 1)), (november.Raised, november.Closed, november.Satisfaction));
         Assert.Equal(5 - 1, trends.Sum(t => t.Raised)); // item 4 is outside the window
     }
+
+    [Fact]
+    public void The_satisfaction_series_keeps_every_month_and_leaves_months_without_ratings_as_gaps_not_zero()
+    {
+        // Ratings in January, March and November only; an unhappy rating in March.
+        WorkItemFacts[] items =
+        [
+            Item(1, WorkItemStatus.Closed, new DateTime(2026, 1, 5, 4, 0, 0, DateTimeKind.Utc), rating: Satisfaction.Satisfied,
+                rated: new DateTime(2026, 1, 20, 4, 0, 0, DateTimeKind.Utc)),
+            Item(2, WorkItemStatus.InProgress, new DateTime(2026, 3, 2, 4, 0, 0, DateTimeKind.Utc), rating: Satisfaction.NotSatisfied,
+                rated: new DateTime(2026, 3, 9, 4, 0, 0, DateTimeKind.Utc)),
+            Item(3, WorkItemStatus.Rated, Nov(2), rating: Satisfaction.FairlySatisfied, rated: Nov(9)),
+        ];
+
+        var trends = WorkItemMetrics.MonthlyTrends(items, Nov(20), China);
+
+        // Every month from December 2025 to November 2026, one after the other.
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 12, 1).AddMonths(i)), trends.Select(t => t.Month));
+        double?[] expected = [null, 100, null, 0, null, null, null, null, null, null, null, 100];
+        Assert.Equal(expected, trends.Select(t => t.Satisfaction.Percent));
+    }
+
+    [Theory]
+    [InlineData(WorkItemStatus.InProgress, true)]
+    [InlineData(WorkItemStatus.Dispatched, true)]
+    [InlineData(WorkItemStatus.Reported, false)]
+    [InlineData(WorkItemStatus.Closed, false)]
+    public void An_item_is_overdue_past_its_deadline_while_its_owner_still_owes_it(WorkItemStatus status, bool overdue)
+    {
+        Assert.Equal(overdue, WorkItemMetrics.IsOverdue(status, Nov(14), Nov(20)));
+        Assert.False(WorkItemMetrics.IsOverdue(status, Nov(21), Nov(20)));
+        Assert.False(WorkItemMetrics.IsOverdue(status, null, Nov(20)));
+        // The same verdict as the dashboard's deadline state.
+        var facts = Item(1, status, Nov(1), Nov(1), Nov(14), unit: 1);
+        Assert.Equal(overdue, WorkItemMetrics.DeadlineStateOf(facts, Nov(20), DeadlineRules.Default) == DeadlineState.Overdue);
+    }
 }

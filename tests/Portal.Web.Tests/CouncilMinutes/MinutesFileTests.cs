@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Localization;
@@ -115,6 +116,63 @@ public sealed class MinutesFileTests(PortalHostFixture fixture) : IClassFixture<
         var signedOut = await anonymous.GetAsync($"/api/councils/meetings/{approved}/minutes.docx", Ct);
         Assert.NotEqual(HttpStatusCode.OK, signedOut.StatusCode);
         anonymous.Dispose();
+    }
+
+    /// <summary>The names of the people <see cref="CouncilMinutesTestData.HeldMeetingAsync"/> left absent: one on leave, one absent.</summary>
+    private Task<List<string>> AbsenteesAsync(int meetingId) => TestAccounts.DbAsync(Host, db => db.Attendances
+        .Where(a => a.MeetingId == meetingId && a.IsExpected && a.CheckedInAtUtc == null)
+        .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => p.Name).ToListAsync(Ct));
+
+    private static string WordText(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return document.MainDocumentPart!.Document.Body!.InnerText;
+    }
+
+    [Fact]
+    public async Task A_resident_reads_approved_minutes_without_absentees_or_leave_reasons_and_a_member_reads_them_in_full()
+    {
+        var (meetingId, decisions) = await ApprovedMeetingAsync();
+        var absentees = await AbsenteesAsync(meetingId);
+        Assert.Equal(2, absentees.Count);
+        using var resident = await SignedInAsync("resident");
+        using var liaison = await SignedInAsync("liaison");
+
+        // Word, print view and the minutes page's own data: the resident gets the public version.
+        var residentWord = WordText(await resident.GetByteArrayAsync($"/api/councils/meetings/{meetingId}/minutes.docx", Ct));
+        var residentPrint = await resident.GetStringAsync($"/councils/meetings/{meetingId}/minutes/print", Ct);
+        var residentPage = (await As("resident", s => s.GetAsync(meetingId, Ct)))!.MinutesMarkdown!;
+        foreach (var text in new[] { residentWord, residentPrint, residentPage })
+        {
+            Assert.DoesNotContain(CouncilMinutesTestData.LeaveReason, text);
+            Assert.All(absentees, name => Assert.DoesNotContain(name, text));
+            // The decisions and the attendance figures are the council's public record.
+            Assert.Contains(decisions[0], text);
+            Assert.Contains("应到", text);
+        }
+
+        // A member unit's liaison takes part in the council's meetings: the full minutes, with who was away and why.
+        var liaisonWord = WordText(await liaison.GetByteArrayAsync($"/api/councils/meetings/{meetingId}/minutes.docx", Ct));
+        var liaisonPrint = await liaison.GetStringAsync($"/councils/meetings/{meetingId}/minutes/print", Ct);
+        foreach (var text in new[] { liaisonWord, liaisonPrint })
+        {
+            Assert.Contains(CouncilMinutesTestData.LeaveReason, text);
+            Assert.All(absentees, name => Assert.Contains(name, text));
+        }
+
+        // A participant may ask for what residents read (the noticeboard's copy); a resident asking for more gets the same.
+        foreach (var text in new[]
+                 {
+                     WordText(await liaison.GetByteArrayAsync($"/api/councils/meetings/{meetingId}/minutes.docx?edition=public", Ct)),
+                     await liaison.GetStringAsync($"/councils/meetings/{meetingId}/minutes/print?edition=public", Ct),
+                     WordText(await resident.GetByteArrayAsync($"/api/councils/meetings/{meetingId}/minutes.docx?edition=full", Ct)),
+                     await resident.GetStringAsync($"/councils/meetings/{meetingId}/minutes/print?edition=full", Ct),
+                 })
+        {
+            Assert.Contains(MinutesWriter.PublicNotice, text);
+            Assert.DoesNotContain(CouncilMinutesTestData.LeaveReason, text);
+            Assert.All(absentees, name => Assert.DoesNotContain(name, text));
+        }
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         foreach (var user in new[] { "resident", "resident2" })
         {
             Assert.Null(await As(user, s => s.GetAsync(meetingId, Ct)));
-            Assert.Null(await As(user, s => s.PrintAsync(meetingId, Ct)));
+            Assert.Null(await As(user, s => s.PrintAsync(meetingId, ct: Ct)));
             Assert.Equal(MinutesOutcome.NotFound, (await As(user, s => s.SaveResolutionAsync(meetingId, view.Version, form, Ct))).Outcome);
             Assert.Equal(MinutesOutcome.NotFound, (await As(user, s => s.ApproveAsync(meetingId, view.Version, "# 纪要", Ct))).Outcome);
         }

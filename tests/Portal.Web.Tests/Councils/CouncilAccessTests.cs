@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -38,6 +39,22 @@ public sealed class CouncilAccessTests(PortalHostFixture fixture) : IClassFixtur
 
         Assert.NotNull(access);
         Assert.Equal(new MeetingRights(view, participate, steer, record, manage), access.Rights);
+    }
+
+    [Theory]
+    // participate, view, status → edition read (decision 0013)
+    [InlineData(true, true, MeetingStatus.Ended, MinutesEdition.Full)]
+    [InlineData(true, true, MeetingStatus.MinutesApproved, MinutesEdition.Full)]
+    [InlineData(false, true, MeetingStatus.MinutesApproved, MinutesEdition.Public)]
+    [InlineData(false, true, MeetingStatus.Ended, null)]
+    [InlineData(false, false, MeetingStatus.MinutesApproved, null)]
+    public void Participants_read_the_full_minutes_other_viewers_the_public_version_of_approved_ones(bool participate, bool view,
+        MeetingStatus status, MinutesEdition? expected)
+    {
+        var rights = new MeetingRights(view, participate, false, false, false);
+
+        Assert.Equal(participate, rights.CanReadFullMinutes);
+        Assert.Equal(expected, CouncilAccess.MinutesEditionFor(rights, status));
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
+using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Data;
+using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
+using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Councils;
@@ -109,6 +112,61 @@ public sealed class CouncilDemoSeedTests(DemoPortalFixture server) : IClassFixtu
             Assert.All(topics.Where(t => t.Status is TopicStatus.Merged or TopicStatus.Deferred), t => Assert.False(string.IsNullOrWhiteSpace(t.ScreeningReason)));
         }
     }
+    [Fact]
+    public async Task Approved_minutes_made_their_resolutions_into_council_tasks_as_approval_does_and_the_council_page_counts_them()
+    {
+        await using var db = await DbAsync();
+        var now = DateTime.UtcNow;
+        var year = PortalTime.ToLocal(now).Year;
+        foreach (var council in await db.Councils.AsNoTracking().ToListAsync(Ct))
+        {
+            var meetings = await db.Meetings.AsNoTracking().Include(m => m.AgendaItems).Include(m => m.Resolutions).ThenInclude(r => r.CoOwners)
+                .Where(m => m.CouncilId == council.Id && m.Kind == MeetingKind.Regular && m.EndsAtUtc < now).OrderBy(m => m.StartsAtUtc).AsSplitQuery().ToListAsync(Ct);
+            var approved = meetings.Where(m => m.Status == MeetingStatus.MinutesApproved).ToList();
+            Assert.NotEmpty(approved);
+            var taskIds = new List<int>();
+            foreach (var meeting in approved)
+            {
+                // Approved minutes say what was discussed and decided: an agenda with outcomes, the approved text, resolutions.
+                Assert.False(string.IsNullOrWhiteSpace(meeting.MinutesMarkdown), meeting.Title);
+                Assert.NotEmpty(meeting.AgendaItems);
+                Assert.All(meeting.AgendaItems, a => Assert.False(string.IsNullOrWhiteSpace(a.Outcome)));
+                Assert.NotEmpty(meeting.Resolutions);
+                foreach (var resolution in meeting.Resolutions)
+                {
+                    Assert.NotNull(resolution.WorkItemId);
+                    Assert.Contains(resolution.Decision, meeting.MinutesMarkdown);
+                    var task = await db.WorkItems.AsNoTracking().Include(w => w.CoOwners).Include(w => w.Events)
+                        .SingleAsync(w => w.Id == resolution.WorkItemId, Ct);
+                    // The task approval makes: the decision as title, its owner, co-owners and deadline, dispatched at approval.
+                    Assert.Equal(WorkItemKind.CouncilTask, task.Kind);
+                    Assert.Equal(RaiseChannel.Council, task.Channel);
+                    Assert.Equal(resolution.Decision, task.Title);
+                    Assert.Equal(resolution.OwnerUnitId, task.OwnerUnitId);
+                    Assert.Equal(resolution.CoOwners.Select(c => c.UnitId).Order(), task.CoOwners.Select(c => c.UnitId).Order());
+                    Assert.Equal(PortalTime.StartOfDayUtc(resolution.DueDate.AddDays(1)), task.DueAtUtc);
+                    Assert.Contains($"/councils/meetings/{meeting.Id}/minutes", task.DescriptionMarkdown);
+                    Assert.True(task.RaisedAtUtc > meeting.EndsAtUtc && task.RaisedAtUtc <= now, task.Title);
+                    Assert.Equal([WorkItemAction.Triage, WorkItemAction.Dispatch],
+                        task.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Take(2).Select(e => e.Action));
+                    taskIds.Add(task.Id);
+                }
+            }
+            // The minutes still with the recorder have made no task yet.
+            Assert.All(meetings.Where(m => m.Status == MeetingStatus.Ended).SelectMany(m => m.Resolutions), r => Assert.Null(r.WorkItemId));
+
+            // The council page counts them: new this year, in progress and closed, and the overdue ones with their reason.
+            var tasks = await TestAccounts.AsAsync(server.Portal, "admin", s => s.GetRequiredService<MinutesService>().TasksAsync(council.Id, Ct));
+            Assert.NotNull(tasks);
+            var stored = await db.WorkItems.AsNoTracking().Where(w => taskIds.Contains(w.Id)).ToListAsync(Ct);
+            Assert.Equal(stored.Count(t => PortalTime.ToLocal(t.RaisedAtUtc).Year == year), tasks.CreatedThisYear);
+            Assert.True(tasks.CreatedThisYear > 0);
+            Assert.True(tasks.Open > 0, "open tasks");
+            Assert.True(tasks.Closed > 0, "closed tasks");
+            Assert.All(tasks.Overdue, t => Assert.False(string.IsNullOrWhiteSpace(t.Reason), t.Title));
+        }
+    }
+
     [Fact]
     public async Task The_first_council_has_one_ad_hoc_meeting_in_progress_with_its_second_item_current()
     {

@@ -4,7 +4,11 @@ using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Data;
+using Portal.Web.Features.Lists.Board;
+using Portal.Web.Features.Lists.Deadlines;
 using Portal.Web.Features.Lists.Demo;
+using Portal.Web.Features.Lists.Projects;
+using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.ListsDashboard;
@@ -59,6 +63,34 @@ public sealed class WorkItemDemoSeedTests(DemoPortalFixture server) : IClassFixt
     }
 
     [Fact]
+    public async Task What_a_demo_account_raised_or_rated_names_the_account_s_own_person()
+    {
+        await using var db = await DbAsync();
+        var accounts = await db.Users.Where(u => u.PersonId != null)
+            .Join(db.People, u => u.PersonId, p => p.Id, (u, p) => new { u.Id, u.UserName, Person = p.Name, p.GridId })
+            .ToDictionaryAsync(a => a.Id, Ct);
+        var items = await db.WorkItems.Include(w => w.Events)
+            .Where(w => w.RaisedByUserId != null || w.RequesterUserId != null).AsSplitQuery().ToListAsync(Ct);
+        // The residents' own needs ("my needs") are among them.
+        Assert.Contains(items, w => w.RequesterUserId is { } r && accounts[r].UserName == "resident");
+        foreach (var item in items)
+        {
+            if (item.RaisedByUserId is { } raiser)
+                Assert.True(accounts[raiser].Person == item.RaisedByName,
+                    $"{item.Title}: raised by {accounts[raiser].UserName} ({accounts[raiser].Person}) but shows {item.RaisedByName}");
+            if (item.RequesterUserId is { } requester)
+            {
+                var account = accounts[requester];
+                Assert.True(account.Person == item.RaisedByName, $"{item.Title}: requested by {account.UserName} ({account.Person}) but shows {item.RaisedByName}");
+                Assert.Equal(account.GridId, item.GridId);
+            }
+            foreach (var e in item.Events.Where(e => e.ActorUserId is not null))
+                Assert.True(accounts[e.ActorUserId!].Person == e.ActorName || e.ActorName.StartsWith(accounts[e.ActorUserId!].Person, StringComparison.Ordinal),
+                    $"{item.Title}: {e.Action} by {accounts[e.ActorUserId!].UserName} ({accounts[e.ActorUserId!].Person}) shows {e.ActorName}");
+        }
+    }
+
+    [Fact]
     public async Task Resources_and_projects_are_linked_and_progress_rolls_up()
     {
         await using var db = await DbAsync();
@@ -87,12 +119,53 @@ public sealed class WorkItemDemoSeedTests(DemoPortalFixture server) : IClassFixt
     }
 
     [Fact]
+    public async Task An_open_project_past_its_deadline_reads_overdue_on_its_page_and_in_the_lists()
+    {
+        await using var db = await DbAsync();
+        var now = DateTime.UtcNow;
+        var late = await db.WorkItems.AsNoTracking()
+            .Where(w => w.Kind == WorkItemKind.Project && w.DueAtUtc < now && (w.Status == WorkItemStatus.Dispatched || w.Status == WorkItemStatus.InProgress))
+            .ToListAsync(Ct);
+        Assert.Contains(late, p => p.Title == "邻里法律服务驿站");
+        var admin = await server.SignedInAsync("admin");
+        foreach (var project in late)
+        {
+            var page = await admin.GetStringAsync($"/lists/projects/{project.Id}", Ct);
+            Assert.Contains("data-testid=\"project-overdue\"", page);
+
+            // The project list, its page and the public board read it overdue.
+            var rows = await TestAccounts.AsAsync(server.Portal, "admin", s => s.GetRequiredService<ProjectService>().ListAsync(new ProjectQuery(Take: 200), Ct));
+            Assert.True(rows.Items.Single(r => r.Id == project.Id).IsOverdue, project.Title);
+            var detail = await TestAccounts.AsAsync(server.Portal, "admin", s => s.GetRequiredService<ProjectService>().GetAsync(project.Id, Ct));
+            Assert.True(detail!.IsOverdue, project.Title);
+            var board = await TestAccounts.AsAsync(server.Portal, "admin",
+                s => s.GetRequiredService<BoardService>().ProjectsAsync(project.CommunityId, new BoardQuery(Take: 50), Ct));
+            Assert.True(board!.Items.Single(r => r.Id == project.Id).IsOverdue, project.Title);
+
+            // Its history is what the deadline monitor would have written: reminded when due soon and when overdue, then
+            // escalated a day later — so the running monitor finds nothing left to do.
+            var events = await db.WorkItemEvents.AsNoTracking().Where(e => e.WorkItemId == project.Id && e.IsAutomatic).OrderBy(e => e.AtUtc).ToListAsync(Ct);
+            Assert.Equal([WorkItemAction.Chase, WorkItemAction.Chase, WorkItemAction.Escalate], events.Select(e => e.Action));
+            Assert.All(events, e => Assert.Equal(DeadlineMonitor.SystemActorName, e.ActorName));
+            Assert.InRange(project.EscalatedAtUtc!.Value, project.DueAtUtc!.Value + DeadlineRules.Default.EscalationGrace,
+                project.DueAtUtc.Value + DeadlineRules.Default.EscalationGrace + TimeSpan.FromMinutes(2));
+            Assert.Null(DeadlineMonitor.StepDue(project, DeadlineRules.Default, DateTimeOffset.UtcNow));
+        }
+        // Projects on time or done carry no mark.
+        var rest = await TestAccounts.AsAsync(server.Portal, "admin", s => s.GetRequiredService<ProjectService>().ListAsync(new ProjectQuery(Take: 200), Ct));
+        Assert.All(rest.Items.Where(r => late.All(p => p.Id != r.Id)), r => Assert.False(r.IsOverdue, r.Title));
+    }
+
+    [Fact]
     public async Task Every_history_replays_through_the_workflow_to_the_stored_status()
     {
         await using var db = await DbAsync();
         var items = await db.WorkItems.Include(w => w.Events).AsSplitQuery().ToListAsync(Ct);
         var communities = await db.Communities.CountAsync(Ct);
-        Assert.Equal(communities * (WorkItemDemoSeeder.NeedsPerCommunity + WorkItemDemoSeeder.CommitmentsPerCommunity + WorkItemDemoSeeder.ProjectsPerCommunity), items.Count);
+        // The lists' own items, and the councils' tasks (made when their minutes were approved), all replay.
+        Assert.Equal(communities * (WorkItemDemoSeeder.NeedsPerCommunity + WorkItemDemoSeeder.CommitmentsPerCommunity + WorkItemDemoSeeder.ProjectsPerCommunity),
+            items.Count(i => i.Kind != WorkItemKind.CouncilTask));
+        Assert.Contains(items, i => i.Kind == WorkItemKind.CouncilTask);
         foreach (var item in items)
         {
             var status = WorkItemStatus.Raised;

@@ -22,6 +22,9 @@ namespace Portal.Web.Features.Councils;
 /// attendance): managers, the meeting's chair, and seats holding chair or secretariat posts that day.</item>
 /// <item><b>Record</b> a meeting (outcomes, notes, resolutions, the minutes draft and its approval): those who steer, the
 /// meeting's recorder, and seats holding the recorder post that day.</item>
+/// <item><b>Read the full minutes</b> (the draft, and the approved text with who attended, who was away and why, and the
+/// discussion): those who take part in the meeting — the participants above. Whoever else may view the council reads the
+/// public version of approved minutes only, and no draft (<see cref="MinutesEditionFor"/>; decision 0013).</item>
 /// </list>
 /// </summary>
 public static class CouncilAccess
@@ -62,6 +65,16 @@ public static class CouncilAccess
     }
 
     /// <summary>
+    /// Which minutes of the meeting the caller reads: the full record with <see cref="MeetingRights.CanReadFullMinutes"/> (in
+    /// any status: drafts are for participants), the public version of approved minutes for anyone else who may view the
+    /// council, and none otherwise — callers report that as "not found".
+    /// </summary>
+    public static MinutesEdition? MinutesEditionFor(MeetingRights rights, MeetingStatus status) =>
+        rights.CanReadFullMinutes ? MinutesEdition.Full
+        : rights.CanView && status == MeetingStatus.MinutesApproved ? MinutesEdition.Public
+        : null;
+
+    /// <summary>
     /// Loads a meeting (with attendances, and agenda items unless <paramref name="withAgenda"/> is false), its council (with
     /// members) and the caller's rights in one go; read-only unless <paramref name="tracked"/>, for a caller that changes the
     /// meeting in the same context. Null when the meeting does not exist or the caller may not view its council: callers
@@ -85,6 +98,12 @@ public static class CouncilAccess
 /// <summary>What the caller may do with one meeting; see <see cref="CouncilAccess"/>.</summary>
 public sealed record MeetingRights(bool CanView, bool CanParticipate, bool CanSteer, bool CanRecord, bool CanManage)
 {
+    /// <summary>
+    /// May read the full minutes (attendance by name, reasons for leave, the discussion): exactly those who take part in
+    /// the meeting, since they heard all of it in the room (decision 0013).
+    /// </summary>
+    public bool CanReadFullMinutes => CanParticipate;
+
     public static MeetingRights None { get; } = new(false, false, false, false, false);
 }
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Councils;
 using Portal.Domain.Directory;
+using Portal.Domain.WorkItems;
 using Portal.Web.Data;
+using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils.Demo;
@@ -10,8 +12,11 @@ namespace Portal.Web.Features.Councils.Demo;
 /// One joint Party-building council per demo community, built only through the council domain: the first rotates its
 /// chair yearly among its units under a lead unit and meets monthly; the second has an elected chair and meets
 /// quarterly. Meetings come from <see cref="MeetingCalendar"/> for the current year and the next six months; past ones
-/// are held (attendance recorded, the latest with a confirmed agenda, outcomes and resolutions), the next one collects
-/// topics in every screening state. Deterministic apart from the moment it runs; the directory and accounts must exist.
+/// are held (agenda confirmed from accepted topics, attendance, outcomes and resolutions); all but the latest had their
+/// minutes approved by the recorder two days later the product's own way (<see cref="MinutesService.ApproveRecordAsync"/>),
+/// which made every resolution a council task, and the tasks went on as their owner units handled them (accepted,
+/// reported, closed — a few late, reminded by the deadline monitor and chased). The next meeting collects topics in every
+/// screening state. Deterministic apart from the moment it runs; the directory, accounts and the lists' demo must exist.
 /// </summary>
 public static class CouncilDemoSeeder
 {
@@ -34,6 +39,20 @@ public static class CouncilDemoSeeder
     [
         ("冬季供暖设施联合巡检", 20), ("老旧小区加装电梯意见征集", 30), ("消防通道占用集中整治", 15),
         ("双职工家庭课后托管", 20), ("社区助餐点扩容", 15), ("垃圾分类桶站改造", 10),
+    ];
+
+    /// <summary>What the earlier meetings of the year discussed, two topics a meeting.</summary>
+    private static readonly (string Title, int Minutes)[] PastTopicIdeas =
+    [
+        ("春节前安全隐患联合排查", 20), ("老年人防范电信诈骗宣传", 15), ("雨季防汛物资储备", 15), ("小区停车秩序整治", 20),
+        ("共建单位场地周末开放", 15), ("高温天气独居老人走访", 15), ("电动自行车集中充电设施建设", 20), ("开学季校园周边交通疏导", 15),
+        ("社区文化节筹备", 15), ("楼道堆物集中清理", 10), ("困难家庭结对帮扶", 20), ("冬季供暖问题收集与响应", 15),
+    ];
+
+    /// <summary>How a decision is worded, with the days it allows.</summary>
+    private static readonly (string Text, int Days)[] Decisions =
+    [
+        ("制定方案并于一个月内完成", 30), ("两周内完成排查并报送结果", 14), ("四十五天内完成并向联席会议报告", 45),
     ];
 
     private static string DemoCommunity(int index) => Platform.DemoDataSeeder.CommunityNames[index];
@@ -95,7 +114,11 @@ public static class CouncilDemoSeeder
             db.Councils.Add(council);
             await db.SaveChangesAsync(ct);
 
-            await SeedMeetingsAsync(db, council, today, nowUtc, ct);
+            // The community's secretary closes and chases the council's tasks (the demo's first community has the account).
+            var closer = plan == Plans[0]
+                ? (secretary.Name, await db.Users.Where(u => u.PersonId == secretary.Id).Select(u => u.Id).FirstOrDefaultAsync(ct))
+                : (Lists.Demo.WorkItemDemoSeeder.SecretaryNames[1], (string?)null);
+            await SeedMeetingsAsync(db, council, units, closer, today, nowUtc, ct);
             if (plan == Plans[0]) await SeedMeetingInProgressAsync(db, council, units, recorder.Id, secretary.Name, nowUtc, ct);
         }
     }
@@ -107,7 +130,8 @@ public static class CouncilDemoSeeder
         return (two[0], two[1]);
     }
 
-    private static async Task SeedMeetingsAsync(PortalDbContext db, Council council, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    private static async Task SeedMeetingsAsync(PortalDbContext db, Council council, List<CoBuildingUnit> units, (string Name, string? UserId) closer,
+        DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
         var yearStart = new DateOnly(today.Year, 1, 1);
         // Generated as the secretariat would have on New Year's Day, so this year's past meetings exist too.
@@ -121,15 +145,16 @@ public static class CouncilDemoSeeder
         {
             var meeting = past[i];
             var isLatest = i == past.Count - 1;
-            if (isLatest) await ConfirmAgendaAsync(db, council, meeting, meeting.StartsAtUtc.AddDays(-council.TopicDeadlineDays - 5), ct);
+            await ConfirmAgendaAsync(db, council, meeting, i, isLatest, meeting.StartsAtUtc.AddDays(-council.TopicDeadlineDays - 5), ct);
             meeting.Apply(MeetingAction.Start, meeting.StartsAtUtc);
             RecordAttendance(council, meeting, i);
-            if (isLatest) RecordOutcomes(council, meeting);
+            RecordOutcomes(council, meeting, i, isLatest);
             meeting.Apply(MeetingAction.End, meeting.EndsAtUtc);
-            // The latest meeting's minutes are still with the recorder; earlier ones are approved.
-            if (!isLatest) meeting.Apply(MeetingAction.ApproveMinutes, meeting.EndsAtUtc.AddDays(2));
         }
         await db.SaveChangesAsync(ct);
+
+        // The latest meeting's minutes are still with the recorder; earlier ones were approved two days after the meeting.
+        await ApproveMinutesAsync(db, council, past.Take(Math.Max(0, past.Count - 1)).ToList(), units, closer, nowUtc, ct);
 
         if (meetings.FirstOrDefault(m => m.StartsAtUtc > nowUtc) is { } next)
             await SeedTopicsInEveryStateAsync(db, council, next, nowUtc, ct);
@@ -137,18 +162,27 @@ public static class CouncilDemoSeeder
 
     private static List<CouncilMember> UnitSeats(Council council) => council.Members.Where(m => m.UnitId is not null).OrderBy(m => m.Id).ToList();
 
-    private static async Task ConfirmAgendaAsync(PortalDbContext db, Council council, Meeting meeting, DateTime atUtc, CancellationToken ct)
+    /// <summary>
+    /// The chair confirms the meeting's agenda from accepted topics. The latest meeting's topics concern needs of the demo
+    /// projects — units bring the community's needs to the council, where they become projects — so the annual review
+    /// knows which unit raised each project and asks its liaison to rate it; earlier meetings discussed the year's topics.
+    /// </summary>
+    private static async Task ConfirmAgendaAsync(PortalDbContext db, Council council, Meeting meeting, int meetingIndex, bool isLatest,
+        DateTime atUtc, CancellationToken ct)
     {
         var seats = UnitSeats(council);
-        // Units bring the community's needs to the council, where they become projects: these topics concern needs of
-        // the demo projects, so the annual review knows which unit raised each project and asks its liaison to rate it.
-        var projectNeeds = (await db.WorkItems.AsNoTracking()
-                .Where(w => w.CommunityId == council.CommunityId && w.ProjectId != null)
-                .Select(w => new { w.Id, Project = w.ProjectId!.Value }).ToListAsync(ct))
-            .GroupBy(n => n.Project).OrderBy(g => g.Key).Select(g => g.Min(n => n.Id)).ToList();
-        var topics = TopicIdeas.Take(3).Select((idea, k) => new Topic
+        var projectNeeds = isLatest
+            ? (await db.WorkItems.AsNoTracking()
+                    .Where(w => w.CommunityId == council.CommunityId && w.ProjectId != null)
+                    .Select(w => new { w.Id, Project = w.ProjectId!.Value }).ToListAsync(ct))
+                .GroupBy(n => n.Project).OrderBy(g => g.Key).Select(g => g.Min(n => n.Id)).ToList()
+            : [];
+        var ideas = isLatest
+            ? TopicIdeas.Take(3).ToList()
+            : [PastTopicIdeas[2 * meetingIndex % PastTopicIdeas.Length], PastTopicIdeas[(2 * meetingIndex + 1) % PastTopicIdeas.Length]];
+        var topics = ideas.Select((idea, k) => new Topic
         {
-            MeetingId = meeting.Id, ProposerUnitId = seats[k % seats.Count].UnitId!.Value, Title = idea.Title,
+            MeetingId = meeting.Id, ProposerUnitId = seats[(k + (isLatest ? 0 : meetingIndex)) % seats.Count].UnitId!.Value, Title = idea.Title,
             DescriptionMarkdown = $"{idea.Title}，请各共建单位共同研究。", ProposedMinutes = idea.Minutes, SubmittedAtUtc = atUtc.AddDays(-3),
             WorkItemId = k < projectNeeds.Count ? projectNeeds[k] : null,
         }).ToList();
@@ -177,7 +211,11 @@ public static class CouncilDemoSeeder
         }
     }
 
-    private static void RecordOutcomes(Council council, Meeting meeting)
+    /// <summary>
+    /// Each item discussed in its time box with notes and an outcome; a resolution on the first item (the latest meeting's
+    /// as before) and, every third meeting, on the second too — owner and co-owner units taking turns.
+    /// </summary>
+    private static void RecordOutcomes(Council council, Meeting meeting, int meetingIndex, bool isLatest)
     {
         var seats = UnitSeats(council);
         var at = meeting.StartsAtUtc;
@@ -191,16 +229,93 @@ public static class CouncilDemoSeeder
             item.Notes = "各单位发言讨论，形成一致意见。";
         }
         var meetingDay = DateOnly.FromDateTime(PortalTime.ToLocal(meeting.StartsAtUtc));
-        var first = meeting.AgendaItems.OrderBy(a => a.Position).First();
-        var resolution = new Resolution
+        var items = meeting.AgendaItems.OrderBy(a => a.Position).Take(isLatest || meetingIndex % 3 != 1 ? 1 : 2).ToList();
+        for (var k = 0; k < items.Count; k++)
         {
-            MeetingId = meeting.Id, AgendaItemNumber = first.Number, Decision = $"{first.Title}：制定方案并于一个月内完成",
-            OwnerUnitId = seats[0].UnitId!.Value, CoOwners = [new() { UnitId = seats[1].UnitId!.Value }], DueDate = meetingDay.AddMonths(1),
-            ChaserPersonId = council.Members.First(m => m.Role == CouncilRole.Secretariat).PersonId,
-        };
-        var errors = resolution.Validate(meetingDay);
-        if (errors.Count > 0) throw new InvalidOperationException("Demo resolution invalid: " + string.Join(", ", errors));
-        meeting.Resolutions.Add(resolution);
+            var turn = isLatest ? k : meetingIndex + k;
+            var (text, days) = isLatest ? Decisions[0] : Decisions[turn % Decisions.Length];
+            var resolution = new Resolution
+            {
+                MeetingId = meeting.Id, AgendaItemNumber = items[k].Number, Decision = $"{items[k].Title}：{text}",
+                OwnerUnitId = seats[turn % seats.Count].UnitId!.Value, CoOwners = [new() { UnitId = seats[(turn + 1) % seats.Count].UnitId!.Value }],
+                DueDate = isLatest ? meetingDay.AddMonths(1) : meetingDay.AddDays(days),
+                ChaserPersonId = council.Members.First(m => m.Role == CouncilRole.Secretariat).PersonId,
+            };
+            var errors = resolution.Validate(meetingDay);
+            if (errors.Count > 0) throw new InvalidOperationException("Demo resolution invalid: " + string.Join(", ", errors));
+            meeting.Resolutions.Add(resolution);
+        }
+    }
+
+    /// <summary>
+    /// The recorder approved each meeting's minutes (the text as the product drafts it) two days after it, the product's way:
+    /// every resolution became a council task dispatched to its owner unit then. The tasks then went on as their units
+    /// handled them, up to now (<see cref="HandleTask"/>).
+    /// </summary>
+    private static async Task ApproveMinutesAsync(PortalDbContext db, Council council, List<Meeting> meetings, List<CoBuildingUnit> units,
+        (string Name, string? UserId) closer, DateTime nowUtc, CancellationToken ct)
+    {
+        if (meetings.Count == 0) return;
+        var recorderIds = meetings.Select(m => m.RecorderPersonId).OfType<int>().Distinct().ToList();
+        var recorders = await db.People.AsNoTracking().Where(p => recorderIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.PersonId != null && recorderIds.Contains(u.PersonId.Value))
+            .ToDictionaryAsync(u => u.PersonId!.Value, u => u.Id, ct);
+        var approvals = new List<MinutesApproval>();
+        foreach (var meeting in meetings)
+        {
+            var approvedAt = meeting.EndsAtUtc.AddDays(2);
+            if (approvedAt >= nowUtc) approvedAt = nowUtc.AddMinutes(-5);
+            var recorder = meeting.RecorderPersonId ?? throw new InvalidOperationException($"Demo meeting {meeting.Id} has no recorder");
+            var text = await MinutesService.DraftAsync(db, council, meeting, MinutesEdition.Full, ct);
+            var (approval, error) = await MinutesService.ApproveRecordAsync(db, council, meeting, text, accounts.GetValueOrDefault(recorder),
+                recorders[recorder], approvedAt, ct);
+            Check(error);
+            approvals.Add(approval!);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var approval in approvals) approval.LinkTasks();
+        await db.SaveChangesAsync(ct);
+
+        var liaisonIds = units.Select(u => u.LiaisonPersonId).OfType<int>().ToList();
+        var liaisons = await db.People.AsNoTracking().Where(p => liaisonIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        string OwnerName(int? unitId) => units.FirstOrDefault(u => u.Id == unitId) is { } unit
+            ? unit.LiaisonPersonId is { } l && liaisons.TryGetValue(l, out var name) ? name : unit.Name
+            : "—";
+        var tasks = approvals.SelectMany(a => a.Tasks).ToList();
+        for (var i = 0; i < tasks.Count; i++) HandleTask(tasks[i], i, OwnerName(tasks[i].OwnerUnitId), closer, nowUtc);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// How an owner unit handled its council task: most accepted it the next day, reported it done well before the deadline
+    /// and the secretary closed it (every fourth still waits to be closed); every fifth stalled after a progress note, ran
+    /// past its deadline — reminded and escalated by the deadline monitor — and was chased; recent ones are in progress,
+    /// every third not yet accepted.
+    /// </summary>
+    private static void HandleTask(WorkItem task, int index, string owner, (string Name, string? UserId) closer, DateTime nowUtc)
+    {
+        var walk = new Lists.Demo.DemoWalk(task, nowUtc, DeadlineRules.Default);
+        var allowed = task.DueAtUtc!.Value - task.RaisedAtUtc;
+        var stalls = index % 5 == 3;
+        if (task.DueAtUtc > nowUtc && index % 3 == 0)
+        {
+            walk.Finish();
+            return;
+        }
+        if (walk.Step(TimeSpan.FromDays(1), WorkItemAction.Accept, owner, note: "已接收任务，明确专人负责。")
+            && walk.Step(allowed * 0.3, WorkItemAction.AddProgress, owner,
+                note: stalls ? "已完成前期摸底，因施工审批未获批复，预计下月完成。" : "已按分工推进，阶段性工作完成。"))
+        {
+            if (stalls)
+            {
+                // The secretary follows up once the monitor has escalated it to her (a day after the deadline).
+                var escalated = task.DueAtUtc.Value + DeadlineRules.Default.EscalationGrace + TimeSpan.FromHours(3);
+                walk.Step(escalated - walk.At, WorkItemAction.Chase, closer.Name, closer.UserId, "书记督办：请说明原因并限期办结。");
+            }
+            else if (walk.Step(allowed * 0.4, WorkItemAction.ReportBack, owner, note: "任务已完成，佐证材料已上传，请销号。") && index % 4 != 2)
+                walk.Step(TimeSpan.FromDays(3), WorkItemAction.Close, closer.Name, closer.UserId, "经核实已办结，销号归档。");
+        }
+        walk.Finish();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Portal.Domain.Councils;
 using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Lists.Export;
 
@@ -6,17 +7,29 @@ namespace Portal.Web.Features.Councils;
 
 public static class MinutesEndpoints
 {
-    public static string DocxPath(int meetingId) => $"/api/councils/meetings/{meetingId}/minutes.docx";
+    /// <summary>The value of the <c>edition</c> query parameter that asks for the public version (decision 0013).</summary>
+    public const string PublicEdition = "public";
+
+    public static string DocxPath(int meetingId, bool publicEdition = false) =>
+        $"/api/councils/meetings/{meetingId}/minutes.docx" + (publicEdition ? "?edition=" + PublicEdition : "");
+
+    public static string PrintPath(int meetingId, bool publicEdition = false) =>
+        $"councils/meetings/{meetingId}/minutes/print" + (publicEdition ? "?edition=" + PublicEdition : "");
+
+    /// <summary>The edition a request asks for: the public one by <c>edition=public</c>, else (any other value) the reader's own.</summary>
+    public static MinutesEdition? AskedEdition(string? edition) =>
+        string.Equals(edition, PublicEdition, StringComparison.OrdinalIgnoreCase) ? MinutesEdition.Public : null;
 
     /// <summary>
-    /// GET /api/councils/meetings/{id}/minutes.docx: the approved minutes as a Word document. Whoever may not read the
-    /// minutes gets 404 (ids cannot be probed); minutes not approved yet are 409 — a draft is not a formal document.
+    /// GET /api/councils/meetings/{id}/minutes.docx: the approved minutes as a Word document, in the edition the reader
+    /// gets (<c>?edition=public</c>: the public version, e.g. for the noticeboard). Whoever may not read the minutes gets
+    /// 404 (ids cannot be probed); minutes not approved yet are 409 — a draft is not a formal document.
     /// </summary>
     public static WebApplication MapPortalCouncilMinutes(this WebApplication app)
     {
-        app.MapGet("/api/councils/meetings/{id:int}/minutes.docx", async (int id, MinutesService minutes, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/api/councils/meetings/{id:int}/minutes.docx", async (int id, string? edition, MinutesService minutes, HttpContext http, CancellationToken ct) =>
         {
-            var (outcome, content, fileName) = await minutes.DocxAsync(id, ct);
+            var (outcome, content, fileName) = await minutes.DocxAsync(id, AskedEdition(edition), ct);
             if (outcome == MinutesOutcome.NotFound) return Results.NotFound();
             if (outcome != MinutesOutcome.Saved) return Results.Conflict();
             http.Response.Headers.CacheControl = "no-store";

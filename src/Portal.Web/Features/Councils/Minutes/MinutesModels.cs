@@ -45,7 +45,8 @@ public sealed record ResolutionRow(
 
 /// <summary>
 /// The minutes page of one meeting as the caller may use it: the resolutions, the draft (Markdown and its safe HTML) and
-/// the choices for the editor. <see cref="Version"/> is the meeting's, which guards every change.
+/// the choices for the editor; for a reader of the public version (<see cref="Edition"/>), that version's text and no
+/// choices. <see cref="Version"/> is the meeting's, which guards every change.
 /// </summary>
 public sealed record MinutesView(
     int MeetingId,
@@ -63,7 +64,8 @@ public sealed record MinutesView(
     IReadOnlyList<ResolutionRow> Resolutions,
     IReadOnlyList<Option> Units,
     IReadOnlyList<AgendaOption> AgendaItems,
-    IReadOnlyList<Option> Chasers)
+    IReadOnlyList<Option> Chasers,
+    MinutesEdition Edition)
 {
     public bool IsApproved => Status == MeetingStatus.MinutesApproved;
 }
@@ -88,10 +90,23 @@ public sealed record MinutesResult(MinutesOutcome Outcome, IReadOnlyDictionary<s
     public static MinutesResult Invalid(IReadOnlyDictionary<string, string> errors) => new(MinutesOutcome.Invalid, errors);
 }
 
-/// <summary>The approved (or draft) minutes for the print view and the Word document, with the structured resolutions.</summary>
+/// <summary>
+/// The approved (or draft) minutes for the print view and the Word document, with the structured resolutions, in the
+/// edition shown (decision 0013).
+/// </summary>
 public sealed record MinutesPrintView(
     int MeetingId, string CouncilName, string Title, bool IsApproved, string Markdown, string Html,
-    IReadOnlyList<ResolutionRow> Resolutions, string? RecorderName);
+    IReadOnlyList<ResolutionRow> Resolutions, string? RecorderName, MinutesEdition Edition);
+
+/// <summary>An approval not saved yet: the resolutions that became tasks and their tasks, in the same order.</summary>
+internal sealed record MinutesApproval(IReadOnlyList<Resolution> Resolutions, IReadOnlyList<WorkItem> Tasks)
+{
+    /// <summary>Points each resolution at its task, once the first save has given the tasks their ids.</summary>
+    public void LinkTasks()
+    {
+        foreach (var (resolution, task) in Resolutions.Zip(Tasks)) resolution.WorkItemId = task.Id;
+    }
+}
 
 /// <summary>One council task on the council page; <see cref="DueDate"/> is the local last day (the meeting's 完成时限).</summary>
 public sealed record CouncilTaskRow(

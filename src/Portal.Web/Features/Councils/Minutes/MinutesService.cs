@@ -17,9 +17,10 @@ namespace Portal.Web.Features.Councils.Minutes;
 /// <summary>
 /// After the meeting: the resolutions (会议决定事项), the minutes draft (会议纪要) and its approval, which turns every
 /// resolution into a council task on the one work-item lifecycle. Rights come from <see cref="CouncilAccess"/> only:
-/// editing resolutions, the draft and approving need <see cref="MeetingRights.CanRecord"/>; reading the minutes needs
-/// <see cref="MeetingRights.CanParticipate"/>, or <see cref="MeetingRights.CanView"/> once approved (the approved minutes
-/// are the council's record). A meeting the caller may not read is reported as not found. Every change carries the
+/// editing resolutions, the draft and approving need <see cref="MeetingRights.CanRecord"/>; which minutes the caller reads
+/// is <see cref="CouncilAccess.MinutesEditionFor"/>'s: the full record for those who take part in the meeting, the public
+/// version of approved minutes (written from the record by <see cref="MinutesWriter"/>, never the approved free text) for
+/// anyone else who may view the council (decision 0013). A meeting the caller may not read is reported as not found. Every change carries the
 /// meeting's <see cref="Portal.Domain.Common.VersionedEntity.Version"/> as the caller saw it, so two recorders never
 /// overwrite each other silently. Scoped.
 /// </summary>
@@ -41,9 +42,6 @@ public sealed class MinutesService(
 
     private static bool ResolutionsEditable(MeetingStatus status) => status is MeetingStatus.InProgress or MeetingStatus.Ended;
 
-    private static bool MayRead(MeetingRights rights, MeetingStatus status) =>
-        rights.CanParticipate || (rights.CanView && status == MeetingStatus.MinutesApproved);
-
     // ---- Reading ---------------------------------------------------------------------------------------------------
 
     /// <summary>The minutes page; null when the meeting does not exist or the caller may not read its minutes.</summary>
@@ -52,11 +50,15 @@ public sealed class MinutesService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(db, ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
-        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return null;
+        if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is not { } edition) return null;
         var (council, meeting, rights) = access;
         var day = CouncilAccess.DayOf(meeting);
         var names = await NamesAsync(db, council, meeting, day, ct);
         var resolutions = await ResolutionRowsAsync(db, meeting, names, ct);
+        if (edition == MinutesEdition.Public)
+            return new MinutesView(
+                meeting.Id, meeting.Version, council.Id, council.Name, meeting.Title, meeting.Status, meeting.StartsAtUtc, day,
+                false, false, false, await DraftAsync(db, council, meeting, MinutesEdition.Public, ct), resolutions, [], [], [], edition);
         var memberUnits = CouncilRoster.MemberUnitsOn(council.Members, day);
         var editable = rights.CanRecord && ResolutionsEditable(meeting.Status);
         return new MinutesView(
@@ -64,7 +66,7 @@ public sealed class MinutesService(
             editable, editable, rights.CanRecord && meeting.Status == MeetingStatus.Ended, meeting.MinutesMarkdown, resolutions,
             memberUnits.Select(u => new Option(u, names.Units.GetValueOrDefault(u) ?? $"#{u}")).OrderBy(o => o.Name, StringComparer.Ordinal).ToList(),
             meeting.AgendaItems.OrderBy(i => i.Position).Select(i => new AgendaOption(i.Number, i.Title)).ToList(),
-            ChaserIds(council, meeting, day).Select(p => new Option(p, names.People.GetValueOrDefault(p) ?? $"#{p}")).ToList());
+            ChaserIds(council, meeting, day).Select(p => new Option(p, names.People.GetValueOrDefault(p) ?? $"#{p}")).ToList(), edition);
     }
 
     /// <summary>The Markdown draft written from the meeting's record now (not saved: the recorder edits and saves it).</summary>
@@ -74,32 +76,40 @@ public sealed class MinutesService(
         var caller = await currentUser.IdentityAsync(db, ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || !access.Rights.CanRecord || !ResolutionsEditable(access.Meeting.Status)) return null;
-        return await DraftAsync(db, access.Council, access.Meeting, ct);
+        return await DraftAsync(db, access.Council, access.Meeting, MinutesEdition.Full, ct);
     }
 
-    /// <summary>The minutes for printing and for the Word document; null when the caller may not read them.</summary>
-    public async Task<MinutesPrintView?> PrintAsync(int meetingId, CancellationToken ct = default)
+    /// <summary>
+    /// The minutes for printing and for the Word document, in the edition the caller reads — or the public one when
+    /// <paramref name="edition"/> asks for it (a participant checking what residents see; nobody gets more than their
+    /// own edition). Null when the caller may not read them.
+    /// </summary>
+    public async Task<MinutesPrintView?> PrintAsync(int meetingId, MinutesEdition? edition = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(db, ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
-        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return null;
+        if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is not { } allowed) return null;
         var (council, meeting, _) = access;
+        var shown = edition == MinutesEdition.Public ? MinutesEdition.Public : allowed;
         var day = CouncilAccess.DayOf(meeting);
         var names = await NamesAsync(db, council, meeting, day, ct);
-        var markdown = string.IsNullOrWhiteSpace(meeting.MinutesMarkdown) ? await DraftAsync(db, council, meeting, ct) : meeting.MinutesMarkdown;
+        var markdown = shown == MinutesEdition.Full && !string.IsNullOrWhiteSpace(meeting.MinutesMarkdown)
+            ? meeting.MinutesMarkdown
+            : await DraftAsync(db, council, meeting, shown, ct);
         return new MinutesPrintView(meeting.Id, council.Name, meeting.Title, meeting.Status == MeetingStatus.MinutesApproved, markdown,
             SafeMarkdown.ToHtml(markdown), await ResolutionRowsAsync(db, meeting, names, ct),
-            meeting.RecorderPersonId is { } r ? names.People.GetValueOrDefault(r) : null);
+            meeting.RecorderPersonId is { } r ? names.People.GetValueOrDefault(r) : null, shown);
     }
 
     /// <summary>
     /// The formal Word 会议纪要 of approved minutes (see <see cref="MinutesDocument"/>): NotFound when the caller may not read
     /// them, Invalid while they are not approved yet (a draft is not a formal document).
     /// </summary>
-    public async Task<(MinutesOutcome Outcome, byte[]? Content, string? FileName)> DocxAsync(int meetingId, CancellationToken ct = default)
+    public async Task<(MinutesOutcome Outcome, byte[]? Content, string? FileName)> DocxAsync(int meetingId, MinutesEdition? edition = null,
+        CancellationToken ct = default)
     {
-        var view = await PrintAsync(meetingId, ct);
+        var view = await PrintAsync(meetingId, edition, ct);
         if (view is null) return (MinutesOutcome.NotFound, null, null);
         if (!view.IsApproved) return (MinutesOutcome.Invalid, null, null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -112,7 +122,7 @@ public sealed class MinutesService(
             : Official("Docx.Approved");
         var document = MinutesDocument.From(view.CouncilName + Official("Docx.TitleSuffix"), view.Markdown, view.Resolutions, line, labels);
         var start = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.StartsAtUtc).SingleAsync(ct);
-        var fileName = $"{view.Title}-{Official("Docx.TitleSuffix")}-{PortalTime.ToLocal(start):yyyyMMdd}";
+        var fileName = $"{view.Title}-{Official("Docx.TitleSuffix")}{(view.Edition == MinutesEdition.Public ? Official("Docx.PublicSuffix") : "")}-{PortalTime.ToLocal(start):yyyyMMdd}";
         return (MinutesOutcome.Saved, DocumentWriter.ToDocx(document), fileName);
     }
 
@@ -125,7 +135,8 @@ public sealed class MinutesService(
 
     /// <summary>
     /// Who approved the minutes and on which local day, from the audit log: the approval is the last status change of an
-    /// approved meeting (the workflow has no step after it). Null when the log has no such entry (e.g. seeded data).
+    /// approved meeting (the workflow has no step after it). Null when the log has no such entry by a signed-in user (e.g.
+    /// seeded data, saved by the system on the day of seeding rather than by the approver on the day of approval).
     /// </summary>
     private static async Task<(string Name, DateOnly Day)?> ApprovalAsync(PortalDbContext db, int meetingId, CancellationToken ct)
     {
@@ -133,15 +144,14 @@ public sealed class MinutesService(
         var entry = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == nameof(Meeting) && e.EntityId == id && e.Changes.Contains("\"Status\""))
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).FirstOrDefaultAsync(ct);
-        if (entry is null) return null;
-        var name = entry.UserId is { } userId
-            ? await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault()).FirstOrDefaultAsync(ct)
-            : null;
+        if (entry?.UserId is not { } userId) return null;
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault()).FirstOrDefaultAsync(ct);
         return (name ?? entry.UserName, DateOnly.FromDateTime(PortalTime.ToLocal(entry.AtUtc)));
     }
 
-    private static async Task<string> DraftAsync(PortalDbContext db, Council council, Meeting meeting, CancellationToken ct)
+    /// <summary>The minutes written from the meeting's stored record, in the given edition (the one writer of both).</summary>
+    internal static async Task<string> DraftAsync(PortalDbContext db, Council council, Meeting meeting, MinutesEdition edition, CancellationToken ct)
     {
         var full = await db.Meetings.AsNoTracking().Include(m => m.Attendances).Include(m => m.AgendaItems)
             .Include(m => m.Resolutions).ThenInclude(r => r.CoOwners).SingleAsync(m => m.Id == meeting.Id, ct);
@@ -151,7 +161,7 @@ public sealed class MinutesService(
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var record = MinutesRecord.FromMeeting(full, council.Name, council.DefaultLocation, people, units);
-        return MinutesWriter.Draft(record, PortalTime.Zone);
+        return MinutesWriter.Draft(record, PortalTime.Zone, edition);
     }
 
     private sealed record Names(Dictionary<int, string> Units, Dictionary<int, string> People);
@@ -204,7 +214,8 @@ public sealed class MinutesService(
     {
         var caller = await currentUser.IdentityAsync(db, ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
-        if (access is null || !MayRead(access.Rights, access.Meeting.Status)) return (null, null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
+        if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is null)
+            return (null, null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
         if (!access.Rights.CanRecord) return (null, null, null, MinutesResult.Of(MinutesOutcome.Forbidden, text["Error.Forbidden"]));
         if (access.Meeting.Version != version) return (null, null, null, MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]));
         if (!allowedIn(access.Meeting.Status)) return (null, null, null, MinutesResult.Of(MinutesOutcome.Invalid, councils[MeetingWorkflow.NotAllowedInStatus]));
@@ -306,23 +317,17 @@ public sealed class MinutesService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (meeting, council, caller, refusal) = await ForChangeAsync(db, meetingId, version, s => s == MeetingStatus.Ended, ct);
         if (refusal is not null) return refusal;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var transition = meeting!.Apply(MeetingAction.ApproveMinutes, now);
-        if (!transition.Allowed) return MinutesResult.Of(MinutesOutcome.Invalid, councils[transition.ErrorCode!]);
-        meeting.MinutesMarkdown = Normalize(markdown!);
-
-        var pending = meeting.Resolutions.Where(r => r.WorkItemId is null).OrderBy(r => r.Id).ToList();
-        var specs = await TaskSpecsAsync(db, council!, meeting, pending, ct);
+        var (approval, errorCode) = await ApproveRecordAsync(db, council!, meeting!, markdown!, caller!.UserId, caller.Name,
+            clock.GetUtcNow().UtcDateTime, ct);
+        if (approval is null) return MinutesResult.Of(MinutesOutcome.Invalid, councils[errorCode!]);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        IReadOnlyList<WorkItem> tasks;
         try
         {
-            tasks = workItems.AddCouncilTasks(db, specs, caller!);
             // The first save checks the meeting's version (a concurrent approval or edit fails here) and gives the tasks
             // their ids; the resolutions then point at them in the same transaction.
-            MarkModified(db, meeting, version);
+            MarkModified(db, meeting!, version);
             await db.SaveChangesAsync(ct);
-            foreach (var (resolution, task) in pending.Zip(tasks)) resolution.WorkItemId = task.Id;
+            approval.LinkTasks();
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -331,12 +336,35 @@ public sealed class MinutesService(
             await transaction.RollbackAsync(ct);
             return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
         }
-        await PublishStatusAsync(meeting, ct);
-        await workItems.AnnounceCouncilTasksAsync(tasks, caller!.UserId, ct);
-        return MinutesResult.Saved(meeting.Version);
+        await PublishStatusAsync(meeting!, ct);
+        await workItems.AnnounceCouncilTasksAsync(approval.Tasks, caller.UserId, ct);
+        return MinutesResult.Saved(meeting!.Version);
     }
 
-    private async Task<List<CouncilTaskSpec>> TaskSpecsAsync(PortalDbContext db, Council council, Meeting meeting, List<Resolution> resolutions, CancellationToken ct)
+    /// <summary>
+    /// 审定 itself, the one way minutes are approved — by the recorder (<see cref="ApproveAsync"/>, after its checks) and
+    /// by the demo data: approves the meeting with the text as shown and adds one council task per resolution not yet made
+    /// one, dispatched to its owner unit on the one work-item lifecycle (<see cref="WorkItemService.AddCouncilTasks"/>), by
+    /// <paramref name="actorName"/> at <paramref name="nowUtc"/>. Saves nothing: the caller saves, calls
+    /// <see cref="MinutesApproval.LinkTasks"/> and saves again, in one transaction. The meeting must be tracked with its
+    /// agenda and its resolutions (with co-owners). Null with the workflow's error code when it may not be approved.
+    /// </summary>
+    internal static async Task<(MinutesApproval? Approval, string? ErrorCode)> ApproveRecordAsync(PortalDbContext db, Council council,
+        Meeting meeting, string markdown, string? actorUserId, string actorName, DateTime nowUtc, CancellationToken ct)
+    {
+        var transition = meeting.Apply(MeetingAction.ApproveMinutes, nowUtc);
+        if (!transition.Allowed) return (null, transition.ErrorCode);
+        meeting.MinutesMarkdown = Normalize(markdown);
+        var pending = meeting.Resolutions.Where(r => r.WorkItemId is null).OrderBy(r => r.Id).ToList();
+        var specs = await TaskSpecsAsync(db, council, meeting, pending, ct);
+        return (new MinutesApproval(pending, WorkItemService.AddCouncilTasks(db, specs, actorUserId, actorName, nowUtc)), null);
+    }
+
+    // The task's text is stored data, like the minutes: in the portal's default language whoever approves.
+    private static string Official(string key, params object[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Official(key), args);
+
+    private static async Task<List<CouncilTaskSpec>> TaskSpecsAsync(PortalDbContext db, Council council, Meeting meeting, List<Resolution> resolutions, CancellationToken ct)
     {
         var unitIds = resolutions.Select(r => r.OwnerUnitId).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
@@ -352,9 +380,9 @@ public sealed class MinutesService(
         {
             var community = council.CommunityId ?? units.GetValueOrDefault(r.OwnerUnitId)?.CommunityId ?? streetCommunity
                 ?? throw new InvalidOperationException($"Council {council.Id} has no community for its tasks");
-            var lines = new List<string> { r.Decision, "", text["Task.Source", LinkText(council.Name), LinkText(meeting.Title), link] };
-            if (r.AgendaItemNumber is { } n && items.TryGetValue(n, out var item)) lines.Add(text["Task.AgendaItem", item]);
-            if (r.ChaserPersonId is { } c) lines.Add(text["Task.Chaser", chasers.GetValueOrDefault(c) ?? $"#{c}"]);
+            var lines = new List<string> { r.Decision, "", Official("Task.Source", LinkText(council.Name), LinkText(meeting.Title), link) };
+            if (r.AgendaItemNumber is { } n && items.TryGetValue(n, out var item)) lines.Add(Official("Task.AgendaItem", item));
+            if (r.ChaserPersonId is { } c) lines.Add(Official("Task.Chaser", chasers.GetValueOrDefault(c) ?? $"#{c}"));
             return new CouncilTaskSpec(community, TitleOf(r.Decision), string.Join("\n", lines), r.OwnerUnitId,
                 r.CoOwners.Select(x => x.UnitId).ToList(), r.DueDate);
         }).ToList();

@@ -32,10 +32,10 @@ public sealed record BoardNeedRow(
     int Id, WorkItemKind Kind, string Title, string Category, string? GridName, WorkItemStatus Status, string? OwnerUnitName,
     DateTime RaisedAtUtc, DateTime? DueAtUtc, bool IsOverdue, Satisfaction? Rating);
 
-/// <summary>A public project with its units and rolled-up progress.</summary>
+/// <summary>A public project with its units and rolled-up progress; <see cref="IsOverdue"/> by WorkItemMetrics.IsOverdue now.</summary>
 public sealed record BoardProjectRow(
     int Id, string Title, string? LeadUnitName, IReadOnlyList<string> CoUnitNames, int ProgressPercent, int MilestonesDone,
-    int MilestonesTotal, WorkItemStatus Status, DateTime? DueAtUtc);
+    int MilestonesTotal, WorkItemStatus Status, DateTime? DueAtUtc, bool IsOverdue);
 
 /// <summary>
 /// A published commitment: the organisation it is filed under, whether an organisation or one of its members made it

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -119,13 +120,15 @@ public sealed class BoardService(
                              where ids.Contains(c.WorkItemId)
                              orderby u.Name
                              select new { c.WorkItemId, u.Name }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         var milestones = await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.WorkItemId))
             .GroupBy(m => m.WorkItemId)
             .Select(g => new { Id = g.Key, Total = g.Count(), Done = g.Count(m => m.PercentDone >= 100) })
             .ToDictionaryAsync(m => m.Id, ct);
         return new BoardPage<BoardProjectRow>(page.Select(p => new BoardProjectRow(p.Id, p.Title, p.Lead,
             coUnits.Where(c => c.WorkItemId == p.Id).Select(c => c.Name).ToList(), p.ProgressPercent,
-            milestones.TryGetValue(p.Id, out var m) ? m.Done : 0, m?.Total ?? 0, p.Status, p.DueAtUtc)).ToList(), total);
+            milestones.TryGetValue(p.Id, out var m) ? m.Done : 0, m?.Total ?? 0, p.Status, p.DueAtUtc,
+            WorkItemMetrics.IsOverdue(p.Status, p.DueAtUtc, now))).ToList(), total);
     }
 
     /// <summary>Published commitments (公示 onwards), the latest year first; null when refused.</summary>

@@ -84,50 +84,72 @@ public sealed class DeadlineMonitor(
         return sent;
     }
 
-    private static IQueryable<WorkItem> OpenWithDeadline(PortalDbContext db)
+    // Items waiting for the owner's work. Reported and rated ones wait for the raiser or the secretary, not the owner, so
+    // chasing the owner about them would be wrong.
+    private static readonly WorkItemStatus[] Watched = [WorkItemStatus.Raised, WorkItemStatus.Triaged, WorkItemStatus.Dispatched, WorkItemStatus.InProgress];
+
+    private static IQueryable<WorkItem> OpenWithDeadline(PortalDbContext db) =>
+        db.WorkItems.Where(w => w.DueAtUtc != null && Watched.Contains(w.Status));
+
+    /// <summary>
+    /// What the monitor does about <paramref name="item"/> at <paramref name="now"/>: nothing (null), a reminder to the owner
+    /// (<see cref="DeadlineState.DueSoon"/> or <see cref="DeadlineState.Overdue"/>, once per state) or the escalation to the
+    /// secretaries (<see cref="DeadlineState.Escalated"/>, once). The one decision, for the monitor's rounds and for the
+    /// histories of the demo data, which must read as if the monitor had been running.
+    /// </summary>
+    public static DeadlineState? StepDue(WorkItem item, DeadlineRules rules, DateTimeOffset now)
     {
-        // Items waiting for the owner's work. Reported and rated ones wait for the raiser or the secretary, not the owner,
-        // so chasing the owner about them would be wrong.
-        WorkItemStatus[] open = [WorkItemStatus.Raised, WorkItemStatus.Triaged, WorkItemStatus.Dispatched, WorkItemStatus.InProgress];
-        return db.WorkItems.Where(w => w.DueAtUtc != null && open.Contains(w.Status));
+        if (item.DueAtUtc is not { } dueUtc || Array.IndexOf(Watched, item.Status) < 0) return null;
+        var start = Utc(item.DispatchedAtUtc ?? item.RaisedAtUtc);
+        var due = Utc(dueUtc);
+        var state = rules.StateAt(now, start, due);
+        if (state == DeadlineState.Escalated) return item.EscalatedAtUtc is null ? state : null;
+        if (state is not (DeadlineState.DueSoon or DeadlineState.Overdue)) return null;
+        // One reminder per state: the state at the last reminder tells whether this one was already announced.
+        var remindedState = item.RemindedAtUtc is { } reminded ? rules.StateAt(Utc(reminded), start, due) : DeadlineState.OnTime;
+        return remindedState >= state ? null : state;
+    }
+
+    /// <summary>
+    /// Records the step <see cref="StepDue"/> decided on the item: the chase or escalation through the workflow, the time of
+    /// the last reminder (an escalation counts as one, so a later overdue check does not remind again) and the automatic
+    /// history event, which is returned for the caller to add. Null when the workflow refuses the step.
+    /// </summary>
+    public static WorkItemEvent? RecordStep(WorkItem item, DeadlineState step, DateTime nowUtc)
+    {
+        var action = step == DeadlineState.Escalated ? WorkItemAction.Escalate : WorkItemAction.Chase;
+        if (!item.Apply(action, nowUtc).Allowed) return null;
+        item.RemindedAtUtc = nowUtc;
+        return AutomaticEvent(item, action, nowUtc, step switch
+        {
+            DeadlineState.Escalated => "系统提醒：逾期超过宽限期，已升级至社区书记督办。",
+            DeadlineState.Overdue => "系统提醒：已超过办理期限，请尽快办理。",
+            _ => "系统提醒：即将到达办理期限，请抓紧办理。",
+        });
     }
 
     private async Task<bool> CheckItemAsync(int id, DateTimeOffset now, Dictionary<int, DeadlineRules> rulesCache, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (item?.DueAtUtc is not { } dueUtc || !WorkItemWorkflow.IsOpen(item.Status)) return false;
-
+        if (item is null) return false;
         var rules = await RulesAsync(db, item.DeadlineRuleSetId, rulesCache, ct);
-        var start = Utc(item.DispatchedAtUtc ?? item.RaisedAtUtc);
-        var due = Utc(dueUtc);
-        var state = rules.StateAt(now, start, due);
-        var nowUtc = now.UtcDateTime;
-
-        if (state == DeadlineState.Escalated)
+        return StepDue(item, rules, now) switch
         {
-            if (item.EscalatedAtUtc is not null) return false;
-            return await EscalateAsync(db, item, nowUtc, ct);
-        }
-        if (state is not (DeadlineState.DueSoon or DeadlineState.Overdue)) return false;
-        // One reminder per state: the state at the last reminder tells whether this one was already announced.
-        var remindedState = item.RemindedAtUtc is { } reminded ? rules.StateAt(Utc(reminded), start, due) : DeadlineState.OnTime;
-        if (remindedState >= state) return false;
-        return await RemindAsync(db, item, state, nowUtc, ct);
+            DeadlineState.Escalated => await EscalateAsync(db, item, now.UtcDateTime, ct),
+            { } state => await RemindAsync(db, item, state, now.UtcDateTime, ct),
+            null => false,
+        };
     }
 
     private async Task<bool> RemindAsync(PortalDbContext db, WorkItem item, DeadlineState state, DateTime nowUtc, CancellationToken ct)
     {
+        if (RecordStep(item, state, nowUtc) is not { } step) return false;
+        db.WorkItemEvents.Add(step);
         var recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
-        var overdue = state == DeadlineState.Overdue;
-        var key = overdue ? NotificationKeys.Overdue : NotificationKeys.DueSoon;
+        var key = state == DeadlineState.Overdue ? NotificationKeys.Overdue : NotificationKeys.DueSoon;
         var notifications = recipients.Select(userId => NewNotification(userId, key, item, nowUtc)).ToList();
         db.Notifications.AddRange(notifications);
-        var apply = item.Apply(WorkItemAction.Chase, nowUtc);
-        if (!apply.Allowed) return false;
-        db.WorkItemEvents.Add(AutomaticEvent(item, WorkItemAction.Chase, nowUtc,
-            overdue ? "系统提醒：已超过办理期限，请尽快办理。" : "系统提醒：即将到达办理期限，请抓紧办理。"));
-        item.RemindedAtUtc = nowUtc;
         await db.SaveChangesAsync(ct);
         await PublishAsync(notifications, ct);
         return true;
@@ -135,14 +157,11 @@ public sealed class DeadlineMonitor(
 
     private async Task<bool> EscalateAsync(PortalDbContext db, WorkItem item, DateTime nowUtc, CancellationToken ct)
     {
-        var apply = item.Apply(WorkItemAction.Escalate, nowUtc);
-        if (!apply.Allowed) return false;
+        if (RecordStep(item, DeadlineState.Escalated, nowUtc) is not { } step) return false;
+        db.WorkItemEvents.Add(step);
         var secretaries = await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct);
         var notifications = secretaries.Select(userId => NewNotification(userId, NotificationKeys.Escalated, item, nowUtc)).ToList();
         db.Notifications.AddRange(notifications);
-        db.WorkItemEvents.Add(AutomaticEvent(item, WorkItemAction.Escalate, nowUtc, "系统提醒：逾期超过宽限期，已升级至社区书记督办。"));
-        // The escalation also counts as the last reminder, so a later overdue check does not remind again.
-        item.RemindedAtUtc = nowUtc;
         await db.SaveChangesAsync(ct);
         await PublishAsync(notifications, ct);
         await bus.PublishAsync(ListsTopics.For(item.CommunityId), WorkItemEvents.Changed,

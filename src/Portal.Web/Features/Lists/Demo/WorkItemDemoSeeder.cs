@@ -9,7 +9,8 @@ namespace Portal.Web.Features.Lists.Demo;
 /// A realistic year of the three lists for the demo: needs and micro-wishes in every status with full histories,
 /// resources of the co-building units, projects with milestones, and commitments — for both communities, dated
 /// relative to the seeding time so the dashboard always shows the last twelve months. Every status change goes through
-/// <see cref="WorkItem.Apply"/> in order, so the stored histories replay through the workflow. Deterministic (fixed
+/// <see cref="WorkItem.Apply"/> in order (<see cref="DemoWalk"/>, with the deadline monitor's reminders and escalations
+/// where it would have made them), so the stored histories replay through the workflow. Deterministic (fixed
 /// seed) apart from the moment it runs.
 /// </summary>
 public static class WorkItemDemoSeeder
@@ -18,7 +19,8 @@ public static class WorkItemDemoSeeder
     public const int CommitmentsPerCommunity = 24;
     public const int ProjectsPerCommunity = 4;
 
-    private static readonly string[] SecretaryNames = ["刘红梅", "陈淑珍"];
+    /// <summary>The communities' secretaries in community order (only the first has a demo account).</summary>
+    internal static readonly string[] SecretaryNames = ["刘红梅", "陈淑珍"];
     private const string GridWorkerName = "孙志强";
 
     // Titles per category; the grid's name is not in them, the item's grid is recorded separately.
@@ -83,15 +85,17 @@ public static class WorkItemDemoSeeder
         for (var ci = 0; ci < communities.Count; ci++)
         {
             var communityId = communities[ci];
-            var ctx = new Context(random, nowUtc, communityId, ruleSets[ci].Id, SecretaryNames[ci % 2],
+            var ctx = new Context(random, nowUtc, communityId, ruleSets[ci].Id, ruleSets[ci].ToRules(), SecretaryNames[ci % 2],
                 ci == 0 && userIds.TryGetValue("secretary", out var s) ? s.Id : null,
                 units.Where(u => u.CommunityId == communityId || u.CommunityId is null).ToList(),
                 people.Where(p => p.Community == communityId).Select(p => new Raiser(p.Name, p.GridId, p.IsPartyMember, p.Id)).ToList());
             projects.AddRange(Projects(ctx, resources.Where(r => ctx.Units.Any(u => u.Id == r.UnitId)).ToList()));
             var residentKey = ci == 0 ? "resident" : "resident2";
             var resident = userIds.TryGetValue(residentKey, out var r) ? r : default;
-            pending.AddRange(Needs(ctx, resident.Id, ci == 0 && userIds.TryGetValue("gridworker", out var g) ? g.Id : null));
+            pending.AddRange(Needs(ctx, resident.Id, resident.PersonId, ci == 0 && userIds.TryGetValue("gridworker", out var g) ? g.Id : null));
             pending.AddRange(Commitments(ctx, commitmentOrgs));
+            // What the deadline monitor did since each item's last step.
+            foreach (var walk in ctx.Walks) walk.Finish();
         }
         db.WorkItems.AddRange(projects);
         await db.SaveChangesAsync(ct);
@@ -118,55 +122,36 @@ public static class WorkItemDemoSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private sealed class Context(Random random, DateTime now, int communityId, int ruleSetId, string secretaryName, string? secretaryUserId,
-        List<Unit> units, List<Raiser> people)
+    private sealed class Context(Random random, DateTime now, int communityId, int ruleSetId, DeadlineRules rules, string secretaryName,
+        string? secretaryUserId, List<Unit> units, List<Raiser> people)
     {
         public Random Random { get; } = random;
         public DateTime Now { get; } = now;
         public int CommunityId { get; } = communityId;
         public int RuleSetId { get; } = ruleSetId;
+        public DeadlineRules Rules { get; } = rules;
+        public List<DemoWalk> Walks { get; } = [];
         public string SecretaryName { get; } = secretaryName;
         public string? SecretaryUserId { get; } = secretaryUserId;
         public List<Unit> Units { get; } = units;
         public List<Raiser> People { get; } = people;
 
         public T Pick<T>(IReadOnlyList<T> list) => list[Random.Next(list.Count)];
+
+        /// <summary>A walk through the item's lifecycle under the community's deadline rules, finished with the others.</summary>
+        public DemoWalk Walk(WorkItem item)
+        {
+            var walk = new DemoWalk(item, Now, Rules);
+            Walks.Add(walk);
+            return walk;
+        }
         public TimeSpan Hours(double min, double max) => TimeSpan.FromHours(min + Random.NextDouble() * (max - min));
     }
 
-    /// <summary>
-    /// Walks one item through its lifecycle, stopping at the first step that would lie in the future: old items end
-    /// closed, recent ones part-way. Returns false once stopped, so callers skip the remaining steps.
-    /// </summary>
-    private sealed class Walk(WorkItem item, Context ctx)
+    private static List<WorkItem> Needs(Context ctx, string? residentUserId, int? residentPersonId, string? gridWorkerUserId)
     {
-        public DateTime At { get; private set; } = item.RaisedAtUtc;
-        public bool Stopped { get; private set; }
-
-        public bool Step(TimeSpan after, WorkItemAction action, string actor, string? actorUserId = null, string? note = null,
-            Satisfaction? rating = null, Action? before = null, bool automatic = false)
-        {
-            if (Stopped) return false;
-            var at = At + after;
-            if (at >= ctx.Now) { Stopped = true; return false; }
-            before?.Invoke();
-            var from = item.Status;
-            var result = item.Apply(action, at, rating);
-            if (!result.Allowed) throw new InvalidOperationException($"Demo step {action} from {from} refused: {result.ErrorCode}");
-            item.Events.Add(new WorkItemEvent
-            {
-                Action = action, FromStatus = from, ToStatus = item.Status, ActorName = actor, ActorUserId = actorUserId, AtUtc = at,
-                Note = note, Rating = rating, IsAutomatic = automatic,
-            });
-            At = at;
-            return true;
-        }
-
-        public void Stop() => Stopped = true;
-    }
-
-    private static List<WorkItem> Needs(Context ctx, string? residentUserId, string? gridWorkerUserId)
-    {
+        // The resident account's own needs are raised (and rated) by the person the account is linked to.
+        var residentSelf = ctx.People.FirstOrDefault(p => p.PersonId == residentPersonId);
         var items = new List<WorkItem>();
         var rules = DeadlineRules.Default;
         var categories = WorkItemCategories.All;
@@ -188,8 +173,9 @@ public static class WorkItemDemoSeeder
                 urgency = Urgency.Complex;
                 ageDays = 14.5 + r.NextDouble() * 0.2;
             }
-            var raiser = ctx.Pick(ctx.People);
-            var mine = i % 12 == 0 && residentUserId is not null;
+            var picked = ctx.Pick(ctx.People);
+            var mine = i % 12 == 0 && residentUserId is not null && residentSelf is not null;
+            var raiser = mine ? residentSelf! : picked;
             var channel = mine ? RaiseChannel.Self : (RaiseChannel)(r.Next(6) + 1);
             var enteredBy = channel switch
             {
@@ -214,7 +200,7 @@ public static class WorkItemDemoSeeder
                 RaisedAtUtc = ctx.Now - TimeSpan.FromDays(ageDays) - ctx.Hours(0, 2),
             };
             items.Add(item);
-            var walk = new Walk(item, ctx);
+            var walk = ctx.Walk(item);
             var sec = ctx.SecretaryName;
             var secId = ctx.SecretaryUserId;
 
@@ -331,15 +317,16 @@ public static class WorkItemDemoSeeder
         item.DeadlineRuleSetId = ctx.RuleSetId;
     }
 
-    /// <summary>Chases past the deadline, as the deadline monitor and the secretary would, without moving the item.</summary>
-    private static void Chase(Walk walk, WorkItem item, Context ctx)
+    /// <summary>
+    /// Left unhandled past the deadline: the monitor reminds and escalates it (the walk records that), and the secretary
+    /// chases the owner once it has been escalated, without moving the item.
+    /// </summary>
+    private static void Chase(DemoWalk walk, WorkItem item, Context ctx)
     {
         if (walk.Stopped || item.DueAtUtc is not { } due) return;
-        var untilDue = due - walk.At;
-        if (untilDue > TimeSpan.Zero && walk.Step(untilDue + TimeSpan.FromHours(1), WorkItemAction.Chase, "系统", note: "已超过办理时限，请尽快办理。", automatic: true))
-            item.RemindedAtUtc = walk.At;
-        if (walk.Step(TimeSpan.FromDays(1) + TimeSpan.FromHours(1), WorkItemAction.Escalate, "系统", note: "超期未办结，已提请社区书记督办。", automatic: true)) { }
-        walk.Step(ctx.Hours(2, 24), WorkItemAction.Chase, ctx.SecretaryName, ctx.SecretaryUserId, "书记督办：请说明原因并限期办结。");
+        var escalated = due + ctx.Rules.EscalationGrace + TimeSpan.FromHours(1);
+        var wait = escalated > walk.At ? escalated - walk.At : TimeSpan.Zero;
+        walk.Step(wait + ctx.Hours(2, 24), WorkItemAction.Chase, ctx.SecretaryName, ctx.SecretaryUserId, "书记督办：请说明原因并限期办结。");
         walk.Stop();
     }
 
@@ -411,7 +398,7 @@ public static class WorkItemDemoSeeder
                 Channel = RaiseChannel.Council, RaisedAtUtc = ctx.Now.AddDays(-ageDays), BudgetYuan = spec.Budget, IsPublic = true, IsShared = true,
             };
             item.CoOwners.Add(new WorkItemCoOwner { UnitId = ctx.Units[(i * 3 + 2) % ctx.Units.Count].Id });
-            var walk = new Walk(item, ctx);
+            var walk = ctx.Walk(item);
             var span = TimeSpan.FromDays(ageDays);
             walk.Step(TimeSpan.FromDays(1), WorkItemAction.Triage, ctx.SecretaryName, ctx.SecretaryUserId, "联席会议研究同意立项。");
             // Projects are long-running: the deadline is the plan's end date, not the hotline standard.
@@ -548,7 +535,7 @@ public static class WorkItemDemoSeeder
                 Channel = RaiseChannel.Self, OwnerUnitId = unit?.Id, OwnerPersonId = member?.PersonId, DueAtUtc = due,
             };
             list.Add(item);
-            var walk = new Walk(item, ctx);
+            var walk = ctx.Walk(item);
             bool Reached(CommitmentStage s) => stage == s || walk.Stopped;
             if (stage == CommitmentStage.Made) continue;
             walk.Step(Hours(24, 72), WorkItemAction.Triage, ctx.SecretaryName, ctx.SecretaryUserId, "经审核，承诺事项具体可行，同意公示。");

@@ -12,8 +12,9 @@ public sealed record ProjectQuery(string? Search = null, int Skip = 0, int Take 
     public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }
 
+/// <summary>A project in the list; <see cref="IsOverdue"/> by WorkItemMetrics.IsOverdue now.</summary>
 public sealed record ProjectRow(int Id, string Title, string Category, WorkItemStatus Status, string? LeadUnit, int ProgressPercent,
-    decimal? BudgetYuan, DateTime? DueAtUtc);
+    decimal? BudgetYuan, DateTime? DueAtUtc, bool IsOverdue);
 
 public sealed record ProjectNeedRow(int Id, string Title, WorkItemStatus Status);
 
@@ -23,7 +24,7 @@ public sealed record MilestoneRow(int Id, Guid Version, string Title, decimal We
 
 public sealed record ProjectDetail(
     int Id, Guid Version, string Title, string DescriptionHtml, string Category, int CommunityId, WorkItemStatus Status,
-    Option? LeadUnit, IReadOnlyList<Option> CoUnits, decimal? BudgetYuan, DateTime? DueAtUtc, int ProgressPercent,
+    Option? LeadUnit, IReadOnlyList<Option> CoUnits, decimal? BudgetYuan, DateTime? DueAtUtc, bool IsOverdue, int ProgressPercent,
     IReadOnlyList<ProjectNeedRow> Needs, IReadOnlyList<ProjectResourceRow> Resources, IReadOnlyList<MilestoneRow> Milestones,
     bool CanEditMilestones, bool CanClaim);
 

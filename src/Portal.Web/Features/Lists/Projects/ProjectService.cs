@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
+using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -78,8 +79,10 @@ public sealed class ProjectService(
             .Select(p => new { p.Id, p.Title, p.Category, p.Status, p.OwnerUnitId, p.ProgressPercent, p.BudgetYuan, p.DueAtUtc })
             .ToListAsync(ct);
         var units = caller.Scope.Units;
+        var now = clock.GetUtcNow().UtcDateTime;
         return new Page<ProjectRow>(page.Select(p => new ProjectRow(p.Id, p.Title, p.Category, p.Status,
-            p.OwnerUnitId is { } u && units.TryGetValue(u, out var unit) ? unit.Name : null, p.ProgressPercent, p.BudgetYuan, p.DueAtUtc)).ToList(), total);
+            p.OwnerUnitId is { } u && units.TryGetValue(u, out var unit) ? unit.Name : null, p.ProgressPercent, p.BudgetYuan, p.DueAtUtc,
+            WorkItemMetrics.IsOverdue(p.Status, p.DueAtUtc, now))).ToList(), total);
     }
 
     /// <summary>The project with its units, needs, resources and milestones; null when absent or not visible to the user.</summary>
@@ -101,7 +104,8 @@ public sealed class ProjectService(
                                select new { r.Id, r.Title, r.UnitId, pr.Quantity, r.CapacityUnit }).ToListAsync(ct);
         return new ProjectDetail(project.Id, project.Version, project.Title, SafeMarkdown.ToHtml(project.DescriptionMarkdown), project.Category,
             project.CommunityId, project.Status, project.OwnerUnitId is { } lead ? UnitOption(lead) : null,
-            project.CoOwners.Select(c => UnitOption(c.UnitId)).OfType<Option>().ToList(), project.BudgetYuan, project.DueAtUtc, project.ProgressPercent,
+            project.CoOwners.Select(c => UnitOption(c.UnitId)).OfType<Option>().ToList(), project.BudgetYuan, project.DueAtUtc,
+            WorkItemMetrics.IsOverdue(project.Status, project.DueAtUtc, clock.GetUtcNow().UtcDateTime), project.ProgressPercent,
             needs, resources.Select(r => new ProjectResourceRow(r.Id, r.Title, UnitOption(r.UnitId)?.Name ?? "", r.Quantity, r.CapacityUnit)).ToList(),
             project.Milestones.OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
                 .Select(m => new MilestoneRow(m.Id, m.Version, m.Title, m.Weight, m.PercentDone, m.DueDate, m.SortOrder)).ToList(),

@@ -1,6 +1,5 @@
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Lists.WorkItems;
@@ -19,13 +18,16 @@ public sealed partial class WorkItemService
 {
     /// <summary>
     /// Adds the tasks to <paramref name="db"/> without saving, so the caller saves them in the same transaction as the
-    /// approval that decided them (all or nothing). The actor is the caller the council code has already checked may
-    /// approve (passed in rather than looked up again). Call <see cref="AnnounceCouncilTasksAsync"/> after the save.
+    /// approval that decided them (all or nothing). The actor is the approver the council code has already checked (passed
+    /// in rather than looked up again), <paramref name="nowUtc"/> the moment of approval. Call
+    /// <see cref="AnnounceCouncilTasksAsync"/> after the save. Static, so the demo data's approvals make their tasks the
+    /// same way (at the moment they were approved, without announcing them).
     /// </summary>
-    internal IReadOnlyList<WorkItem> AddCouncilTasks(PortalDbContext db, IReadOnlyList<CouncilTaskSpec> specs, CallerIdentity caller)
+    internal static IReadOnlyList<WorkItem> AddCouncilTasks(PortalDbContext db, IReadOnlyList<CouncilTaskSpec> specs, string? actorUserId,
+        string actorName, DateTime nowUtc)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var actorName = Truncate(caller.Name, WorkItem.NameMaxLength);
+        var now = nowUtc;
+        actorName = Truncate(actorName, WorkItem.NameMaxLength);
         var items = new List<WorkItem>(specs.Count);
         foreach (var spec in specs)
         {
@@ -38,7 +40,7 @@ public sealed partial class WorkItemService
                 Urgency = Urgency.Complex,
                 CommunityId = spec.CommunityId,
                 Channel = RaiseChannel.Council,
-                RaisedByUserId = caller.UserId,
+                RaisedByUserId = actorUserId,
                 RaisedByName = actorName,
                 RaisedAtUtc = now,
                 IsShared = true,
@@ -55,7 +57,7 @@ public sealed partial class WorkItemService
                 if (!result.Allowed) throw new InvalidOperationException($"Council task refused by the workflow: {result.ErrorCode}");
                 item.Events.Add(new WorkItemEvent
                 {
-                    Action = action, FromStatus = from, ToStatus = item.Status, ActorUserId = caller.UserId, ActorName = actorName, AtUtc = now,
+                    Action = action, FromStatus = from, ToStatus = item.Status, ActorUserId = actorUserId, ActorName = actorName, AtUtc = now,
                 });
             }
             db.WorkItems.Add(item);
