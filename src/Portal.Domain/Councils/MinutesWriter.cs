@@ -4,7 +4,7 @@ using System.Text;
 namespace Portal.Domain.Councils;
 
 /// <summary>
-/// Which text of a meeting's minutes a reader gets (decision 0013). <see cref="Full"/>: the record as the recorder wrote and
+/// Which text of a meeting's minutes a reader gets (decision 0016). <see cref="Full"/>: the record as the recorder wrote and
 /// approved it, for those who take part in the council's meetings. <see cref="Public"/>: for whoever may view the council
 /// but not take part (residents): the same document with attendance as figures and absent units only — no person's
 /// attendance, no reason for leave, no discussion notes.
@@ -153,7 +153,7 @@ public static class MinutesWriter
 
     /// <summary>
     /// Attendance as figures: 应到/实到 (and guests as a count), and the member units nobody came from — no person's name,
-    /// no reason for leave (decision 0013).
+    /// no reason for leave (decision 0016).
     /// </summary>
     private static void AppendPublicAttendance(StringBuilder sb, IReadOnlyList<MinutesAttendee> attendees)
     {

@@ -42,7 +42,7 @@ public sealed class CouncilAccessTests(PortalHostFixture fixture) : IClassFixtur
     }
 
     [Theory]
-    // participate, view, status → edition read (decision 0013)
+    // participate, view, status → edition read (decision 0016)
     [InlineData(true, true, MeetingStatus.Ended, MinutesEdition.Full)]
     [InlineData(true, true, MeetingStatus.MinutesApproved, MinutesEdition.Full)]
     [InlineData(false, true, MeetingStatus.MinutesApproved, MinutesEdition.Public)]

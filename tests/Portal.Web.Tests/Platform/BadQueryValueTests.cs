@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Portal.Web.Components.Shared;
+using Portal.Testing;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Platform;

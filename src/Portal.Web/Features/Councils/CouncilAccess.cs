@@ -24,7 +24,7 @@ namespace Portal.Web.Features.Councils;
 /// meeting's recorder, and seats holding the recorder post that day.</item>
 /// <item><b>Read the full minutes</b> (the draft, and the approved text with who attended, who was away and why, and the
 /// discussion): those who take part in the meeting — the participants above. Whoever else may view the council reads the
-/// public version of approved minutes only, and no draft (<see cref="MinutesEditionFor"/>; decision 0013).</item>
+/// public version of approved minutes only, and no draft (<see cref="MinutesEditionFor"/>; decision 0016).</item>
 /// </list>
 /// </summary>
 public static class CouncilAccess
@@ -100,7 +100,7 @@ public sealed record MeetingRights(bool CanView, bool CanParticipate, bool CanSt
 {
     /// <summary>
     /// May read the full minutes (attendance by name, reasons for leave, the discussion): exactly those who take part in
-    /// the meeting, since they heard all of it in the room (decision 0013).
+    /// the meeting, since they heard all of it in the room (decision 0016).
     /// </summary>
     public bool CanReadFullMinutes => CanParticipate;
 

@@ -7,7 +7,7 @@ namespace Portal.Web.Features.Councils;
 
 public static class MinutesEndpoints
 {
-    /// <summary>The value of the <c>edition</c> query parameter that asks for the public version (decision 0013).</summary>
+    /// <summary>The value of the <c>edition</c> query parameter that asks for the public version (decision 0016).</summary>
     public const string PublicEdition = "public";
 
     public static string DocxPath(int meetingId, bool publicEdition = false) =>

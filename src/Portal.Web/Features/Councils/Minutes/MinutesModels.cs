@@ -92,7 +92,7 @@ public sealed record MinutesResult(MinutesOutcome Outcome, IReadOnlyDictionary<s
 
 /// <summary>
 /// The approved (or draft) minutes for the print view and the Word document, with the structured resolutions, in the
-/// edition shown (decision 0013).
+/// edition shown (decision 0016).
 /// </summary>
 public sealed record MinutesPrintView(
     int MeetingId, string CouncilName, string Title, bool IsApproved, string Markdown, string Html,

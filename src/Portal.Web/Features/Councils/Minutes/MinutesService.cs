@@ -20,7 +20,7 @@ namespace Portal.Web.Features.Councils.Minutes;
 /// editing resolutions, the draft and approving need <see cref="MeetingRights.CanRecord"/>; which minutes the caller reads
 /// is <see cref="CouncilAccess.MinutesEditionFor"/>'s: the full record for those who take part in the meeting, the public
 /// version of approved minutes (written from the record by <see cref="MinutesWriter"/>, never the approved free text) for
-/// anyone else who may view the council (decision 0013). A meeting the caller may not read is reported as not found. Every change carries the
+/// anyone else who may view the council (decision 0016). A meeting the caller may not read is reported as not found. Every change carries the
 /// meeting's <see cref="Portal.Domain.Common.VersionedEntity.Version"/> as the caller saw it, so two recorders never
 /// overwrite each other silently. Scoped.
 /// </summary>
