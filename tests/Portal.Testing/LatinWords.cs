@@ -16,8 +16,9 @@ public static partial class LatinWords
     public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.Ordinal)
     {
         // File formats, programs and encodings go by their Latin names in Chinese offices too ("导出 CSV", "导出 Word",
-        // "二维码 QR", "用 Excel/WPS 另存为 CSV", "UTF-8 或 GBK 编码", "不支持 HTML", "支持 Markdown").
-        "CSV", "Word", "QR", "Excel", "WPS", "UTF", "GBK", "HTML", "Markdown",
+        // "二维码 QR", "用 Excel/WPS 另存为 CSV", "UTF-8 或 GBK 编码", "不支持 HTML", "支持 Markdown"), and Excel's own
+        // name of a file type its Chinese version offers when saving ("Unicode 文本").
+        "CSV", "Word", "QR", "Excel", "WPS", "UTF", "GBK", "HTML", "Markdown", "Unicode",
         // Key names as printed on the keyboard ("Ctrl+P").
         "Ctrl",
         // The language switch offers English in English, as language pickers do, so that an English reader finds it.

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 
@@ -44,6 +45,9 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     }
 
     public string DataDirectory => _dataDirectory;
+
+    /// <summary>What the portal logged (after the logging filters of the app, as a real provider sees it).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>The base address; with Kestrel, the real loopback URL.</summary>
     public Uri BaseAddress
@@ -98,6 +102,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     protected override void Dispose(bool disposing)

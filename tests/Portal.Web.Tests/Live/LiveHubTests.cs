@@ -76,6 +76,37 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         Assert.Equal(own.Sequence, received.GetProperty("sequence").GetInt64());
     }
 
+    /// <summary>
+    /// Issue 10, item 6: every refused join logged a full stack trace at error level, so any signed-in client could fill
+    /// the log. A refusal is a warning without a stack trace, at most one per connection and minute.
+    /// </summary>
+    [Fact]
+    public async Task Refused_joins_are_one_warning_per_connection_and_minute_without_a_stack_trace()
+    {
+        var qingnianhu = CommunityTopics.For(await QingnianhuAsync());
+        await using var first = await ConnectAsAsync("resident2");
+        await using var second = await ConnectAsAsync("resident2");
+        var before = Portal.Logs.Entries.Count;
+
+        for (var i = 0; i < 30; i++)
+        {
+            var refused = await Assert.ThrowsAsync<HubInvocationException>(() => first.InvokeAsync(i % 2 == 0 ? "Join" : "CatchUp", qingnianhu, i % 2 == 0 ? null : 0));
+            Assert.Contains("forbidden", refused.Message);
+        }
+        await Assert.ThrowsAsync<HubInvocationException>(() => second.InvokeAsync("Join", qingnianhu, null));
+        // The connection still works after its refusals.
+        var own = CommunityTopics.For(await AndeliAsync());
+        Assert.Equal(own, (await first.InvokeAsync("Join", own, null)).GetProperty("topic").GetString());
+
+        var logged = Portal.Logs.Entries.Skip(before).ToList();
+        Assert.DoesNotContain(logged, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.DoesNotContain(logged, e => e.Exception is not null && e.Message.Contains("Join", StringComparison.Ordinal));
+        var warnings = logged.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains(qingnianhu, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Null(w.Exception));
+        Assert.All(warnings, w => Assert.Contains("resident2", w.Message));
+    }
+
     [Theory]
     [InlineData("community/abc")]
     [InlineData("community/")]

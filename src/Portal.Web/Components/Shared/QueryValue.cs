@@ -12,6 +12,9 @@ public static class QueryValue
 {
     public const string DayFormat = "yyyy-MM-dd";
 
+    /// <summary>Longest search term read from an address; search boxes stop there too (<c>maxlength</c>).</summary>
+    public const int SearchMaxLength = 200;
+
     /// <summary>A database id: digits only, greater than zero, within <see cref="int"/>.</summary>
     public static int? Id(string? value) =>
         int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
@@ -23,6 +26,10 @@ public static class QueryValue
     /// <summary>A day written as yyyy-MM-dd.</summary>
     public static DateOnly? Day(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>A search term, trimmed; null when blank or longer than <see cref="SearchMaxLength"/>.</summary>
+    public static string? Search(string? value) =>
+        value?.Trim() is { Length: > 0 and <= SearchMaxLength } term ? term : null;
 
     /// <summary>1/true or 0/false.</summary>
     public static bool? Flag(string? value) => value?.Trim().ToLowerInvariant() switch

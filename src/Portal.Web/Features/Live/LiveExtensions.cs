@@ -1,10 +1,22 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace Portal.Web.Features.Live;
 
 public static class LiveExtensions
 {
+    /// <summary>SignalR's hub dispatcher, which logs a failed hub call at error level with its stack trace.</summary>
+    public const string HubDispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     public static IServiceCollection AddPortalLive(this IServiceCollection services)
     {
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 64 * 1024;
+            o.AddFilter<HubErrorLogging>();
+        });
+        // HubErrorLogging writes failed hub calls itself (refusals as rate-limited warnings); the dispatcher's own entry
+        // for them is an error with a stack trace that any client could repeat at will. Its warnings still pass.
+        services.AddLogging(logging => logging.AddFilter(HubDispatcherLogCategory, level => level is LogLevel.Warning or LogLevel.Critical));
         // Singletons: one event bus, store, relay and topic rule set per app node.
         services.AddSingleton<ILiveEventStore, EfLiveEventStore>();
         services.AddSingleton<ILiveEventRelay, InProcessLiveEventRelay>();

@@ -38,7 +38,7 @@ public sealed class LiveHub(LiveTopicAccess access, ILiveEventStore store) : Hub
     private async Task EnsureCanReadAsync(string topic)
     {
         if (Context.User is null || !await access.CanReadAsync(Context.User, topic, Context.ConnectionAborted))
-            throw new HubException("forbidden: you may not read this topic");
+            throw new HubCallRefusedException("forbidden: you may not read this topic");
     }
 }
 

@@ -10,9 +10,21 @@ namespace Portal.Web.Features.Platform;
 
 public static class PlatformExtensions
 {
+    /// <summary>
+    /// The largest message a browser may send over its Blazor circuit (decision 0017). A form field's whole value
+    /// travels in one message, JSON-escaped: a Chinese character takes 3 bytes, the worst character 6 (<c>\u0001</c>).
+    /// The largest field (minutes, 50,000 characters) is 150 KB in Chinese and 300 KB at worst, so 1 MB lets every stated
+    /// limit through with room for a text several times too long to arrive and get its field's message. The framework's
+    /// default of 32 KB ended the circuit at 11,000 Chinese characters and lost the text. portal.js keeps any one value
+    /// under this limit, so no input in a page can end the circuit.
+    /// </summary>
+    public const long CircuitMessageSizeLimit = 1024 * 1024;
+
     public static IServiceCollection AddPortalPlatform(this IServiceCollection services, IWebHostEnvironment environment)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment())
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitMessageSizeLimit);
         services.AddRadzenComponents();
         // Radzen's built-in texts are English; this gives every Radzen component its Chinese texts in one place.
         services.AddSingleton<ILocalizer, RadzenLocalizer>();
@@ -20,6 +32,8 @@ public static class PlatformExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<DemoDataSeeder>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // The server's name and version help nobody but someone looking for a known flaw.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
     }
 

@@ -2,13 +2,18 @@ namespace Portal.Web.Features.Platform;
 
 /// <summary>
 /// Standard protective headers on every response. The content security policy allows only this origin; Blazor
-/// Server needs 'unsafe-eval'-free scripts but inline styles (Radzen sets style attributes).
+/// Server needs 'unsafe-eval'-free scripts but inline styles (Radzen sets style attributes). Connections go to this
+/// origin only: 'self' covers same-origin WebSockets in current browsers (CSP 3), and the origin's own ws:/wss: address is
+/// named as well for older phone browsers that do not map 'self' to WebSocket schemes — never the bare schemes, which
+/// would allow a WebSocket to any host. The Server header is not sent at all (Kestrel's is switched off in
+/// <see cref="PlatformExtensions"/>).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    private const string PolicyBeforeConnect =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
+
+    private const string PolicyAfterConnect = "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -20,9 +25,19 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request);
+            headers.Remove("Server");
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    /// <summary>The policy for a request: its own origin's WebSocket address is the only one named.</summary>
+    public static string ContentSecurityPolicy(HttpRequest request)
+    {
+        var host = request.Host;
+        if (!host.HasValue) return PolicyBeforeConnect + PolicyAfterConnect;
+        var webSocketScheme = request.IsHttps ? "wss" : "ws";
+        return $"{PolicyBeforeConnect} {webSocketScheme}://{host.ToUriComponent()}{PolicyAfterConnect}";
     }
 }

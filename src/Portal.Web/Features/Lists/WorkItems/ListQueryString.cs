@@ -62,7 +62,7 @@ public static class ListQueryString
             To = QueryValue.Day(Get("to")),
             Metric = QueryValue.Enum<DashboardMetric>(Get("metric")),
             Part = QueryValue.Enum<MetricPart>(Get("part")) ?? MetricPart.All,
-            Search = Get("q") is { Length: <= 200 } q ? q : null,
+            Search = QueryValue.Search(Get("q")),
             MineOnly = QueryValue.Flag(Get("mine")) ?? mineByDefault,
         };
     }
