@@ -20,6 +20,21 @@ public static partial class PortalClient
         return (client, cookies);
     }
 
+    /// <summary>A client signed in as the user through the real form (in <paramref name="culture"/> when given); throws when refused.</summary>
+    public static async Task<HttpClient> SignedInAsync(Uri baseAddress, string userName, string? culture = null)
+    {
+        var (client, cookies) = Create(baseAddress);
+        if (culture is not null)
+            cookies.Add(baseAddress, new Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
+        using var response = await SignInAsync(client, userName);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.OrdinalIgnoreCase) != false)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        return client;
+    }
+
     /// <summary>Posts the sign-in form; returns the response (302 to the return URL on success).</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = PortalHost.DemoPassword)
     {

@@ -24,13 +24,7 @@ public sealed class MinutesFileTests(PortalHostFixture fixture) : IClassFixture<
 
     private static readonly (string Title, int Minutes)[] Items = [("垃圾分类桶站改造", 15), ("双职工家庭课后托管", 20), ("消防通道占用集中整治", 10)];
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var (client, _) = PortalClient.Create(Host.BaseAddress);
-        using var response = await PortalClient.SignInAsync(client, user);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => PortalClient.SignedInAsync(Host.BaseAddress, user);
 
     private Task<T> As<T>(string user, Func<MinutesService, Task<T>> action) =>
         TestAccounts.AsAsync(Host, user, s => action(s.GetRequiredService<MinutesService>()));

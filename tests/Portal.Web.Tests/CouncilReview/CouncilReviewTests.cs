@@ -311,11 +311,5 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, badFormat.StatusCode);
     }
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var (client, _) = PortalClient.Create(Host.BaseAddress);
-        using var response = await PortalClient.SignInAsync(client, user);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => PortalClient.SignedInAsync(Host.BaseAddress, user);
 }

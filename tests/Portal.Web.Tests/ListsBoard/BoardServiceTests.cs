@@ -59,13 +59,7 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
     private static readonly WorkItemAction[] ToAssessed =
         [WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept, WorkItemAction.ReportBack, WorkItemAction.Rate];
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var (client, _) = PortalClient.Create(Host.BaseAddress);
-        var response = await PortalClient.SignInAsync(client, user);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => PortalClient.SignedInAsync(Host.BaseAddress, user);
 
     [Fact]
     public async Task A_resident_sees_their_own_communitys_board_and_is_refused_another_communitys()

@@ -373,11 +373,5 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
 
     private static string Score(decimal? value) => value?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var (client, _) = PortalClient.Create(Host.BaseAddress);
-        var response = await PortalClient.SignInAsync(client, user);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => PortalClient.SignedInAsync(Host.BaseAddress, user);
 }

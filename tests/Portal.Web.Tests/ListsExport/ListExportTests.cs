@@ -33,16 +33,7 @@ public sealed class ListExportTests(PortalHostFixture fixture) : IClassFixture<P
     private Task<WorkItemList> ListAs(string user, string query) =>
         TestAccounts.AsAsync(Host, user, s => s.GetRequiredService<WorkItemService>().ListAllAsync(ListQueryString.Parse(query), WorkItemService.ExportLimit, Ct));
 
-    private async Task<HttpClient> SignedInAsync(string user, string? culture = null)
-    {
-        var (client, cookies) = PortalClient.Create(Host.BaseAddress);
-        if (culture is not null)
-            cookies.Add(Host.BaseAddress, new Cookie(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture))));
-        using var response = await PortalClient.SignInAsync(client, user);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user, string? culture = null) => PortalClient.SignedInAsync(Host.BaseAddress, user, culture);
 
     private static async Task<IReadOnlyList<CsvRecord>> CsvAsync(HttpResponseMessage response)
     {

@@ -25,13 +25,7 @@ public sealed class HostileMarkdownPageTests(PortalHostFixture fixture) : IClass
     private static readonly string Brackets = new('[', 40);
     private static readonly string Hostile = Brackets + "楼道灯坏了" + Brackets;
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var (client, _) = PortalClient.Create(Host.BaseAddress);
-        using var response = await PortalClient.SignInAsync(client, user);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => PortalClient.SignedInAsync(Host.BaseAddress, user);
 
     private static async Task<string> PageAsync(HttpClient client, string path)
     {
