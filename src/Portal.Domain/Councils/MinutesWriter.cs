@@ -79,7 +79,7 @@ public sealed record MinutesRecord(
 public static class MinutesWriter
 {
     /// <summary>The line the public version opens with, so its reader knows what it leaves out.</summary>
-    public const string PublicNotice = "本纪要为公开版：出席情况只列人数和缺席单位，不含个人姓名、请假事由和讨论记录。";
+    public const string PublicNotice = "本纪要为公开版：出席情况只列人数和缺席单位，不列参会人员名单、请假事由和讨论记录（主持人、记录人和督办人按职责列出）。";
 
     public static string Draft(MinutesRecord r, TimeZoneInfo zone, MinutesEdition edition = MinutesEdition.Full)
     {

@@ -81,6 +81,20 @@ public sealed class ListFilterTests(PortalHostFixture fixture) : IClassFixture<P
         Assert.Equal(busiest.Overdue, ofUnit.Total);
     }
 
+    /// <summary>Issue 10, item 10: a row's overdue mark follows the one rule (WorkItemMetrics.IsOverdue), the filter's.</summary>
+    [Fact]
+    public async Task The_rows_marked_overdue_are_exactly_the_items_the_overdue_filter_lists()
+    {
+        var community = await CommunityAsync(0);
+        var overdue = await ListAs("secretary", new WorkItemQuery { CommunityId = community, Deadline = DeadlineFilter.Overdue });
+        var all = await ListAs("secretary", new WorkItemQuery { CommunityId = community });
+        var marked = all.Items.Where(r => r.IsOverdue).Select(r => r.Id).ToList();
+
+        Assert.True(overdue.Total > 0);
+        Assert.True(all.Items.Count == all.Total, "the whole list was read");
+        Assert.Equal(overdue.Items.Select(r => r.Id).Order(), marked.Order());
+    }
+
     [Fact]
     public async Task Open_status_and_raised_days_select_what_they_say()
     {

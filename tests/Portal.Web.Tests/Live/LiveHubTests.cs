@@ -107,6 +107,24 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         Assert.All(warnings, w => Assert.Contains("resident2", w.Message));
     }
 
+    [Fact]
+    public async Task Calls_a_client_can_repeat_at_will_never_log_errors()
+    {
+        await using var client = await ConnectAsAsync("resident2");
+        var before = Portal.Logs.Entries.Count;
+
+        for (var i = 0; i < 20; i++)
+        {
+            await client.InvokeAsync("Leave", [null]);
+            await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("Join", 123, "not a sequence"));
+            await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("NoSuchMethod"));
+        }
+
+        var logged = Portal.Logs.Entries.Skip(before).ToList();
+        Assert.DoesNotContain(logged, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.True(logged.Count(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning) <= 1, string.Join("\n", logged.Select(e => e.Message)));
+    }
+
     [Theory]
     [InlineData("community/abc")]
     [InlineData("community/")]

@@ -70,6 +70,31 @@ public sealed class BadQueryValueTests(DemoPortalFixture portal) : IClassFixture
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>The query parameters the file endpoints read (minimal APIs, not discoverable by attribute).</summary>
+    private static readonly string[] ApiQueryNames = ["org", "year", "format", "from", "to", "action", "user", "entityType", "entityId", "edition"];
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task No_file_endpoint_answers_a_server_error_for_a_bad_query_value(string user)
+    {
+        var client = user == "" ? portal.Anonymous() : await portal.SignedInAsync(user);
+        var names = QueryNames().Concat(ApiQueryNames).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var endpoints = portal.Endpoints.Where(e => e.IsApi && !e.Pattern.StartsWith("/hubs", StringComparison.Ordinal) && e.Methods.Contains("GET")).ToList();
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var value in BadValues)
+            {
+                var path = endpoint.SamplePath() + "?" + string.Join('&', names.Select(n => n + "=" + value));
+                using var response = await client.GetAsync(path, Ct);
+                if ((int)response.StatusCode >= 500) failures.Add($"{(int)response.StatusCode} {path}");
+            }
+        }
+
+        Assert.NotEmpty(endpoints);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Theory]
     [InlineData("/lists/board?community=abc")]
     [InlineData("/lists/commitments/ledger?org=&year=abc")]

@@ -125,6 +125,8 @@ public sealed class SafeMarkdownTests
     [InlineData("![会场](https://example.com/hall.jpg)", "会场")]
     [InlineData("![](https://example.com/hall.jpg)", "https://example.com/hall.jpg")]
     [InlineData("![会场](//example.com/hall.jpg)", "会场")]
+    [InlineData("![会场](/\\example.com/hall.jpg)", "会场")]
+    [InlineData("![会场](<\t//example.com/hall.jpg>)", "会场")]
     public void Images_of_other_sites_are_shown_as_links(string markdown, string text)
     {
         // The content security policy allows images from this origin only: an <img> would show as broken.

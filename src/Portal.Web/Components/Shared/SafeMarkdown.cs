@@ -210,7 +210,7 @@ public static class SafeMarkdown
     public static bool IsSafeUrl(string? url, bool image)
     {
         if (string.IsNullOrEmpty(url)) return true;
-        var cleaned = new string(url.Where(c => c > ' ' && !char.IsControl(c)).ToArray());
+        var cleaned = AsBrowserReadsIt(url);
         var schemeEnd = cleaned.IndexOf(':');
         if (schemeEnd < 0) return true;
         // A colon after the first '/', '?' or '#' belongs to a path, query or fragment, not to a scheme.
@@ -220,12 +220,18 @@ public static class SafeMarkdown
         return scheme is "http" or "https" || (!image && scheme == "mailto");
     }
 
-    /// <summary>An absolute address (with a scheme, or protocol-relative //host), i.e. another site as far as we know.</summary>
+    /// <summary>
+    /// An absolute address (with a scheme, or protocol-relative //host, which browsers also read from /\host and \\host),
+    /// i.e. another site as far as we know; judged on the address as a browser reads it.
+    /// </summary>
     private static bool IsExternal(string? url)
     {
         if (url is null) return false;
-        var cleaned = url.TrimStart();
+        var cleaned = AsBrowserReadsIt(url).Replace('\\', '/');
         return cleaned.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || cleaned.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
-               || cleaned.StartsWith("//", StringComparison.Ordinal) || cleaned.StartsWith(@"\\", StringComparison.Ordinal) || cleaned.StartsWith(@"/\", StringComparison.Ordinal);
+               || cleaned.StartsWith("//", StringComparison.Ordinal);
     }
+
+    /// <summary>Browsers ignore tabs, line breaks, spaces and other control characters in an address: so must the checks.</summary>
+    private static string AsBrowserReadsIt(string url) => new(url.Where(c => c > ' ' && !char.IsControl(c)).ToArray());
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Auditing;
 using Portal.Domain.Text;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Audit;
@@ -49,14 +50,13 @@ public static class AuditExtensions
         [FromQuery] string? from, [FromQuery] string? to,
         AuditLog log, IStringLocalizer<AuditText> text, CancellationToken ct)
     {
-        AuditAction? parsedAction = null;
-        if (!string.IsNullOrEmpty(action))
-        {
-            if (!Enum.TryParse<AuditAction>(action, ignoreCase: true, out var a) || !Enum.IsDefined(a)) return Results.BadRequest("action");
-            parsedAction = a;
-        }
-        if (!TryParseDay(from, out var fromDay)) return Results.BadRequest("from");
-        if (!TryParseDay(to, out var toDay)) return Results.BadRequest("to");
+        // A file export names what it could not read (400) rather than quietly exporting something else.
+        var parsedAction = QueryValue.Enum<AuditAction>(action);
+        if (!string.IsNullOrEmpty(action) && parsedAction is null) return Results.BadRequest("action");
+        var fromDay = QueryValue.Day(from);
+        if (!string.IsNullOrEmpty(from) && fromDay is null) return Results.BadRequest("from");
+        var toDay = QueryValue.Day(to);
+        if (!string.IsNullOrEmpty(to) && toDay is null) return Results.BadRequest("to");
 
         var filter = new AuditFilter(user, entityType, entityId, parsedAction, fromDay, toDay);
         var entries = await log.ExportAsync(filter, ct);
@@ -71,15 +71,5 @@ public static class AuditExtensions
         ]));
         var bytes = CsvWriter.ToUtf8WithBom(CsvWriter.Write(rows));
         return Results.File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
-    }
-
-    private static bool TryParseDay(string? value, out DateOnly? day)
-    {
-        day = null;
-        if (string.IsNullOrEmpty(value)) return true;
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-            return false;
-        day = parsed;
-        return true;
     }
 }

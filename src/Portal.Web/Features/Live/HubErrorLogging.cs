@@ -8,27 +8,22 @@ public sealed class HubCallRefusedException(string message) : HubException(messa
 /// <summary>
 /// How failed hub calls are logged, for every hub (the live hub and Blazor's circuit hub). SignalR's own dispatcher
 /// logs every exception a hub method throws at error level with its stack trace, so any signed-in client could fill the
-/// log by joining topics it may not read (issue 10, item 6). The dispatcher's error entries are therefore switched off
-/// (<see cref="LiveExtensions"/>) and written here instead: a refusal is a warning without a stack trace, at most one
-/// per connection and <see cref="RefusalLogInterval"/> (the next one says how many were left out); anything else is an
-/// error with its stack trace, as before. The client gets the same error either way.
+/// log by repeating a call that fails (issue 10, item 6). The dispatcher's error entries are therefore switched off
+/// (<see cref="LiveExtensions"/>) and written here instead, at most one per connection and <see cref="LogInterval"/>
+/// (the next one says how many were left out): a refusal is a warning without a stack trace; anything else is an error
+/// with its stack trace, as before. The client gets the same error either way.
 /// </summary>
 public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvider time) : IHubFilter
 {
-    public static readonly TimeSpan RefusalLogInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
 
-    private static readonly object RefusalsKey = new();
+    private static readonly object FailuresKey = new();
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
             return await next(invocationContext);
-        }
-        catch (HubCallRefusedException refused)
-        {
-            LogRefusal(invocationContext, refused);
-            throw;
         }
         catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
         {
@@ -37,28 +32,71 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Hub method {Hub}.{Method} failed for {User} on connection {ConnectionId}",
-                invocationContext.Hub.GetType().Name, invocationContext.HubMethodName, UserOf(invocationContext.Context), invocationContext.Context.ConnectionId);
+            Log(invocationContext.Context, invocationContext.Hub, invocationContext.HubMethodName, FirstArgument(invocationContext), e);
             throw;
         }
     }
 
-    private void LogRefusal(HubInvocationContext invocation, HubCallRefusedException refused)
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        var context = invocation.Context;
-        var refusals = (Refusals)context.Items.GetOrAdd(RefusalsKey, _ => new Refusals());
-        var now = time.GetUtcNow();
-        lock (refusals)
+        try
         {
-            if (refusals.LastLogged is { } last && now - last < RefusalLogInterval)
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            Log(context.Context, context.Hub, nameof(Hub.OnConnectedAsync), "", e);
+            throw;
+        }
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        try
+        {
+            await next(context, exception);
+        }
+        catch (Exception e)
+        {
+            Log(context.Context, context.Hub, nameof(Hub.OnDisconnectedAsync), "", e);
+            throw;
+        }
+    }
+
+    private void Log(HubCallerContext context, Hub hub, string method, string argument, Exception failure)
+    {
+        var failures = FailuresOf(context);
+        int leftOut;
+        lock (failures)
+        {
+            var now = time.GetUtcNow();
+            if (failures.LastLogged is { } last && now - last < LogInterval)
             {
-                refusals.LeftOut++;
+                failures.LeftOut++;
                 return;
             }
-            logger.LogWarning("Refused {Hub}.{Method}({Argument}) for {User} on connection {ConnectionId}: {Reason} ({LeftOut} more refusals on this connection not logged)",
-                invocation.Hub.GetType().Name, invocation.HubMethodName, FirstArgument(invocation), UserOf(context), context.ConnectionId, refused.Message, refusals.LeftOut);
-            refusals.LastLogged = now;
-            refusals.LeftOut = 0;
+            leftOut = failures.LeftOut;
+            failures.LastLogged = now;
+            failures.LeftOut = 0;
+        }
+        var hubName = hub.GetType().Name;
+        if (failure is HubCallRefusedException)
+            logger.LogWarning("Refused {Hub}.{Method}({Argument}) for {User} on connection {ConnectionId}: {Reason} ({LeftOut} more failed calls on this connection not logged)",
+                hubName, method, argument, UserOf(context), context.ConnectionId, failure.Message, leftOut);
+        else
+            logger.LogError(failure, "Hub method {Hub}.{Method} failed for {User} on connection {ConnectionId} ({LeftOut} more failed calls on this connection not logged)",
+                hubName, method, UserOf(context), context.ConnectionId, leftOut);
+    }
+
+    private static Failures FailuresOf(HubCallerContext context)
+    {
+        var items = context.Items;
+        lock (items)
+        {
+            if (items.TryGetValue(FailuresKey, out var existing) && existing is Failures failures) return failures;
+            var created = new Failures();
+            items[FailuresKey] = created;
+            return created;
         }
     }
 
@@ -70,23 +108,9 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
 
     private static string UserOf(HubCallerContext context) => context.User?.Identity?.Name ?? context.UserIdentifier ?? "(display link)";
 
-    private sealed class Refusals
+    private sealed class Failures
     {
         public DateTimeOffset? LastLogged { get; set; }
         public int LeftOut { get; set; }
-    }
-}
-
-file static class ItemsExtensions
-{
-    public static object GetOrAdd(this IDictionary<object, object?> items, object key, Func<object, object> create)
-    {
-        lock (items)
-        {
-            if (items.TryGetValue(key, out var existing) && existing is not null) return existing;
-            var created = create(key);
-            items[key] = created;
-            return created;
-        }
     }
 }

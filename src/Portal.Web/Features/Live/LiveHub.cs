@@ -26,7 +26,9 @@ public sealed class LiveHub(LiveTopicAccess access, ILiveEventStore store) : Hub
         return new JoinResult(topic, last, missed);
     }
 
-    public Task Leave(string topic) => Groups.RemoveFromGroupAsync(Context.ConnectionId, topic, Context.ConnectionAborted);
+    /// <summary>Leaves the topic's group; leaving a topic never joined (or no topic at all) changes nothing.</summary>
+    public Task Leave(string? topic) =>
+        string.IsNullOrEmpty(topic) ? Task.CompletedTask : Groups.RemoveFromGroupAsync(Context.ConnectionId, topic, Context.ConnectionAborted);
 
     /// <summary>Events of the topic after the given sequence number.</summary>
     public async Task<IReadOnlyList<LiveEvent>> CatchUp(string topic, long afterSequence)

@@ -21,10 +21,6 @@ public sealed class BoardService(
     AccessPolicyProvider policies,
     TimeProvider clock)
 {
-    /// <summary>Statuses in which an item has been reported back or finished: it is no longer late, whatever its due date.</summary>
-    private static readonly WorkItemStatus[] Done =
-        [WorkItemStatus.Reported, WorkItemStatus.Rated, WorkItemStatus.Closed, WorkItemStatus.Rejected];
-
     /// <summary>Commitments assessed as fulfilled (a failed assessment sends them back to InProgress).</summary>
     private static readonly WorkItemStatus[] Fulfilled = [WorkItemStatus.Rated, WorkItemStatus.Closed];
 
@@ -93,7 +89,7 @@ public sealed class BoardService(
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return new BoardPage<BoardNeedRow>(page.Select(w => new BoardNeedRow(w.Id, w.Kind, w.Title, w.Category, w.Grid, w.Status, w.Unit,
-            w.RaisedAtUtc, w.DueAtUtc, IsOverdue(w.DueAtUtc, w.Status, now), w.Rating)).ToList(), total);
+            w.RaisedAtUtc, w.DueAtUtc, WorkItemMetrics.IsOverdue(w.Status, w.DueAtUtc, now), w.Rating)).ToList(), total);
     }
 
     /// <summary>
@@ -161,9 +157,6 @@ public sealed class BoardService(
     /// <summary>The board's one publication rule: the community's items marked public and not rejected.</summary>
     private static IQueryable<WorkItem> Published(PortalDbContext db, int communityId) =>
         db.WorkItems.AsNoTracking().Where(w => w.CommunityId == communityId && w.IsPublic && w.Status != WorkItemStatus.Rejected);
-
-    private static bool IsOverdue(DateTime? dueAtUtc, WorkItemStatus status, DateTime nowUtc) =>
-        dueAtUtc is { } due && due < nowUtc && !Done.Contains(status);
 
     /// <summary>The assessment as CommitmentRules computes it; none until all three scores are in.</summary>
     internal static BoardAssessment? AssessmentOf(decimal? member, decimal? resident, decimal? organization)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Lists.Export;
 using Portal.Web.Features.Localization;
 
@@ -18,10 +19,10 @@ public static class CommitmentsExtensions
     /// </summary>
     public static WebApplication MapPortalCommitments(this WebApplication app)
     {
-        app.MapGet("/api/lists/commitments/ledger/export", async (int? org, int? year, string? format, CommitmentService commitments,
+        app.MapGet("/api/lists/commitments/ledger/export", async (string? org, string? year, string? format, CommitmentService commitments,
             IStringLocalizer<CommitmentsText> text, IStringLocalizer<ListsText> labels, TimeProvider clock, CancellationToken ct) =>
         {
-            if (org is not { } orgId || year is not { } y || !ExportFile.TryParseFormat(format, out var parsed)) return Results.NotFound();
+            if (QueryValue.Id(org) is not { } orgId || QueryValue.Year(year) is not { } y || !ExportFile.TryParseFormat(format, out var parsed)) return Results.NotFound();
             var result = await commitments.LedgerAsync(orgId, y, ct);
             return result.Outcome switch
             {

@@ -90,7 +90,7 @@ public sealed partial class WorkItemService
             })
             .ToListAsync(ct);
         var items = page.Select(w => new WorkItemRow(w.Id, w.Kind, w.Status, w.Title, w.Category, w.Urgency, w.CommunityId, w.Grid, w.Unit,
-            w.RaisedAtUtc, w.DueAtUtc, w.DueAtUtc < now && WorkItemWorkflow.IsOpen(w.Status))).ToList();
+            w.RaisedAtUtc, w.DueAtUtc, WorkItemMetrics.IsOverdue(w.Status, w.DueAtUtc, now))).ToList();
         return new WorkItemList(items, total, applied);
     }
 
