@@ -154,6 +154,33 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
         await Expect(page.GetByTestId("announcement-list")).Not.ToContainTextAsync(title);
     }
 
+    /// <summary>
+    /// Issue 10, item 1: 33 or more "[" in a row made the Markdown renderer throw, ending the author's circuit in the
+    /// preview and every reader's on the published page. The text is shown as typed, and the page keeps working.
+    /// </summary>
+    [Fact]
+    public async Task Deeply_nested_text_previews_publishes_and_reads_as_typed()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await PortalPage.SignedInPageAsync(context, "secretary", "/announcements/new");
+        var brackets = new string('[', 40);
+        const string title = "括号很多的通知";
+
+        await page.GetByTestId("editor-title").FillAsync(title);
+        await page.GetByTestId("editor-body").FillAsync(brackets + "请各单位注意" + brackets);
+        await page.GetByTestId("editor-preview").ClickAsync();
+        await Expect(page.GetByTestId("editor-preview-body")).ToContainTextAsync(brackets + "请各单位注意");
+
+        await page.GetByTestId("editor-write").ClickAsync();
+        await page.GetByTestId("editor-publish").ClickAsync();
+        await Expect(page.GetByTestId("announcement-heading")).ToHaveTextAsync(title);
+        await Expect(page.GetByTestId("announcement-body")).ToContainTextAsync(brackets + "请各单位注意");
+
+        await using var residentContext = await browser.NewContextAsync(server.BaseAddress);
+        var resident = await PortalPage.SignedInPageAsync(residentContext, "resident", page.Url.Replace(server.BaseAddress.ToString().TrimEnd('/'), ""));
+        await Expect(resident.GetByTestId("announcement-body")).ToContainTextAsync(brackets + "请各单位注意");
+    }
+
     [Fact]
     public async Task A_resident_is_refused_the_editor_and_sees_no_writing_controls()
     {
