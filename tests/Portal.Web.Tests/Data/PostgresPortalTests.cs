@@ -7,6 +7,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
+using Portal.Web.Tests.Accounts;
 
 namespace Portal.Web.Tests.Data;
 
@@ -76,6 +77,27 @@ public sealed class PostgresPortalTests
         var caughtUp = await bus.ReadAfterAsync("test:postgres", first.Sequence, Ct);
         Assert.Equal(2, Assert.Single(caughtUp).PayloadAs<Dictionary<string, int>>()!["n"]);
         Assert.Equal(DateTimeKind.Utc, caughtUp[0].ServerTimeUtc.Kind);
+    }
+
+    [Fact]
+    public async Task A_user_name_with_NUL_gets_the_ordinary_wrong_password_answer_on_PostgreSQL()
+    {
+        // Npgsql refuses NUL in query parameters too (22021), so the name must be cleaned before anything looks it up.
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "signin");
+        using var host = new PortalHost(useKestrel: true, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        });
+        var (client, _) = PortalClient.Create(host.BaseAddress);
+
+        using var response = await PortalClient.SignInAsync(client, "resident\0", "not-the-password", multipart: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("用户名或密码错误。", await TestAccounts.LoginErrorAsync(response));
+        using var onlyNul = await PortalClient.SignInAsync(client, "\0", "not-the-password", multipart: true);
+        Assert.Equal("请输入用户名和密码。", await TestAccounts.LoginErrorAsync(onlyNul));
     }
 
     [Fact]

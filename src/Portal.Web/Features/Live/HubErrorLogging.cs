@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Live;
 
@@ -46,20 +47,10 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
     private void LogRefusal(HubInvocationContext invocation, HubCallRefusedException refused)
     {
         var context = invocation.Context;
-        var refusals = (Refusals)context.Items.GetOrAdd(RefusalsKey, _ => new Refusals());
-        var now = time.GetUtcNow();
-        lock (refusals)
-        {
-            if (refusals.LastLogged is { } last && now - last < RefusalLogInterval)
-            {
-                refusals.LeftOut++;
-                return;
-            }
-            logger.LogWarning("Refused {Hub}.{Method}({Argument}) for {User} on connection {ConnectionId}: {Reason} ({LeftOut} more refusals on this connection not logged)",
-                invocation.Hub.GetType().Name, invocation.HubMethodName, FirstArgument(invocation), UserOf(context), context.ConnectionId, refused.Message, refusals.LeftOut);
-            refusals.LastLogged = now;
-            refusals.LeftOut = 0;
-        }
+        var refusals = (LogInterval)context.Items.GetOrAdd(RefusalsKey, _ => new LogInterval(RefusalLogInterval));
+        if (!refusals.TryTake(time.GetUtcNow(), out var leftOut)) return;
+        logger.LogWarning("Refused {Hub}.{Method}({Argument}) for {User} on connection {ConnectionId}: {Reason} ({LeftOut} more refusals on this connection not logged)",
+            invocation.Hub.GetType().Name, invocation.HubMethodName, FirstArgument(invocation), UserOf(context), context.ConnectionId, refused.Message, leftOut);
     }
 
     /// <summary>The topic, shortened: a client chooses it, so it must not make one log line long.</summary>
@@ -69,12 +60,6 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
             : "";
 
     private static string UserOf(HubCallerContext context) => context.User?.Identity?.Name ?? context.UserIdentifier ?? "(display link)";
-
-    private sealed class Refusals
-    {
-        public DateTimeOffset? LastLogged { get; set; }
-        public int LeftOut { get; set; }
-    }
 }
 
 file static class ItemsExtensions
