@@ -44,6 +44,15 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
             r => r.Url.Contains("/account/login") && r.Request.Method == "POST");
     }
 
+    /// <summary>Submits the right password on a new page of <paramref name="context"/>; the page stays on the form when refused.</summary>
+    private static async Task<IPage> SubmitRightPasswordAsync(IBrowserContext context, string userName)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await SubmitLoginAsync(page, userName, PortalHost.DemoPassword);
+        return page;
+    }
+
     [Fact]
     public async Task Wrong_password_shows_the_error_and_repeated_failures_pause_this_device()
     {
@@ -87,9 +96,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         var userName = await CreateAccountAsync("unl");
         await LockForNewDevicesAsync(userName, "192.0.2");
         await using var ownerContext = await browser.NewContextAsync(server.BaseAddress);
-        var owner = await ownerContext.NewPageAsync();
-        await owner.GotoAsync("/account/login");
-        await SubmitLoginAsync(owner, userName, PortalHost.DemoPassword);
+        var owner = await SubmitRightPasswordAsync(ownerContext, userName);
         await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("该账号暂停在新设备上登录至");
         await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("在以前登录过该账号的设备上仍可登录；如需提前解锁，请联系管理员。");
 
@@ -125,9 +132,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
 
         // A browser that never signed in to the account is refused ...
         await using var other = await browser.NewContextAsync(server.BaseAddress);
-        var stranger = await other.NewPageAsync();
-        await stranger.GotoAsync("/account/login");
-        await SubmitLoginAsync(stranger, userName, PortalHost.DemoPassword);
+        var stranger = await SubmitRightPasswordAsync(other, userName);
         await Expect(stranger.GetByTestId("login-error")).ToContainTextAsync("该账号暂停在新设备上登录至");
 
         // ... the owner's usual one is not: its device cookie (HttpOnly, out of the page's reach) names the account.

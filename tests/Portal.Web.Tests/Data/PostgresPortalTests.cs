@@ -16,16 +16,20 @@ public sealed class PostgresPortalTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The demo portal on the fresh database.</summary>
+    private static PortalHost OnPostgres(PostgresTestDatabase database, bool useKestrel = false) =>
+        new(useKestrel, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        });
+
     [Fact]
     public async Task Portal_starts_on_a_fresh_PostgreSQL_database_with_demo_data_and_sign_in()
     {
         var server = MigrationSchemaTests.RequirePostgres();
         await using var database = await PostgresTestDatabase.CreateAsync(server, "app");
-        using var host = new PortalHost(useKestrel: true, new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        using var host = OnPostgres(database, useKestrel: true);
         var (client, _) = PortalClient.Create(host.BaseAddress);
         using (client)
         {
@@ -85,11 +89,7 @@ public sealed class PostgresPortalTests
         // Npgsql refuses NUL in query parameters too (22021), so the name must be cleaned before anything looks it up.
         var server = MigrationSchemaTests.RequirePostgres();
         await using var database = await PostgresTestDatabase.CreateAsync(server, "signin");
-        using var host = new PortalHost(useKestrel: true, new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        using var host = OnPostgres(database, useKestrel: true);
         var (client, _) = PortalClient.Create(host.BaseAddress);
 
         using var response = await PortalClient.SignInAsync(client, "resident\0", "not-the-password", multipart: true);
@@ -105,11 +105,7 @@ public sealed class PostgresPortalTests
     {
         var server = MigrationSchemaTests.RequirePostgres();
         await using var database = await PostgresTestDatabase.CreateAsync(server, "text");
-        using var host = new PortalHost(settings: new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        using var host = OnPostgres(database);
         int community;
         await using (var db = await host.NewDbContextAsync(Ct))
             community = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
