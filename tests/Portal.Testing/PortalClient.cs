@@ -36,17 +36,34 @@ public static partial class PortalClient
     }
 
     /// <summary>Posts the sign-in form; returns the response (302 to the return URL on success).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = PortalHost.DemoPassword)
+    /// <param name="multipart">
+    /// Post as <c>multipart/form-data</c> rather than URL-encoded. ASP.NET Core's URL-encoded form reader refuses <c>%00</c>
+    /// (the request fails as one without an antiforgery token), while a multipart body brings control characters to the page.
+    /// </param>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = PortalHost.DemoPassword, bool multipart = false) =>
+        await PostSignInAsync(client, await AntiforgeryTokenAsync(client, "/account/login"), userName, password, multipart);
+
+    /// <summary>
+    /// Posts the sign-in form with a token read before (<see cref="AntiforgeryTokenAsync"/>), so that tests can send many
+    /// sign-ins at the same moment.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string token, string userName, string password, bool multipart = false)
     {
-        var token = await AntiforgeryTokenAsync(client, "/account/login");
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
-        });
-        return await client.PostAsync("/account/login", form);
+        };
+        HttpContent form = new FormUrlEncodedContent(fields);
+        if (multipart)
+        {
+            var parts = new MultipartFormDataContent();
+            foreach (var (name, value) in fields) parts.Add(new StringContent(value), name);
+            form = parts;
+        }
+        using (form) return await client.PostAsync("/account/login", form);
     }
 
     /// <summary>Reads the antiforgery token from a page's form.</summary>

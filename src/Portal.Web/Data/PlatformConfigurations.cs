@@ -33,6 +33,7 @@ internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<Sign
     {
         e.Property(x => x.NormalizedUserName).HasMaxLength(SignInLock.UserNameMaxLength);
         e.Property(x => x.ClientAddress).HasMaxLength(SignInLock.ClientAddressMaxLength);
+        e.Property(x => x.DeviceId).HasMaxLength(SignInFailure.DeviceIdMaxLength);
         // Counting one user name's failures (per address, or across addresses), and pruning the old ones.
         e.HasIndex(x => new { x.NormalizedUserName, x.AtUtc });
         e.HasIndex(x => x.AtUtc);
@@ -45,6 +46,7 @@ internal sealed class SignInLockConfiguration : IEntityTypeConfiguration<SignInL
     {
         e.Property(x => x.NormalizedUserName).HasMaxLength(SignInLock.UserNameMaxLength);
         e.Property(x => x.ClientAddress).HasMaxLength(SignInLock.ClientAddressMaxLength);
+        e.Property(x => x.UserId).HasMaxLength(SignInLock.UserIdMaxLength);
         e.Property(x => x.LiftedBy).HasMaxLength(256);
         e.HasIndex(x => new { x.NormalizedUserName, x.EndsAtUtc });
         e.HasIndex(x => x.EndsAtUtc);

@@ -44,6 +44,15 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
             r => r.Url.Contains("/account/login") && r.Request.Method == "POST");
     }
 
+    /// <summary>Submits the right password on a new page of <paramref name="context"/>; the page stays on the form when refused.</summary>
+    private static async Task<IPage> SubmitRightPasswordAsync(IBrowserContext context, string userName)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await SubmitLoginAsync(page, userName, PortalHost.DemoPassword);
+        return page;
+    }
+
     [Fact]
     public async Task Wrong_password_shows_the_error_and_repeated_failures_pause_this_device()
     {
@@ -58,7 +67,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
             await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误。");
         }
         await SubmitLoginAsync(page, userName, "Wrong-password5");
-        var paused = new Regex(@"^密码错误次数过多，此设备暂停登录该账号至 \d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}，请届时再试，或在常用设备上登录。$");
+        var paused = new Regex(@"^密码错误次数过多，此设备暂停登录该账号至 \d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}。请届时再试，或在以前登录过该账号的设备上登录。$");
         await Expect(page.GetByTestId("login-error")).ToHaveTextAsync(paused);
 
         // Paused: even the right password is refused from here now.
@@ -67,35 +76,40 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         Assert.Contains("/account/login", page.Url);
     }
 
+    /// <summary>Strangers at four addresses reach the account-wide limit (through the sign-in page's own service, as each failure would).</summary>
+    private async Task LockForNewDevicesAsync(string userName, string network)
+    {
+        using var scope = server.Portal.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(userName);
+        var guard = scope.ServiceProvider.GetRequiredService<SignInGuard>();
+        for (var address = 1; address <= 4; address++)
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                var admission = await guard.BeginAsync(userName, $"{network}.{address}", deviceId: null, TestContext.Current.CancellationToken);
+                await guard.FailedAsync(admission.Attempt!, user, TestContext.Current.CancellationToken);
+            }
+    }
+
     [Fact]
     public async Task Admin_unlocks_a_locked_account_after_confirming_and_its_owner_signs_in()
     {
         var userName = await CreateAccountAsync("unl");
-        // Strangers at four addresses reach the account-wide limit (the sign-in page's own service, as each failure would).
-        using (var scope = server.Portal.Services.CreateScope())
-        {
-            var guard = scope.ServiceProvider.GetRequiredService<SignInGuard>();
-            for (var address = 1; address <= 4; address++)
-                for (var attempt = 1; attempt <= 5; attempt++)
-                    await guard.FailedAsync(userName, $"192.0.2.{address}", TestContext.Current.CancellationToken);
-        }
+        await LockForNewDevicesAsync(userName, "192.0.2");
         await using var ownerContext = await browser.NewContextAsync(server.BaseAddress);
-        var owner = await ownerContext.NewPageAsync();
-        await owner.GotoAsync("/account/login");
-        await SubmitLoginAsync(owner, userName, PortalHost.DemoPassword);
-        await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("该账号已被锁定至");
-        await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("如需提前解锁，请联系管理员。");
+        var owner = await SubmitRightPasswordAsync(ownerContext, userName);
+        await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("该账号暂停在新设备上登录至");
+        await Expect(owner.GetByTestId("login-error")).ToContainTextAsync("在以前登录过该账号的设备上仍可登录；如需提前解锁，请联系管理员。");
 
         await using var adminContext = await browser.NewContextAsync(server.BaseAddress);
         var row = await AccountRowForAdminAsync(adminContext, userName);
         var admin = row.Page;
-        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("已锁定");
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("新设备已锁定");
 
         // Unlocking asks first; cancelling keeps the lock.
         await row.GetByTestId("unlock").ClickAsync();
         await Expect(admin.Locator(".rz-dialog")).ToContainTextAsync(userName);
         await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
-        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("已锁定");
+        await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("新设备已锁定");
         await row.GetByTestId("unlock").ClickAsync();
         await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "解锁", Exact = true }).ClickAsync();
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
@@ -103,6 +117,31 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
 
         await PortalPage.SignInAsync(owner, userName);
         await Expect(owner.GetByTestId("user-menu")).ToContainTextAsync("临时账号");
+    }
+
+    [Fact]
+    public async Task A_browser_that_signed_in_before_still_signs_in_while_the_account_is_locked_for_new_devices()
+    {
+        var userName = await CreateAccountAsync("dev");
+        await using var usual = await browser.NewContextAsync(server.BaseAddress);
+        var page = await PortalPage.SignedInPageAsync(usual, userName);
+        await page.GetByTestId("logout").ClickAsync();
+        await page.WaitForURLAsync("**/account/login?signedOut=1");
+
+        await LockForNewDevicesAsync(userName, "192.0.3");
+
+        // A browser that never signed in to the account is refused ...
+        await using var other = await browser.NewContextAsync(server.BaseAddress);
+        var stranger = await SubmitRightPasswordAsync(other, userName);
+        await Expect(stranger.GetByTestId("login-error")).ToContainTextAsync("该账号暂停在新设备上登录至");
+
+        // ... the owner's usual one is not: its device cookie (HttpOnly, out of the page's reach) names the account.
+        Assert.DoesNotContain("portal.device", await page.EvaluateAsync<string>("document.cookie"));
+        var device = Assert.Single(await usual.CookiesAsync(), c => c.Name == "portal.device");
+        Assert.True(device.HttpOnly);
+        Assert.Equal("/account", device.Path);
+        await PortalPage.SignInAsync(page, userName);
+        await Expect(page.GetByTestId("user-menu")).ToContainTextAsync("临时账号");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
+using Portal.Web.Tests.Accounts;
 
 namespace Portal.Web.Tests.Data;
 
@@ -15,16 +16,20 @@ public sealed class PostgresPortalTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The demo portal on the fresh database.</summary>
+    private static PortalHost OnPostgres(PostgresTestDatabase database, bool useKestrel = false) =>
+        new(useKestrel, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        });
+
     [Fact]
     public async Task Portal_starts_on_a_fresh_PostgreSQL_database_with_demo_data_and_sign_in()
     {
         var server = MigrationSchemaTests.RequirePostgres();
         await using var database = await PostgresTestDatabase.CreateAsync(server, "app");
-        using var host = new PortalHost(useKestrel: true, new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        using var host = OnPostgres(database, useKestrel: true);
         var (client, _) = PortalClient.Create(host.BaseAddress);
         using (client)
         {
@@ -79,15 +84,28 @@ public sealed class PostgresPortalTests
     }
 
     [Fact]
+    public async Task A_user_name_with_NUL_gets_the_ordinary_wrong_password_answer_on_PostgreSQL()
+    {
+        // Npgsql refuses NUL in query parameters too (22021), so the name must be cleaned before anything looks it up.
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "signin");
+        using var host = OnPostgres(database, useKestrel: true);
+        var (client, _) = PortalClient.Create(host.BaseAddress);
+
+        using var response = await PortalClient.SignInAsync(client, "resident\0", "not-the-password", multipart: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("用户名或密码错误。", await TestAccounts.LoginErrorAsync(response));
+        using var onlyNul = await PortalClient.SignInAsync(client, "\0", "not-the-password", multipart: true);
+        Assert.Equal("请输入用户名和密码。", await TestAccounts.LoginErrorAsync(onlyNul));
+    }
+
+    [Fact]
     public async Task A_need_title_with_NUL_is_stored_clean_on_PostgreSQL_which_refuses_NUL_in_text()
     {
         var server = MigrationSchemaTests.RequirePostgres();
         await using var database = await PostgresTestDatabase.CreateAsync(server, "text");
-        using var host = new PortalHost(settings: new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        using var host = OnPostgres(database);
         int community;
         await using (var db = await host.NewDbContextAsync(Ct))
             community = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);

@@ -51,6 +51,8 @@ public sealed class StoredTextTests(PortalHostFixture fixture) : IClassFixture<P
             ("AgendaChangeEntry", "Touches"), ("Attachment", "StoredName"),
             ("AuditEntry", "Changes"), ("AuditEntry", "EntityId"), ("AuditEntry", "EntityType"), ("AuditEntry", "UserId"), ("AuditEntry", "UserName"),
             ("Meeting", "DisplayTokenHash"), ("Notification", "MessageArgument"),
+            ("SignInFailure", "ClientAddress"), ("SignInFailure", "DeviceId"), ("SignInFailure", "NormalizedUserName"),
+            ("SignInLock", "ClientAddress"), ("SignInLock", "LiftedBy"), ("SignInLock", "NormalizedUserName"), ("SignInLock", "UserId"),
             ("StoredLiveEvent", "Payload"), ("StoredLiveEvent", "Topic"), ("StoredLiveEvent", "Type"),
         ], verbatim.Where(v => v.Entity != nameof(PortalUser)));
         Assert.Contains((nameof(PortalUser), "PasswordHash"), verbatim);

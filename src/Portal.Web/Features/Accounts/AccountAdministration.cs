@@ -74,9 +74,9 @@ public sealed class AccountAdministration(
             .ToListAsync(ct);
 
         var names = await ScopeNamesAsync(db, page.SelectMany(a => a.Roles).Select(r => r.ToScopedRole()), ct);
-        IReadOnlyDictionary<string, int> paused;
+        IReadOnlyDictionary<string, SignInLockState> signInLocks;
         await using (var guardScope = scopes.CreateAsyncScope())
-            paused = await guardScope.ServiceProvider.GetRequiredService<SignInGuard>().PausedAddressesAsync(page.Select(a => a.NormalizedUserName), ct);
+            signInLocks = await guardScope.ServiceProvider.GetRequiredService<SignInGuard>().StatesAsync(page.Select(a => a.NormalizedUserName), ct);
         var now = clock.GetUtcNow();
         var rows = page.Select(a =>
         {
@@ -86,9 +86,11 @@ public sealed class AccountAdministration(
                     policy.CanAdministerRolesIn(r.Scope, r.ScopeId)))
                 .ToList();
             var disabled = IsDisabledLockout(a.LockoutEnd);
+            var locks = a.NormalizedUserName is { } key ? signInLocks.GetValueOrDefault(key) : null;
+            // Locked for new devices after failed sign-ins, or (set by hand) by Identity's temporary lockout.
+            var locked = !disabled && (locks?.LockedUntilUtc is not null || a.LockoutEnd is { } end && end > now);
             return new AccountRow(a.Id, a.UserName ?? "", a.DisplayName, a.PersonId, a.PersonName,
-                !disabled && a.LockoutEnd is { } end && end > now, disabled, a.LockoutEnd,
-                a.NormalizedUserName is { } key ? paused.GetValueOrDefault(key) : 0, roles,
+                locked, disabled, a.LockoutEnd, locks?.PausedAddresses ?? 0, roles,
                 policy.CanManageAccount(roles.Select(r => r.Role)), a.Id == callerId);
         }).ToList();
         return new AccountPage(rows, total);
@@ -154,7 +156,7 @@ public sealed class AccountAdministration(
 
     /// <summary>
     /// Ends a lockout early and forgets the failed attempts: the account's lock and its paused addresses end (audited
-    /// under the caller's name, decision 0013), and Identity's lockout is cleared.
+    /// under the caller's name, decision 0013), its known devices' counts start again, and Identity's lockout is cleared.
     /// </summary>
     public async Task<IdentityResult> UnlockAsync(string userId, CancellationToken ct = default)
     {
@@ -179,7 +181,7 @@ public sealed class AccountAdministration(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
         if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
-        var result = await SignInGuard.LockUntilAsync(users, user, DisabledUntil);
+        var result = await LockUntilAsync(users, user, DisabledUntil);
         return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
     }
 
@@ -247,6 +249,17 @@ public sealed class AccountAdministration(
         return await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(p => new PersonOption(p.Id, p.Name, p.ResidenceCommunity != null ? p.ResidenceCommunity.Name : p.HomeUnit != null ? p.HomeUnit.Name : null))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Sets Identity's lockout end, turning lockout on for accounts that have it off.</summary>
+    private static async Task<IdentityResult> LockUntilAsync(UserManager<PortalUser> users, PortalUser user, DateTimeOffset end)
+    {
+        if (!await users.GetLockoutEnabledAsync(user))
+        {
+            var enabled = await users.SetLockoutEnabledAsync(user, true);
+            if (!enabled.Succeeded) return enabled;
+        }
+        return await users.SetLockoutEndDateAsync(user, end);
     }
 
     private static IQueryable<Person> PeopleOfStreets(PortalDbContext db, List<int> streets) =>

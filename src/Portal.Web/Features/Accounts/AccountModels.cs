@@ -8,9 +8,9 @@ public sealed record AccountQuery(string? Search, int Skip, int Take);
 public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total);
 
 /// <summary>An account as the administration page shows it.</summary>
-/// <param name="IsLockedOut">Temporarily locked everywhere after too many wrong passwords.</param>
+/// <param name="IsLockedOut">Temporarily locked for new devices after too many wrong passwords (devices it signed in on before still work).</param>
 /// <param name="IsDisabled">Disabled by an administrator until enabled again.</param>
-/// <param name="PausedAddresses">Client addresses that may not sign in to it for now after too many wrong passwords.</param>
+/// <param name="PausedAddresses">Client addresses whose new devices may not sign in to it for now after too many wrong passwords.</param>
 /// <param name="CanManage">The caller may reset its password, unlock, disable or enable it and link it to a person.</param>
 /// <param name="IsCaller">The caller's own account (it cannot be disabled by its holder).</param>
 public sealed record AccountRow(

@@ -30,8 +30,9 @@ public static class AccountsExtensions
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                // The sign-in page counts failures itself, per account and client address (SignInGuard), and sets
-                // Identity's lockout when the account-wide limit is reached; these only matter if Identity counted.
+                // The sign-in page counts failures itself, per known device, or per account and client address
+                // (SignInGuard, decision 0013), and never sets Identity's lockout for them: it would also refuse the
+                // owner's known devices. Identity's lockout marks disabled accounts only; these only matter if Identity counted.
                 o.Lockout.MaxFailedAccessAttempts = limits.PerAccount;
                 o.Lockout.DefaultLockoutTimeSpan = limits.Lockout;
                 o.Lockout.AllowedForNewUsers = true;
@@ -69,6 +70,7 @@ public static class AccountsExtensions
         services.AddSingleton<CurrentActor>();
         services.AddSingleton<IAuditActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DeviceCookie>();
         services.AddSingleton<FirstRunState>();
         services.AddSingleton<DirectoryScopeCache>();
         services.AddSingleton<AccessPolicyProvider>();
@@ -78,6 +80,7 @@ public static class AccountsExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SignInGuard>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<FirstRunSetup>();
         return services;
     }

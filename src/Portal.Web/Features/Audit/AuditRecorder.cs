@@ -21,7 +21,8 @@ internal static class AuditRecorder
 {
     /// <summary>
     /// Rows that are bookkeeping, not domain data. A failed sign-in is counted, not audited (one entry per wrong password
-    /// would let anyone fill the log); the pause or lock it leads to is audited.
+    /// would let anyone fill the log); the pause or lock it leads to is audited when it concerns an account
+    /// (<see cref="IConditionallyAudited"/>).
     /// </summary>
     private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(StoredLiveEvent), typeof(AnnouncementRead), typeof(SignInFailure)];
 
@@ -39,7 +40,7 @@ internal static class AuditRecorder
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (!IsAudited(entry.Metadata)) continue;
+            if (!IsAudited(entry.Metadata) || entry.Entity is IConditionallyAudited { IsAudited: false }) continue;
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Create,

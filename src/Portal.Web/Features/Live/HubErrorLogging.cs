@@ -1,3 +1,4 @@
+using Portal.Web.Components.Shared;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Portal.Web.Features.Live;
@@ -9,13 +10,13 @@ public sealed class HubCallRefusedException(string message) : HubException(messa
 /// How failed hub calls are logged, for every hub (the live hub and Blazor's circuit hub). SignalR's own dispatcher
 /// logs every exception a hub method throws at error level with its stack trace, so any signed-in client could fill the
 /// log by repeating a call that fails (issue 10, item 6). The dispatcher's error entries are therefore switched off
-/// (<see cref="LiveExtensions"/>) and written here instead, at most one per connection and <see cref="LogInterval"/>
+/// (<see cref="LiveExtensions"/>) and written here instead, at most one per connection and <see cref="FailureLogInterval"/>
 /// (the next one says how many were left out): a refusal is a warning without a stack trace; anything else is an error
 /// with its stack trace, as before. The client gets the same error either way.
 /// </summary>
 public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvider time) : IHubFilter
 {
-    public static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan FailureLogInterval = TimeSpan.FromMinutes(1);
 
     private static readonly object FailuresKey = new();
 
@@ -65,20 +66,7 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
 
     private void Log(HubCallerContext context, Hub hub, string method, string argument, Exception failure)
     {
-        var failures = FailuresOf(context);
-        int leftOut;
-        lock (failures)
-        {
-            var now = time.GetUtcNow();
-            if (failures.LastLogged is { } last && now - last < LogInterval)
-            {
-                failures.LeftOut++;
-                return;
-            }
-            leftOut = failures.LeftOut;
-            failures.LastLogged = now;
-            failures.LeftOut = 0;
-        }
+        if (!FailuresOf(context).TryTake(time.GetUtcNow(), out var leftOut)) return;
         var hubName = hub.GetType().Name;
         if (failure is HubCallRefusedException)
             logger.LogWarning("Refused {Hub}.{Method}({Argument}) for {User} on connection {ConnectionId}: {Reason} ({LeftOut} more failed calls on this connection not logged)",
@@ -88,13 +76,13 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
                 hubName, method, UserOf(context), context.ConnectionId, leftOut);
     }
 
-    private static Failures FailuresOf(HubCallerContext context)
+    private static LogInterval FailuresOf(HubCallerContext context)
     {
         var items = context.Items;
         lock (items)
         {
-            if (items.TryGetValue(FailuresKey, out var existing) && existing is Failures failures) return failures;
-            var created = new Failures();
+            if (items.TryGetValue(FailuresKey, out var existing) && existing is LogInterval failures) return failures;
+            var created = new LogInterval(FailureLogInterval);
             items[FailuresKey] = created;
             return created;
         }
@@ -107,10 +95,4 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
             : "";
 
     private static string UserOf(HubCallerContext context) => context.User?.Identity?.Name ?? context.UserIdentifier ?? "(display link)";
-
-    private sealed class Failures
-    {
-        public DateTimeOffset? LastLogged { get; set; }
-        public int LeftOut { get; set; }
-    }
 }
