@@ -1,3 +1,5 @@
+using Portal.Domain.Text;
+
 namespace Portal.Domain.Announcements;
 
 /// <summary>What can be wrong with an announcement as typed; the web layer words each one in the user's language.</summary>
@@ -20,26 +22,27 @@ public static class AnnouncementFields
 public static class AnnouncementRules
 {
     /// <summary>
-    /// Checks a title and body as typed. The title is trimmed (a title of spaces is no title); the body is kept as
-    /// written, because leading spaces and blank lines carry meaning in Markdown, but a body of whitespace is empty.
+    /// Checks a title and body as they will be stored (<see cref="NormalizeTitle"/>, <see cref="NormalizeBody"/>): a title
+    /// of spaces or of invisible characters is no title. The body keeps its leading spaces and blank lines, which carry
+    /// meaning in Markdown, but a body with nothing visible is empty.
     /// </summary>
     public static IReadOnlyList<(string Field, AnnouncementProblem Problem)> Check(string? title, string? body)
     {
         var problems = new List<(string, AnnouncementProblem)>();
-        var trimmedTitle = NormalizeTitle(title);
-        if (trimmedTitle.Length == 0) problems.Add((AnnouncementFields.Title, AnnouncementProblem.TitleRequired));
-        else if (trimmedTitle.Length > Announcement.TitleMaxLength) problems.Add((AnnouncementFields.Title, AnnouncementProblem.TitleTooLong));
+        var normalizedTitle = NormalizeTitle(title);
+        if (normalizedTitle.Length == 0) problems.Add((AnnouncementFields.Title, AnnouncementProblem.TitleRequired));
+        else if (normalizedTitle.Length > Announcement.TitleMaxLength) problems.Add((AnnouncementFields.Title, AnnouncementProblem.TitleTooLong));
 
-        if (string.IsNullOrWhiteSpace(body)) problems.Add((AnnouncementFields.Body, AnnouncementProblem.BodyRequired));
-        else if (NormalizeBody(body).Length > Announcement.BodyMaxLength) problems.Add((AnnouncementFields.Body, AnnouncementProblem.BodyTooLong));
+        var normalizedBody = NormalizeBody(body);
+        if (normalizedBody.Length == 0) problems.Add((AnnouncementFields.Body, AnnouncementProblem.BodyRequired));
+        else if (normalizedBody.Length > Announcement.BodyMaxLength) problems.Add((AnnouncementFields.Body, AnnouncementProblem.BodyTooLong));
         return problems;
     }
 
-    /// <summary>Trimmed, line breaks and runs of whitespace collapsed: a title is one line.</summary>
+    /// <summary>Cleaned as one line (<see cref="UserText.SingleLine"/>), runs of whitespace inside collapsed.</summary>
     public static string NormalizeTitle(string? title) =>
-        string.IsNullOrWhiteSpace(title) ? string.Empty : string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', UserText.SingleLine(title).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Line endings unified (browsers send CRLF from a textarea) and trailing whitespace removed.</summary>
-    public static string NormalizeBody(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? string.Empty : body.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd();
+    /// <summary>Cleaned as lines (<see cref="UserText.MultiLine"/>: browsers send CRLF from a textarea), trailing whitespace removed.</summary>
+    public static string NormalizeBody(string? body) => UserText.MultiLine(body).TrimEnd();
 }

@@ -147,7 +147,7 @@ public static class AnnualReview
     {
         var errors = new SortedDictionary<int, string>();
         foreach (var id in unfinishedIds)
-            if (!reasons.TryGetValue(id, out var reason) || string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > CarryOver.ReasonMaxLength)
+            if (!reasons.TryGetValue(id, out var reason) || UserText.MultiLineTrimmed(reason) is { Length: 0 or > CarryOver.ReasonMaxLength })
                 errors[id] = ErrorReasonRequired;
         foreach (var id in reasons.Keys.Where(id => !unfinishedIds.Contains(id)))
             errors[id] = ErrorNotUnfinished;
@@ -162,7 +162,7 @@ public static class AnnualReview
             CouncilId = councilId,
             WorkItemId = r.Key,
             FromYear = fromYear,
-            Reason = r.Value!.Trim(),
+            Reason = UserText.MultiLineTrimmed(r.Value),
             DecidedByUserId = userId,
             DecidedAtUtc = nowUtc,
         }).ToList();

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.Councils;
 
@@ -92,7 +93,7 @@ public sealed class Council : VersionedEntity
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > NameMaxLength) errors.Add(ErrorNameRequired);
+        if (UserText.SingleLine(Name) is { Length: 0 or > NameMaxLength }) errors.Add(ErrorNameRequired);
         // A community council must say which community; a street council must not, or it would show on a community's pages.
         if ((Level == CouncilLevel.Community) != (CommunityId is not null)) errors.Add(ErrorScopeRequired);
         if (TopicDeadlineDays is < 1 or > TopicDeadlineDaysMax) errors.Add(ErrorTopicDeadlineDays);

@@ -390,7 +390,7 @@ public static class LiveAgenda
 
     private static AgendaResult AddUrgent(AgendaState state, AddUrgentItem o, DateTime nowUtc, bool merged)
     {
-        var item = new AgendaItemState(state.NextNumber, o.Title.Trim(), o.TimeBoxMinutes, true, null, null, null, null, TimeSpan.Zero, null, null);
+        var item = new AgendaItemState(state.NextNumber, UserText.SingleLine(o.Title), o.TimeBoxMinutes, true, null, null, null, null, TimeSpan.Zero, null, null);
         var next = state with { Items = Place(state.Items, item, o.BeforeNumber), NextNumber = state.NextNumber + 1 };
         return Done(next, o.ActorName, AgendaChangeKind.UrgentAdded, item.Number, [item], null,
             [new(item.Number, AgendaField.Existence | AgendaField.Position)], nowUtc, merged);
@@ -399,10 +399,10 @@ public static class LiveAgenda
     private static AgendaResult Edit(AgendaState state, EditItem o, DateTime nowUtc, bool merged) =>
         Replace(state, o.Number, i => i with
         {
-            Title = o.Title?.Trim() ?? i.Title,
+            Title = o.Title is null ? i.Title : UserText.SingleLine(o.Title),
             TimeBoxMinutes = o.TimeBoxMinutes ?? i.TimeBoxMinutes,
-            Outcome = o.Outcome is null ? i.Outcome : Blank(o.Outcome),
-            Notes = o.Notes is null ? i.Notes : Blank(o.Notes),
+            Outcome = o.Outcome is null ? i.Outcome : UserText.MultiLineTrimmedOrNull(o.Outcome),
+            Notes = o.Notes is null ? i.Notes : UserText.MultiLineTrimmedOrNull(o.Notes),
         }, o, AgendaChangeKind.Edited, o.Fields, nowUtc, merged);
 
     private static AgendaResult Replace(AgendaState state, int number, Func<AgendaItemState, AgendaItemState> change, AgendaOperation op,
@@ -439,8 +439,13 @@ public static class LiveAgenda
     private static bool Touched(List<AgendaTouch> since, int number, AgendaField fields) =>
         since.Any(t => t.ItemNumber == number && (t.Fields & fields) != 0);
 
-    private static string? CheckTitle(string? title) =>
-        string.IsNullOrWhiteSpace(title) ? ErrorTitleRequired : title.Trim().Length > AgendaItem.TitleMaxLength ? ErrorTextTooLong : null;
+    /// <summary>Checked as the item will hold it (<see cref="UserText.SingleLine"/>): invisible characters only are no title.</summary>
+    private static string? CheckTitle(string? title) => UserText.SingleLine(title).Length switch
+    {
+        0 => ErrorTitleRequired,
+        > AgendaItem.TitleMaxLength => ErrorTextTooLong,
+        _ => null,
+    };
 
     private static string? CheckTimeBox(int minutes) => minutes is < 1 or > TimeBoxMaxMinutes ? ErrorTimeBox : null;
 
@@ -449,9 +454,9 @@ public static class LiveAgenda
         if (o.Fields == AgendaField.None) return ErrorNothingToChange;
         if (o.Title is not null && CheckTitle(o.Title) is { } t) return t;
         if (o.TimeBoxMinutes is { } m && CheckTimeBox(m) is { } b) return b;
-        if (o.Outcome?.Length > AgendaItem.TextMaxLength || o.Notes?.Length > AgendaItem.TextMaxLength) return ErrorTextTooLong;
+        if (UserText.MultiLineTrimmed(o.Outcome).Length > AgendaItem.TextMaxLength || UserText.MultiLineTrimmed(o.Notes).Length > AgendaItem.TextMaxLength)
+            return ErrorTextTooLong;
         return null;
     }
 
-    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

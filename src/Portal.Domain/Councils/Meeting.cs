@@ -162,7 +162,7 @@ public sealed class Meeting : VersionedEntity
         {
             case MeetingAction.Start: StartedAtUtc = nowUtc; break;
             case MeetingAction.End: EndedAtUtc = nowUtc; break;
-            case MeetingAction.Decline or MeetingAction.Cancel: DecisionReason = reason!.Trim(); break;
+            case MeetingAction.Decline or MeetingAction.Cancel: DecisionReason = UserText.MultiLineTrimmed(reason); break;
         }
         return result;
     }
@@ -196,8 +196,7 @@ public static class MeetingWorkflow
     {
         if (!Transitions.TryGetValue((current, action), out var next)) return MeetingTransition.Refused(current, NotAllowedInStatus);
         // The requesting unit and the members are owed an explanation when a meeting will not happen.
-        if (action is MeetingAction.Decline or MeetingAction.Cancel &&
-            (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Meeting.ReasonMaxLength))
+        if (action is MeetingAction.Decline or MeetingAction.Cancel && UserText.MultiLineTrimmed(reason) is { Length: 0 or > Meeting.ReasonMaxLength })
             return MeetingTransition.Refused(current, ReasonRequired);
         return MeetingTransition.To(next);
     }
@@ -316,7 +315,7 @@ public sealed class Resolution : Entity
     public IReadOnlyList<string> Validate(DateOnly meetingDay)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Decision) || Decision.Trim().Length > DecisionMaxLength) errors.Add(ErrorDecisionRequired);
+        if (UserText.MultiLineTrimmed(Decision) is { Length: 0 or > DecisionMaxLength }) errors.Add(ErrorDecisionRequired);
         if (OwnerUnitId <= 0) errors.Add(ErrorOwnerRequired);
         // One unit answers for the task; listing it as its own co-owner would count it twice in the unit's load.
         if (CoOwners.Any(c => c.UnitId == OwnerUnitId)) errors.Add(ErrorOwnerAlsoCoOwner);

@@ -1,3 +1,5 @@
+using Portal.Domain.Text;
+
 namespace Portal.Domain.Councils;
 
 /// <summary>
@@ -102,7 +104,7 @@ public static class MeetingCalendar
     {
         CouncilId = councilId,
         Kind = MeetingKind.AdHoc,
-        Title = title.Trim(),
+        Title = UserText.SingleLine(title),
         RequestedByUnitId = requestingUnitId,
         RequestedAtUtc = nowUtc,
         ProposedStartsAtUtc = proposedStartUtc,
@@ -131,7 +133,7 @@ public static class MeetingCalendar
     {
         CouncilId = councilId,
         Kind = MeetingKind.Regular,
-        Title = title.Trim(),
+        Title = UserText.SingleLine(title),
         PeriodKey = planned.PeriodKey,
         StartsAtUtc = planned.StartsAtUtc,
         EndsAtUtc = planned.EndsAtUtc,

@@ -65,7 +65,7 @@ public sealed class Topic : VersionedEntity
         var error = TopicScreening.Check(this, action, reason, target, newMeetingId);
         if (error is not null) return error;
         Status = TopicScreening.Target(action);
-        ScreeningReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        ScreeningReason = UserText.MultiLineTrimmedOrNull(reason);
         ScreenedAtUtc = nowUtc;
         MergedIntoTopicId = action == TopicAction.Merge ? target!.Id : null;
         if (action == TopicAction.Resubmit)
@@ -123,9 +123,10 @@ public static class TopicScreening
     public static string? Check(Topic topic, TopicAction action, string? reason, Topic? target, int? newMeetingId)
     {
         if (!IsAllowed(topic.Status, action)) return NotAllowedInStatus;
-        if (action is TopicAction.Merge or TopicAction.Defer && (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Topic.ReasonMaxLength))
-            return ReasonRequired;
-        if (reason is not null && reason.Trim().Length > Topic.ReasonMaxLength) return ReasonRequired;
+        // Checked as it will be stored (Apply keeps this value): a reason of invisible characters only is no reason.
+        var given = UserText.MultiLineTrimmed(reason);
+        if (action is TopicAction.Merge or TopicAction.Defer && given.Length == 0) return ReasonRequired;
+        if (given.Length > Topic.ReasonMaxLength) return ReasonRequired;
         if (action == TopicAction.Merge)
         {
             // Merge into a live topic of the same meeting that will itself be discussed: not itself, not one already merged,
@@ -192,7 +193,7 @@ public static class TopicRules
         // An ad-hoc request carries its topics with it; the deadline applies to regular collection only.
         else if (meeting.Status == MeetingStatus.Scheduled && nowUtc >= SubmissionDeadlineUtc(meeting.StartsAtUtc, topicDeadlineDays, zone))
             errors.Add(ErrorDeadlinePassed);
-        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > Topic.TitleMaxLength) errors.Add(ErrorTitleRequired);
+        if (UserText.SingleLine(title) is { Length: 0 or > Topic.TitleMaxLength }) errors.Add(ErrorTitleRequired);
         if (minutes is < 1 or > MinutesMax) errors.Add(ErrorMinutes);
         return errors;
     }

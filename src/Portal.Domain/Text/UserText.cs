@@ -35,6 +35,21 @@ public static class UserText
     /// <summary>A note, description, Markdown body: lines (LF) and tabs kept, not trimmed. Null becomes empty.</summary>
     public static string MultiLine(string? text) => Clean(text, multiLine: true);
 
+    /// <summary>
+    /// An optional one-line value — a form's optional field, a search term, a name to look up: <see cref="SingleLine"/>, or
+    /// null when nothing is left. A value of invisible characters only is no value, as it would be stored.
+    /// </summary>
+    public static string? SingleLineOrNull(string? text) => SingleLine(text) is { Length: > 0 } line ? line : null;
+
+    /// <summary>
+    /// A multi-line form field as it is kept — a description, reason, note or decision: <see cref="MultiLine"/> with the
+    /// blank lines and spaces around it removed (inside, every line stays as written).
+    /// </summary>
+    public static string MultiLineTrimmed(string? text) => MultiLine(text).Trim();
+
+    /// <summary>An optional multi-line value: <see cref="MultiLineTrimmed"/>, or null when nothing is left.</summary>
+    public static string? MultiLineTrimmedOrNull(string? text) => MultiLineTrimmed(text) is { Length: > 0 } lines ? lines : null;
+
     /// <summary>True when <see cref="SingleLine"/> or <see cref="MultiLine"/> would leave the value as it is.</summary>
     public static bool IsClean(string? text, bool multiLine) => text is null || Clean(text, multiLine) == text;
 

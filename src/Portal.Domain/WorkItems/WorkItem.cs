@@ -188,6 +188,8 @@ public sealed class Attachment : Entity
 {
     public const int FileNameMaxLength = 120;
     public const long MaxBytes = 5 * 1024 * 1024;
+    /// <summary>The most files one step (progress, report-back) takes.</summary>
+    public const int MaxFilesPerStep = 10;
     public static readonly IReadOnlyDictionary<string, string> AllowedTypes = new Dictionary<string, string>
     {
         [".jpg"] = "image/jpeg",

@@ -89,4 +89,41 @@ public sealed class EvidenceBrowserTests(BrowserFixture browser, PortalServerFix
         await Expect(liaison.GetByTestId("history-note").Last).ToContainTextAsync("三处");
         await Expect(liaison.GetByTestId("attachment-link")).ToHaveTextAsync("现场.png");
     }
+
+    [Fact]
+    public async Task More_evidence_files_than_a_step_takes_are_refused_with_the_limit_the_note_stays_and_the_page_keeps_working()
+    {
+        var id = await InProgressNeedAsync("小区围墙多处开裂");
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var liaison = await PortalPage.SignedInPageAsync(context, "liaison", $"/lists/items/{id}");
+        var steps = liaison.GetByTestId("history-step");
+        var stepsBefore = await steps.CountAsync();
+        var photos = new List<string>();
+        for (var i = 1; i <= Attachment.MaxFilesPerStep + 1; i++) photos.Add(await FileAsync($"围墙{i:00}.png", Png));
+        const string note = "围墙裂缝已逐段拍照，共**十一**处。";
+        var limit = $"一次最多上传 {Attachment.MaxFilesPerStep} 个文件：请移除多余的文件后再提交。";
+
+        await liaison.GetByTestId("action-AddProgress").ClickAsync();
+        await liaison.GetByTestId("action-note").FillAsync(note);
+        await liaison.GetByTestId("action-files").SetInputFilesAsync(photos);
+
+        // Every chosen file is listed and the limit is named at once; submitting is refused with it, keeping what was typed.
+        await Expect(liaison.GetByTestId("action-file-remove")).ToHaveCountAsync(Attachment.MaxFilesPerStep + 1);
+        await Expect(liaison.GetByTestId("action-error")).ToHaveTextAsync(limit);
+        await liaison.GetByTestId("action-submit").ClickAsync();
+        await Expect(liaison.GetByTestId("action-error")).ToHaveTextAsync(limit);
+        await Expect(liaison.GetByTestId("action-note")).ToHaveValueAsync(note);
+        await Expect(steps).ToHaveCountAsync(stepsBefore);
+        await using (var db = await server.Portal.NewDbContextAsync(Ct))
+            Assert.Equal(stepsBefore, await db.WorkItemEvents.CountAsync(e => e.WorkItemId == id, Ct));
+
+        // The circuit lives on: removing one file clears the message and the step saves with the ten others.
+        await liaison.GetByTestId("action-selected-files").Locator("li").Filter(new() { HasText = "围墙11.png" }).GetByTestId("action-file-remove").ClickAsync();
+        await Expect(liaison.GetByTestId("action-error")).ToHaveCountAsync(0);
+        await liaison.GetByTestId("action-submit").ClickAsync();
+        await Expect(liaison.GetByTestId("action-form")).ToHaveCountAsync(0);
+        await Expect(steps).ToHaveCountAsync(stepsBefore + 1);
+        await Expect(liaison.GetByTestId("history-note").Last).ToContainTextAsync("十一");
+        await Expect(liaison.GetByTestId("attachment-link")).ToHaveCountAsync(Attachment.MaxFilesPerStep);
+    }
 }

@@ -6,6 +6,7 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Directory;
 using Portal.Testing;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.Accounts;
 
@@ -133,6 +134,15 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
         Assert.Equal(person.Id, user.PersonId);
         var duplicate = await AsAdminAsync(a => a.CreateAsync(new NewAccount("newbie", "新用户", "Newbie-pass1", null), Ct));
         Assert.Equal("用户名“newbie”已被使用。", Assert.Single(duplicate.Errors).Description);
+    }
+
+    [Fact]
+    public async Task A_display_name_of_only_invisible_characters_is_refused_as_missing_and_no_account_is_created()
+    {
+        var result = await AsAdminAsync(a => a.CreateAsync(new NewAccount("invisible", UnsafeCharacters.Only, "Invisible-pass1", null), Ct));
+
+        Assert.Equal("请输入姓名。", Assert.Single(result.Errors).Description);
+        Assert.Null(await TestAccounts.DbAsync(Host, db => db.Users.FirstOrDefaultAsync(u => u.UserName == "invisible", Ct)));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Authorization;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.Announcements;
 
@@ -173,6 +174,21 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
 
         var english = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, "", ""), ct: Ct), culture: "en");
         Assert.Equal("Please enter a title.", english.Errors[AnnouncementFields.Title]);
+    }
+
+    [Fact]
+    public async Task A_title_and_body_of_only_invisible_characters_are_refused_as_missing_and_nothing_is_saved()
+    {
+        var community = await QingnianhuAsync();
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
+        var before = await db.Announcements.CountAsync(Ct);
+
+        var result = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, UnsafeCharacters.Only, UnsafeCharacters.Only), publish: true, Ct));
+
+        Assert.Equal(AnnouncementOutcome.Invalid, result.Outcome);
+        Assert.Equal("请填写标题。", result.Errors[AnnouncementFields.Title]);
+        Assert.Equal("请填写正文。", result.Errors[AnnouncementFields.Body]);
+        Assert.Equal(before, await db.Announcements.CountAsync(Ct));
     }
 
     [Fact]

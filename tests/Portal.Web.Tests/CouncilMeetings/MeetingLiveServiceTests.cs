@@ -8,6 +8,7 @@ using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Live;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.CouncilMeetings;
 
@@ -92,6 +93,28 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         Assert.Equal(3, after.Items.Count);
         var log = await TestAccounts.DbAsync(Host, db => db.AgendaChanges.Where(c => c.MeetingId == id).OrderBy(c => c.Revision).ToListAsync(Ct));
         Assert.Equal([rev + 1, rev + 2], log.Select(c => c.Revision));
+    }
+
+    [Fact]
+    public async Task An_agenda_title_of_only_invisible_characters_is_refused_and_such_notes_are_no_notes()
+    {
+        var id = await RunningMeetingAsync("不可见字符会议");
+        var snapshot = await SnapshotAsync(id);
+        var first = snapshot.Items[0].Number;
+        var rev = snapshot.AgendaRevision;
+        var required = CouncilText(LiveAgenda.ErrorTitleRequired);
+
+        Assert.Equal(required, (await As("secretary", s => s.AddUrgentAsync(id, rev, UnsafeCharacters.Only, 10, null, Ct))).Error);
+        Assert.Equal(required, (await As("secretary", s => s.EditAsync(id, rev, first, UnsafeCharacters.Only, null, Ct))).Error);
+        Assert.Equal(rev, (await SnapshotAsync(id)).AgendaRevision);
+
+        // Outcome and notes are optional: invisible characters only clear them, as an empty field does.
+        Assert.True((await As("secretary", s => s.RecordAsync(id, rev, first, "同意", "记录", Ct))).Succeeded);
+        Assert.True((await As("secretary", s => s.RecordAsync(id, rev + 1, first, UnsafeCharacters.Only, UnsafeCharacters.Only, Ct))).Succeeded);
+        var item = (await SnapshotAsync(id)).Items.Single(i => i.Number == first);
+        Assert.Equal((null, null, snapshot.Items[0].Title), (item.Outcome, item.Notes, item.Title));
+        var stored = await TestAccounts.DbAsync(Host, db => db.AgendaItems.AsNoTracking().SingleAsync(i => i.MeetingId == id && i.Number == first, Ct));
+        Assert.Equal((null, null), (stored.Outcome, stored.Notes));
     }
 
     [Fact]

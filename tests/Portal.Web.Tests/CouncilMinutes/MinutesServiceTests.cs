@@ -11,6 +11,7 @@ using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.CouncilMinutes;
 
@@ -189,6 +190,27 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         Assert.Empty(meeting.Resolutions);
         Assert.Equal("# 第一稿\n", meeting.MinutesMarkdown);
         Assert.Equal(draftSaved.Version, meeting.Version);
+    }
+
+    [Fact]
+    public async Task A_decision_or_minutes_text_of_only_invisible_characters_is_refused_as_missing_and_nothing_changes()
+    {
+        var meetingId = await CouncilMinutesTestData.HeldMeetingAsync(Host, "不可见字符纪要会议");
+        var view = await ViewAsync(meetingId);
+
+        var resolution = await As("gridworker", s => s.SaveResolutionAsync(meetingId, view.Version, new ResolutionForm
+        {
+            Decision = UnsafeCharacters.Only, OwnerUnitId = view.Units[0].Id, DueDate = view.MeetingDay.AddDays(30).ToDateTime(TimeOnly.MinValue),
+        }, Ct));
+        var approval = await As("gridworker", s => s.ApproveAsync(meetingId, view.Version, UnsafeCharacters.Only, Ct));
+
+        Assert.Equal("请填写决定事项（不超过 1000 字）。", resolution.Errors[MinutesFields.Decision]);
+        Assert.Equal("请先生成或填写纪要正文。", approval.Errors[MinutesFields.Draft]);
+        await using var db = await Host.NewDbContextAsync(Ct);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).SingleAsync(m => m.Id == meetingId, Ct);
+        Assert.Equal((MeetingStatus.Ended, view.Version), (meeting.Status, meeting.Version));
+        Assert.Empty(meeting.Resolutions);
+        Assert.Null(meeting.MinutesMarkdown);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ using Portal.Web.Features.Councils.Review;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.CouncilReview;
 
@@ -209,6 +210,10 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         Assert.Equal(ReviewOutcome.Invalid, missing.Outcome);
         Assert.Equal("请填写结转原因（不超过 500 字）。", missing.Errors[ReviewFields.Reason(open2)]);
         Assert.False(missing.Errors.ContainsKey(ReviewFields.Reason(open1)));
+        // A reason of invisible characters only is no reason either: stored, it would be empty.
+        reasons[open2] = UnsafeCharacters.Only;
+        var invisible = await As("secretary", s => s.CarryOverAsync(council.Id, year, reasons, Ct));
+        Assert.Equal("请填写结转原因（不超过 500 字）。", invisible.Errors[ReviewFields.Reason(open2)]);
         // A closed task may not be carried.
         reasons[open2] = "协调单位尚未确定";
         var withDone = new Dictionary<int, string?>(reasons) { [done] = "试图结转已销号任务" };

@@ -9,6 +9,7 @@ using Portal.Web.Features.Councils.Topics;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.CouncilTopics;
 
@@ -162,6 +163,18 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         Assert.True(missing.Errors.ContainsKey(TopicFields.Link));
     }
 
+    [Fact]
+    public async Task A_title_of_only_invisible_characters_is_refused_as_missing_and_nothing_is_stored()
+    {
+        var meetingId = await CouncilTestData.ScheduledMeetingAsync(Host, "提交-不可见字符");
+
+        var result = await As("liaison", s => s.SubmitAsync(meetingId, new TopicForm { Title = UnsafeCharacters.Only, Description = UnsafeCharacters.Only }, Ct));
+
+        Assert.Equal(TopicOutcome.Invalid, result.Outcome);
+        Assert.Equal("请填写议题名称（不超过 100 字）。", result.Errors[TopicFields.Title]);
+        Assert.Equal(0, await TestAccounts.DbAsync(Host, db => db.Topics.CountAsync(t => t.MeetingId == meetingId, Ct)));
+    }
+
     // ---- Screening ----------------------------------------------------------------------------------------------
 
     [Fact]
@@ -184,6 +197,23 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         Assert.Equal(["liaison"], await NotifiedAsync(CouncilNotificationKeys.TopicDeferred, "暂缓测试议题"));
         // The stale version is refused now that the topic changed.
         Assert.Equal(TopicOutcome.Conflict, (await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Withdraw, ct: Ct))).Outcome);
+    }
+
+    [Fact]
+    public async Task A_screening_reason_of_only_invisible_characters_is_refused_as_missing()
+    {
+        var meetingId = await CouncilTestData.ScheduledMeetingAsync(Host, "筛选-不可见原因");
+        var id = await SubmitAsync("liaison", meetingId, "不可见原因测试议题");
+        var target = await SubmitAsync("liaison", meetingId, "合并目标议题");
+        var version = (await TopicAsync(id)).Version;
+
+        var deferred = await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Defer, UnsafeCharacters.Only, ct: Ct));
+        var merged = await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Merge, UnsafeCharacters.Only, target, Ct));
+
+        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", deferred.Errors[TopicFields.Reason]);
+        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", merged.Errors[TopicFields.Reason]);
+        var topic = await TopicAsync(id);
+        Assert.Equal((TopicStatus.Submitted, version), (topic.Status, topic.Version));
     }
 
     [Fact]
@@ -391,6 +421,40 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
             .Where(n => n.MessageKey == CouncilNotificationKeys.AdHocDeclined && n.MessageArgument!.Contains("拟拒绝的临时会议")).ToListAsync(Ct));
         Assert.NotEmpty(told);
         Assert.All(told, n => Assert.Contains("已纳入下月例会", n.MessageArgument));
+    }
+
+    [Fact]
+    public async Task An_ad_hoc_request_of_only_invisible_characters_is_refused_field_by_field_and_nothing_is_stored()
+    {
+        var council = await CouncilTestData.FirstCouncilAsync(Host);
+        var before = await TestAccounts.DbAsync(Host, db => db.Meetings.CountAsync(Ct));
+
+        var result = await As("liaison", s => s.RequestAsync(council.Id, new AdHocRequestForm
+        {
+            Title = UnsafeCharacters.Only, StartsLocal = InDaysLocal(5), DurationMinutes = 60, Reason = UnsafeCharacters.Only,
+            Topics = [new() { Title = UnsafeCharacters.Only, Minutes = 20 }],
+        }, Ct));
+
+        Assert.Equal(TopicOutcome.Invalid, result.Outcome);
+        Assert.Equal("请填写会议名称（不超过 100 字）。", result.Errors[TopicFields.Title]);
+        Assert.Equal("请填写申请理由（不超过 500 字）。", result.Errors[TopicFields.Reason]);
+        // A topic row of invisible characters is an empty row: the request has no topic.
+        Assert.Equal("申请临时会议须至少提出一个议题。", result.Errors[TopicFields.Topics]);
+        Assert.Equal(before, await TestAccounts.DbAsync(Host, db => db.Meetings.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Declining_with_a_reason_of_only_invisible_characters_is_refused_as_missing()
+    {
+        var council = await CouncilTestData.FirstCouncilAsync(Host);
+        var requested = await As("liaison", s => s.RequestAsync(council.Id, Request("不可见理由的临时会议", InDaysLocal(7)), Ct));
+        var version = await TestAccounts.DbAsync(Host, db => db.Meetings.Where(m => m.Id == requested.Id).Select(m => m.Version).SingleAsync(Ct));
+
+        var declined = await As("secretary", s => s.DeclineRequestAsync(requested.Id, version, UnsafeCharacters.Only, Ct));
+
+        Assert.Equal("请填写原因（不超过 500 字），将告知相关单位。", declined.Errors[TopicFields.Reason]);
+        var meeting = await TestAccounts.DbAsync(Host, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == requested.Id, Ct));
+        Assert.Equal((MeetingStatus.Requested, version), (meeting.Status, meeting.Version));
     }
 
     [Fact]

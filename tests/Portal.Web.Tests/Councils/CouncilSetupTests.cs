@@ -10,6 +10,7 @@ using Portal.Web.Features.Directory;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.Councils;
 
@@ -127,6 +128,25 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         var again = await NewFormAsync(name);
         var duplicate = await As("secretary", s => s.SaveAsync(again, Ct));
         Assert.Equal($"已有名为“{name}”的联席会议。", duplicate.Errors[nameof(CouncilForm.Name)]);
+        Assert.Equal(before + 1, await CouncilCountAsync());
+    }
+
+    [Fact]
+    public async Task A_name_of_only_invisible_characters_is_missing_and_one_differing_only_by_them_is_a_duplicate()
+    {
+        var before = await CouncilCountAsync();
+
+        var invisible = await As("secretary", async s => await s.SaveAsync(await NewFormAsync(UnsafeCharacters.Only), Ct));
+
+        Assert.Equal(SaveStatus.Invalid, invisible.Status);
+        Assert.Equal("请填写名称（不超过 100 字）。", invisible.Errors[nameof(CouncilForm.Name)]);
+        Assert.Equal(before, await CouncilCountAsync());
+
+        // Stored text is cleaned, so the check for a duplicate compares the cleaned name too.
+        var name = UniqueName("隐形重名");
+        await CreateAsync(name);
+        var hidden = await As("secretary", async s => await s.SaveAsync(await NewFormAsync(name[..2] + "\u200B" + name[2..] + "\u202E"), Ct));
+        Assert.Equal($"已有名为“{name}”的联席会议。", hidden.Errors[nameof(CouncilForm.Name)]);
         Assert.Equal(before + 1, await CouncilCountAsync());
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
@@ -119,5 +120,61 @@ public sealed class PostgresPortalTests
         await using var check = await host.NewDbContextAsync(Ct);
         var item = await check.WorkItems.AsNoTracking().SingleAsync(w => w.Id == result.Id, Ct);
         Assert.Equal(("路灯不亮", "晚上很黑\n老人不便"), (item.Title, item.DescriptionMarkdown));
+    }
+
+    [Fact]
+    public async Task Searches_and_lookups_with_NUL_or_zero_width_characters_answer_on_PostgreSQL_and_find_what_the_visible_term_finds()
+    {
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "search");
+        using var host = new PortalHost(useKestrel: true, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        });
+        string title;
+        await using (var db = await host.NewDbContextAsync(Ct))
+        {
+            var community = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
+            title = await db.WorkItems.Where(w => w.CommunityId == community && w.Kind == WorkItemKind.Need).OrderBy(w => w.Id).Select(w => w.Title).FirstAsync(Ct);
+        }
+        var term = Uri.EscapeDataString(title[..2]);
+        var hidden = Uri.EscapeDataString(title[..1] + "\u200B" + title[1..2]);
+
+        // The addresses that carry a term: the list pages (which render the list on the server) and the exports.
+        using var secretary = await PortalClient.SignedInAsync(host.BaseAddress, "secretary");
+        async Task<int> RowsAsync(string path)
+        {
+            using var response = await secretary.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            return Regex.Count(await response.Content.ReadAsStringAsync(Ct), "data-testid=\"need-row\"");
+        }
+        Assert.Equal(await RowsAsync("/lists"), await RowsAsync("/lists?q=%00"));
+        var found = await RowsAsync($"/lists?q={term}");
+        Assert.True(found > 0, $"\"{title[..2]}\" finds nothing");
+        Assert.Equal(found, await RowsAsync($"/lists?q={hidden}"));
+        Assert.Equal(found, await RowsAsync($"/lists/needs?q=%00{hidden}"));
+        using (var export = await secretary.GetAsync("/api/lists/export?format=csv&q=%00", Ct))
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var admin = await PortalClient.SignedInAsync(host.BaseAddress, "admin");
+        using (var audit = await admin.GetAsync("/api/audit.csv?user=%00&entityType=%00&entityId=%00", Ct))
+            Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+
+        // Every search box of the portal, through its service.
+        await SearchProbes.AssertHiddenCharactersChangeNoSearchAsync(host);
+
+        // A typed account name is looked up as it would be stored: the resident, whatever hides around the name.
+        int qingnianhu;
+        await using (var db = await host.NewDbContextAsync(Ct))
+            qingnianhu = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
+        var entered = await host.AsAsync<WorkItemService, WorkItemResult>("secretary", s => s.RaiseAsync(new RaiseNeedForm
+        {
+            Title = "热线代填", Category = WorkItemCategories.Other, CommunityId = qingnianhu, Channel = RaiseChannel.Hotline,
+            RequesterUserName = "\0resident\u200B",
+        }, Ct));
+        Assert.True(entered.Succeeded, string.Join("; ", entered.Errors.Values));
+        await using (var db = await host.NewDbContextAsync(Ct))
+            Assert.Equal(await db.Users.Where(u => u.UserName == "resident").Select(u => u.Id).SingleAsync(Ct),
+                await db.WorkItems.Where(w => w.Id == entered.Id).Select(w => w.RequesterUserId).SingleAsync(Ct));
     }
 }

@@ -8,6 +8,12 @@ namespace Portal.Web.Tests.Data;
 /// </summary>
 public static partial class UnsafeCharacters
 {
+    /// <summary>
+    /// A value that looks filled in to .NET (<c>string.IsNullOrWhiteSpace</c> is false) but holds nothing a reader sees:
+    /// zero-width, control, bidi and line-break characters only. Stored, it is empty; every form must refuse it as missing.
+    /// </summary>
+    public const string Only = "\u200B\0\r\n\u202E\u2060\uFEFF\u0007\u2066";
+
     /// <summary>C0 controls except tab and line ends, DEL, C1 controls, bidi embeddings/overrides/isolates, zero-width characters.</summary>
     [GeneratedRegex("[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u200B\\u200C\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]")]
     private static partial Regex Pattern();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Directory;
 using Portal.Web.Features.Directory;
+using Portal.Web.Tests.Data;
 
 // Not "...Tests.Directory": that namespace would hide System.IO.Directory from the other test folders.
 namespace Portal.Web.Tests.DirectoryFeature;
@@ -161,5 +162,24 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
         Assert.Equal(SaveStatus.NotFound, (await units.SaveUnitAsync(new UnitForm { CommunityId = otherCommunity.Id, Name = "越权单位", Type = UnitType.School }, Ct)).Status);
         Assert.Equal(SaveStatus.NotFound, (await units.SaveUnitAsync(new UnitForm { StreetId = otherCommunity.StreetId, Name = "越权街道单位", Type = UnitType.School }, Ct)).Status);
         Assert.False(await host.QueryAsync(db => db.Units.AnyAsync(u => u.Name.StartsWith("越权"), Ct)));
+    }
+
+    [Fact]
+    public async Task Names_of_only_invisible_characters_are_refused_as_missing_in_every_directory_form()
+    {
+        var community = await host.QueryAsync(db => db.Communities.Where(c => c.Name == "青年湖社区").Select(c => new { c.Id, c.StreetId }).SingleAsync(Ct));
+        await using var scope = host.ActAs("secretary");
+        var units = scope.ServiceProvider.GetRequiredService<UnitService>();
+        var people = scope.ServiceProvider.GetRequiredService<PersonService>();
+        var before = await host.QueryAsync(async db => (await db.Units.CountAsync(Ct), await db.People.CountAsync(Ct), await db.PartyOrganizations.CountAsync(Ct)));
+
+        var unit = await units.SaveUnitAsync(new UnitForm { StreetId = community.StreetId, CommunityId = community.Id, Name = UnsafeCharacters.Only, Type = UnitType.School }, Ct);
+        var organization = await units.SavePartyOrganizationAsync(new PartyOrganizationForm { CommunityId = community.Id, Name = UnsafeCharacters.Only }, Ct);
+        var person = await people.SavePersonAsync(new PersonForm { Name = UnsafeCharacters.Only, ResidenceCommunityId = community.Id }, Ct);
+
+        Assert.Equal("“名称”为必填项。", unit.Errors["Name"]);
+        Assert.Equal("“名称”为必填项。", organization.Errors["Name"]);
+        Assert.Equal("“名称”为必填项。", person.Errors["Name"]);
+        Assert.Equal(before, await host.QueryAsync(async db => (await db.Units.CountAsync(Ct), await db.People.CountAsync(Ct), await db.PartyOrganizations.CountAsync(Ct))));
     }
 }

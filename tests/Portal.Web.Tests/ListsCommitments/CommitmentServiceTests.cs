@@ -14,6 +14,7 @@ using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.ListsCommitments;
 
@@ -266,6 +267,21 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         outside.Year = Today.Year;
         Assert.Equal($"年度承诺的完成时限须在 {Today.Year} 年内。", (await Commitments("member", s => s.MakeAsync(outside, Ct))).Errors[CommitmentFields.PromisedDate]);
 
+        Assert.Equal(before, await Db(db => db.WorkItems.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_commitment_of_only_invisible_characters_is_refused_as_missing_and_nothing_is_saved()
+    {
+        var maker = await MakerAsync("member", CommitmentMakerKind.Member);
+        var before = await Db(db => db.WorkItems.CountAsync(Ct));
+        var form = Form(maker.Key, UnsafeCharacters.Only);
+        form.Description = UnsafeCharacters.Only;
+
+        var result = await Commitments("member", s => s.MakeAsync(form, Ct));
+
+        Assert.Equal(WorkItemOutcome.Invalid, result.Outcome);
+        Assert.Equal("请填写承诺事项。", result.Errors[CommitmentFields.Title]);
         Assert.Equal(before, await Db(db => db.WorkItems.CountAsync(Ct)));
     }
 

@@ -6,6 +6,7 @@ using Portal.Web.Features.Lists.Projects;
 using Portal.Web.Features.Lists.Resources;
 using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.ListsResources;
 
@@ -163,6 +164,25 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         var after = (await Get())!;
         Assert.Equal(50, after.ProgressPercent);
         Assert.Equal(2, after.Milestones.Count + 1);
+    }
+
+    [Fact]
+    public async Task A_project_title_of_only_invisible_characters_takes_the_need_s_and_such_a_milestone_title_is_refused()
+    {
+        var need = await server.AddNeedAsync("无障碍坡道改造", WorkItemCategories.ElderlyCare);
+
+        // The title is optional (the need's is the default): invisible characters only are no title.
+        var created = await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, Title = UnsafeCharacters.Only, DueDate = InAMonth });
+        Assert.True(created.Succeeded, string.Join(";", created.Errors.Values));
+        var detail = (await server.AsAsync<ProjectService, ProjectDetail?>("secretary", s => s.GetAsync(created.Id)))!;
+        Assert.Equal("无障碍坡道改造", detail.Title);
+
+        var milestone = await server.AsAsync<ProjectService, ProjectResult>("secretary",
+            s => s.SaveMilestoneAsync(created.Id, new MilestoneForm { Title = UnsafeCharacters.Only, Weight = 1 }));
+        Assert.Equal(ProjectOutcome.Invalid, milestone.Outcome);
+        Assert.Equal("请填写里程碑名称。", milestone.Errors[ProjectFields.Title]);
+        await using var db = await server.DbAsync();
+        Assert.Equal(0, await db.Milestones.CountAsync(m => m.WorkItemId == created.Id, TestContext.Current.CancellationToken));
     }
 
     [Fact]

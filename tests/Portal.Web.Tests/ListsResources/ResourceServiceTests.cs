@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Resources;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.ListsResources;
 
@@ -60,6 +61,23 @@ public sealed class ResourceServiceTests(ListsServer server) : IClassFixture<Lis
         Assert.True(saved.Succeeded);
         Assert.Null(await server.AsAsync<ResourceService, ResourceRow?>("resident", s => s.GetAsync(saved.Id)));
         Assert.NotNull(await server.AsAsync<ResourceService, ResourceRow?>("liaison", s => s.GetAsync(saved.Id)));
+    }
+
+    [Fact]
+    public async Task A_title_and_capacity_unit_of_only_invisible_characters_are_refused_as_missing_and_nothing_is_saved()
+    {
+        await using (var db = await server.DbAsync())
+            Assert.Equal(0, await db.Resources.CountAsync(r => r.Title == "", TestContext.Current.CancellationToken));
+        var form = await NewFormAsync(Hospital, UnsafeCharacters.Only);
+        form.CapacityUnit = UnsafeCharacters.Only;
+
+        var result = await SaveAsync("liaison", form);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Equal("请填写资源名称。", result.Errors[ResourceFields.Title]);
+        Assert.Equal("请填写容量单位（如：人、平方米、元、场次）。", result.Errors[ResourceFields.CapacityUnit]);
+        await using (var db = await server.DbAsync())
+            Assert.Equal(0, await db.Resources.CountAsync(r => r.Title == "" || r.CapacityUnit == "", TestContext.Current.CancellationToken));
     }
 
     [Fact]

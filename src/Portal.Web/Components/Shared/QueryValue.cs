@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Domain.Text;
 
 namespace Portal.Web.Components.Shared;
 
@@ -27,9 +28,12 @@ public static class QueryValue
     public static DateOnly? Day(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    /// <summary>A search term, trimmed; null when blank or longer than <see cref="SearchMaxLength"/>.</summary>
+    /// <summary>
+    /// A search term read by the one text rule (<see cref="UserText.SingleLineOrNull"/>, as <see cref="SearchTerm"/> reads
+    /// every term): null when nothing is left or when longer than <see cref="SearchMaxLength"/>.
+    /// </summary>
     public static string? Search(string? value) =>
-        value?.Trim() is { Length: > 0 and <= SearchMaxLength } term ? term : null;
+        UserText.SingleLineOrNull(value) is { Length: <= SearchMaxLength } term ? term : null;
 
     /// <summary>1/true or 0/false.</summary>
     public static bool? Flag(string? value) => value?.Trim().ToLowerInvariant() switch

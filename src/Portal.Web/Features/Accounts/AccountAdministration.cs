@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Directory;
+using Portal.Domain.Text;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Accounts;
@@ -53,9 +55,8 @@ public sealed class AccountAdministration(
                 || (r.Scope == ScopeKind.Community && communities.Contains(r.ScopeId))
                 || (r.Scope == ScopeKind.Grid && grids.Contains(r.ScopeId))
                 || (r.Scope == ScopeKind.Unit && units.Contains(r.ScopeId)))));
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (query.Term is { } search)
         {
-            var search = query.Search.Trim();
             var normalized = search.ToUpperInvariant();
             accounts = accounts.Where(u => u.NormalizedUserName!.Contains(normalized) || u.DisplayName.Contains(search));
         }
@@ -100,7 +101,7 @@ public sealed class AccountAdministration(
     public async Task<IdentityResult> CreateAsync(NewAccount account, CancellationToken ct = default)
     {
         await CallerAsync(ct);
-        var displayName = account.DisplayName?.Trim() ?? "";
+        var displayName = UserText.SingleLine(account.DisplayName);
         if (displayName.Length == 0) return Failure("DisplayNameRequired", text["Admin.DisplayNameRequired"]);
         if (displayName.Length > DirectoryLimits.PersonName) return Failure("DisplayNameTooLong", text["Admin.DisplayNameTooLong", DirectoryLimits.PersonName]);
         if (account.PersonId is { } personId && !await IsPersonOfCallerAsync(personId, ct))
@@ -241,11 +242,7 @@ public sealed class AccountAdministration(
         var streets = policy.AdministeredStreets.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var people = PeopleOfStreets(db, streets);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var trimmed = search.Trim();
-            people = people.Where(p => p.Name.Contains(trimmed));
-        }
+        if (UserText.SingleLineOrNull(search) is { } term) people = people.Where(p => p.Name.Contains(term));
         return await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(p => new PersonOption(p.Id, p.Name, p.ResidenceCommunity != null ? p.ResidenceCommunity.Name : p.HomeUnit != null ? p.HomeUnit.Name : null))
             .ToListAsync(ct);

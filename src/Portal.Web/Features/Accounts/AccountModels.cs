@@ -1,9 +1,10 @@
 using Portal.Domain.Access;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Accounts;
 
 /// <summary>One page of the account list: <paramref name="Search"/> matches user or display name.</summary>
-public sealed record AccountQuery(string? Search, int Skip, int Take);
+public sealed record AccountQuery(string? Search, int Skip, int Take) : ISearchQuery;
 
 public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total);
 

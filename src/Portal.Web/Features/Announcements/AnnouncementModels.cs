@@ -1,14 +1,14 @@
 using Portal.Domain.Announcements;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Announcements;
 
 /// <summary>One page of the announcement list, with an optional free-text search over title and body.</summary>
-public sealed record AnnouncementQuery(string? Search = null, int Skip = 0, int Take = 10)
+public sealed record AnnouncementQuery(string? Search = null, int Skip = 0, int Take = 10) : ISearchQuery
 {
     /// <summary>Page sizes are capped so a crafted request cannot load the whole table into a circuit.</summary>
     public int SafeTake => Math.Clamp(Take, 1, 100);
     public int SafeSkip => Math.Max(0, Skip);
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }
 
 /// <summary>An announcement in a list: what the reader needs to pick one, and whether they have read it.</summary>

@@ -1,6 +1,7 @@
 using Portal.Web.Features.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
+using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 
@@ -59,21 +60,10 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, Curre
 
     internal static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter)
     {
-        if (!string.IsNullOrWhiteSpace(filter.UserName))
-        {
-            var user = filter.UserName.Trim();
-            query = query.Where(e => e.UserName.Contains(user));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.EntityType))
-        {
-            var type = filter.EntityType.Trim();
-            query = query.Where(e => e.EntityType == type);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.EntityId))
-        {
-            var id = filter.EntityId.Trim();
-            query = query.Where(e => e.EntityId == id);
-        }
+        // Typed or taken from the export's address: read by the one text rule like every other value given to a query.
+        if (UserText.SingleLineOrNull(filter.UserName) is { } user) query = query.Where(e => e.UserName.Contains(user));
+        if (UserText.SingleLineOrNull(filter.EntityType) is { } type) query = query.Where(e => e.EntityType == type);
+        if (UserText.SingleLineOrNull(filter.EntityId) is { } id) query = query.Where(e => e.EntityId == id);
         if (filter.Action is { } action) query = query.Where(e => e.Action == action);
         if (filter.From is { } from)
         {

@@ -1,9 +1,10 @@
 using Portal.Domain.Directory;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Directory;
 
 /// <summary>One page of a server-side query: a free-text search, optional place filters, and the page window.</summary>
-public sealed record DirectoryQuery(string? Search = null, int Skip = 0, int Take = 20)
+public sealed record DirectoryQuery(string? Search = null, int Skip = 0, int Take = 20) : ISearchQuery
 {
     public int? StreetId { get; init; }
     public int? CommunityId { get; init; }
@@ -13,7 +14,6 @@ public sealed record DirectoryQuery(string? Search = null, int Skip = 0, int Tak
     /// <summary>Page sizes are capped so a crafted request cannot load a whole table into a circuit.</summary>
     public int SafeTake => Math.Clamp(Take, 1, 200);
     public int SafeSkip => Math.Max(0, Skip);
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Directory;
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
+using Portal.Domain.Text;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Directory;
@@ -96,7 +98,8 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
         for (var i = 0; i < form.Owners.Count; i++)
         {
             var owner = form.Owners[i];
-            if (string.IsNullOrWhiteSpace(owner.Name) && string.IsNullOrWhiteSpace(owner.Phone)) continue; // an empty row left on the form
+            // An empty row left on the form (nothing visible in it, as it would be stored).
+            if (UserText.SingleLineOrNull(owner.Name) is null && UserText.SingleLineOrNull(owner.Phone) is null) continue;
             var ownerName = checks.Required($"Owners[{i}].Name", owner.Name, DirectoryLimits.Name);
             var phone = checks.Phone($"Owners[{i}].Phone", owner.Phone);
             if (!owners.Any(o => o.Name == ownerName && o.Phone == phone)) owners.Add((ownerName, phone, owner.Kind));

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
+using Portal.Domain.Text;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Directory;
 
@@ -30,7 +32,7 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
         var include = alwaysInclude.OfType<int>().ToList();
-        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        var term = UserText.SingleLineOrNull(search);
         var rows = db.People.AsNoTracking().Where(scope.PersonFilter)
             .Where(p => include.Contains(p.Id) || (homeUnitId != null && p.HomeUnitId == homeUnitId) || (term != null && p.Name.Contains(term)));
         return await rows.OrderBy(p => p.Name).Take(50)

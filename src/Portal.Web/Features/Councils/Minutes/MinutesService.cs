@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Councils;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -238,7 +239,7 @@ public sealed class MinutesService(
             return MinutesResult.Of(MinutesOutcome.NotFound, text["Error.ResolutionNotFound"]);
 
         var errors = new Dictionary<string, string>();
-        var decision = form.Decision?.Trim() ?? "";
+        var decision = UserText.MultiLineTrimmed(form.Decision);
         var coOwners = form.CoOwnerUnitIds.Distinct().ToList();
         var candidate = new Resolution
         {
@@ -301,7 +302,7 @@ public sealed class MinutesService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (meeting, _, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
         if (refusal is not null) return refusal;
-        meeting!.MinutesMarkdown = string.IsNullOrWhiteSpace(markdown) ? null : Normalize(markdown);
+        meeting!.MinutesMarkdown = Normalize(markdown);
         return await SaveMeetingAsync(db, meeting, version, ct);
     }
 
@@ -398,14 +399,17 @@ public sealed class MinutesService(
         return line.Length <= WorkItem.TitleMaxLength ? line : line[..(WorkItem.TitleMaxLength - 1)] + "…";
     }
 
+    /// <summary>Checks the text as <see cref="Normalize"/> keeps it: invisible characters only are no text.</summary>
     private string? DraftError(string? markdown, bool required)
     {
-        if (required && string.IsNullOrWhiteSpace(markdown)) return text["Validation.DraftRequired"];
-        if (markdown?.Length > DraftMaxLength) return text["Validation.DraftTooLong", DraftMaxLength];
+        var length = UserText.MultiLine(markdown).TrimEnd().Length;
+        if (required && length == 0) return text["Validation.DraftRequired"];
+        if (length > DraftMaxLength) return text["Validation.DraftTooLong", DraftMaxLength];
         return null;
     }
 
-    private static string Normalize(string markdown) => markdown.Replace("\r\n", "\n").TrimEnd() + "\n";
+    /// <summary>The text as kept: cleaned as lines, trailing blank lines made one line end; null when nothing visible is left.</summary>
+    private static string? Normalize(string? markdown) => UserText.MultiLine(markdown).TrimEnd() is { Length: > 0 } text ? text + "\n" : null;
 
     // Resolutions are saved under their meeting: the meeting's row must change with them so its version guards the save.
     private static void MarkModified(PortalDbContext db, Meeting meeting, Guid version)

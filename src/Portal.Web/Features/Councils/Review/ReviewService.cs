@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Councils;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -200,7 +201,7 @@ public sealed class ReviewService(
         if (project.Version != version) return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.RateConflict"]);
         if (rating is null || !Enum.IsDefined(rating.Value))
             return ReviewResult.Invalid(new Dictionary<string, string> { [ReviewFields.Rating] = lists[WorkItemWorkflow.RatingRequired] });
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        note = UserText.MultiLineTrimmedOrNull(note);
         if (note?.Length > WorkItemEvent.NoteMaxLength) return ReviewResult.Of(ReviewOutcome.Invalid, text["Error.NoteTooLong", WorkItemEvent.NoteMaxLength]);
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Councils;
 using Portal.Domain.Directory;
+using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Directory;
@@ -91,11 +92,12 @@ public sealed class CouncilSetupService(
 
         var startTime = CouncilForm.ParseStartTime(form.StartTime);
         if (startTime is null) errors[nameof(CouncilForm.StartTime)] = text["Setup.Error.StartTime"];
-        var location = form.DefaultLocation?.Trim() is { Length: > 0 } l ? l : null;
+        var location = UserText.SingleLineOrNull(form.DefaultLocation);
         if (location is { Length: > Meeting.LocationMaxLength })
             errors[nameof(CouncilForm.DefaultLocation)] = shared["Common.TooLong", text["Setup.Field.DefaultLocation"], Meeting.LocationMaxLength];
 
-        council.Name = form.Name?.Trim() ?? "";
+        // As stored: Validate then sees what will be kept, and the duplicate check compares stored names.
+        council.Name = UserText.SingleLine(form.Name);
         council.Frequency = Enum.IsDefined(form.Frequency) ? form.Frequency : MeetingFrequency.Monthly;
         council.CalendarFirstMonth = council.Frequency == MeetingFrequency.Monthly ? 1 : form.FirstMonth;
         council.CalendarWeekOfMonth = form.WeekOfMonth;
@@ -158,7 +160,7 @@ public sealed class CouncilSetupService(
         var council = await ManagedCouncilAsync(db, councilId, tracked: false, ct);
         if (council is null) return [];
         var include = alwaysInclude.OfType<int>().ToList();
-        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        var term = UserText.SingleLineOrNull(search);
         return await EligiblePeople(db, council.StreetId, council.CommunityId).AsNoTracking()
             .Where(p => include.Contains(p.Id) || (term != null && p.Name.Contains(term)))
             .OrderBy(p => p.Name).Take(PersonOptionsShown)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Councils;
+using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Councils.Meetings;
@@ -77,10 +78,12 @@ public sealed partial class TopicService
         }
         else if (!MaySpeakFor(caller, council, unitId.Value)) return Forbidden();
 
-        var description = (form.Description ?? "").Trim();
+        // Checked as stored (TopicRules checks the title the same way): invisible characters only are nothing.
+        var title = UserText.SingleLine(form.Title);
+        var description = UserText.MultiLineTrimmed(form.Description);
         if (description.Length > Topic.DescriptionMaxLength) errors[TopicFields.Description] = text["Validation.DescriptionTooLong", Topic.DescriptionMaxLength];
         var members = CouncilRoster.MemberUnitsOn(council.Members, day);
-        foreach (var code in TopicRules.CheckSubmission(meeting, unitId ?? 0, members, council.TopicDeadlineDays, form.Title, form.Minutes, Now, PortalTime.Zone))
+        foreach (var code in TopicRules.CheckSubmission(meeting, unitId ?? 0, members, council.TopicDeadlineDays, title, form.Minutes, Now, PortalTime.Zone))
         {
             var field = code switch
             {
@@ -102,7 +105,7 @@ public sealed partial class TopicService
 
         var topic = new Topic
         {
-            MeetingId = meeting.Id, ProposerUnitId = unitId!.Value, ProposedByUserId = caller.UserId, Title = form.Title.Trim(),
+            MeetingId = meeting.Id, ProposerUnitId = unitId!.Value, ProposedByUserId = caller.UserId, Title = title,
             DescriptionMarkdown = description, WorkItemId = form.WorkItemId, ProposedMinutes = form.Minutes, SubmittedAtUtc = Now,
         };
         db.Topics.Add(topic);
@@ -246,18 +249,18 @@ public sealed partial class TopicService
 
         var errors = new Dictionary<string, string>();
         if (unitId is null) errors[TopicFields.Unit] = text["Validation.UnitRequired"];
-        var title = (form.Title ?? "").Trim();
-        if (title.Length == 0 || title.Length > Meeting.TitleMaxLength) errors[TopicFields.Title] = text["Validation.MeetingTitle", Meeting.TitleMaxLength];
-        var reason = (form.Reason ?? "").Trim();
-        if (reason.Length == 0 || reason.Length > Meeting.ReasonMaxLength) errors[TopicFields.Reason] = text["Validation.RequestReason", Meeting.ReasonMaxLength];
+        // Checked as stored: a title, reason or topic row of invisible characters only is empty.
+        var title = UserText.SingleLine(form.Title);
+        if (title.Length is 0 or > Meeting.TitleMaxLength) errors[TopicFields.Title] = text["Validation.MeetingTitle", Meeting.TitleMaxLength];
+        var reason = UserText.MultiLineTrimmed(form.Reason);
+        if (reason.Length is 0 or > Meeting.ReasonMaxLength) errors[TopicFields.Reason] = text["Validation.RequestReason", Meeting.ReasonMaxLength];
         if (form.StartsLocal is null) errors[TopicFields.Start] = text["Validation.StartRequired"];
-        var rows = form.Topics.Where(t => !string.IsNullOrWhiteSpace(t.Title)).ToList();
-        for (var i = 0; i < form.Topics.Count; i++)
+        // Rows left empty on the form are no topics.
+        var rows = form.Topics.Select((t, i) => (Index: i, Title: UserText.SingleLine(t.Title), t.Minutes)).Where(r => r.Title.Length > 0).ToList();
+        foreach (var row in rows)
         {
-            var row = form.Topics[i];
-            if (string.IsNullOrWhiteSpace(row.Title)) continue;
-            if (row.Title.Trim().Length > Topic.TitleMaxLength) errors[$"{TopicFields.Topics}.{i}"] = codes[TopicRules.ErrorTitleRequired];
-            else if (row.Minutes is < 1 or > TopicRules.MinutesMax) errors[$"{TopicFields.Topics}.{i}"] = codes[TopicRules.ErrorMinutes];
+            if (row.Title.Length > Topic.TitleMaxLength) errors[$"{TopicFields.Topics}.{row.Index}"] = codes[TopicRules.ErrorTitleRequired];
+            else if (row.Minutes is < 1 or > TopicRules.MinutesMax) errors[$"{TopicFields.Topics}.{row.Index}"] = codes[TopicRules.ErrorMinutes];
         }
         var startUtc = form.StartsLocal is { } local ? ToUtc(local) : now;
         var members = CouncilRoster.MemberUnitsOn(council.Members, DateOnly.FromDateTime(PortalTime.ToLocal(startUtc)));
@@ -288,7 +291,7 @@ public sealed partial class TopicService
             await db.SaveChangesAsync(ct);
             db.Topics.AddRange(rows.Select(r => new Topic
             {
-                MeetingId = meeting.Id, ProposerUnitId = unitId.Value, ProposedByUserId = caller.UserId, Title = r.Title.Trim(),
+                MeetingId = meeting.Id, ProposerUnitId = unitId.Value, ProposedByUserId = caller.UserId, Title = r.Title,
                 DescriptionMarkdown = reason, ProposedMinutes = r.Minutes, SubmittedAtUtc = now,
             }));
             await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Directory;
 
 namespace Portal.Web.Features.Lists.Board;
@@ -10,14 +11,13 @@ namespace Portal.Web.Features.Lists.Board;
 public sealed record BoardCommunities(IReadOnlyList<Option> Communities, int? DefaultId);
 
 /// <summary>One page of a board section with its search text.</summary>
-public sealed record BoardQuery(string? Search = null, int Skip = 0, int Take = BoardQuery.DefaultTake)
+public sealed record BoardQuery(string? Search = null, int Skip = 0, int Take = BoardQuery.DefaultTake) : ISearchQuery
 {
     public const int DefaultTake = 10;
 
     /// <summary>Page sizes are capped so a crafted request cannot load a whole community into a circuit.</summary>
     public int SafeTake => Math.Clamp(Take, 1, 50);
     public int SafeSkip => Math.Max(0, Skip);
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }
 
 public sealed record BoardPage<T>(IReadOnlyList<T> Items, int Total);

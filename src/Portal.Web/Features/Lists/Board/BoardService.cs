@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Directory;

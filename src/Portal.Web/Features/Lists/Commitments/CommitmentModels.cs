@@ -1,4 +1,5 @@
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.Commitments;
 
@@ -43,7 +44,7 @@ public static class CommitmentFields
 }
 
 /// <summary>Filters and one page of the commitments list; every filter is optional.</summary>
-public sealed record CommitmentQuery
+public sealed record CommitmentQuery : ISearchQuery
 {
     public int? PartyOrganizationId { get; init; }
     public int? Year { get; init; }
@@ -55,7 +56,6 @@ public sealed record CommitmentQuery
 
     public int SafeTake => Math.Clamp(Take, 1, 100);
     public int SafeSkip => Math.Max(0, Skip);
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }
 
 /// <summary>

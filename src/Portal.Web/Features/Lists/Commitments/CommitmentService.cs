@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -112,8 +113,9 @@ public sealed partial class CommitmentService(
         var errors = new Dictionary<string, string>();
         var maker = makers.FirstOrDefault(m => m.Key == form.MakerKey);
         if (maker is null) errors[CommitmentFields.Maker] = text["Validation.MakerRequired"];
-        var title = form.Title?.Trim() ?? "";
-        var description = (form.Description ?? "").Trim();
+        // Checked and stored as the database keeps text: invisible characters only are nothing.
+        var title = UserText.SingleLine(form.Title);
+        var description = UserText.MultiLineTrimmed(form.Description);
         if (title.Length == 0) errors[CommitmentFields.Title] = text["Validation.TitleRequired"];
         else if (title.Length > WorkItem.TitleMaxLength) errors[CommitmentFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
         if (description.Length > WorkItem.DescriptionMaxLength) errors[CommitmentFields.Description] = text["Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength];

@@ -1,15 +1,15 @@
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Directory;
 
 namespace Portal.Web.Features.Lists.Projects;
 
-public sealed record ProjectQuery(string? Search = null, int Skip = 0, int Take = 20)
+public sealed record ProjectQuery(string? Search = null, int Skip = 0, int Take = 20) : ISearchQuery
 {
     public WorkItemStatus? Status { get; init; }
 
     public int SafeTake => Math.Clamp(Take, 1, 200);
     public int SafeSkip => Math.Max(0, Skip);
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }
 
 /// <summary>A project in the list; <see cref="IsOverdue"/> by WorkItemMetrics.IsOverdue now.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Lists;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
@@ -131,7 +132,8 @@ public sealed class ProjectService(
         var street = await db.Communities.AsNoTracking().Where(c => c.Id == need.CommunityId).Select(c => c.StreetId).FirstAsync(ct);
         var streetUnits = caller.Scope.Units.Values.Where(u => u.StreetId == street).Select(u => u.Id).ToHashSet();
         var errors = new Dictionary<string, string>();
-        var title = string.IsNullOrWhiteSpace(form.Title) ? need.Title : form.Title.Trim();
+        // Optional: the need's title unless one is given (invisible characters only are none).
+        var title = UserText.SingleLineOrNull(form.Title) ?? need.Title;
         if (title.Length > WorkItem.TitleMaxLength) errors[ProjectFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
         if (form.LeadUnitId is { } leadId && !streetUnits.Contains(leadId)) errors[ProjectFields.LeadUnit] = text["Validation.UnitUnknown"];
         var coUnits = form.CoUnitIds.Distinct().Where(u => u != form.LeadUnitId).ToList();
@@ -276,14 +278,15 @@ public sealed class ProjectService(
         }
         else
         {
-            var errors = ValidateMilestone(form);
+            var title = UserText.SingleLine(form.Title);
+            var errors = ValidateMilestone(form, title);
             if (errors.Count > 0) return ProjectResult.Invalid(errors);
             if (milestone is null)
             {
                 milestone = new Milestone { WorkItemId = project.Id, Title = "", SortOrder = project.Milestones.Count == 0 ? 1 : project.Milestones.Max(m => m.SortOrder) + 1 };
                 project.Milestones.Add(milestone);
             }
-            milestone.Title = form.Title!.Trim();
+            milestone.Title = title;
             milestone.Weight = form.Weight;
             milestone.PercentDone = form.PercentDone;
             milestone.DueDate = form.DueDate;
@@ -301,10 +304,10 @@ public sealed class ProjectService(
         return ProjectResult.Saved(milestone?.Id ?? form.Id);
     }
 
-    private Dictionary<string, string> ValidateMilestone(MilestoneForm form)
+    /// <summary>Checks the form with its title as it will be stored.</summary>
+    private Dictionary<string, string> ValidateMilestone(MilestoneForm form, string title)
     {
         var errors = new Dictionary<string, string>();
-        var title = form.Title?.Trim() ?? "";
         if (title.Length == 0) errors[ProjectFields.Title] = text["Validation.MilestoneTitleRequired"];
         else if (title.Length > Milestone.TitleMaxLength) errors[ProjectFields.Title] = text["Validation.TitleTooLong", Milestone.TitleMaxLength];
         if (form.Weight < 0) errors[ProjectFields.Weight] = text["Validation.WeightNegative"];

@@ -1,11 +1,12 @@
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Directory;
 
 namespace Portal.Web.Features.Lists.Resources;
 
 /// <summary>A page of the resources list: search plus the kind, category and unit filters.</summary>
-public sealed record ResourceQuery(string? Search = null, int Skip = 0, int Take = 20)
+public sealed record ResourceQuery(string? Search = null, int Skip = 0, int Take = 20) : ISearchQuery
 {
     public ResourceKind? Kind { get; init; }
     public string? Category { get; init; }
@@ -13,7 +14,6 @@ public sealed record ResourceQuery(string? Search = null, int Skip = 0, int Take
 
     public int SafeTake => Math.Clamp(Take, 1, 200);
     public int SafeSkip => Math.Max(0, Skip);
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }
 
 /// <summary>A resource as the list shows it: no contact details, whoever reads it.</summary>

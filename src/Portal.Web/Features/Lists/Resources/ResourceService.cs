@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Directory;
@@ -121,7 +123,9 @@ public sealed class ResourceService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await CallerAsync(db, ct);
         if (scope.UserId is null) return SaveResult<ResourceForm>.NotFound(text["Error.NotFound"]);
-        var errors = Validate(form);
+        // Checked and stored as the database keeps text: a title of invisible characters only is no title.
+        var (title, description, capacityUnit) = (UserText.SingleLine(form.Title), UserText.MultiLineTrimmed(form.Description), UserText.SingleLine(form.CapacityUnit));
+        var errors = Validate(form, title, description, capacityUnit);
         Resource resource;
         if (form.IsNew)
         {
@@ -147,11 +151,11 @@ public sealed class ResourceService(
         }
 
         resource.Kind = form.Kind;
-        resource.Title = form.Title!.Trim();
-        resource.Description = (form.Description ?? "").Trim();
+        resource.Title = title;
+        resource.Description = description;
         resource.Categories = string.Join(',', WorkItemCategories.All.Where(form.Categories.Contains));
         resource.Capacity = form.Capacity;
-        resource.CapacityUnit = form.CapacityUnit!.Trim();
+        resource.CapacityUnit = capacityUnit;
         resource.AvailableFrom = form.AvailableFrom;
         resource.AvailableUntil = form.AvailableUntil;
         resource.IsActive = form.IsActive;
@@ -184,20 +188,18 @@ public sealed class ResourceService(
         }
     }
 
-    private Dictionary<string, string> Validate(ResourceForm form)
+    private Dictionary<string, string> Validate(ResourceForm form, string title, string description, string unit)
     {
         var errors = new Dictionary<string, string>();
-        var title = form.Title?.Trim() ?? "";
         if (title.Length == 0) errors[ResourceFields.Title] = text["Validation.TitleRequired"];
         else if (title.Length > Resource.TitleMaxLength) errors[ResourceFields.Title] = text["Validation.TitleTooLong", Resource.TitleMaxLength];
-        if ((form.Description?.Trim().Length ?? 0) > Resource.DescriptionMaxLength)
+        if (description.Length > Resource.DescriptionMaxLength)
             errors[ResourceFields.Description] = text["Validation.DescriptionTooLong", Resource.DescriptionMaxLength];
         if (!Enum.IsDefined(form.Kind)) errors[ResourceFields.Kind] = text["Validation.KindRequired"];
         var categories = form.Categories.ToList();
         if (categories.Count == 0) errors[ResourceFields.Categories] = text["Validation.CategoryRequired"];
         else if (categories.Any(c => !WorkItemCategories.IsKnown(c))) errors[ResourceFields.Categories] = text["Validation.CategoryUnknown"];
         if (form.Capacity < 0) errors[ResourceFields.Capacity] = text["Validation.CapacityNegative"];
-        var unit = form.CapacityUnit?.Trim() ?? "";
         if (unit.Length == 0) errors[ResourceFields.CapacityUnit] = text["Validation.CapacityUnitRequired"];
         else if (unit.Length > Resource.CapacityUnitMaxLength) errors[ResourceFields.CapacityUnit] = text["Validation.CapacityUnitTooLong", Resource.CapacityUnitMaxLength];
         if (form.AvailableFrom is { } from && form.AvailableUntil is { } until && from > until)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Lists;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 

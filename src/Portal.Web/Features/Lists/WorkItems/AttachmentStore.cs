@@ -47,6 +47,19 @@ public sealed class AttachmentStore
         text[error, displayName, Attachment.MaxBytes / 1024 / 1024];
 
     /// <summary>
+    /// What is wrong with the files of one step, as the user reads it, or null: more than
+    /// <see cref="Attachment.MaxFilesPerStep"/> (whatever the files hold), else the first file's own problem. The service
+    /// refuses a step with it; the page shows it as soon as the files are chosen.
+    /// </summary>
+    public static string? Problem(IStringLocalizer<WorkItemsText> text, IReadOnlyCollection<AttachmentUpload> files)
+    {
+        if (files.Count > Attachment.MaxFilesPerStep) return text["Attachment.Error.TooMany", Attachment.MaxFilesPerStep];
+        return files.Select(Check).FirstOrDefault(c => c.Error is not null) is { Error: { } error, DisplayName: var name }
+            ? Message(text, error, name)
+            : null;
+    }
+
+    /// <summary>
     /// The uploaded name cleaned for display: the last path segment only (either separator), cleaned like any stored text
     /// (<see cref="UserText.SingleLine"/>: no control, bidi or zero-width characters, so "照片\u202Egnp.exe" cannot pose as
     /// an image), no reserved characters, at most <see cref="Attachment.FileNameMaxLength"/> characters with the extension kept.

@@ -1,5 +1,6 @@
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 
@@ -14,7 +15,7 @@ public enum DeadlineFilter
 /// Filters and one page of the work-item list; every filter is optional. The /lists query string
 /// (<see cref="ListQueryString"/>) maps onto these one to one, so a filtered list is a link.
 /// </summary>
-public sealed record WorkItemQuery
+public sealed record WorkItemQuery : ISearchQuery
 {
     public int? CommunityId { get; init; }
     public WorkItemKind? Kind { get; init; }
@@ -44,7 +45,6 @@ public sealed record WorkItemQuery
     /// <summary>Page sizes are capped so a crafted request cannot load the whole table into a circuit.</summary>
     public int SafeTake => Math.Clamp(Take, 1, 100);
     public int SafeSkip => Math.Max(0, Skip);
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
     /// <summary>The metric part of the query is complete (the service still checks the caller manages the community).</summary>
     public bool HasMetric => Metric is not null && CommunityId is not null && From is not null && To is not null;
 }
@@ -96,16 +96,19 @@ public sealed class RaiseNeedForm
 }
 
 /// <summary>
-/// An uploaded file before it is checked: its name as the browser sent it, its bytes and its size. A file too large to
-/// read is passed on with its size and no content (<see cref="TooLarge"/>), so the service refuses the step with the file's
-/// message rather than the step saving without it.
+/// An uploaded file before it is checked: its name as the browser sent it, its bytes and its size. A chosen file the page
+/// does not read (<see cref="Unread"/>) is passed on with its size and no content, so the service refuses the step with
+/// that file's message, or with the limit of files, rather than the step saving without it.
 /// </summary>
 public sealed record AttachmentUpload(string FileName, byte[] Content)
 {
     public long Size { get; init; } = Content.Length;
 
-    /// <summary>A chosen file the page did not read because it is larger than <see cref="Attachment.MaxBytes"/>.</summary>
-    public static AttachmentUpload TooLarge(string fileName, long size) => new(fileName, []) { Size = size };
+    /// <summary>
+    /// A chosen file the page did not read: larger than <see cref="Attachment.MaxBytes"/>, or one of more files than
+    /// <see cref="Attachment.MaxFilesPerStep"/>.
+    /// </summary>
+    public static AttachmentUpload Unread(string fileName, long size) => new(fileName, []) { Size = size };
 }
 
 public enum WorkItemOutcome

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Lists.Commitments;
 
@@ -57,7 +59,7 @@ public sealed partial class WorkItemService
             return WorkItemResult.Invalid(assessment.Errors.ToDictionary(e => e.Key, e => (string)lists[e.Value]));
         var summary = lists["Commitment.AssessNote", memberScore!.Value, residentScore!.Value, organizationScore!.Value, assessment.Total,
             lists[$"Commitment.Grade.{assessment.Grade}"]].Value;
-        var fullNote = string.IsNullOrWhiteSpace(note) ? summary : summary + "\n\n" + note.Trim();
+        var fullNote = UserText.MultiLineTrimmedOrNull(note) is { } own ? summary + "\n\n" + own : summary;
         return await ActAsync(id, version, WorkItemAction.Rate, fullNote, assessment.Satisfaction, null, (_, w, _, _) =>
         {
             if (w.Kind != WorkItemKind.Commitment) return Task.FromResult<string?>(text["Error.Forbidden"]);

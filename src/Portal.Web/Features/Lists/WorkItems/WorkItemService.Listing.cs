@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Lists.Deadlines;
 using Portal.Web.Features.Localization;

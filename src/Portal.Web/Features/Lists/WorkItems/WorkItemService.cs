@@ -217,13 +217,13 @@ public sealed partial class WorkItemService(
         var errors = new Dictionary<string, string>();
         // Checked as they will be stored (the database cleans them the same way), so a title of invisible characters is empty.
         var title = UserText.SingleLine(form.Title);
-        var description = UserText.MultiLine(form.Description).Trim();
+        var description = UserText.MultiLineTrimmed(form.Description);
         if (title.Length == 0) errors[WorkItemFields.Title] = text["Validation.TitleRequired"];
         else if (title.Length > WorkItem.TitleMaxLength) errors[WorkItemFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
         if (description.Length > WorkItem.DescriptionMaxLength) errors[WorkItemFields.Description] = text["Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength];
         if (!WorkItemCategories.IsKnown(form.Category)) errors[WorkItemFields.Category] = text["Validation.CategoryRequired"];
         if (!Enum.IsDefined(form.Urgency)) errors[nameof(form.Urgency)] = text["Validation.UrgencyRequired"];
-        var address = UserText.SingleLine(form.Address) is { Length: > 0 } a ? a : null;
+        var address = UserText.SingleLineOrNull(form.Address);
         if (address?.Length > WorkItem.AddressMaxLength) errors[nameof(form.Address)] = text["Validation.AddressTooLong", WorkItem.AddressMaxLength];
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -241,9 +241,8 @@ public sealed partial class WorkItemService(
             if (!Enum.IsDefined(form.Channel) || form.Channel == RaiseChannel.Council) errors[nameof(form.Channel)] = text["Validation.ChannelInvalid"];
             else if (!staff) errors[nameof(form.Channel)] = text["Validation.OnBehalfNotAllowed"];
             requesterId = null;
-            if (!string.IsNullOrWhiteSpace(form.RequesterUserName))
+            if (UserText.SingleLineOrNull(form.RequesterUserName) is { } name)
             {
-                var name = form.RequesterUserName.Trim();
                 var user = await db.Users.AsNoTracking().Where(u => u.UserName == name).Select(u => u.Id).FirstOrDefaultAsync(ct);
                 var belongs = user is not null && await db.RoleAssignments.AnyAsync(r => r.UserId == user && r.Scope == ScopeKind.Community && r.ScopeId == form.CommunityId, ct);
                 if (!belongs) errors[WorkItemFields.Requester] = text["Validation.RequesterUnknown"];
@@ -423,20 +422,19 @@ public sealed partial class WorkItemService(
         if (!May(caller, item, action)) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.Forbidden"]);
         if (item.Version != version) return WorkItemResult.Of(WorkItemOutcome.Conflict, text["Error.Conflict"]);
 
-        note = UserText.MultiLine(note).Trim() is { Length: > 0 } n ? n : null;
+        note = UserText.MultiLineTrimmedOrNull(note);
         if (noteRequired && note is null) return WorkItemResult.Invalid(new Dictionary<string, string> { ["Note"] = text["Validation.NoteRequired"] });
         if (note?.Length > WorkItemEvent.NoteMaxLength)
             return WorkItemResult.Invalid(new Dictionary<string, string> { ["Note"] = text["Validation.NoteTooLong", WorkItemEvent.NoteMaxLength] });
 
-        var checkedFiles = new List<(AttachmentUpload Upload, string Name, string ContentType)>();
-        foreach (var file in files ?? [])
+        files ??= [];
+        if (AttachmentStore.Problem(text, files) is { } problem)
+            return WorkItemResult.Invalid(new Dictionary<string, string> { [WorkItemFields.Attachments] = problem });
+        var checkedFiles = files.Select(f =>
         {
-            var (error, name, contentType) = AttachmentStore.Check(file);
-            if (error is not null)
-                return WorkItemResult.Invalid(new Dictionary<string, string> { [WorkItemFields.Attachments] = AttachmentStore.Message(text, error, name) });
-            checkedFiles.Add((file, name, contentType));
-        }
-        if (checkedFiles.Count > 10) return WorkItemResult.Invalid(new Dictionary<string, string> { [WorkItemFields.Attachments] = text["Attachment.Error.TooMany", 10] });
+            var (_, name, contentType) = AttachmentStore.Check(f);
+            return (Upload: f, Name: name, ContentType: contentType);
+        }).ToList();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = item.Status;

@@ -1,5 +1,6 @@
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.WorkItems.Pages;
 
@@ -48,7 +49,7 @@ public sealed class NeedsFilterModel
         WorkItemStatus? status = !open && Enum.TryParse<WorkItemStatus>(Status, out var s) ? s : null;
         var query = ListQueryString.FiltersOf(current) with
         {
-            Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+            Search = Search,
             CommunityId = CommunityId,
             Status = status,
             OpenOnly = open,
