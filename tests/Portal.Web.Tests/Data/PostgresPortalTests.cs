@@ -127,11 +127,7 @@ public sealed class PostgresPortalTests
     {
         var server = MigrationSchemaTests.RequirePostgres();
         await using var database = await PostgresTestDatabase.CreateAsync(server, "search");
-        using var host = new PortalHost(useKestrel: true, new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        using var host = OnPostgres(database, useKestrel: true);
         string title;
         await using (var db = await host.NewDbContextAsync(Ct))
         {
