@@ -12,6 +12,9 @@ public static class BenchAgenda
 {
     public const string ActorName = "联席会议秘书处";
 
+    /// <summary>Precede the message index and the stamp in the notes; clients find the numbers after them.</summary>
+    public const string IndexMarker = "benchIndex=", StampMarker = "benchStamp=";
+
     public static readonly (string Title, int Minutes)[] Items =
     [
         ("传达学习上级党组织关于基层党建工作的最新部署", 15),
@@ -26,5 +29,5 @@ public static class BenchAgenda
 
     /// <summary>The notes edit of message <paramref name="index"/>, based on <paramref name="revision"/>.</summary>
     public static EditItem Note(int revision, int itemNumber, int index, long stamp) => new(revision, ActorName, itemNumber,
-        Notes: $"第{index + 1}次记录：各共建单位发言讨论，原则同意，会后由牵头单位细化方案并报社区党委备案。benchIndex={index};benchStamp={stamp}");
+        Notes: $"第{index + 1}次记录：各共建单位发言讨论，原则同意，会后由牵头单位细化方案并报社区党委备案。{IndexMarker}{index};{StampMarker}{stamp}");
 }

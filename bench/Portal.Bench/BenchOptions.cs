@@ -4,7 +4,8 @@ namespace Portal.Bench;
 
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed record BenchOptions(
-    IReadOnlyList<int> Clients, int Messages, int Rounds, string User, int Batch, int IntervalMs, TimeSpan Timeout, int WarmupClients)
+    IReadOnlyList<int> Clients, int Messages, int Rounds, string User, int Batch, int IntervalMs, TimeSpan Timeout, int WarmupClients,
+    IReadOnlyList<ClientKind> ClientKinds)
 {
     public const string Usage = """
         Portal.Bench: live-event delivery latency, the portal's LiveHub next to a bare SignalR hub, in one process.
@@ -19,11 +20,14 @@ public sealed record BenchOptions(
           --interval-ms 100         pause before each message, after the previous one reached everyone
           --timeout-seconds 10      how long a message may take to reach everyone before it counts as missing
           --warmup-clients 100      clients of the unrecorded warm-up round on each hub (0 to skip)
+          --client lean             client library of the connections: lean (a raw WebSocket, see
+                                    LeanHubConnection), signalr (the .NET SignalR client), or both
+                                    as lean,signalr (each client count measured with each, same run)
         """;
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions([100, 1000, 5000], 40, 4, "liaison", 100, 100, TimeSpan.FromSeconds(10), 100);
+        var options = new BenchOptions([100, 1000, 5000], 40, 4, "liaison", 100, 100, TimeSpan.FromSeconds(10), 100, [ClientKind.Lean]);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] is "--help" or "-h") throw new ArgumentException(Usage);
@@ -38,12 +42,20 @@ public sealed record BenchOptions(
                 "--interval-ms" => options with { IntervalMs = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--timeout-seconds" => options with { Timeout = TimeSpan.FromSeconds(PositiveInt(value)) },
                 "--warmup-clients" => options with { WarmupClients = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--client" => options with { ClientKinds = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Kind).Distinct().ToArray() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
             i++;
         }
         return options;
     }
+
+    private static ClientKind Kind(string text) => text switch
+    {
+        "lean" => ClientKind.Lean,
+        "signalr" => ClientKind.SignalR,
+        _ => throw new ArgumentException($"'{text}' is not a client (lean or signalr).\n{Usage}"),
+    };
 
     private static int PositiveInt(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -4,21 +4,20 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Portal.Testing;
 
 namespace Portal.Bench;
 
 /// <summary>
 /// One benchmark client: a raw WebSocket speaking the SignalR JSON protocol (<see cref="HubProtocol"/>), with a
-/// receive loop lighter than the tests' <see cref="HubClient"/> so thousands fit on two cores next to the servers:
+/// receive loop lighter than the .NET SignalR client's so thousands fit on two cores next to the servers:
 /// one reused buffer per connection, no strings or JSON documents for broadcast messages (the two benchmark numbers
 /// are read straight from the bytes), and the arrival time taken as soon as the socket read returns.
 /// </summary>
-public sealed class LeanHubConnection
+public sealed class LeanHubConnection : IBenchConnection
 {
     private const byte RecordSeparator = (byte)HubProtocol.RecordSeparator;
-    private static readonly byte[] StampMarker = Encoding.UTF8.GetBytes("benchStamp=");
-    private static readonly byte[] IndexMarker = Encoding.UTF8.GetBytes("benchIndex=");
+    private static readonly byte[] StampMarker = Encoding.UTF8.GetBytes(BenchAgenda.StampMarker);
+    private static readonly byte[] IndexMarker = Encoding.UTF8.GetBytes(BenchAgenda.IndexMarker);
 
     private readonly ClientWebSocket _socket = new();
     private readonly int _index;
@@ -71,6 +70,12 @@ public sealed class LeanHubConnection
     {
         _socket.Abort();
         _socket.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Abort();
+        return ValueTask.CompletedTask;
     }
 
     private async Task ReceiveLoopAsync()

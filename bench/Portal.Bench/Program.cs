@@ -39,11 +39,15 @@ try
     if (options.WarmupClients > 0)
     {
         // JIT, connection pools and the database file warm up here, for both hubs, before anything is recorded.
-        Console.WriteLine($"warm-up: {options.WarmupClients} clients x 5 messages on each hub (not recorded)");
-        await new Stage(bare, options, options.WarmupClients, 5).RunAsync(cancel.Token);
-        await new Stage(portal, options, options.WarmupClients, 5).RunAsync(cancel.Token);
+        Console.WriteLine($"warm-up: {options.WarmupClients} clients x 5 messages on each hub with each client (not recorded)");
+        foreach (var kind in options.ClientKinds)
+        {
+            await new Stage(bare, options, options.WarmupClients, 5, kind).RunAsync(cancel.Token);
+            await new Stage(portal, options, options.WarmupClients, 5, kind).RunAsync(cancel.Token);
+        }
     }
     foreach (var clients in options.Clients)
+    foreach (var kind in options.ClientKinds)
     {
         var bareRounds = new List<StageResult>();
         var portalRounds = new List<StageResult>();
@@ -56,7 +60,7 @@ try
             IBroadcastTarget[] order = round % 2 == 0 ? [bare, portal] : [portal, bare];
             foreach (var target in order)
             {
-                var result = await RunAsync(target, clients, messages);
+                var result = await RunAsync(target, clients, messages, kind);
                 if (result is null) failed = true;
                 else (target == bare ? bareRounds : portalRounds).Add(result);
             }
@@ -73,12 +77,12 @@ catch (OperationCanceledException)
 report.Summary();
 return 0;
 
-async Task<StageResult?> RunAsync(IBroadcastTarget target, int clients, int messages)
+async Task<StageResult?> RunAsync(IBroadcastTarget target, int clients, int messages, ClientKind kind)
 {
-    Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {target.Name}: connecting {clients} clients, then {messages} messages (load {Report.LoadAverage()})");
+    Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {target.Name}: connecting {clients} {kind} clients, then {messages} messages (load {Report.LoadAverage()})");
     try
     {
-        return await new Stage(target, options, clients, messages).RunAsync(cancel.Token);
+        return await new Stage(target, options, clients, messages, kind).RunAsync(cancel.Token);
     }
     catch (InvalidOperationException ex)
     {
@@ -121,23 +125,25 @@ namespace Portal.Bench
         {
             _rows.Add((bare, portal));
             foreach (var result in new[] { bare, portal }.OfType<StageResult>())
-                Console.WriteLine($"  {result.Target,-6} {result.Clients,5} clients: p50 {result.Latency.P50Ms,7:0.0} ms  p95 {result.Latency.P95Ms,7:0.0} ms  "
-                    + $"max {result.Latency.MaxMs,7:0.0} ms  missing {result.Latency.Missing}  (connect {result.ConnectTime.TotalSeconds:0.0} s)");
+                Console.WriteLine($"  {result.Target,-6} {result.Client,-7} {result.Clients,5} clients: p50 {result.Latency.P50Ms,7:0.0} ms  p95 {result.Latency.P95Ms,7:0.0} ms  "
+                    + $"max {result.Latency.MaxMs,7:0.0} ms  missing {result.Latency.Missing}  (connect {result.ConnectTime.TotalSeconds:0.0} s, "
+                    + $"{Kib(result.ManagedBytesPerClient)} KiB managed, {Kib(result.WorkingSetBytesPerClient)} KiB working set per client)");
         }
 
         public void Summary()
         {
             Console.WriteLine();
-            Console.WriteLine("| clients | hub | deliveries | missing | p50 ms | p95 ms | max ms | first arrival ms (median) | publish call ms (median) | frame bytes | connect s (slowest round) |");
-            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| clients | hub | client | deliveries | missing | p50 ms | p95 ms | max ms | first arrival ms (median) | publish call ms (median) | frame bytes | connect s (slowest round) | KiB per client: managed / working set |");
+            Console.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (bare, portal) in _rows)
             {
                 foreach (var r in new[] { bare, portal }.OfType<StageResult>())
-                    Console.WriteLine($"| {r.Clients} | {r.Target} | {r.Latency.Delivered} | {r.Latency.Missing} | {r.Latency.P50Ms:0.0} | {r.Latency.P95Ms:0.0} | "
-                        + $"{r.Latency.MaxMs:0.0} | {r.FirstArrivalMedianMs:0.0} | {r.PublishMedianMs:0.0} | {r.FrameBytes} | {r.ConnectTime.TotalSeconds:0.0} |");
+                    Console.WriteLine($"| {r.Clients} | {r.Target} | {r.Client} | {r.Latency.Delivered} | {r.Latency.Missing} | {r.Latency.P50Ms:0.0} | {r.Latency.P95Ms:0.0} | "
+                        + $"{r.Latency.MaxMs:0.0} | {r.FirstArrivalMedianMs:0.0} | {r.PublishMedianMs:0.0} | {(r.FrameBytes > 0 ? r.FrameBytes.ToString(CultureInfo.InvariantCulture) : "")} | {r.ConnectTime.TotalSeconds:0.0} | "
+                        + $"{Kib(r.ManagedBytesPerClient)} / {Kib(r.WorkingSetBytesPerClient)} |");
                 if (bare is not null && portal is not null)
-                    Console.WriteLine($"| {bare.Clients} | **portal / bare** | | | {portal.Latency.P50Ms / bare.Latency.P50Ms:0.00}x | "
-                        + $"{portal.Latency.P95Ms / bare.Latency.P95Ms:0.00}x | {portal.Latency.MaxMs / bare.Latency.MaxMs:0.00}x | | | | |");
+                    Console.WriteLine($"| {bare.Clients} | **portal / bare** | {bare.Client} | | | {portal.Latency.P50Ms / bare.Latency.P50Ms:0.00}x | "
+                        + $"{portal.Latency.P95Ms / bare.Latency.P95Ms:0.00}x | {portal.Latency.MaxMs / bare.Latency.MaxMs:0.00}x | | | | | |");
             }
             Console.WriteLine();
             Console.WriteLine("target (issue 4): portal p95 within 1.25x bare, and under 250 ms at 5,000 clients");
@@ -153,10 +159,12 @@ namespace Portal.Bench
                 var absolute = portal.Clients == 5000 ? $"; p95 {portal.Latency.P95Ms:0.0} ms {(portal.Latency.P95Ms < 250 ? "<" : ">=")} 250 ms: {(portal.Latency.P95Ms < 250 ? "met" : "NOT met")}" : "";
                 var missing = portal.Latency.Missing + bare.Latency.Missing > 0 ? $"; MISSING deliveries: portal {portal.Latency.Missing}, bare {bare.Latency.Missing}" : "";
                 var duplicates = portal.Duplicates + bare.Duplicates > 0 ? $"; duplicates: portal {portal.Duplicates}, bare {bare.Duplicates}" : "";
-                Console.WriteLine($"  {portal.Clients,5} clients: p95 ratio {ratio:0.00}x: {verdict}{absolute}{missing}{duplicates}");
+                Console.WriteLine($"  {portal.Clients,5} clients, {portal.Client} client: p95 ratio {ratio:0.00}x: {verdict}{absolute}{missing}{duplicates}");
             }
             Console.WriteLine($"load at end: {LoadAverage()}");
         }
+
+        private static string Kib(long bytes) => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
 
         public static string LoadAverage()
         {

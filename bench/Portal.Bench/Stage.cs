@@ -8,9 +8,12 @@ namespace Portal.Bench;
 /// <param name="LatencyTicks">Stopwatch ticks per client and message; -1 where the message never arrived.</param>
 /// <param name="PublishMs">How long each publish call took (for the portal: storing the event, then the group send).</param>
 /// <param name="FirstArrivalMs">Per message, the latency of the first client to get it: the fixed cost before fan-out.</param>
+/// <param name="ManagedBytesPerClient">Growth of the process's managed heap (after a full collection) from before connecting to
+/// when all clients had joined, per client: the client's and the server's state of one connection together.</param>
+/// <param name="WorkingSetBytesPerClient">The same for the process's working set (managed and native: sockets, buffers).</param>
 public sealed record StageResult(
-    string Target, int Clients, int Messages, TimeSpan ConnectTime, long[] LatencyTicks, double[] PublishMs, double[] FirstArrivalMs,
-    int FrameBytes, int Duplicates, int TimedOutMessages)
+    string Target, ClientKind Client, int Clients, int Messages, TimeSpan ConnectTime, long[] LatencyTicks, double[] PublishMs, double[] FirstArrivalMs,
+    int FrameBytes, int Duplicates, int TimedOutMessages, long ManagedBytesPerClient, long WorkingSetBytesPerClient)
 {
     public LatencySummary Latency { get; } = LatencySummary.From(LatencyTicks);
 
@@ -20,23 +23,25 @@ public sealed record StageResult(
 
     private static double Median(double[] values) => values.Length == 0 ? double.NaN : values.Order().ElementAt(values.Length / 2);
 
-    /// <summary>The rounds of one hub at one client count as one result (connect time: the slowest round).</summary>
+    /// <summary>The rounds of one hub at one client count as one result (connect time and memory: the largest round).</summary>
     public static StageResult Combine(IReadOnlyList<StageResult> rounds) => new(
-        rounds[0].Target, rounds[0].Clients, rounds.Sum(r => r.Messages), rounds.Max(r => r.ConnectTime),
+        rounds[0].Target, rounds[0].Client, rounds[0].Clients, rounds.Sum(r => r.Messages), rounds.Max(r => r.ConnectTime),
         rounds.SelectMany(r => r.LatencyTicks).ToArray(), rounds.SelectMany(r => r.PublishMs).ToArray(), rounds.SelectMany(r => r.FirstArrivalMs).ToArray(),
-        rounds[0].FrameBytes, rounds.Sum(r => r.Duplicates), rounds.Sum(r => r.TimedOutMessages));
+        rounds[0].FrameBytes, rounds.Sum(r => r.Duplicates), rounds.Sum(r => r.TimedOutMessages),
+        rounds.Max(r => r.ManagedBytesPerClient), rounds.Max(r => r.WorkingSetBytesPerClient));
 }
 
 /// <summary>
 /// Connects N clients to one target in parallel batches, makes sure all joined, publishes M messages one at a time
 /// (each waits until every client has it, or the timeout), then drops the connections.
 /// </summary>
-public sealed class Stage(IBroadcastTarget target, BenchOptions options, int clients, int messages)
+public sealed class Stage(IBroadcastTarget target, BenchOptions options, int clients, int messages, ClientKind kind = ClientKind.Lean)
 {
     /// <summary>Well inside the server's 30-second client timeout.</summary>
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
 
-    private readonly List<LeanHubConnection> _connections = new(clients);
+    private readonly List<IBenchConnection> _connections = new(clients);
+    private readonly ReadOnlyMemory<byte> _joinInvocation = HubProtocol.Invocation(target.JoinMethod, target.JoinArguments);
     private readonly DeliveryRecorder _recorder = new(clients, messages);
     private long _lastPing = Stopwatch.GetTimestamp();
 
@@ -45,9 +50,11 @@ public sealed class Stage(IBroadcastTarget target, BenchOptions options, int cli
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(30) });
         try
         {
+            var (managedBefore, workingSetBefore) = Memory();
             var connectTime = Stopwatch.StartNew();
             await ConnectAllAsync(invoker, ct);
             connectTime.Stop();
+            var (managedAfter, workingSetAfter) = Memory();
             var timedOut = 0;
             var publishMs = new List<double>(messages);
             for (var message = 0; message < messages; message++)
@@ -72,12 +79,12 @@ public sealed class Stage(IBroadcastTarget target, BenchOptions options, int cli
                 .Where(t => t >= 0)
                 .Select(t => t * 1000.0 / Stopwatch.Frequency)
                 .ToArray();
-            return new StageResult(target.Name, clients, messages, connectTime.Elapsed, ticks, publishMs.ToArray(), firstArrivalMs,
-                _recorder.FrameBytes, _recorder.Duplicates, timedOut);
+            return new StageResult(target.Name, kind, clients, messages, connectTime.Elapsed, ticks, publishMs.ToArray(), firstArrivalMs,
+                _recorder.FrameBytes, _recorder.Duplicates, timedOut, (managedAfter - managedBefore) / clients, (workingSetAfter - workingSetBefore) / clients);
         }
         finally
         {
-            foreach (var connection in _connections) connection.Abort();
+            await Task.WhenAll(_connections.Select(c => c.DisposeAsync().AsTask()));
             _connections.Clear();
             // Let the server notice the dropped connections and leave the groups before the next stage starts.
             await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
@@ -107,11 +114,23 @@ public sealed class Stage(IBroadcastTarget target, BenchOptions options, int cli
         }
     }
 
-    private async Task<LeanHubConnection> ConnectOneAsync(HttpMessageInvoker invoker, int index, CancellationToken ct)
+    private async Task<IBenchConnection> ConnectOneAsync(HttpMessageInvoker invoker, int index, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        return await LeanHubConnection.ConnectAsync(target.BaseAddress, target.HubPath, target.Cookies, invoker, target.JoinInvocation, index, _recorder, timeout.Token);
+        return kind switch
+        {
+            ClientKind.SignalR => await SignalRBenchConnection.ConnectAsync(target, index, _recorder, timeout.Token),
+            _ => await LeanHubConnection.ConnectAsync(target.BaseAddress, target.HubPath, target.Cookies, invoker, _joinInvocation, index, _recorder, timeout.Token),
+        };
+    }
+
+    /// <summary>Managed heap after a full collection, and the working set, of the whole process (servers and clients).</summary>
+    private static (long Managed, long WorkingSet) Memory()
+    {
+        var managed = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return (managed, process.WorkingSet64);
     }
 
     /// <summary>Keep-alive pings go out between batches and between messages, never while a message is being delivered.</summary>
@@ -124,7 +143,7 @@ public sealed class Stage(IBroadcastTarget target, BenchOptions options, int cli
             await Task.WhenAll(open.Skip(i).Take(options.Batch).Select(SafePingAsync));
     }
 
-    private static async Task SafePingAsync(LeanHubConnection connection)
+    private static async Task SafePingAsync(IBenchConnection connection)
     {
         try
         {

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
@@ -21,8 +19,10 @@ public interface IBroadcastTarget : IAsyncDisposable
     string HubPath { get; }
     CookieContainer? Cookies { get; }
 
-    /// <summary>The invocation (id "1") each client sends after the handshake; its completion means the client is in the group.</summary>
-    ReadOnlyMemory<byte> JoinInvocation { get; }
+    /// <summary>The hub method each client invokes after the handshake; its completion means the client is in the group.</summary>
+    string JoinMethod { get; }
+
+    object?[] JoinArguments { get; }
 
     /// <summary>Makes message <paramref name="index"/>'s agenda change, stamped with <paramref name="stamp"/>, and sends it to every client.</summary>
     Task PublishAsync(int index, long stamp, CancellationToken ct);
@@ -53,7 +53,7 @@ public sealed class PortalTarget : IBroadcastTarget
         Agenda = agenda;
         Topic = MeetingTopics.For(meetingId);
         _agenda = host.Services.GetRequiredService<MeetingAgendaCoordinator>();
-        JoinInvocation = Invocation("Join", Topic, null);
+        JoinArguments = [Topic, null];
     }
 
     public string Name => "portal";
@@ -61,7 +61,8 @@ public sealed class PortalTarget : IBroadcastTarget
     public string HubPath => LiveHub.Path;
     public CookieContainer? Cookies { get; }
     public string Topic { get; }
-    public ReadOnlyMemory<byte> JoinInvocation { get; }
+    public string JoinMethod => nameof(LiveHub.Join);
+    public object?[] JoinArguments { get; }
 
     /// <summary>The meeting's agenda once started, with its first item current: where the bare hub's copy starts too.</summary>
     public AgendaState Agenda { get; }
@@ -111,9 +112,6 @@ public sealed class PortalTarget : IBroadcastTarget
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
-    internal static byte[] Invocation(string target, params object?[] arguments) =>
-        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = 1, invocationId = "1", target, arguments }) + HubProtocol.RecordSeparator);
-
     private static async Task<int> RevisionAsync(PortalHost host, int meetingId)
     {
         await using var db = await host.NewDbContextAsync();
@@ -151,7 +149,8 @@ public sealed class BareTarget : IBroadcastTarget
     public CookieContainer? Cookies => null;
 
     /// <summary>Returns once OnConnectedAsync has run (the hub dispatches invocations only after it), so the client is in the group.</summary>
-    public ReadOnlyMemory<byte> JoinInvocation { get; } = PortalTarget.Invocation(nameof(BareHub.Ready));
+    public string JoinMethod => nameof(BareHub.Ready);
+    public object?[] JoinArguments => [];
 
     /// <param name="agenda">The portal meeting's agenda: the bare hub applies the same changes to a copy in memory.</param>
     public static async Task<BareTarget> StartAsync(AgendaState agenda)

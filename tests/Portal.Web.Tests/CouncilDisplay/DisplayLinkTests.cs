@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
@@ -16,7 +18,7 @@ using Portal.Web.Tests.Accounts;
 namespace Portal.Web.Tests.CouncilDisplay;
 
 /// <summary>
-/// The projector's display link on real Kestrel: the hub over a raw WebSocket (token in access_token, as the browser
+/// The projector's display link on real Kestrel: the hub through the .NET SignalR client over a WebSocket (token in access_token, as the browser
 /// client's WebSocket transport sends it), the snapshot endpoint, and who may create a link. The link opens its own
 /// meeting's topic and nothing else; users still need to take part in the meeting to read its topic.
 /// </summary>
@@ -36,10 +38,10 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         return (meetingId, token);
     }
 
-    private Task<HubClient> ConnectWithLinkAsync(string token) =>
-        HubClient.ConnectAsync(Host.BaseAddress, LiveHub.Path, cookies: null, accessToken: token, Ct);
+    private Task<HubConnection> ConnectWithLinkAsync(string token) =>
+        HubConnections.ConnectAsync(Host.BaseAddress, LiveHub.Path, cookies: null, accessToken: token, ct: Ct);
 
-    private async Task<HubClient> ConnectAsAsync(string userName)
+    private async Task<HubConnection> ConnectAsAsync(string userName)
     {
         var (client, cookies) = PortalClient.Create(Host.BaseAddress);
         using (client)
@@ -47,7 +49,7 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
             using var response = await PortalClient.SignInAsync(client, userName);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
-        return await HubClient.ConnectAsync(Host.BaseAddress, LiveHub.Path, cookies, Ct);
+        return await HubConnections.ConnectAsync(Host.BaseAddress, LiveHub.Path, cookies, ct: Ct);
     }
 
     private Task<int> PersonOfAsync(string userName) =>
@@ -67,14 +69,15 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
     {
         var (meetingId, token) = await MeetingWithLinkAsync("投影实时签到");
         await using var projector = await ConnectWithLinkAsync(token);
+        var events = projector.Receive(LiveHub.EventMethod);
 
-        var joined = await projector.InvokeAsync("Join", MeetingTopics.For(meetingId), 0);
+        var joined = await projector.InvokeAsync<JsonElement>("Join", MeetingTopics.For(meetingId), 0, Ct);
         Assert.Equal(MeetingTopics.For(meetingId), joined.GetProperty("topic").GetString());
 
         var gridworker = await PersonOfAsync("gridworker");
         var marked = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<AttendanceService>().MarkPresentAsync(meetingId, gridworker, Ct));
         Assert.True(marked.Succeeded, marked.Error);
-        var received = await projector.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+        var received = await events.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(MeetingTopics.AttendanceChangedType, received.GetProperty("type").GetString());
         var payload = received.GetProperty("payload");
         Assert.Equal(1, payload.GetProperty("present").GetInt32());
@@ -89,6 +92,7 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         var council = await CouncilTestData.FirstCouncilAsync(Host);
         var secretary = await TestAccounts.FindAsync(Host, "secretary");
         await using var projector = await ConnectWithLinkAsync(token);
+        var events = projector.Receive(LiveHub.EventMethod);
 
         string[] refused =
         [
@@ -97,18 +101,18 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         ];
         foreach (var topic in refused)
         {
-            var join = await Assert.ThrowsAsync<HubInvocationException>(() => projector.InvokeAsync("Join", topic, null));
+            var join = await Assert.ThrowsAsync<HubException>(() => projector.InvokeAsync<JsonElement>("Join", topic, null, Ct));
             Assert.Contains("forbidden", join.Message);
-            var catchUp = await Assert.ThrowsAsync<HubInvocationException>(() => projector.InvokeAsync("CatchUp", topic, 0));
+            var catchUp = await Assert.ThrowsAsync<HubException>(() => projector.InvokeAsync<JsonElement>("CatchUp", topic, 0, Ct));
             Assert.Contains("forbidden", catchUp.Message);
         }
 
         // Nothing of the other meeting arrives; the next event is its own meeting's.
-        await projector.InvokeAsync("Join", MeetingTopics.For(meetingId), null);
+        await projector.InvokeAsync<JsonElement>("Join", MeetingTopics.For(meetingId), null, Ct);
         var bus = Host.Services.GetRequiredService<LiveEventBus>();
         await bus.PublishAsync(MeetingTopics.For(otherId), "test.secret", new { text = "B" }, Ct);
         var own = await bus.PublishAsync(MeetingTopics.For(meetingId), "test.own", new { text = "A" }, Ct);
-        var received = await projector.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+        var received = await events.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(own.Sequence, received.GetProperty("sequence").GetInt64());
         Assert.Equal(MeetingTopics.For(meetingId), received.GetProperty("topic").GetString());
     }
@@ -144,7 +148,7 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         await using var member = await ConnectAsAsync("member");
         foreach (var outsider in new[] { resident, resident2, member })
         {
-            var refused = await Assert.ThrowsAsync<HubInvocationException>(() => outsider.InvokeAsync("Join", topic, null));
+            var refused = await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<JsonElement>("Join", topic, null, Ct));
             Assert.Contains("forbidden", refused.Message);
         }
 
@@ -152,7 +156,7 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         foreach (var user in new[] { "liaison", "secretary", "gridworker" })
         {
             await using var participant = await ConnectAsAsync(user);
-            var joined = await participant.InvokeAsync("Join", topic, null);
+            var joined = await participant.InvokeAsync<JsonElement>("Join", topic, null, Ct);
             Assert.Equal(topic, joined.GetProperty("topic").GetString());
         }
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
@@ -19,7 +21,7 @@ public sealed class ListsTopicTests(PortalHostFixture fixture) : IClassFixture<P
     private Task<int> CommunityAsync(int index) => TestAccounts.DbAsync(Host, db =>
         db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[index]).Select(c => c.Id).SingleAsync(Ct));
 
-    private async Task<HubClient> ConnectAsAsync(string userName)
+    private async Task<HubConnection> ConnectAsAsync(string userName)
     {
         var (client, cookies) = PortalClient.Create(Host.BaseAddress);
         using (client)
@@ -27,17 +29,17 @@ public sealed class ListsTopicTests(PortalHostFixture fixture) : IClassFixture<P
             using var response = await PortalClient.SignInAsync(client, userName);
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         }
-        return await HubClient.ConnectAsync(Host.BaseAddress, LiveHub.Path, cookies, Ct);
+        return await HubConnections.ConnectAsync(Host.BaseAddress, LiveHub.Path, cookies, ct: Ct);
     }
 
-    private static async Task<bool> CanJoinAsync(HubClient hub, string topic)
+    private static async Task<bool> CanJoinAsync(HubConnection hub, string topic)
     {
         try
         {
-            await hub.InvokeAsync("Join", topic, null);
+            await hub.InvokeAsync<JsonElement>("Join", topic, null, Ct);
             return true;
         }
-        catch (HubInvocationException e) when (e.Message.Contains("forbidden"))
+        catch (HubException e) when (e.Message.Contains("forbidden"))
         {
             return false;
         }
@@ -63,7 +65,8 @@ public sealed class ListsTopicTests(PortalHostFixture fixture) : IClassFixture<P
     {
         var community = await CommunityAsync(0);
         await using var secretary = await ConnectAsAsync("secretary");
-        await secretary.InvokeAsync("Join", ListsTopics.For(community), null);
+        var events = secretary.Receive(LiveHub.EventMethod);
+        await secretary.InvokeAsync<JsonElement>("Join", ListsTopics.For(community), null, Ct);
 
         var raised = await TestAccounts.AsAsync(Host, "resident", s => s.GetRequiredService<WorkItemService>().RaiseAsync(new RaiseNeedForm
         {
@@ -74,7 +77,7 @@ public sealed class ListsTopicTests(PortalHostFixture fixture) : IClassFixture<P
         JsonElement payload;
         do
         {
-            var message = await secretary.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(5));
+            var message = await events.NextAsync(TimeSpan.FromSeconds(5));
             payload = message.GetProperty("payload");
         } while (payload.GetProperty("id").GetInt32() != raised.Id);
 

@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
@@ -9,7 +11,7 @@ using Portal.Web.Features.Platform;
 
 namespace Portal.Web.Tests.Live;
 
-/// <summary>The live hub over a raw WebSocket, as a browser's SignalR client talks to it, on real Kestrel.</summary>
+/// <summary>The live hub through the .NET SignalR client over the WebSocket transport, as a browser talks to it, on real Kestrel.</summary>
 public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<LiveHubTests.Server>
 {
     public sealed class Server : IDisposable
@@ -31,7 +33,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     private Task<int> QingnianhuAsync() => CommunityIdAsync(DemoDataSeeder.CommunityNames[0]);
     private Task<int> AndeliAsync() => CommunityIdAsync(DemoDataSeeder.CommunityNames[1]);
 
-    private async Task<HubClient> ConnectAsAsync(string userName)
+    private async Task<HubConnection> ConnectAsAsync(string userName, Action<ClientWebSocket>? socketCreated = null)
     {
         var (client, cookies) = PortalClient.Create(Portal.BaseAddress);
         using (client)
@@ -39,7 +41,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
             using var response = await PortalClient.SignInAsync(client, userName);
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         }
-        return await HubClient.ConnectAsync(Portal.BaseAddress, LiveHub.Path, cookies, Ct);
+        return await HubConnections.ConnectAsync(Portal.BaseAddress, LiveHub.Path, cookies, socketCreated: socketCreated, ct: Ct);
     }
 
     private LiveEventBus Bus => Portal.Services.GetRequiredService<LiveEventBus>();
@@ -47,7 +49,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     [Fact]
     public async Task An_anonymous_connection_is_refused_before_the_handshake()
     {
-        var refused = await Assert.ThrowsAsync<WebSocketException>(() => HubClient.ConnectAsync(Portal.BaseAddress, LiveHub.Path, cookies: null, Ct));
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => HubConnections.ConnectAsync(Portal.BaseAddress, LiveHub.Path, cookies: null, ct: Ct));
 
         Assert.Contains("401", refused.Message);
     }
@@ -58,20 +60,21 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         var qingnianhu = CommunityTopics.For(await QingnianhuAsync());
         var andeli = CommunityTopics.For(await AndeliAsync());
         await using var resident2 = await ConnectAsAsync("resident2");
+        var events = resident2.Receive(LiveHub.EventMethod);
 
-        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => resident2.InvokeAsync("Join", qingnianhu, null));
+        var refused = await Assert.ThrowsAsync<HubException>(() => resident2.InvokeAsync<JsonElement>("Join", qingnianhu, null, Ct));
         Assert.Contains("forbidden", refused.Message);
-        var refusedCatchUp = await Assert.ThrowsAsync<HubInvocationException>(() => resident2.InvokeAsync("CatchUp", qingnianhu, 0));
+        var refusedCatchUp = await Assert.ThrowsAsync<HubException>(() => resident2.InvokeAsync<JsonElement>("CatchUp", qingnianhu, 0, Ct));
         Assert.Contains("forbidden", refusedCatchUp.Message);
 
         // Their own community's topic is fine.
-        var joined = await resident2.InvokeAsync("Join", andeli, null);
+        var joined = await resident2.InvokeAsync<JsonElement>("Join", andeli, null, Ct);
         Assert.Equal(andeli, joined.GetProperty("topic").GetString());
 
         // An event of the other community does not arrive; the next one to arrive is their own community's.
         await Bus.PublishAsync(qingnianhu, "test.secret", new { text = "青年湖社区内部" }, Ct);
         var own = await Bus.PublishAsync(andeli, "test.own", new { text = "安德里社区" }, Ct);
-        var received = await resident2.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+        var received = await events.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(andeli, received.GetProperty("topic").GetString());
         Assert.Equal(own.Sequence, received.GetProperty("sequence").GetInt64());
     }
@@ -90,13 +93,13 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
 
         for (var i = 0; i < 30; i++)
         {
-            var refused = await Assert.ThrowsAsync<HubInvocationException>(() => first.InvokeAsync(i % 2 == 0 ? "Join" : "CatchUp", qingnianhu, i % 2 == 0 ? null : 0));
+            var refused = await Assert.ThrowsAsync<HubException>(() => first.InvokeAsync<JsonElement>(i % 2 == 0 ? "Join" : "CatchUp", qingnianhu, i % 2 == 0 ? null : 0, Ct));
             Assert.Contains("forbidden", refused.Message);
         }
-        await Assert.ThrowsAsync<HubInvocationException>(() => second.InvokeAsync("Join", qingnianhu, null));
+        await Assert.ThrowsAsync<HubException>(() => second.InvokeAsync<JsonElement>("Join", qingnianhu, null, Ct));
         // The connection still works after its refusals.
         var own = CommunityTopics.For(await AndeliAsync());
-        Assert.Equal(own, (await first.InvokeAsync("Join", own, null)).GetProperty("topic").GetString());
+        Assert.Equal(own, (await first.InvokeAsync<JsonElement>("Join", own, null, Ct)).GetProperty("topic").GetString());
 
         var logged = Portal.Logs.Entries.Skip(before).ToList();
         Assert.DoesNotContain(logged, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
@@ -115,9 +118,9 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
 
         for (var i = 0; i < 20; i++)
         {
-            await client.InvokeAsync("Leave", [null]);
-            await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("Join", 123, "not a sequence"));
-            await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("NoSuchMethod"));
+            await client.InvokeAsync("Leave", (string?)null, Ct);
+            await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync<JsonElement>("Join", 123, "not a sequence", Ct));
+            await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync<JsonElement>("NoSuchMethod", Ct));
         }
 
         var logged = Portal.Logs.Entries.Skip(before).ToList();
@@ -138,7 +141,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     {
         await using var admin = await ConnectAsAsync("admin");
 
-        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => admin.InvokeAsync("Join", topic, null));
+        var refused = await Assert.ThrowsAsync<HubException>(() => admin.InvokeAsync<JsonElement>("Join", topic, null, Ct));
 
         Assert.Contains("forbidden", refused.Message);
     }
@@ -149,7 +152,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         var id = await QingnianhuAsync();
         await using var resident = await ConnectAsAsync("resident");
 
-        await Assert.ThrowsAsync<HubInvocationException>(() => resident.InvokeAsync("Join", $"community/0{id}", null));
+        await Assert.ThrowsAsync<HubException>(() => resident.InvokeAsync<JsonElement>("Join", $"community/0{id}", null, Ct));
     }
 
     [Theory]
@@ -184,14 +187,14 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         Assert.False(await CanJoinAsync(hub, CommunityTopics.For(other)));
     }
 
-    private static async Task<bool> CanJoinAsync(HubClient hub, string topic)
+    private static async Task<bool> CanJoinAsync(HubConnection hub, string topic)
     {
         try
         {
-            await hub.InvokeAsync("Join", topic, null);
+            await hub.InvokeAsync<JsonElement>("Join", topic, null, Ct);
             return true;
         }
-        catch (HubInvocationException e) when (e.Message.Contains("forbidden"))
+        catch (HubException e) when (e.Message.Contains("forbidden"))
         {
             return false;
         }
@@ -202,9 +205,11 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     {
         var topic = CommunityTopics.For(await QingnianhuAsync());
         long lastSeen;
-        await using (var first = await ConnectAsAsync("resident"))
+        ClientWebSocket? firstSocket = null;
+        await using (var first = await ConnectAsAsync("resident", socket => firstSocket = socket))
         {
-            var joined = await first.InvokeAsync("Join", topic, null);
+            var firstEvents = first.Receive(LiveHub.EventMethod);
+            var joined = await first.InvokeAsync<JsonElement>("Join", topic, null, Ct);
             var startSequence = joined.GetProperty("lastSequence").GetInt64();
             Assert.Empty(joined.GetProperty("missed").EnumerateArray());
 
@@ -212,12 +217,13 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
             for (var i = 1; i <= 2; i++)
             {
                 var sent = await Bus.PublishAsync(topic, "test.live", new { n = i }, Ct);
-                var received = await first.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+                var received = await firstEvents.NextAsync(TimeSpan.FromSeconds(10));
                 Assert.Equal(startSequence + i, received.GetProperty("sequence").GetInt64());
                 Assert.Equal(sent.Sequence, received.GetProperty("sequence").GetInt64());
             }
             lastSeen = startSequence + 2;
-            first.Abort();
+            // Cut as a network would: no close handshake.
+            firstSocket!.Abort();
         }
 
         // Published while the client is away.
@@ -226,7 +232,8 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
             missed.Add(await Bus.PublishAsync(topic, "test.missed", new { n = i, text = $"错过的第{i}条" }, Ct));
 
         await using var second = await ConnectAsAsync("resident");
-        var rejoined = await second.InvokeAsync("Join", topic, lastSeen);
+        var secondEvents = second.Receive(LiveHub.EventMethod);
+        var rejoined = await second.InvokeAsync<JsonElement>("Join", topic, lastSeen, Ct);
 
         var caughtUp = rejoined.GetProperty("missed").EnumerateArray().ToList();
         Assert.Equal(missed.Count, caughtUp.Count);
@@ -247,10 +254,10 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         Assert.Equal(missed[^1].Sequence, rejoined.GetProperty("lastSequence").GetInt64());
 
         // The explicit catch-up call agrees, and live delivery resumes on the new connection.
-        var again = await second.InvokeAsync("CatchUp", topic, lastSeen);
+        var again = await second.InvokeAsync<JsonElement>("CatchUp", topic, lastSeen, Ct);
         Assert.Equal(missed.Select(m => m.Sequence), again.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
         var next = await Bus.PublishAsync(topic, "test.live", new { n = 4 }, Ct);
-        var live = await second.NextMessageAsync(LiveHub.EventMethod, TimeSpan.FromSeconds(10));
+        var live = await secondEvents.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(next.Sequence, live.GetProperty("sequence").GetInt64());
         Assert.Equal(missed[^1].Sequence + 1, next.Sequence);
     }
@@ -263,7 +270,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         var last = await Bus.LastSequenceAsync(topic, Ct);
         await using var hub = await ConnectAsAsync("resident2");
 
-        var joined = await hub.InvokeAsync("Join", topic, last);
+        var joined = await hub.InvokeAsync<JsonElement>("Join", topic, last, Ct);
 
         Assert.Empty(joined.GetProperty("missed").EnumerateArray());
         Assert.Equal(last, joined.GetProperty("lastSequence").GetInt64());

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 
-namespace Portal.Testing;
+namespace Portal.Bench;
 
 /// <summary>
-/// The parts of the SignalR JSON hub protocol over a raw WebSocket that every hand-written client here shares
-/// (<see cref="HubClient"/> for tests, the benchmark's lean connections): the WebSocket address, the auth cookie
-/// and the handshake.
+/// The parts of the SignalR JSON hub protocol over a raw WebSocket that <see cref="LeanHubConnection"/> needs: the
+/// WebSocket address, the auth cookie, the handshake, pings and the one invocation it sends.
 /// </summary>
 public static class HubProtocol
 {
@@ -29,4 +29,8 @@ public static class HubProtocol
         var header = cookies.GetCookieHeader(baseAddress);
         if (header.Length > 0) socket.Options.SetRequestHeader("Cookie", header);
     }
+
+    /// <summary>An invocation message with id "1" (the only one a lean connection sends).</summary>
+    public static byte[] Invocation(string target, object?[] arguments) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = 1, invocationId = "1", target, arguments }) + RecordSeparator);
 }
