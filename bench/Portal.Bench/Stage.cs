@@ -35,7 +35,7 @@ public sealed record StageResult(
 /// Connects N clients to one target in parallel batches, makes sure all joined, publishes M messages one at a time
 /// (each waits until every client has it, or the timeout), then drops the connections.
 /// </summary>
-public sealed class Stage(IBroadcastTarget target, BenchOptions options, int clients, int messages, ClientKind kind = ClientKind.Lean)
+public sealed class Stage(IBroadcastTarget target, BenchOptions options, int clients, int messages, ClientKind kind)
 {
     /// <summary>Well inside the server's 30-second client timeout.</summary>
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
