@@ -38,6 +38,7 @@ builder.Services.AddPortalCommitments();
 builder.Services.AddPortalDashboard();
 builder.Services.AddPortalBoard();
 builder.Services.AddPortalPlatform(builder.Environment);
+builder.Services.AddPortalUi();
 
 var app = builder.Build();
 

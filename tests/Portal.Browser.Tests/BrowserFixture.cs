@@ -27,12 +27,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated browser context (own cookies), Chinese by default like a local user's browser.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress) => NewContextAsync(baseAddress, Desk);
+
+    /// <summary>A fresh context at a given screen size, e.g. <see cref="Phone"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, ViewportSize viewport)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 860 } });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = viewport,
+            // A phone is a touch device: MudBlazor and the browser lay out and hit-test it as one.
+            HasTouch = viewport.Width < 600,
+            IsMobile = viewport.Width < 600,
+        });
         context.SetDefaultTimeout(10_000);
         return context;
     }
+
+    /// <summary>A desk: community staff at 1366×768 and up.</summary>
+    public static ViewportSize Desk => new() { Width = 1366, Height = 860 };
+
+    /// <summary>A resident's phone (design brief: around 390 px wide).</summary>
+    public static ViewportSize Phone => new() { Width = 390, Height = 844 };
 
     public async ValueTask DisposeAsync()
     {

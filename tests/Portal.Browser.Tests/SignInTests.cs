@@ -17,11 +17,13 @@ public sealed class SignInTests(BrowserFixture browser, PortalServerFixture serv
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
         await Expect(page.Locator(".portal-nav")).ToContainTextAsync("党建联席会议");
 
-        // Interactive: the sidebar toggle collapses the navigation without a page load.
+        // Interactive: the drawer toggle collapses the navigation without a page load.
         var navigations = 0;
         page.FrameNavigated += (_, _) => navigations++;
-        await page.Locator(".rz-sidebar-toggle").ClickAsync();
-        await Expect(page.Locator(".rz-sidebar")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-sidebar-expanded"));
+        await Expect(page.GetByTestId("nav-drawer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        await page.GetByTestId("nav-toggle").ClickAsync();
+        await Expect(page.GetByTestId("nav-drawer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+        await Expect(page.Locator(".portal-nav")).Not.ToBeInViewportAsync();
         Assert.Equal(0, navigations);
 
         await page.ClickAsync("[data-testid=logout]");

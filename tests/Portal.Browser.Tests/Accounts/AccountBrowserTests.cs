@@ -313,7 +313,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await Expect(indicator).ToBeHiddenAsync(new() { Timeout = 30_000 });
 
         // The same circuit works again: an interactive control responds without a page load.
-        await page.Locator(".rz-sidebar-toggle").ClickAsync();
-        await Expect(page.Locator(".rz-sidebar")).Not.ToHaveClassAsync(new Regex("rz-sidebar-expanded"));
+        await page.GetByTestId("nav-toggle").ClickAsync();
+        await Expect(page.GetByTestId("nav-drawer")).ToHaveClassAsync(new Regex("mud-drawer--closed"));
     }
 }

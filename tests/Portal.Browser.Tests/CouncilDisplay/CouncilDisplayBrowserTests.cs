@@ -136,7 +136,8 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
         await Expect(sheet).ToBeVisibleAsync();
         await Expect(secretary.GetByTestId("display-link-panel")).ToBeHiddenAsync();
         await Expect(secretary.GetByTestId("attendance-panel")).ToBeHiddenAsync();
-        await Expect(secretary.Locator(".rz-sidebar")).ToBeHiddenAsync();
+        await Expect(secretary.GetByTestId("nav-drawer")).ToBeHiddenAsync();
+        await Expect(secretary.GetByTestId("user-menu")).ToBeHiddenAsync();
         await secretary.EmulateMediaAsync(new() { Media = Media.Screen });
 
         var first = await GenerateLinkAsync(secretary);

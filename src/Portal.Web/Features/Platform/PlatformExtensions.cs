@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Web.Components;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Localization;
-using Radzen;
 
 namespace Portal.Web.Features.Platform;
 
@@ -25,9 +23,6 @@ public static class PlatformExtensions
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment())
             .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitMessageSizeLimit);
-        services.AddRadzenComponents();
-        // Radzen's built-in texts are English; this gives every Radzen component its Chinese texts in one place.
-        services.AddSingleton<ILocalizer, RadzenLocalizer>();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<DemoDataSeeder>();
