@@ -39,6 +39,34 @@ public static class PortalPage
         await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit-ready]') !== null", null, new() { Timeout = 15_000 });
     }
 
+    /// <summary>
+    /// Keeps a handle on every WebSocket the context's pages open, so that <see cref="DropConnectionAsync"/> can cut the
+    /// circuit's socket like a dropped network would. Call before the context opens its pages.
+    /// </summary>
+    public static Task TrackSocketsAsync(IBrowserContext context) => context.AddInitScriptAsync("""
+        (() => {
+          const Native = window.WebSocket;
+          window.__portalSockets = [];
+          window.WebSocket = class extends Native {
+            constructor(...args) { super(...args); window.__portalSockets.push(this); }
+          };
+        })();
+        """);
+
+    /// <summary>
+    /// The live connection drops and no reconnection gets through until <see cref="RestoreConnectionAsync"/>: SignalR
+    /// negotiates over HTTP first, so refusing that keeps every attempt failing; then the open sockets are closed
+    /// (Chromium's offline mode leaves open sockets alone).
+    /// </summary>
+    public static async Task DropConnectionAsync(IPage page)
+    {
+        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+        await page.EvaluateAsync("() => window.__portalSockets.forEach(s => s.close(3001, 'test: connection dropped'))");
+    }
+
+    /// <summary>Lets the next reconnection attempt through again.</summary>
+    public static Task RestoreConnectionAsync(IPage page) => page.UnrouteAsync("**/_blazor/negotiate**");
+
     /// <summary>The component library's loading indicators (spinners, a grid loading its rows).</summary>
     public const string LoadingSelector = ".rz-progressbar-circular, .rz-datatable-loading";
 

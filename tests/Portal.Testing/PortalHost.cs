@@ -25,11 +25,15 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="environment">Development by default (demo data, detailed errors); Production for first-run and hardening tests.</param>
-    public PortalHost(bool useKestrel = false, IDictionary<string, string?>? settings = null, string? environment = null)
+    /// <param name="services">Framework options a test needs that no setting exposes (e.g. how long a dropped circuit is kept).</param>
+    public PortalHost(bool useKestrel = false, IDictionary<string, string?>? settings = null, string? environment = null,
+        Action<IServiceCollection>? services = null)
     {
         _environment = environment ?? Environments.Development;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -103,6 +107,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     protected override void Dispose(bool disposing)

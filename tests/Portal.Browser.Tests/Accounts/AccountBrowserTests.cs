@@ -287,29 +287,21 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
     public async Task Reconnect_indicator_appears_when_the_connection_drops_and_goes_when_it_returns()
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
-        // Keep a handle on the circuit's WebSocket so the test can cut it like a dropped network would.
-        await context.AddInitScriptAsync("""
-            (() => {
-              const Native = window.WebSocket;
-              window.__portalSockets = [];
-              window.WebSocket = class extends Native {
-                constructor(...args) { super(...args); window.__portalSockets.push(this); }
-              };
-            })();
-            """);
+        await PortalPage.TrackSocketsAsync(context);
         var page = await context.NewPageAsync();
         await PortalPage.SignInAsync(page, "member");
         var indicator = page.GetByTestId("reconnect-indicator");
         await Expect(indicator).ToBeHiddenAsync();
 
-        // No reconnection can get through (SignalR negotiates over HTTP first), then the live socket drops.
-        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
-        await page.EvaluateAsync("() => window.__portalSockets.forEach(s => s.close(3001, 'test: connection dropped'))");
+        await PortalPage.DropConnectionAsync(page);
 
         await Expect(indicator).ToBeVisibleAsync();
-        await Expect(indicator).ToContainTextAsync("正在重新连接");
+        await Expect(indicator).ToContainTextAsync("与服务器的实时连接已断开");
+        // The first attempts follow each other at once and fail; then the next one is counted down, with its number.
+        await Expect(page.GetByTestId("reconnect-countdown")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("reconnect-countdown")).ToHaveTextAsync(new Regex(@"[1-5] 秒后进行第 1[1-9] 次重新连接"));
 
-        await page.UnrouteAsync("**/_blazor/negotiate**");
+        await PortalPage.RestoreConnectionAsync(page);
         await Expect(indicator).ToBeHiddenAsync(new() { Timeout = 30_000 });
 
         // The same circuit works again: an interactive control responds without a page load.

@@ -110,24 +110,14 @@ public sealed class MeetingLiveBrowserTests(BrowserFixture browser, PortalServer
         var path = $"/councils/meetings/{id}";
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
         await using var workerContext = await browser.NewContextAsync(server.BaseAddress);
-        // Keep a handle on the circuit's WebSocket so the test can cut it like a dropped network would.
-        await workerContext.AddInitScriptAsync("""
-            (() => {
-              const Native = window.WebSocket;
-              window.__portalSockets = [];
-              window.WebSocket = class extends Native {
-                constructor(...args) { super(...args); window.__portalSockets.push(this); }
-              };
-            })();
-            """);
+        await PortalPage.TrackSocketsAsync(workerContext);
         var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary", path);
         var worker = await PortalPage.SignedInPageAsync(workerContext, "gridworker", path);
         await ExpectOrderAsync(worker, "社区停车秩序整治", "老年助餐点选址", "共建单位场地开放");
 
-        // The live socket drops and no reconnection gets through (Chromium's offline mode leaves open sockets alone, so the
-        // socket is closed first, as in the reconnect indicator's own test; closing it while offline may never complete).
-        await worker.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
-        await worker.EvaluateAsync("() => window.__portalSockets.forEach(s => s.close(3001, 'test: connection dropped'))");
+        // The live socket drops and no reconnection gets through (the socket is closed before going offline: closing it
+        // while offline may never complete).
+        await PortalPage.DropConnectionAsync(worker);
         await Expect(worker.GetByTestId("reconnect-indicator")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await workerContext.SetOfflineAsync(true);
 
@@ -151,7 +141,7 @@ public sealed class MeetingLiveBrowserTests(BrowserFixture browser, PortalServer
         await Expect(first.GetByTestId("agenda-item-notes")).ToHaveTextAsync("断线期间的会议记录");
 
         // Back online: the same page, without a reload, shows all of it.
-        await worker.UnrouteAsync("**/_blazor/negotiate**");
+        await PortalPage.RestoreConnectionAsync(worker);
         await workerContext.SetOfflineAsync(false);
         await Expect(worker.GetByTestId("reconnect-indicator")).ToBeHiddenAsync(new() { Timeout = 30_000 });
         await ExpectOrderAsync(worker, "社区停车秩序整治", "共建单位场地开放", "老年助餐点选址（二期）", "断线期间的临时议题");

@@ -35,7 +35,7 @@ public sealed class LongTextBrowserTests(BrowserFixture browser, PortalServerFix
         field.EvaluateAsync("(e, text) => { e.value = text; e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true })); }", text);
 
     private static async Task ExpectNoReconnectAsync(IPage page) =>
-        await Expect(page.Locator("#components-reconnect-modal")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-(show|failed|rejected)"));
+        await Expect(page.Locator("#components-reconnect-modal")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-(show|retrying|failed|rejected|paused|resume-failed)"));
 
     [Fact]
     public async Task An_announcement_at_its_limit_in_Chinese_is_published_whole()

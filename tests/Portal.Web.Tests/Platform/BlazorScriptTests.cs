@@ -1,11 +1,12 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Platform;
 
 /// <summary>
-/// The Blazor script is extracted at build time from the 9.0 runtime pack (docs/decisions); without it nothing is
-/// interactive. These checks fail fast when the extraction silently stops working.
+/// The Blazor script is the framework's own .NET 10 <c>blazor.web.js</c>, served by MapStaticAssets (decision 0018);
+/// without it nothing is interactive. These checks fail fast when a build stops shipping it.
 /// </summary>
 public sealed class BlazorScriptTests(DemoPortalFixture portal) : IClassFixture<DemoPortalFixture>
 {
@@ -23,8 +24,9 @@ public sealed class BlazorScriptTests(DemoPortalFixture portal) : IClassFixture<
         var script = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(script.Length > 50_000, $"only {script.Length} characters");
         Assert.Contains("Blazor", script);
-        // The reconnect indicator relies on this element id, which the 9.0 script knows (environment notes).
+        // The reconnect indicator relies on this element id and on the .NET 10 state event (decision 0018).
         Assert.Contains("components-reconnect-modal", script);
+        Assert.Contains("components-reconnect-state-changed", script);
     }
 
     [Fact]
@@ -34,6 +36,10 @@ public sealed class BlazorScriptTests(DemoPortalFixture portal) : IClassFixture<
 
         var html = await client.GetStringAsync("/", Ct);
 
-        Assert.Contains("<script src=\"_framework/blazor.web.js\"></script>", html);
+        // Through @Assets: the fingerprinted name, which MapStaticAssets serves with a long cache lifetime.
+        var src = Regex.Match(html, "<script src=\"(_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"></script>");
+        Assert.True(src.Success, "no fingerprinted blazor.web.js script tag");
+        using var response = await client.GetAsync("/" + src.Groups[1].Value, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

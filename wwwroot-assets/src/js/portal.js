@@ -1,14 +1,87 @@
-// Small page behaviours that need no Blazor circuit. Loaded on every page; no inline scripts (CSP).
-document.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target : null;
-  if (!target) return;
-  if (target.closest('[data-reconnect-retry]')) {
-    // Blazor.reconnect() resolves false when the server no longer knows the circuit: reload then.
-    Promise.resolve(window.Blazor?.reconnect?.()).then((ok) => { if (!ok) location.reload(); }, () => location.reload());
-  } else if (target.closest('[data-reconnect-reload]')) {
-    location.reload();
+// Small page behaviours that need no Blazor circuit. Loaded on every page, after blazor.web.js; no inline scripts (CSP).
+
+// The reconnect indicator (Components/Layout/ReconnectIndicator.razor) on the .NET 10 script's contract (decision 0018):
+// the script dispatches components-reconnect-state-changed on #components-reconnect-modal; each state shows one block.
+(() => {
+  const reconnectModal = document.getElementById('components-reconnect-modal');
+
+  function showReconnectState(state, detail) {
+    if (!reconnectModal) return;
+    if (state) reconnectModal.dataset.state = state; else delete reconnectModal.dataset.state;
+    for (const block of reconnectModal.querySelectorAll('[data-reconnect-for]')) {
+      block.hidden = block.dataset.reconnectFor !== state;
+    }
+    if (detail) {
+      for (const text of reconnectModal.querySelectorAll('[data-reconnect-text]')) {
+        text.textContent = text.dataset.reconnectText
+          .replace('{0}', String(detail.currentAttempt))
+          .replace('{1}', String(detail.secondsToNextAttempt));
+      }
+    }
   }
-});
+
+  // A phone that slept gave up reconnecting: try again as soon as the page is looked at again, as the template does.
+  function retryWhenVisible() {
+    if (document.visibilityState === 'visible') retryConnection();
+  }
+
+  async function retryConnection() {
+    document.removeEventListener('visibilitychange', retryWhenVisible);
+    showReconnectState('show');
+    try {
+      // reconnect() resolves false when the server no longer holds the circuit; resumeCircuit() then starts a new one
+      // from the state the server persisted when it evicted the old one, and resolves false when there is none.
+      if (await window.Blazor.reconnect()) return; // the script reports "hide" itself
+      if (await window.Blazor.resumeCircuit()) showReconnectState(null);
+      else showReconnectState('rejected');
+    } catch {
+      showReconnectState('failed');
+      document.addEventListener('visibilitychange', retryWhenVisible);
+    }
+  }
+
+  async function resumeCircuit() {
+    showReconnectState('show');
+    try {
+      if (await window.Blazor.resumeCircuit()) showReconnectState(null);
+      else showReconnectState('rejected');
+    } catch {
+      showReconnectState('resume-failed');
+    }
+  }
+
+  reconnectModal?.addEventListener('components-reconnect-state-changed', (event) => {
+    const detail = event.detail;
+    document.removeEventListener('visibilitychange', retryWhenVisible);
+    switch (detail.state) {
+      case 'hide':
+        showReconnectState(null);
+        break;
+      case 'retrying':
+        // Attempts follow each other at once at first, later after a pause that counts down.
+        showReconnectState(detail.secondsToNextAttempt > 0 ? 'countdown' : 'attempt', detail);
+        break;
+      case 'failed':
+        showReconnectState('failed');
+        document.addEventListener('visibilitychange', retryWhenVisible);
+        break;
+      default: // show, paused, resume-failed, rejected
+        showReconnectState(detail.state);
+    }
+  });
+
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    if (target.closest('[data-reconnect-retry]')) {
+      retryConnection();
+    } else if (target.closest('[data-reconnect-resume]')) {
+      resumeCircuit();
+    } else if (target.closest('[data-reconnect-reload]')) {
+      location.reload();
+    }
+  });
+})();
 
 // A field's whole value travels to the server in one circuit message, limited to 1 MB (decision 0017). Every field's own
 // limit is far below this, and the server answers a longer text with the field's message; only a text beyond any
