@@ -71,10 +71,25 @@ var shots = allShots
     .ToList();
 
 foreach (var (user, path, file, culture) in shots)
+    await ShootAsync(user, path, file, culture, phone: false);
+
+// The resident's pages at a phone's size (390×844, touch), as residents mostly see them; the last with the menu open.
+(string User, string Path, string File)[] phoneShots =
+[
+    ("resident", "/", "home-resident-phone.png"),
+    ("resident", "/lists/needs/new", "raise-need-phone.png"),
+    ("resident", "/", "menu-phone.png"),
+];
+foreach (var (user, path, file) in phoneShots)
+    await ShootAsync(user, path, file, culture: null, phone: true);
+
+async Task ShootAsync(string user, string path, string file, string? culture, bool phone)
 {
     await using var context = await browser.NewContextAsync(new()
     {
-        BaseURL = baseAddress.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 860 },
+        BaseURL = baseAddress.ToString(), Locale = "zh-CN",
+        ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1366, Height = 860 },
+        IsMobile = phone, HasTouch = phone,
     });
     var page = await context.NewPageAsync();
     if (culture is not null)
@@ -93,6 +108,12 @@ foreach (var (user, path, file, culture) in shots)
     else if (path.StartsWith(DisplayLink.PagePath, StringComparison.Ordinal))
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=display-connection]')?.dataset.state === 'connected'");
     await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    if (file.StartsWith("menu-", StringComparison.Ordinal))
+    {
+        await page.ClickAsync("[data-testid=nav-toggle]");
+        await page.WaitForSelectorAsync(".mud-drawer--open");
+        await page.WaitForTimeoutAsync(400); // the drawer slides in
+    }
     await page.ScreenshotAsync(new() { Path = Path.Combine(output, file) });
-    Console.WriteLine($"{file}: {user} {path}");
+    Console.WriteLine($"{file}: {user} {path}{(phone ? " (phone)" : "")}");
 }
