@@ -126,6 +126,7 @@ public static class SafeMarkdown
         // A removed element goes with its content: the text inside <script> or <style> is not for reading.
         sanitizer.KeepChildNodes = false;
         sanitizer.PostProcessNode += ApplyLinkAndImageRules;
+        sanitizer.OutputFormatter = QuotesEscapedFormatter.Instance;
         return sanitizer;
 
         static void Replace(ISet<string> set, IEnumerable<string> values)
@@ -142,6 +143,18 @@ public static class SafeMarkdown
     /// Sanitize is thread-safe then (HtmlSanitizer's README, "Thread safety").
     /// </summary>
     internal static string Sanitize(string html) => Sanitizer.Sanitize(html);
+
+    /// <summary>
+    /// Writes text as Markdig escapes it, quotes included (<c>&amp;quot;</c>): AngleSharp leaves quotes in text as they
+    /// are, so text someone typed such as <c>" onerror="</c> would read like an attribute in the page's source — harmless
+    /// as text, but a quote in text should never be able to end an attribute wherever the HTML is taken next.
+    /// </summary>
+    private sealed class QuotesEscapedFormatter : HtmlFormatter
+    {
+        public static new readonly QuotesEscapedFormatter Instance = new();
+
+        public override string Text(ICharacterData text) => base.Text(text).Replace("\"", "&quot;", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// The address with Markdig's percent-encoding undone (<c>%5C</c>, <c>%09</c>), so that it is judged as its author
