@@ -107,7 +107,7 @@ public static class SafeMarkdown
     /// The classes the task-list extension writes. Any other class is dropped: a fenced block's info string would
     /// otherwise let an author name a class of their choosing (<c>language-…</c>).
     /// </summary>
-    private static readonly string[] AllowedClasses = ["contains-task-list", "task-list-item", "task-list-item-checkbox"];
+    private static readonly string[] AllowedClasses = ["contains-task-list", "task-list-item"];
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
