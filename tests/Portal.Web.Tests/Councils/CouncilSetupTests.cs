@@ -11,6 +11,7 @@ using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Tests.Councils;
 

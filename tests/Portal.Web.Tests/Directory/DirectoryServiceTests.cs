@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Directory;
 using Portal.Web.Features.Directory;
 using Portal.Web.Tests.Data;
+using Portal.Web.Components.Shared;
 
 // Not "...Tests.Directory": that namespace would hide System.IO.Directory from the other test folders.
 namespace Portal.Web.Tests.DirectoryFeature;

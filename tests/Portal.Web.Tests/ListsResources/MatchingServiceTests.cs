@@ -2,6 +2,7 @@ using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Resources;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Tests.ListsResources;
 

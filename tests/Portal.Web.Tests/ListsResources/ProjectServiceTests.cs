@@ -7,6 +7,7 @@ using Portal.Web.Features.Lists.Resources;
 using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
 using Portal.Web.Tests.Data;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Tests.ListsResources;
 

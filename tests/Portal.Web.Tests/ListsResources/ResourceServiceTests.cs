@@ -3,6 +3,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Resources;
 using Portal.Web.Tests.Data;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Tests.ListsResources;
 
@@ -34,14 +35,14 @@ public sealed class ResourceServiceTests(ListsServer server) : IClassFixture<Lis
         var saved = await SaveAsync("liaison", await NewFormAsync(Hospital, "医院志愿者助老服务"));
         Assert.True(saved.Succeeded, string.Join(";", saved.Errors.Values));
 
-        var forLiaison = await server.AsAsync<ResourceService, Page<ResourceRow>>("liaison", s => s.ListAsync(new ResourceQuery("助老服务")));
+        var forLiaison = await server.AsAsync<ResourceService, PagedResult<ResourceRow>>("liaison", s => s.ListAsync(new ResourceQuery("助老服务")));
         Assert.True(Assert.Single(forLiaison.Items, r => r.Id == saved.Id).CanEdit);
-        var forSecretary = await server.AsAsync<ResourceService, Page<ResourceRow>>("secretary", s => s.ListAsync(new ResourceQuery { Category = WorkItemCategories.ElderlyCare }));
+        var forSecretary = await server.AsAsync<ResourceService, PagedResult<ResourceRow>>("secretary", s => s.ListAsync(new ResourceQuery { Category = WorkItemCategories.ElderlyCare }));
         Assert.True(Assert.Single(forSecretary.Items, r => r.Id == saved.Id).CanEdit);
-        var forResident = await server.AsAsync<ResourceService, Page<ResourceRow>>("resident", s => s.ListAsync(new ResourceQuery { Kind = ResourceKind.Volunteers }));
+        var forResident = await server.AsAsync<ResourceService, PagedResult<ResourceRow>>("resident", s => s.ListAsync(new ResourceQuery { Kind = ResourceKind.Volunteers }));
         Assert.False(Assert.Single(forResident.Items, r => r.Id == saved.Id).CanEdit);
         // The other community's resident does not see a community unit's resource.
-        var forResident2 = await server.AsAsync<ResourceService, Page<ResourceRow>>("resident2", s => s.ListAsync(new ResourceQuery()));
+        var forResident2 = await server.AsAsync<ResourceService, PagedResult<ResourceRow>>("resident2", s => s.ListAsync(new ResourceQuery()));
         Assert.DoesNotContain(forResident2.Items, r => r.Id == saved.Id);
 
         Assert.Null(await server.AsAsync<ResourceService, ResourceForm?>("resident", s => s.GetForEditAsync(saved.Id)));

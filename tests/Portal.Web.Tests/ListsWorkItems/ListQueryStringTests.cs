@@ -1,6 +1,7 @@
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.Dashboard;
+using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Lists.Export;
 using Portal.Web.Features.Lists.WorkItems;
 

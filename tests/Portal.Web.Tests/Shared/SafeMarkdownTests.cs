@@ -1,3 +1,4 @@
+using Markdig;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Tests.Shared;
@@ -224,6 +225,98 @@ public sealed class SafeMarkdownTests
         Assert.NotNull(SafeMarkdown.ToPlainText(markdown));
         var parsed = SafeMarkdown.Parse(markdown, SafeMarkdown.DocumentPipeline);
         if (parsed is not null) Assert.NotEmpty(parsed);
+    }
+
+    /// <summary>
+    /// Markdig with every extension and raw HTML on, keeping any link scheme and reading attribute syntax: what the
+    /// sanitizer must stop on its own if the pipeline's own rules ever let something through.
+    /// </summary>
+    private static readonly MarkdownPipeline Permissive = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "<script")]
+    [InlineData("段落\n\n<style>body { display: none }</style>", "<style")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>", "<iframe")]
+    [InlineData("<object data=\"https://evil.example/x.swf\"></object>", "<object")]
+    [InlineData("<form action=\"https://evil.example\"><input name=\"password\"></form>", "<form")]
+    [InlineData("<div onclick=\"alert(1)\">块</div>", "onclick")]
+    [InlineData("<img src=\"/files/a.png\" onerror=\"alert(1)\">", "onerror")]
+    [InlineData("段落 <svg onload=alert(1)>", "<svg")]
+    [InlineData("<a href=\"javascript:alert(1)\">点我</a>", "javascript:")]
+    [InlineData("[点我](javascript:alert(1))", "javascript:")]
+    [InlineData("[点我](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "data:")]
+    [InlineData("# 标题 {onclick=alert(1)}", "onclick")]
+    [InlineData("[链接](https://example.com){onmouseover=alert(1)}", "onmouseover")]
+    [InlineData("<p style=\"background: url(https://evil.example/t.png)\">字</p>", "url(")]
+    [InlineData("<p style=\"position: fixed; top: 0\">假通知</p>", "position")]
+    [InlineData("![跟踪](https://evil.example/t.png)", "<img")]
+    [InlineData("<p id=\"main\" data-role=\"x\">字</p>", "id=")]
+    public void The_sanitizer_removes_what_markdown_with_html_would_let_through(string markdown, string removed)
+    {
+        var unsafeHtml = Markdown.ToHtml(markdown, Permissive);
+        Assert.Contains(removed, unsafeHtml, StringComparison.OrdinalIgnoreCase); // the input really is dangerous
+
+        var html = SafeMarkdown.Sanitize(unsafeHtml);
+
+        Assert.DoesNotContain(removed, html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_sanitizer_keeps_the_text_of_what_it_cleans_but_not_of_scripts_and_styles()
+    {
+        var html = SafeMarkdown.Sanitize("<p onclick=\"alert(1)\">通知正文</p><script>steal()</script><style>p{}</style>");
+
+        Assert.Equal("<p>通知正文</p>", html);
+    }
+
+    [Fact]
+    public void The_sanitizer_marks_every_link_to_another_site_and_no_other()
+    {
+        var html = SafeMarkdown.Sanitize("<p><a href=\"https://www.gov.cn/\" rel=\"opener\">官网</a> <a href=\"/lists\" rel=\"opener\">清单</a></p>");
+
+        Assert.Contains($"<a href=\"https://www.gov.cn/\" rel=\"{SafeMarkdown.ExternalRel}\">官网</a>", html);
+        Assert.Contains("<a href=\"/lists\">清单</a>", html);
+    }
+
+    [Fact]
+    public void The_sanitizer_keeps_only_check_boxes_that_cannot_be_ticked()
+    {
+        var html = SafeMarkdown.Sanitize("<ul class=\"contains-task-list\"><li class=\"task-list-item\"><input type=\"checkbox\" checked> 完成</li>"
+                                         + "<li><input type=\"text\" name=\"password\"> 密码</li></ul>");
+
+        Assert.Contains("<input type=\"checkbox\" checked=\"\" disabled=\"disabled\">", html);
+        Assert.DoesNotContain("type=\"text\"", html);
+        Assert.Contains("密码", html);
+    }
+
+    [Fact]
+    public void A_fenced_block_cannot_give_the_page_a_class_of_its_authors_choosing()
+    {
+        // The info string becomes class="language-…" in Markdig's output; the sanitizer keeps only the task-list classes.
+        var html = SafeMarkdown.ToHtml("```mud-overlay\n代码\n```");
+
+        Assert.Contains("<pre><code>代码", html);
+        Assert.DoesNotContain("class=", html);
+    }
+
+    [Fact]
+    public void Everything_the_pipeline_writes_passes_the_sanitizer()
+    {
+        var html = SafeMarkdown.ToHtml(
+            "# 一级\n\n## 二级\n\n**粗** *斜* ~~删除~~ ++插入++ ==标记== H~2~O x^2^ `代码`\n\n> 引用\n\n3. 甲\n4. 乙\n\n"
+            + "a. 子项\n\n- [x] 已完成\n- [ ] 未完成\n\n| 左 | 右 |\n|:--|--:|\n| 1 | 2 |\n\n---\n\n"
+            + "[官网](https://www.gov.cn \"国务院\") ![会场](/files/hall.jpg) 第一行\n第二行");
+
+        foreach (var expected in new[]
+                 {
+                     "<h1>一级</h1>", "<h2>二级</h2>", "<strong>粗</strong>", "<em>斜</em>", "<del>删除</del>", "<ins>插入</ins>",
+                     "<mark>标记</mark>", "<sub>2</sub>", "<sup>2</sup>", "<code>代码</code>", "<blockquote>", "<ol start=\"3\">",
+                     "<ol type=\"a\">", "<ul class=\"contains-task-list\">", "<li class=\"task-list-item\">", "checked=\"checked\"",
+                     "<th style=\"text-align: left", "<td style=\"text-align: right", "<hr>",
+                     $"<a href=\"https://www.gov.cn\" title=\"国务院\" rel=\"{SafeMarkdown.ExternalRel}\">官网</a>",
+                     "<img src=\"/files/hall.jpg\" alt=\"会场\">", "第一行<br>",
+                 })
+            Assert.Contains(expected, html);
     }
 
     [Fact]

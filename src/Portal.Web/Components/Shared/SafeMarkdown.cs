@@ -1,7 +1,8 @@
 using System.Net;
+using AngleSharp.Dom;
+using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -16,9 +17,13 @@ namespace Portal.Web.Components.Shared;
 /// (<c>[[[[…</c>) become delimiters nested one inside the other, which its renderer refuses beyond its depth limit.
 /// So the parsed tree's depth is measured (iteratively, no recursion) and a tree deeper than
 /// <see cref="MaximumNestingDepth"/> is shown as the escaped text it was typed as, like any input the parser refuses.</item>
-/// <item>Safety comes from two rules applied to the syntax tree, not to the output text: raw HTML is not parsed at all
-/// (it is shown as text), and every link and image whose address is not http(s), mailto (links only) or relative is
-/// replaced by its text. Extensions that let authors set attributes (generic attributes) or embed media are left out.</item>
+/// <item>Safety comes first from two rules applied to the syntax tree: raw HTML is not parsed at all (it is shown as
+/// text), and every link and image whose address is not http(s), mailto (links only) or relative is replaced by its
+/// text. Extensions that let authors set attributes (generic attributes) or embed media are left out.</item>
+/// <item>Then the HTML goes through HtmlSanitizer with an allow-list of exactly what this pipeline produces
+/// (<see cref="Sanitize"/>): a second, independent line, so that a Markdig extension added later, a Markdig bug or a
+/// change to the rules above cannot put script, styles, frames, event attributes or other sites' images on a page.
+/// It also gives every link to another site <c>rel="noopener noreferrer nofollow"</c>.</item>
 /// <item>Images from other sites are shown as links: the content security policy allows images from this origin only,
 /// so rendering them would show a broken image.</item>
 /// </list>
@@ -51,9 +56,11 @@ public static class SafeMarkdown
         .Build();
 
     /// <summary>Safe HTML for a page; an empty string for blank input.</summary>
-    public static string ToHtml(string? markdown)
+    public static string ToHtml(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? string.Empty : Sanitize(Render(markdown));
+
+    private static string Render(string markdown)
     {
-        if (string.IsNullOrWhiteSpace(markdown)) return string.Empty;
         var document = Parse(markdown, HtmlPipeline);
         if (document is null) return EscapedText(markdown);
         RemoveUnsafeLinks(document);
@@ -70,6 +77,111 @@ public static class SafeMarkdown
         {
             // Markdig's renderer has depth limits of its own; the depth check above should have caught the input first.
             return EscapedText(markdown);
+        }
+    }
+
+    /// <summary>The rel of every link to another site: the target gets no handle on this page and no referrer.</summary>
+    internal const string ExternalRel = "noopener noreferrer nofollow";
+
+    /// <summary>
+    /// Everything <see cref="HtmlPipeline"/> can write, and nothing else: block structure, emphasis (with the extras'
+    /// del, ins, mark, sub, sup), code, quotes, lists with task-list check boxes, pipe tables, links and this site's
+    /// images. No script, style, frame, form, media or SVG element survives, nor any attribute not listed here (so no
+    /// event handler, id or data attribute).
+    /// </summary>
+    private static readonly string[] AllowedTags =
+    [
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
+        "em", "strong", "del", "ins", "mark", "sub", "sup", "ul", "ol", "li", "input",
+        "table", "thead", "tbody", "tr", "th", "td", "a", "img",
+    ];
+
+    /// <summary>
+    /// href/title/rel (links), src/alt/title (images), start/type (ordered lists), type/disabled/checked (task-list
+    /// check boxes), class (task lists only, see <see cref="AllowedClasses"/>), style (table alignment only).
+    /// </summary>
+    private static readonly string[] AllowedAttributes =
+        ["href", "title", "rel", "src", "alt", "start", "type", "disabled", "checked", "class", "style"];
+
+    /// <summary>
+    /// The classes the task-list extension writes. Any other class is dropped: a fenced block's info string would
+    /// otherwise let an author name a class of their choosing (<c>language-…</c>).
+    /// </summary>
+    private static readonly string[] AllowedClasses = ["contains-task-list", "task-list-item"];
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        Replace(sanitizer.AllowedTags, AllowedTags);
+        Replace(sanitizer.AllowedAttributes, AllowedAttributes);
+        Replace(sanitizer.AllowedClasses, AllowedClasses);
+        // Pipe tables align columns with text-align; no other property (no url(), no position, no display).
+        Replace(sanitizer.AllowedCssProperties, ["text-align"]);
+        Replace(sanitizer.AllowedSchemes, ["http", "https", "mailto"]);
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.AllowDataAttributes = false;
+        sanitizer.AllowCssCustomProperties = false;
+        // A removed element goes with its content: the text inside <script> or <style> is not for reading.
+        sanitizer.KeepChildNodes = false;
+        sanitizer.PostProcessNode += ApplyLinkAndImageRules;
+        sanitizer.OutputFormatter = QuotesEscapedFormatter.Instance;
+        return sanitizer;
+
+        static void Replace(ISet<string> set, IEnumerable<string> values)
+        {
+            set.Clear();
+            set.UnionWith(values);
+        }
+    }
+
+    /// <summary>
+    /// HTML as <see cref="ToHtml"/> hands it to a page: only the allow-listed tags, attributes, classes and styles, with
+    /// http(s), mailto or relative addresses, links to other sites marked <see cref="ExternalRel"/>, images of this site
+    /// only, and check boxes that cannot be ticked. The one instance is configured once and only read afterwards: its
+    /// Sanitize is thread-safe then (HtmlSanitizer's README, "Thread safety").
+    /// </summary>
+    internal static string Sanitize(string html) => Sanitizer.Sanitize(html);
+
+    /// <summary>
+    /// Writes text as Markdig escapes it, quotes included (<c>&amp;quot;</c>): AngleSharp leaves quotes in text as they
+    /// are, so text someone typed such as <c>" onerror="</c> would read like an attribute in the page's source — harmless
+    /// as text, but a quote in text should never be able to end an attribute wherever the HTML is taken next.
+    /// </summary>
+    private sealed class QuotesEscapedFormatter : HtmlFormatter
+    {
+        public static new readonly QuotesEscapedFormatter Instance = new();
+
+        public override string Text(ICharacterData text) => base.Text(text).Replace("\"", "&quot;", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The address with Markdig's percent-encoding undone (<c>%5C</c>, <c>%09</c>), so that it is judged as its author
+    /// typed it: whatever could be read as another site counts as one.
+    /// </summary>
+    private static string? AsTyped(string? url) => url is null ? null : Uri.UnescapeDataString(url);
+
+    private static void ApplyLinkAndImageRules(object? sender, PostProcessNodeEventArgs e)
+    {
+        if (e.Node is not IElement element) return;
+        switch (element.LocalName)
+        {
+            case "a":
+                if (IsExternal(AsTyped(element.GetAttribute("href")))) element.SetAttribute("rel", ExternalRel);
+                else element.RemoveAttribute("rel");
+                break;
+            case "img":
+                // The content security policy would block another site's image, and loading it would tell that site
+                // who reads the page: only this site's images stay.
+                var source = AsTyped(element.GetAttribute("src"));
+                if (string.IsNullOrEmpty(source) || !IsSafeUrl(source, image: true) || IsExternal(source)) element.Remove();
+                break;
+            case "input":
+                // Task-list check boxes show a state; they are not a form anyone can fill in.
+                if (!string.Equals(element.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase)) element.Remove();
+                else element.SetAttribute("disabled", "disabled");
+                break;
         }
     }
 
@@ -157,7 +269,6 @@ public static class SafeMarkdown
                 link.Url = url;
                 link.GetDynamicUrl = null;
                 if (link.IsImage && IsExternal(url)) ShowImageAsLink(link, url!);
-                else if (!link.IsImage && IsExternal(url)) MarkExternal(link);
                 continue;
             }
             if (link.IsImage)
@@ -189,11 +300,8 @@ public static class SafeMarkdown
         var description = PlainText(image);
         var link = new LinkInline(url, image.Title ?? "");
         link.AppendChild(new LiteralInline(string.IsNullOrWhiteSpace(description) ? url : description));
-        MarkExternal(link);
         image.ReplaceBy(link, copyChildren: false);
     }
-
-    private static void MarkExternal(LinkInline link) => link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer nofollow");
 
     private static string PlainText(ContainerInline container)
     {

@@ -16,52 +16,13 @@ public sealed record DirectoryQuery(string? Search = null, int Skip = 0, int Tak
     public int SafeSkip => Math.Max(0, Skip);
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
-
-/// <summary>A choice for a drop-down.</summary>
-public sealed record Option(int Id, string Name);
-
-public enum SaveStatus
-{
-    Saved,
-    /// <summary>Validation failed; <see cref="SaveResult{TForm}.Errors"/> says why, field by field.</summary>
-    Invalid,
-    /// <summary>Someone else saved the row since it was loaded; <see cref="SaveResult{TForm}.Current"/> holds their version.</summary>
-    Conflict,
-    /// <summary>The row does not exist or is outside the user's scope (the two are not told apart, so ids cannot be probed).</summary>
-    NotFound,
-}
-
-/// <summary>The outcome of a create, update or delete.</summary>
-public sealed record SaveResult<TForm>(SaveStatus Status, int Id, IReadOnlyDictionary<string, string> Errors, TForm? Current) where TForm : class
-{
-    public bool Succeeded => Status == SaveStatus.Saved;
-
-    /// <summary>The key of errors that belong to the whole form rather than one field.</summary>
-    public const string FormError = "";
-
-    public static SaveResult<TForm> Saved(int id) => new(SaveStatus.Saved, id, new Dictionary<string, string>(), null);
-    public static SaveResult<TForm> Invalid(IReadOnlyDictionary<string, string> errors) => new(SaveStatus.Invalid, 0, errors, null);
-    public static SaveResult<TForm> Invalid(string message) => Invalid(new Dictionary<string, string> { [FormError] = message });
-    public static SaveResult<TForm> Conflict(TForm? current) => new(SaveStatus.Conflict, 0, new Dictionary<string, string>(), current);
-    public static SaveResult<TForm> NotFound(string message) => new(SaveStatus.NotFound, 0, new Dictionary<string, string> { [FormError] = message }, null);
-}
-
-/// <summary>An editable row: its key and the concurrency version the user loaded.</summary>
-public abstract class DirectoryForm
-{
-    public int Id { get; set; }
-    public Guid Version { get; set; }
-    public bool IsNew => Id == 0;
-}
-
-public sealed class StreetForm : DirectoryForm
+public sealed class StreetForm : VersionedForm
 {
     public string? Name { get; set; }
     public string? Code { get; set; }
 }
 
-public sealed class CommunityForm : DirectoryForm
+public sealed class CommunityForm : VersionedForm
 {
     public int StreetId { get; set; }
     public string? Name { get; set; }
@@ -69,19 +30,19 @@ public sealed class CommunityForm : DirectoryForm
     public string? Address { get; set; }
 }
 
-public sealed class GridForm : DirectoryForm
+public sealed class GridForm : VersionedForm
 {
     public int CommunityId { get; set; }
     public string? Name { get; set; }
 }
 
-public sealed class BuildingForm : DirectoryForm
+public sealed class BuildingForm : VersionedForm
 {
     public int GridId { get; set; }
     public string? Name { get; set; }
 }
 
-public sealed class HouseholdForm : DirectoryForm
+public sealed class HouseholdForm : VersionedForm
 {
     public int BuildingId { get; set; }
     public string? Entrance { get; set; }
@@ -99,7 +60,7 @@ public sealed class OwnerForm
     public OwnerKind Kind { get; set; }
 }
 
-public sealed class UnitForm : DirectoryForm
+public sealed class UnitForm : VersionedForm
 {
     public int StreetId { get; set; }
     public int? CommunityId { get; set; }
@@ -111,7 +72,7 @@ public sealed class UnitForm : DirectoryForm
     public int? LiaisonPersonId { get; set; }
 }
 
-public sealed class PartyOrganizationForm : DirectoryForm
+public sealed class PartyOrganizationForm : VersionedForm
 {
     public string? Name { get; set; }
     public PartyOrganizationLevel Level { get; set; } = PartyOrganizationLevel.Branch;
@@ -120,7 +81,7 @@ public sealed class PartyOrganizationForm : DirectoryForm
     public string? SecretaryName { get; set; }
 }
 
-public sealed class PersonForm : DirectoryForm
+public sealed class PersonForm : VersionedForm
 {
     public string? Name { get; set; }
     public string? Phone { get; set; }

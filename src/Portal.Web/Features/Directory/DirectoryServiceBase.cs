@@ -4,6 +4,7 @@ using Portal.Domain.Common;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Localization;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Directory;
 

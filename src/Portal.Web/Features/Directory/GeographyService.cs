@@ -71,7 +71,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
 
     // ---- Communities ----
 
-    public async Task<Page<CommunityRow>> CommunitiesAsync(DirectoryQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<CommunityRow>> CommunitiesAsync(DirectoryQuery query, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -83,7 +83,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         var page = await rows.OrderBy(c => c.Name).Skip(query.SafeSkip).Take(query.SafeTake)
             .Select(c => new { c.Id, c.StreetId, Street = c.Street!.Name, c.Name, c.Code, c.Address, Grids = c.Grids.Count })
             .ToListAsync(ct);
-        return new Page<CommunityRow>(
+        return new PagedResult<CommunityRow>(
             page.Select(c => new CommunityRow(c.Id, c.StreetId, c.Street, c.Name, c.Code, c.Address, c.Grids, scope.CanManageStreet(c.StreetId))).ToList(),
             total);
     }
@@ -154,7 +154,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
 
     // ---- Grids ----
 
-    public async Task<Page<GridRow>> GridsAsync(DirectoryQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<GridRow>> GridsAsync(DirectoryQuery query, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -165,7 +165,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         var page = await rows.OrderBy(g => g.Community!.Name).ThenBy(g => g.Name).Skip(query.SafeSkip).Take(query.SafeTake)
             .Select(g => new GridRow(g.Id, g.CommunityId, g.Community!.Name, g.Name, g.Buildings.Count))
             .ToListAsync(ct);
-        return new Page<GridRow>(page, total);
+        return new PagedResult<GridRow>(page, total);
     }
 
     public async Task<IReadOnlyList<Option>> GridOptionsAsync(int? communityId, CancellationToken ct = default)
@@ -231,7 +231,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
 
     // ---- Buildings ----
 
-    public async Task<Page<BuildingRow>> BuildingsAsync(DirectoryQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<BuildingRow>> BuildingsAsync(DirectoryQuery query, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -244,7 +244,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
             .Skip(query.SafeSkip).Take(query.SafeTake)
             .Select(b => new BuildingRow(b.Id, b.GridId, b.Grid!.Community!.Name, b.Grid.Name, b.Name, b.Households.Count))
             .ToListAsync(ct);
-        return new Page<BuildingRow>(page, total);
+        return new PagedResult<BuildingRow>(page, total);
     }
 
     public async Task<IReadOnlyList<Option>> BuildingOptionsAsync(int? communityId, int? gridId, CancellationToken ct = default)

@@ -12,7 +12,7 @@ public sealed record HouseholdSummary(int Count, decimal TotalArea);
 /// <summary>Households (flats) with their exclusive area and owners, within the communities the user manages. Scoped.</summary>
 public sealed class HouseholdService(DirectoryServiceContext context) : DirectoryServiceBase(context)
 {
-    public async Task<Page<HouseholdRow>> HouseholdsAsync(DirectoryQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<HouseholdRow>> HouseholdsAsync(DirectoryQuery query, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -36,7 +36,7 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
                 Owners = h.Ownerships.OrderBy(o => o.Id).Select(o => o.Owner!.Name).ToList(),
             })
             .ToListAsync(ct);
-        return new Page<HouseholdRow>(
+        return new PagedResult<HouseholdRow>(
             page.Select(h => new HouseholdRow(h.Id, h.Community, h.Grid, h.Building, h.Entrance ?? "", h.DoorNumber, h.ExclusiveArea, h.AreaSource, h.Owners)).ToList(),
             total);
     }

@@ -8,7 +8,7 @@ namespace Portal.Web.Features.Directory;
 /// <summary>People: residents, Party members (home unit and residence community), unit staff. Scoped.</summary>
 public sealed class PersonService(DirectoryServiceContext context) : DirectoryServiceBase(context)
 {
-    public async Task<Page<PersonRow>> PeopleAsync(DirectoryQuery query, bool? partyMembers = null, CancellationToken ct = default)
+    public async Task<PagedResult<PersonRow>> PeopleAsync(DirectoryQuery query, bool? partyMembers = null, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -23,7 +23,7 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
             .Select(p => new PersonRow(p.Id, p.Name, p.Phone, p.IsPartyMember, p.HomeUnit == null ? null : p.HomeUnit.Name,
                 p.ResidenceCommunity == null ? null : p.ResidenceCommunity.Name, p.Grid == null ? null : p.Grid.Name, p.Skills))
             .ToListAsync(ct);
-        return new Page<PersonRow>(page, total);
+        return new PagedResult<PersonRow>(page, total);
     }
 
     /// <summary>People to pick as a unit's leader or liaison: staff of that unit first, then anyone matching the search.</summary>

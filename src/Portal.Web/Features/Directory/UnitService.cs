@@ -12,7 +12,7 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
 {
     // ---- Units ----
 
-    public async Task<Page<UnitRow>> UnitsAsync(DirectoryQuery query, UnitType? type = null, CancellationToken ct = default)
+    public async Task<PagedResult<UnitRow>> UnitsAsync(DirectoryQuery query, UnitType? type = null, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -29,7 +29,7 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
                 u.PartyOrganization == null ? null : u.PartyOrganization.Name,
                 u.Leader == null ? null : u.Leader.Name, u.Liaison == null ? null : u.Liaison.Name, u.Liaison == null ? null : u.Liaison.Phone))
             .ToListAsync(ct);
-        return new Page<UnitRow>(page, total);
+        return new PagedResult<UnitRow>(page, total);
     }
 
     public async Task<IReadOnlyList<Option>> UnitOptionsAsync(CancellationToken ct = default)
@@ -115,7 +115,7 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
 
     // ---- Party organisations ----
 
-    public async Task<Page<PartyOrganizationRow>> PartyOrganizationsAsync(DirectoryQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<PartyOrganizationRow>> PartyOrganizationsAsync(DirectoryQuery query, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -128,7 +128,7 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
             .Select(o => new PartyOrganizationRow(o.Id, o.Name, o.Level, o.Parent == null ? null : o.Parent.Name,
                 o.Community == null ? null : o.Community.Name, o.SecretaryName))
             .ToListAsync(ct);
-        return new Page<PartyOrganizationRow>(page, total);
+        return new PagedResult<PartyOrganizationRow>(page, total);
     }
 
     public async Task<IReadOnlyList<Option>> PartyOrganizationOptionsAsync(CancellationToken ct = default)

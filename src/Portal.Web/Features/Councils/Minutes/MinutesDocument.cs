@@ -3,7 +3,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Lists.Export;
+using Portal.Web.Components.Shared.Export;
 
 namespace Portal.Web.Features.Councils.Minutes;
 

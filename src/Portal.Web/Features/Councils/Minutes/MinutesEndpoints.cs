@@ -1,6 +1,6 @@
 using Portal.Domain.Councils;
 using Portal.Web.Features.Councils.Minutes;
-using Portal.Web.Features.Lists.Export;
+using Portal.Web.Components.Shared.Export;
 
 // In the councils namespace like the other council endpoints, so Program.cs maps it without another using.
 namespace Portal.Web.Features.Councils;

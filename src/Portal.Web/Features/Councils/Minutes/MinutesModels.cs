@@ -1,6 +1,6 @@
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
-using Portal.Web.Features.Directory;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Councils.Minutes;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Portal.Web.Features.Lists.Export;
+using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils.Review;
@@ -9,7 +9,7 @@ namespace Portal.Web.Features.Councils.Review;
 public static class ReviewExport
 {
     public static string Url(int councilId, int year, ExportFormat format) =>
-        $"/api/councils/{councilId}/review/{year}/scores?format={(format == ExportFormat.Docx ? "docx" : "csv")}";
+        $"/api/councils/{councilId}/review/{year}/scores?format={ExportFile.QueryValue(format)}";
 
     /// <summary>The score table with the same columns as the page, and the rules it was computed with in the preamble.</summary>
     public static ExportTable Table(AnnualReviewView view, IStringLocalizer<ReviewText> text, DateOnly today)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Portal.Web.Features.Directory;
 using Radzen;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Councils.Setup;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Councils;
-using Portal.Web.Features.Directory;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Councils.Setup;
 
@@ -8,7 +8,7 @@ namespace Portal.Web.Features.Councils.Setup;
 /// A council's settings as its managers edit them: scope (fixed once created, because meetings and history belong to
 /// it), the regular-meeting calendar, topic deadline and chair arrangement.
 /// </summary>
-public sealed class CouncilForm : DirectoryForm
+public sealed class CouncilForm : VersionedForm
 {
     public const string DefaultStartTime = "14:30";
 

@@ -6,8 +6,8 @@ using Portal.Domain.Directory;
 using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Directory;
 using Portal.Web.Features.Localization;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Councils.Setup;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Web.Features.Localization;
 using Radzen;
 using Radzen.Blazor;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Directory.Components;
 
@@ -12,7 +13,7 @@ namespace Portal.Web.Features.Directory.Components;
 /// the form and the current saved values are shown next to it; saving again then deliberately overwrites).
 /// The markup of each list only lays out its columns and fields.
 /// </summary>
-public abstract class DirectoryListBase<TRow, TForm> : ComponentBase where TRow : notnull where TForm : DirectoryForm
+public abstract class DirectoryListBase<TRow, TForm> : ComponentBase where TRow : notnull where TForm : VersionedForm
 {
     [Inject] protected IStringLocalizer<DirectoryText> T { get; set; } = default!;
     [Inject] protected IStringLocalizer<SharedText> S { get; set; } = default!;
@@ -36,7 +37,7 @@ public abstract class DirectoryListBase<TRow, TForm> : ComponentBase where TRow 
     protected bool ConflictDeleted;
     protected bool Saving;
 
-    protected abstract Task<Page<TRow>> LoadPageAsync(DirectoryQuery query);
+    protected abstract Task<PagedResult<TRow>> LoadPageAsync(DirectoryQuery query);
     protected abstract Task<TForm?> GetAsync(int id);
     protected abstract Task<SaveResult<TForm>> SaveFormAsync(TForm form);
     protected abstract Task<SaveResult<TForm>> DeleteFormAsync(int id, Guid version);

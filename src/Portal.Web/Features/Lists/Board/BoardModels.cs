@@ -1,6 +1,5 @@
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Directory;
 
 namespace Portal.Web.Features.Lists.Board;
 
@@ -19,8 +18,6 @@ public sealed record BoardQuery(string? Search = null, int Skip = 0, int Take = 
     public int SafeTake => Math.Clamp(Take, 1, 50);
     public int SafeSkip => Math.Max(0, Skip);
 }
-
-public sealed record BoardPage<T>(IReadOnlyList<T> Items, int Total);
 
 /// <summary>The figures at the top of the board. AverageProgress is null when the community has no published project.</summary>
 public sealed record BoardSummary(

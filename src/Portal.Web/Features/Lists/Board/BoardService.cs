@@ -5,7 +5,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Directory;
 
 namespace Portal.Web.Features.Lists.Board;
 
@@ -72,7 +71,7 @@ public sealed class BoardService(
     }
 
     /// <summary>Published needs and micro-wishes, newest first; null when refused.</summary>
-    public async Task<BoardPage<BoardNeedRow>?> NeedsAsync(int communityId, BoardQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<BoardNeedRow>?> NeedsAsync(int communityId, BoardQuery query, CancellationToken ct = default)
     {
         if (!await MayReadAsync(communityId, ct)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,7 +88,7 @@ public sealed class BoardService(
             })
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return new BoardPage<BoardNeedRow>(page.Select(w => new BoardNeedRow(w.Id, w.Kind, w.Title, w.Category, w.Grid, w.Status, w.Unit,
+        return new PagedResult<BoardNeedRow>(page.Select(w => new BoardNeedRow(w.Id, w.Kind, w.Title, w.Category, w.Grid, w.Status, w.Unit,
             w.RaisedAtUtc, w.DueAtUtc, WorkItemMetrics.IsOverdue(w.Status, w.DueAtUtc, now), w.Rating)).ToList(), total);
     }
 
@@ -97,7 +96,7 @@ public sealed class BoardService(
     /// The community's public projects (the same rule as the projects list: a project is public when its need was),
     /// newest first; null when refused.
     /// </summary>
-    public async Task<BoardPage<BoardProjectRow>?> ProjectsAsync(int communityId, BoardQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<BoardProjectRow>?> ProjectsAsync(int communityId, BoardQuery query, CancellationToken ct = default)
     {
         if (!await MayReadAsync(communityId, ct)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -122,14 +121,14 @@ public sealed class BoardService(
             .GroupBy(m => m.WorkItemId)
             .Select(g => new { Id = g.Key, Total = g.Count(), Done = g.Count(m => m.PercentDone >= 100) })
             .ToDictionaryAsync(m => m.Id, ct);
-        return new BoardPage<BoardProjectRow>(page.Select(p => new BoardProjectRow(p.Id, p.Title, p.Lead,
+        return new PagedResult<BoardProjectRow>(page.Select(p => new BoardProjectRow(p.Id, p.Title, p.Lead,
             coUnits.Where(c => c.WorkItemId == p.Id).Select(c => c.Name).ToList(), p.ProgressPercent,
             milestones.TryGetValue(p.Id, out var m) ? m.Done : 0, m?.Total ?? 0, p.Status, p.DueAtUtc,
             WorkItemMetrics.IsOverdue(p.Status, p.DueAtUtc, now))).ToList(), total);
     }
 
     /// <summary>Published commitments (公示 onwards), the latest year first; null when refused.</summary>
-    public async Task<BoardPage<BoardCommitmentRow>?> CommitmentsAsync(int communityId, BoardQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<BoardCommitmentRow>?> CommitmentsAsync(int communityId, BoardQuery query, CancellationToken ct = default)
     {
         if (!await MayReadAsync(communityId, ct)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -151,7 +150,7 @@ public sealed class BoardService(
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(w => w.CommitmentYear).ThenByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id)
             .Skip(query.SafeSkip).Take(query.SafeTake).ToListAsync(ct);
-        return new BoardPage<BoardCommitmentRow>(page.Select(w => new BoardCommitmentRow(w.Id, w.Organization, w.ByMember, w.Title,
+        return new PagedResult<BoardCommitmentRow>(page.Select(w => new BoardCommitmentRow(w.Id, w.Organization, w.ByMember, w.Title,
             w.CommitmentType, w.CommitmentYear, w.DueAtUtc, w.Status, AssessmentOf(w.MemberScore, w.ResidentScore, w.OrganizationScore))).ToList(), total);
     }
 

@@ -7,7 +7,6 @@ using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Directory;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;

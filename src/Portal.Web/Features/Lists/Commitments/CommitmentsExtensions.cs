@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Lists.Export;
+using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Lists.Commitments;

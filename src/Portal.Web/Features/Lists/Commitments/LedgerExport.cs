@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Portal.Web.Features.Lists.Export;
+using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Lists.Commitments;

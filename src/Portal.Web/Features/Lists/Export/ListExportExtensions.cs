@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
 
@@ -26,17 +27,16 @@ public static class ListExportExtensions
     public static string ExportUrl(WorkItemQuery query, ExportFormat format)
     {
         var filters = ListQueryString.Format(query);
-        var name = format == ExportFormat.Docx ? "docx" : "csv";
-        return $"{ExportPath}?format={name}" + (filters.Length == 0 ? string.Empty : "&" + filters);
+        return $"{ExportPath}?format={ExportFile.QueryValue(format)}" + (filters.Length == 0 ? string.Empty : "&" + filters);
     }
 
     private static async Task<IResult> ExportAsync(
         HttpContext http, WorkItemService items, TimeProvider clock,
-        IStringLocalizer<ExportText> text, IStringLocalizer<WorkItemsText> itemsText, IStringLocalizer<ListsText> lists,
+        IStringLocalizer<ExportText> export, IStringLocalizer<ListExportText> text, IStringLocalizer<WorkItemsText> itemsText, IStringLocalizer<ListsText> lists,
         CancellationToken ct)
     {
         if (!ExportFile.TryParseFormat(http.Request.Query["format"], out var format))
-            return Results.Text(text["Error.Format"], "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+            return Results.Text(export["Error.Format"], "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
 
         var list = await items.ListAllAsync(ListQueryString.Parse(http.Request.Query), WorkItemService.ExportLimit, ct);
         var names = await items.CapabilitiesAsync(ct);

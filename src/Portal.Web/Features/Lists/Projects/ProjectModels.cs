@@ -1,6 +1,5 @@
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Directory;
 
 namespace Portal.Web.Features.Lists.Projects;
 

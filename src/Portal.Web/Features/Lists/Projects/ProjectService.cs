@@ -7,7 +7,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Resources;
 using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
@@ -63,11 +62,11 @@ public sealed class ProjectService(
             .Select(u => new Option(u.Id, u.Name)).ToList();
     }
 
-    public async Task<Page<ProjectRow>> ListAsync(ProjectQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<ProjectRow>> ListAsync(ProjectQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await CallerAsync(db, ct);
-        if (caller.Scope.UserId is null) return new Page<ProjectRow>([], 0);
+        if (caller.Scope.UserId is null) return new PagedResult<ProjectRow>([], 0);
         var rows = Readable(db, caller);
         if (query.Status is { } status) rows = rows.Where(p => p.Status == status);
         if (query.Term is { } term)
@@ -81,7 +80,7 @@ public sealed class ProjectService(
             .ToListAsync(ct);
         var units = caller.Scope.Units;
         var now = clock.GetUtcNow().UtcDateTime;
-        return new Page<ProjectRow>(page.Select(p => new ProjectRow(p.Id, p.Title, p.Category, p.Status,
+        return new PagedResult<ProjectRow>(page.Select(p => new ProjectRow(p.Id, p.Title, p.Category, p.Status,
             p.OwnerUnitId is { } u && units.TryGetValue(u, out var unit) ? unit.Name : null, p.ProgressPercent, p.BudgetYuan, p.DueAtUtc,
             WorkItemMetrics.IsOverdue(p.Status, p.DueAtUtc, now))).ToList(), total);
     }

@@ -1,7 +1,6 @@
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Directory;
 
 namespace Portal.Web.Features.Lists.Resources;
 
@@ -26,7 +25,7 @@ public sealed record ResourceRow(
 }
 
 /// <summary>The resource editor's input.</summary>
-public sealed class ResourceForm : DirectoryForm
+public sealed class ResourceForm : VersionedForm
 {
     public int UnitId { get; set; }
     public ResourceKind Kind { get; set; } = ResourceKind.Venue;

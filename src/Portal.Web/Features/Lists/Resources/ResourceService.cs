@@ -7,7 +7,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Directory;
 using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
 
@@ -72,11 +71,11 @@ public sealed class ResourceService(
         return scope.Units.Values.Where(u => scope.Visible.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new Option(u.Id, u.Name)).ToList();
     }
 
-    public async Task<Page<ResourceRow>> ListAsync(ResourceQuery query, CancellationToken ct = default)
+    public async Task<PagedResult<ResourceRow>> ListAsync(ResourceQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await CallerAsync(db, ct);
-        if (scope.UserId is null) return new Page<ResourceRow>([], 0);
+        if (scope.UserId is null) return new PagedResult<ResourceRow>([], 0);
         var rows = Readable(db, scope);
         if (query.Kind is { } kind) rows = rows.Where(r => r.Kind == kind);
         if (query.UnitId is { } unit) rows = rows.Where(r => r.UnitId == unit);
@@ -94,7 +93,7 @@ public sealed class ResourceService(
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(r => r.IsActive).ThenBy(r => r.Title).ThenBy(r => r.Id)
             .Skip(query.SafeSkip).Take(query.SafeTake).ToListAsync(ct);
-        return new Page<ResourceRow>(page.Select(r => ToRow(r, scope)).ToList(), total);
+        return new PagedResult<ResourceRow>(page.Select(r => ToRow(r, scope)).ToList(), total);
     }
 
     public async Task<ResourceRow?> GetAsync(int id, CancellationToken ct = default)

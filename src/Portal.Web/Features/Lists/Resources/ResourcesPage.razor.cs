@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Directory;
-using Portal.Web.Features.Directory.Components;
 using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
 using Radzen;
 using Radzen.Blazor;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.Resources;
 
@@ -56,7 +55,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Kinds = Enum.GetValues<ResourceKind>().Select(k => new EnumChoice<ResourceKind>(k, L[$"ResourceKind.{k}"])).ToList();
+        Kinds = EnumChoice<ResourceKind>.All(L, "ResourceKind");
         Categories = CategoryChoices(L);
         VisibleUnits = await Resources.VisibleUnitsAsync();
         EditableUnits = await Resources.EditableUnitsAsync();

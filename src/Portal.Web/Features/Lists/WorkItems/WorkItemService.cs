@@ -7,7 +7,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Directory;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Notifications;
 

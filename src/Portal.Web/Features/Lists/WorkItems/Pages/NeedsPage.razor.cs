@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
 using Radzen;
+using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Lists.Export;
 using Portal.Web.Features.Live;
 

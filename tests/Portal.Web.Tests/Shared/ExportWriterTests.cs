@@ -7,9 +7,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Text;
-using Portal.Web.Features.Lists.Export;
+using Portal.Web.Components.Shared.Export;
 
-namespace Portal.Web.Tests.ListsExport;
+namespace Portal.Web.Tests.Shared;
 
 /// <summary>The export files read back: CSV through the domain reader, Word through the Open XML SDK and its validator.</summary>
 public sealed class ExportWriterTests

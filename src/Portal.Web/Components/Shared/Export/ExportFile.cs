@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Portal.Web.Features.Lists.Export;
+namespace Portal.Web.Components.Shared.Export;
 
 /// <summary>Reads the <c>format</c> query value and answers an export as a download with the right type and file name.</summary>
 public static class ExportFile
@@ -24,6 +24,14 @@ public static class ExportFile
                 return false;
         }
     }
+
+    /// <summary>The format as the <c>format</c> query value that <see cref="TryParseFormat"/> reads.</summary>
+    public static string QueryValue(ExportFormat format) => format switch
+    {
+        ExportFormat.Csv => "csv",
+        ExportFormat.Docx => "docx",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
 
     /// <summary>
     /// The file as a download. The name goes out in Content-Disposition both as an ASCII fallback and as RFC 5987

@@ -1,10 +1,9 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Portal.Domain.Text;
 
-namespace Portal.Web.Features.Lists.Export;
+namespace Portal.Web.Components.Shared.Export;
 
 /// <summary>
 /// Turns an <see cref="ExportDocument"/> into a Word .docx in the portal's conventions (the same style helpers as the
@@ -26,21 +25,8 @@ public static class DocumentWriter
     public static byte[] ToDocx(ExportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var stream = new MemoryStream();
-        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        return ExportWriter.WriteDocx(document.Title, body =>
         {
-            word.PackageProperties.Title = UserText.SingleLine(document.Title);
-            word.PackageProperties.Creator = "Portal";
-            word.PackageProperties.Created = DateTime.UtcNow;
-
-            var main = word.AddMainDocumentPart();
-            ExportWriter.AddStyles(main);
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = ExportWriter.BuildFooter();
-            var footerId = main.GetIdOfPart(footer);
-
-            var body = new Body();
-            body.Append(ExportWriter.TitleParagraph(document.Title));
             foreach (var block in document.Blocks)
             {
                 switch (block)
@@ -60,12 +46,7 @@ public static class DocumentWriter
             }
             if (document.Signatures.Count > 0)
                 body.Append(ExportWriter.SignatureParagraph(document.Signatures, UsableWidth));
-            body.Append(Section(footerId));
-
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return stream.ToArray();
+        }, Section);
     }
 
     private static Paragraph Heading(DocumentHeading heading)

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Portal.Domain.Text;
 
-namespace Portal.Web.Features.Lists.Export;
+namespace Portal.Web.Components.Shared.Export;
 
 /// <summary>
 /// Turns an <see cref="ExportTable"/> into file bytes. CSV goes through the domain <see cref="CsvWriter"/> (BOM so Excel/WPS
@@ -45,10 +45,28 @@ public static class ExportWriter
     public static byte[] ToDocx(ExportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return WriteDocx(table.Title, body =>
+        {
+            foreach (var line in table.Preamble)
+                body.Append(LineParagraph(line, JustificationValues.Left));
+            body.Append(BuildTable(table));
+            if (table.Signatures.Count > 0)
+                body.Append(SignatureParagraph(table.Signatures));
+        }, Section);
+    }
+
+    /// <summary>
+    /// A Word document in the portal's conventions, the one frame of the ledger and of <see cref="DocumentWriter"/>'s
+    /// running text: package properties, default styles, the "第 X 页 共 Y 页" footer and the centred title;
+    /// <paramref name="content"/> adds what follows the title, <paramref name="section"/> lays out the page (it is
+    /// given the footer's part id).
+    /// </summary>
+    internal static byte[] WriteDocx(string title, Action<Body> content, Func<string, SectionProperties> section)
+    {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = UserText.SingleLine(table.Title);
+            document.PackageProperties.Title = UserText.SingleLine(title);
             document.PackageProperties.Creator = "Portal";
             document.PackageProperties.Created = DateTime.UtcNow;
 
@@ -56,16 +74,11 @@ public static class ExportWriter
             AddStyles(main);
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = BuildFooter();
-            var footerId = main.GetIdOfPart(footer);
 
             var body = new Body();
-            body.Append(TitleParagraph(table.Title));
-            foreach (var line in table.Preamble)
-                body.Append(LineParagraph(line, JustificationValues.Left));
-            body.Append(BuildTable(table));
-            if (table.Signatures.Count > 0)
-                body.Append(SignatureParagraph(table.Signatures));
-            body.Append(Section(footerId));
+            body.Append(TitleParagraph(title));
+            content(body);
+            body.Append(section(main.GetIdOfPart(footer)));
 
             main.Document = new Document(body);
             main.Document.Save();

@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Lists.Export;
+namespace Portal.Web.Components.Shared.Export;
 
 /// <summary>The two file formats every list and ledger can be exported to.</summary>
 public enum ExportFormat

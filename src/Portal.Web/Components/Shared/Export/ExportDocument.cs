@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Lists.Export;
+namespace Portal.Web.Components.Shared.Export;
 
 /// <summary>
 /// A running-text document (minutes, a report) as <see cref="DocumentWriter"/> lays it out: a title, then blocks in order,

@@ -1,0 +1,4 @@
+namespace Portal.Web.Features.Lists.Export;
+
+/// <summary>Marker for the work-item list export's strings (title, columns, filters, signatures).</summary>
+public sealed class ListExportText;
