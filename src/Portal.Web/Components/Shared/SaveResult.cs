@@ -11,6 +11,13 @@ public enum SaveStatus
     NotFound,
 }
 
+/// <summary>What every <see cref="SaveResult{TForm}"/> shares, whatever its form.</summary>
+public static class SaveResult
+{
+    /// <summary>The key of errors that belong to the whole form rather than one field.</summary>
+    public const string FormError = "";
+}
+
 /// <summary>
 /// The outcome of a create, update or delete, as <see cref="EditorPanel"/> shows it: errors next to their fields
 /// (the <see cref="FormError"/> key above the form), and after a conflict the row as it is saved now.
@@ -20,7 +27,7 @@ public sealed record SaveResult<TForm>(SaveStatus Status, int Id, IReadOnlyDicti
     public bool Succeeded => Status == SaveStatus.Saved;
 
     /// <summary>The key of errors that belong to the whole form rather than one field.</summary>
-    public const string FormError = "";
+    public const string FormError = SaveResult.FormError;
 
     public static SaveResult<TForm> Saved(int id) => new(SaveStatus.Saved, id, new Dictionary<string, string>(), null);
     public static SaveResult<TForm> Invalid(IReadOnlyDictionary<string, string> errors) => new(SaveStatus.Invalid, 0, errors, null);

@@ -80,7 +80,6 @@ public sealed class SignInGuard(
         var name = Key(userName);
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await PruneAsync(db, now, ct);
 
         if (deviceId is not null)
         {
@@ -110,6 +109,8 @@ public sealed class SignInGuard(
     {
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Rows older than the window count for nothing; clearing them where failures are added keeps the tables small.
+        await PruneAsync(db, now, ct);
         if (attempt.DeviceId is not null)
         {
             if (await DeviceFailuresAsync(db, attempt, now, ct) == limits.PerDevice)
@@ -149,9 +150,11 @@ public sealed class SignInGuard(
     public async Task SucceededAsync(SignInAttempt attempt, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await ForgetAsync(db, attempt, ct);
+        // A new device's attempt is one of this address's failures, so the one delete removes it too.
         if (attempt.DeviceId is null)
             await db.SignInFailures.Where(f => f.NormalizedUserName == attempt.UserNameKey && f.ClientAddress == attempt.Client && f.DeviceId == null).ExecuteDeleteAsync(ct);
+        else
+            await ForgetAsync(db, attempt, ct);
     }
 
     /// <summary>The password was not what stopped it (a disabled account): the attempt is no failure.</summary>

@@ -26,7 +26,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request);
-            headers.Remove("Server");
             return Task.CompletedTask;
         });
         return next(context);
