@@ -67,8 +67,17 @@ public static class PortalPage
     /// <summary>Lets the next reconnection attempt through again.</summary>
     public static Task RestoreConnectionAsync(IPage page) => page.UnrouteAsync("**/_blazor/negotiate**");
 
-    /// <summary>The component library's loading indicators (spinners, a grid loading its rows).</summary>
-    public const string LoadingSelector = ".rz-progressbar-circular, .rz-datatable-loading";
+    /// <summary>
+    /// The component libraries' loading indicators (spinners, a grid loading its rows). Both libraries while the
+    /// slices move from Radzen to MudBlazor (issue 11); the Radzen half goes with the last Radzen page.
+    /// </summary>
+    public const string LoadingSelector = ".rz-progressbar-circular, .rz-datatable-loading, .mud-progress-circular, .mud-table-loading-progress";
+
+    /// <summary>An open dialog (a MudBlazor dialog or message box; a Radzen dialog until the last one has moved).</summary>
+    public const string DialogSelector = ".mud-dialog, .rz-dialog";
+
+    /// <summary>A success or failure message shown for a moment (MudBlazor's snackbar; Radzen's notification until it has gone).</summary>
+    public const string ToastSelector = ".mud-snackbar, .rz-notification";
 
     /// <summary>Waits until no loading indicator is shown: the page's data arrived.</summary>
     public static async Task WaitUntilLoadedAsync(IPage page, float timeout = 15_000)
@@ -77,18 +86,26 @@ public static class PortalPage
             new() { Timeout = timeout, PollingInterval = 50 });
     }
 
-    /// <summary>The input inside a Radzen component (date picker, numeric) found by its test id, or the element itself when it is the input.</summary>
+    /// <summary>The input inside a component (MudTextField, date picker, numeric) found by its test id, or the element itself when it is the input.</summary>
     public static ILocator InputOf(IPage page, string testId) => InputOf(page.Locator("body"), testId);
 
-    /// <summary>The input inside a Radzen component found by its test id within <paramref name="scope"/>.</summary>
+    /// <summary>The input inside a component found by its test id within <paramref name="scope"/>.</summary>
     public static ILocator InputOf(ILocator scope, string testId) =>
-        scope.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
+        scope.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input | descendant-or-self::textarea").First;
 
-    /// <summary>Opens a Radzen drop-down by its test id, picks the option with exactly that text and waits until it shows.</summary>
+    /// <summary>
+    /// Opens a drop-down (MudSelect, or a Radzen drop-down until the last has moved) by its test id, picks the option
+    /// with exactly that text and waits until the drop-down shows it (as text, or as the value of its input).
+    /// </summary>
     public static async Task PickAsync(IPage page, string testId, string option)
     {
         await page.GetByTestId(testId).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId(testId)).ToContainTextAsync(option);
+        await page.WaitForFunctionAsync("""
+            ([id, text]) => {
+                const e = document.querySelector(`[data-testid="${id}"]`);
+                return !!e && ((e.value ?? '').includes(text) || e.textContent.includes(text) || [...e.querySelectorAll('input')].some(i => i.value.includes(text)));
+            }
+            """, new[] { testId, option }, new() { Timeout = 10_000, PollingInterval = 50 });
     }
 }
