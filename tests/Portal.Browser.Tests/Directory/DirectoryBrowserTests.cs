@@ -39,7 +39,7 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
                   "青年湖社区,第一网格,浏览器楼,1单元,102,八十,,,\r\n" +
                   "安德里社区,第一网格,浏览器楼,1单元,103,80,,,\r\n" +
                   "青年湖社区,第一网格,浏览器楼,1单元,101,80,,赵敏,13800138100\r\n";
-        await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload
+        await InputOf(page, "import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "坏文件.csv", MimeType = "text/csv", Buffer = Encoding.GetEncoding("GB18030").GetBytes(bad),
         });
@@ -59,7 +59,7 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
         var good = HouseholdHeader +
                    "青年湖社区,第一网格,浏览器楼,1单元,101,80,,赵敏,13800138100\r\n" +
                    "青年湖社区,第一网格,浏览器楼,1单元,102,80.5,测绘报告,,\r\n";
-        await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload
+        await InputOf(page, "import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "好文件.csv", MimeType = "text/csv", Buffer = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(good)],
         });
@@ -172,12 +172,12 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
     {
         await using var context = await browser.NewContextAsync(server.BaseAddress);
         var page = await PortalPage.SignedInPageAsync(context, "secretary", "/directory/communities");
-        await page.Locator(".rz-tabview-nav li").Filter(new() { HasTextRegex = new Regex("^\\s*网格\\s*$") }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "网格", Exact = true }).ClickAsync();
         var grid = page.Locator("[data-testid=grids-grid]");
         await Expect(grid).ToContainTextAsync("第一网格");
 
         await page.ClickAsync("[data-testid=add]");
-        await Expect(page.Locator("[data-testid=edit-community]")).ToContainTextAsync("青年湖社区"); // the secretary's only community
+        await Expect(InputOf(page, "edit-community")).ToHaveValueAsync("青年湖社区"); // the secretary's only community
         await InputOf(page, "edit-name").FillAsync("浏览器测试网格");
         await page.ClickAsync("[data-testid=save]");
         await Expect(page.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
@@ -192,13 +192,13 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
         // A grid that still has buildings is refused; the new, empty one goes after a confirmation.
         var inUse = grid.Locator("tbody tr").Filter(new() { HasText = "第一网格" });
         await inUse.Locator("[data-testid=delete]").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("不能删除");
+        await page.Locator(DialogSelector).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await Expect(page.Locator(ToastSelector).Filter(new() { HasText = "不能删除" })).ToBeVisibleAsync();
         Assert.True(await QueryAsync(db => db.Grids.AnyAsync(g => g.Name == "第一网格" && g.Community!.Name == "青年湖社区")));
 
         var added = grid.Locator("tbody tr").Filter(new() { HasText = "浏览器测试网格" });
         await added.Locator("[data-testid=delete]").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(DialogSelector);
         await Expect(dialog).ToContainTextAsync("确定要删除“青年湖社区 浏览器测试网格”吗？");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
         await Expect(added).ToHaveCountAsync(1);

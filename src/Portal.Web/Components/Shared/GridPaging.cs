@@ -12,6 +12,9 @@ public static class GridPaging
     /// <summary>How many rows a grid shows per page unless a list says otherwise.</summary>
     public const int DefaultPageSize = 20;
 
+    /// <summary>The page sizes a grid's pager offers (<c>PageSizeOptions</c>); every one within what the services allow.</summary>
+    public static readonly int[] PageSizes = [DefaultPageSize, 50, 100];
+
     /// <summary>The rows to skip for the grid's current page.</summary>
     public static int Skip<T>(this GridState<T> state) => state.Page * state.PageSize;
 
