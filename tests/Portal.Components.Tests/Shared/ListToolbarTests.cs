@@ -40,6 +40,28 @@ public sealed class ListToolbarTests : PortalComponentTest
     }
 
     [Fact]
+    public void The_search_box_is_a_search_input_that_stops_at_the_search_limit_and_shows_the_term()
+    {
+        var toolbar = Render<ListToolbar>(p => p.Add(t => t.Search, "路灯"));
+
+        var box = toolbar.Find("input[data-testid=search]");
+        Assert.Equal("search", box.GetAttribute("type"));
+        Assert.Equal(QueryValue.SearchMaxLength.ToString(), box.GetAttribute("maxlength"));
+        Assert.Equal("路灯", box.GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Filters_and_actions_of_the_list_sit_in_the_toolbar()
+    {
+        var toolbar = Render<ListToolbar>(p => p
+            .Add(t => t.Filters, "<span data-testid=\"filter-community\">社区</span>")
+            .Add(t => t.Actions, "<a data-testid=\"export\" href=\"/api/directory/units.csv\">导出</a>"));
+
+        Assert.NotNull(toolbar.Find(".list-toolbar [data-testid=filter-community]"));
+        Assert.NotNull(toolbar.Find(".list-toolbar [data-testid=export]"));
+    }
+
+    [Fact]
     public void Who_may_not_add_sees_no_add_button()
     {
         var toolbar = Render<ListToolbar>(p => p.Add(t => t.CanAdd, false));
