@@ -22,6 +22,12 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         return name;
     }
 
+    /// <summary>The rows of the accounts grid (MudDataGrid marks each with a class; the user name cell carries the name).</summary>
+    private static ILocator AccountRows(IPage admin) => admin.Locator("tr.account-row");
+
+    private static ILocator AccountRow(IPage admin, string userName) =>
+        AccountRows(admin).Filter(new() { Has = admin.Locator($"[data-username='{userName}']") });
+
     /// <summary>The account's row on the accounts page, found by the street administrator signed in in <paramref name="context"/>.</summary>
     private static async Task<ILocator> AccountRowForAdminAsync(IBrowserContext context, string userName)
     {
@@ -31,8 +37,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await PortalPage.WaitForCircuitAsync(admin);
         await admin.GetByTestId("account-search").FillAsync(userName);
         await admin.GetByTestId("account-search").PressAsync("Enter");
-        await Expect(admin.GetByTestId("account-row")).ToHaveCountAsync(1);
-        return admin.Locator($"[data-testid=account-row][data-username={userName}]");
+        await Expect(AccountRows(admin)).ToHaveCountAsync(1);
+        return AccountRow(admin, userName);
     }
 
     private static async Task SubmitLoginAsync(IPage page, string userName, string password)
@@ -107,11 +113,11 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
 
         // Unlocking asks first; cancelling keeps the lock.
         await row.GetByTestId("unlock").ClickAsync();
-        await Expect(admin.Locator(".rz-dialog")).ToContainTextAsync(userName);
-        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(admin.Locator(PortalPage.DialogSelector)).ToContainTextAsync(userName);
+        await admin.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("新设备已锁定");
         await row.GetByTestId("unlock").ClickAsync();
-        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "解锁", Exact = true }).ClickAsync();
+        await admin.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "解锁", Exact = true }).ClickAsync();
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
         await Expect(row.GetByTestId("unlock")).ToHaveCountAsync(0);
 
@@ -201,7 +207,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await PortalPage.SignInAsync(admin, "admin");
         await admin.GotoAsync("/admin/accounts");
         await PortalPage.WaitForCircuitAsync(admin);
-        await Expect(admin.GetByTestId("account-row").First).ToBeVisibleAsync();
+        await Expect(AccountRows(admin).First).ToBeVisibleAsync();
 
         // A password that breaks the policy is refused in the dialog, with Identity's message in Chinese.
         await admin.GetByTestId("create-account").ClickAsync();
@@ -216,7 +222,7 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await dialog.GetByTestId("dialog-save").ClickAsync();
         // Creating the account hashes the password (PBKDF2) on a 2-core machine busy with every other browser test: give it time.
         await Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        var row = admin.Locator($"[data-testid=account-row][data-username={userName}]");
+        var row = AccountRow(admin, userName);
         await Expect(row).ToContainTextAsync("张晓梅");
         await Expect(row).ToContainTextAsync("无角色");
 
@@ -230,11 +236,11 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await row.GetByTestId("grant-role").ClickAsync();
         var grant = admin.GetByTestId("grant-role-dialog");
         await grant.GetByTestId("dialog-save").ClickAsync();
-        await Expect(grant.GetByTestId("dialog-errors")).ToContainTextAsync("请选择角色。");
-        await grant.GetByTestId("grant-role-choice").ClickAsync();
-        await admin.GetByRole(AriaRole.Option, new() { Name = "社区书记", Exact = true }).ClickAsync();
-        await grant.GetByTestId("grant-scope-choice").ClickAsync();
-        await admin.GetByRole(AriaRole.Option, new() { Name = "社区：青年湖社区", Exact = true }).ClickAsync();
+        // The message stands under the role field, and nothing was granted.
+        await Expect(grant.GetByTestId("error-role")).ToHaveTextAsync("请选择角色。");
+        await PortalPage.PickAsync(admin, "grant-role-choice", "社区书记");
+        await Expect(grant.GetByTestId("error-role")).ToHaveCountAsync(0);
+        await PortalPage.PickAsync(admin, "grant-scope-choice", "社区：青年湖社区");
         await grant.GetByTestId("dialog-save").ClickAsync();
         await Expect(grant).ToHaveCountAsync(0);
         await Expect(row.GetByTestId("role-chip").Locator(".role-chip-text")).ToHaveTextAsync("社区书记（青年湖社区）");
@@ -249,10 +255,10 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
 
         // Revoking asks first; cancelling keeps the role, confirming removes it.
         await row.GetByTestId("revoke-role").ClickAsync();
-        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await admin.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
         await Expect(row.GetByTestId("role-chip")).ToHaveCountAsync(1);
         await row.GetByTestId("revoke-role").ClickAsync();
-        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "撤销", Exact = true }).ClickAsync();
+        await admin.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "撤销", Exact = true }).ClickAsync();
         await Expect(row.GetByTestId("role-chip")).ToHaveCountAsync(0);
         await Expect(row).ToContainTextAsync("无角色");
     }
@@ -267,8 +273,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser, PortalServerFixt
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("正常");
 
         await row.GetByTestId("disable").ClickAsync();
-        await Expect(admin.Locator(".rz-dialog")).ToContainTextAsync(userName);
-        await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
+        await Expect(admin.Locator(PortalPage.DialogSelector)).ToContainTextAsync(userName);
+        await admin.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
         await Expect(row.GetByTestId("account-status")).ToHaveTextAsync("已停用");
 
         await using var other = await browser.NewContextAsync(server.BaseAddress);

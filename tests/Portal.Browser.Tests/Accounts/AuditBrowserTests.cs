@@ -16,22 +16,22 @@ public sealed class AuditBrowserTests(BrowserFixture browser, PortalServerFixtur
         await page.GotoAsync("/admin/audit");
         await PortalPage.WaitForCircuitAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("审计日志");
-        await Expect(page.GetByTestId("audit-row").First).ToBeVisibleAsync();
+        var rows = page.Locator("tr.audit-row");
+        await Expect(rows.First).ToBeVisibleAsync();
 
         // The demo data's street was created by the system at first start.
         // Each choice is confirmed on the dropdown before the next: under load a click on the second dropdown could
         // otherwise land while the first one's popup was still closing, and the choice was lost (seen once in CI).
-        await page.GetByTestId("audit-filter-type").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "街道", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("audit-filter-type").Locator(".rz-dropdown-label")).ToHaveTextAsync("街道");
-        await page.GetByTestId("audit-filter-action").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "新增", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("audit-filter-action").Locator(".rz-dropdown-label")).ToHaveTextAsync("新增");
+        await PortalPage.PickAsync(page, "audit-filter-type", "街道");
+        await Expect(page.GetByTestId("audit-filter-type")).ToHaveValueAsync("街道");
+        await PortalPage.PickAsync(page, "audit-filter-action", "新增");
+        await Expect(page.GetByTestId("audit-filter-action")).ToHaveValueAsync("新增");
         await page.GetByTestId("audit-search").ClickAsync();
 
-        var row = page.GetByTestId("audit-row");
+        var row = rows;
         await Expect(row).ToHaveCountAsync(1);
-        await Expect(row).ToHaveAttributeAsync("data-entity-type", "Street");
+        await Expect(row.GetByTestId("audit-entry")).ToHaveAttributeAsync("data-entity-type", "Street");
+        await Expect(row.GetByTestId("audit-entry")).ToHaveAttributeAsync("data-action", "Create");
         await Expect(row).ToContainTextAsync("系统");
         await row.GetByText("查看变更").ClickAsync();
         await Expect(row.Locator("[data-testid=audit-change][data-property=Name]")).ToContainTextAsync("和平里街道");
@@ -54,6 +54,7 @@ public sealed class AuditBrowserTests(BrowserFixture browser, PortalServerFixtur
         // Reset brings back everything.
         await page.GetByTestId("audit-reset").ClickAsync();
         await Expect(export).ToHaveAttributeAsync("href", "/api/audit.csv");
-        await Expect(page.GetByTestId("audit-row")).Not.ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("audit-filter-type")).ToHaveValueAsync("");
+        await Expect(rows).Not.ToHaveCountAsync(1);
     }
 }

@@ -143,13 +143,13 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
         await page.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
         await Expect(page.GetByTestId("withdraw-announcement")).ToBeVisibleAsync();
         await page.GetByTestId("withdraw-announcement").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "撤回" }).ClickAsync();
+        await page.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "撤回" }).ClickAsync();
         await Expect(page.GetByTestId("status-badge")).ToHaveTextAsync("已撤回");
         await Expect(page.GetByTestId("publish-announcement")).ToBeVisibleAsync();
 
         // Delete asks first too, then returns to the list without it.
         await page.GetByTestId("delete-announcement").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await page.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/announcements$"));
         await Expect(page.GetByTestId("announcement-list")).Not.ToContainTextAsync(title);
     }
@@ -195,5 +195,65 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
         await PortalPage.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("announcement-list")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("new-announcement")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Issue 11, item 7: residents read announcements on phones. At 390×844 the list is a column of cards — each title
+    /// in full on the card's whole width, the unread chip, the community and the date on screen — and the announcement
+    /// itself reads without sideways scrolling, even with a long address in its text.
+    /// </summary>
+    [Fact]
+    public async Task On_a_phone_the_list_shows_whole_cards_and_an_announcement_reads_without_sideways_scrolling()
+    {
+        await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
+        var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary");
+        var title = "关于青年湖社区三号楼至七号楼冬季供暖管道检修期间临时停水安排的通知" + Guid.NewGuid().ToString("N")[..4];
+        const string link = "https://www.example.gov.cn/qingnianhu/tongzhi/2026/gongnuan-guandao-jianxiu-linshi-tingshui-anpai.html";
+        await PublishAsync(secretary, title, $"三号楼至七号楼将于周三 **9:00–17:00** 停水，请提前储水。\n\n详见 {link}");
+
+        await using var phone = await browser.NewContextAsync(server.BaseAddress, BrowserFixture.Phone);
+        var resident = await PortalPage.SignedInPageAsync(phone, "resident", "/announcements");
+        var card = resident.GetByTestId("announcement-item").Filter(new() { HasText = title });
+        await Expect(card).ToHaveCountAsync(1);
+        await AssertNoSidewaysScrollAsync(resident);
+
+        // The card spans the screen less the page's margins; nothing of it is cut off.
+        var box = await card.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= BrowserFixture.Phone.Width, $"the card spans {box.X}–{box.X + box.Width} px");
+        Assert.True(box.Width >= 300, $"the card is {box.Width} px wide");
+        Assert.True(box.Height >= 40, $"the card is {box.Height} px high, under the 40 px touch target");
+
+        // The title in full, wrapped over lines of many characters, not cut and not squeezed to a character or two a line.
+        var heading = card.GetByTestId("announcement-title");
+        await Expect(heading).ToHaveTextAsync(title);
+        var titleBox = await heading.BoundingBoxAsync();
+        Assert.True(titleBox!.Width >= 280, $"the title has {titleBox.Width} px");
+        Assert.True(await heading.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the title is cut off");
+        await Expect(card.GetByTestId("unread-marker")).ToBeInViewportAsync(new() { Ratio = 1 });
+        var meta = card.GetByTestId("announcement-meta");
+        await Expect(meta).ToContainTextAsync("青年湖社区");
+        await Expect(meta).ToContainTextAsync(new Regex(@"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2} 发布"));
+        var metaBox = await meta.BoundingBoxAsync();
+        Assert.True(metaBox!.X + metaBox.Width <= BrowserFixture.Phone.Width, $"the date line ends at {metaBox.X + metaBox.Width} px");
+
+        // Opening it: the announcement and its long address fit the screen; the way back is a full touch target.
+        await card.ClickAsync();
+        await Expect(resident.GetByTestId("announcement-heading")).ToHaveTextAsync(title);
+        await Expect(resident.GetByTestId("announcement-body").Locator("strong")).ToHaveTextAsync("9:00–17:00");
+        await Expect(resident.GetByTestId("announcement-body")).ToContainTextAsync(link);
+        await AssertNoSidewaysScrollAsync(resident);
+        var article = await resident.GetByTestId("announcement").BoundingBoxAsync();
+        Assert.True(article!.X >= 0 && article.X + article.Width <= BrowserFixture.Phone.Width, $"the announcement spans {article.X}–{article.X + article.Width} px");
+        var back = await resident.GetByTestId("back-to-list").BoundingBoxAsync();
+        Assert.True(back!.Height >= 40, $"the way back is {back.Height} px high");
+        await resident.GetByTestId("back-to-list").ClickAsync();
+        await Expect(resident.GetByTestId("announcement-list")).ToBeVisibleAsync();
+        await Expect(card).ToHaveAttributeAsync("data-unread", "false");
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"the page scrolls sideways: {widths[0]} px wide in a {widths[1]} px window");
     }
 }

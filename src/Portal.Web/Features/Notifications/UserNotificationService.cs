@@ -17,7 +17,7 @@ public sealed record NotificationRow(int Id, string Message, int? WorkItemId, Da
 public sealed record NotificationSummary(int UnreadCount, IReadOnlyList<NotificationRow> Latest);
 
 /// <summary>
-/// The signed-in user's own in-app notifications (named so to stay clear of Radzen's NotificationService). Every call
+/// The signed-in user's own in-app notifications (named so to stay clear of the UI library's notification services). Every call
 /// reads or changes only the caller's rows; there is no way to name another user. Scoped.
 /// </summary>
 public sealed class UserNotificationService(

@@ -1,68 +1,53 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Identity;
-using Radzen;
-using Radzen.Blazor;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Domain.Access;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Accounts.Administration;
 
 /// <summary>
 /// The account list of a street administrator. Every action goes through <see cref="AccountAdministration"/>, which
-/// checks the caller again; this class only opens dialogs, asks for confirmation and reports the outcome.
+/// checks the caller again; this class only opens dialogs (handing them the service calls), asks for confirmation and
+/// reports the outcome.
 /// </summary>
 public partial class AccountsPage
 {
-    private const int PageSize = 20;
-
-    private RadzenDataGrid<AccountRow>? _grid;
-    // Null until the first load: the grid calls LoadData on its own only while it has no data.
-    private IReadOnlyList<AccountRow>? _rows;
-    private int _total;
-    private bool _loading;
+    private MudDataGrid<AccountRow>? _grid;
     private string? _search;
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private async Task<GridData<AccountRow>> LoadAsync(GridState<AccountRow> state, CancellationToken ct)
     {
-        _loading = true;
-        try
-        {
-            var page = await Accounts.ListAsync(new AccountQuery(_search, args.Skip ?? 0, args.Top ?? PageSize));
-            _rows = page.Rows;
-            _total = page.Total;
-        }
-        finally
-        {
-            _loading = false;
-        }
+        var page = await Accounts.ListAsync(new AccountQuery(_search, state.Skip(), state.Take()), ct);
+        return new PagedResult<AccountRow>(page.Rows, page.Total).ToGridData();
     }
 
-    private static void MarkRow(RowRenderEventArgs<AccountRow> args)
-    {
-        args.Attributes.Add("data-testid", "account-row");
-        if (args.Data is { } account) args.Attributes.Add("data-username", account.UserName);
-    }
-
+    /// <summary>A new search starts at the first page.</summary>
     private async Task SearchAsync()
     {
-        if (_grid is not null) await _grid.FirstPage(true);
-    }
-
-    private async Task SearchOnEnterAsync(KeyboardEventArgs e)
-    {
-        if (e.Key == "Enter") await SearchAsync();
+        if (_grid is null) return;
+        _grid.NavigateTo(Page.First);
+        await _grid.ReloadServerData();
     }
 
     private async Task ReloadAsync()
     {
-        if (_grid is not null) await _grid.Reload();
+        if (_grid is not null) await _grid.ReloadServerData();
     }
+
+    private Task<IReadOnlyList<PersonOption>> FindPeopleAsync(string? search, CancellationToken ct) =>
+        Accounts.FindPeopleAsync(search, ct: ct);
 
     private async Task CreateAsync()
     {
-        var created = await Dialogs.OpenAsync<CreateAccountDialog>(T["Admin.Create"], new Dictionary<string, object?>(), DialogWidth);
-        if (created is string userName)
+        var parameters = new DialogParameters<CreateAccountDialog>
         {
-            Notifications.Notify(NotificationSeverity.Success, T["Admin.Created", userName]);
+            { d => d.Create, account => Accounts.CreateAsync(account) },
+            { d => d.FindPeople, FindPeopleAsync },
+        };
+        if (await ShowAsync(T["Admin.Create"], parameters) is string userName)
+        {
+            Snackbar.Add(T["Admin.Created", userName], Severity.Success);
             _search = userName;
             await SearchAsync();
         }
@@ -70,11 +55,15 @@ public partial class AccountsPage
 
     private async Task GrantAsync(AccountRow account)
     {
-        var granted = await Dialogs.OpenAsync<GrantRoleDialog>(T["Admin.GrantTo", account.UserName],
-            new Dictionary<string, object?> { [nameof(GrantRoleDialog.Account)] = account }, DialogWidth);
-        if (granted is true)
+        var parameters = new DialogParameters<GrantRoleDialog>
         {
-            Notifications.Notify(NotificationSeverity.Success, T["Admin.Granted"]);
+            { d => d.Account, account },
+            { d => d.ScopesFor, role => Accounts.ScopeOptionsAsync(role) },
+            { d => d.Grant, role => Accounts.GrantAsync(account.Id, role) },
+        };
+        if (await ShowAsync(T["Admin.GrantTo", account.UserName], parameters) is true)
+        {
+            Snackbar.Add(T["Admin.Granted"], Severity.Success);
             await ReloadAsync();
         }
     }
@@ -82,31 +71,39 @@ public partial class AccountsPage
     private async Task RevokeAsync(AccountRow account, AccountRoleRow role)
     {
         var label = RoleLabels.Describe(S, T, role.Role, role.ScopeName);
-        if (!await ConfirmAsync(T["Admin.RevokeConfirm", account.UserName, label], T["Admin.RevokeTitle"], T["Admin.Revoke"])) return;
+        if (!await Dialogs.ConfirmAsync(T["Admin.RevokeTitle"], T["Admin.RevokeConfirm", account.UserName, label], T["Admin.Revoke"], S["Common.Cancel"])) return;
         await RunAsync(() => Accounts.RevokeAsync(role.AssignmentId), T["Admin.Revoked"]);
     }
 
     private async Task ResetPasswordAsync(AccountRow account)
     {
-        var reset = await Dialogs.OpenAsync<ResetPasswordDialog>(T["Admin.ResetFor", account.UserName],
-            new Dictionary<string, object?> { [nameof(ResetPasswordDialog.Account)] = account }, DialogWidth);
-        if (reset is true) Notifications.Notify(NotificationSeverity.Success, T["Admin.PasswordWasReset", account.UserName]);
+        var parameters = new DialogParameters<ResetPasswordDialog>
+        {
+            { d => d.Account, account },
+            { d => d.Reset, password => Accounts.ResetPasswordAsync(account.Id, password) },
+        };
+        if (await ShowAsync(T["Admin.ResetFor", account.UserName], parameters) is true)
+            Snackbar.Add(T["Admin.PasswordWasReset", account.UserName], Severity.Success);
     }
 
     private async Task LinkPersonAsync(AccountRow account)
     {
-        var linked = await Dialogs.OpenAsync<LinkPersonDialog>(T["Admin.LinkFor", account.UserName],
-            new Dictionary<string, object?> { [nameof(LinkPersonDialog.Account)] = account }, DialogWidth);
-        if (linked is true)
+        var parameters = new DialogParameters<LinkPersonDialog>
         {
-            Notifications.Notify(NotificationSeverity.Success, T["Admin.Linked"]);
+            { d => d.Account, account },
+            { d => d.Link, personId => Accounts.LinkPersonAsync(account.Id, personId) },
+            { d => d.FindPeople, FindPeopleAsync },
+        };
+        if (await ShowAsync(T["Admin.LinkFor", account.UserName], parameters) is true)
+        {
+            Snackbar.Add(T["Admin.Linked"], Severity.Success);
             await ReloadAsync();
         }
     }
 
     private async Task UnlockAsync(AccountRow account)
     {
-        if (!await ConfirmAsync(T["Admin.UnlockConfirm", account.UserName], T["Admin.UnlockTitle"], T["Admin.Unlock"])) return;
+        if (!await Dialogs.ConfirmAsync(T["Admin.UnlockTitle"], T["Admin.UnlockConfirm", account.UserName], T["Admin.Unlock"], S["Common.Cancel"])) return;
         await RunAsync(() => Accounts.UnlockAsync(account.Id), T["Admin.Unlocked", account.UserName]);
     }
 
@@ -115,12 +112,18 @@ public partial class AccountsPage
 
     private async Task DisableAsync(AccountRow account)
     {
-        if (!await ConfirmAsync(T["Admin.DisableConfirm", account.UserName], T["Admin.DisableTitle"], T["Admin.Disable"])) return;
+        if (!await Dialogs.ConfirmAsync(T["Admin.DisableTitle"], T["Admin.DisableConfirm", account.UserName], T["Admin.Disable"], S["Common.Cancel"])) return;
         await RunAsync(() => Accounts.DisableAsync(account.Id), T["Admin.WasDisabled", account.UserName]);
     }
 
-    private async Task<bool> ConfirmAsync(string message, string title, string ok) =>
-        await Dialogs.Confirm(message, title, new ConfirmOptions { OkButtonText = ok, CancelButtonText = S["Common.Cancel"] }) == true;
+    /// <summary>Opens a form dialog and returns what it closed with, or null when it was cancelled.</summary>
+    private async Task<object?> ShowAsync<TDialog>(string title, DialogParameters<TDialog> parameters) where TDialog : IComponent
+    {
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true });
+        var result = await dialog.Result;
+        return result is { Canceled: false } ? result.Data : null;
+    }
 
     /// <summary>Runs one action and reports it; a refusal by the service (rules, another street) is shown, never swallowed.</summary>
     private async Task RunAsync(Func<Task<IdentityResult>> action, string success)
@@ -129,16 +132,14 @@ public partial class AccountsPage
         {
             var result = await action();
             if (result.Succeeded)
-                Notifications.Notify(NotificationSeverity.Success, success);
+                Snackbar.Add(success, Severity.Success);
             else
-                Notifications.Notify(NotificationSeverity.Error, string.Join(" ", result.Errors.Select(e => e.Description)));
+                Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Description)), Severity.Error);
         }
         catch (UnauthorizedAccessException)
         {
-            Notifications.Notify(NotificationSeverity.Error, T["Admin.NotAllowed"]);
+            Snackbar.Add(T["Admin.NotAllowed"], Severity.Error);
         }
         await ReloadAsync();
     }
-
-    private static DialogOptions DialogWidth => new() { Width = "min(32rem, 95vw)", CloseDialogOnEsc = true };
 }
