@@ -121,6 +121,53 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
     }
 
     [Fact]
+    public async Task On_a_390_px_phone_the_check_in_page_fits_the_screen_with_thumb_sized_targets_before_and_after_checking_in()
+    {
+        // A long title, as real meetings have: it wraps instead of widening the page.
+        const string title = "青年湖社区第四季度党建引领共建单位联席会议暨停车秩序专项整治推进会";
+        var meetingId = await CouncilTestData.MeetingAboutToStartAsync(server.Portal, title);
+        var path = $"/councils/meetings/{meetingId}/check-in";
+
+        await using var phoneContext = await browser.NewContextAsync(server.BaseAddress, BrowserFixture.Phone);
+        var phone = await PortalPage.SignedInPageAsync(phoneContext, "gridworker", path);
+        await Expect(phone.GetByTestId("checkin-title")).ToHaveTextAsync(title);
+        await AssertNoSidewaysScrollAsync(phone);
+        var button = await AssertOnScreenAndTouchableAsync(phone, "checkin-button");
+        // The one action on the page spans the column: a thumb finds it without aiming.
+        Assert.True(button.Width >= BrowserFixture.Phone.Width * 0.8, $"the check-in button is only {button.Width} px wide");
+        var heading = await phone.GetByTestId("checkin-title").BoundingBoxAsync();
+        Assert.True(heading!.Width >= 250, $"the title is squeezed to {heading.Width} px");
+
+        await phone.GetByTestId("checkin-button").ClickAsync();
+        await Expect(phone.GetByTestId("checkin-done")).ToContainTextAsync("签到成功");
+        await Expect(phone.GetByTestId("checkin-done")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await AssertOnScreenAndTouchableAsync(phone, "checkin-meeting-link");
+        await AssertNoSidewaysScrollAsync(phone);
+
+        // Someone who takes no part gets the refusal readable on the phone, with no button.
+        await using var residentContext = await browser.NewContextAsync(server.BaseAddress, BrowserFixture.Phone);
+        var resident = await PortalPage.SignedInPageAsync(residentContext, "resident", path);
+        await Expect(resident.GetByTestId("checkin-not-participant")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(resident.GetByTestId("checkin-button")).ToHaveCountAsync(0);
+        await AssertNoSidewaysScrollAsync(resident);
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"the page scrolls sideways: {widths[0]} px wide in a {widths[1]} px window");
+    }
+
+    private static async Task<LocatorBoundingBoxResult> AssertOnScreenAndTouchableAsync(IPage page, string testId)
+    {
+        var element = page.GetByTestId(testId);
+        await Expect(element).ToBeInViewportAsync(new() { Ratio = 1 });
+        var box = await element.BoundingBoxAsync();
+        Assert.True(box!.Width >= 40 && box.Height >= 40, $"{testId} is {box.Width}×{box.Height} px, under the 40 px touch target");
+        return box;
+    }
+
+    [Fact]
     public async Task The_printable_check_in_sheet_has_an_SVG_QR_code_and_a_new_link_stops_the_old_projector()
     {
         var meetingId = await CouncilTestData.MeetingAboutToStartAsync(server.Portal, "签到表打印");
@@ -146,7 +193,7 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
 
         // Creating another link asks first, then says the old one stopped; the old projector reports it on its next reload.
         await secretary.GetByTestId("display-link-generate").ClickAsync();
-        await secretary.GetByText("重新生成", new() { Exact = true }).ClickAsync();
+        await secretary.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "重新生成", Exact = true }).ClickAsync();
         await Expect(secretary.GetByTestId("display-link-replaced")).ToBeVisibleAsync();
         var second = await secretary.GetByTestId("display-link-url").InputValueAsync();
         Assert.NotEqual(first, second);

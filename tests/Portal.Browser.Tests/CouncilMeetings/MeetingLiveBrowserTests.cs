@@ -69,8 +69,8 @@ public sealed class MeetingLiveBrowserTests(BrowserFixture browser, PortalServer
         // An urgent item before the last one.
         await secretary.GetByTestId("add-urgent-title").FillAsync("燃气安全紧急通报");
         await secretary.GetByTestId("add-urgent-minutes").FillAsync("5");
-        var lastNumber = await Row(secretary, "老年助餐点选址").GetAttributeAsync("data-number");
-        await secretary.GetByTestId("add-urgent-position").SelectOptionAsync(lastNumber!);
+        await Expect(Row(secretary, "老年助餐点选址").GetByTestId("agenda-item-place")).ToHaveTextAsync("3");
+        await PortalPage.PickAsync(secretary, "add-urgent-position", "第 3 项“老年助餐点选址”之前");
         await secretary.GetByTestId("add-urgent-submit").ClickAsync();
         await ExpectOrderAsync(liaison, "社区停车秩序整治", "共建单位场地开放", "燃气安全紧急通报", "老年助餐点选址");
         await Expect(Row(liaison, "燃气安全紧急通报").GetByTestId("agenda-item-urgent")).ToBeVisibleAsync();

@@ -45,7 +45,7 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
         await Expect(liaison.GetByTestId("topics-deadline")).ToContainTextAsync("前报送议题");
         await liaison.GetByTestId("topic-title").FillAsync("医院义诊进社区");
         await liaison.GetByTestId("topic-description").FillAsync("每月一次，在社区服务站。");
-        await liaison.Locator("[data-testid=topic-minutes] input").FillAsync("500");
+        await PortalPage.InputOf(liaison, "topic-minutes").FillAsync("500");
         await liaison.GetByTestId("topic-submit-button").ClickAsync();
         // Refused under its field; everything typed stays.
         await Expect(liaison.GetByTestId("topic-minutes-error")).ToHaveTextAsync("建议时长须在 1 到 120 分钟之间。");
@@ -53,7 +53,7 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
         await Expect(liaison.GetByTestId("topic-description")).ToHaveValueAsync("每月一次，在社区服务站。");
         await Expect(liaison.GetByTestId("topic-card")).ToHaveCountAsync(0);
 
-        await liaison.Locator("[data-testid=topic-minutes] input").FillAsync("20");
+        await PortalPage.InputOf(liaison, "topic-minutes").FillAsync("20");
         await liaison.GetByTestId("topic-submit-button").ClickAsync();
         await Expect(liaison.GetByTestId("topic-saved")).ToBeVisibleAsync();
         var mine = Card(liaison, "医院义诊进社区");
@@ -101,7 +101,7 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
         await Expect(lines.GetByTestId("agenda-line-title")).ToHaveTextAsync(["停车秩序整治", "老年助餐点选址"]);
         await lines.First.GetByTestId("agenda-line-down").ClickAsync();
         await Expect(lines.GetByTestId("agenda-line-title")).ToHaveTextAsync(["老年助餐点选址", "停车秩序整治"]);
-        await lines.First.Locator("[data-testid=agenda-line-minutes] input").FillAsync("25");
+        await PortalPage.InputOf(lines.First, "agenda-line-minutes").FillAsync("25");
         await secretary.GetByTestId("agenda-confirm-button").ClickAsync();
 
         await Expect(secretary.GetByTestId("topics-meeting-status")).ToHaveAttributeAsync("data-status", nameof(MeetingStatus.AgendaConfirmed));
@@ -153,7 +153,7 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
         await secretary.WaitForURLAsync("**/councils/meetings/*/topics");
         await PortalPage.WaitForCircuitAsync(secretary);
         await secretary.GetByTestId("adhoc-decline").ClickAsync();
-        await secretary.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "不同意" }).ClickAsync();
+        await secretary.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "不同意" }).ClickAsync();
         await Expect(secretary.GetByTestId("adhoc-reason-error")).ToHaveTextAsync("请填写原因（不超过 500 字），将告知相关单位。");
 
         await secretary.GetByTestId("adhoc-start").FillAsync(Local(today.AddDays(9).AddHours(9)));
