@@ -64,6 +64,23 @@ public static class ResidentNeeds
         Assert.True(box.X >= 0 && box.X + box.Width <= BrowserFixture.Phone.Width, $"{what} spans {box.X}–{box.X + box.Width} px");
     }
 
+    /// <summary>The element is shown and lies wholly within the screen's width (not cut off at the side).</summary>
+    public static async Task AssertOnScreenAsync(ILocator element, string what)
+    {
+        await Expect(element).ToBeVisibleAsync();
+        var box = await element.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Width > 0 && box.X >= 0 && box.X + box.Width <= BrowserFixture.Phone.Width, $"{what} spans {box.X}–{box.X + box.Width} px");
+    }
+
+    /// <summary>A date reads on one line (not broken into pieces) within the screen's width.</summary>
+    public static async Task AssertOneLineAsync(ILocator element, string what)
+    {
+        await AssertOnScreenAsync(element, what);
+        var box = await element.BoundingBoxAsync();
+        Assert.True(box!.Height <= 32, $"{what} wraps: {box.Width}×{box.Height} px");
+    }
+
     /// <summary>A title reads as a line of text, not one or two characters per line, and lies within the screen's width.</summary>
     public static async Task AssertReadableAsync(ILocator element, string what, float minWidth = 200)
     {

@@ -57,12 +57,10 @@ public sealed partial class ResidentPhoneBrowserTests(BrowserFixture browser, Po
         await Expect(card.GetByTestId("need-link")).ToHaveTextAsync(title);
         // The row of the list the title is in (on a phone, its card).
         var row = page.Locator("tr").Filter(new() { Has = card });
-        await row.ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new() { Path = "/tmp/lr/my-needs.png", FullPage = true });
-        await Expect(row.GetByTestId("need-status")).ToBeInViewportAsync();
+        await AssertOnScreenAsync(row.GetByTestId("need-status"), "the status");
         var raised = row.GetByTestId("need-raised");
         await Expect(raised).ToHaveTextAsync(new Regex(@"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}"));
-        await AssertReadableAsync(raised, "the raised date", 100);
+        await AssertOneLineAsync(raised, "the raised date");
         await AssertTouchableAsync(page.GetByTestId("raise-need"), "提出诉求");
 
         // The card leads to the need.
