@@ -39,12 +39,12 @@ public sealed partial class CommitmentLifecycleBrowserTests(BrowserFixture brows
         await PortalPage.WaitForCircuitAsync(member);
         await member.GetByTestId("make-title").FillAsync(title);
         await member.GetByTestId("make-description").FillAsync("每周六上午陪同**独居老人**散步一小时。");
-        await member.GetByTestId("make-year").SelectOptionAsync(promised.Year.ToString(CultureInfo.InvariantCulture));
+        await PortalPage.PickAsync(member, "make-year", promised.Year.ToString(CultureInfo.InvariantCulture));
         await member.GetByTestId("make-promised").FillAsync(promised.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await member.GetByTestId("make-submit").ClickAsync();
         await Expect(member.GetByTestId("make-category-error")).ToHaveTextAsync("请选择类别。");
         await Expect(member.GetByTestId("make-title")).ToHaveValueAsync(title);
-        await member.GetByTestId("make-category").SelectOptionAsync("ElderlyCare");
+        await PortalPage.PickAsync(member, "make-category", "养老助老");
         await member.GetByTestId("make-submit").ClickAsync();
         await member.WaitForURLAsync(new Regex("/lists/items/\\d+$"));
         var id = ItemId().Match(member.Url).Groups[1].Value;
@@ -67,8 +67,10 @@ public sealed partial class CommitmentLifecycleBrowserTests(BrowserFixture brows
         await Expect(Status(secretary)).ToHaveTextAsync("公示中");
 
         // It appears in the resident's open list without a reload, without the member's name.
-        var row = resident.Locator($"[data-testid=commitment-row][data-id='{id}']");
-        await Expect(row).ToContainTextAsync(title, new() { Timeout = 10_000 });
+        var commitment = resident.Locator($"[data-testid=commitment-row][data-id='{id}']");
+        await Expect(commitment).ToContainTextAsync(title, new() { Timeout = 10_000 });
+        // The grid's row that holds it (a card on a phone).
+        var row = resident.Locator("tr").Filter(new() { Has = commitment });
         await Expect(row.GetByTestId("commitment-status")).ToHaveTextAsync("公示中");
         await Expect(row).ToContainTextAsync(organization + "党员");
         Assert.Equal(0, residentNavigations);
@@ -104,8 +106,8 @@ public sealed partial class CommitmentLifecycleBrowserTests(BrowserFixture brows
         // The ledger of the member's branch for the year shows the row with its scores.
         await secretary.GotoAsync("/lists/commitments/ledger");
         await PortalPage.WaitForCircuitAsync(secretary);
-        await secretary.GetByTestId("ledger-organization").SelectOptionAsync(new SelectOptionValue { Label = organization });
-        await secretary.GetByTestId("ledger-year").SelectOptionAsync(promised.Year.ToString(CultureInfo.InvariantCulture));
+        await PortalPage.PickAsync(secretary, "ledger-organization", organization);
+        await PortalPage.PickAsync(secretary, "ledger-year", promised.Year.ToString(CultureInfo.InvariantCulture));
         await secretary.GetByTestId("ledger-show").ClickAsync();
         var ledgerRow = secretary.Locator($"[data-testid=ledger-row][data-id='{id}']");
         await Expect(ledgerRow).ToContainTextAsync(title, new() { Timeout = 10_000 });

@@ -90,12 +90,13 @@ public sealed partial class ListFiltersExportBrowserTests(BrowserFixture browser
 
         await Expect(page.GetByTestId("needs-chip")).ToHaveCountAsync(3);
         await Expect(page.Locator("[data-testid=needs-chip][data-key=deadline]")).ToContainTextAsync("时限：已超期");
-        await Expect(page.GetByTestId("needs-deadline")).ToContainTextAsync("已超期");
-        await Expect(page.GetByTestId("needs-status")).ToContainTextAsync("未办结");
+        await Expect(InputOf(page, "needs-deadline")).ToHaveValueAsync(new Regex("已超期"));
+        await Expect(InputOf(page, "needs-status")).ToHaveValueAsync(new Regex("未办结"));
         var overdue = await TotalAsync(page);
         Assert.True(overdue > 0);
         // Every listed row is marked overdue.
-        await Expect(page.Locator("[data-testid=need-row] td.wi-overdue")).ToHaveCountAsync(Math.Min(overdue, 20));
+        await Expect(page.Locator("[data-testid=need-due][data-overdue=true]")).ToHaveCountAsync(Math.Min(overdue, 20));
+        await Expect(page.GetByTestId("need-due")).ToHaveCountAsync(Math.Min(overdue, 20));
 
         // Clearing the deadline chip is a navigation: the address and the list follow, the circuit stays.
         await page.Locator("[data-testid=needs-chip][data-key=deadline]").GetByTestId("needs-chip-clear").ClickAsync();
@@ -128,8 +129,8 @@ public sealed partial class ListFiltersExportBrowserTests(BrowserFixture browser
         await PortalPage.WaitForCircuitAsync(page);
 
         await Expect(page.Locator("[data-testid=needs-chip][data-key=mine]")).ToContainTextAsync("只看我的");
-        var mineBox = page.GetByTestId("needs-mine").Locator(".rz-chkbox-box");
-        await Expect(mineBox).ToHaveClassAsync(new Regex("rz-state-active"));
+        var mineBox = InputOf(page, "needs-mine");
+        await Expect(mineBox).ToBeCheckedAsync();
         // The export link says "mine" explicitly: the file is what the resident sees, whatever the endpoint's defaults.
         await Expect(page.GetByTestId("needs-export-csv")).ToHaveAttributeAsync("href", "/api/lists/export?format=csv&mine=1");
         // Managers' filters are not offered to a resident.
@@ -138,7 +139,7 @@ public sealed partial class ListFiltersExportBrowserTests(BrowserFixture browser
         await page.Locator("[data-testid=needs-chip][data-key=mine]").GetByTestId("needs-chip-clear").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/lists\?mine=0$"));
         await Expect(page.GetByTestId("needs-chips")).ToHaveCountAsync(0);
-        await Expect(mineBox).Not.ToHaveClassAsync(new Regex("rz-state-active"));
+        await Expect(mineBox).Not.ToBeCheckedAsync();
         await Expect(page.GetByTestId("needs-export-csv")).ToHaveAttributeAsync("href", "/api/lists/export?format=csv");
     }
 

@@ -73,7 +73,7 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
         await PortalPage.WaitForCircuitAsync(resident);
         await resident.GetByTestId("raise-title").FillAsync(title);
         await resident.GetByTestId("raise-description").FillAsync("晚上**很黑**，老人上下楼不安全。");
-        await resident.GetByTestId("raise-category").SelectOptionAsync("Safety");
+        await PortalPage.PickAsync(resident, "raise-category", "平安建设");
         await resident.GetByTestId("raise-submit").ClickAsync();
         await resident.WaitForURLAsync(new Regex("/lists/items/\\d+$"));
         var id = ItemId().Match(resident.Url).Groups[1].Value;
@@ -101,8 +101,8 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
         await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Triaged");
         await ActAsync(secretary, "Dispatch", "请尽快处理", async () =>
         {
-            await secretary.GetByTestId("dispatch-unit").SelectOptionAsync(new SelectOptionValue { Label = "东城区第二人民医院" });
-            await secretary.GetByTestId("dispatch-urgency").SelectOptionAsync("Utilities");
+            await PortalPage.PickAsync(secretary, "dispatch-unit", "东城区第二人民医院");
+            await PortalPage.PickAsync(secretary, "dispatch-urgency", "水电气暖（24小时）");
         });
         await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Dispatched");
         await Expect(secretary.GetByTestId("item-owner")).ToContainTextAsync("东城区第二人民医院");
@@ -142,7 +142,7 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
 
         // The resident is not satisfied: it goes back to the liaison.
         await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "Reported", Live);
-        await ActAsync(resident, "Rate", "一楼还是不亮。", () => resident.GetByTestId("rate-satisfaction").SelectOptionAsync("NotSatisfied"));
+        await ActAsync(resident, "Rate", "一楼还是不亮。", () => PortalPage.PickAsync(resident, "rate-satisfaction", "不满意"));
         await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "InProgress");
         await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "InProgress", Live);
         // Sent back, it is no longer resolved; the rating counts, but not as satisfied.
@@ -154,7 +154,7 @@ public sealed partial class NeedLifecycleBrowserTests(BrowserFixture browser, Po
         await Expect(Status(liaison)).ToHaveAttributeAsync("data-status", "InProgress", Live);
         await ActAsync(liaison, "ReportBack", "一楼线路已修复。");
         await Expect(Status(resident)).ToHaveAttributeAsync("data-status", "Reported", Live);
-        await ActAsync(resident, "Rate", fill: () => resident.GetByTestId("rate-satisfaction").SelectOptionAsync("Satisfied"));
+        await ActAsync(resident, "Rate", fill: () => PortalPage.PickAsync(resident, "rate-satisfaction", "满意"));
         await Expect(Status(secretary)).ToHaveAttributeAsync("data-status", "Rated", Live);
         // Resolved again, and now satisfied: still one rating of this item, its latest.
         await Plus(resolved, resolvedBefore);

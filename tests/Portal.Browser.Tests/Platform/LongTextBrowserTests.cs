@@ -92,7 +92,7 @@ public sealed class LongTextBrowserTests(BrowserFixture browser, PortalServerFix
 
         await page.GetByTestId("raise-title").FillAsync(title);
         await page.GetByTestId("raise-description").FillAsync(description);
-        await page.GetByTestId("raise-category").SelectOptionAsync("Safety");
+        await PortalPage.PickAsync(page, "raise-category", "平安建设");
         await page.GetByTestId("raise-submit").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/lists/items/\\d+"), new() { Timeout = 20_000 });
@@ -111,7 +111,7 @@ public sealed class LongTextBrowserTests(BrowserFixture browser, PortalServerFix
 
         await page.GetByTestId("raise-title").FillAsync("描述超长的需求");
         await page.GetByTestId("raise-description").FillAsync(description);
-        await page.GetByTestId("raise-category").SelectOptionAsync("Safety");
+        await PortalPage.PickAsync(page, "raise-category", "平安建设");
         await page.GetByTestId("raise-submit").ClickAsync();
 
         await Expect(page.GetByTestId("raise-description-error")).ToContainTextAsync(WorkItem.DescriptionMaxLength.ToString(), new() { Timeout = 20_000 });

@@ -79,7 +79,7 @@ public sealed class ResumeBrowserTests(BrowserFixture browser, StatefulPortalFix
         var page = await PortalPage.SignedInPageAsync(context, "resident", "/lists/needs/new");
         await page.GetByTestId("raise-title").FillAsync("楼道灯坏了（断线后恢复）");
         await page.GetByTestId("raise-description").FillAsync("三单元二楼的灯不亮，晚上看不见台阶。");
-        await page.GetByTestId("raise-category").SelectOptionAsync("Safety");
+        await PortalPage.PickAsync(page, "raise-category", "平安建设");
         await page.GetByTestId("raise-address").FillAsync("幸福小区3栋");
         // The address is bound on change: leave the field so the server has it, as a person moving on would.
         await page.GetByTestId("raise-title").FocusAsync();
@@ -91,7 +91,7 @@ public sealed class ResumeBrowserTests(BrowserFixture browser, StatefulPortalFix
         await Expect(page.GetByTestId("reconnect-rejected")).ToBeHiddenAsync();
         await Expect(page.GetByTestId("raise-title")).ToHaveValueAsync("楼道灯坏了（断线后恢复）");
         await Expect(page.GetByTestId("raise-description")).ToHaveValueAsync("三单元二楼的灯不亮，晚上看不见台阶。");
-        await Expect(page.GetByTestId("raise-category")).ToHaveValueAsync("Safety");
+        await Expect(PortalPage.InputOf(page, "raise-category")).ToHaveValueAsync("平安建设");
         await Expect(page.GetByTestId("raise-address")).ToHaveValueAsync("幸福小区3栋");
 
         // The resumed page is live: sending it raises the need with what was typed before the connection went.

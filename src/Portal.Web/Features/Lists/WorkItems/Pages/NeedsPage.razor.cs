@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
+using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Lists.Export;
 using Portal.Web.Features.Live;
@@ -29,6 +30,10 @@ public sealed partial class NeedsPage : IDisposable
     private WorkItemQuery _applied = new() { Take = PageSize };
     private IReadOnlyList<AppliedFilter> _chips = [];
     private string _listKey = string.Empty;
+    /// <summary>The grid's identity: a new address or a fresh "apply" makes a new grid, which starts on page one.</summary>
+    private string _gridKey = string.Empty;
+    private int _applies;
+    private MudDataGrid<WorkItemRow>? _grid;
     private bool _mineByDefault;
     private WorkItemList? _page;
     private WorkItemCapabilities? _capabilities;
@@ -41,7 +46,6 @@ public sealed partial class NeedsPage : IDisposable
         // Residents and members see (nearly) only their own needs anyway; for them the list starts as "my needs".
         _mineByDefault = !_capabilities.WorksOnOthersItems;
         ReadAddress(Nav.Uri);
-        await LoadAsync();
         Nav.LocationChanged += OnLocationChanged;
     }
 
@@ -50,8 +54,7 @@ public sealed partial class NeedsPage : IDisposable
         if (!firstRender) return;
         _feed = ListsFeed.Subscribe(Bus, await Items.CommunitiesAsync(), _ => ReloadFromOutsideAsync());
         // Anything that changed between the first load and the subscription.
-        await LoadAsync();
-        StateHasChanged();
+        await ReloadGridAsync();
     }
 
     private void ReadAddress(string uri)
@@ -59,29 +62,38 @@ public sealed partial class NeedsPage : IDisposable
         _query = ListQueryString.Parse(uri, _mineByDefault) with { Take = PageSize };
         _filter = NeedsFilterModel.Of(_query);
         _listKey = ListQueryString.Format(_query, _mineByDefault);
+        _gridKey = $"{_listKey}#{_applies}";
     }
 
-    private async Task LoadAsync()
+    /// <summary>The grid's page of the address's query, read from the database; the total, chips and export follow it.</summary>
+    private async Task<GridData<WorkItemRow>> LoadPageAsync(GridState<WorkItemRow> state, CancellationToken ct)
     {
-        _page = await Items.ListAsync(_query);
-        _applied = _page.Applied;
+        var page = await Items.ListAsync(_query with { Skip = state.Skip(), Take = state.Take() }, ct);
+        _page = page;
+        _applied = page.Applied;
         _chips = AppliedFilters.Of(_applied, T, L, _capabilities);
+        // The heading's export buttons, the total and the chips live outside the grid.
+        StateHasChanged();
+        return new PagedResult<WorkItemRow>(page.Items, page.Total).ToGridData();
     }
+
+    private Task ReloadGridAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
     private string ExportHref(ExportFormat format) => ListExportExtensions.ExportUrl(_applied, format);
 
     /// <summary>Applying writes the filters into the address; <see cref="OnLocationChanged"/> then loads the list.</summary>
-    private async Task ApplyAsync()
+    private Task ApplyAsync()
     {
         var target = ListQueryString.ListUrl(_filter.ToQuery(_applied), _mineByDefault);
         if (IsCurrent(target))
         {
-            // Same address (nothing changed): navigating would not reload, but the user asked for fresh results.
-            _query = _query with { Skip = 0 };
-            await LoadAsync();
-            return;
+            // Same address (nothing changed): navigating would not reload, but the user asked for fresh results from page one.
+            _applies++;
+            _gridKey = $"{_listKey}#{_applies}";
+            return Task.CompletedTask;
         }
         Nav.NavigateTo(target);
+        return Task.CompletedTask;
     }
 
     private Task ResetAsync()
@@ -93,24 +105,18 @@ public sealed partial class NeedsPage : IDisposable
     private bool IsCurrent(string relative) =>
         string.Equals(Nav.ToAbsoluteUri(relative).PathAndQuery, new Uri(Nav.Uri).PathAndQuery, StringComparison.Ordinal);
 
-    private async Task PageChangedAsync(PagerEventArgs args)
-    {
-        _query = _query with { Skip = args.Skip };
-        await LoadAsync();
-    }
-
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
         // Only addresses of this page; leaving for an item's page is not a new filter.
         var path = Nav.ToBaseRelativePath(e.Location).Split('?', '#')[0].TrimEnd('/');
         if (path is not (ListQueryString.ListPath or "lists/needs")) return;
-        _ = InvokeAsync(async () =>
+        _ = InvokeAsync(() =>
         {
             if (_disposed) return;
             try
             {
+                // A new address makes a new grid (its key), which loads page one of the new query.
                 ReadAddress(e.Location);
-                await LoadAsync();
                 StateHasChanged();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -125,11 +131,8 @@ public sealed partial class NeedsPage : IDisposable
         if (_disposed) return;
         try
         {
-            await InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            });
+            // The grid reloads the page it shows.
+            await InvokeAsync(ReloadGridAsync);
         }
         catch (ObjectDisposedException)
         {
