@@ -208,6 +208,39 @@ public sealed class DirectoryBrowserTests(BrowserFixture browser, PortalServerFi
         Assert.False(await QueryAsync(db => db.Grids.AnyAsync(g => g.Name == "浏览器测试网格")));
     }
 
+    [Fact]
+    public async Task A_unit_leader_is_found_by_typing_part_of_a_name_and_saved()
+    {
+        const string unitName = "和平里第四小学";
+        // Someone of the community who is not on the unit's staff: only the server search can offer them.
+        var (personId, personName) = await QueryAsync(async db =>
+        {
+            var unit = await db.Units.SingleAsync(u => u.Name == unitName);
+            var person = await db.People.Where(p => p.ResidenceCommunity!.Name == "青年湖社区" && p.HomeUnitId != unit.Id
+                                                    && p.Id != unit.LeaderPersonId && p.Id != unit.LiaisonPersonId)
+                .OrderBy(p => p.Id).FirstAsync();
+            return (person.Id, person.Name);
+        });
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        var page = await PortalPage.SignedInPageAsync(context, "secretary", "/directory/units");
+        await page.FillAsync("[data-testid=search]", unitName);
+        await page.PressAsync("[data-testid=search]", "Enter");
+        var rows = page.Locator("[data-testid=units-grid] tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await rows.First.Locator("[data-testid=edit]").ClickAsync();
+
+        var leader = InputOf(page, "edit-leader");
+        await leader.ClearAsync();
+        await leader.PressSequentiallyAsync(personName[..Math.Min(2, personName.Length)]);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = personName }).First.ClickAsync();
+        await Expect(leader).ToHaveValueAsync(new Regex("^" + Regex.Escape(personName)));
+        await page.ClickAsync("[data-testid=save]");
+
+        await Expect(page.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
+        await Expect(rows.First).ToContainTextAsync(personName);
+        Assert.Equal(personId, await QueryAsync(db => db.Units.Where(u => u.Name == unitName).Select(u => u.LeaderPersonId).SingleAsync()));
+    }
+
     /// <summary>An owner of exactly one household in the secretary's community whose name no other owner shares, so a search finds one row.</summary>
     private Task<string> UniqueOwnerAsync(int skip) => QueryAsync(async db =>
     {
