@@ -39,11 +39,11 @@ public sealed class BoardPhoneBrowserTests(BrowserFixture browser, PortalServerF
         await Expect(due).ToHaveTextAsync(new Regex(@"\d{4}/\d{1,2}/\d{1,2}"));
         await AssertOneLineAsync(due, "the deadline");
 
-        // The other sections are cards too: whatever they hold, nothing is crushed or off the screen.
-        foreach (var titleId in new[] { "board-project-title", "board-commitment-title" })
+        // The other sections are cards too: each title has the card's whole width, nothing is crushed or off the screen.
+        foreach (var titleId in new[] { "board-project", "board-commitment" })
         {
             var first = page.GetByTestId(titleId).First;
-            if (await first.CountAsync() > 0) await AssertReadableAsync(first, titleId, 150);
+            if (await first.CountAsync() > 0) await AssertReadableAsync(first, titleId, 280);
         }
         await AssertNoSidewaysScrollAsync(page);
     }

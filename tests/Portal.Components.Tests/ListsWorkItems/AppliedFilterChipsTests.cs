@@ -1,3 +1,4 @@
+using Bunit;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Lists.WorkItems.Pages;
