@@ -53,7 +53,7 @@ public sealed class MinutesBrowserTests(BrowserFixture browser, PortalServerFixt
         await PickAsync(page, "resolution-agenda-item", Items[0].Title);
         await PickAsync(page, "resolution-owner-input", ownerName);
         var due = DateOnly.FromDateTime(PortalTime.ToLocal(DateTime.UtcNow)).AddDays(30);
-        var dueInput = form.GetByTestId("resolution-due-input").Locator("input");
+        var dueInput = InputOf(form, "resolution-due-input");
         await dueInput.FillAsync(due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await dueInput.PressAsync("Tab");
         await form.GetByTestId("resolution-save").ClickAsync();
@@ -75,11 +75,11 @@ public sealed class MinutesBrowserTests(BrowserFixture browser, PortalServerFixt
         await editor.FillAsync(text + "\n" + addition + "\n");
         await Expect(preview).ToContainTextAsync(addition);
         await page.GetByTestId("minutes-save").ClickAsync();
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("草稿已保存。");
+        await Expect(page.Locator(ToastSelector).Filter(new() { HasText = "草稿已保存。" })).ToBeVisibleAsync();
 
         // Approve (asked first); the decision becomes a task and the Word file is offered.
         await page.GetByTestId("minutes-approve").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "审定纪要" }).ClickAsync();
+        await page.Locator(DialogSelector).GetByRole(AriaRole.Button, new() { Name = "审定纪要" }).ClickAsync();
         await Expect(page.GetByTestId("minutes-status")).ToHaveTextAsync("纪要已审定");
         await Expect(page.GetByTestId("minutes-text")).ToContainTextAsync(addition);
         await Expect(page.GetByTestId("resolution-task-link")).ToHaveCountAsync(1);

@@ -111,7 +111,7 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
         foreach (var (unit, order) in new[] { (units[1], 1), (units[2], 2) })
         {
             await PickAsync(page, "seat-unit", unit);
-            await Expect(page.GetByTestId("seat-person")).Not.ToContainTextAsync("输入姓名搜索");
+            await Expect(InputOf(page, "seat-person")).Not.ToHaveValueAsync("");
             await InputOf(page, "seat-from").FillAsync($"{year}-01-01");
             await InputOf(page, "seat-from").PressAsync("Tab");
             await InputOf(page, "seat-order").FillAsync(order.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -130,7 +130,7 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
         await InputOf(page, "seat-from").PressAsync("Tab");
         await page.GetByTestId("seat-add").ClickAsync();
         await Expect(page.GetByTestId("seat-error")).ToContainTextAsync("该单位（人员）在这段任期内已担任此职务。");
-        await Expect(page.GetByTestId("seat-unit")).ToContainTextAsync(units[1]);
+        await Expect(InputOf(page, "seat-unit")).ToHaveValueAsync(units[1]);
 
         // The second unit leaves at the end of this year: the rotation skips it from next year on.
         var second = page.GetByTestId("roster").GetByRole(AriaRole.Row).Filter(new() { HasText = units[2] });
@@ -144,7 +144,7 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
         // The first seat was a mistake: removed after confirming (cancelling first keeps it).
         var first = page.GetByTestId("roster").GetByRole(AriaRole.Row).Filter(new() { HasText = units[1] });
         await first.GetByTestId("seat-remove").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(DialogSelector);
         await Expect(dialog).ToContainTextAsync(units[1]);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
         await Expect(first).ToHaveCountAsync(1);

@@ -24,7 +24,7 @@ public sealed class ResolutionForm
     public string? Decision { get; set; }
     public int? AgendaItemNumber { get; set; }
     public int? OwnerUnitId { get; set; }
-    public IEnumerable<int> CoOwnerUnitIds { get; set; } = [];
+    public IReadOnlyCollection<int> CoOwnerUnitIds { get; set; } = [];
     public DateTime? DueDate { get; set; }
     public int? ChaserPersonId { get; set; }
 
@@ -114,3 +114,15 @@ public sealed record CouncilTaskRow(
 
 /// <summary>新增 (created this year) / 推进 (open) / 已销号 (closed), and the overdue tasks with their latest reason.</summary>
 public sealed record CouncilTasksView(int Year, int CreatedThisYear, int Open, int Closed, IReadOnlyList<CouncilTaskRow> Overdue, IReadOnlyList<CouncilTaskRow> Recent);
+
+/// <summary>
+/// The minutes text as the recorder is typing it. Owned by <see cref="MinutesPage"/>, which marks it
+/// <c>[PersistentState]</c>: when the server evicts the page's circuit while the connection is gone, the text typed
+/// comes back in the circuit that resumes (decision 0018). <see cref="Text"/> stays null until the editor first fills
+/// it from the stored draft.
+/// </summary>
+public sealed class MinutesNotesDraft
+{
+    public int MeetingId { get; set; }
+    public string? Text { get; set; }
+}

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Councils.Setup;
@@ -16,7 +16,7 @@ public sealed partial class CouncilSettingsPage
     [Inject] private CouncilSetupService Setup { get; set; } = default!;
     [Inject] private CouncilService Councils { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<CouncilsText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<Portal.Web.Features.Localization.SharedText> S { get; set; } = default!;
 
@@ -75,11 +75,11 @@ public sealed partial class CouncilSettingsPage
             switch (result.Status)
             {
                 case SaveStatus.Saved when _form.IsNew:
-                    Notifications.Notify(NotificationSeverity.Success, T["Setup.Created"]);
+                    Snackbar.Add(T["Setup.Created"], Severity.Success);
                     Navigation.NavigateTo($"councils/{result.Id}/settings");
                     break;
                 case SaveStatus.Saved:
-                    Notifications.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+                    Snackbar.Add(S["Common.Saved"], Severity.Success);
                     await ReloadAsync();
                     break;
                 case SaveStatus.Conflict when result.Current is { } current:
