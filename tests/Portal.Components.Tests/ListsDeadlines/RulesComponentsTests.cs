@@ -31,7 +31,8 @@ public sealed class RulesComponentsTests : PortalComponentTest
 
         var editor = Render<RulesEditor>(p => p.Add(x => x.Form, form));
 
-        Assert.Equal(form.EmergencyHours.ToString(), editor.Find("[data-testid=input-emergency] input").GetAttribute("value"));
+        // MudNumericField puts the test id on its input.
+        Assert.Equal(form.EmergencyHours.ToString(), editor.Find("input[data-testid=input-emergency]").GetAttribute("value"));
         // Each field names its unit beside the value.
         Assert.Contains("小时", editor.Find(".rules-fields").TextContent);
         Assert.Contains("天", editor.Find(".rules-fields").TextContent);
