@@ -29,10 +29,16 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
         await Expect(raised).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[1-9]\d*$"));
         await Expect(page.Locator("[data-testid=kpi-satisfaction-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d)?%$"));
         await Expect(page.Locator("[data-testid=kpi-response-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"%$"));
-        // Charts are drawn (SVG with series paths), and the unit table shows overdue items linking to the list.
-        await Expect(page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series path").First).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-line-series path").First).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=dashboard-units-chart] .rz-bar-series path").First).ToBeVisibleAsync();
+        // Charts are drawn: each SVG shows, with a column per month and series, the line, and a bar part per unit and
+        // series. (MudChart draws a column as a thick stroke along a line, whose own box has no width: Playwright would
+        // call the column itself invisible, so the columns are counted in a visible chart.) The unit table shows
+        // overdue items linking to the list.
+        await Expect(page.Locator("[data-testid=dashboard-volume-chart] svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=dashboard-volume-chart] path.mud-chart-bar")).ToHaveCountAsync(24);
+        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] path.mud-chart-line").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=dashboard-units-chart] svg").First).ToBeVisibleAsync();
+        Assert.Equal(3 * await page.GetByTestId("dashboard-unit-row").CountAsync(),
+            await page.Locator("[data-testid=dashboard-units-chart] path.mud-chart-bar").CountAsync());
         var overdueLinks = page.Locator("[data-testid=unit-overdue]");
         await Expect(overdueLinks.First).ToBeVisibleAsync();
         Assert.Contains(await overdueLinks.Locator("xpath=ancestor::tbody").Locator("[data-testid=unit-overdue]").AllTextContentsAsync(), t => int.Parse(t) > 0);
@@ -99,25 +105,29 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
         await raisedLinks.Last.FocusAsync();
         await Expect(raisedLinks.Last).ToBeFocusedAsync();
 
-        // Party red and neutrals, not Radzen's default purple: raised columns red, closed grey, overdue bars red.
-        var raisedColumn = page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").First.Locator("path").First;
-        await Expect(raisedColumn).ToHaveCSSAsync("fill", "rgb(198, 40, 40)");
-        await Expect(page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").Nth(1).Locator("path").First).ToHaveCSSAsync("fill", "rgb(97, 97, 97)");
-        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-line-series path").First).ToHaveCSSAsync("stroke", "rgb(198, 40, 40)");
-        await Expect(page.Locator("[data-testid=dashboard-units-chart] .rz-bar-series").Nth(2).Locator("path").First).ToHaveCSSAsync("fill", "rgb(198, 40, 40)");
+        // Party red and neutrals, not the library's default palette: raised columns red, closed grey, overdue bars red.
+        // MudChart draws the columns series by series (the twelve raised months, then the twelve closed) and stacks a
+        // unit's bars in series order (in time, due soon, overdue), drawing stacked bars with their stroke.
+        var columns = page.Locator("[data-testid=dashboard-volume-chart] path.mud-chart-bar");
+        await Expect(columns).ToHaveCountAsync(24);
+        await Expect(columns.First).ToHaveCSSAsync("fill", "rgb(198, 40, 40)");
+        await Expect(columns.Nth(12)).ToHaveCSSAsync("fill", "rgb(97, 97, 97)");
+        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] path.mud-chart-line").First).ToHaveCSSAsync("stroke", "rgb(198, 40, 40)");
+        await Expect(page.Locator("[data-testid=dashboard-units-chart] path.mud-chart-bar").Nth(2)).ToHaveCSSAsync("stroke", "rgb(198, 40, 40)");
 
         // A click on a month's raised column opens that month's raised items.
         var months = await raisedLinks.AllTextContentsAsync();
         var busiest = months.Select((text, index) => (Count: int.Parse(text), Index: index)).MaxBy(m => m.Count).Index;
         var href = await raisedLinks.Nth(busiest).GetAttributeAsync("href");
         var label = await raisedLinks.Nth(busiest).GetAttributeAsync("data-month");
-        var column = page.Locator("[data-testid=dashboard-volume-chart] .rz-column-series").First.Locator("path").Nth(busiest);
-        // Radzen maps a pointer to a data point from the chart's measured size, which can lag the first layout: hover until
-        // the tooltip names the month (the click uses the same mapping), then click.
-        var tooltip = page.Locator(".rz-chart-tooltip");
+        var column = columns.Nth(busiest);
+        // The click opens the column whose tooltip shows: hover until the tooltip names the month (the chart may still be
+        // settling into its first layout), then click.
+        var tooltip = page.Locator("[data-testid=dashboard-volume-chart] .mud-charts-tooltip");
         for (var attempt = 1; attempt <= 10; attempt++)
         {
-            await column.HoverAsync();
+            // Forced past Playwright's visibility check (a column is a stroke, see above); the pointer goes to its middle.
+            await column.HoverAsync(new() { Force = true });
             try
             {
                 await Expect(tooltip).ToContainTextAsync(label!, new() { Timeout = 1_000 });
@@ -128,7 +138,7 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
                 await page.Mouse.MoveAsync(0, 0);
             }
         }
-        await column.ClickAsync();
+        await column.ClickAsync(new() { Force = true });
         await page.WaitForURLAsync(url => url.EndsWith("/" + href, StringComparison.Ordinal));
     }
 
@@ -145,12 +155,14 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
         Assert.True(await page.GetByTestId("trend-table").Locator("[aria-label='本月没有评价']").CountAsync() > 0, "a month without ratings");
 
         // Both charts label the same twelve months; the satisfaction line has no point for the months without ratings.
-        var volumeAxis = page.Locator("[data-testid=dashboard-volume-chart] .rz-category-axis text");
-        var satisfactionAxis = page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-category-axis text");
+        var volumeAxis = page.Locator("[data-testid=dashboard-volume-chart] .mud-charts-xaxis text");
+        var satisfactionAxis = page.Locator("[data-testid=dashboard-satisfaction-chart] .mud-charts-xaxis text");
         await Expect(volumeAxis.First).ToBeVisibleAsync();
         await Expect(satisfactionAxis).ToHaveTextAsync((await volumeAxis.AllTextContentsAsync()).ToArray());
         var rated = await page.GetByTestId("trend-satisfaction").CountAsync();
-        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] .rz-line-series .rz-marker")).ToHaveCountAsync(rated);
+        await Expect(volumeAxis).ToHaveCountAsync(12);
+        // A marker per rated month (MudChart adds an invisible, larger hover target per point: not a marker).
+        await Expect(page.Locator("[data-testid=dashboard-satisfaction-chart] circle.mud-chart-point:not(.mud-chart-hover-point)")).ToHaveCountAsync(rated);
     }
 
     [Fact]
