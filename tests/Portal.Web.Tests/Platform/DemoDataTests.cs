@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Web.Data;
 using Portal.Web.Features.Platform;
+using Portal.Testing;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Platform;
@@ -112,7 +113,7 @@ public sealed partial class DemoDataTests(DemoPortalFixture portal) : IClassFixt
     [Fact]
     public void The_README_lists_exactly_the_demo_accounts()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root(), "README.md"));
         var listed = ReadmeAccountRow().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
         Assert.Equal(DocumentedRoles.Keys.Order(), listed.Order());
@@ -121,20 +122,6 @@ public sealed partial class DemoDataTests(DemoPortalFixture portal) : IClassFixt
 
     private Task<PortalDbContext> CreateDbAsync() =>
         portal.Portal.NewDbContextAsync(Ct);
-
-    /// <summary>
-    /// The clone the tests were built from: above the test binaries, or (built with --artifacts-path, which puts them
-    /// outside the clone) above this source file or the working directory.
-    /// </summary>
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, SourceDirectory(), Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Repository root (Portal.sln) not found");
-    }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     [GeneratedRegex(@"^\|\s*`([a-z0-9]+)`\s*\|", RegexOptions.Multiline)]
     private static partial Regex ReadmeAccountRow();
