@@ -14,13 +14,13 @@ public sealed record PageTextPiece(string Where, string Text);
 public static class PageText
 {
     /// <summary>Icon-font glyphs: their text is a ligature name ("search", "download"), drawn as a picture, never read as a word.</summary>
-    public const string IconSelector = ".rzi, .material-icons, .material-symbols-outlined";
+    public const string IconSelector = ".material-icons, .material-symbols-outlined";
 
     /// <summary>
     /// Drop-down and date-picker popups: rendered hidden until opened, so a hidden popup's content is read as well
     /// ("no records", filter placeholders, calendar buttons).
     /// </summary>
-    public const string PopupSelector = ".rz-popup";
+    public const string PopupSelector = ".mud-popover";
 
     private const string Script = """
         ([iconSelector, popupSelector]) => {

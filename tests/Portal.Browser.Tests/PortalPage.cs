@@ -67,17 +67,14 @@ public static class PortalPage
     /// <summary>Lets the next reconnection attempt through again.</summary>
     public static Task RestoreConnectionAsync(IPage page) => page.UnrouteAsync("**/_blazor/negotiate**");
 
-    /// <summary>
-    /// The component libraries' loading indicators (spinners, a grid loading its rows). Both libraries while the
-    /// slices move from Radzen to MudBlazor (issue 11); the Radzen half goes with the last Radzen page.
-    /// </summary>
-    public const string LoadingSelector = ".rz-progressbar-circular, .rz-datatable-loading, .mud-progress-circular, .mud-table-loading-progress";
+    /// <summary>MudBlazor's loading indicators (spinners, a grid loading its rows).</summary>
+    public const string LoadingSelector = ".mud-progress-circular, .mud-table-loading-progress";
 
-    /// <summary>An open dialog (a MudBlazor dialog or message box; a Radzen dialog until the last one has moved).</summary>
-    public const string DialogSelector = ".mud-dialog, .rz-dialog";
+    /// <summary>An open dialog (a MudBlazor dialog or message box).</summary>
+    public const string DialogSelector = ".mud-dialog";
 
-    /// <summary>A success or failure message shown for a moment (MudBlazor's snackbar; Radzen's notification until it has gone).</summary>
-    public const string ToastSelector = ".mud-snackbar, .rz-notification";
+    /// <summary>A success or failure message shown for a moment (MudBlazor's snackbar).</summary>
+    public const string ToastSelector = ".mud-snackbar";
 
     /// <summary>Waits until no loading indicator is shown: the page's data arrived.</summary>
     public static async Task WaitUntilLoadedAsync(IPage page, float timeout = 15_000)
@@ -94,7 +91,7 @@ public static class PortalPage
         scope.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input | descendant-or-self::textarea").First;
 
     /// <summary>
-    /// Opens a drop-down (MudSelect, or a Radzen drop-down until the last has moved) by its test id, picks the option
+    /// Opens a drop-down (MudSelect) by its test id, picks the option
     /// with exactly that text and waits until the drop-down shows it (as text, or as the value of its input).
     /// </summary>
     public static async Task PickAsync(IPage page, string testId, string option)

@@ -55,7 +55,7 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
 
         await page.GetByTestId("rules-edit").ClickAsync();
         await InputOf(page, "input-emergency").FillAsync("0");
-        // Commit the value (Radzen binds on change) before saving, as a user tabbing out would.
+        // Commit the value (the field binds on change) before saving, as a user tabbing out would.
         await InputOf(page, "input-emergency").PressAsync("Tab");
         await page.GetByTestId("rules-save").ClickAsync();
         await Expect(page.GetByTestId("rules-error")).ToContainTextAsync("时限必须大于零");

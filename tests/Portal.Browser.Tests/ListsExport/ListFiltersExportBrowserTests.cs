@@ -14,7 +14,7 @@ using static Portal.Browser.Tests.PortalPage;
 namespace Portal.Browser.Tests.ListsExport;
 
 /// <summary>
-/// The needs list in Chromium: filters picked in the Radzen inputs go into the address, show as chips that clear, follow
+/// The needs list in Chromium: filters picked in the inputs go into the address, show as chips that clear, follow
 /// back/forward, and the export buttons download exactly the filtered list.
 /// </summary>
 public sealed partial class ListFiltersExportBrowserTests(BrowserFixture browser, PortalServerFixture server) : IClassFixture<PortalServerFixture>

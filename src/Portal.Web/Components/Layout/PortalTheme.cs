@@ -4,8 +4,8 @@ namespace Portal.Web.Components.Layout;
 
 /// <summary>
 /// The portal's one MudBlazor theme (design brief: Party red, white on red in the app bar, sienna for secondary
-/// actions, Chinese type first, light theme). The colours are the ones portal.css gave Radzen, so pages that still use
-/// Radzen and pages already on MudBlazor look like one portal while the slices move.
+/// actions, Chinese type first, light theme). portal.css repeats the primary colours for what is not a MudBlazor
+/// component (the server-rendered sign-in pages, the reconnect box).
 /// </summary>
 public static class PortalTheme
 {

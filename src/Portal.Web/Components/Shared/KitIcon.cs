@@ -5,8 +5,8 @@ namespace Portal.Web.Components.Shared;
 
 /// <summary>
 /// The icon a kit component shows. Kit components take a MudBlazor icon (<c>Icons.Material.Outlined.…</c>, SVG markup);
-/// pages written for Radzen pass the name of a Material icon (<c>how_to_vote</c>), which is turned into the same
-/// MudBlazor icon here, so their parameters keep working without Radzen's icon font.
+/// pages may also pass the name of a Material icon (<c>how_to_vote</c>), as the home page's tiles do, which is turned
+/// into the same MudBlazor icon here (the portal loads no icon font).
 /// </summary>
 public static class KitIcon
 {

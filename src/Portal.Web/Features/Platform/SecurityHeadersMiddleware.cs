@@ -2,7 +2,7 @@ namespace Portal.Web.Features.Platform;
 
 /// <summary>
 /// Standard protective headers on every response. The content security policy allows only this origin; Blazor
-/// Server needs 'unsafe-eval'-free scripts but inline styles (Radzen sets style attributes). Connections go to this
+/// Server needs 'unsafe-eval'-free scripts but inline styles (MudBlazor's theme provider writes a style element and its components set style attributes). Connections go to this
 /// origin only: 'self' covers same-origin WebSockets in current browsers (CSP 3), and the origin's own ws:/wss: address is
 /// named as well for older phone browsers that do not map 'self' to WebSocket schemes — never the bare schemes, which
 /// would allow a WebSocket to any host. The Server header is not sent at all (Kestrel's is switched off in

@@ -1,13 +1,11 @@
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Web.Features.Localization;
-using Radzen;
 
 namespace Portal.Web.Features.Platform;
 
 /// <summary>
-/// The component libraries' services in one place. MudBlazor is the portal's library (decision 0019); Radzen stays
-/// registered only until the last slice has moved off it, then this method loses its two Radzen lines.
+/// The component library's services in one place: MudBlazor (decision 0019), with its texts in Chinese.
 /// The bUnit tests call this same method, so components render there as they do in the app.
 /// </summary>
 public static class UiExtensions
@@ -24,10 +22,6 @@ public static class UiExtensions
         });
         // MudBlazor's built-in texts are English; this gives every Mud component its Chinese texts in one place.
         services.AddTransient<MudLocalizer, MudTextLocalizer>();
-
-        services.AddRadzenComponents();
-        // Radzen's built-in texts are English; this gives every Radzen component its Chinese texts in one place.
-        services.AddSingleton<Radzen.ILocalizer, RadzenLocalizer>();
         return services;
     }
 }
