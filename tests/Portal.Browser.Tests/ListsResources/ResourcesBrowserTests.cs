@@ -89,7 +89,7 @@ public sealed class ResourcesBrowserTests(BrowserFixture browser, PortalServerFi
         await Expect(suggestion.Locator("[data-testid=reason]")).ToHaveTextAsync(["同类资源", "同一社区", "容量充足"]);
 
         await page.ClickAsync("[data-testid=to-project]");
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(DialogSelector);
         await Expect(dialog).ToContainTextAsync("投入资源");
         var pick = dialog.Locator($"[data-testid=pick][data-resource-id='{resourceId}']");
         await InputOf(pick, "pick-quantity").FillAsync("11");

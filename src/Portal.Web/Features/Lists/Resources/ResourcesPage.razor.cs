@@ -5,8 +5,7 @@ using Portal.Web.Features.Accounts;
 using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.Resources;
@@ -24,16 +23,12 @@ public partial class ResourcesPage : ComponentBase, IDisposable
     [Inject] private ResourceService Resources { get; set; } = default!;
     [Inject] private LiveEventBus Bus { get; set; } = default!;
     [Inject] private CurrentUser User { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IStringLocalizer<ResourcesText> T { get; set; } = default!;
     [Inject] protected IStringLocalizer<ListsText> L { get; set; } = default!;
     [Inject] protected IStringLocalizer<SharedText> S { get; set; } = default!;
 
-    protected const int PageSize = 20;
-    protected RadzenDataGrid<ResourceRow>? Grid;
-    protected IReadOnlyList<ResourceRow>? Items;
-    protected int Count;
-    protected bool Loading;
+    protected MudDataGrid<ResourceRow>? Grid;
     protected string? Search;
     protected ResourceKind? KindFilter;
     protected string? CategoryFilter;
@@ -67,27 +62,30 @@ public partial class ResourcesPage : ComponentBase, IDisposable
         var communities = (await User.AccessAsync()).VisibleCommunities;
         foreach (var community in communities)
             _subscriptions.Add(Bus.Subscribe(ListsTopics.For(community), e =>
-                e.Type == ResourceEvents.Saved ? InvokeAsync(async () => { if (Grid is not null) await Grid.Reload(); StateHasChanged(); }) : Task.CompletedTask));
+                e.Type == ResourceEvents.Saved ? InvokeAsync(ReloadAsync) : Task.CompletedTask));
     }
 
     public static IReadOnlyList<CategoryChoice> CategoryChoices(IStringLocalizer<ListsText> l) =>
         WorkItemCategories.All.Select(c => new CategoryChoice(c, l[$"Category.{c}"])).ToList();
 
-    protected async Task LoadData(LoadDataArgs args)
-    {
-        Loading = true;
-        var page = await Resources.ListAsync(new ResourceQuery(Search, args.Skip ?? 0, args.Top ?? PageSize)
+    /// <summary>One page, paged and filtered in the database (never the whole list).</summary>
+    protected async Task<GridData<ResourceRow>> LoadAsync(GridState<ResourceRow> state, CancellationToken cancellationToken) =>
+        (await Resources.ListAsync(new ResourceQuery(Search, state.Skip(), state.Take())
         {
             Kind = KindFilter, Category = CategoryFilter, UnitId = UnitFilter,
-        });
-        Items = page.Items;
-        Count = page.Total;
-        Loading = false;
+        })).ToGridData();
+
+    private async Task ReloadAsync()
+    {
+        if (Grid is not null) await Grid.ReloadServerData();
     }
 
+    /// <summary>A new search or filter starts from the first page.</summary>
     protected async Task ReloadFirstPageAsync()
     {
-        if (Grid is not null) await Grid.FirstPage(true);
+        if (Grid is null) return;
+        if (Grid.CurrentPage != 0) Grid.NavigateTo(Page.First);
+        await Grid.ReloadServerData();
     }
 
     protected async Task FilterAsync(Action set)
@@ -111,7 +109,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
         var form = await Resources.GetForEditAsync(id);
         if (form is null)
         {
-            Notifications.Notify(NotificationSeverity.Warning, T["Error.NotFound"]);
+            Snackbar.Add(T["Error.NotFound"], Severity.Warning);
             return;
         }
         Open(form);
@@ -137,9 +135,9 @@ public partial class ResourcesPage : ComponentBase, IDisposable
             Errors = result.Errors;
             if (result.Succeeded)
             {
-                Notifications.Notify(NotificationSeverity.Success, S["Common.Saved"]);
+                Snackbar.Add(S["Common.Saved"], Severity.Success);
                 Form = null;
-                if (Grid is not null) await Grid.Reload();
+                await ReloadAsync();
             }
             else if (result.Status == SaveStatus.Conflict)
             {
