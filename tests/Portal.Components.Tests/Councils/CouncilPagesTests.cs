@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Councils;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Pages;
 
@@ -20,6 +21,7 @@ public sealed class CouncilPagesTests : PortalComponentTest
     [Theory]
     [InlineData(MeetingStatus.Scheduled, "已排期", Color.Info)]
     [InlineData(MeetingStatus.InProgress, "进行中", Color.Warning)]
+    [InlineData(MeetingStatus.Ended, "已结束（纪要起草中）", Color.Warning)]
     [InlineData(MeetingStatus.MinutesApproved, "纪要已审定", Color.Success)]
     [InlineData(MeetingStatus.Cancelled, "已取消", Color.Default)]
     public void A_meeting_status_is_named_and_coloured_by_its_one_meaning(MeetingStatus status, string name, Color color)
@@ -27,7 +29,8 @@ public sealed class CouncilPagesTests : PortalComponentTest
         var chip = Render<MeetingStatusChip>(p => p.Add(c => c.Status, status));
 
         Assert.Equal(name, chip.Find("[data-testid=meeting-status]").TextContent.Trim());
-        Assert.Equal(color, MeetingStatusChip.ColorOf(status));
+        Assert.Equal(color, StatusTones.ColorOf(CouncilStatusTone.Of(status)));
+        Assert.Equal(status.ToString(), chip.Find("[data-testid=meeting-status]").GetAttribute("data-status"));
         Assert.Contains($"mud-chip-color-{color.ToString().ToLowerInvariant()}", chip.Find(".mud-chip").ClassName);
     }
 

@@ -42,10 +42,10 @@ public partial class AuditLogPage
     }
 
     /// <summary>One colour meaning each (design brief): added green, removed red, changed blue.</summary>
-    private static Color ActionColor(AuditAction action) => action switch
+    private static StatusTone ActionTone(AuditAction action) => action switch
     {
-        AuditAction.Create => Color.Success,
-        AuditAction.Delete => Color.Error,
-        _ => Color.Info,
+        AuditAction.Create => StatusTone.Success,
+        AuditAction.Delete => StatusTone.Error,
+        _ => StatusTone.Info,
     };
 }
