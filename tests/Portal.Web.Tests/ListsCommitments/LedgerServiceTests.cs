@@ -7,6 +7,7 @@ using Portal.Web.Features.Lists.Commitments;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.ListsCommitments;
 
@@ -21,14 +22,20 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
     private PortalHost Host => fixture.Host;
     private static int Year => PortalTime.ToLocal(DateTime.UtcNow).Year;
 
-    private Task<T> Commitments<T>(string user, Func<CommitmentService, Task<T>> action) =>
-        TestAccounts.AsAsync(Host, user, s => action(s.GetRequiredService<CommitmentService>()));
+    private Task<T> Commitments<T>(string user, Func<CommitmentService, Task<T>> action) => Commitments(Host, user, action);
 
-    private Task<int> CommitteeAsync() => TestAccounts.DbAsync(Host, (PortalDbContext db) =>
+    private static Task<T> Commitments<T>(PortalHost host, string user, Func<CommitmentService, Task<T>> action) =>
+        TestAccounts.AsAsync(host, user, s => action(s.GetRequiredService<CommitmentService>()));
+
+    private Task<int> CommitteeAsync() => CommitteeAsync(Host);
+
+    private static Task<int> CommitteeAsync(PortalHost host) => TestAccounts.DbAsync(host, (PortalDbContext db) =>
         db.PartyOrganizations.Where(o => o.Name == DemoDataSeeder.CommunityNames[0] + "党委").Select(o => o.Id).SingleAsync(Ct));
 
-    private async Task<IReadOnlyList<LedgerRow>> WholeAsync(int organization) =>
-        (await Commitments("secretary", s => s.LedgerAsync(organization, Year, Ct))).Ledger!.Rows;
+    private Task<IReadOnlyList<LedgerRow>> WholeAsync(int organization) => WholeAsync(Host, organization);
+
+    private static async Task<IReadOnlyList<LedgerRow>> WholeAsync(PortalHost host, int organization) =>
+        (await Commitments(host, "secretary", s => s.LedgerAsync(organization, Year, Ct))).Ledger!.Rows;
 
     [Fact]
     public async Task Pages_of_the_ledger_are_the_whole_ledgers_rows_in_order_with_the_same_numbers()
@@ -62,13 +69,16 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
     [InlineData(LedgerSort.Status, true)]
     [InlineData(LedgerSort.Type, true)]
     [InlineData(LedgerSort.Number, true)]
-    public async Task The_ledger_sorts_in_the_database_and_each_row_keeps_its_ledger_number(string column, bool descending)
+    public Task The_ledger_sorts_in_the_database_and_each_row_keeps_its_ledger_number(string column, bool descending) =>
+        SortsAsync(Host, column, descending);
+
+    private static async Task SortsAsync(PortalHost host, string column, bool descending)
     {
-        var committee = await CommitteeAsync();
-        var whole = await WholeAsync(committee);
+        var committee = await CommitteeAsync(host);
+        var whole = await WholeAsync(host, committee);
         var sorted = new List<LedgerRow>();
         for (var skip = 0; skip < whole.Count; skip += 4)
-            sorted.AddRange((await Commitments("secretary", s => s.LedgerPageAsync(committee, Year, skip, 4, (column, descending), Ct)))!.Items);
+            sorted.AddRange((await Commitments(host, "secretary", s => s.LedgerPageAsync(committee, Year, skip, 4, (column, descending), Ct)))!.Items);
 
         // Every row once, with the number it has in the whole ledger (and the export).
         Assert.Equal(whole.OrderBy(r => r.Id), sorted.OrderBy(r => r.Id));
@@ -93,9 +103,11 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_figures_counted_in_the_database_equal_those_counted_from_every_row()
+    public Task The_figures_counted_in_the_database_equal_those_counted_from_every_row() => FiguresAsync(Host);
+
+    private static async Task FiguresAsync(PortalHost host)
     {
-        var organizations = await Commitments("secretary", s => s.LedgerOrganizationsAsync(Ct));
+        var organizations = await Commitments(host, "secretary", s => s.LedgerOrganizationsAsync(Ct));
         Assert.NotEmpty(organizations);
         var now = DateTime.UtcNow;
         var checkedRows = 0;
@@ -103,14 +115,14 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
         {
             foreach (var year in new[] { Year, Year + 1 })
             {
-                var result = await Commitments("secretary", s => s.LedgerSummaryAsync(organization.Id, year, Ct));
+                var result = await Commitments(host, "secretary", s => s.LedgerSummaryAsync(organization.Id, year, Ct));
                 Assert.Equal(LedgerOutcome.Ok, result.Outcome);
-                var rows = (await Commitments("secretary", s => s.LedgerAsync(organization.Id, year, Ct))).Ledger!.Rows;
+                var rows = (await Commitments(host, "secretary", s => s.LedgerAsync(organization.Id, year, Ct))).Ledger!.Rows;
                 checkedRows += rows.Count;
                 // The figures as the ledger computed them before from its loaded rows.
                 var totals = rows.Where(r => r.Total is not null).Select(r => r.Total!.Value).ToList();
                 var ids = rows.Select(r => r.Id).ToList();
-                var members = await TestAccounts.DbAsync(Host, (PortalDbContext db) => db.WorkItems
+                var members = await TestAccounts.DbAsync(host, (PortalDbContext db) => db.WorkItems
                     .Where(w => ids.Contains(w.Id) && w.OwnerPersonId != null).CountAsync(Ct));
                 var expected = new LedgerSummary(
                     rows.Count, rows.Count - members, members,
@@ -142,5 +154,23 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
         }
         Assert.Equal(LedgerOutcome.NotFound, (await Commitments("secretary", s => s.LedgerSummaryAsync(int.MaxValue, Year, Ct))).Outcome);
         Assert.Null(await Commitments("secretary", s => s.LedgerPageAsync(int.MaxValue, Year, 0, 20, ct: Ct)));
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_ledger_pages_sorts_and_counts_the_same()
+    {
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "ledger");
+        using var host = new PortalHost(false, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["Database:ConnectionString"] = database.ConnectionString,
+        });
+        await FiguresAsync(host);
+        foreach (var column in new[] { LedgerSort.Total, LedgerSort.Due, LedgerSort.Status })
+        {
+            await SortsAsync(host, column, false);
+            await SortsAsync(host, column, true);
+        }
     }
 }
