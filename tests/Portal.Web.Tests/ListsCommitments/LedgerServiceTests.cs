@@ -161,11 +161,7 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
     {
         var server = MigrationSchemaTests.RequirePostgres();
         await using var database = await PostgresTestDatabase.CreateAsync(server, "ledger");
-        using var host = new PortalHost(false, new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        using var host = PostgresPortalTests.OnPostgres(database);
         await FiguresAsync(host);
         foreach (var column in new[] { LedgerSort.Total, LedgerSort.Due, LedgerSort.Status })
         {
