@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Portal.Domain.WorkItems;
 
 /// <summary>Whether a commitment (承诺) belongs to the year's plan or was made for one occasion.</summary>
@@ -73,18 +75,40 @@ public static class CommitmentRules
         Check(ResidentScoreField, residentScore, errors);
         Check(OrganizationScoreField, organizationScore, errors);
         if (errors.Count > 0) return new CommitmentAssessment(0, CommitmentGrade.Fail, errors);
-        var total = Math.Round(memberScore!.Value * MemberWeight + residentScore!.Value * ResidentWeight + organizationScore!.Value * OrganizationWeight,
-            1, MidpointRounding.AwayFromZero);
+        var total = Math.Round(WeightedTotal(memberScore!.Value, residentScore!.Value, organizationScore!.Value), 1, MidpointRounding.AwayFromZero);
         return new CommitmentAssessment(total, GradeOf(total), errors);
     }
 
+    /// <summary>The lowest (rounded) totals of the grades above Fail.</summary>
+    public const decimal ExcellentFrom = 90;
+    public const decimal GoodFrom = 75;
+    public const decimal PassFrom = 60;
+
     public static CommitmentGrade GradeOf(decimal total) => total switch
     {
-        >= 90 => CommitmentGrade.Excellent,
-        >= 75 => CommitmentGrade.Good,
-        >= 60 => CommitmentGrade.Pass,
+        >= ExcellentFrom => CommitmentGrade.Excellent,
+        >= GoodFrom => CommitmentGrade.Good,
+        >= PassFrom => CommitmentGrade.Pass,
         _ => CommitmentGrade.Fail,
     };
+
+    /// <summary>
+    /// The lowest unrounded weighted total (<see cref="WeightedTotal"/>) whose rounded total reaches
+    /// <paramref name="roundedFrom"/>: the total is rounded to one decimal, half away from zero, so 89.95 counts as 90.
+    /// Lets a database count grades without rounding (which SQLite cannot do on decimals).
+    /// </summary>
+    public static decimal UnroundedFrom(decimal roundedFrom) => roundedFrom - 0.05m;
+
+    /// <summary>The weighted total before rounding.</summary>
+    public static decimal WeightedTotal(decimal memberScore, decimal residentScore, decimal organizationScore) =>
+        memberScore * MemberWeight + residentScore * ResidentWeight + organizationScore * OrganizationWeight;
+
+    /// <summary>
+    /// <see cref="WeightedTotal"/> as a query expression, so a database sorts and counts by it without loading rows;
+    /// null until all three scores are in. The same formula (a unit test holds them together).
+    /// </summary>
+    public static readonly Expression<Func<WorkItem, decimal?>> UnroundedTotal =
+        w => w.MemberScore * MemberWeight + w.ResidentScore * ResidentWeight + w.OrganizationScore * OrganizationWeight;
 
     /// <summary>The weighted total of an assessed commitment; null until all three scores are in.</summary>
     public static decimal? TotalOf(WorkItem item) =>

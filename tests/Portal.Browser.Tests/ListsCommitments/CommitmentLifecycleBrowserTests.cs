@@ -109,7 +109,8 @@ public sealed partial class CommitmentLifecycleBrowserTests(BrowserFixture brows
         await PortalPage.PickAsync(secretary, "ledger-organization", organization);
         await PortalPage.PickAsync(secretary, "ledger-year", promised.Year.ToString(CultureInfo.InvariantCulture));
         await secretary.GetByTestId("ledger-show").ClickAsync();
-        var ledgerRow = secretary.Locator($"[data-testid=ledger-row][data-id='{id}']");
+        // A grid row (decision 0022: the row has a class, its number cell the row's test id and id), read a page at a time.
+        var ledgerRow = secretary.Locator("tr.ledger-row", new() { Has = secretary.Locator($"[data-testid=ledger-row][data-id='{id}']") });
         await Expect(ledgerRow).ToContainTextAsync(title, new() { Timeout = 10_000 });
         await Expect(ledgerRow.GetByTestId("ledger-member-score")).ToHaveTextAsync("92");
         await Expect(ledgerRow.GetByTestId("ledger-resident-score")).ToHaveTextAsync("88");

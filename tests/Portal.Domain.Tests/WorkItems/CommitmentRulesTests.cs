@@ -82,4 +82,43 @@ public sealed class CommitmentRulesTests
         item.OrganizationScore = 100;
         Assert.Equal(95.0m, CommitmentRules.TotalOf(item)); // 27 + 38 + 30
     }
+
+    [Theory]
+    [InlineData(89.95, 89.95, 89.95)]
+    [InlineData(89.94, 89.95, 89.95)]
+    [InlineData(89.93, 89.94, 89.98)]
+    [InlineData(74.95, 74.95, 74.95)]
+    [InlineData(74.94, 74.95, 74.95)]
+    [InlineData(59.95, 59.95, 59.95)]
+    [InlineData(59.94, 59.95, 59.95)]
+    [InlineData(92, 88, 90)]
+    [InlineData(0, 0, 0)]
+    [InlineData(100, 100, 100)]
+    public void The_query_total_and_the_unrounded_grade_floors_agree_with_the_rounded_grade(double member, double resident, double organization)
+    {
+        var (m, r, o) = ((decimal)member, (decimal)resident, (decimal)organization);
+        var assessment = CommitmentRules.Assess(m, r, o);
+        var unrounded = CommitmentRules.UnroundedTotal.Compile()(Item(m, r, o));
+
+        Assert.Equal(CommitmentRules.WeightedTotal(m, r, o), unrounded);
+        // The ledger counts grades in the database from the unrounded total; it must land on the same grade.
+        var counted = unrounded >= CommitmentRules.UnroundedFrom(CommitmentRules.ExcellentFrom) ? CommitmentGrade.Excellent
+            : unrounded >= CommitmentRules.UnroundedFrom(CommitmentRules.GoodFrom) ? CommitmentGrade.Good
+            : unrounded >= CommitmentRules.UnroundedFrom(CommitmentRules.PassFrom) ? CommitmentGrade.Pass
+            : CommitmentGrade.Fail;
+        Assert.Equal(assessment.Grade, counted);
+    }
+
+    [Fact]
+    public void The_query_total_is_null_until_all_three_scores_are_in()
+    {
+        var total = CommitmentRules.UnroundedTotal.Compile();
+        Assert.Null(total(Item(90, 90, null)));
+        Assert.Null(total(Item(null, null, null)));
+    }
+
+    private static WorkItem Item(decimal? member, decimal? resident, decimal? organization) => new()
+    {
+        Title = "", Category = "", RaisedByName = "", MemberScore = member, ResidentScore = resident, OrganizationScore = organization,
+    };
 }

@@ -18,7 +18,7 @@ public sealed class PostgresPortalTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The demo portal on the fresh database.</summary>
-    private static PortalHost OnPostgres(PostgresTestDatabase database, bool useKestrel = false) =>
+    internal static PortalHost OnPostgres(PostgresTestDatabase database, bool useKestrel = false) =>
         new(useKestrel, new Dictionary<string, string?>
         {
             ["Database:Provider"] = "PostgreSQL",

@@ -99,3 +99,45 @@ public enum LedgerOutcome
 }
 
 public sealed record LedgerResult(LedgerOutcome Outcome, Ledger? Ledger);
+
+/// <summary>The ledger's figures for the page (its rows come a page at a time); Summary is null unless Ok.</summary>
+public sealed record LedgerSummaryResult(LedgerOutcome Outcome, LedgerSummary? Summary);
+
+/// <summary>
+/// The columns the ledger's rows can be sorted by in the database, named as the page's grid names them (the
+/// <see cref="LedgerRow"/> property of each column). Every sort ends in the ledger's own order, so pages do not overlap.
+/// </summary>
+public static class LedgerSort
+{
+    public const string Number = nameof(LedgerRow.Number);
+    public const string Type = nameof(LedgerRow.Type);
+    public const string Due = nameof(LedgerRow.DueAtUtc);
+    public const string Status = nameof(LedgerRow.Status);
+    public const string Total = nameof(LedgerRow.Total);
+
+    /// <summary>The most rows one page may ask for (the grid offers up to 100).</summary>
+    public const int MaxTake = 100;
+
+    public static IQueryable<WorkItem> Apply(IQueryable<WorkItem> items, (string Column, bool Descending)? sort)
+    {
+        var descending = sort?.Descending == true;
+        return sort?.Column switch
+        {
+            Number when descending => items.OrderByDescending(w => w.OwnerPersonId != null).ThenByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id),
+            Type => InLedgerOrder(items.OrderBy(w => w.CommitmentType == null).Then(w => w.CommitmentType, descending)),
+            // Rows without a value (no due date, not yet assessed) come last either way.
+            Due => InLedgerOrder(items.OrderBy(w => w.DueAtUtc == null).Then(w => w.DueAtUtc, descending)),
+            Status => InLedgerOrder(descending ? items.OrderByDescending(w => w.Status) : items.OrderBy(w => w.Status)),
+            Total => InLedgerOrder(items.OrderBy(w => w.MemberScore == null || w.ResidentScore == null || w.OrganizationScore == null)
+                .Then(CommitmentRules.UnroundedTotal, descending)),
+            _ => items.OrderBy(w => w.OwnerPersonId != null).ThenBy(w => w.RaisedAtUtc).ThenBy(w => w.Id),
+        };
+    }
+
+    /// <summary>The ledger's own order (the organisation's commitments first, then the members', each by when made) as the tie-break.</summary>
+    private static IOrderedQueryable<WorkItem> InLedgerOrder(IOrderedQueryable<WorkItem> items) =>
+        items.ThenBy(w => w.OwnerPersonId != null).ThenBy(w => w.RaisedAtUtc).ThenBy(w => w.Id);
+
+    private static IOrderedQueryable<WorkItem> Then<TKey>(this IOrderedQueryable<WorkItem> items, System.Linq.Expressions.Expression<Func<WorkItem, TKey>> key, bool descending) =>
+        descending ? items.ThenByDescending(key) : items.ThenBy(key);
+}

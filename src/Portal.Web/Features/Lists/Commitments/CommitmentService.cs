@@ -247,26 +247,118 @@ public sealed partial class CommitmentService(
     }
 
     /// <summary>
-    /// The ledger of one organisation for one year: every commitment filed under it (the organisation's own and its
-    /// members'), not rejected ones. A manager sees those of the communities they manage, the organisation's liaison all.
+    /// The commitments of one organisation's ledger for one year that the caller may see: every commitment filed under it
+    /// (the organisation's own and its members'), not rejected ones; a manager sees those of the communities they manage,
+    /// the organisation's liaison all. NotFound/Forbidden (and no query) when the caller may not open it.
+    /// </summary>
+    private static async Task<(LedgerOutcome Outcome, string? Organization, IQueryable<WorkItem>? Items)> LedgerScopeAsync(
+        PortalDbContext db, Caller caller, int organizationId, int year, CancellationToken ct)
+    {
+        if (!caller.IsSignedIn) return (LedgerOutcome.Forbidden, null, null);
+        var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        if (organization is null) return (LedgerOutcome.NotFound, null, null);
+        if (!(await LedgerOrganizationIdsAsync(db, caller, ct)).Contains(organizationId)) return (LedgerOutcome.Forbidden, organization, null);
+        var managed = caller.Policy.ManagedCommunities.ToList();
+        var liaison = (await LiaisonOrganizationsAsync(db, caller, ct)).Contains(organizationId);
+        var items = db.WorkItems.AsNoTracking()
+            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId == organizationId && w.CommitmentYear == year
+                && w.Status != WorkItemStatus.Rejected && (liaison || managed.Contains(w.CommunityId)));
+        return (LedgerOutcome.Ok, organization, items);
+    }
+
+    /// <summary>
+    /// The whole ledger of one organisation for one year, every row (the Word/CSV export: it is paper). The page reads
+    /// <see cref="LedgerSummaryAsync"/> and <see cref="LedgerPageAsync"/> instead.
     /// </summary>
     public async Task<LedgerResult> LedgerAsync(int organizationId, int year, CancellationToken ct = default)
     {
         var caller = await CallerAsync(ct);
-        if (!caller.IsSignedIn) return new LedgerResult(LedgerOutcome.Forbidden, null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-        if (organization is null) return new LedgerResult(LedgerOutcome.NotFound, null);
-        if (!(await LedgerOrganizationIdsAsync(db, caller, ct)).Contains(organizationId)) return new LedgerResult(LedgerOutcome.Forbidden, null);
+        var (outcome, organization, items) = await LedgerScopeAsync(db, caller, organizationId, year, ct);
+        if (outcome != LedgerOutcome.Ok) return new LedgerResult(outcome, null);
+        var rows = await LedgerRowsAsync(db, items!, organization!, null, 0, int.MaxValue, ct);
+        var summary = await LedgerSummaryAsync(items!, ct);
+        return new LedgerResult(LedgerOutcome.Ok, new Ledger(organizationId, organization!, year, rows, summary));
+    }
 
-        var managed = caller.Policy.ManagedCommunities.ToList();
-        var liaison = (await LiaisonOrganizationsAsync(db, caller, ct)).Contains(organizationId);
-        var rows = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId == organizationId && w.CommitmentYear == year
-                && w.Status != WorkItemStatus.Rejected && (liaison || managed.Contains(w.CommunityId)))
-            .OrderBy(w => w.OwnerPersonId != null).ThenBy(w => w.RaisedAtUtc).ThenBy(w => w.Id)
+    /// <summary>The figures on top of the ledger, counted in the database (no row is loaded).</summary>
+    public async Task<LedgerSummaryResult> LedgerSummaryAsync(int organizationId, int year, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (outcome, _, items) = await LedgerScopeAsync(db, caller, organizationId, year, ct);
+        return outcome != LedgerOutcome.Ok
+            ? new LedgerSummaryResult(outcome, null)
+            : new LedgerSummaryResult(LedgerOutcome.Ok, await LedgerSummaryAsync(items!, ct));
+    }
+
+    /// <summary>
+    /// One page of the ledger's rows, sorted in the database by <paramref name="sort"/> (a <see cref="LedgerSort"/> column;
+    /// the ledger's own order otherwise); null when the caller may not open this ledger.
+    /// </summary>
+    public async Task<PagedResult<LedgerRow>?> LedgerPageAsync(int organizationId, int year, int skip, int take,
+        (string Column, bool Descending)? sort = null, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (outcome, organization, items) = await LedgerScopeAsync(db, caller, organizationId, year, ct);
+        if (outcome != LedgerOutcome.Ok) return null;
+        var total = await items!.CountAsync(ct);
+        var rows = await LedgerRowsAsync(db, items!, organization!, sort, Math.Max(0, skip), Math.Clamp(take, 1, LedgerSort.MaxTake), ct);
+        return new PagedResult<LedgerRow>(rows, total);
+    }
+
+    private async Task<LedgerSummary> LedgerSummaryAsync(IQueryable<WorkItem> items, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = Enum.GetValues<WorkItemStatus>().Where(WorkItemWorkflow.IsOpen).ToList();
+        // Reported and rated commitments wait on the assessors, not on the committer: not overdue.
+        var late = open.Where(s => s is not (WorkItemStatus.Reported or WorkItemStatus.Rated)).ToList();
+        var counts = await items.GroupBy(_ => 1).Select(g => new
+        {
+            Total = g.Count(),
+            ByOrganization = g.Count(w => w.OwnerPersonId == null),
+            Filed = g.Count(w => w.Status == WorkItemStatus.Closed),
+            Open = g.Count(w => open.Contains(w.Status)),
+            Overdue = g.Count(w => w.DueAtUtc < now && late.Contains(w.Status)),
+        }).FirstOrDefaultAsync(ct);
+        // Grades are counted from the unrounded total (SQLite cannot round decimals): 89.95 and above rounds to 90.
+        var excellent = CommitmentRules.UnroundedFrom(CommitmentRules.ExcellentFrom);
+        var good = CommitmentRules.UnroundedFrom(CommitmentRules.GoodFrom);
+        var pass = CommitmentRules.UnroundedFrom(CommitmentRules.PassFrom);
+        var scores = await items.Select(CommitmentRules.UnroundedTotal).Where(t => t != null).GroupBy(_ => 1).Select(g => new
+        {
+            Assessed = g.Count(),
+            Average = g.Average(),
+            Excellent = g.Count(t => t >= excellent),
+            Good = g.Count(t => t >= good && t < excellent),
+            Pass = g.Count(t => t >= pass && t < good),
+            Fail = g.Count(t => t < pass),
+        }).FirstOrDefaultAsync(ct);
+        var total = counts?.Total ?? 0;
+        var byOrganization = counts?.ByOrganization ?? 0;
+        return new LedgerSummary(total, byOrganization, total - byOrganization, counts?.Filed ?? 0, counts?.Open ?? 0, counts?.Overdue ?? 0,
+            scores?.Assessed ?? 0,
+            // The average of the exact totals, rounded once (decision 0023).
+            scores?.Average is { } average ? Math.Round(average, 1, MidpointRounding.AwayFromZero) : null,
+            scores?.Excellent ?? 0, scores?.Good ?? 0, scores?.Pass ?? 0, scores?.Fail ?? 0);
+    }
+
+    /// <summary>
+    /// Rows of the ledger in the sort asked for, skip/take in the database. The number (序号) is the row's place in the
+    /// ledger's own order — the organisation's commitments first, then the members', each by when they were made — so
+    /// it stays the same however the page is sorted and matches the export.
+    /// </summary>
+    private static async Task<List<LedgerRow>> LedgerRowsAsync(PortalDbContext db, IQueryable<WorkItem> items, string organization,
+        (string Column, bool Descending)? sort, int skip, int take, CancellationToken ct)
+    {
+        var ordered = LedgerSort.Apply(items, sort);
+        var page = await ordered.Skip(skip).Take(take)
             .Select(w => new
             {
+                Number = items.Count(o => (o.OwnerPersonId == null && w.OwnerPersonId != null)
+                    || ((o.OwnerPersonId == null) == (w.OwnerPersonId == null)
+                        && (o.RaisedAtUtc < w.RaisedAtUtc || (o.RaisedAtUtc == w.RaisedAtUtc && o.Id < w.Id)))) + 1,
                 w.Id, w.Title, w.CommitmentType, w.DueAtUtc, w.Status, w.OwnerPersonId, w.MemberScore, w.ResidentScore, w.OrganizationScore,
                 Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
                 Fulfilment = db.WorkItemEvents.Where(e => e.WorkItemId == w.Id && e.Note != null
@@ -275,28 +367,12 @@ public sealed partial class CommitmentService(
                 Evidence = db.Attachments.Count(a => db.WorkItemEvents.Any(e => e.Id == a.WorkItemEventId && e.WorkItemId == w.Id)),
             })
             .ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ledgerRows = rows.Select((w, i) =>
+        return page.Select(w =>
         {
             decimal? total = w.MemberScore is { } m && w.ResidentScore is { } r && w.OrganizationScore is { } o ? CommitmentRules.Assess(m, r, o).Total : null;
-            return new LedgerRow(i + 1, w.Id, w.Member ?? organization, w.CommitmentType, w.Title, w.DueAtUtc, w.Status, PlainText(w.Fulfilment),
+            return new LedgerRow(w.Number, w.Id, w.Member ?? organization, w.CommitmentType, w.Title, w.DueAtUtc, w.Status, PlainText(w.Fulfilment),
                 w.Evidence, w.MemberScore, w.ResidentScore, w.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
         }).ToList();
-        var totals = ledgerRows.Where(r => r.Total is not null).Select(r => r.Total!.Value).ToList();
-        var summary = new LedgerSummary(
-            ledgerRows.Count,
-            rows.Count(r => r.OwnerPersonId is null),
-            rows.Count(r => r.OwnerPersonId is not null),
-            ledgerRows.Count(r => r.Status == WorkItemStatus.Closed),
-            ledgerRows.Count(r => WorkItemWorkflow.IsOpen(r.Status)),
-            ledgerRows.Count(r => r.DueAtUtc < now && WorkItemWorkflow.IsOpen(r.Status) && r.Status is not (WorkItemStatus.Reported or WorkItemStatus.Rated)),
-            totals.Count,
-            totals.Count == 0 ? null : Math.Round(totals.Average(), 1, MidpointRounding.AwayFromZero),
-            ledgerRows.Count(r => r.Grade == CommitmentGrade.Excellent),
-            ledgerRows.Count(r => r.Grade == CommitmentGrade.Good),
-            ledgerRows.Count(r => r.Grade == CommitmentGrade.Pass),
-            ledgerRows.Count(r => r.Grade == CommitmentGrade.Fail));
-        return new LedgerResult(LedgerOutcome.Ok, new Ledger(organizationId, organization, year, ledgerRows, summary));
     }
 
     /// <summary>The note as one line of plain text for the ledger (Markdown marks and line breaks removed).</summary>
