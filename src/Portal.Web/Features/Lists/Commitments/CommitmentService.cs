@@ -339,7 +339,7 @@ public sealed partial class CommitmentService(
         var byOrganization = counts?.ByOrganization ?? 0;
         return new LedgerSummary(total, byOrganization, total - byOrganization, counts?.Filed ?? 0, counts?.Open ?? 0, counts?.Overdue ?? 0,
             scores?.Assessed ?? 0,
-            // The average of the exact totals, rounded once (decision 0023).
+            // The average of the exact totals, rounded once (decision 0025).
             scores?.Average is { } average ? Math.Round(average, 1, MidpointRounding.AwayFromZero) : null,
             scores?.Excellent ?? 0, scores?.Good ?? 0, scores?.Pass ?? 0, scores?.Fail ?? 0);
     }
