@@ -16,7 +16,6 @@ public static class DataServiceExtensions
         var connectionString = ResolveConnectionString(options, builder.Environment.ContentRootPath);
         builder.Services.AddDbContextFactory<PortalDbContext>(db => Configure(db, options.Provider, connectionString));
         builder.Services.AddScoped<DatabaseInitializer>();
-        builder.Services.AddSingleton(TimeProvider.System);
     }
 
     public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)

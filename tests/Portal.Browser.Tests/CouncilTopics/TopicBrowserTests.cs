@@ -124,7 +124,17 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
     {
         var council = await CouncilTestData.FirstCouncilAsync(server.Portal);
         var today = Portal.Web.Features.Localization.PortalTime.ToLocal(DateTime.UtcNow).Date;
-        static string Local(DateTime d) => d.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        // The day is typed as yyyy-MM-dd and the time as 24-hour HH:mm (China time); the page shows it as zh-CN writes it.
+        static async Task TypeStartAsync(IPage page, string testId, DateTime local)
+        {
+            await page.GetByTestId($"{testId}-day").FillAsync(local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByTestId($"{testId}-day").PressAsync("Tab");
+            await page.GetByTestId($"{testId}-time").FillAsync(local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByTestId($"{testId}-time").PressAsync("Tab");
+        }
+        static string Shown(DateTime local) => local.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+        var proposed = today.AddDays(8).AddHours(15);
+        var confirmed = today.AddDays(9).AddHours(9);
 
         await using var liaisonContext = await browser.NewContextAsync(server.BaseAddress);
         var liaison = await PortalPage.SignedInPageAsync(liaisonContext, "liaison", $"/councils/{council.Id}");
@@ -132,7 +142,7 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
         await liaison.WaitForURLAsync($"**/councils/{council.Id}/request");
         await PortalPage.WaitForCircuitAsync(liaison);
         await liaison.GetByTestId("request-reason").FillAsync("汛期将至，排水改造需尽快协调");
-        await liaison.GetByTestId("request-start").FillAsync(Local(today.AddDays(8).AddHours(15)));
+        await TypeStartAsync(liaison, "request-start", proposed);
         await liaison.GetByTestId("request-submit").ClickAsync();
         await Expect(liaison.GetByTestId("request-title-error")).ToBeVisibleAsync();
         await Expect(liaison.GetByTestId("request-topics-error")).ToHaveTextAsync("申请临时会议须至少提出一个议题。");
@@ -146,6 +156,7 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
         await Expect(liaison.GetByTestId("topics-meeting-status")).ToHaveAttributeAsync("data-status", nameof(MeetingStatus.Requested));
         await Expect(Card(liaison, "老旧小区排水改造")).ToBeVisibleAsync();
         await Expect(liaison.GetByTestId("adhoc-decision")).ToHaveCountAsync(0);
+        await Expect(liaison.GetByTestId("topics-meeting-when")).ToContainTextAsync(Shown(proposed));
 
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
         var secretary = await PortalPage.SignedInPageAsync(secretaryContext, "secretary", $"/councils/{council.Id}");
@@ -156,10 +167,13 @@ public sealed class TopicBrowserTests(BrowserFixture browser, PortalServerFixtur
         await secretary.Locator(PortalPage.DialogSelector).GetByRole(AriaRole.Button, new() { Name = "不同意" }).ClickAsync();
         await Expect(secretary.GetByTestId("adhoc-reason-error")).ToHaveTextAsync("请填写原因（不超过 500 字），将告知相关单位。");
 
-        await secretary.GetByTestId("adhoc-start").FillAsync(Local(today.AddDays(9).AddHours(9)));
+        await Expect(secretary.GetByTestId("adhoc-start-day")).ToHaveValueAsync(proposed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(secretary.GetByTestId("adhoc-start-time")).ToHaveValueAsync("15:00");
+        await TypeStartAsync(secretary, "adhoc-start", confirmed);
         await secretary.GetByTestId("adhoc-confirm").ClickAsync();
         await Expect(secretary.GetByTestId("topics-meeting-status")).ToHaveAttributeAsync("data-status", nameof(MeetingStatus.Scheduled));
         await Expect(secretary.GetByTestId("adhoc-decision")).ToHaveCountAsync(0);
+        await Expect(secretary.GetByTestId("topics-meeting-when")).ToContainTextAsync(Shown(confirmed));
         // The liaison's open page follows the answer without a reload.
         await Expect(liaison.GetByTestId("topics-meeting-status")).ToHaveAttributeAsync("data-status", nameof(MeetingStatus.Scheduled));
     }

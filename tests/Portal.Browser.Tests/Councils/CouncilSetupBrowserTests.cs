@@ -85,6 +85,7 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
         // Saving without a name and with a mistyped time: both are reported, the typed values stay.
         await page.GetByTestId("settings-name").FillAsync("");
         await page.GetByTestId("settings-start-time").FillAsync("25:70");
+        await page.GetByTestId("settings-start-time").PressAsync("Tab");
         await page.GetByTestId("settings-location").FillAsync("青年湖社区党群服务中心");
         await page.GetByTestId("save").ClickAsync();
         await Expect(page.GetByTestId("editor")).ToContainTextAsync("请填写名称（不超过 100 字）。");
@@ -93,6 +94,7 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
 
         await page.GetByTestId("settings-name").FillAsync("青年湖社区共建联席会");
         await page.GetByTestId("settings-start-time").FillAsync("15:00");
+        await page.GetByTestId("settings-start-time").PressAsync("Tab");
         await PickAsync(page, "settings-frequency", "每季度");
         await PickAsync(page, "settings-arrangement", "牵头单位 + 年度轮值主席");
         await PickAsync(page, "settings-lead-unit", units[0]);
@@ -103,6 +105,7 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/councils/\d+/settings$"));
         await Expect(page.GetByTestId("settings-title")).ToContainTextAsync("青年湖社区共建联席会");
+        await Expect(page.GetByTestId("settings-start-time")).ToHaveValueAsync("15:00");
         await Expect(page.GetByTestId("roster-empty")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("rotation-empty")).ToBeVisibleAsync();
         await WaitForCircuitAsync(page);

@@ -60,7 +60,9 @@ public sealed class CouncilSetupTests : PortalComponentTest
 
         Assert.Contains("请填写名称（不超过 100 字）。", editor.Markup);
         Assert.Contains("请按“14:30”的格式填写开始时间。", editor.Markup);
-        Assert.Equal("25:70", editor.Find("[data-testid=settings-start-time]").GetAttribute("value"));
+        // The time picker holds times only: what is not one shows as no time, with the service's message under it.
+        Assert.Equal("", editor.Find("[data-testid=settings-start-time]").GetAttribute("value") ?? "");
+        Assert.Equal("true", editor.Find("[data-testid=settings-start-time]").GetAttribute("aria-invalid"));
         Assert.Equal("青年湖社区党群服务中心", editor.Find("[data-testid=settings-location]").GetAttribute("value"));
         Assert.Empty(editor.FindAll("[data-testid=settings-preview]"));
     }

@@ -13,6 +13,8 @@ public static class LocalizationExtensions
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // The one clock of the app (services read its UTC; MudBlazor's pickers read its "today", which must be China's).
+        services.AddSingleton<TimeProvider>(PortalClock.Default);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(DefaultCulture)

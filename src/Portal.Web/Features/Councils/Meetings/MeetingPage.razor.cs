@@ -16,6 +16,14 @@ public sealed partial class MeetingPage : ComponentBase, IDisposable
 {
     [Parameter] public int Id { get; set; }
 
+    /// <summary>
+    /// The outcome and notes being typed into the agenda items' record forms. [PersistentState]: when the server evicts
+    /// this page's circuit while the connection is gone, the resumed circuit starts with them (decision 0018). On the page
+    /// rather than in the forms, which appear only once the agenda has loaded.
+    /// </summary>
+    [PersistentState]
+    public RecordDrafts? Records { get; set; }
+
     [Inject] private MeetingLiveService Live { get; set; } = default!;
     [Inject] private LiveEventBus Bus { get; set; } = default!;
     [Inject] private IStringLocalizer<MeetingsText> T { get; set; } = default!;
@@ -38,6 +46,8 @@ public sealed partial class MeetingPage : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        // Forms restored for this meeting are kept; another meeting starts with none open.
+        if (Records is null || Records.MeetingId != Id) Records = new RecordDrafts { MeetingId = Id };
         await LoadAsync();
         _loaded = true;
         if (_rendered) await FollowAsync();

@@ -32,6 +32,16 @@ public sealed class CouncilForm : VersionedForm
     public int? LeadUnitId { get; set; }
     public int? RotationStartYear { get; set; }
 
+    /// <summary>
+    /// <see cref="StartTime"/> as the time picker shows it; a picker left empty (or given no valid time) leaves the text
+    /// empty, which the service reports with the format.
+    /// </summary>
+    public TimeOnly? StartTimeOfDay
+    {
+        get => ParseStartTime(StartTime);
+        set => StartTime = value?.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The start time as typed ("14:30" or "9:00"); null when it is not a time.</summary>
     public static TimeOnly? ParseStartTime(string? value) =>
         TimeOnly.TryParseExact(value?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
