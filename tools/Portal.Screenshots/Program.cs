@@ -74,12 +74,23 @@ foreach (var (user, path, file, culture) in shots)
     await ShootAsync(user, path, file, culture, phone: false);
 
 // The resident's pages at a phone's size (390×844, touch), as residents mostly see them; the last with the menu open.
-(string User, string Path, string File)[] phoneShots =
+// The rating page needs one of the resident's own needs reported back; the check-in page the meeting in progress.
+var toRate = host is not null ? await ResidentShots.NeedToRateAsync(host) : null;
+(string User, string Path, string File)[] allPhoneShots =
 [
     ("resident", "/", "home-resident-phone.png"),
     ("resident", "/lists/needs/new", "raise-need-phone.png"),
+    ("resident", "/lists/needs", "my-needs-phone.png"),
+    ("resident", toRate is { } id ? $"/lists/items/{id}" : "{rate}", "rate-phone.png"),
+    ("resident", "/lists/board", "board-phone.png"),
+    ("resident", "/announcements", "announcements-phone.png"),
+    ("gridworker", "/councils/meetings/{live}/check-in", "check-in-phone.png"),
     ("resident", "/", "menu-phone.png"),
 ];
+var phoneShots = allPhoneShots
+    .Select(s => (s.User, Path: meetings?.Resolve(s.Path) ?? s.Path, s.File))
+    .Where(s => !s.Path.Contains('{', StringComparison.Ordinal))
+    .ToList();
 foreach (var (user, path, file) in phoneShots)
     await ShootAsync(user, path, file, culture: null, phone: true);
 
