@@ -15,7 +15,7 @@ public sealed class PortalPageTests(BrowserFixture browser)
         <html><head><meta name="viewport" content="width=device-width, initial-scale=1"></head>
         <body style="margin:0">
           <h1 id="title" style="width:300px;font-size:16px;line-height:20px;margin:0">青年湖社区三号楼停水通知</h1>
-          <p id="date" style="width:120px;line-height:20px;margin:0">2026/12/06 09:00</p>
+          <p id="date" style="width:240px;line-height:20px;margin:0">2026/12/06 09:00</p>
           <button id="big" style="width:120px;height:48px">提交</button>
           <button id="small" style="width:86px;height:36px">搜索</button>
           <button id="off" style="position:absolute;left:360px;width:60px;height:48px">更多</button>
@@ -67,7 +67,7 @@ public sealed class PortalPageTests(BrowserFixture browser)
         await PortalPage.AssertOneLineAsync(page.Locator("#date"), "the date");
 
         await page.Locator("#title").EvaluateAsync("e => e.style.width = '30px'");
-        await page.Locator("#date").EvaluateAsync("e => e.style.width = '40px'");
+        await page.Locator("#date").EvaluateAsync("e => e.style.width = '60px'");
 
         var crushed = await Assert.ThrowsAnyAsync<XunitException>(() => PortalPage.AssertReadableAsync(page.Locator("#title"), "the title"));
         Assert.Contains("the title is crushed to 30 px", crushed.Message);
