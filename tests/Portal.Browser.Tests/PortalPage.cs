@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Portal.Testing;
+using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Browser.Tests;
 
@@ -105,4 +106,60 @@ public static class PortalPage
             }
             """, new[] { testId, option }, new() { Timeout = 10_000, PollingInterval = 50 });
     }
+
+    // What a page must hold on a phone (issue 11, item 7; design brief): nothing scrolls sideways, touch targets of 40 px,
+    // titles not crushed, dates on one line. One copy for every browser test (PortalPageTests proves they can fail).
+
+    /// <summary>The smallest width and height a thumb can hit reliably.</summary>
+    public const float TouchTarget = 40;
+
+    /// <summary>
+    /// The page is no wider than the screen: nothing scrolls sideways. Measured against the screen's width, not only the
+    /// window's: a mobile browser widens its window to content that does not fit (zoomed out), so the window alone would
+    /// always look wide enough.
+    /// </summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+        var screen = Math.Min(widths[1], page.ViewportSize?.Width ?? widths[1]);
+        Assert.True(widths[0] <= screen, $"the page scrolls sideways: {widths[0]} px wide in a {screen} px window");
+    }
+
+    /// <summary>
+    /// The element lies wholly within the window's width and is at least <see cref="TouchTarget"/> px high and wide: a
+    /// thumb can hit it. Returns its box for further checks.
+    /// </summary>
+    public static async Task<LocatorBoundingBoxResult> AssertTouchableAsync(ILocator element, string what)
+    {
+        var box = await AssertOnScreenAsync(element, what);
+        Assert.True(box.Width >= TouchTarget && box.Height >= TouchTarget, $"{what} is {box.Width}×{box.Height} px, under the {TouchTarget} px touch target");
+        return box;
+    }
+
+    /// <summary>The element is shown and lies wholly within the window's width (not cut off at the side).</summary>
+    public static async Task<LocatorBoundingBoxResult> AssertOnScreenAsync(ILocator element, string what)
+    {
+        await Expect(element).ToBeVisibleAsync();
+        var box = await element.BoundingBoxAsync();
+        Assert.NotNull(box);
+        var width = WindowWidth(element);
+        Assert.True(box.Width > 0 && box.X >= 0 && box.X + box.Width <= width, $"{what} spans {box.X}–{box.X + box.Width} px of a {width} px window");
+        return box;
+    }
+
+    /// <summary>A date reads on one line (not broken into pieces) within the window's width.</summary>
+    public static async Task AssertOneLineAsync(ILocator element, string what)
+    {
+        var box = await AssertOnScreenAsync(element, what);
+        Assert.True(box.Height <= 32, $"{what} wraps: {box.Width}×{box.Height} px");
+    }
+
+    /// <summary>A title reads as a line of text, not one or two characters per line, and lies within the window's width.</summary>
+    public static async Task AssertReadableAsync(ILocator element, string what, float minWidth = 200)
+    {
+        var box = await AssertOnScreenAsync(element, what);
+        Assert.True(box.Width >= minWidth, $"{what} is crushed to {box.Width} px");
+    }
+
+    private static int WindowWidth(ILocator element) => element.Page.ViewportSize?.Width ?? BrowserFixture.Phone.Width;
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
-using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 using Portal.Domain.Access;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Localization;
@@ -37,7 +37,39 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(_authentication);
         Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgeryStateProvider>();
+        // The real clock unless a test stands it still (UseClock): components that show times and deadlines ask for it.
+        Services.TryAddSingleton(TimeProvider.System);
         UseCulture(LocalizationExtensions.DefaultCulture);
+    }
+
+    /// <summary>Renders the component in the culture ("zh-CN" or "en"), as the page would for a user who chose it.</summary>
+    protected IRenderedComponent<TComponent> RenderIn<TComponent>(string culture,
+        Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null) where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        UseCulture(culture);
+        return Render(parameters ?? (_ => { }));
+    }
+
+    /// <summary>MudBlazor's popover host, into which selects, autocompletes, menus and tooltips open (MainLayout has one).</summary>
+    protected IRenderedComponent<MudPopoverProvider> UsePopovers() => Render<MudPopoverProvider>();
+
+    /// <summary>The dialog host (and the popovers its dialogs use), for components shown through <see cref="IDialogService"/>.</summary>
+    protected IRenderedComponent<MudDialogProvider> UseDialogs()
+    {
+        UsePopovers();
+        return Render<MudDialogProvider>();
+    }
+
+    /// <summary>Stands the clock still at <paramref name="utcNow"/> for what follows (countdowns, deadlines, "today").</summary>
+    protected void UseClock(DateTime utcNow)
+    {
+        Services.RemoveAll<TimeProvider>();
+        Services.AddSingleton<TimeProvider>(new FixedClock(utcNow));
+    }
+
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
     }
 
     /// <summary>Renders what follows in the culture, as a request with the culture cookie would.</summary>

@@ -53,16 +53,6 @@ public sealed record SignInLimits
     public TimeSpan Duration(SignInLockKind kind) => kind == SignInLockKind.Account ? Window : Lockout;
 
     /// <summary>
-    /// Failures after this instant count: within the window, and after the start of the latest pause or lock of the same
-    /// kind (a pause or lock starts the count again, as Identity's lockout does).
-    /// </summary>
-    public DateTime CountFrom(DateTime nowUtc, DateTime? latestLockStartUtc)
-    {
-        var windowStart = nowUtc - Window;
-        return latestLockStartUtc is { } start && start > windowStart ? start : windowStart;
-    }
-
-    /// <summary>
     /// Whether an attempt of a new device may have its password checked, from the counts that already include it (it is
     /// recorded as a failure first, so that attempts at the same moment cannot all pass the check before any is counted).
     /// </summary>

@@ -22,14 +22,14 @@ public static class AnnouncementFields
 public static class AnnouncementRules
 {
     /// <summary>
-    /// Checks a title and body as they will be stored (<see cref="NormalizeTitle"/>, <see cref="NormalizeBody"/>): a title
+    /// Checks a title and body as they will be stored (<see cref="UserText.CollapsedLine"/>, <see cref="NormalizeBody"/>): a title
     /// of spaces or of invisible characters is no title. The body keeps its leading spaces and blank lines, which carry
     /// meaning in Markdown, but a body with nothing visible is empty.
     /// </summary>
     public static IReadOnlyList<(string Field, AnnouncementProblem Problem)> Check(string? title, string? body)
     {
         var problems = new List<(string, AnnouncementProblem)>();
-        var normalizedTitle = NormalizeTitle(title);
+        var normalizedTitle = UserText.CollapsedLine(title);
         if (normalizedTitle.Length == 0) problems.Add((AnnouncementFields.Title, AnnouncementProblem.TitleRequired));
         else if (normalizedTitle.Length > Announcement.TitleMaxLength) problems.Add((AnnouncementFields.Title, AnnouncementProblem.TitleTooLong));
 
@@ -38,10 +38,6 @@ public static class AnnouncementRules
         else if (normalizedBody.Length > Announcement.BodyMaxLength) problems.Add((AnnouncementFields.Body, AnnouncementProblem.BodyTooLong));
         return problems;
     }
-
-    /// <summary>Cleaned as one line (<see cref="UserText.SingleLine"/>), runs of whitespace inside collapsed.</summary>
-    public static string NormalizeTitle(string? title) =>
-        string.Join(' ', UserText.SingleLine(title).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Cleaned as lines (<see cref="UserText.MultiLine"/>: browsers send CRLF from a textarea), trailing whitespace removed.</summary>
     public static string NormalizeBody(string? body) => UserText.MultiLine(body).TrimEnd();

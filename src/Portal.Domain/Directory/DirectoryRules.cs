@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Portal.Domain.Text;
 
 namespace Portal.Domain.Directory;
 
@@ -36,16 +35,6 @@ public static partial class DirectoryRules
         return decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out area);
     }
 
-    /// <summary>
-    /// Normalises free text for comparisons of names typed by different people: cleaned as one line by
-    /// <see cref="UserText.SingleLine"/> (so a name of invisible characters only is empty, i.e. missing), inner runs of
-    /// spaces collapsed.
-    /// </summary>
-    public static string NormalizeName(string? text) => Whitespace().Replace(UserText.SingleLine(text), " ");
-
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,19}$")]
     private static partial Regex PhonePattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

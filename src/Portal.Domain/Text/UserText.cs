@@ -42,6 +42,13 @@ public static class UserText
     public static string? SingleLineOrNull(string? text) => SingleLine(text) is { Length: > 0 } line ? line : null;
 
     /// <summary>
+    /// A name or title as it is stored and compared — typed by different people, imported, pasted: <see cref="SingleLine"/>
+    /// with every inner run of whitespace collapsed to one space, so "青年湖  社区" and "青年湖 社区" are one name.
+    /// </summary>
+    public static string CollapsedLine(string? text) =>
+        string.Join(' ', SingleLine(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
     /// A multi-line form field as it is kept — a description, reason, note or decision: <see cref="MultiLine"/> with the
     /// blank lines and spaces around it removed (inside, every line stays as written).
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.Announcements;
 
@@ -244,16 +245,9 @@ public sealed class AnnouncementBrowserTests(BrowserFixture browser, PortalServe
         await AssertNoSidewaysScrollAsync(resident);
         var article = await resident.GetByTestId("announcement").BoundingBoxAsync();
         Assert.True(article!.X >= 0 && article.X + article.Width <= BrowserFixture.Phone.Width, $"the announcement spans {article.X}–{article.X + article.Width} px");
-        var back = await resident.GetByTestId("back-to-list").BoundingBoxAsync();
-        Assert.True(back!.Height >= 40, $"the way back is {back.Height} px high");
+        await AssertTouchableAsync(resident.GetByTestId("back-to-list"), "the way back");
         await resident.GetByTestId("back-to-list").ClickAsync();
         await Expect(resident.GetByTestId("announcement-list")).ToBeVisibleAsync();
         await Expect(card).ToHaveAttributeAsync("data-unread", "false");
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"the page scrolls sideways: {widths[0]} px wide in a {widths[1]} px window");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Portal.Testing;
 using Portal.Web.Features.Councils.Meetings;
 using static Microsoft.Playwright.Assertions;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.CouncilDisplay;
 
@@ -132,7 +133,8 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
         var phone = await PortalPage.SignedInPageAsync(phoneContext, "gridworker", path);
         await Expect(phone.GetByTestId("checkin-title")).ToHaveTextAsync(title);
         await AssertNoSidewaysScrollAsync(phone);
-        var button = await AssertOnScreenAndTouchableAsync(phone, "checkin-button");
+        await Expect(phone.GetByTestId("checkin-button")).ToBeInViewportAsync(new() { Ratio = 1 });
+        var button = await AssertTouchableAsync(phone.GetByTestId("checkin-button"), "checkin-button");
         // The one action on the page spans the column: a thumb finds it without aiming.
         Assert.True(button.Width >= BrowserFixture.Phone.Width * 0.8, $"the check-in button is only {button.Width} px wide");
         var heading = await phone.GetByTestId("checkin-title").BoundingBoxAsync();
@@ -141,7 +143,8 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
         await phone.GetByTestId("checkin-button").ClickAsync();
         await Expect(phone.GetByTestId("checkin-done")).ToContainTextAsync("签到成功");
         await Expect(phone.GetByTestId("checkin-done")).ToBeInViewportAsync(new() { Ratio = 1 });
-        await AssertOnScreenAndTouchableAsync(phone, "checkin-meeting-link");
+        await Expect(phone.GetByTestId("checkin-meeting-link")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await AssertTouchableAsync(phone.GetByTestId("checkin-meeting-link"), "checkin-meeting-link");
         await AssertNoSidewaysScrollAsync(phone);
 
         // Someone who takes no part gets the refusal readable on the phone, with no button.
@@ -150,21 +153,6 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
         await Expect(resident.GetByTestId("checkin-not-participant")).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(resident.GetByTestId("checkin-button")).ToHaveCountAsync(0);
         await AssertNoSidewaysScrollAsync(resident);
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"the page scrolls sideways: {widths[0]} px wide in a {widths[1]} px window");
-    }
-
-    private static async Task<LocatorBoundingBoxResult> AssertOnScreenAndTouchableAsync(IPage page, string testId)
-    {
-        var element = page.GetByTestId(testId);
-        await Expect(element).ToBeInViewportAsync(new() { Ratio = 1 });
-        var box = await element.BoundingBoxAsync();
-        Assert.True(box!.Width >= 40 && box.Height >= 40, $"{testId} is {box.Width}×{box.Height} px, under the 40 px touch target");
-        return box;
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using static Portal.Browser.Tests.ListsWorkItems.ResidentNeeds;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.ListsWorkItems;
 

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Accounts.Administration;
 using static Portal.Components.Tests.Accounts.AccountStatusTests;
@@ -36,9 +35,7 @@ public sealed class AccountActionsTests : PortalComponentTest
     [InlineData("en", true, 0, "Unlock")]
     public void A_locked_or_paused_account_can_be_unlocked(string culture, bool lockedOut, int paused, string unlock)
     {
-        UseCulture(culture);
-
-        var actions = Render<AccountActions>(p => p.Add(a => a.Account, Account(lockedOut: lockedOut, paused: paused)));
+        var actions = RenderIn<AccountActions>(culture, p => p.Add(a => a.Account, Account(lockedOut: lockedOut, paused: paused)));
 
         Assert.Equal(["disable", "link-person", "reset-password", "unlock"], Offered(actions));
         Assert.Equal(unlock, actions.Find("[data-testid=unlock]").TextContent.Trim());
@@ -58,9 +55,7 @@ public sealed class AccountActionsTests : PortalComponentTest
     [InlineData("en", "This account also holds roles in another street; you can only grant or revoke roles of your own street.")]
     public void An_account_of_several_streets_offers_nothing_but_says_why(string culture, string why)
     {
-        UseCulture(culture);
-
-        var actions = Render<AccountActions>(p => p.Add(a => a.Account, Account(canManage: false)));
+        var actions = RenderIn<AccountActions>(culture, p => p.Add(a => a.Account, Account(canManage: false)));
 
         Assert.Equal(["account-elsewhere"], Offered(actions));
         Assert.Equal(why, actions.Find("[data-testid=account-elsewhere]").TextContent.Trim());

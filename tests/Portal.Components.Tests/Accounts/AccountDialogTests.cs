@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -20,8 +19,7 @@ public sealed class AccountDialogTests : PortalComponentTest
 
     public AccountDialogTests()
     {
-        Render<MudPopoverProvider>();
-        _provider = Render<MudDialogProvider>();
+        _provider = UseDialogs();
     }
 
     private static readonly AccountRow Zhang = AccountStatusTests.Account();

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Access;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Accounts.Administration;
@@ -21,9 +20,7 @@ public sealed class AccountStatusTests : PortalComponentTest
     [InlineData("en", false, true, "Disabled", "mud-chip-color-error")]
     public void Each_state_has_its_word_and_colour(string culture, bool lockedOut, bool disabled, string text, string colour)
     {
-        UseCulture(culture);
-
-        var status = Render<AccountStatus>(p => p.Add(s => s.Account, Account(lockedOut, disabled)));
+        var status = RenderIn<AccountStatus>(culture, p => p.Add(s => s.Account, Account(lockedOut, disabled)));
 
         var chip = status.Find("[data-testid=account-status]");
         Assert.Equal(text, chip.TextContent.Trim());
@@ -36,9 +33,7 @@ public sealed class AccountStatusTests : PortalComponentTest
     [InlineData("en", "New devices paused at 2 address(es)")]
     public void An_active_account_paused_at_some_addresses_says_how_many(string culture, string paused)
     {
-        UseCulture(culture);
-
-        var status = Render<AccountStatus>(p => p.Add(s => s.Account, Account(paused: 2)));
+        var status = RenderIn<AccountStatus>(culture, p => p.Add(s => s.Account, Account(paused: 2)));
 
         Assert.Equal(culture == "en" ? "Active" : "正常", status.Find("[data-testid=account-status]").TextContent.Trim());
         Assert.Equal(paused, status.Find("[data-testid=account-paused]").TextContent.Trim());

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Access;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Accounts.Administration;
@@ -16,9 +15,7 @@ public sealed class RoleChipTests : PortalComponentTest
     [InlineData("en", "Community secretary (青年湖社区)", "Revoke")]
     public void A_revocable_role_names_its_scope_and_offers_a_named_revoke_button(string culture, string label, string revoke)
     {
-        UseCulture(culture);
-
-        var chip = Render<RoleChip>(p => p.Add(c => c.Role, Secretary(canRevoke: true)));
+        var chip = RenderIn<RoleChip>(culture, p => p.Add(c => c.Role, Secretary(canRevoke: true)));
 
         Assert.Equal(label, chip.Find(".role-chip-text").TextContent.Trim());
         var button = chip.Find("button[data-testid=revoke-role]");

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Announcements;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Announcements.Pages;
@@ -32,9 +31,7 @@ public sealed class AnnouncementListItemTests : PortalComponentTest
     [InlineData("en", "Unread", "Pinned", "青年湖社区 · Published by 王书记 · 12/6/2026 10:30 AM")]
     public void An_unread_pinned_announcement_says_so_in_words_and_shows_when_and_by_whom_it_was_published(string culture, string unread, string pinned, string meta)
     {
-        UseCulture(culture);
-
-        var item = Render<AnnouncementListItem>(p => p.Add(i => i.Row, Row(unread: true, pinned: true)));
+        var item = RenderIn<AnnouncementListItem>(culture, p => p.Add(i => i.Row, Row(unread: true, pinned: true)));
 
         Assert.Equal("true", item.Find("[data-testid=announcement-item]").GetAttribute("data-unread"));
         Assert.Contains("ann-item-unread", item.Find("[data-testid=announcement-item]").ClassName);
@@ -50,9 +47,7 @@ public sealed class AnnouncementListItemTests : PortalComponentTest
     [InlineData("zh-CN", AnnouncementStatus.Withdrawn, "已撤回", null)]
     public void A_draft_or_withdrawn_announcement_shows_its_status(string culture, AnnouncementStatus status, string badge, string? meta)
     {
-        UseCulture(culture);
-
-        var item = Render<AnnouncementListItem>(p => p.Add(i => i.Row, Row(status: status)));
+        var item = RenderIn<AnnouncementListItem>(culture, p => p.Add(i => i.Row, Row(status: status)));
 
         Assert.Equal(status.ToString(), item.Find("[data-testid=announcement-item]").GetAttribute("data-status"));
         Assert.Equal(badge, item.Find("[data-testid=status-badge]").TextContent.Trim());

@@ -1,4 +1,3 @@
-using Bunit;
 using MudBlazor;
 using Portal.Domain.Auditing;
 using Portal.Web.Features.Audit;
@@ -15,7 +14,7 @@ public sealed class AuditFilterBarTests : PortalComponentTest
 
     private IRenderedComponent<AuditFilterBar> RenderBar(AuditFilterModel model)
     {
-        Render<MudPopoverProvider>();
+        UsePopovers();
         return Render<AuditFilterBar>(p => p
             .Add(b => b.Model, model)
             .Add(b => b.EntityTypes, Types)
@@ -58,7 +57,7 @@ public sealed class AuditFilterBarTests : PortalComponentTest
     {
         UseCulture(culture);
         var types = culture == "en" ? [new AuditChoice("Street", "Street")] : Types;
-        Render<MudPopoverProvider>();
+        UsePopovers();
 
         var bar = Render<AuditFilterBar>(p => p
             .Add(b => b.Model, new AuditFilterModel { EntityType = "Street", Action = AuditAction.Create, From = new DateTime(2026, 12, 1) })

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Features.Councils.Meetings;
 
 namespace Portal.Components.Tests.CouncilMeetings;
@@ -11,9 +10,7 @@ public sealed class AgendaInlineFormTests : PortalComponentTest
     [InlineData("en", "Save", "Cancel")]
     public void It_frames_the_fields_with_save_and_cancel_named_by_the_prefix(string culture, string save, string cancel)
     {
-        UseCulture(culture);
-
-        var form = Render<AgendaInlineForm>(p => p.Add(f => f.TestIdPrefix, "record").AddChildContent("<input id=\"outcome\" />"));
+        var form = RenderIn<AgendaInlineForm>(culture, p => p.Add(f => f.TestIdPrefix, "record").AddChildContent("<input id=\"outcome\" />"));
 
         Assert.NotNull(form.Find("[data-testid=record-form] input#outcome"));
         Assert.Equal(save, form.Find("[data-testid=record-save]").TextContent.Trim());

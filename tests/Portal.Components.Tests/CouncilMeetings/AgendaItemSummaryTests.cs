@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using static Portal.Components.Tests.CouncilMeetings.AgendaTestData;
@@ -8,7 +7,7 @@ namespace Portal.Components.Tests.CouncilMeetings;
 /// <summary>What every participant sees of one agenda item, in its states: waiting, current, urgent, done and recorded.</summary>
 public sealed class AgendaItemSummaryTests : PortalComponentTest
 {
-    public AgendaItemSummaryTests() => Services.UseFixedClock();
+    public AgendaItemSummaryTests() => UseClock(Now);
 
     private IRenderedComponent<AgendaItemSummary> RenderItem(AgendaView view, AgendaItemState item, bool draggable = false) =>
         Render<AgendaItemSummary>(p => p.Add(s => s.View, view).Add(s => s.Item, item).Add(s => s.Draggable, draggable));

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
 using Portal.Web.Features.Councils.Meetings;
 
@@ -17,12 +16,4 @@ internal static class AgendaTestData
 
     public static AgendaView View(MeetingStatus status, int? current, params AgendaItemState[] items) =>
         new(status, status == MeetingStatus.Scheduled ? null : Now.AddMinutes(-30), null, 7, current, false, [.. items]);
-
-    /// <summary>The clock the countdown reads, standing still at <see cref="Now"/>.</summary>
-    public static void UseFixedClock(this IServiceCollection services) => services.AddSingleton<TimeProvider>(new FixedClock(Now));
-
-    private sealed class FixedClock(DateTime utc) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utc);
-    }
 }

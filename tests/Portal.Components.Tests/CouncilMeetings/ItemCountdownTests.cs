@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Features.Councils.Meetings;
 using static Portal.Components.Tests.CouncilMeetings.AgendaTestData;
 
@@ -10,7 +9,7 @@ namespace Portal.Components.Tests.CouncilMeetings;
 /// </summary>
 public sealed class ItemCountdownTests : PortalComponentTest
 {
-    public ItemCountdownTests() => Services.UseFixedClock();
+    public ItemCountdownTests() => UseClock(Now);
 
     [Fact]
     public void A_running_timer_shows_the_time_left_in_the_box_and_tells_the_browser_to_tick()
@@ -52,9 +51,7 @@ public sealed class ItemCountdownTests : PortalComponentTest
     [InlineData("en", "Time left for this item")]
     public void Screen_readers_hear_what_the_time_is(string culture, string label)
     {
-        UseCulture(culture);
-
-        var countdown = Render<ItemCountdown>(p => p.Add(c => c.Item, Item(1, "停车整治")));
+        var countdown = RenderIn<ItemCountdown>(culture, p => p.Add(c => c.Item, Item(1, "停车整治")));
 
         Assert.Equal(label, countdown.Find("[data-testid=agenda-countdown]").GetAttribute("aria-label"));
     }

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Councils;
 using Portal.Web.Features.Councils.Meetings;
 

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Councils;
 using Portal.Web.Features.Councils.Topics;
 using static Portal.Components.Tests.CouncilTopics.TopicTestData;

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Councils;
 using Portal.Web.Features.Councils.Topics;
 using static Portal.Components.Tests.CouncilTopics.TopicTestData;
@@ -13,9 +12,7 @@ public sealed class TopicListTests : PortalComponentTest
     [InlineData("en", "No topics yet.")]
     public void With_no_topics_the_list_says_so(string culture, string text)
     {
-        UseCulture(culture);
-
-        var list = Render<TopicList>(p => p.Add(l => l.Model, Model()));
+        var list = RenderIn<TopicList>(culture, p => p.Add(l => l.Model, Model()));
 
         Assert.Equal(text, list.Find("[data-testid=topic-list-empty]").TextContent.Trim());
         Assert.Empty(list.FindAll("[data-testid=topic-group]"));

@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Councils;
@@ -84,9 +83,7 @@ public sealed class CouncilPagesTests : PortalComponentTest
     [InlineData("en", "No members yet.")]
     public void An_empty_roster_says_so(string culture, string text)
     {
-        UseCulture(culture);
-
-        var roster = Render<RosterTable>(p => p.Add(r => r.Rows, []));
+        var roster = RenderIn<RosterTable>(culture, p => p.Add(r => r.Rows, []));
 
         Assert.Equal(text, roster.Find("[data-testid=roster-empty]").TextContent.Trim());
         Assert.Empty(roster.FindAll("[data-testid=roster]"));

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Councils;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Councils.Setup;

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Directory.Components;
 
@@ -18,9 +17,7 @@ public sealed class ImportPreviewViewTests : PortalComponentTest
     [InlineData("en", "1 problems found; nothing was imported", "Line", "Error")]
     public void A_file_with_errors_lists_each_with_line_column_and_message_and_marks_its_lines(string culture, string summary, string line, string bad)
     {
-        UseCulture(culture);
-
-        var view = Render<ImportPreviewView>(p => p.Add(v => v.Preview, Preview(new ImportMessage(3, "门牌号", "“门牌号”为必填项。")))
+        var view = RenderIn<ImportPreviewView>(culture, p => p.Add(v => v.Preview, Preview(new ImportMessage(3, "门牌号", "“门牌号”为必填项。")))
             .Add(v => v.FileName, "住户.csv"));
 
         Assert.Contains(summary, view.Find("[data-testid=import-errors-summary]").TextContent);
@@ -41,9 +38,7 @@ public sealed class ImportPreviewViewTests : PortalComponentTest
     [InlineData("en", "All 2 lines are valid and can be imported.")]
     public void A_clean_file_says_it_is_ready_with_its_line_count(string culture, string ready)
     {
-        UseCulture(culture);
-
-        var view = Render<ImportPreviewView>(p => p.Add(v => v.Preview, Preview()).Add(v => v.FileName, "住户.csv"));
+        var view = RenderIn<ImportPreviewView>(culture, p => p.Add(v => v.Preview, Preview()).Add(v => v.FileName, "住户.csv"));
 
         Assert.Equal(ready, view.Find("[data-testid=import-ready]").TextContent.Trim());
         Assert.Empty(view.FindAll("[data-testid=import-errors]"));

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bunit;
 using Portal.Web.Components.Layout;
 
 namespace Portal.Components.Tests.Layout;

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Components.Layout;
 
 namespace Portal.Components.Tests.Layout;

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.Commitments;
 
@@ -40,9 +39,7 @@ public sealed class CommitmentScoresTests : PortalComponentTest
     [InlineData("en", "Members' score", "Residents' score", "Organisation's score")]
     public void The_fields_are_labelled_in_the_users_language_with_the_scores_given(string culture, string member, string resident, string organization)
     {
-        UseCulture(culture);
-
-        var scores = Render<CommitmentScores>(p => p.Add(s => s.Member, 92m).Add(s => s.Resident, 88m).Add(s => s.Organization, 90m));
+        var scores = RenderIn<CommitmentScores>(culture, p => p.Add(s => s.Member, 92m).Add(s => s.Resident, 88m).Add(s => s.Organization, 90m));
 
         var labels = scores.FindAll("label").Select(l => l.TextContent.Trim()).ToList();
         Assert.Contains(member, labels);

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.Lists;
 using Portal.Web.Features.Lists.Dashboard;
 
@@ -22,9 +21,7 @@ public sealed class KpiCardTests : PortalComponentTest
     [InlineData("en", "满意率: 3 items met it, open them", "满意率: 4 items counted, open them")]
     public void A_rate_links_its_numerator_and_denominator_with_names_for_screen_readers(string culture, string met, string all)
     {
-        UseCulture(culture);
-
-        var card = Render<KpiCard>(p => p.Add(x => x.TestId, "kpi-satisfaction").Add(x => x.Label, "满意率").Add(x => x.Value, "75%")
+        var card = RenderIn<KpiCard>(culture, p => p.Add(x => x.TestId, "kpi-satisfaction").Add(x => x.Label, "满意率").Add(x => x.Value, "75%")
             .Add(x => x.Rate, new Rate(3, 4)).Add(x => x.Link, "lists?part=all").Add(x => x.MetLink, "lists?part=met").Add(x => x.Help, "评价为满意的比例"));
 
         Assert.Equal("3", card.Find("[data-testid=kpi-satisfaction-met]").TextContent);

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Features.Lists.Dashboard;
 
 namespace Portal.Components.Tests.ListsDashboard;
@@ -49,9 +48,7 @@ public sealed class UnitLoadTableTests : PortalComponentTest
     [InlineData("en", "Nothing is open.")]
     public void Without_open_items_it_says_so_and_draws_no_chart(string culture, string text)
     {
-        UseCulture(culture);
-
-        var units = Render<UnitLoadTable>(p => p.Add(x => x.Rows, []).Add(x => x.CommunityId, 7));
+        var units = RenderIn<UnitLoadTable>(culture, p => p.Add(x => x.Rows, []).Add(x => x.CommunityId, 7));
 
         Assert.Equal(text, units.Find("[data-testid=units-empty]").TextContent);
         Assert.Empty(units.FindAll("[data-testid=dashboard-units-chart]"));

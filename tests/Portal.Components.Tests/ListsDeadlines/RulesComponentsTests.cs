@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.Deadlines;
@@ -8,16 +7,12 @@ namespace Portal.Components.Tests.ListsDeadlines;
 /// <summary>The deadline rules as read (summary, history) and as edited (MudNumericFields, errors, preview, buttons).</summary>
 public sealed class RulesComponentsTests : PortalComponentTest
 {
-    public RulesComponentsTests() => Services.AddSingleton(TimeProvider.System);
-
     [Theory]
     [InlineData("zh-CN", "2 小时", "默认标准")]
     [InlineData("en", "2 hours", "Default standard")]
     public void The_summary_and_history_read_in_hours_and_days_in_the_readers_language(string culture, string emergency, string standard)
     {
-        UseCulture(culture);
-
-        var summary = Render<RulesSummary>(p => p.Add(x => x.Rules, DeadlineRules.Default));
+        var summary = RenderIn<RulesSummary>(culture, p => p.Add(x => x.Rules, DeadlineRules.Default));
         var history = Render<RulesHistory>(p => p.Add(x => x.History, [new DeadlineRuleVersion(null, 0, DeadlineRules.Default, null, null)]));
 
         Assert.Equal(emergency, summary.Find("[data-testid=rule-emergency]").TextContent);

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Features.Lists.Projects;
 
 namespace Portal.Components.Tests.ListsProjects;

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Lists.WorkItems.Pages;

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems.Pages;
 
@@ -33,9 +32,7 @@ public sealed class StatusBadgeTests : PortalComponentTest
     [InlineData("en", WorkItemKind.Commitment, "Awaiting vetting")]
     public void The_word_is_in_the_users_language_and_a_commitment_has_its_own(string culture, WorkItemKind? kind, string word)
     {
-        UseCulture(culture);
-
-        var badge = Render<StatusBadge>(p => p.Add(b => b.Status, WorkItemStatus.Raised).Add(b => b.Kind, kind).Add(b => b.TestId, "s"));
+        var badge = RenderIn<StatusBadge>(culture, p => p.Add(b => b.Status, WorkItemStatus.Raised).Add(b => b.Kind, kind).Add(b => b.TestId, "s"));
 
         Assert.Equal(word, badge.Find("[data-testid=s]").TextContent.Trim());
     }

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
 
@@ -11,9 +10,7 @@ public sealed class ExportButtonsTests : PortalComponentTest
     [InlineData("en", "Export CSV", "Export Word")]
     public void Both_files_are_offered_as_downloads_of_the_callers_address(string culture, string csv, string docx)
     {
-        UseCulture(culture);
-
-        var buttons = Render<ExportButtons>(p => p
+        var buttons = RenderIn<ExportButtons>(culture, p => p
             .Add(b => b.Href, format => $"/api/ledger?format={ExportFile.QueryValue(format)}")
             .Add(b => b.TestIdPrefix, "ledger"));
 

@@ -1,4 +1,3 @@
-using Bunit;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Components.Tests.Shared;

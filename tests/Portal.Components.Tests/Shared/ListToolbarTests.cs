@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using Portal.Web.Components.Shared;
 

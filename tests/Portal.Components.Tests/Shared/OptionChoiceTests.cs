@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -45,7 +44,7 @@ public sealed class OptionChoiceTests : PortalComponentTest
     {
         var asked = new List<string?>();
         int? chosen = null;
-        Render<MudPopoverProvider>();
+        UsePopovers();
         var picker = Render<OptionPicker>(p => p
             .Add(s => s.Search, (text, _) =>
             {

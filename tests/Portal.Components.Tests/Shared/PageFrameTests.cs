@@ -1,4 +1,3 @@
-using Bunit;
 using MudBlazor;
 using Portal.Web.Components.Shared;
 
@@ -38,9 +37,7 @@ public sealed class PageFrameTests : PortalComponentTest
     [InlineData("en", "This area is being built and will open soon.")]
     public void An_area_still_being_built_says_so_in_the_users_language(string culture, string lead)
     {
-        UseCulture(culture);
-
-        var page = Render<ComingSoon>(p => p.Add(c => c.Title, "双报到").Add(c => c.Description, "在职党员到社区报到。").Add(c => c.Icon, "how_to_reg"));
+        var page = RenderIn<ComingSoon>(culture, p => p.Add(c => c.Title, "双报到").Add(c => c.Description, "在职党员到社区报到。").Add(c => c.Icon, "how_to_reg"));
 
         Assert.Equal("双报到", page.Find("h1").TextContent.Trim());
         var card = page.Find("[data-testid=coming-soon]");
@@ -54,9 +51,7 @@ public sealed class PageFrameTests : PortalComponentTest
     [InlineData("en", "Access denied", "Back to home")]
     public void A_refused_page_says_why_and_leads_home(string culture, string title, string home)
     {
-        UseCulture(culture);
-
-        var page = Render<AccessDenied>();
+        var page = RenderIn<AccessDenied>(culture);
 
         var denied = page.Find("[data-testid=access-denied]");
         Assert.Equal(title, denied.QuerySelector("h1")?.TextContent.Trim());

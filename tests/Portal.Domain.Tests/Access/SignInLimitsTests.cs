@@ -38,14 +38,6 @@ public sealed class SignInLimitsTests
     }
 
     [Fact]
-    public void Failures_count_within_the_window_and_after_the_latest_pause_or_lock()
-    {
-        Assert.Equal(Now.AddHours(-24), Limits.CountFrom(Now, null));
-        Assert.Equal(Now.AddHours(-24), Limits.CountFrom(Now, Now.AddDays(-3)));
-        Assert.Equal(Now.AddMinutes(-20), Limits.CountFrom(Now, Now.AddMinutes(-20)));
-    }
-
-    [Fact]
     public void Fifth_failure_from_one_address_pauses_it_and_the_twentieth_of_new_devices_locks_the_account()
     {
         Assert.Null(Limits.LockFor(4, 4));

@@ -1,4 +1,5 @@
 using Portal.Domain.Announcements;
+using Portal.Domain.Text;
 
 namespace Portal.Domain.Tests.Announcements;
 
@@ -138,9 +139,14 @@ public sealed class AnnouncementRulesTests
     }
 
     [Fact]
-    public void A_title_is_one_line_with_single_spaces()
+    public void A_title_is_checked_as_stored_one_line_with_single_spaces()
     {
-        Assert.Equal("关于 召开 会议", AnnouncementRules.NormalizeTitle("  关于\n召开   会议 "));
+        // 120 characters as stored; typed with runs of spaces and line breaks it is longer, and still not too long.
+        var words = string.Join("  \n ", Enumerable.Repeat("关于召开会议", 17)) + "通知";
+        Assert.True(words.Length > Announcement.TitleMaxLength);
+        Assert.Equal(Announcement.TitleMaxLength, UserText.CollapsedLine(words).Length);
+        Assert.Empty(AnnouncementRules.Check(words, "正文"));
+        Assert.Equal([(AnnouncementFields.Title, AnnouncementProblem.TitleTooLong)], AnnouncementRules.Check(words + "书", "正文"));
     }
 
     [Fact]

@@ -55,12 +55,4 @@ public sealed class DirectoryRulesTests
     [InlineData(89.555, false)]
     public void Areas_are_positive_bounded_and_have_at_most_two_decimals(double area, bool valid) =>
         Assert.Equal(valid, DirectoryRules.IsValidArea((decimal)area));
-
-    [Theory]
-    [InlineData(null, "")]
-    [InlineData("   ", "")]
-    [InlineData("  青年湖  社区 ", "青年湖 社区")]
-    [InlineData("a\tb\nc", "a b c")]
-    public void Names_are_trimmed_and_inner_spaces_collapsed(string? text, string expected) =>
-        Assert.Equal(expected, DirectoryRules.NormalizeName(text));
 }

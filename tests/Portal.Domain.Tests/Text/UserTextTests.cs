@@ -16,6 +16,22 @@ public sealed class UserTextTests
     public void Single_line_text_without_anything_to_remove_is_only_trimmed(string? text, string expected) =>
         Assert.Equal(expected, UserText.SingleLine(text));
 
+    /// <summary>
+    /// Names and titles (announcement titles, the directory's forms and import) are one line with single spaces: the
+    /// announcement and the directory each had a copy of this rule (a split on whitespace, a regular expression).
+    /// </summary>
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("   ", "")]
+    [InlineData("\u200B\u3000", "")]
+    [InlineData("  青年湖  社区 ", "青年湖 社区")]
+    [InlineData("a\tb\nc", "a b c")]
+    [InlineData("  关于\n召开   会议 ", "关于 召开 会议")]
+    [InlineData("\u202E关于\u200B\r\n停水", "关于 停水")]
+    [InlineData("全角\u3000\u3000空格", "全角 空格")]
+    public void A_collapsed_line_is_a_single_line_with_single_spaces(string? text, string expected) =>
+        Assert.Equal(expected, UserText.CollapsedLine(text));
+
     [Theory]
     [InlineData("路灯\0不亮", "路灯不亮")]
     [InlineData("\u001B[31m红色\u001B[0m", "[31m红色[0m")]

@@ -90,7 +90,7 @@ public abstract class CsvImportFormat<TRow> where TRow : class
         {
             var index = IndexOf(key);
             var column = format.Columns[index];
-            var value = WithoutFormulaGuard(DirectoryRules.NormalizeName(line.Cells[index]));
+            var value = WithoutFormulaGuard(UserText.CollapsedLine(line.Cells[index]));
             if (value.Length == 0)
             {
                 if (column.Required) Report(key, ImportProblem.Required);

@@ -25,6 +25,18 @@ public static class GridPaging
     public static (string Column, bool Descending)? SortOf<T>(this GridState<T> state) =>
         state.SortDefinitions.FirstOrDefault() is { } sort ? (sort.SortBy, sort.Descending) : null;
 
+    /// <summary>
+    /// A new search or filter: the grid shows its first page, asked of the database once. From a later page, moving to the
+    /// first page loads it already (MudDataGrid loads on every change of page, without being awaited); reloading as well
+    /// would run the query twice. On the first page only the reload asks again.
+    /// </summary>
+    public static Task ReloadFirstPageAsync<T>(this MudDataGrid<T> grid)
+    {
+        if (grid.CurrentPage == 0) return grid.ReloadServerData();
+        grid.NavigateTo(Page.First);
+        return Task.CompletedTask;
+    }
+
     public static GridData<T> ToGridData<T>(this PagedResult<T> page) =>
         new() { Items = page.Items, TotalItems = page.Total };
 }

@@ -51,8 +51,8 @@ public abstract class ServerListBase<TRow, TForm, TQuery> : ComponentBase where 
     protected async Task ReloadAsync(bool firstPage = false)
     {
         if (Grid is null) return;
-        if (firstPage && Grid.CurrentPage > 0) Grid.NavigateTo(Page.First);
-        await Grid.ReloadServerData();
+        if (firstPage) await Grid.ReloadFirstPageAsync();
+        else await Grid.ReloadServerData();
     }
 
     protected virtual Task SearchAsync() => ReloadAsync(firstPage: true);

@@ -238,19 +238,26 @@ public sealed class SignInGuard(
 
     /// <summary>
     /// New devices' failures for the user name from this address since its latest pause, and from anywhere since the latest
-    /// lock (each within the window); attempts still being checked included.
+    /// lock, each within the window (a pause or lock starts the count again, as Identity's lockout does); attempts still
+    /// being checked included. One query for both counts: a failure counts when no pause or lock that restarts its count
+    /// began after it (one at the same instant still counts it).
     /// </summary>
     private async Task<(int Address, int Account)> NewDeviceFailuresAsync(PortalDbContext db, string name, string client, DateTime now, CancellationToken ct)
     {
-        var locks = db.SignInLocks.AsNoTracking().Where(l => l.NormalizedUserName == name);
-        var addressFrom = limits.CountFrom(now, await LatestStartAsync(locks.Where(l => l.Kind == SignInLockKind.Account || l.ClientAddress == client), ct));
-        var accountFrom = limits.CountFrom(now, await LatestStartAsync(locks.Where(l => l.Kind == SignInLockKind.Account), ct));
-        var failures = db.SignInFailures.AsNoTracking().Where(f => f.NormalizedUserName == name && f.DeviceId == null);
-        return (await failures.CountAsync(f => f.ClientAddress == client && f.AtUtc >= addressFrom, ct), await failures.CountAsync(f => f.AtUtc >= accountFrom, ct));
+        var windowStart = now - limits.Window;
+        var locks = db.SignInLocks.Where(l => l.NormalizedUserName == name);
+        var counts = await db.SignInFailures.AsNoTracking()
+            .Where(f => f.NormalizedUserName == name && f.DeviceId == null && f.AtUtc >= windowStart)
+            .GroupBy(f => 1)
+            .Select(g => new
+            {
+                Address = g.Count(f => f.ClientAddress == client
+                    && !locks.Any(l => (l.Kind == SignInLockKind.Account || l.ClientAddress == client) && l.StartsAtUtc > f.AtUtc)),
+                Account = g.Count(f => !locks.Any(l => l.Kind == SignInLockKind.Account && l.StartsAtUtc > f.AtUtc)),
+            })
+            .FirstOrDefaultAsync(ct);
+        return counts is null ? (0, 0) : (counts.Address, counts.Account);
     }
-
-    private static Task<DateTime?> LatestStartAsync(IQueryable<SignInLock> locks, CancellationToken ct) =>
-        locks.OrderByDescending(l => l.StartsAtUtc).Select(l => (DateTime?)l.StartsAtUtc).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Failures and locks older than the window count for nothing any more. Deleted in bulk, not audited: a lock's start

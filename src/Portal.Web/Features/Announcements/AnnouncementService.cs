@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Announcements;
+using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
@@ -146,7 +147,7 @@ public sealed class AnnouncementService(
             announcement = new Announcement
             {
                 CommunityId = form.CommunityId,
-                Title = AnnouncementRules.NormalizeTitle(form.Title),
+                Title = UserText.CollapsedLine(form.Title),
                 BodyMarkdown = AnnouncementRules.NormalizeBody(form.Body),
                 IsPinned = form.IsPinned,
                 Status = AnnouncementStatus.Draft,
@@ -162,7 +163,7 @@ public sealed class AnnouncementService(
             if (!caller.CanManage(found.CommunityId)) return Refused(caller, found.CommunityId);
             if (errors.Count > 0) return AnnouncementResult.Invalid(errors);
             announcement = found;
-            announcement.Title = AnnouncementRules.NormalizeTitle(form.Title);
+            announcement.Title = UserText.CollapsedLine(form.Title);
             announcement.BodyMarkdown = AnnouncementRules.NormalizeBody(form.Body);
             announcement.IsPinned = form.IsPinned;
         }

@@ -30,9 +30,7 @@ public partial class AuditLogPage
     private async Task SearchAsync()
     {
         _applied = _model.ToFilter();
-        if (_grid is null) return;
-        _grid.NavigateTo(Page.First);
-        await _grid.ReloadServerData();
+        if (_grid is not null) await _grid.ReloadFirstPageAsync();
     }
 
     private Task ResetAsync()

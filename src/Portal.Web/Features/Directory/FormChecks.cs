@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Directory;
+using Portal.Domain.Text;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Directory;
@@ -28,7 +29,7 @@ internal sealed partial class FormChecks(IStringLocalizer<DirectoryText> text, I
     /// <summary>Checks a required text; returns it trimmed.</summary>
     public string Required(string field, string? value, int maxLength)
     {
-        var trimmed = DirectoryRules.NormalizeName(value);
+        var trimmed = UserText.CollapsedLine(value);
         if (trimmed.Length == 0) Add(field, shared["Common.Required", Label(field)]);
         else if (trimmed.Length > maxLength) Add(field, shared["Common.TooLong", Label(field), maxLength]);
         return trimmed;
@@ -37,7 +38,7 @@ internal sealed partial class FormChecks(IStringLocalizer<DirectoryText> text, I
     /// <summary>Checks an optional text; returns it trimmed, or null when empty.</summary>
     public string? Optional(string field, string? value, int maxLength)
     {
-        var trimmed = DirectoryRules.NormalizeName(value);
+        var trimmed = UserText.CollapsedLine(value);
         if (trimmed.Length == 0) return null;
         if (trimmed.Length > maxLength) Add(field, shared["Common.TooLong", Label(field), maxLength]);
         return trimmed;

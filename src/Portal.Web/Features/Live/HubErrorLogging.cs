@@ -12,7 +12,9 @@ public sealed class HubCallRefusedException(string message) : HubException(messa
 /// log by repeating a call that fails (issue 10, item 6). The dispatcher's error entries are therefore switched off
 /// (<see cref="LiveExtensions"/>) and written here instead, at most one per connection and <see cref="FailureLogInterval"/>
 /// (the next one says how many were left out): a refusal is a warning without a stack trace; anything else is an error
-/// with its stack trace, as before. The client gets the same error either way.
+/// with its stack trace, as before. The client gets the same error either way. A failed connect or disconnect is logged here
+/// too, and only here: SignalR's connection handler's entry for it is switched off as well, and a failed disconnect is not
+/// thrown on (the connection is gone; its disposal would log it once more).
 /// </summary>
 public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvider time) : IHubFilter
 {
@@ -59,8 +61,9 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
         }
         catch (Exception e)
         {
+            // Logged here, not thrown on: the connection is gone either way, and SignalR would only log the failure again
+            // while disposing of the connection (an error with its stack trace, for every connection).
             Log(context.Context, context.Hub, nameof(Hub.OnDisconnectedAsync), "", e);
-            throw;
         }
     }
 

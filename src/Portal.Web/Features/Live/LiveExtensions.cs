@@ -7,6 +7,12 @@ public static class LiveExtensions
     /// <summary>SignalR's hub dispatcher, which logs a failed hub call at error level with its stack trace.</summary>
     public const string HubDispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
+    /// <summary>
+    /// SignalR's connection handler, which logs a failed connect or disconnect of a hub at error level (its only error
+    /// entry, "ErrorDispatchingHubEvent"), each time, with its stack trace.
+    /// </summary>
+    public const string HubConnectionHandlerLogCategory = "Microsoft.AspNetCore.SignalR.HubConnectionHandler";
+
     public static IServiceCollection AddPortalLive(this IServiceCollection services)
     {
         services.AddSignalR(o =>
@@ -16,7 +22,10 @@ public static class LiveExtensions
         });
         // HubErrorLogging writes failed hub calls itself (refusals as rate-limited warnings); the dispatcher's own entry
         // for them is an error with a stack trace that any client could repeat at will. Its warnings still pass.
-        services.AddLogging(logging => logging.AddFilter(HubDispatcherLogCategory, level => level is LogLevel.Warning or LogLevel.Critical));
+        // Likewise a failed connect or disconnect, which the connection handler would log a second time.
+        services.AddLogging(logging => logging
+            .AddFilter(HubDispatcherLogCategory, level => level is LogLevel.Warning or LogLevel.Critical)
+            .AddFilter(HubConnectionHandlerLogCategory, level => level is LogLevel.Warning or LogLevel.Critical));
         // Singletons: one event bus, store, relay and topic rule set per app node.
         services.AddSingleton<ILiveEventStore, EfLiveEventStore>();
         services.AddSingleton<ILiveEventRelay, InProcessLiveEventRelay>();

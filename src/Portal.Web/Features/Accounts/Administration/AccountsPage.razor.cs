@@ -25,9 +25,7 @@ public partial class AccountsPage
     /// <summary>A new search starts at the first page.</summary>
     private async Task SearchAsync()
     {
-        if (_grid is null) return;
-        _grid.NavigateTo(Page.First);
-        await _grid.ReloadServerData();
+        if (_grid is not null) await _grid.ReloadFirstPageAsync();
     }
 
     private async Task ReloadAsync()

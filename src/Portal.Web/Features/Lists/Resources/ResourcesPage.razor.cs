@@ -83,9 +83,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
     /// <summary>A new search or filter starts from the first page.</summary>
     protected async Task ReloadFirstPageAsync()
     {
-        if (Grid is null) return;
-        if (Grid.CurrentPage != 0) Grid.NavigateTo(Page.First);
-        await Grid.ReloadServerData();
+        if (Grid is not null) await Grid.ReloadFirstPageAsync();
     }
 
     protected async Task FilterAsync(Action set)
