@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
-using static Portal.Browser.Tests.ListsWorkItems.ResidentNeeds;
+using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.ListsCommitments;
 
