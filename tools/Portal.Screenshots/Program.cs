@@ -74,8 +74,9 @@ foreach (var (user, path, file, culture) in shots)
     await ShootAsync(user, path, file, culture, phone: false);
 
 // The resident's pages at a phone's size (390×844, touch), as residents mostly see them; the last with the menu open.
-// The rating page needs one of the resident's own needs reported back; the check-in page the meeting in progress.
-var toRate = host is not null ? await ResidentShots.NeedToRateAsync(host) : null;
+// The rating page needs one of the resident's own needs reported back (the demo data has none waiting: one is brought
+// there through the services, on the throw-away database only); the check-in page the meeting in progress.
+int? toRate = host is not null ? await ResidentNeeds.RaiseAsync(host, "3号楼楼道声控灯不亮", reported: true) : null;
 (string User, string Path, string File)[] allPhoneShots =
 [
     ("resident", "/", "home-resident-phone.png"),

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
-using static Portal.Browser.Tests.ListsWorkItems.ResidentNeeds;
+using static Portal.Testing.ResidentNeeds;
 using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.ListsBoard;
@@ -15,7 +15,7 @@ public sealed class BoardPhoneBrowserTests(BrowserFixture browser, PortalServerF
     public async Task On_a_phone_the_board_shows_each_published_need_as_a_card_with_its_title_status_and_dates()
     {
         const string title = "公示栏手机测试：二号楼楼道堆放杂物影响消防通道";
-        var id = await RaiseAsync(server.Portal, title, reported: true);
+        var id = await RaiseAsync(server.Portal, title, reported: true, TestContext.Current.CancellationToken);
         await using var context = await browser.NewContextAsync(server.BaseAddress, BrowserFixture.Phone);
         var page = await PortalPage.SignedInPageAsync(context, "resident", "/lists/board");
         var needs = page.GetByTestId("board-needs");

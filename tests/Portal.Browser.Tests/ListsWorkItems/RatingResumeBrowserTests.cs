@@ -1,3 +1,4 @@
+using Portal.Testing;
 using Portal.Browser.Tests.Platform;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,7 +14,7 @@ public sealed class RatingResumeBrowserTests(BrowserFixture browser, StatefulPor
     [Fact]
     public async Task A_rating_being_written_survives_the_server_evicting_the_circuit_and_can_be_sent_after_the_resume()
     {
-        var id = await ResidentNeeds.RaiseAsync(server.Portal, "断线评价：单元门禁已修好", reported: true);
+        var id = await ResidentNeeds.RaiseAsync(server.Portal, "断线评价：单元门禁已修好", reported: true, TestContext.Current.CancellationToken);
         await using var context = await browser.NewContextAsync(server.BaseAddress, BrowserFixture.Phone);
         await PortalPage.TrackSocketsAsync(context);
         var page = await PortalPage.SignedInPageAsync(context, "resident", $"/lists/items/{id}");

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using static Portal.Browser.Tests.ListsWorkItems.ResidentNeeds;
+using static Portal.Testing.ResidentNeeds;
 using static Portal.Browser.Tests.PortalPage;
 
 namespace Portal.Browser.Tests.ListsWorkItems;
@@ -47,7 +47,7 @@ public sealed partial class ResidentPhoneBrowserTests(BrowserFixture browser, Po
     public async Task On_a_phone_my_needs_are_cards_with_the_title_in_full_the_status_and_the_dates()
     {
         const string title = "三号楼电梯经常停在八楼不动，老人上下楼很不方便";
-        var id = await RaiseAsync(server.Portal, title);
+        var id = await RaiseAsync(server.Portal, title, ct: TestContext.Current.CancellationToken);
         await using var context = await browser.NewContextAsync(server.BaseAddress, BrowserFixture.Phone);
         var page = await PortalPage.SignedInPageAsync(context, "resident", "/lists");
 
@@ -74,7 +74,7 @@ public sealed partial class ResidentPhoneBrowserTests(BrowserFixture browser, Po
     [Fact]
     public async Task On_a_phone_a_resident_rates_a_handled_need_with_touchable_controls()
     {
-        var id = await RaiseAsync(server.Portal, "手机评价：楼顶水箱漏水已修好", reported: true);
+        var id = await RaiseAsync(server.Portal, "手机评价：楼顶水箱漏水已修好", reported: true, TestContext.Current.CancellationToken);
         await using var context = await browser.NewContextAsync(server.BaseAddress, BrowserFixture.Phone);
         var page = await PortalPage.SignedInPageAsync(context, "resident", $"/lists/items/{id}");
         await Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Reported");
