@@ -63,6 +63,14 @@ public sealed partial class ResidentPhoneBrowserTests(BrowserFixture browser, Po
         await Expect(raised).ToHaveTextAsync(new Regex(@"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}"));
         await AssertOneLineAsync(raised, "the raised date");
         await AssertTouchableAsync(page.GetByTestId("raise-need"), "提出诉求");
+        // The filters a resident rarely needs wait behind "更多筛选", so the list starts on the first screen.
+        await Expect(page.GetByTestId("needs-status")).ToBeHiddenAsync();
+        var firstRow = await page.Locator("[data-testid=need-row]").First.BoundingBoxAsync();
+        Assert.True(firstRow is { } r && r.Y < BrowserFixture.Phone.Height, $"the first need starts at {firstRow?.Y} px, below the first screen");
+        await AssertTouchableAsync(page.GetByTestId("needs-more-filters"), "更多筛选");
+        await page.GetByTestId("needs-more-filters").ClickAsync();
+        await Expect(page.GetByTestId("needs-status")).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAsync(page);
 
         // The card leads to the need.
         await card.GetByTestId("need-link").ClickAsync();

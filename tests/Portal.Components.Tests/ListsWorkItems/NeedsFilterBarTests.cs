@@ -79,4 +79,25 @@ public sealed class NeedsFilterBarTests : PortalComponentTest
         Assert.Equal(reset, bar.Find("[data-testid=needs-reset]").TextContent.Trim());
         Assert.Contains(mine, bar.Markup);
     }
+
+    [Fact]
+    public void On_a_phone_the_drop_downs_and_dates_wait_behind_more_filters_and_the_search_and_mine_stay()
+    {
+        var bar = RenderBar(Resident);
+        var form = bar.Find("[data-testid=needs-filters]");
+        Assert.DoesNotContain("kit-filters-open", form.ClassList);
+        // The four drop-downs and two dates a resident has are the ones a phone folds away; the search and "only mine" are not.
+        Assert.Equal(6, bar.FindAll(".kit-filter-more").Count);
+        Assert.Empty(bar.FindAll(".kit-filter-more [data-testid=needs-search], .kit-filter-more[data-testid=needs-search]"));
+        Assert.Empty(bar.FindAll(".kit-filter-more [data-testid=needs-mine]"));
+        var toggle = bar.Find("[data-testid=needs-more-filters]");
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        Assert.Contains("更多筛选", toggle.TextContent);
+
+        toggle.Click();
+
+        Assert.Contains("kit-filters-open", bar.Find("[data-testid=needs-filters]").ClassList);
+        Assert.Equal("true", bar.Find("[data-testid=needs-more-filters]").GetAttribute("aria-expanded"));
+        Assert.Contains("收起筛选", bar.Find("[data-testid=needs-more-filters]").TextContent);
+    }
 }
