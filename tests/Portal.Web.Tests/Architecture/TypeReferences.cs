@@ -149,9 +149,9 @@ public static class TypeReferences
         }
         catch (Exception e) when (e is ArgumentException or BadImageFormatException or TypeLoadException or MissingMemberException)
         {
-            // A token whose generic context the reflection API cannot rebuild: count it for the type that holds it,
-            // so it can never hide a reference to another slice behind an error.
-            resolved = owner;
+            // Never skip a token: one left unread could be the reference to another slice. None fails today; should one
+            // (a generic context reflection cannot rebuild), resolve it here rather than pass over it.
+            throw new InvalidOperationException($"Cannot resolve IL token 0x{token:X8} in {owner.FullName} ({member}).", e);
         }
         switch (resolved)
         {
