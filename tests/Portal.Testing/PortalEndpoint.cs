@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Data.Identity;
 
 namespace Portal.Testing;
 

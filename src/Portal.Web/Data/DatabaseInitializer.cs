@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Web.Features.Platform;
 
 namespace Portal.Web.Data;
 
-/// <summary>Applies migrations at start-up and, when configured (Development), loads demo data into an empty database.</summary>
+/// <summary>Applies migrations at start-up and, when configured (Development), runs the registered seeders (demo data).</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> dbFactory,
     DatabaseOptions options,
-    DemoDataSeeder demoData,
+    IEnumerable<IStartupSeeder> seeders,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct)
@@ -24,8 +23,8 @@ public sealed class DatabaseInitializer(
 
         if (options.SeedDemoData)
         {
-            await demoData.SeedIfEmptyAsync(ct);
-            demoData.PrintAccounts();
+            foreach (var seeder in seeders)
+                await seeder.SeedAsync(ct);
         }
     }
 }

@@ -4,8 +4,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Domain.Directory;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Live;
+using Portal.Web.Data.Identity;
 
 namespace Portal.Web.Data;
 
@@ -87,16 +86,5 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(x => x.EntityId).HasMaxLength(100);
         e.HasIndex(x => x.AtUtc);
         e.HasIndex(x => new { x.EntityType, x.EntityId });
-    }
-}
-
-internal sealed class StoredLiveEventConfiguration : IEntityTypeConfiguration<StoredLiveEvent>
-{
-    public void Configure(EntityTypeBuilder<StoredLiveEvent> e)
-    {
-        e.ToTable("LiveEvents");
-        e.Property(x => x.Topic).HasMaxLength(200);
-        e.Property(x => x.Type).HasMaxLength(100);
-        e.HasIndex(x => new { x.Topic, x.Sequence }).IsUnique();
     }
 }

@@ -8,9 +8,9 @@ using Portal.Domain.Common;
 using Portal.Domain.Councils;
 using Portal.Domain.Directory;
 using Portal.Domain.WorkItems;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Audit;
-using Portal.Web.Features.Live;
+using Portal.Web.Data.Audit;
+using Portal.Web.Data.Identity;
+using Portal.Web.Data.Live;
 
 namespace Portal.Web.Data;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Directory;
 using Portal.Domain.WorkItems;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Data.Identity;
 
 namespace Portal.Web.Data;
 

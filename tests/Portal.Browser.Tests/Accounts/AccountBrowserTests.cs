@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Testing;
+using Portal.Web.Data.Identity;
 using Portal.Web.Features.Accounts;
 using static Microsoft.Playwright.Assertions;
 

@@ -5,6 +5,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Auditing;
 using Portal.Domain.Directory;
 using Portal.Testing;
+using Portal.Web.Data.Identity;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Tests.Data;
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using Portal.Testing;
+using Portal.Web.Data.Audit;
 using Portal.Web.Features.Audit;
 using Portal.Web.Tests.Accounts;
 

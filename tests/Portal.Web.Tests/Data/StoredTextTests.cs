@@ -3,9 +3,9 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
+using Portal.Web.Data.Identity;
+using Portal.Web.Data.Live;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 

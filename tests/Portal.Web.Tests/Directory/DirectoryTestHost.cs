@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Platform;
 
 namespace Portal.Web.Tests.ListsDeadlines;

@@ -2,7 +2,6 @@ using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.Dashboard;
 using Portal.Web.Components.Shared.Export;
-using Portal.Web.Features.Lists.Export;
 using Portal.Web.Features.Lists.WorkItems;
 
 namespace Portal.Web.Tests.ListsWorkItems;

@@ -6,7 +6,10 @@ using Portal.Web.Data;
 
 namespace Portal.Web.Tests.Platform;
 
-/// <summary>Starting the portal again on the same database file migrates nothing twice and adds no demo data twice.</summary>
+/// <summary>
+/// Starting the portal again on the same database file migrates nothing twice and adds no demo data twice; seeders are
+/// whatever the app registers as <see cref="IStartupSeeder"/> (Data names no slice), run after the migrations.
+/// </summary>
 public sealed class DatabaseInitializerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -45,6 +48,33 @@ public sealed class DatabaseInitializerTests
         {
             SqliteConnection.ClearAllPools();
             try { System.IO.Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Registered_seeders_run_on_the_migrated_database_when_seeding_is_on(bool seed)
+    {
+        using var host = new PortalHost(
+            settings: new Dictionary<string, string?> { ["Database:SeedDemoData"] = seed ? "true" : "false" },
+            services: s => s.AddSingleton<IStartupSeeder, RecordingSeeder>());
+        var seeder = host.Services.GetServices<IStartupSeeder>().OfType<RecordingSeeder>().Single();
+
+        Assert.Equal(seed ? [0] : [], seeder.PendingMigrationsWhenRun);
+        await using var db = await host.NewDbContextAsync(Ct);
+        Assert.Equal(seed, await db.Streets.AnyAsync(Ct)); // the demo data is a seeder like any other
+    }
+
+    /// <summary>Notes each run and how many migrations were still pending then.</summary>
+    private sealed class RecordingSeeder(IDbContextFactory<PortalDbContext> dbFactory) : IStartupSeeder
+    {
+        public List<int> PendingMigrationsWhenRun { get; } = [];
+
+        public async Task SeedAsync(CancellationToken ct)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            PendingMigrationsWhenRun.Add((await db.Database.GetPendingMigrationsAsync(ct)).Count());
         }
     }
 

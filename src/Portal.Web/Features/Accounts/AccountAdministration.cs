@@ -6,6 +6,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Directory;
 using Portal.Domain.Text;
 using Portal.Web.Components.Shared;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Accounts;

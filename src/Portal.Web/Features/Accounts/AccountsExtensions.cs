@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Web.Data.Audit;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
-using Portal.Web.Features.Audit;
 
 namespace Portal.Web.Features.Accounts;
 

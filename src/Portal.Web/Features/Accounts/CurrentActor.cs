@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Portal.Domain.Auditing;
-using Portal.Web.Features.Audit;
+using Portal.Web.Data.Audit;
 
 namespace Portal.Web.Features.Accounts;
 

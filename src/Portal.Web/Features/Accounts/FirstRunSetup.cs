@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Directory;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Accounts;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Domain.Access;
+using Portal.Web.Data.Identity;
 
 namespace Portal.Web.Features.Accounts;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Access;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Accounts;

@@ -4,6 +4,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Notifications;

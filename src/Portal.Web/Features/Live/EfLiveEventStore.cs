@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data.Live;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Live;

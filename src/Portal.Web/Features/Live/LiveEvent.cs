@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Portal.Domain.Text;
+using Portal.Web.Data.Live;
 
 namespace Portal.Web.Features.Live;
 
@@ -12,24 +12,13 @@ public sealed record LiveEvent(string Topic, long Sequence, string Type, JsonEle
     public T? PayloadAs<T>() => Payload.Deserialize<T>(LiveJson.Options);
 }
 
-/// <summary>
-/// The persisted form of a <see cref="LiveEvent"/>, kept for catch-up after reconnects. Verbatim: the payload is JSON the
-/// portal serialized, replayed to clients as it was sent live.
-/// </summary>
-[VerbatimText]
-public sealed class StoredLiveEvent
+/// <summary>Reads a stored event back as the event that was sent.</summary>
+internal static class StoredLiveEvents
 {
-    public long Id { get; set; }
-    public required string Topic { get; set; }
-    public long Sequence { get; set; }
-    public required string Type { get; set; }
-    public required string Payload { get; set; }
-    public DateTime ServerTimeUtc { get; set; }
-
-    public LiveEvent ToLiveEvent()
+    public static LiveEvent ToLiveEvent(this StoredLiveEvent stored)
     {
-        using var doc = JsonDocument.Parse(Payload);
-        return new LiveEvent(Topic, Sequence, Type, doc.RootElement.Clone(), ServerTimeUtc);
+        using var doc = JsonDocument.Parse(stored.Payload);
+        return new LiveEvent(stored.Topic, stored.Sequence, stored.Type, doc.RootElement.Clone(), stored.ServerTimeUtc);
     }
 }
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Notifications;
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Directory;
+using Portal.Web.Data.Identity;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Platform;
 
@@ -13,7 +13,7 @@ namespace Portal.Web.Features.Platform;
 /// buildings and ~200 households with areas and owners, co-building units of every common type, Party
 /// organisations and members, and the demo accounts listed in the README. Deterministic, so tests can rely on it.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoDataSeeder> logger) : IStartupSeeder
 {
     public const string DefaultPassword = "Portal@2026";
     public const string StreetName = "和平里街道";
@@ -22,6 +22,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory,
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "国庆", "淑珍", "海燕", "志强", "玉兰", "晓东"];
     private static readonly string[] Skills = ["法律咨询", "医疗护理", "心理疏导", "家电维修", "书法", "摄影", "教育辅导", "理发", "财务", "文艺演出", "信息技术", "养老照护"];
+
+    /// <summary>At start-up (when demo data is configured): seed an empty database, then show how to sign in.</summary>
+    async Task IStartupSeeder.SeedAsync(CancellationToken ct)
+    {
+        await SeedIfEmptyAsync(ct);
+        PrintAccounts();
+    }
 
     public async Task SeedIfEmptyAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Web.Components;
+using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Platform;
@@ -25,7 +26,7 @@ public static class PlatformExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitMessageSizeLimit);
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<IStartupSeeder, DemoDataSeeder>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // The server's name and version help nobody but someone looking for a known flaw.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);

@@ -375,7 +375,7 @@ public sealed class MinutesService(
         var chaserIds = resolutions.Select(r => r.ChaserPersonId).OfType<int>().Distinct().ToList();
         var chasers = await db.People.AsNoTracking().Where(p => chaserIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var items = meeting.AgendaItems.ToDictionary(i => i.Number, i => i.Title);
-        var link = $"/councils/meetings/{meeting.Id}/minutes";
+        var link = MeetingPaths.Minutes(meeting.Id);
         return resolutions.Select(r =>
         {
             var community = council.CommunityId ?? units.GetValueOrDefault(r.OwnerUnitId)?.CommunityId ?? streetCommunity

@@ -13,8 +13,9 @@ public static class WorkItemsExtensions
     }
 
     /// <summary>
-    /// The attachment download: the only way to an evidence file, and only for someone who may see its item (others get
-    /// 404, so ids cannot be probed). Served as a download with the stored type, never sniffed by the browser.
+    /// The list's export (<see cref="ListExportExtensions"/>), and the attachment download: the only way to an evidence
+    /// file, and only for someone who may see its item (others get 404, so ids cannot be probed). Served as a download with
+    /// the stored type, never sniffed by the browser.
     /// </summary>
     public static WebApplication MapPortalWorkItems(this WebApplication app)
     {
@@ -27,6 +28,7 @@ public static class WorkItemsExtensions
                 ? Results.File(file.Path, file.ContentType)
                 : Results.File(file.Path, file.ContentType, file.FileName);
         }).RequireAuthorization();
+        app.MapPortalListsExport();
         return app;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
-using Portal.Web.Features.Lists.Export;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Lists.WorkItems.Pages;

@@ -5,9 +5,9 @@ using Portal.Domain.Access;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
-using Portal.Web.Features.Live;
+using Portal.Web.Data.Live;
 
-namespace Portal.Web.Features.Audit;
+namespace Portal.Web.Data.Audit;
 
 /// <summary>Who is making the change being saved; resolved from the current request or circuit.</summary>
 public interface IAuditActor

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Domain.Access;
 
-namespace Portal.Web.Features.Accounts;
+namespace Portal.Web.Data.Identity;
 
 /// <summary>An account. It is linked to a person of the directory when the user is one.</summary>
 public sealed class PortalUser : IdentityUser

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Components.Shared.Export;
-using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
 
-namespace Portal.Web.Features.Lists.Export;
+namespace Portal.Web.Features.Lists.WorkItems;
 
 /// <summary>
 /// GET /api/lists/export?format=csv|docx&amp;&lt;the /lists query&gt;: any filtered list as a file. The rows are exactly what
