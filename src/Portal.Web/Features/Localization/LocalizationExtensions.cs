@@ -13,6 +13,8 @@ public static class LocalizationExtensions
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // The one way a command's message becomes text in the reader's language (decision 0023).
+        services.AddSingleton<Kit.Results.ResultText>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(DefaultCulture)
