@@ -138,4 +138,36 @@ public sealed class ResultViewTests : PortalComponentTest
 
         Assert.Equal("对方保存的版本", view.Find("[data-testid=editor-theirs] [data-testid=result-current] strong").TextContent.Trim());
     }
+
+    [Theory]
+    [InlineData("zh-CN", "您无权管理该社区的公告。")]
+    [InlineData("en", "You may not manage this community's announcements.")]
+    public void The_editor_panel_shows_a_result_where_it_showed_the_forms_error(string culture, string expected)
+    {
+        UseCulture(culture);
+
+        var panel = Render<EditorPanel>(p => p
+            .Add(e => e.Title, "编辑公告").Add(e => e.Model, new StreetForm())
+            .Add(e => e.Result, Result.NotAllowed(Text("Error.Forbidden"))));
+
+        Assert.Equal(expected, panel.Find("[data-testid=editor] [data-testid=form-error]").TextContent.Trim());
+        Assert.Empty(panel.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
+    public void The_editor_panel_shows_a_conflict_with_the_values_saved_now_above_the_users_input()
+    {
+        var result = Result<StreetForm>.Conflict(Text("Error.Conflict"), new StreetForm { Name = "对方的名称" });
+
+        var panel = Render<EditorPanel>(p => p
+            .Add(e => e.Title, "编辑公告").Add(e => e.Model, new StreetForm())
+            .Add(e => e.Result, result)
+            .Add(e => e.Current, (RenderFragment)(b => b.AddContent(0, result.Current!.Name)))
+            .AddChildContent("<input id=\"name\" value=\"我的名称\" />"));
+
+        var conflict = panel.Find("[data-testid=editor] [data-testid=conflict]");
+        Assert.Contains("其他人修改了这条公告", conflict.TextContent);
+        Assert.Contains("对方的名称", conflict.TextContent);
+        Assert.Equal("我的名称", panel.Find("input#name").GetAttribute("value"));
+    }
 }
