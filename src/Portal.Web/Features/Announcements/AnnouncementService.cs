@@ -174,29 +174,26 @@ public sealed class AnnouncementService(
     }
 
     public Task<Result<AnnouncementForm>> PublishAsync(int id, Guid version, CancellationToken ct = default) =>
-        work.ChangeAsync<Announcement, AnnouncementForm>(
-            Find(id), version, MayManage,
-            run: (_, announcement, _) =>
-            {
-                if (!announcement.CanPublish) return Result.Invalid(Text("Error.AlreadyPublished"));
-                announcement.Publish(clock.GetUtcNow().UtcDateTime);
-                return null;
-            },
-            ToForm, Texts,
-            after: (caller, announcement, db, ct) => AfterPublishAsync(db, announcement, caller, AnnouncementEvents.Published, ct),
-            ct: ct);
+        ChangeStatusAsync(id, version, publish: true, ct);
 
     public Task<Result<AnnouncementForm>> WithdrawAsync(int id, Guid version, CancellationToken ct = default) =>
+        ChangeStatusAsync(id, version, publish: false, ct);
+
+    private Task<Result<AnnouncementForm>> ChangeStatusAsync(int id, Guid version, bool publish, CancellationToken ct) =>
         work.ChangeAsync<Announcement, AnnouncementForm>(
             Find(id), version, MayManage,
             run: (_, announcement, _) =>
             {
-                if (!announcement.CanWithdraw) return Result.Invalid(Text("Error.NotPublished"));
-                announcement.Withdraw();
+                if (publish ? !announcement.CanPublish : !announcement.CanWithdraw)
+                    return Result.Invalid(Text(publish ? "Error.AlreadyPublished" : "Error.NotPublished"));
+                if (publish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
+                else announcement.Withdraw();
                 return null;
             },
             ToForm, Texts,
-            after: (_, announcement, _, ct) => AnnounceAsync(announcement, AnnouncementEvents.Withdrawn, ct),
+            after: (caller, announcement, db, ct) => publish
+                ? AfterPublishAsync(db, announcement, caller, AnnouncementEvents.Published, ct)
+                : AnnounceAsync(announcement, AnnouncementEvents.Withdrawn, ct),
             ct: ct);
 
     public Task<Result<AnnouncementForm>> DeleteAsync(int id, Guid version, CancellationToken ct = default)
