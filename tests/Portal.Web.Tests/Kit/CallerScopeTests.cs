@@ -240,7 +240,7 @@ public sealed class CallerScopeTests(CallerScopeTests.Host host) : IClassFixture
     }
 
     [Fact]
-    public async Task A_principal_set_on_the_scope_is_resolved_once_with_the_linked_person()
+    public async Task A_principal_set_on_the_scope_is_resolved_once_per_entry_with_the_linked_person()
     {
         await using var scope = Portal.Services.CreateAsyncScope();
         var callers = scope.ServiceProvider.GetRequiredService<CallerScope>();
@@ -251,6 +251,10 @@ public sealed class CallerScopeTests(CallerScopeTests.Host host) : IClassFixture
         var second = await callers.GetAsync(Ct);
 
         Assert.Same(first, second);
+        // The next entry (request, circuit activity, hub call) resolves again: the linked person or the directory may
+        // have changed while a circuit stayed open.
+        callers.Set(principal);
+        Assert.NotSame(first, await callers.GetAsync(Ct));
         Assert.Equal(principal.FindFirstValue(ClaimTypes.NameIdentifier), first.UserId);
         Assert.NotEmpty(first.GridsWorked);
         await using var db = await Portal.NewDbContextAsync(Ct);

@@ -15,8 +15,8 @@ namespace Portal.Web.Kit.Callers;
 /// <para>
 /// Nothing ambient is read: a scope is one request, one hub call or one circuit, so a live-event callback that reloads
 /// data in a circuit (outside any inbound activity, on the publisher's thread) still gets the circuit's user, never
-/// the publisher's. The caller is resolved once per principal (user id, names, linked person with one query, access
-/// policy) and cached; a new principal (a re-validated circuit, a role change) resolves again. Scoped.
+/// the publisher's. The caller is resolved once per entry (user id, names, linked person with one query, access policy)
+/// and cached until the next entry or a new principal (a re-validated circuit, a role change). Scoped.
 /// </para>
 /// </summary>
 public sealed class CallerScope(AccessPolicyProvider policies, IDbContextFactory<PortalDbContext> dbFactory, IServiceProvider services)
@@ -32,6 +32,9 @@ public sealed class CallerScope(AccessPolicyProvider policies, IDbContextFactory
     {
         _given = null;
         _principal = principal;
+        // Resolved again at each entry (request, circuit activity, hub call): a circuit lives for hours, and its caller's
+        // linked person and the directory its policy reads (cached for a minute) must not stay as they were at its start.
+        _resolved = null;
     }
 
     /// <summary>Makes <paramref name="caller"/> the caller of this scope, e.g. <see cref="Caller.System"/> for background work.</summary>
