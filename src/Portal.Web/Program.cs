@@ -17,10 +17,12 @@ using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Platform;
+using Portal.Web.Kit;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalData();
+builder.Services.AddPortalKit();
 builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalLive();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 
 namespace Portal.Testing;
 
@@ -83,9 +84,12 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     {
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
         await using var scope = Services.CreateAsyncScope();
+        var principal = await PrincipalAsync(scope.ServiceProvider, userName);
+        // As the HTTP middleware does for a request: the scope's caller, and the audit trail's ambient actor.
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Set(principal);
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         var previous = actor.Principal;
-        actor.Principal = await PrincipalAsync(scope.ServiceProvider, userName);
+        actor.Principal = principal;
         try
         {
             return await action(scope.ServiceProvider.GetRequiredService<TService>());

@@ -59,6 +59,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<CouncilScoringRuleSet> CouncilScoringRuleSets => Set<CouncilScoringRuleSet>();
     public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
 
+    /// <summary>
+    /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when
+    /// null, the ambient actor (the async-local <c>CurrentActor</c>) is asked, as saves outside the unit of work do.
+    /// </summary>
+    public IAuditActor? Actor { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // All times are UTC. SQLite has no time zone, so mark values read back as UTC; PostgreSQL maps to timestamptz.
@@ -94,7 +100,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         if (pending.Count == 0)
             return async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
 
-        var actor = this.GetService<IAuditActor>();
+        var actor = Actor ?? this.GetService<IAuditActor>();
         var ownTransaction = Database.CurrentTransaction is null
             ? (async ? await Database.BeginTransactionAsync(ct) : Database.BeginTransaction())
             : null;

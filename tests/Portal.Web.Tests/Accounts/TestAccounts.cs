@@ -9,6 +9,7 @@ using Portal.Testing;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 
 namespace Portal.Web.Tests.Accounts;
 
@@ -45,6 +46,7 @@ public static class TestAccounts
         var actor = host.Services.GetRequiredService<CurrentActor>();
         var culture = CultureInfo.CurrentUICulture;
         actor.Principal = principal;
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Set(principal);
         // The portal's default language, as a user without a culture cookie gets it.
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("zh-CN");
         try

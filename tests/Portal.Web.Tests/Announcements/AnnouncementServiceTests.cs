@@ -11,6 +11,7 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
+using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Authorization;
 using Portal.Web.Tests.Data;
 
@@ -29,6 +30,9 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
     /// <summary>Runs <paramref name="action"/> as the user, in a scope of its own, like one request.</summary>
     private Task<T> AsAsync<T>(string userName, Func<AnnouncementService, Task<T>> action, string culture = "zh-CN") =>
         server.Portal.AsAsync(userName, action, culture);
+
+    /// <summary>The message of the result for the field (the whole form's by default), as the person reads it.</summary>
+    private string? Text(Result result, string field = Problem.Form, string culture = "zh-CN") => server.Portal.TextOf(result, field, culture);
 
     private async Task<int> CommunityIdAsync(int index)
     {
@@ -63,7 +67,7 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
 
         var result = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, "电梯维保通知", "**周三**停用 2 小时"), publish: true, Ct));
 
-        Assert.Equal(AnnouncementOutcome.Saved, result.Outcome);
+        Assert.Equal(Outcome.Succeeded, result.Outcome);
         var liveEvent = await received.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
         Assert.Equal(result.Id, liveEvent.PayloadAs<AnnouncementEvent>()!.AnnouncementId);
         Assert.Equal("电梯维保通知", liveEvent.PayloadAs<AnnouncementEvent>()!.Title);
@@ -94,7 +98,7 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
 
         var created = await AsAsync("secretary", s => s.SaveAsync(NewForm(andeli, "越权公告"), publish: true, Ct));
 
-        Assert.Equal(AnnouncementOutcome.NotFound, created.Outcome);
+        Assert.Equal(Outcome.NotFound, created.Outcome);
         Assert.Equal(0, await CountAsync("越权公告"));
 
         // Nor change, withdraw or delete one of that community.
@@ -103,9 +107,9 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
         var version = (await AsAsync("admin", s => s.GetForEditAsync(existing.Id, Ct)))!.Version;
         Assert.Null(await AsAsync("secretary", s => s.GetForEditAsync(existing.Id, Ct)));
         var edit = new AnnouncementForm { Id = existing.Id, Version = version, CommunityId = andeli, Title = "改过的", Body = "改过的" };
-        Assert.Equal(AnnouncementOutcome.NotFound, (await AsAsync("secretary", s => s.SaveAsync(edit, ct: Ct))).Outcome);
-        Assert.Equal(AnnouncementOutcome.NotFound, (await AsAsync("secretary", s => s.WithdrawAsync(existing.Id, version, Ct))).Outcome);
-        Assert.Equal(AnnouncementOutcome.NotFound, (await AsAsync("secretary", s => s.DeleteAsync(existing.Id, version, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await AsAsync("secretary", s => s.SaveAsync(edit, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await AsAsync("secretary", s => s.WithdrawAsync(existing.Id, version, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await AsAsync("secretary", s => s.DeleteAsync(existing.Id, version, Ct))).Outcome);
         Assert.Equal(1, await CountAsync("安德里社区停电通知"));
         Assert.Equal(0, await CountAsync("改过的"));
     }
@@ -131,8 +135,8 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
 
         Assert.False((await AsAsync(userName, s => s.PublishAsync(draft.Id, draftVersion, Ct))).Succeeded);
         var withdraw = await AsAsync(userName, s => s.WithdrawAsync(published.Id, publishedVersion, Ct));
-        Assert.Equal(AnnouncementOutcome.Forbidden, withdraw.Outcome);
-        Assert.Equal(AnnouncementOutcome.Forbidden, (await AsAsync(userName, s => s.DeleteAsync(published.Id, publishedVersion, Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, withdraw.Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await AsAsync(userName, s => s.DeleteAsync(published.Id, publishedVersion, Ct))).Outcome);
         Assert.Null(await AsAsync(userName, s => s.GetForEditAsync(published.Id, Ct)));
         Assert.False(await AsAsync(userName, s => s.CanWriteAnyAsync(Ct)));
 
@@ -161,19 +165,19 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
         var tooLong = new string('长', Announcement.TitleMaxLength + 1);
 
         var result = await AsAsync("secretary", s => s.SaveAsync(new AnnouncementForm { CommunityId = community, Title = "  ", Body = "\n " }, publish: true, Ct));
-        Assert.Equal(AnnouncementOutcome.Invalid, result.Outcome);
-        Assert.Equal("请填写标题。", result.Errors[AnnouncementFields.Title]);
-        Assert.Equal("请填写正文。", result.Errors[AnnouncementFields.Body]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写标题。", Text(result, AnnouncementFields.Title));
+        Assert.Equal("请填写正文。", Text(result, AnnouncementFields.Body));
 
         var tooLongResult = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, tooLong), ct: Ct));
-        Assert.Equal($"标题不能超过 {Announcement.TitleMaxLength} 个字。", tooLongResult.Errors[AnnouncementFields.Title]);
+        Assert.Equal($"标题不能超过 {Announcement.TitleMaxLength} 个字。", Text(tooLongResult, AnnouncementFields.Title));
         Assert.Equal(0, await CountAsync(tooLong));
 
         var noCommunity = await AsAsync("secretary", s => s.SaveAsync(NewForm(0, "没有社区"), ct: Ct));
-        Assert.Equal("请选择社区。", noCommunity.Errors[AnnouncementFields.Community]);
+        Assert.Equal("请选择社区。", Text(noCommunity, AnnouncementFields.Community));
 
         var english = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, "", ""), ct: Ct), culture: "en");
-        Assert.Equal("Please enter a title.", english.Errors[AnnouncementFields.Title]);
+        Assert.Equal("Please enter a title.", Text(english, AnnouncementFields.Title, "en"));
     }
 
     [Fact]
@@ -185,9 +189,9 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
 
         var result = await AsAsync("secretary", s => s.SaveAsync(NewForm(community, UnsafeCharacters.Only, UnsafeCharacters.Only), publish: true, Ct));
 
-        Assert.Equal(AnnouncementOutcome.Invalid, result.Outcome);
-        Assert.Equal("请填写标题。", result.Errors[AnnouncementFields.Title]);
-        Assert.Equal("请填写正文。", result.Errors[AnnouncementFields.Body]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写标题。", Text(result, AnnouncementFields.Title));
+        Assert.Equal("请填写正文。", Text(result, AnnouncementFields.Body));
         Assert.Equal(before, await db.Announcements.CountAsync(Ct));
     }
 
@@ -205,8 +209,8 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
         secretaryCopy.Body = "书记的修改";
         var conflict = await AsAsync("secretary", s => s.SaveAsync(secretaryCopy, ct: Ct));
 
-        Assert.Equal(AnnouncementOutcome.Conflict, conflict.Outcome);
-        Assert.Contains("其他人修改了这条公告", conflict.Errors[AnnouncementResult.FormError]);
+        Assert.Equal(Outcome.Conflict, conflict.Outcome);
+        Assert.Contains("其他人修改了这条公告", Text(conflict));
         Assert.Equal("管理员的修改", conflict.Current!.Body);
         Assert.Equal("书记的修改", secretaryCopy.Body);
         Assert.Equal("管理员的修改", (await AsAsync("resident", s => s.OpenAsync(created.Id, Ct)))!.BodyHtml.Trim()[3..^4]);
@@ -217,8 +221,8 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
         Assert.Contains("书记的修改", (await AsAsync("resident", s => s.OpenAsync(created.Id, Ct)))!.BodyHtml);
 
         // Withdraw and delete also refuse a stale version.
-        Assert.Equal(AnnouncementOutcome.Conflict, (await AsAsync("secretary", s => s.WithdrawAsync(created.Id, adminCopy.Version, Ct))).Outcome);
-        Assert.Equal(AnnouncementOutcome.Conflict, (await AsAsync("secretary", s => s.DeleteAsync(created.Id, adminCopy.Version, Ct))).Outcome);
+        Assert.Equal(Outcome.Conflict, (await AsAsync("secretary", s => s.WithdrawAsync(created.Id, adminCopy.Version, Ct))).Outcome);
+        Assert.Equal(Outcome.Conflict, (await AsAsync("secretary", s => s.DeleteAsync(created.Id, adminCopy.Version, Ct))).Outcome);
         Assert.Equal(1, await CountAsync("并发编辑"));
     }
 
@@ -237,7 +241,7 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
         Assert.Equal(unreadWith - 1, (await AsAsync("member", s => s.UnreadAsync(ct: Ct))).Count);
         Assert.Equal(AnnouncementStatus.Withdrawn, (await AsAsync("secretary", s => s.OpenAsync(created.Id, Ct)))!.Status);
         var again = await AsAsync("secretary", s => s.WithdrawAsync(created.Id, version, Ct));
-        Assert.Equal(AnnouncementOutcome.Conflict, again.Outcome);
+        Assert.Equal(Outcome.Conflict, again.Outcome);
     }
 
     [Fact]

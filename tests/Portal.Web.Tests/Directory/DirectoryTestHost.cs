@@ -8,6 +8,7 @@ using Portal.Testing;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 
 // Not "...Tests.Directory": that namespace would hide System.IO.Directory from the other test folders.
 namespace Portal.Web.Tests.DirectoryFeature;
@@ -38,6 +39,7 @@ public sealed class DirectoryTestHost : IDisposable
             return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
         }).GetAwaiter().GetResult();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Principal = principal;
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Set(principal);
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("zh-CN");
         return scope;
     }

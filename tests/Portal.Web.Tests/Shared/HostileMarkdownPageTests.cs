@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Features.Announcements;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Platform;
@@ -63,9 +64,9 @@ public sealed class HostileMarkdownPageTests(PortalHostFixture fixture) : IClass
     {
         await using var db = await Host.NewDbContextAsync(Ct);
         var community = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
-        var saved = await Host.AsAsync<AnnouncementService, AnnouncementResult>("secretary", s => s.SaveAsync(
+        var saved = await Host.AsAsync<AnnouncementService, Result<AnnouncementForm>>("secretary", s => s.SaveAsync(
             new AnnouncementForm { CommunityId = community, Title = "括号很多的通知", Body = Hostile }, publish: true, Ct));
-        Assert.Equal(AnnouncementOutcome.Saved, saved.Outcome);
+        Assert.Equal(Outcome.Succeeded, saved.Outcome);
 
         using var client = await SignedInAsync("resident");
         Assert.Contains(Brackets + "楼道灯坏了", await PageAsync(client, $"/announcements/{saved.Id}"));

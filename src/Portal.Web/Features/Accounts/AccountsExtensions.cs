@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Web.Data.Audit;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
+using Portal.Web.Features.Audit;
+using Portal.Web.Kit.Callers;
 
 namespace Portal.Web.Features.Accounts;
 
@@ -77,7 +78,6 @@ public static class AccountsExtensions
         services.AddSingleton<AccessPolicyProvider>();
         // Scoped = per circuit in Blazor, per request otherwise.
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
-        services.AddScoped<CircuitHandler, ActorCircuitHandler>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SignInGuard>();
@@ -105,12 +105,7 @@ public static class AccountsExtensions
         app.UseMiddleware<FirstRunRedirectMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        var actor = app.Services.GetRequiredService<CurrentActor>();
-        app.Use((context, next) =>
-        {
-            actor.Principal = context.User;
-            return next(context);
-        });
+        app.UsePortalCallers();
         app.UseAntiforgery();
         return app;
     }

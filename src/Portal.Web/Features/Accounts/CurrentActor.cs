@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Portal.Domain.Auditing;
 using Portal.Web.Data.Audit;
 
@@ -9,7 +7,7 @@ namespace Portal.Web.Features.Accounts;
 /// <summary>
 /// The user on whose behalf the current code runs, carried in an async-local so that singletons (the database
 /// context factory, the audit trail) can see it. Set by middleware for HTTP requests and by
-/// <see cref="ActorCircuitHandler"/> for each inbound Blazor circuit activity; background work runs as "system".
+/// <see cref="Kit.Callers.CallerCircuitHandler"/> for each inbound Blazor circuit activity; background work runs as "system".
 /// Singleton.
 /// </summary>
 public sealed class CurrentActor : IAuditActor
@@ -25,15 +23,4 @@ public sealed class CurrentActor : IAuditActor
     public string? UserId => Principal?.Identity?.IsAuthenticated == true ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     public string UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "?" : AuditEntry.SystemUserName;
-}
-
-/// <summary>Makes the circuit's user the <see cref="CurrentActor"/> while each inbound activity runs. Scoped (per circuit).</summary>
-public sealed class ActorCircuitHandler(AuthenticationStateProvider authentication, CurrentActor actor) : CircuitHandler
-{
-    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
-        async context =>
-        {
-            actor.Principal = (await authentication.GetAuthenticationStateAsync()).User;
-            await next(context);
-        };
 }

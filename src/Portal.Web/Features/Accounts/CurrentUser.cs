@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Web.Data;
+using Portal.Web.Kit.Callers;
 
 namespace Portal.Web.Features.Accounts;
 
@@ -10,7 +11,7 @@ namespace Portal.Web.Features.Accounts;
 /// The signed-in user of a component (static or interactive), with their access policy. Scoped (per circuit).
 /// API endpoints and hub methods use the request's principal with <see cref="AccessPolicyProvider"/> instead.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication, AccessPolicyProvider policies, CurrentActor actor)
+public sealed class CurrentUser(AuthenticationStateProvider authentication, AccessPolicyProvider policies, CallerScope callers)
 {
     public async Task<ClaimsPrincipal> PrincipalAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 
@@ -21,27 +22,20 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Acce
 
     /// <summary>
     /// The caller as the work services need them: account id (null when signed out), display name, the directory person
-    /// the account is linked to, and the access policy. Read with the caller's operation's own context.
+    /// the account is linked to, and the access policy — the scope's <see cref="Caller"/> (decision 0023) in the shape
+    /// the services not yet on the pipeline take. <paramref name="db"/> is no longer needed and goes with this method.
     /// </summary>
-    public async Task<CallerIdentity> IdentityAsync(PortalDbContext db, CancellationToken ct = default) =>
-        await CallerIdentity.LoadAsync(db, await CallerAsync(), policies, ct);
+    public async Task<CallerIdentity> IdentityAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        return new CallerIdentity(caller.UserId, caller.Name, caller.PersonId, caller.Policy);
+    }
 
     /// <summary>
-    /// For services that both components and endpoints call: the component's user where there is an authentication
-    /// state (rendering, circuits), else the request's user carried by <see cref="CurrentActor"/>; anonymous otherwise.
+    /// For services that both components and endpoints call: the principal of the scope by the one rule of
+    /// <see cref="CallerScope"/> (set by the scope's entry point, else the circuit's authentication state, else anonymous).
     /// </summary>
-    public async Task<ClaimsPrincipal> CallerAsync()
-    {
-        try
-        {
-            return await PrincipalAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Outside Blazor rendering the provider has no state.
-            return actor.Principal ?? new ClaimsPrincipal(new ClaimsIdentity());
-        }
-    }
+    public async Task<ClaimsPrincipal> CallerAsync() => await callers.PrincipalAsync();
 }
 
 /// <summary>Who is calling a service: see <see cref="CurrentUser.IdentityAsync"/>.</summary>

@@ -43,36 +43,6 @@ public sealed class AnnouncementForm
     public bool IsNew => Id == 0;
 }
 
-public enum AnnouncementOutcome
-{
-    Saved,
-    /// <summary>Validation failed; <see cref="AnnouncementResult.Errors"/> says why, field by field. Nothing was changed.</summary>
-    Invalid,
-    /// <summary>Someone else saved it since it was loaded; <see cref="AnnouncementResult.Current"/> holds their version (null: deleted).</summary>
-    Conflict,
-    /// <summary>It does not exist or the user cannot see it (the two are not told apart, so ids cannot be probed).</summary>
-    NotFound,
-    /// <summary>The user can see the community but may not manage its announcements.</summary>
-    Forbidden,
-}
-
-/// <summary>The outcome of a create, edit, publish, withdraw or delete.</summary>
-public sealed record AnnouncementResult(AnnouncementOutcome Outcome, int Id, IReadOnlyDictionary<string, string> Errors, AnnouncementForm? Current)
-{
-    /// <summary>The key of errors that belong to the whole form rather than one field.</summary>
-    public const string FormError = "";
-
-    public bool Succeeded => Outcome == AnnouncementOutcome.Saved;
-
-    public static AnnouncementResult Saved(int id) => new(AnnouncementOutcome.Saved, id, new Dictionary<string, string>(), null);
-    public static AnnouncementResult Invalid(IReadOnlyDictionary<string, string> errors) => new(AnnouncementOutcome.Invalid, 0, errors, null);
-    public static AnnouncementResult Invalid(string message) => Invalid(new Dictionary<string, string> { [FormError] = message });
-    public static AnnouncementResult Conflict(AnnouncementForm? current, string message) =>
-        new(AnnouncementOutcome.Conflict, 0, new Dictionary<string, string> { [FormError] = message }, current);
-    public static AnnouncementResult NotFound(string message) => new(AnnouncementOutcome.NotFound, 0, new Dictionary<string, string> { [FormError] = message }, null);
-    public static AnnouncementResult Forbidden(string message) => new(AnnouncementOutcome.Forbidden, 0, new Dictionary<string, string> { [FormError] = message }, null);
-}
-
 /// <summary>What a live announcement event carries: enough to say what changed, nothing a member may not see.</summary>
 public sealed record AnnouncementEvent(int AnnouncementId, int CommunityId, string Title);
 

@@ -1,13 +1,13 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Text;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Live;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Announcements;
 
@@ -19,46 +19,35 @@ namespace Portal.Web.Features.Announcements;
 /// </summary>
 public sealed class AnnouncementService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    AccessPolicyProvider policies,
+    CallerScope callers,
+    UnitOfWork work,
     LiveEventBus bus,
     AnnouncementReadNotifier readNotifier,
-    TimeProvider clock,
-    IStringLocalizer<AnnouncementsText> text,
-    ILogger<AnnouncementService> logger)
+    TimeProvider clock)
 {
-    private sealed record Caller(string? UserId, string Name, AccessPolicy Policy, List<int> Visible, List<int> Managed)
-    {
-        public bool CanManage(int communityId) => Managed.Contains(communityId);
-    }
+    /// <summary>What the announcement commands' refusals say.</summary>
+    private static readonly CommandTexts Texts = new(
+        Text("Error.NotFound"), Text("Error.Conflict"), Text("Error.ConflictDeleted"));
 
-    private async Task<Caller> CallerAsync(CancellationToken ct)
-    {
-        // The circuit's or request's own user, never an ambient one: bus handlers run on the publisher's async flow.
-        var principal = await currentUser.CallerAsync();
-        var policy = await policies.ForAsync(principal, ct);
-        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (userId is null) return new Caller(null, "", policy, [], []);
-        return new Caller(userId, principal.DisplayNameOf(), policy, policy.VisibleCommunities.ToList(), policy.ManagedCommunities.ToList());
-    }
+    private static Message Text(string key, params object[] args) => Message.Of<AnnouncementsText>(key, args);
 
     /// <summary>The communities whose live topic the user receives (the bell and the list subscribe to these).</summary>
-    public async Task<IReadOnlyList<int>> CommunitiesAsync(CancellationToken ct = default) => (await CallerAsync(ct)).Visible;
+    public async Task<IReadOnlyList<int>> CommunitiesAsync(CancellationToken ct = default) => (await callers.GetAsync(ct)).Visible;
 
     /// <summary>Communities the user may write announcements for, for the editor's choice.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> ManagedCommunitiesAsync(CancellationToken ct = default)
     {
-        var caller = await CallerAsync(ct);
+        var managed = (await callers.GetAsync(ct)).Managed;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Communities.AsNoTracking()
-            .Where(c => caller.Managed.Contains(c.Id))
+            .Where(c => managed.Contains(c.Id))
             .OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name })
             .ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }
 
-    public async Task<bool> CanWriteAnyAsync(CancellationToken ct = default) => (await CallerAsync(ct)).Managed.Count > 0;
+    public async Task<bool> CanWriteAnyAsync(CancellationToken ct = default) => (await callers.GetAsync(ct)).Managed.Count > 0;
 
     /// <summary>
     /// Announcements of the user's communities, newest first with pinned ones on top. Members see published ones;
@@ -66,7 +55,7 @@ public sealed class AnnouncementService(
     /// </summary>
     public async Task<AnnouncementList> ListAsync(AnnouncementQuery query, CancellationToken ct = default)
     {
-        var caller = await CallerAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (caller.UserId is null) return new AnnouncementList([], 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Readable(db, caller);
@@ -83,7 +72,7 @@ public sealed class AnnouncementService(
     /// <summary>The unread count of published announcements in the user's communities, and the latest few of them.</summary>
     public async Task<UnreadSummary> UnreadAsync(int latest = 5, CancellationToken ct = default)
     {
-        var caller = await CallerAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (caller.UserId is null) return new UnreadSummary(0, []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = caller.Visible;
@@ -101,7 +90,7 @@ public sealed class AnnouncementService(
     /// <summary>Opens an announcement for reading and marks it read; null when it does not exist or the user may not see it.</summary>
     public async Task<AnnouncementView?> OpenAsync(int id, CancellationToken ct = default)
     {
-        var caller = await CallerAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (caller.UserId is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await Readable(db, caller)
@@ -117,135 +106,127 @@ public sealed class AnnouncementService(
             await readNotifier.NotifyAsync();
         }
         return new AnnouncementView(a.Id, a.CommunityId, row.Community ?? "", a.Title, SafeMarkdown.ToHtml(a.BodyMarkdown), a.IsPinned, a.Status,
-            a.PublishedAtUtc, a.AuthorName, a.Version, caller.CanManage(a.CommunityId));
+            a.PublishedAtUtc, a.AuthorName, a.Version, caller.Manages(a.CommunityId));
     }
 
     /// <summary>The announcement as its editor loads it; null unless the user manages its community.</summary>
     public async Task<AnnouncementForm?> GetForEditAsync(int id, CancellationToken ct = default)
     {
-        var caller = await CallerAsync(ct);
+        var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.Announcements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return a is not null && caller.CanManage(a.CommunityId) ? ToForm(a) : null;
+        return a is not null && caller.Manages(a.CommunityId) ? ToForm(a) : null;
     }
 
     /// <summary>
     /// Creates or changes an announcement; with <paramref name="publish"/>, also publishes it. Invalid input and a
     /// stale version change nothing. The community of an existing announcement cannot change.
     /// </summary>
-    public async Task<AnnouncementResult> SaveAsync(AnnouncementForm form, bool publish = false, CancellationToken ct = default)
-    {
-        var caller = await CallerAsync(ct);
-        var errors = Validate(form);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        Announcement announcement;
-        if (form.IsNew)
-        {
-            if (form.CommunityId == 0) errors.TryAdd(AnnouncementFields.Community, text["Validation.CommunityRequired"]);
-            else if (!caller.CanManage(form.CommunityId)) return Refused(caller, form.CommunityId);
-            if (errors.Count > 0) return AnnouncementResult.Invalid(errors);
-            announcement = new Announcement
+    public Task<Result<AnnouncementForm>> SaveAsync(AnnouncementForm form, bool publish = false, CancellationToken ct = default) =>
+        form.IsNew ? CreateAsync(form, publish, ct) : EditAsync(form, publish, ct);
+
+    private Task<Result<AnnouncementForm>> CreateAsync(AnnouncementForm form, bool publish, CancellationToken ct) =>
+        work.AddAsync<Announcement, AnnouncementForm>(
+            allow: caller => form.CommunityId == 0 || caller.Manages(form.CommunityId) ? null : Refused(caller, form.CommunityId),
+            create: caller =>
             {
-                CommunityId = form.CommunityId,
-                Title = UserText.CollapsedLine(form.Title),
-                BodyMarkdown = AnnouncementRules.NormalizeBody(form.Body),
-                IsPinned = form.IsPinned,
-                Status = AnnouncementStatus.Draft,
-                AuthorUserId = caller.UserId!,
-                AuthorName = Truncate(caller.Name, Domain.Directory.DirectoryLimits.PersonName),
-            };
-            db.Announcements.Add(announcement);
-        }
-        else
-        {
-            var found = await db.Announcements.FirstOrDefaultAsync(a => a.Id == form.Id, ct);
-            if (found is null) return Gone(caller, form.CommunityId);
-            if (!caller.CanManage(found.CommunityId)) return Refused(caller, found.CommunityId);
-            if (errors.Count > 0) return AnnouncementResult.Invalid(errors);
-            announcement = found;
-            announcement.Title = UserText.CollapsedLine(form.Title);
-            announcement.BodyMarkdown = AnnouncementRules.NormalizeBody(form.Body);
-            announcement.IsPinned = form.IsPinned;
-        }
+                var problems = Validate(form);
+                if (form.CommunityId == 0) problems.Insert(0, new Problem(AnnouncementFields.Community, Text("Validation.CommunityRequired")));
+                if (problems.Count > 0) return Result<Announcement>.Invalid(problems);
+                var announcement = new Announcement
+                {
+                    CommunityId = form.CommunityId,
+                    Title = UserText.CollapsedLine(form.Title),
+                    BodyMarkdown = AnnouncementRules.NormalizeBody(form.Body),
+                    IsPinned = form.IsPinned,
+                    Status = AnnouncementStatus.Draft,
+                    AuthorUserId = caller.UserId!,
+                    AuthorName = Truncate(caller.Name, Domain.Directory.DirectoryLimits.PersonName),
+                };
+                if (publish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
+                return Result<Announcement>.Ok(announcement);
+            },
+            after: (caller, announcement, db, ct) => announcement.IsPublished
+                ? AfterPublishAsync(db, announcement, caller, AnnouncementEvents.Published, ct)
+                : Task.CompletedTask,
+            ct);
 
-        var wasPublished = announcement.IsPublished;
-        if (publish && announcement.CanPublish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
-        if (await CommitAsync(db, announcement, form.IsNew ? null : form.Version, ct) is { } conflict) return conflict;
-
-        if (announcement.IsPublished)
-        {
-            // The author has read what they wrote; it must not count as unread in their own bell.
-            await MarkReadAsync(db, announcement.Id, caller.UserId!, ct);
-            await AnnounceAsync(announcement, wasPublished ? AnnouncementEvents.Updated : AnnouncementEvents.Published, ct);
-        }
-        return AnnouncementResult.Saved(announcement.Id);
+    private Task<Result<AnnouncementForm>> EditAsync(AnnouncementForm form, bool publish, CancellationToken ct)
+    {
+        var wasPublished = false;
+        return work.ChangeAsync<Announcement, AnnouncementForm>(
+            Find(form.Id), form.Version, MayManage,
+            run: (_, announcement, _) =>
+            {
+                if (Validate(form) is { Count: > 0 } problems) return Result.Invalid(problems);
+                wasPublished = announcement.IsPublished;
+                announcement.Title = UserText.CollapsedLine(form.Title);
+                announcement.BodyMarkdown = AnnouncementRules.NormalizeBody(form.Body);
+                announcement.IsPinned = form.IsPinned;
+                if (publish && announcement.CanPublish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
+                return null;
+            },
+            ToForm, Texts,
+            missing: caller => Gone(caller, form.CommunityId),
+            after: (caller, announcement, db, ct) => announcement.IsPublished
+                ? AfterPublishAsync(db, announcement, caller, wasPublished ? AnnouncementEvents.Updated : AnnouncementEvents.Published, ct)
+                : Task.CompletedTask,
+            ct: ct);
     }
 
-    public Task<AnnouncementResult> PublishAsync(int id, Guid version, CancellationToken ct = default) =>
+    public Task<Result<AnnouncementForm>> PublishAsync(int id, Guid version, CancellationToken ct = default) =>
         ChangeStatusAsync(id, version, publish: true, ct);
 
-    public Task<AnnouncementResult> WithdrawAsync(int id, Guid version, CancellationToken ct = default) =>
+    public Task<Result<AnnouncementForm>> WithdrawAsync(int id, Guid version, CancellationToken ct = default) =>
         ChangeStatusAsync(id, version, publish: false, ct);
 
-    private async Task<AnnouncementResult> ChangeStatusAsync(int id, Guid version, bool publish, CancellationToken ct)
-    {
-        var caller = await CallerAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var announcement = await db.Announcements.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (announcement is null) return Gone(caller, null);
-        if (!caller.CanManage(announcement.CommunityId)) return Refused(caller, announcement.CommunityId);
-        if (announcement.Version != version) return AnnouncementResult.Conflict(ToForm(announcement), text["Error.Conflict"]);
-        if (publish ? !announcement.CanPublish : !announcement.CanWithdraw)
-            return AnnouncementResult.Invalid(text[publish ? "Error.AlreadyPublished" : "Error.NotPublished"]);
+    private Task<Result<AnnouncementForm>> ChangeStatusAsync(int id, Guid version, bool publish, CancellationToken ct) =>
+        work.ChangeAsync<Announcement, AnnouncementForm>(
+            Find(id), version, MayManage,
+            run: (_, announcement, _) =>
+            {
+                if (publish ? !announcement.CanPublish : !announcement.CanWithdraw)
+                    return Result.Invalid(Text(publish ? "Error.AlreadyPublished" : "Error.NotPublished"));
+                if (publish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
+                else announcement.Withdraw();
+                return null;
+            },
+            ToForm, Texts,
+            after: (caller, announcement, db, ct) => publish
+                ? AfterPublishAsync(db, announcement, caller, AnnouncementEvents.Published, ct)
+                : AnnounceAsync(announcement, AnnouncementEvents.Withdrawn, ct),
+            ct: ct);
 
-        if (publish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
-        else announcement.Withdraw();
-        if (await CommitAsync(db, announcement, version, ct) is { } conflict) return conflict;
-        if (publish) await MarkReadAsync(db, announcement.Id, caller.UserId!, ct);
-        await AnnounceAsync(announcement, publish ? AnnouncementEvents.Published : AnnouncementEvents.Withdrawn, ct);
-        return AnnouncementResult.Saved(announcement.Id);
+    public Task<Result<AnnouncementForm>> DeleteAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var wasPublished = false;
+        return work.ChangeAsync<Announcement, AnnouncementForm>(
+            Find(id), version, MayManage,
+            run: (_, announcement, db) =>
+            {
+                wasPublished = announcement.IsPublished;
+                db.Announcements.Remove(announcement);
+                return null;
+            },
+            ToForm, Texts,
+            after: (_, announcement, _, ct) => wasPublished ? AnnounceAsync(announcement, AnnouncementEvents.Deleted, ct) : Task.CompletedTask,
+            ct: ct);
     }
 
-    public async Task<AnnouncementResult> DeleteAsync(int id, Guid version, CancellationToken ct = default)
-    {
-        var caller = await CallerAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var announcement = await db.Announcements.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (announcement is null) return Gone(caller, null);
-        if (!caller.CanManage(announcement.CommunityId)) return Refused(caller, announcement.CommunityId);
-        var wasPublished = announcement.IsPublished;
-        db.Announcements.Remove(announcement);
-        if (await CommitAsync(db, announcement, version, ct) is { } conflict) return conflict;
-        if (wasPublished) await AnnounceAsync(announcement, AnnouncementEvents.Deleted, ct);
-        return AnnouncementResult.Saved(id);
-    }
+    private static Func<PortalDbContext, CancellationToken, Task<Announcement?>> Find(int id) =>
+        (db, ct) => db.Announcements.FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    private static Result? MayManage(Caller caller, Announcement announcement) =>
+        caller.Manages(announcement.CommunityId) ? null : Refused(caller, announcement.CommunityId);
 
     /// <summary>
-    /// Saves, refusing when the row changed since the user loaded <paramref name="loadedVersion"/>: checked here and,
-    /// for a race between this check and the write, in the UPDATE's WHERE clause (Version is a concurrency token).
+    /// After publishing: the author has read what they wrote (it must not count as unread in their own bell), and the
+    /// community's members hear of it.
     /// </summary>
-    private async Task<AnnouncementResult?> CommitAsync(PortalDbContext db, Announcement announcement, Guid? loadedVersion, CancellationToken ct)
+    private async Task AfterPublishAsync(PortalDbContext db, Announcement announcement, Caller caller, string type, CancellationToken ct)
     {
-        if (loadedVersion is { } loaded)
-        {
-            if (announcement.Version != loaded) return AnnouncementResult.Conflict(await CurrentFormAsync(announcement.Id, ct), text["Error.Conflict"]);
-            db.Entry(announcement).Property(nameof(Announcement.Version)).OriginalValue = loaded;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return AnnouncementResult.Conflict(await CurrentFormAsync(announcement.Id, ct), text["Error.Conflict"]);
-        }
-    }
-
-    private async Task<AnnouncementForm?> CurrentFormAsync(int id, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Announcements.AsNoTracking().Where(a => a.Id == id).Select(a => ToForm(a)).FirstOrDefaultAsync(ct);
+        await MarkReadAsync(db, announcement.Id, caller.UserId!, ct);
+        await AnnounceAsync(announcement, type, ct);
     }
 
     /// <summary>Records that the user read the announcement; false when they had already.</summary>
@@ -266,46 +247,32 @@ public sealed class AnnouncementService(
         }
     }
 
-    private async Task AnnounceAsync(Announcement announcement, string type, CancellationToken ct)
-    {
-        try
-        {
-            await bus.PublishAsync(CommunityTopics.For(announcement.CommunityId), type,
-                new AnnouncementEvent(announcement.Id, announcement.CommunityId, announcement.Title), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The change is saved; members see it on their next load even if the live notice failed.
-            logger.LogError(ex, "Live event {Type} for announcement {Id} failed", type, announcement.Id);
-        }
-    }
+    /// <summary>Tells the community's open pages and bells; run after the commit (a failure is logged by the unit of work).</summary>
+    private Task AnnounceAsync(Announcement announcement, string type, CancellationToken ct) =>
+        bus.PublishAsync(CommunityTopics.For(announcement.CommunityId), type,
+            new AnnouncementEvent(announcement.Id, announcement.CommunityId, announcement.Title), ct);
 
-    private Dictionary<string, string> Validate(AnnouncementForm form)
-    {
-        var errors = new Dictionary<string, string>();
-        foreach (var (field, problem) in AnnouncementRules.Check(form.Title, form.Body))
-        {
-            errors.TryAdd(field, problem switch
+    private static List<Problem> Validate(AnnouncementForm form) =>
+        AnnouncementRules.Check(form.Title, form.Body)
+            .DistinctBy(p => p.Field)
+            .Select(p => new Problem(p.Field, p.Problem switch
             {
-                AnnouncementProblem.TitleRequired => text["Validation.TitleRequired"],
-                AnnouncementProblem.TitleTooLong => text["Validation.TitleTooLong", Announcement.TitleMaxLength],
-                AnnouncementProblem.BodyRequired => text["Validation.BodyRequired"],
-                _ => text["Validation.BodyTooLong", Announcement.BodyMaxLength],
-            });
-        }
-        return errors;
-    }
+                AnnouncementProblem.TitleRequired => Text("Validation.TitleRequired"),
+                AnnouncementProblem.TitleTooLong => Text("Validation.TitleTooLong", Announcement.TitleMaxLength),
+                AnnouncementProblem.BodyRequired => Text("Validation.BodyRequired"),
+                _ => Text("Validation.BodyTooLong", Announcement.BodyMaxLength),
+            }))
+            .ToList();
 
     /// <summary>A user who can see the community is told they may not manage it; anyone else learns nothing.</summary>
-    private AnnouncementResult Refused(Caller caller, int communityId) =>
+    private static Result Refused(Caller caller, int communityId) =>
         caller.Policy.CanViewCommunity(communityId)
-            ? AnnouncementResult.Forbidden(text["Error.Forbidden"])
-            : AnnouncementResult.NotFound(text["Error.NotFound"]);
+            ? Result.NotAllowed(Text("Error.Forbidden"))
+            : Result.NotFound(Text("Error.NotFound"));
 
-    private AnnouncementResult Gone(Caller caller, int? communityId) =>
-        communityId is { } c && caller.CanManage(c)
-            ? AnnouncementResult.Conflict(null, text["Error.ConflictDeleted"])
-            : AnnouncementResult.NotFound(text["Error.NotFound"]);
+    /// <summary>Gone since the manager opened it: deleted meanwhile; to anyone else, it does not exist.</summary>
+    private static Result Gone(Caller caller, int communityId) =>
+        caller.Manages(communityId) ? Result.Conflict(Text("Error.ConflictDeleted")) : Result.NotFound(Text("Error.NotFound"));
 
     private static IQueryable<Announcement> Readable(PortalDbContext db, Caller caller)
     {

@@ -1,41 +1,18 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Domain.Access;
 using Portal.Domain.Directory;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 
 namespace Portal.Web.Features.Directory;
 
 /// <summary>
-/// Resolves who is calling the directory services and what they may manage. The caller is the
-/// <see cref="CurrentActor"/> (set for HTTP requests, circuit activity and tests alike); inside a circuit the
-/// authentication state is the fallback. Scoped.
+/// Resolves what the caller of the directory services may manage: the scope's caller by the one rule of
+/// <see cref="CallerScope"/> (decision 0023). Scoped.
 /// </summary>
-public sealed class DirectoryAccess(CurrentActor actor, AccessPolicyProvider policies, IServiceProvider services)
+public sealed class DirectoryAccess(CallerScope callers)
 {
-    public async Task<DirectoryScopeFilter> ScopeAsync(CancellationToken ct = default)
-    {
-        var principal = await PrincipalAsync();
-        return new DirectoryScopeFilter(await policies.ForAsync(principal, ct));
-    }
-
-    private async Task<ClaimsPrincipal> PrincipalAsync()
-    {
-        if (actor.Principal is { Identity.IsAuthenticated: true } principal) return principal;
-        if (services.GetService<AuthenticationStateProvider>() is { } authentication)
-        {
-            try
-            {
-                return (await authentication.GetAuthenticationStateAsync()).User;
-            }
-            catch (InvalidOperationException)
-            {
-                // Outside a circuit the provider has no state: the caller is anonymous.
-            }
-        }
-        return new ClaimsPrincipal(new ClaimsIdentity());
-    }
+    public async Task<DirectoryScopeFilter> ScopeAsync(CancellationToken ct = default) =>
+        new((await callers.GetAsync(ct)).Policy);
 }
 
 /// <summary>

@@ -15,6 +15,8 @@ public static class LocalizationExtensions
         services.AddLocalization();
         // The one clock of the app (services read its UTC; MudBlazor's pickers read its "today", which must be China's).
         services.AddSingleton<TimeProvider>(PortalClock.Default);
+        // The one way a command's message becomes text in the reader's language (decision 0023).
+        services.AddSingleton<Kit.Results.ResultText>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(DefaultCulture)

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Web.Data;
+using Portal.Web.Features.Audit;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Results;
+
+namespace Portal.Web.Kit.Commands;
+
+/// <summary>
+/// What a command's refusals say, in the slice's own words: the row is not there (or not the caller's to see), someone
+/// else saved it first, someone else deleted it meanwhile (the conflict's text when not given).
+/// </summary>
+public sealed record CommandTexts(Message NotFound, Message Conflict, Message? Deleted = null);
+
+/// <summary>
+/// The one way a command changes data (decision 0023): take the caller of the scope (<see cref="CallerScope"/>), load the
+/// row, check the caller's right, hold the change to the version the caller saw, run the domain rule, save once (the
+/// audit trail naming the caller), and turn a concurrent save into a conflict that carries what is saved now. Then the
+/// steps that follow a committed change (live events, read marks) run; their failure is logged and does not undo or
+/// misreport the change. Services say what is theirs (where the row is, who may, what the rule is) and nothing else.
+/// Scoped.
+/// </summary>
+public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, ILogger<UnitOfWork> logger)
+{
+    /// <summary>The caller commands of this scope run for.</summary>
+    public ValueTask<Caller> CallerAsync(CancellationToken ct = default) => callers.GetAsync(ct);
+
+    /// <summary>
+    /// Adds a new row: <paramref name="allow"/> says whether the caller may (null: yes), <paramref name="create"/> runs the
+    /// rule and gives the new entity (or the refusal); then it is saved and <paramref name="after"/> runs.
+    /// </summary>
+    public async Task<Result<TCurrent>> AddAsync<TEntity, TCurrent>(
+        Func<Caller, Result?> allow,
+        Func<Caller, Result<TEntity>> create,
+        Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after = null,
+        CancellationToken ct = default)
+        where TEntity : Entity where TCurrent : class
+    {
+        var caller = await callers.GetAsync(ct);
+        if (allow(caller) is { } refused) return Result<TCurrent>.From(refused);
+        var created = create(caller);
+        if (created is not { Succeeded: true, Value: { } entity }) return Result<TCurrent>.From(created);
+        await using var db = await OpenAsync(caller, ct);
+        db.Add(entity);
+        await db.SaveChangesAsync(ct);
+        await AfterAsync(after, caller, entity, db, ct);
+        return Result<TCurrent>.Ok(entity.Id, (entity as VersionedEntity)?.Version);
+    }
+
+    /// <summary>
+    /// Changes (or removes) an existing row that the caller loaded at <paramref name="version"/>:
+    /// <list type="number">
+    /// <item><paramref name="load"/> finds it, tracked; missing: <paramref name="missing"/>'s answer for the caller, else not found;</item>
+    /// <item><paramref name="allow"/> checks the caller's right (null: allowed);</item>
+    /// <item>a row at another version than <paramref name="version"/> is a conflict carrying the saved values; the version is
+    /// also the UPDATE's (or DELETE's) condition, for a save that comes between this check and the write;</item>
+    /// <item><paramref name="run"/> applies the rule to the entity (or removes it), or refuses (nothing is saved);</item>
+    /// <item>one save; a concurrent save found there is a conflict with the values saved now (none: deleted meanwhile);</item>
+    /// <item><paramref name="after"/> runs once the change is committed.</item>
+    /// </list>
+    /// </summary>
+    public async Task<Result<TCurrent>> ChangeAsync<TEntity, TCurrent>(
+        Func<PortalDbContext, CancellationToken, Task<TEntity?>> load,
+        Guid version,
+        Func<Caller, TEntity, Result?> allow,
+        Func<Caller, TEntity, PortalDbContext, Result?> run,
+        Func<TEntity, TCurrent> current,
+        CommandTexts texts,
+        Func<Caller, Result?>? missing = null,
+        Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after = null,
+        CancellationToken ct = default)
+        where TEntity : VersionedEntity where TCurrent : class
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await OpenAsync(caller, ct);
+        var entity = await load(db, ct);
+        if (entity is null) return Result<TCurrent>.From(missing?.Invoke(caller) ?? Result.NotFound(texts.NotFound));
+        if (allow(caller, entity) is { } refused) return Result<TCurrent>.From(refused);
+        if (entity.Version != version) return Result<TCurrent>.Conflict(texts.Conflict, current(entity));
+        if (run(caller, entity, db) is { Succeeded: false } ruled) return Result<TCurrent>.From(ruled);
+
+        db.Entry(entity).Property(nameof(VersionedEntity.Version)).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var now = await load(fresh, ct);
+            return now is null
+                ? Result<TCurrent>.Conflict(texts.Deleted ?? texts.Conflict, null)
+                : Result<TCurrent>.Conflict(texts.Conflict, current(now));
+        }
+        await AfterAsync(after, caller, entity, db, ct);
+        return Result<TCurrent>.Ok(entity.Id, db.Entry(entity).State == EntityState.Detached ? null : entity.Version);
+    }
+
+    private async Task<PortalDbContext> OpenAsync(Caller caller, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = new CallerActor(caller);
+        return db;
+    }
+
+    private async Task AfterAsync<TEntity>(Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after, Caller caller, TEntity entity,
+        PortalDbContext db, CancellationToken ct)
+    {
+        if (after is null) return;
+        try
+        {
+            await after(caller, entity, db, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change is committed: reporting it as failed would make the person do it twice. What follows (a live
+            // notice, a read mark) is caught up on the next load; the outbox of issue 12 makes live events part of the commit.
+            logger.LogError(ex, "A step after the committed change of {Entity} failed", typeof(TEntity).Name);
+        }
+    }
+
+    /// <summary>The audit trail's actor for the caller: their account, or the system for work without one.</summary>
+    private sealed class CallerActor(Caller caller) : IAuditActor
+    {
+        public string? UserId => caller.UserId;
+
+        public string UserName => caller.IsSignedIn ? caller.UserName : AuditEntry.SystemUserName;
+    }
+}
