@@ -100,7 +100,7 @@ async Task ShootAsync(string user, string path, string file, string? culture, bo
     await using var context = await browser.NewContextAsync(new()
     {
         BaseURL = baseAddress.ToString(), Locale = "zh-CN",
-        ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1366, Height = 860 },
+        ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1366, Height = 768 },
         IsMobile = phone, HasTouch = phone,
     });
     var page = await context.NewPageAsync();

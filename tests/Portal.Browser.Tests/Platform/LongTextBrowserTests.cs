@@ -130,6 +130,9 @@ public sealed class LongTextBrowserTests(BrowserFixture browser, PortalServerFix
         await search.FillAsync(Chinese(20_000));
         Assert.Equal(QueryValue.SearchMaxLength, (await search.InputValueAsync()).Length);
         await search.PressAsync("Enter");
+        // The search goes into the address first and the list follows; typing before the address has changed would be
+        // overwritten by the page reading it (as a person's would: they wait for the list to change).
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=%E"), new() { Timeout = 20_000 });
         await PortalPage.WaitUntilLoadedAsync(page);
 
         await ExpectNoReconnectAsync(page);
