@@ -3,7 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Web.Data;
-using Portal.Web.Features.Audit;
+using Portal.Web.Data.Audit;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Results;
 
