@@ -20,7 +20,7 @@ public sealed class CouncilAccessTests(PortalHostFixture fixture) : IClassFixtur
     private Task<MeetingAccess?> LoadAsync(string user, int meetingId) => TestAccounts.AsAsync(fixture.Host, user, async services =>
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
-        var caller = await services.GetRequiredService<CurrentUser>().IdentityAsync(db, Ct);
+        var caller = await services.GetRequiredService<CurrentUser>().IdentityAsync(Ct);
         return await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, Ct);
     });
 

@@ -23,9 +23,9 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Acce
     /// <summary>
     /// The caller as the work services need them: account id (null when signed out), display name, the directory person
     /// the account is linked to, and the access policy — the scope's <see cref="Caller"/> (decision 0023) in the shape
-    /// the services not yet on the pipeline take. <paramref name="db"/> is no longer needed and goes with this method.
+    /// the services not yet on the pipeline take.
     /// </summary>
-    public async Task<CallerIdentity> IdentityAsync(PortalDbContext db, CancellationToken ct = default)
+    public async Task<CallerIdentity> IdentityAsync(CancellationToken ct = default)
     {
         var caller = await callers.GetAsync(ct);
         return new CallerIdentity(caller.UserId, caller.Name, caller.PersonId, caller.Policy);

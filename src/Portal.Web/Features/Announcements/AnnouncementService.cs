@@ -254,7 +254,6 @@ public sealed class AnnouncementService(
 
     private static List<Problem> Validate(AnnouncementForm form) =>
         AnnouncementRules.Check(form.Title, form.Body)
-            .DistinctBy(p => p.Field)
             .Select(p => new Problem(p.Field, p.Problem switch
             {
                 AnnouncementProblem.TitleRequired => Text("Validation.TitleRequired"),

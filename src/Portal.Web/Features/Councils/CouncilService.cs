@@ -27,7 +27,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<IReadOnlyList<CouncilSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return [];
         var councils = await db.Councils.AsNoTracking().Include(c => c.Members).OrderBy(c => c.Name).ToListAsync(ct);
         var visible = councils.Where(c => CouncilAccess.CanView(caller.Policy, c)).ToList();
@@ -48,7 +48,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<CouncilDetail?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;
@@ -101,7 +101,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<int?> ScheduleMeetingsAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanManage(caller.Policy, council)) return null;

@@ -22,7 +22,8 @@ public static class LiveExtensions
         });
         // HubErrorLogging writes failed hub calls itself (refusals as rate-limited warnings); the dispatcher's own entry
         // for them is an error with a stack trace that any client could repeat at will. Its warnings still pass.
-        // Likewise a failed connect or disconnect, which the connection handler would log a second time.
+        // Likewise a failed connect or disconnect, which the connection handler would log a second time (its only
+        // error entry: safe because HubErrorLogging is global, so every hub's failures, Blazor's included, are logged).
         services.AddLogging(logging => logging
             .AddFilter(HubDispatcherLogCategory, level => level is LogLevel.Warning or LogLevel.Critical)
             .AddFilter(HubConnectionHandlerLogCategory, level => level is LogLevel.Warning or LogLevel.Critical));

@@ -34,7 +34,7 @@ public sealed class AttendanceService(
     public async Task<AttendanceView?> LoadAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var loaded = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true);
         // The list names people and their units: participants only, not everyone who can see the council.
         if (loaded is not { } l || !l.Rights.CanParticipate) return null;
@@ -46,7 +46,7 @@ public sealed class AttendanceService(
     public async Task<CheckInInfo?> CheckInInfoAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false) is not { } access) return null;
         var meeting = access.Meeting;
         var own = caller.PersonId is { } p ? meeting.Attendances.FirstOrDefault(a => a.PersonId == p) : null;
@@ -151,7 +151,7 @@ public sealed class AttendanceService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var caller = await currentUser.IdentityAsync(db, ct);
+            var caller = await currentUser.IdentityAsync(ct);
             if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { } loaded) return Refused(NotFound);
             await EnsureExpectedSavedAsync(db, loaded.Council, loaded.Meeting, ct);
             var (row, error) = change(caller, loaded);

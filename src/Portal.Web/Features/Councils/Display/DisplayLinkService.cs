@@ -15,7 +15,7 @@ public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFact
     public async Task<(DisplayPageInfo? Info, bool Allowed)> LoadAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false) is not { } access) return (null, false);
         var m = access.Meeting;
         var info = new DisplayPageInfo(m.Id, access.Council.Name, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Location ?? access.Council.DefaultLocation,
@@ -33,7 +33,7 @@ public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFact
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var caller = await currentUser.IdentityAsync(db, ct);
+            var caller = await currentUser.IdentityAsync(ct);
             if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { Rights.CanSteer: true } access)
                 return null;
             var meeting = access.Meeting;

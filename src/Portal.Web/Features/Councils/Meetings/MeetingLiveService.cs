@@ -33,7 +33,7 @@ public sealed class MeetingLiveService(
     public async Task<MeetingLive?> LoadAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         // Read before the meeting (see MeetingSnapshot.From): an event in between is seen twice at worst, never missed.
         var sequence = await bus.LastSequenceAsync(MeetingTopics.For(meetingId), ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
@@ -91,7 +91,7 @@ public sealed class MeetingLiveService(
         string actor;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var caller = await currentUser.IdentityAsync(db, ct);
+            var caller = await currentUser.IdentityAsync(ct);
             // The coordinator loads the agenda itself, under the meeting's lock; the rights need only the roster.
             var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false);
             if (access is null) return Refused(MeetingAgendaCoordinator.ErrorNotFound);

@@ -48,7 +48,7 @@ public sealed class MinutesService(
     public async Task<MinutesView?> GetAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is not { } edition) return null;
         var (council, meeting, rights) = access;
@@ -73,7 +73,7 @@ public sealed class MinutesService(
     public async Task<string?> GenerateDraftAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || !access.Rights.CanRecord || !ResolutionsEditable(access.Meeting.Status)) return null;
         return await DraftAsync(db, access.Council, access.Meeting, MinutesEdition.Full, ct);
@@ -87,7 +87,7 @@ public sealed class MinutesService(
     public async Task<MinutesPrintView?> PrintAsync(int meetingId, MinutesEdition? edition = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is not { } allowed) return null;
         var (council, meeting, _) = access;
@@ -212,7 +212,7 @@ public sealed class MinutesService(
     private async Task<(Meeting? Meeting, Council? Council, CallerIdentity? Caller, MinutesResult? Refusal)> ForChangeAsync(PortalDbContext db, int meetingId,
         Guid version, Func<MeetingStatus, bool> allowedIn, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
         if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is null)
             return (null, null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
@@ -455,7 +455,7 @@ public sealed class MinutesService(
     public async Task<CouncilTasksView?> TasksAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;

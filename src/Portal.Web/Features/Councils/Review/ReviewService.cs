@@ -240,7 +240,7 @@ public sealed class ReviewService(
 
     private async Task<(CallerIdentity Caller, Council? Council)> LoadAsync(PortalDbContext db, int councilId, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return (caller, null);
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         return council is not null && CouncilAccess.CanView(caller.Policy, council) ? (caller, council) : (caller, null);

@@ -47,7 +47,7 @@ public sealed class CouncilSetupService(
     public async Task<CouncilScopes> ScopesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         // Most callers (residents, liaisons) manage nothing: no query then.
         var communityIds = caller.Policy.ManagedCommunities.ToList();
         var streetIds = caller.Policy.AdministeredStreets.ToList();
@@ -296,7 +296,7 @@ public sealed class CouncilSetupService(
 
     private async Task<Council?> ManagedCouncilAsync(PortalDbContext db, int councilId, bool tracked, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return null;
         IQueryable<Council> councils = db.Councils.Include(c => c.Members);
         if (!tracked) councils = councils.AsNoTracking();
@@ -316,7 +316,7 @@ public sealed class CouncilSetupService(
     /// <summary>The street (and community) of a scope the caller manages; null when not managed or not given.</summary>
     private async Task<(int StreetId, int? CommunityId)?> ManagedScopeAsync(PortalDbContext db, int? communityId, int? streetId, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return null;
         if (communityId is { } c)
         {

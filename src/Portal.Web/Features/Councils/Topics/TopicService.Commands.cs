@@ -22,7 +22,7 @@ public sealed partial class TopicService
     private static async Task<(CallerIdentity Caller, MeetingAccess Access, Meeting Tracked)?> LoadForChangeAsync(
         PortalDbContext db, CurrentUser currentUser, int meetingId, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
         return access is null ? null : (caller, access, access.Meeting);
     }
@@ -36,7 +36,7 @@ public sealed partial class TopicService
     {
         var topic = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, ct);
         if (topic is null) return null;
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, topic.MeetingId, ct);
         return access is { Rights.CanParticipate: true } ? (topic, caller, access) : null;
     }
@@ -61,7 +61,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> SubmitAsync(int meetingId, TopicForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null) return NotFound();
         var (council, meeting, _) = access;
@@ -236,7 +236,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> RequestAsync(int councilId, AdHocRequestForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return NotFound();
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return NotFound();

@@ -77,7 +77,7 @@ public sealed partial class TopicService(
     public async Task<MeetingTopicsModel?> GetAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null) return null;
         var (council, meeting, rights) = access;
@@ -155,7 +155,7 @@ public sealed partial class TopicService(
         int? community;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var caller = await currentUser.IdentityAsync(db, ct);
+            var caller = await currentUser.IdentityAsync(ct);
             var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
             if (access is null || !access.Rights.CanParticipate) return [];
             community = access.Council.CommunityId;
@@ -173,7 +173,7 @@ public sealed partial class TopicService(
     public async Task<CouncilTopicLinks?> CouncilLinksAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;
@@ -202,7 +202,7 @@ public sealed partial class TopicService(
     public async Task<AdHocRequestOptions?> RequestOptionsAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(db, ct);
+        var caller = await currentUser.IdentityAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;

@@ -36,8 +36,7 @@ public sealed partial class CommitmentService(
 
     private async Task<Caller> CallerAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (userId, name, personId, policy) = await currentUser.IdentityAsync(db, ct);
+        var (userId, name, personId, policy) = await currentUser.IdentityAsync(ct);
         return new Caller(userId, name, personId, policy);
     }
 
@@ -229,13 +228,20 @@ public sealed partial class CommitmentService(
 
     private static async Task<HashSet<int>> LedgerOrganizationIdsAsync(PortalDbContext db, Caller caller, CancellationToken ct)
     {
+        var ids = await ManagedLedgerOrganizationIdsAsync(db, caller, ct);
+        ids.UnionWith(await LiaisonOrganizationsAsync(db, caller, ct));
+        return ids;
+    }
+
+    /// <summary>The organisations whose ledgers the caller opens as a manager of their communities.</summary>
+    private static async Task<HashSet<int>> ManagedLedgerOrganizationIdsAsync(PortalDbContext db, Caller caller, CancellationToken ct)
+    {
         var managed = caller.Policy.ManagedCommunities.ToList();
         var ids = (await MakersAsync(db, caller, ct)).Where(m => m.Kind == CommitmentMakerKind.Organization && managed.Contains(m.CommunityId))
             .Select(m => m.PartyOrganizationId).ToHashSet();
         ids.UnionWith(await db.WorkItems.AsNoTracking()
             .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId != null && managed.Contains(w.CommunityId))
             .Select(w => w.PartyOrganizationId!.Value).Distinct().ToListAsync(ct));
-        ids.UnionWith(await LiaisonOrganizationsAsync(db, caller, ct));
         return ids;
     }
 
@@ -257,9 +263,11 @@ public sealed partial class CommitmentService(
         if (!caller.IsSignedIn) return (LedgerOutcome.Forbidden, null, null);
         var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         if (organization is null) return (LedgerOutcome.NotFound, null, null);
-        if (!(await LedgerOrganizationIdsAsync(db, caller, ct)).Contains(organizationId)) return (LedgerOutcome.Forbidden, organization, null);
-        var managed = caller.Policy.ManagedCommunities.ToList();
+        // The liaison's right first (one query); the manager's only when it is not that (it asks several).
         var liaison = (await LiaisonOrganizationsAsync(db, caller, ct)).Contains(organizationId);
+        if (!liaison && !(await ManagedLedgerOrganizationIdsAsync(db, caller, ct)).Contains(organizationId))
+            return (LedgerOutcome.Forbidden, organization, null);
+        var managed = caller.Policy.ManagedCommunities.ToList();
         var items = db.WorkItems.AsNoTracking()
             .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId == organizationId && w.CommitmentYear == year
                 && w.Status != WorkItemStatus.Rejected && (liaison || managed.Contains(w.CommunityId)));

@@ -47,7 +47,7 @@ public sealed class ProjectService(
         var principal = await currentUser.CallerAsync();
         var scope = await ScopeAsync(db, principal, policies, ct);
         if (scope.UserId is null) return new Caller(scope, "", null);
-        var identity = await currentUser.IdentityAsync(db, ct);
+        var identity = await currentUser.IdentityAsync(ct);
         return new Caller(scope, identity.Name, identity.PersonId);
     }
 

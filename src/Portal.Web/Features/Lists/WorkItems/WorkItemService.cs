@@ -58,9 +58,8 @@ public sealed partial class WorkItemService(
 
     private async Task<Caller> CallerAsync(CancellationToken ct)
     {
-        // The circuit's or request's own user, never an ambient one.
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (userId, name, personId, policy) = await currentUser.IdentityAsync(db, ct);
+        // The circuit's or request's own user, never an ambient one (CallerScope's rule).
+        var (userId, name, personId, policy) = await currentUser.IdentityAsync(ct);
         if (userId is null) return new Caller(null, "", null, policy, [], [], [], [], []);
         return new Caller(userId, name, personId, policy,
             policy.ManagedCommunities.ToList(), policy.VisibleCommunities.ToList(),
