@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Portal.Domain.WorkItems;
+using Portal.Domain.WorkItems.Kinds;
 
 namespace Portal.Domain.Access;
 
@@ -50,7 +51,7 @@ public sealed record WorkItemViewer(
 /// community while it is triaged, public and open for claiming; and, for a published commitment (公示), everyone who can
 /// view its community.</item>
 /// <item><b>The work list</b> shows the same, except others' published commitments: those belong on the commitments list.</item>
-/// <item><b>Act</b>: see <see cref="May"/> — the managers triage, reject, dispatch, close, reopen and chase; the owner
+/// <item><b>Act</b>: see <see cref="May"/>, which asks the kind's rules (<see cref="WorkItemKinds"/>) — the managers triage, reject, dispatch, close, reopen and chase; the owner
 /// unit's liaison accepts or declines; liaisons and the community's Party members claim public items; owner and
 /// co-owners add progress; the owner reports back; the requester rates. Commitments differ: the committer accepts and
 /// fulfils, the managers publish and assess, nobody claims or declines. Nobody escalates by hand (the deadline monitor does).</item>
@@ -73,7 +74,7 @@ public static class WorkItemAccess
 
     /// <summary>A published commitment (公示) is for everyone who can view its community.</summary>
     private static readonly Expression<Func<WorkItem, WorkItemViewer, bool>> PublishedRule = (w, v) =>
-        v.UserId != null && w.Kind == WorkItemKind.Commitment && w.IsPublic && w.Status != WorkItemStatus.Rejected
+        v.UserId != null && WorkItemKinds.PublishedToEveryone.Contains(w.Kind) && w.IsPublic && w.Status != WorkItemStatus.Rejected
         && v.Visible.Contains(w.CommunityId);
 
     private static readonly Expression<Func<WorkItem, WorkItemViewer, bool>> SeeRule = Or(WorkRule, PublishedRule);
@@ -90,7 +91,7 @@ public static class WorkItemAccess
     public static Expression<Func<WorkItem, bool>> WorkList(WorkItemViewer viewer) => Bind(WorkRule, viewer);
 
     /// <summary>A published commitment (公示): everyone who can view its community may see it.</summary>
-    public static bool IsPublished(WorkItem w) => w.Kind == WorkItemKind.Commitment && w.IsPublic && w.Status != WorkItemStatus.Rejected;
+    public static bool IsPublished(WorkItem w) => WorkItemKinds.For(w.Kind).IsPublishedToEveryone && w.IsPublic && w.Status != WorkItemStatus.Rejected;
 
     /// <summary>The owner: the owner unit's liaison, or the owner member.</summary>
     public static bool IsOwner(WorkItemViewer viewer, WorkItem w) =>
@@ -112,35 +113,11 @@ public static class WorkItemAccess
     /// item's kind. Needs the item's co-owners loaded.
     /// </summary>
     public static bool May(WorkItemViewer viewer, WorkItem w, WorkItemAction action) =>
-        viewer.IsSignedIn && (w.Kind == WorkItemKind.Commitment ? MayOnCommitment(viewer, w, action) : MayOnWork(viewer, w, action));
+        viewer.IsSignedIn && WorkItemKinds.For(w.Kind).May(viewer, w, action);
 
     /// <summary>The actions the state machine allows now that the viewer may take: the detail page's buttons.</summary>
     public static IReadOnlyList<WorkItemAction> ActionsFor(WorkItemViewer viewer, WorkItem w) =>
         WorkItemWorkflow.ActionsIn(w.Status).Where(a => May(viewer, w, a)).ToList();
-
-    private static bool MayOnWork(WorkItemViewer viewer, WorkItem w, WorkItemAction action) => action switch
-    {
-        WorkItemAction.Triage or WorkItemAction.Reject or WorkItemAction.Dispatch or WorkItemAction.Close
-            or WorkItemAction.Reopen or WorkItemAction.Chase => viewer.Manages(w.CommunityId),
-        WorkItemAction.Accept or WorkItemAction.Decline => viewer.IsLiaisonOf(w.OwnerUnitId),
-        WorkItemAction.Claim => w.IsPublic && (viewer.LiaisonUnits.Count > 0 || viewer.IsMemberIn(w.CommunityId)),
-        WorkItemAction.AddProgress => IsOwner(viewer, w) || IsCoOwner(viewer, w),
-        WorkItemAction.ReportBack => IsOwner(viewer, w),
-        WorkItemAction.Rate => IsRequester(viewer, w),
-        // Escalation is the deadline monitor's; nobody takes it by hand.
-        _ => false,
-    };
-
-    private static bool MayOnCommitment(WorkItemViewer viewer, WorkItem w, WorkItemAction action) => action switch
-    {
-        WorkItemAction.Triage or WorkItemAction.Reject or WorkItemAction.Dispatch or WorkItemAction.Reopen or WorkItemAction.Chase
-            or WorkItemAction.Rate => viewer.Manages(w.CommunityId),
-        // Filed (归档) only once assessed: a fulfilled commitment is not closed without its scores.
-        WorkItemAction.Close => viewer.Manages(w.CommunityId) && w.Status != WorkItemStatus.Reported,
-        WorkItemAction.Accept or WorkItemAction.AddProgress or WorkItemAction.ReportBack => IsCommitter(viewer, w),
-        // The committer is fixed when it is made: nobody declines it back or claims someone else's promise.
-        _ => false,
-    };
 
     private static Expression<Func<WorkItem, WorkItemViewer, bool>> Or(
         Expression<Func<WorkItem, WorkItemViewer, bool>> left, Expression<Func<WorkItem, WorkItemViewer, bool>> right)

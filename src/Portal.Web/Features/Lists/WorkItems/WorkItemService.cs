@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
+using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
@@ -256,7 +257,7 @@ public sealed partial class WorkItemService(
         {
             w.IsShared = isShared;
             w.IsPublic = isPublic;
-            if (w.Kind is WorkItemKind.Need or WorkItemKind.MicroWish) w.Kind = isShared ? WorkItemKind.Need : WorkItemKind.MicroWish;
+            w.Kind = WorkItemKinds.For(w.Kind).KindAfterTriage(isShared);
             return Task.FromResult<string?>(null);
         }, ct);
 
@@ -272,7 +273,7 @@ public sealed partial class WorkItemService(
         ActAsync(id, version, WorkItemAction.Dispatch, note, null, null, async (_, w, db, now) =>
         {
             // A commitment is published to its own committer (PublishCommitmentAsync), never sent to a unit.
-            if (w.Kind == WorkItemKind.Commitment) return lists["Commitment.Error.UsePublish"];
+            if (WorkItemKinds.For(w.Kind).RefusesPlain(WorkItemAction.Dispatch) is { } refused) return lists[refused];
             if (!Enum.IsDefined(urgency)) return text["Validation.UrgencyRequired"];
             var allowed = (await UnitsForAsync(db, [w.CommunityId], ct)).Select(u => u.Id).ToHashSet();
             if (!allowed.Contains(ownerUnitId)) return text["Validation.UnitOutOfScope"];
@@ -350,7 +351,7 @@ public sealed partial class WorkItemService(
     public Task<WorkItemResult> RateAsync(int id, Guid version, Satisfaction? rating, string? note = null, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Rate, note, rating, null,
             // A commitment is rated by its three assessment scores (AssessCommitmentAsync), never by a bare satisfaction.
-            (_, w, _, _) => Task.FromResult(w.Kind == WorkItemKind.Commitment ? (string?)lists["Commitment.Error.ScoresRequired"] : null), ct);
+            (_, w, _, _) => Task.FromResult(WorkItemKinds.For(w.Kind).RefusesPlain(WorkItemAction.Rate) is { } refused ? (string?)lists[refused] : null), ct);
 
     public Task<WorkItemResult> CloseAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Close, note, null, null, null, ct);
