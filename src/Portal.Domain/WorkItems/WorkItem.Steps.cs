@@ -219,9 +219,19 @@ public sealed partial class WorkItem
     public string? Chase(StepActor actor, DateTime nowUtc, string? note) =>
         Step(WorkItemAction.Chase, actor, nowUtc, note, noteRequired: true);
 
-    /// <summary>The deadline monitor escalates an overdue item to the secretary; once per step (<see cref="EscalatedAtUtc"/>).</summary>
+    /// <summary>
+    /// The deadline monitor reminds the owner (an automatic chase): once per deadline state, which it tells by
+    /// <see cref="RemindedAtUtc"/>.
+    /// </summary>
+    public string? Remind(StepActor monitor, DateTime nowUtc, string note) =>
+        Step(WorkItemAction.Chase, monitor, nowUtc, note, change: () => RemindedAtUtc = nowUtc);
+
+    /// <summary>
+    /// The deadline monitor escalates an overdue item to the secretary, once (<see cref="EscalatedAtUtc"/>); it counts as a
+    /// reminder too, so a later overdue check does not remind again.
+    /// </summary>
     public string? Escalate(StepActor monitor, DateTime nowUtc, string? note = null) =>
-        Step(WorkItemAction.Escalate, monitor, nowUtc, note);
+        Step(WorkItemAction.Escalate, monitor, nowUtc, note, change: () => RemindedAtUtc = nowUtc);
 
     // ---- The one path ----------------------------------------------------------------------------------------------
 

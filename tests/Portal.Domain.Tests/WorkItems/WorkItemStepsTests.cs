@@ -117,7 +117,7 @@ public sealed class WorkItemStepsTests
     }
 
     [Fact]
-    public void Decline_hands_the_item_back_without_owner_co_owners_or_due_date_and_reopen_and_chase_need_their_reason()
+    public void Decline_hands_the_item_back_reopen_and_chase_need_their_reason_and_the_monitor_reminds_and_escalates()
     {
         var need = Dispatched();
         Assert.Null(need.Decline(Liaison, Now, "不归我单位"));
@@ -129,9 +129,13 @@ public sealed class WorkItemStepsTests
         Assert.Equal((WorkItemStatus.InProgress, 1, (DateTime?)null), (closed.Status, closed.ReopenCount, closed.ClosedAtUtc));
         Assert.Null(closed.Chase(Secretary, Now.AddDays(2), "请尽快"));
         Assert.Equal(WorkItemStatus.InProgress, closed.Status);
-        Assert.Null(closed.Escalate(StepActor.Monitor("系统"), Now.AddDays(3)));
-        Assert.True(closed.Events[^1].IsAutomatic);
-        Assert.Equal(Now.AddDays(3), closed.EscalatedAtUtc);
+        Assert.Null(closed.Remind(StepActor.Monitor("系统"), Now.AddDays(3), "系统提醒：即将到达办理期限，请抓紧办理。"));
+        Assert.Equal((WorkItemAction.Chase, true, Now.AddDays(3), (DateTime?)null),
+            (closed.Events[^1].Action, closed.Events[^1].IsAutomatic, closed.RemindedAtUtc!.Value, closed.EscalatedAtUtc));
+        Assert.Null(closed.Escalate(StepActor.Monitor("系统"), Now.AddDays(4)));
+        Assert.Equal((WorkItemAction.Escalate, true, Now.AddDays(4), Now.AddDays(4)),
+            (closed.Events[^1].Action, closed.Events[^1].IsAutomatic, closed.EscalatedAtUtc!.Value, closed.RemindedAtUtc!.Value));
+        Assert.Equal(WorkItemStatus.InProgress, closed.Status);
     }
 
     [Fact]
