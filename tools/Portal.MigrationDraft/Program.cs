@@ -15,12 +15,27 @@ using Portal.Web.Data;
 // (changed columns, data moves) and commits it as an ordinary migration class.
 //
 //   dotnet run --project tools/Portal.MigrationDraft > /tmp/draft.cs
+//
+// With --target-model it prints instead the target model of a new migration (EF's "Designer" part, BuildTargetModel):
+// the current model, which a migration needs when SQLite must rebuild a table for it (dropping a column or a foreign
+// key; decision 0026). Generate it when the model already is what the migration leads to, commit it beside the
+// migration as <Id>.Designer.cs, and never regenerate it afterwards.
+//
+//   dotnet run --project tools/Portal.MigrationDraft -- --target-model 20261206100000_WorkItemKindDetails WorkItemKindDetails > …Designer.cs
 
 var file = Path.Combine(Path.GetTempPath(), $"portal-draft-{Guid.NewGuid():N}.db");
 var options = new DbContextOptionsBuilder<PortalDbContext>();
 DataServiceExtensions.Configure(options, DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
 await using var db = new PortalDbContext(options.Options);
 await db.Database.MigrateAsync();
+
+if (args is ["--target-model", var migrationId, var className])
+{
+    Console.Write(TargetModel.Generate(db, migrationId, className));
+    SqliteConnection.ClearAllPools();
+    File.Delete(file);
+    return;
+}
 
 var existingTables = new HashSet<string>();
 var existingColumns = new HashSet<(string, string)>();

@@ -22,7 +22,7 @@ public enum RaiseChannel
 /// lifecycle in <see cref="WorkItemWorkflow"/>; the kind-specific parts (milestones, resources, commitment scores) hang
 /// off it. Status changes go through <see cref="Apply"/> only, so the state machine is the one gate.
 /// </summary>
-public sealed class WorkItem : VersionedEntity
+public sealed partial class WorkItem : VersionedEntity
 {
     public const int TitleMaxLength = 100;
     public const int DescriptionMaxLength = 8_000;

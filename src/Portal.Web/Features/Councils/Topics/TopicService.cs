@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
+using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
@@ -34,7 +35,7 @@ public sealed partial class TopicService(
     public const int LinkOptionsPerKind = 50;
 
     /// <summary>The kinds of work item a topic may link to (resources live in their own table; see the report).</summary>
-    public static readonly WorkItemKind[] LinkableKinds = [WorkItemKind.Need, WorkItemKind.Project];
+    public static readonly WorkItemKind[] LinkableKinds = [.. WorkItemKinds.LinkableToCouncilTopic];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -4,6 +4,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Lists;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
+using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
@@ -122,7 +123,7 @@ public sealed class ProjectService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await CallerAsync(db, ct);
-        var need = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && (w.Kind == WorkItemKind.Need || w.Kind == WorkItemKind.MicroWish), ct);
+        var need = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
         if (caller.Scope.UserId is null || need is null || !caller.Policy.CanViewCommunity(need.CommunityId)) return ProjectResult.NotFound(text["Error.NotFound"]);
         if (!caller.Policy.CanManageCommunity(need.CommunityId)) return ProjectResult.Invalid(text["Error.Forbidden"].Value);
         if (need.ProjectId is not null) return ProjectResult.Invalid(text["Error.NeedHasProject"].Value);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
+using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Localization;
@@ -30,7 +31,7 @@ public sealed class MatchingService(
         var scope = await ResourceService.ScopeAsync(db, principal, policies, ct);
         if (scope.UserId is null) return null;
         var need = await db.WorkItems.AsNoTracking()
-            .FirstOrDefaultAsync(w => w.Id == needId && (w.Kind == WorkItemKind.Need || w.Kind == WorkItemKind.MicroWish), ct);
+            .FirstOrDefaultAsync(w => w.Id == needId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
         if (need is null || !CanMatch(scope, need)) return null;
 
         var street = await db.Communities.AsNoTracking().Where(c => c.Id == need.CommunityId).Select(c => c.StreetId).FirstAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
@@ -14,27 +15,6 @@ namespace Portal.Web.Features.Lists.WorkItems;
 /// </summary>
 public sealed partial class WorkItemService
 {
-    /// <summary>A published commitment (公示): everyone who can view its community may see it.</summary>
-    private static bool IsPublished(WorkItem w) => w.Kind == WorkItemKind.Commitment && w.IsPublic && w.Status != WorkItemStatus.Rejected;
-
-    /// <summary>
-    /// The committer: the liaison of the owner unit or the owner member; for the community's own organisation (no owner)
-    /// the secretary acts for it.
-    /// </summary>
-    private static bool IsCommitter(Caller caller, WorkItem w) =>
-        caller.IsOwner(w) || (w.OwnerUnitId is null && w.OwnerPersonId is null && caller.Manages(w.CommunityId));
-
-    private static bool MayOnCommitment(Caller caller, WorkItem w, WorkItemAction action) => action switch
-    {
-        WorkItemAction.Triage or WorkItemAction.Reject or WorkItemAction.Dispatch or WorkItemAction.Reopen or WorkItemAction.Chase
-            or WorkItemAction.Rate => caller.Manages(w.CommunityId),
-        // Filed (归档) only once assessed: a fulfilled commitment is not closed without its scores.
-        WorkItemAction.Close => caller.Manages(w.CommunityId) && w.Status != WorkItemStatus.Reported,
-        WorkItemAction.Accept or WorkItemAction.AddProgress or WorkItemAction.ReportBack => IsCommitter(caller, w),
-        // The committer is fixed when it is made: nobody declines it back or claims someone else's promise.
-        _ => false,
-    };
-
     /// <summary>公示: published to its committer, public from now on, due at the promised date (refused once that has passed).</summary>
     public Task<WorkItemResult> PublishCommitmentAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Dispatch, note, null, null, (_, w, _, now) =>
@@ -70,17 +50,14 @@ public sealed partial class WorkItemService
         }, ct);
     }
 
-    /// <summary>The commitments the caller may see (<see cref="Caller.CanSee"/>: their own, and the published ones), filtered and paged.</summary>
+    /// <summary>The commitments the caller may see (<see cref="WorkItemAccess.Visible"/>: their own, and the published ones), filtered and paged.</summary>
     public async Task<CommitmentList> ListCommitmentsAsync(CommitmentQuery query, CancellationToken ct = default)
     {
         var caller = await CallerAsync(ct);
         if (!caller.IsSignedIn) return new CommitmentList([], 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var visible = caller.Visible;
-        var own = Visible(db, caller);
-        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment
-            && (own.Any(o => o.Id == w.Id) || (w.IsPublic && w.Status != WorkItemStatus.Rejected && visible.Contains(w.CommunityId))));
+        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment).Where(WorkItemAccess.Visible(caller.Viewer));
         if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.PartyOrganizationId == org);
         if (query.Year is { } year) rows = rows.Where(w => w.CommitmentYear == year);
         if (query.Type is { } type) rows = rows.Where(w => w.CommitmentType == type);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
+using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
@@ -30,65 +31,37 @@ public sealed partial class WorkItemService(
     WorkItemNotifier notifier,
     ILogger<WorkItemService> logger)
 {
-    /// <summary>The caller with everything the visibility rules need, computed once per call.</summary>
-    private sealed record Caller(
-        string? UserId, string Name, int? PersonId, AccessPolicy Policy,
-        List<int> Managed, List<int> Visible, List<int> Grids, List<int> Units, List<int> MemberCommunities)
+    /// <summary>
+    /// The caller with everything the rules need, computed once per call; who may see and do what is
+    /// <see cref="WorkItemAccess"/>'s, asked with <see cref="Viewer"/>.
+    /// </summary>
+    private sealed record Caller(string? UserId, string Name, int? PersonId, AccessPolicy Policy, WorkItemViewer Viewer)
     {
         public bool IsSignedIn => UserId is not null;
-        public bool Manages(int communityId) => Managed.Contains(communityId);
-        public bool IsLiaisonOf(int? unitId) => unitId is { } u && Units.Contains(u);
-
-        public bool IsOwner(WorkItem w) => IsLiaisonOf(w.OwnerUnitId) || (PersonId is { } p && w.OwnerPersonId == p);
-        public bool IsCoOwner(WorkItem w) => w.CoOwners.Any(c => Units.Contains(c.UnitId));
-        public bool IsRequester(WorkItem w) => UserId is not null && w.RequesterUserId == UserId;
-
-        /// <summary>Liaisons and Party members may see (and claim) the community's public items open for claiming.</summary>
-        public bool MayClaimIn(int communityId) =>
-            MemberCommunities.Contains(communityId) || (Units.Count > 0 && Visible.Contains(communityId));
-
-        public bool CanSee(WorkItem w) =>
-            Manages(w.CommunityId)
-            || (w.GridId is { } g && Grids.Contains(g))
-            || IsOwner(w) || IsCoOwner(w)
-            || IsRequester(w) || (UserId is not null && w.RaisedByUserId == UserId)
-            || (w.Status == WorkItemStatus.Triaged && w.IsPublic && MayClaimIn(w.CommunityId))
-            || (IsPublished(w) && Visible.Contains(w.CommunityId));
+        public IReadOnlyList<int> Managed => Viewer.Managed;
+        public IReadOnlyList<int> Visible => Viewer.Visible;
+        public IReadOnlyList<int> Grids => Viewer.Grids;
+        public IReadOnlyList<int> Units => Viewer.LiaisonUnits;
+        public IReadOnlyList<int> MemberCommunities => Viewer.MemberCommunities;
+        public bool Manages(int communityId) => Viewer.Manages(communityId);
+        public bool IsLiaisonOf(int? unitId) => Viewer.IsLiaisonOf(unitId);
+        public bool CanSee(WorkItem w) => WorkItemAccess.CanSee(Viewer, w);
     }
 
     private async Task<Caller> CallerAsync(CancellationToken ct)
     {
         // The circuit's or request's own user, never an ambient one (CallerScope's rule).
         var (userId, name, personId, policy) = await currentUser.IdentityAsync(ct);
-        if (userId is null) return new Caller(null, "", null, policy, [], [], [], [], []);
-        return new Caller(userId, name, personId, policy,
-            policy.ManagedCommunities.ToList(), policy.VisibleCommunities.ToList(),
-            policy.ScopesOf(PortalRole.GridWorker).ToList(), policy.ScopesOf(PortalRole.UnitLiaison).ToList(),
-            policy.ScopesOf(PortalRole.PartyMember).ToList());
+        return new Caller(userId, userId is null ? "" : name, userId is null ? null : personId, policy, WorkItemViewer.Of(userId, personId, policy));
     }
 
     /// <summary>
-    /// The visibility rules of <see cref="Caller.CanSee"/> as a query, except published commitments: those are for everyone
-    /// of the community but belong on the commitments list (<see cref="ListCommitmentsAsync"/>), not in everyone's work list.
+    /// The work list: what the caller may see (<see cref="WorkItemAccess.WorkList"/>), except published commitments: those
+    /// are for everyone of the community but belong on the commitments list (<see cref="ListCommitmentsAsync"/>), not in
+    /// everyone's work list.
     /// </summary>
-    private static IQueryable<WorkItem> Visible(PortalDbContext db, Caller caller)
-    {
-        if (!caller.IsSignedIn) return db.WorkItems.Where(_ => false);
-        var managed = caller.Managed;
-        var grids = caller.Grids;
-        var units = caller.Units;
-        var userId = caller.UserId;
-        var personId = caller.PersonId;
-        var claimIn = caller.Visible.Where(caller.MayClaimIn).ToList();
-        return db.WorkItems.AsNoTracking().Where(w =>
-            managed.Contains(w.CommunityId)
-            || (w.GridId != null && grids.Contains(w.GridId.Value))
-            || (w.OwnerUnitId != null && units.Contains(w.OwnerUnitId.Value))
-            || db.WorkItemCoOwners.Any(c => c.WorkItemId == w.Id && units.Contains(c.UnitId))
-            || w.RequesterUserId == userId || w.RaisedByUserId == userId
-            || (personId != null && w.OwnerPersonId == personId)
-            || (w.Status == WorkItemStatus.Triaged && w.IsPublic && claimIn.Contains(w.CommunityId)));
-    }
+    private static IQueryable<WorkItem> Visible(PortalDbContext db, Caller caller) =>
+        db.WorkItems.AsNoTracking().Where(WorkItemAccess.WorkList(caller.Viewer));
 
     // ---- Queries -------------------------------------------------------------------------------------------------
 
@@ -110,7 +83,7 @@ public sealed partial class WorkItemService(
             .Where(g => raiseIn.Contains(g.CommunityId))
             .OrderBy(g => g.CommunityId).ThenBy(g => g.Name)
             .Select(g => new WorkItemGridOption(g.Id, g.CommunityId, g.Name)).ToListAsync(ct);
-        var managedUnits = caller.Managed.Count == 0 ? [] : await UnitsForAsync(db, caller.Managed, ct);
+        var managedUnits = caller.Managed.Count == 0 ? [] : await UnitsForAsync(db, caller.Managed.ToList(), ct);
         return new WorkItemCapabilities(caller.IsSignedIn, caller.Managed.Count > 0 || caller.Grids.Count > 0, caller.Managed.Count > 0,
             caller.Managed.Count > 0 || caller.Grids.Count > 0 || caller.Units.Count > 0, communities, grids, managedUnits);
     }
@@ -168,7 +141,7 @@ public sealed partial class WorkItemService(
             events.Select(e => new WorkItemEventView(e.Id, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.AtUtc,
                 string.IsNullOrWhiteSpace(e.Note) ? null : SafeMarkdown.ToHtml(e.Note), e.Rating, e.IsAutomatic,
                 e.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList())).ToList(),
-            WorkItemWorkflow.ActionsIn(w.Status).Where(a => May(caller, w, a)).ToList(),
+            WorkItemAccess.ActionsFor(caller.Viewer, w),
             claimUnits, caller.PersonId is not null && caller.MemberCommunities.Contains(w.CommunityId));
     }
 
@@ -284,7 +257,7 @@ public sealed partial class WorkItemService(
         {
             w.IsShared = isShared;
             w.IsPublic = isPublic;
-            if (w.Kind is WorkItemKind.Need or WorkItemKind.MicroWish) w.Kind = isShared ? WorkItemKind.Need : WorkItemKind.MicroWish;
+            w.Kind = WorkItemKinds.For(w.Kind).KindAfterTriage(isShared);
             return Task.FromResult<string?>(null);
         }, ct);
 
@@ -300,7 +273,7 @@ public sealed partial class WorkItemService(
         ActAsync(id, version, WorkItemAction.Dispatch, note, null, null, async (_, w, db, now) =>
         {
             // A commitment is published to its own committer (PublishCommitmentAsync), never sent to a unit.
-            if (w.Kind == WorkItemKind.Commitment) return lists["Commitment.Error.UsePublish"];
+            if (WorkItemKinds.For(w.Kind).RefusesPlain(WorkItemAction.Dispatch) is { } refused) return lists[refused];
             if (!Enum.IsDefined(urgency)) return text["Validation.UrgencyRequired"];
             var allowed = (await UnitsForAsync(db, [w.CommunityId], ct)).Select(u => u.Id).ToHashSet();
             if (!allowed.Contains(ownerUnitId)) return text["Validation.UnitOutOfScope"];
@@ -378,7 +351,7 @@ public sealed partial class WorkItemService(
     public Task<WorkItemResult> RateAsync(int id, Guid version, Satisfaction? rating, string? note = null, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Rate, note, rating, null,
             // A commitment is rated by its three assessment scores (AssessCommitmentAsync), never by a bare satisfaction.
-            (_, w, _, _) => Task.FromResult(w.Kind == WorkItemKind.Commitment ? (string?)lists["Commitment.Error.ScoresRequired"] : null), ct);
+            (_, w, _, _) => Task.FromResult(WorkItemKinds.For(w.Kind).RefusesPlain(WorkItemAction.Rate) is { } refused ? (string?)lists[refused] : null), ct);
 
     public Task<WorkItemResult> CloseAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Close, note, null, null, null, ct);
@@ -389,20 +362,6 @@ public sealed partial class WorkItemService(
     /// <summary>督办: the secretary chases the owner; the note is for them and the status stays.</summary>
     public Task<WorkItemResult> ChaseAsync(int id, Guid version, string? note, CancellationToken ct = default) =>
         ActAsync(id, version, WorkItemAction.Chase, note, null, null, null, ct, noteRequired: true);
-
-    /// <summary>Who may take an action (the state machine decides separately whether it may happen now).</summary>
-    private static bool May(Caller caller, WorkItem w, WorkItemAction action) => w.Kind == WorkItemKind.Commitment ? MayOnCommitment(caller, w, action) : action switch
-    {
-        WorkItemAction.Triage or WorkItemAction.Reject or WorkItemAction.Dispatch or WorkItemAction.Close
-            or WorkItemAction.Reopen or WorkItemAction.Chase => caller.Manages(w.CommunityId),
-        WorkItemAction.Accept or WorkItemAction.Decline => caller.IsLiaisonOf(w.OwnerUnitId),
-        WorkItemAction.Claim => w.IsPublic && (caller.Units.Count > 0 || (caller.PersonId is not null && caller.MemberCommunities.Contains(w.CommunityId))),
-        WorkItemAction.AddProgress => caller.IsOwner(w) || caller.IsCoOwner(w),
-        WorkItemAction.ReportBack => caller.IsOwner(w),
-        WorkItemAction.Rate => caller.IsRequester(w),
-        // Escalation is the deadline monitor's; nobody takes it by hand.
-        _ => false,
-    };
 
     private delegate Task<string?> Prepare(Caller caller, WorkItem item, PortalDbContext db, DateTime nowUtc);
 
@@ -417,7 +376,7 @@ public sealed partial class WorkItemService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.WorkItems.Include(w => w.CoOwners).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (item is null || !caller.IsSignedIn || !caller.CanSee(item)) return WorkItemResult.Of(WorkItemOutcome.NotFound, text["Error.NotFound"]);
-        if (!May(caller, item, action)) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.Forbidden"]);
+        if (!WorkItemAccess.May(caller.Viewer, item, action)) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.Forbidden"]);
         if (item.Version != version) return WorkItemResult.Of(WorkItemOutcome.Conflict, text["Error.Conflict"]);
 
         note = UserText.MultiLineTrimmedOrNull(note);
