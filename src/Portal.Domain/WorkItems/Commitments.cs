@@ -108,11 +108,11 @@ public static class CommitmentRules
     /// null until all three scores are in. The same formula (a unit test holds them together).
     /// </summary>
     public static readonly Expression<Func<WorkItem, decimal?>> UnroundedTotal =
-        w => w.MemberScore * MemberWeight + w.ResidentScore * ResidentWeight + w.OrganizationScore * OrganizationWeight;
+        w => w.Commitment!.MemberScore * MemberWeight + w.Commitment.ResidentScore * ResidentWeight + w.Commitment.OrganizationScore * OrganizationWeight;
 
     /// <summary>The weighted total of an assessed commitment; null until all three scores are in.</summary>
     public static decimal? TotalOf(WorkItem item) =>
-        item.MemberScore is { } m && item.ResidentScore is { } r && item.OrganizationScore is { } o
+        item.Commitment is { MemberScore: { } m, ResidentScore: { } r, OrganizationScore: { } o }
             ? Assess(m, r, o).Total
             : null;
 

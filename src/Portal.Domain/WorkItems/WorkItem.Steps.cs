@@ -38,7 +38,7 @@ public sealed partial class WorkItem
         {
             Kind = WorkItemKind.Commitment, Title = title, DescriptionMarkdown = description, Category = category, Urgency = Urgency.Complex,
             CommunityId = communityId, Channel = RaiseChannel.Self, RaisedByUserId = madeBy.UserId, RaisedByName = NameOf(madeBy), RaisedAtUtc = nowUtc,
-            PartyOrganizationId = partyOrganizationId, CommitmentType = type, CommitmentYear = year,
+            Commitment = new CommitmentDetails { PartyOrganizationId = partyOrganizationId, Type = type, Year = year },
             OwnerUnitId = ownerUnitId, OwnerPersonId = ownerPersonId, DueAtUtc = promisedUtc,
         };
         item.Raised();
@@ -56,7 +56,7 @@ public sealed partial class WorkItem
         {
             Kind = WorkItemKind.Project, Title = title, Category = category, Urgency = Urgency.Complex, CommunityId = communityId,
             GridId = gridId, RaisedByUserId = decidedBy.UserId, RaisedByName = NameOf(decidedBy), RaisedAtUtc = nowUtc, IsShared = true,
-            IsPublic = isPublic, BudgetYuan = budgetYuan, DueAtUtc = dueAtUtc,
+            IsPublic = isPublic, Project = new ProjectDetails { BudgetYuan = budgetYuan }, DueAtUtc = dueAtUtc,
             CoOwners = coOwnerUnitIds.Where(u => u != leadUnitId).Distinct().Select(u => new WorkItemCoOwner { UnitId = u }).ToList(),
         };
         item.Raised();
@@ -202,9 +202,10 @@ public sealed partial class WorkItem
             check: () => Kind != WorkItemKind.Commitment ? WorkItemRefusals.Forbidden : null,
             change: () =>
             {
-                MemberScore = memberScore;
-                ResidentScore = residentScore;
-                OrganizationScore = organizationScore;
+                var details = Commitment ??= new CommitmentDetails();
+                details.MemberScore = memberScore;
+                details.ResidentScore = residentScore;
+                details.OrganizationScore = organizationScore;
             });
     }
 

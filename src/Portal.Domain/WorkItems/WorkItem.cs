@@ -80,23 +80,10 @@ public sealed partial class WorkItem : VersionedEntity
     /// <summary>For needs: the project that took them up.</summary>
     public int? ProjectId { get; set; }
 
-    // Projects.
-    public decimal? BudgetYuan { get; set; }
-    /// <summary>Rolled up from the milestones (<see cref="ProgressRollUp"/>) whenever they change.</summary>
-    public int ProgressPercent { get; set; }
-
-    // Commitments (承诺践诺).
-    /// <summary>
-    /// The Party organisation the commitment is filed under: the committing organisation, or the committing member's
-    /// own branch, so the ledger (台账) per organisation holds both.
-    /// </summary>
-    public int? PartyOrganizationId { get; set; }
-    public CommitmentType? CommitmentType { get; set; }
-    public int? CommitmentYear { get; set; }
-    /// <summary>Assessment scores out of 100 by members, residents and the organisation (评诺).</summary>
-    public decimal? MemberScore { get; set; }
-    public decimal? ResidentScore { get; set; }
-    public decimal? OrganizationScore { get; set; }
+    /// <summary>The project's own data; set for projects only (its own table, WorkItemProjects).</summary>
+    public ProjectDetails? Project { get; set; }
+    /// <summary>The commitment's own data; set for commitments only (its own table, WorkItemCommitments).</summary>
+    public CommitmentDetails? Commitment { get; set; }
 
     public List<WorkItemCoOwner> CoOwners { get; set; } = [];
     public List<WorkItemEvent> Events { get; set; } = [];

@@ -25,7 +25,6 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         e.HasOne<CoBuildingUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.OwnerPersonId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
-        e.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.PartyOrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<DeadlineRuleSet>().WithMany().HasForeignKey(x => x.DeadlineRuleSetId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.CoOwners).WithOne().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
@@ -34,7 +33,22 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         e.HasIndex(x => new { x.OwnerUnitId, x.Status });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
         e.HasIndex(x => x.RequesterUserId);
-        e.HasIndex(x => new { x.PartyOrganizationId, x.CommitmentYear });
+        // The kind's own data in its own table, one row per item of that kind, keyed by the item (decision 0026 for the
+        // migration that moved the columns out of WorkItems).
+        e.OwnsOne(x => x.Project, p =>
+        {
+            p.ToTable("WorkItemProjects");
+            p.WithOwner().HasForeignKey("WorkItemId");
+            p.HasKey("WorkItemId");
+        });
+        e.OwnsOne(x => x.Commitment, c =>
+        {
+            c.ToTable("WorkItemCommitments");
+            c.WithOwner().HasForeignKey("WorkItemId");
+            c.HasKey("WorkItemId");
+            c.HasOne<PartyOrganization>().WithMany().HasForeignKey(x => x.PartyOrganizationId).OnDelete(DeleteBehavior.SetNull);
+            c.HasIndex(x => new { x.PartyOrganizationId, x.Year });
+        });
     }
 }
 

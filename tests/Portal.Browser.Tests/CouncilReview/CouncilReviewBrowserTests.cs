@@ -164,7 +164,7 @@ public sealed class CouncilReviewBrowserTests(BrowserFixture browser, PortalServ
         var project = new WorkItem
         {
             Kind = WorkItemKind.Project, Title = "社区健康驿站", Category = WorkItemCategories.All[0], CommunityId = council.CommunityId!.Value,
-            Channel = RaiseChannel.Council, RaisedByName = "测试", RaisedAtUtc = at, OwnerUnitId = lead, IsShared = true, IsPublic = true, ProgressPercent = 100,
+            Channel = RaiseChannel.Council, RaisedByName = "测试", RaisedAtUtc = at, OwnerUnitId = lead, IsShared = true, IsPublic = true, Project = new ProjectDetails { ProgressPercent = 100 },
         };
         foreach (var action in new[] { WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept, WorkItemAction.ReportBack })
             Assert.True(project.Apply(action, at).Allowed);

@@ -76,10 +76,10 @@ public sealed class CommitmentRulesTests
     [Fact]
     public void The_total_of_an_item_needs_all_three_scores()
     {
-        var item = new WorkItem { Title = "每月开展一次为老志愿服务", Category = "ElderlyCare", RaisedByName = "张三", MemberScore = 90, ResidentScore = 95 };
+        var item = new WorkItem { Title = "每月开展一次为老志愿服务", Category = "ElderlyCare", RaisedByName = "张三", Commitment = new CommitmentDetails { MemberScore = 90, ResidentScore = 95 } };
         Assert.Null(CommitmentRules.TotalOf(item));
 
-        item.OrganizationScore = 100;
+        item.Commitment!.OrganizationScore = 100;
         Assert.Equal(95.0m, CommitmentRules.TotalOf(item)); // 27 + 38 + 30
     }
 
@@ -119,6 +119,6 @@ public sealed class CommitmentRulesTests
 
     private static WorkItem Item(decimal? member, decimal? resident, decimal? organization) => new()
     {
-        Title = "", Category = "", RaisedByName = "", MemberScore = member, ResidentScore = resident, OrganizationScore = organization,
+        Title = "", Category = "", RaisedByName = "", Commitment = new CommitmentDetails { MemberScore = member, ResidentScore = resident, OrganizationScore = organization },
     };
 }

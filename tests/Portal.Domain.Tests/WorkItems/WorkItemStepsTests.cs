@@ -154,10 +154,10 @@ public sealed class WorkItemStepsTests
         Assert.Equal(CommitmentRules.ScoreRequired, Unchanged(commitment, c => c.Assess(Secretary, Now, 90, null, 90, "评诺")));
 
         Assert.Null(commitment.Assess(Secretary, Now, 50, 50, 50, "评诺"));
-        Assert.Equal((WorkItemStatus.InProgress, 50m, Satisfaction.NotSatisfied), (commitment.Status, commitment.MemberScore!.Value, commitment.Rating!.Value));
+        Assert.Equal((WorkItemStatus.InProgress, 50m, Satisfaction.NotSatisfied), (commitment.Status, commitment.Commitment!.MemberScore!.Value, commitment.Rating!.Value));
         Assert.Null(commitment.ReportBack(Liaison, Now, "再次践诺"));
         Assert.Null(commitment.Assess(Secretary, Now, 95, 90, 92, "评诺"));
-        Assert.Equal((WorkItemStatus.Rated, 95m, 90m, 92m), (commitment.Status, commitment.MemberScore!.Value, commitment.ResidentScore!.Value, commitment.OrganizationScore!.Value));
+        Assert.Equal((WorkItemStatus.Rated, 95m, 90m, 92m), (commitment.Status, commitment.Commitment!.MemberScore!.Value, commitment.Commitment!.ResidentScore!.Value, commitment.Commitment!.OrganizationScore!.Value));
     }
 
     /// <summary>Runs a step that must be refused and proves the item is exactly as before.</summary>
@@ -174,7 +174,7 @@ public sealed class WorkItemStepsTests
 
     private static string Snapshot(WorkItem w) => string.Join("|", w.Kind, w.Status, w.IsShared, w.IsPublic, w.OwnerUnitId, w.OwnerPersonId, w.Urgency,
         w.DueAtUtc, w.DeadlineRuleSetId, w.DispatchedAtUtc, w.AcceptedAtUtc, w.WasClaimed, w.Rating, w.ClosedAtUtc, w.ReopenCount,
-        w.MemberScore, w.ResidentScore, w.OrganizationScore, string.Join(",", w.CoOwners.Select(c => c.UnitId)), w.Events.Count);
+        w.Commitment!.MemberScore, w.Commitment!.ResidentScore, w.Commitment!.OrganizationScore, string.Join(",", w.CoOwners.Select(c => c.UnitId)), w.Events.Count);
 
     private static WorkItem NewNeed() => WorkItem.NewNeed("楼道灯", "", WorkItemCategories.Safety, Urgency.General, 10, 100, null, RaiseChannel.Self,
         new StepActor("u-res", "居民"), "u-res", Now);

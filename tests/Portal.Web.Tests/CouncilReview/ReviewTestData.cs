@@ -68,7 +68,7 @@ internal static class ReviewTestData
         var project = new WorkItem
         {
             Kind = WorkItemKind.Project, Title = title, Category = WorkItemCategories.All[0], CommunityId = communityId, Channel = RaiseChannel.Council,
-            RaisedByName = "测试", RaisedAtUtc = at, OwnerUnitId = leadUnitId, IsShared = true, IsPublic = true, ProgressPercent = 100,
+            RaisedByName = "测试", RaisedAtUtc = at, OwnerUnitId = leadUnitId, IsShared = true, IsPublic = true, Project = new ProjectDetails { ProgressPercent = 100 },
         };
         Step(project, WorkItemAction.Triage, at);
         Step(project, WorkItemAction.Dispatch, at);

@@ -124,7 +124,7 @@ public sealed class MigrationSchemaTests
         Assert.True(diff.Length == 0, $"{provider}: the migrations do not build the schema of the model.\n{diff}");
     }
 
-    private static PortalDbContext NewContext(DatabaseProvider provider, string connectionString)
+    internal static PortalDbContext NewContext(DatabaseProvider provider, string connectionString)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         DataServiceExtensions.Configure(options, provider, connectionString);

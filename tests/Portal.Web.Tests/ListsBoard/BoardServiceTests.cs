@@ -46,6 +46,9 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
             {
                 Kind = kind, Title = title, Category = WorkItemCategories.Safety, CommunityId = community, RaisedByName = "测试",
                 RaisedAtUtc = now.AddDays(-3), IsPublic = isPublic, IsShared = true,
+                // Every project and commitment has its kind's row, as the factories and the migration make sure.
+                Project = kind == WorkItemKind.Project ? new ProjectDetails() : null,
+                Commitment = kind == WorkItemKind.Commitment ? new CommitmentDetails { Type = CommitmentType.Annual, Year = now.Year } : null,
             };
             setUp?.Invoke(item);
             foreach (var step in steps)
@@ -148,9 +151,9 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
         {
             c.RaisedByName = memberName;
             c.OwnerPersonId = memberId;
-            c.PartyOrganizationId = branch.Id;
-            c.CommitmentType = CommitmentType.Annual;
-            c.CommitmentYear = 2026;
+            c.Commitment!.PartyOrganizationId = branch.Id;
+            c.Commitment!.Type = CommitmentType.Annual;
+            c.Commitment!.Year = 2026;
             c.DescriptionMarkdown = $"{memberName}承诺：{secretDetail}";
         }, 0, WorkItemAction.Triage, WorkItemAction.Dispatch);
 
@@ -204,7 +207,7 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
         await AddAsync(WorkItemKind.Need, tag + "别的社区", isPublic: true, null, 1, WorkItemAction.Triage);
         var published = await AddAsync(WorkItemKind.MicroWish, tag + "已公示微心愿", isPublic: true, null, 0, WorkItemAction.Triage);
         var fulfilled = await AddAsync(WorkItemKind.Commitment, tag + "已兑现承诺", isPublic: true,
-            c => (c.MemberScore, c.ResidentScore, c.OrganizationScore) = (90, 90, 90), 0, ToAssessed);
+            c => (c.Commitment!.MemberScore, c.Commitment!.ResidentScore, c.Commitment!.OrganizationScore) = (90, 90, 90), 0, ToAssessed);
 
         var query = new BoardQuery(tag, Take: 50);
         var needs = (await As("resident", s => s.NeedsAsync(community, query, Ct)))!;
@@ -230,18 +233,18 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
         var unit = await Db(db => db.Units.Where(u => u.Name == "东城区第二人民医院").Select(u => new { u.Id, u.Name }).SingleAsync(Ct));
         var excellent = await AddAsync(WorkItemKind.Commitment, tag + "优秀", true, c =>
         {
-            (c.MemberScore, c.ResidentScore, c.OrganizationScore) = (92, 88, 95);
+            (c.Commitment!.MemberScore, c.Commitment!.ResidentScore, c.Commitment!.OrganizationScore) = (92, 88, 95);
             c.OwnerUnitId = unit.Id;
-            c.CommitmentType = CommitmentType.AdHoc;
-            c.CommitmentYear = 2026;
+            c.Commitment!.Type = CommitmentType.AdHoc;
+            c.Commitment!.Year = 2026;
         }, 0, [.. ToAssessed, WorkItemAction.Close]);
         var pass = await AddAsync(WorkItemKind.Commitment, tag + "合格", true,
-            c => (c.MemberScore, c.ResidentScore, c.OrganizationScore) = (70, 65, 80), 0, ToAssessed);
+            c => (c.Commitment!.MemberScore, c.Commitment!.ResidentScore, c.Commitment!.OrganizationScore) = (70, 65, 80), 0, ToAssessed);
         var good = await AddAsync(WorkItemKind.Commitment, tag + "良好", true,
-            c => (c.MemberScore, c.ResidentScore, c.OrganizationScore) = (75, 80, 70.5m), 0, ToAssessed);
+            c => (c.Commitment!.MemberScore, c.Commitment!.ResidentScore, c.Commitment!.OrganizationScore) = (75, 80, 70.5m), 0, ToAssessed);
         // Two scores in: not assessed yet, no total shown.
         var pending = await AddAsync(WorkItemKind.Commitment, tag + "待评", true,
-            c => (c.MemberScore, c.ResidentScore) = (99, 99), 0, WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept, WorkItemAction.ReportBack);
+            c => (c.Commitment!.MemberScore, c.Commitment!.ResidentScore) = (99, 99), 0, WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept, WorkItemAction.ReportBack);
 
         var rows = (await As("resident", s => s.CommitmentsAsync(community, new BoardQuery(tag, Take: 50), Ct)))!.Items.ToDictionary(r => r.Id);
         Assert.Equal(4, rows.Count);
@@ -283,7 +286,7 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
             p.OwnerUnitId = units[0].Id;
             p.CoOwners = [new WorkItemCoOwner { UnitId = units[1].Id }, new WorkItemCoOwner { UnitId = units[2].Id }];
             p.Milestones = milestones.Select((m, i) => new Milestone { Title = "阶段" + i, Weight = m.Weight, PercentDone = m.Done, SortOrder = i }).ToList();
-            p.ProgressPercent = ProgressRollUp.Percent(milestones.Select(m => new MilestoneProgress(m.Weight, m.Done)));
+            p.Project!.ProgressPercent = ProgressRollUp.Percent(milestones.Select(m => new MilestoneProgress(m.Weight, m.Done)));
             p.DueAtUtc = DateTime.UtcNow.AddDays(60);
         }, 0, WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept);
         await AddAsync(WorkItemKind.Project, tag + "未公开", false, null, 0, WorkItemAction.Triage);

@@ -100,8 +100,8 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         var made = await ItemAsync(id);
         Assert.Equal((WorkItemKind.Commitment, WorkItemStatus.Raised, false), (made.Kind, made.Status, made.IsPublic));
         Assert.Equal(memberPerson, made.OwnerPersonId);
-        Assert.Equal(maker.PartyOrganizationId, made.PartyOrganizationId);
-        Assert.Equal(await Db(db => db.People.Where(p => p.Id == memberPerson).Select(p => p.HomePartyOrganizationId).SingleAsync(Ct)), made.PartyOrganizationId);
+        Assert.Equal(maker.PartyOrganizationId, made.Commitment!.PartyOrganizationId);
+        Assert.Equal(await Db(db => db.People.Where(p => p.Id == memberPerson).Select(p => p.HomePartyOrganizationId).SingleAsync(Ct)), made.Commitment!.PartyOrganizationId);
 
         // Unpublished: the member and the managers only.
         foreach (var user in new[] { "member", "secretary", "admin" }) Assert.True(await ListedAsync(user, id), user);
@@ -152,13 +152,13 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.Equal("请填写评分。", invalid.Errors[CommitmentRules.MemberScoreField]);
         Assert.Equal("评分须在 0 到 100 之间。", invalid.Errors[CommitmentRules.ResidentScoreField]);
         var unchanged = await ItemAsync(id);
-        Assert.Equal((WorkItemStatus.Reported, (decimal?)null), (unchanged.Status, unchanged.MemberScore));
+        Assert.Equal((WorkItemStatus.Reported, (decimal?)null), (unchanged.Status, unchanged.Commitment!.MemberScore));
 
         // A failing assessment (50·0.3 + 55·0.4 + 60·0.3 = 55) sends it back to fulfilment with its scores kept.
         await Ok(Items("secretary", async s => await s.AssessCommitmentAsync(id, await VersionAsync(id), 50, 55, 60, "效果不明显", Ct)));
         var failed = await ItemAsync(id);
         Assert.Equal((WorkItemStatus.InProgress, Satisfaction.NotSatisfied, 1), (failed.Status, failed.Rating, failed.ReopenCount));
-        Assert.Equal((50m, 55m, 60m), (failed.MemberScore!.Value, failed.ResidentScore!.Value, failed.OrganizationScore!.Value));
+        Assert.Equal((50m, 55m, 60m), (failed.Commitment!.MemberScore!.Value, failed.Commitment!.ResidentScore!.Value, failed.Commitment!.OrganizationScore!.Value));
         Assert.Contains("综合得分 55", failed.Events.OrderBy(e => e.Id).Last().Note);
 
         await Ok(Items("member", async s => await s.ReportBackAsync(id, await VersionAsync(id), "补充开展了三次**入户**服务", [new AttachmentUpload("照片.png", Png)], Ct)));
@@ -175,7 +175,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.Equal(WorkItemStatus.Closed, (await ItemAsync(id)).Status);
 
         // The ledger of the member's branch holds it with the scores, the last report as plain text and both evidence files.
-        var ledger = await Commitments("secretary", s => s.LedgerAsync(maker.PartyOrganizationId, passed.CommitmentYear!.Value, Ct));
+        var ledger = await Commitments("secretary", s => s.LedgerAsync(maker.PartyOrganizationId, passed.Commitment!.Year, Ct));
         Assert.Equal(LedgerOutcome.Ok, ledger.Outcome);
         var row = ledger.Ledger!.Rows.Single(r => r.Id == id);
         Assert.Equal(("每月为独居老人上门服务一次", WorkItemStatus.Closed, 2), (row.Title, row.Status, row.EvidenceCount));
@@ -227,7 +227,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         // Fill the year's remaining slots (other tests of this class may have used some).
         var person = (await TestAccounts.FindAsync(Host, "member")).PersonId;
         var used = await Db(db => db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.OwnerPersonId == person
-            && w.CommitmentType == CommitmentType.Annual && w.CommitmentYear == year && w.Status != WorkItemStatus.Rejected, Ct));
+            && w.Commitment!.Type == CommitmentType.Annual && w.Commitment!.Year == year && w.Status != WorkItemStatus.Rejected, Ct));
         var ids = new List<int>();
         for (var i = used + 1; i <= CommitmentRules.MemberAnnualMax; i++)
             ids.Add(await MakeAsync("member", Form(maker.Key, $"明年承诺 {i}", promised)));
@@ -362,7 +362,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         var commitments = await Db(db => db.WorkItems.AsNoTracking().Include(w => w.Events).Where(w => w.Kind == WorkItemKind.Commitment).ToListAsync(Ct));
         // The demo's and any this class made: all follow the same path.
         var demo = commitments;
-        Assert.All(demo, w => Assert.True(w.PartyOrganizationId is not null && w.CommitmentType is not null && w.CommitmentYear is not null, w.Title));
+        Assert.All(demo, w => Assert.True(w.Commitment is { PartyOrganizationId: not null, Year: > 0 }, w.Title));
         foreach (var w in demo)
         {
             // Replays through the workflow in the decided order; published ones are public and published once vetted.
@@ -377,7 +377,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
             Assert.Equal(status, w.Status);
             Assert.Equal(w.Status is not (WorkItemStatus.Raised or WorkItemStatus.Triaged or WorkItemStatus.Rejected), w.IsPublic);
             if (w.Status is WorkItemStatus.Rated or WorkItemStatus.Closed)
-                Assert.Equal(CommitmentRules.Assess(w.MemberScore, w.ResidentScore, w.OrganizationScore).Satisfaction, w.Rating);
+                Assert.Equal(CommitmentRules.Assess(w.Commitment!.MemberScore, w.Commitment!.ResidentScore, w.Commitment!.OrganizationScore).Satisfaction, w.Rating);
         }
         var now = DateTime.UtcNow;
         Assert.Contains(demo, w => w.Status == WorkItemStatus.Raised);
@@ -385,8 +385,8 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.Contains(demo, w => w.Status == WorkItemStatus.InProgress && w.DueAtUtc < now);
         Assert.Contains(demo, w => w.Status == WorkItemStatus.Closed);
         var year = Today.Year;
-        Assert.Contains(demo.Where(w => w.CommitmentYear == year && w.OwnerPersonId == null && w.Status != WorkItemStatus.Rejected)
-            .GroupBy(w => w.PartyOrganizationId), g => g.Count() >= CommitmentRules.OrganizationAnnualMin);
+        Assert.Contains(demo.Where(w => w.Commitment!.Year == year && w.OwnerPersonId == null && w.Status != WorkItemStatus.Rejected)
+            .GroupBy(w => w.Commitment!.PartyOrganizationId), g => g.Count() >= CommitmentRules.OrganizationAnnualMin);
     }
 
     private static string Score(decimal? value) => value?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "";

@@ -54,8 +54,8 @@ public sealed class WorkItemDemoSeedTests(DemoPortalFixture server) : IClassFixt
             Assert.True(loads.Sum(l => l.DueSoon) >= 3, $"due soon: {loads.Sum(l => l.DueSoon)}");
 
             Assert.Equal(WorkItemDemoSeeder.ProjectsPerCommunity, await db.WorkItems.CountAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Project, Ct));
-            Assert.Equal(WorkItemDemoSeeder.CommitmentsPerCommunity, await db.WorkItems.CountAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Commitment && w.CommitmentYear != null, Ct));
-            Assert.True(await db.WorkItems.AnyAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Commitment && w.MemberScore != null && w.ResidentScore != null && w.OrganizationScore != null, Ct));
+            Assert.Equal(WorkItemDemoSeeder.CommitmentsPerCommunity, await db.WorkItems.CountAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Commitment && w.Commitment!.Year > 0, Ct));
+            Assert.True(await db.WorkItems.AnyAsync(w => w.CommunityId == community && w.Kind == WorkItemKind.Commitment && w.Commitment!.MemberScore != null && w.Commitment!.ResidentScore != null && w.Commitment!.OrganizationScore != null, Ct));
             var rules = await db.DeadlineRuleSets.SingleAsync(r => r.CommunityId == community, Ct);
             Assert.Equal(1, rules.VersionNumber);
             Assert.Equal(DeadlineRules.Default, rules.ToRules());
@@ -110,12 +110,12 @@ public sealed class WorkItemDemoSeedTests(DemoPortalFixture server) : IClassFixt
         foreach (var project in projects)
         {
             Assert.NotEmpty(project.Milestones);
-            Assert.Equal(ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone))), project.ProgressPercent);
+            Assert.Equal(ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone))), project.Project!.ProgressPercent);
             Assert.True(await db.WorkItems.AnyAsync(w => w.ProjectId == project.Id, Ct));
             Assert.Contains(committed, c => c.ProjectId == project.Id);
         }
         Assert.Contains(projects, p => p.Status == WorkItemStatus.Closed);
-        Assert.Contains(projects, p => p.ProgressPercent is > 0 and < 100);
+        Assert.Contains(projects, p => p.Project!.ProgressPercent is > 0 and < 100);
     }
 
     [Fact]

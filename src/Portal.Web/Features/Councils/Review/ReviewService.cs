@@ -294,7 +294,7 @@ public sealed class ReviewService(
         var projectRows = projects.Select(p =>
         {
             int? unit = raising.TryGetValue(p.Id, out var u) ? u : null;
-            return new ProjectReviewRow(p.Id, p.Version, p.Title, p.Status, p.ProgressPercent, Unit(p.OwnerUnitId), Unit(unit),
+            return new ProjectReviewRow(p.Id, p.Version, p.Title, p.Status, p.Project?.ProgressPercent ?? 0, Unit(p.OwnerUnitId), Unit(unit),
                 needs.Where(n => n.ProjectId == p.Id).Select(n => new ProjectNeed(n.Id, n.Title, n.Status, n.Rating)).ToList(),
                 p.Rating, p.RatedAtUtc, p.Status == WorkItemStatus.Reported && unit is { } raiser && liaisonOf.Contains(raiser));
         }).ToList();

@@ -58,7 +58,7 @@ public sealed class BoardService(
         if (name is null) return null;
         // A community has at most a few thousand published items; counting in memory keeps one definition of "open".
         var items = await Published(db, communityId)
-            .Select(w => new { w.Kind, w.Status, w.ProgressPercent })
+            .Select(w => new { w.Kind, w.Status, ProgressPercent = (int?)w.Project!.ProgressPercent ?? 0 })
             .ToListAsync(ct);
         var needs = items.Where(w => w.Kind is WorkItemKind.Need or WorkItemKind.MicroWish).ToList();
         var projects = items.Where(w => w.Kind == WorkItemKind.Project).ToList();
@@ -106,7 +106,7 @@ public sealed class BoardService(
         var page = await rows.OrderByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id).Skip(query.SafeSkip).Take(query.SafeTake)
             .Select(w => new
             {
-                w.Id, w.Title, w.Status, w.ProgressPercent, w.DueAtUtc,
+                w.Id, w.Title, w.Status, ProgressPercent = (int?)w.Project!.ProgressPercent ?? 0, w.DueAtUtc,
                 Lead = db.Units.Where(u => u.Id == w.OwnerUnitId).Select(u => u.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -135,11 +135,11 @@ public sealed class BoardService(
         var rows = Published(db, communityId).Where(w => w.Kind == WorkItemKind.Commitment)
             .Select(w => new
             {
-                w.Id, w.Title, w.CommitmentType, w.CommitmentYear, w.DueAtUtc, w.Status, w.RaisedAtUtc,
-                w.MemberScore, w.ResidentScore, w.OrganizationScore,
+                w.Id, w.Title, CommitmentType = w.Commitment!.Type, CommitmentYear = w.Commitment.Year, w.DueAtUtc, w.Status, w.RaisedAtUtc,
+                w.Commitment.MemberScore, w.Commitment.ResidentScore, w.Commitment.OrganizationScore,
                 // A member's commitment is known by its owner person; only that it is a member's is read, never who.
                 ByMember = w.OwnerPersonId != null,
-                Organization = db.PartyOrganizations.Where(o => o.Id == w.PartyOrganizationId).Select(o => o.Name).FirstOrDefault()
+                Organization = db.PartyOrganizations.Where(o => o.Id == w.Commitment.PartyOrganizationId).Select(o => o.Name).FirstOrDefault()
                                ?? (w.OwnerPersonId == null ? db.Units.Where(u => u.Id == w.OwnerUnitId).Select(u => u.Name).FirstOrDefault() : null),
             });
         if (query.Term is { } term)

@@ -124,11 +124,11 @@ public static class LedgerSort
         return sort?.Column switch
         {
             Number when descending => items.OrderByDescending(w => w.OwnerPersonId != null).ThenByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id),
-            Type => InLedgerOrder(items.OrderBy(w => w.CommitmentType == null).Then(w => w.CommitmentType, descending)),
+            Type => InLedgerOrder(descending ? items.OrderByDescending(w => w.Commitment!.Type) : items.OrderBy(w => w.Commitment!.Type)),
             // Rows without a value (no due date, not yet assessed) come last either way.
             Due => InLedgerOrder(items.OrderBy(w => w.DueAtUtc == null).Then(w => w.DueAtUtc, descending)),
             Status => InLedgerOrder(descending ? items.OrderByDescending(w => w.Status) : items.OrderBy(w => w.Status)),
-            Total => InLedgerOrder(items.OrderBy(w => w.MemberScore == null || w.ResidentScore == null || w.OrganizationScore == null)
+            Total => InLedgerOrder(items.OrderBy(w => w.Commitment!.MemberScore == null || w.Commitment.ResidentScore == null || w.Commitment.OrganizationScore == null)
                 .Then(CommitmentRules.UnroundedTotal, descending)),
             _ => items.OrderBy(w => w.OwnerPersonId != null).ThenBy(w => w.RaisedAtUtc).ThenBy(w => w.Id),
         };

@@ -134,7 +134,7 @@ public sealed partial class CommitmentService(
         {
             // Rejected commitments do not count against the five.
             var existing = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.OwnerPersonId == person
-                && w.CommitmentType == CommitmentType.Annual && w.CommitmentYear == year && w.Status != WorkItemStatus.Rejected, ct);
+                && w.Commitment!.Type == CommitmentType.Annual && w.Commitment.Year == year && w.Status != WorkItemStatus.Rejected, ct);
             if (!CommitmentRules.MemberMayAddAnnual(existing))
                 errors[WorkItemResult.FormError] = text["Validation.MemberQuotaReached", CommitmentRules.MemberAnnualMax, year];
         }
@@ -153,9 +153,7 @@ public sealed partial class CommitmentService(
             RaisedByUserId = caller.UserId,
             RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
             RaisedAtUtc = now,
-            PartyOrganizationId = maker.PartyOrganizationId,
-            CommitmentType = form.Type,
-            CommitmentYear = year,
+            Commitment = new CommitmentDetails { PartyOrganizationId = maker.PartyOrganizationId, Type = form.Type, Year = year },
             OwnerUnitId = maker.OwnerUnitId,
             OwnerPersonId = maker.OwnerPersonId,
             // The end of the promised local day.
@@ -181,15 +179,15 @@ public sealed partial class CommitmentService(
         var hints = new List<CommitmentQuotaHint>();
         foreach (var org in makers.Where(m => m.Kind == CommitmentMakerKind.Organization).DistinctBy(m => m.PartyOrganizationId))
         {
-            var count = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId == org.PartyOrganizationId
-                && w.OwnerPersonId == null && w.CommitmentYear == year && w.Status != WorkItemStatus.Rejected, ct);
+            var count = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.Commitment!.PartyOrganizationId == org.PartyOrganizationId
+                && w.OwnerPersonId == null && w.Commitment.Year == year && w.Status != WorkItemStatus.Rejected, ct);
             if (count < CommitmentRules.OrganizationAnnualMin)
                 hints.Add(new CommitmentQuotaHint(CommitmentMakerKind.Organization, org.OrganizationName, count, CommitmentRules.OrganizationAnnualMin));
         }
         if (makers.FirstOrDefault(m => m.Kind == CommitmentMakerKind.Member) is { OwnerPersonId: { } person } member)
         {
             var count = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.OwnerPersonId == person
-                && w.CommitmentType == CommitmentType.Annual && w.CommitmentYear == year && w.Status != WorkItemStatus.Rejected, ct);
+                && w.Commitment!.Type == CommitmentType.Annual && w.Commitment.Year == year && w.Status != WorkItemStatus.Rejected, ct);
             if (count < CommitmentRules.MemberAnnualMin)
                 hints.Add(new CommitmentQuotaHint(CommitmentMakerKind.Member, member.OrganizationName, count, CommitmentRules.MemberAnnualMin));
         }
@@ -204,8 +202,8 @@ public sealed partial class CommitmentService(
         var visible = caller.Policy.VisibleCommunities.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId != null && visible.Contains(w.CommunityId))
-            .Select(w => w.PartyOrganizationId!.Value).Distinct().ToListAsync(ct);
+            .Where(w => w.Kind == WorkItemKind.Commitment && w.Commitment!.PartyOrganizationId != null && visible.Contains(w.CommunityId))
+            .Select(w => w.Commitment!.PartyOrganizationId!.Value).Distinct().ToListAsync(ct);
         return await db.PartyOrganizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new Option(o.Id, o.Name)).ToListAsync(ct);
     }
 
@@ -240,8 +238,8 @@ public sealed partial class CommitmentService(
         var ids = (await MakersAsync(db, caller, ct)).Where(m => m.Kind == CommitmentMakerKind.Organization && managed.Contains(m.CommunityId))
             .Select(m => m.PartyOrganizationId).ToHashSet();
         ids.UnionWith(await db.WorkItems.AsNoTracking()
-            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId != null && managed.Contains(w.CommunityId))
-            .Select(w => w.PartyOrganizationId!.Value).Distinct().ToListAsync(ct));
+            .Where(w => w.Kind == WorkItemKind.Commitment && w.Commitment!.PartyOrganizationId != null && managed.Contains(w.CommunityId))
+            .Select(w => w.Commitment!.PartyOrganizationId!.Value).Distinct().ToListAsync(ct));
         return ids;
     }
 
@@ -269,7 +267,7 @@ public sealed partial class CommitmentService(
             return (LedgerOutcome.Forbidden, organization, null);
         var managed = caller.Policy.ManagedCommunities.ToList();
         var items = db.WorkItems.AsNoTracking()
-            .Where(w => w.Kind == WorkItemKind.Commitment && w.PartyOrganizationId == organizationId && w.CommitmentYear == year
+            .Where(w => w.Kind == WorkItemKind.Commitment && w.Commitment!.PartyOrganizationId == organizationId && w.Commitment.Year == year
                 && w.Status != WorkItemStatus.Rejected && (liaison || managed.Contains(w.CommunityId)));
         return (LedgerOutcome.Ok, organization, items);
     }
@@ -367,7 +365,7 @@ public sealed partial class CommitmentService(
                 Number = items.Count(o => (o.OwnerPersonId == null && w.OwnerPersonId != null)
                     || ((o.OwnerPersonId == null) == (w.OwnerPersonId == null)
                         && (o.RaisedAtUtc < w.RaisedAtUtc || (o.RaisedAtUtc == w.RaisedAtUtc && o.Id < w.Id)))) + 1,
-                w.Id, w.Title, w.CommitmentType, w.DueAtUtc, w.Status, w.OwnerPersonId, w.MemberScore, w.ResidentScore, w.OrganizationScore,
+                w.Id, w.Title, w.Commitment!.Type, w.DueAtUtc, w.Status, w.OwnerPersonId, w.Commitment.MemberScore, w.Commitment.ResidentScore, w.Commitment.OrganizationScore,
                 Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
                 Fulfilment = db.WorkItemEvents.Where(e => e.WorkItemId == w.Id && e.Note != null
                         && (e.Action == WorkItemAction.ReportBack || e.Action == WorkItemAction.AddProgress))
@@ -378,7 +376,7 @@ public sealed partial class CommitmentService(
         return page.Select(w =>
         {
             decimal? total = w.MemberScore is { } m && w.ResidentScore is { } r && w.OrganizationScore is { } o ? CommitmentRules.Assess(m, r, o).Total : null;
-            return new LedgerRow(w.Number, w.Id, w.Member ?? organization, w.CommitmentType, w.Title, w.DueAtUtc, w.Status, PlainText(w.Fulfilment),
+            return new LedgerRow(w.Number, w.Id, w.Member ?? organization, w.Type, w.Title, w.DueAtUtc, w.Status, PlainText(w.Fulfilment),
                 w.Evidence, w.MemberScore, w.ResidentScore, w.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
         }).ToList();
     }

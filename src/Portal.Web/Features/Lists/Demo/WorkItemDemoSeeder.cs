@@ -395,7 +395,7 @@ public static class WorkItemDemoSeeder
             {
                 Kind = WorkItemKind.Project, Title = spec.Title, Category = spec.Category, Urgency = Urgency.Complex, CommunityId = ctx.CommunityId,
                 DescriptionMarkdown = $"由{lead.Name}牵头，联合共建单位实施。", RaisedByName = ctx.SecretaryName, RaisedByUserId = ctx.SecretaryUserId,
-                Channel = RaiseChannel.Council, RaisedAtUtc = ctx.Now.AddDays(-ageDays), BudgetYuan = spec.Budget, IsPublic = true, IsShared = true,
+                Channel = RaiseChannel.Council, RaisedAtUtc = ctx.Now.AddDays(-ageDays), Project = new ProjectDetails { BudgetYuan = spec.Budget }, IsPublic = true, IsShared = true,
             };
             item.CoOwners.Add(new WorkItemCoOwner { UnitId = ctx.Units[(i * 3 + 2) % ctx.Units.Count].Id });
             var walk = ctx.Walk(item);
@@ -418,7 +418,7 @@ public static class WorkItemDemoSeeder
                 if (percent == 100m)
                     walk.Step(TimeSpan.FromDays(Math.Max(1, span.TotalDays * 0.8 / spec.Milestones.Length)), WorkItemAction.AddProgress, lead.LiaisonName, note: $"完成节点：{spec.Milestones[m]}。");
             }
-            item.ProgressPercent = ProgressRollUp.Percent(item.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
+            item.Project!.ProgressPercent = ProgressRollUp.Percent(item.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
             if (doneShare >= 1.0)
             {
                 walk.Step(TimeSpan.FromDays(2), WorkItemAction.ReportBack, lead.LiaisonName, note: "项目全部完成，请验收。");
@@ -528,9 +528,12 @@ public static class WorkItemDemoSeeder
                 Kind = WorkItemKind.Commitment, Title = text, Category = WorkItemCategories.All[r.Next(WorkItemCategories.All.Count)], Urgency = Urgency.Complex,
                 CommunityId = ctx.CommunityId, RaisedByName = owner, RaisedAtUtc = raisedAt,
                 RaisedByUserId = member is null && unit is null ? ctx.SecretaryUserId : null,
-                PartyOrganizationId = organization == 0 ? null : organization,
-                CommitmentType = adHoc ? CommitmentType.AdHoc : CommitmentType.Annual,
-                CommitmentYear = lastYear ? year - 1 : year,
+                Commitment = new CommitmentDetails
+                {
+                    PartyOrganizationId = organization == 0 ? null : organization,
+                    Type = adHoc ? CommitmentType.AdHoc : CommitmentType.Annual,
+                    Year = lastYear ? year - 1 : year,
+                },
                 DescriptionMarkdown = $"承诺事项：{text}。\n\n- 承诺时限：{due.AddHours(8):yyyy年M月d日}\n- 践诺方式：定期开展，留存佐证材料",
                 Channel = RaiseChannel.Self, OwnerUnitId = unit?.Id, OwnerPersonId = member?.PersonId, DueAtUtc = due,
             };
@@ -557,9 +560,9 @@ public static class WorkItemDemoSeeder
             if (walk.Step(TimeSpan.FromDays(3 + r.Next(7)), WorkItemAction.Rate, ctx.SecretaryName, ctx.SecretaryUserId,
                     $"党员评分 {m}，群众评分 {res}，组织评分 {o}，综合得分 {assessment.Total}。", assessment.Satisfaction))
             {
-                item.MemberScore = m;
-                item.ResidentScore = res;
-                item.OrganizationScore = o;
+                item.Commitment.MemberScore = m;
+                item.Commitment.ResidentScore = res;
+                item.Commitment.OrganizationScore = o;
             }
             if (Reached(CommitmentStage.Failed)) continue;
             walk.Step(TimeSpan.FromDays(2), WorkItemAction.Close, ctx.SecretaryName, ctx.SecretaryUserId, "践诺评诺完成，归入台账。");

@@ -77,7 +77,7 @@ public sealed class ProjectService(
         }
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(p => p.RaisedAtUtc).ThenByDescending(p => p.Id).Skip(query.SafeSkip).Take(query.SafeTake)
-            .Select(p => new { p.Id, p.Title, p.Category, p.Status, p.OwnerUnitId, p.ProgressPercent, p.BudgetYuan, p.DueAtUtc })
+            .Select(p => new { p.Id, p.Title, p.Category, p.Status, p.OwnerUnitId, ProgressPercent = (int?)p.Project!.ProgressPercent ?? 0, p.Project.BudgetYuan, p.DueAtUtc })
             .ToListAsync(ct);
         var units = caller.Scope.Units;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -105,8 +105,8 @@ public sealed class ProjectService(
                                select new { r.Id, r.Title, r.UnitId, pr.Quantity, r.CapacityUnit }).ToListAsync(ct);
         return new ProjectDetail(project.Id, project.Version, project.Title, SafeMarkdown.ToHtml(project.DescriptionMarkdown), project.Category,
             project.CommunityId, project.Status, project.OwnerUnitId is { } lead ? UnitOption(lead) : null,
-            project.CoOwners.Select(c => UnitOption(c.UnitId)).OfType<Option>().ToList(), project.BudgetYuan, project.DueAtUtc,
-            WorkItemMetrics.IsOverdue(project.Status, project.DueAtUtc, clock.GetUtcNow().UtcDateTime), project.ProgressPercent,
+            project.CoOwners.Select(c => UnitOption(c.UnitId)).OfType<Option>().ToList(), project.Project?.BudgetYuan, project.DueAtUtc,
+            WorkItemMetrics.IsOverdue(project.Status, project.DueAtUtc, clock.GetUtcNow().UtcDateTime), project.Project?.ProgressPercent ?? 0,
             needs, resources.Select(r => new ProjectResourceRow(r.Id, r.Title, UnitOption(r.UnitId)?.Name ?? "", r.Quantity, r.CapacityUnit)).ToList(),
             project.Milestones.OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
                 .Select(m => new MilestoneRow(m.Id, m.Version, m.Title, m.Weight, m.PercentDone, m.DueDate, m.SortOrder)).ToList(),
@@ -172,7 +172,7 @@ public sealed class ProjectService(
             RaisedAtUtc = now,
             IsShared = true,
             IsPublic = need.IsPublic,
-            BudgetYuan = form.BudgetYuan,
+            Project = new ProjectDetails { BudgetYuan = form.BudgetYuan },
             DueAtUtc = PortalTime.StartOfDayUtc(form.DueDate!.Value.AddDays(1)),
             CoOwners = coUnits.Select(u => new WorkItemCoOwner { UnitId = u }).ToList(),
         };
@@ -291,7 +291,7 @@ public sealed class ProjectService(
             milestone.PercentDone = form.PercentDone;
             milestone.DueDate = form.DueDate;
         }
-        project.ProgressPercent = ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
+        (project.Project ??= new ProjectDetails()).ProgressPercent = ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -374,7 +374,7 @@ public sealed class ProjectService(
     {
         try
         {
-            await bus.PublishAsync(ListsTopics.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.ProgressPercent), ct);
+            await bus.PublishAsync(ListsTopics.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.Project?.ProgressPercent ?? 0), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -43,9 +43,10 @@ public sealed partial class WorkItemService
         return await ActAsync(id, version, WorkItemAction.Rate, fullNote, assessment.Satisfaction, null, (_, w, _, _) =>
         {
             if (w.Kind != WorkItemKind.Commitment) return Task.FromResult<string?>(text["Error.Forbidden"]);
-            w.MemberScore = memberScore;
-            w.ResidentScore = residentScore;
-            w.OrganizationScore = organizationScore;
+            var details = w.Commitment ??= new CommitmentDetails();
+            details.MemberScore = memberScore;
+            details.ResidentScore = residentScore;
+            details.OrganizationScore = organizationScore;
             return Task.FromResult<string?>(null);
         }, ct);
     }
@@ -58,9 +59,9 @@ public sealed partial class WorkItemService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment).Where(WorkItemAccess.Visible(caller.Viewer));
-        if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.PartyOrganizationId == org);
-        if (query.Year is { } year) rows = rows.Where(w => w.CommitmentYear == year);
-        if (query.Type is { } type) rows = rows.Where(w => w.CommitmentType == type);
+        if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.Commitment!.PartyOrganizationId == org);
+        if (query.Year is { } year) rows = rows.Where(w => w.Commitment!.Year == year);
+        if (query.Type is { } type) rows = rows.Where(w => w.Commitment!.Type == type);
         if (query.Status is { } status) rows = rows.Where(w => w.Status == status);
         if (query.Term is { } term)
         {
@@ -72,21 +73,18 @@ public sealed partial class WorkItemService
             .Skip(query.SafeSkip).Take(query.SafeTake)
             .Select(w => new
             {
-                w.Id, w.Status, w.Title, w.CommitmentType, w.CommitmentYear, w.CommunityId, w.OwnerPersonId, w.DueAtUtc, w.IsPublic,
-                w.MemberScore, w.ResidentScore, w.OrganizationScore,
-                Organization = db.PartyOrganizations.Where(o => o.Id == w.PartyOrganizationId).Select(o => o.Name).FirstOrDefault(),
+                w.Id, w.Status, w.Title, w.Commitment!.Type, w.Commitment.Year, w.CommunityId, w.OwnerPersonId, w.DueAtUtc, w.IsPublic,
+                w.Commitment.MemberScore, w.Commitment.ResidentScore, w.Commitment.OrganizationScore,
+                Organization = db.PartyOrganizations.Where(o => o.Id == w.Commitment.PartyOrganizationId).Select(o => o.Name).FirstOrDefault(),
                 Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = page.Select(w =>
         {
-            var assessed = CommitmentRules.TotalOf(new WorkItem
-            {
-                Title = "", Category = "", RaisedByName = "", MemberScore = w.MemberScore, ResidentScore = w.ResidentScore, OrganizationScore = w.OrganizationScore,
-            });
+            var assessed = w is { MemberScore: { } m, ResidentScore: { } r, OrganizationScore: { } o } ? CommitmentRules.Assess(m, r, o).Total : (decimal?)null;
             var byMember = w.OwnerPersonId is not null;
             var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);
-            return new CommitmentRow(w.Id, w.Status, w.Title, w.CommitmentType, w.CommitmentYear, w.Organization ?? "", byMember,
+            return new CommitmentRow(w.Id, w.Status, w.Title, w.Type, w.Year, w.Organization ?? "", byMember,
                 byMember && mayName ? w.Member : null, w.DueAtUtc, w.DueAtUtc < now && IsLate(w.Status), w.IsPublic,
                 assessed, assessed is { } t ? CommitmentRules.GradeOf(t) : null);
         }).ToList();
@@ -104,15 +102,15 @@ public sealed partial class WorkItemService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var w = await db.WorkItems.AsNoTracking().Include(x => x.CoOwners).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null || w.Kind != WorkItemKind.Commitment || !caller.CanSee(w)) return null;
-        var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == w.PartyOrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == w.Commitment!.PartyOrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var byMember = w.OwnerPersonId is not null;
         var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);
         var member = byMember && mayName
             ? await db.People.AsNoTracking().Where(x => x.Id == w.OwnerPersonId).Select(x => x.Name).FirstOrDefaultAsync(ct)
             : null;
         var total = CommitmentRules.TotalOf(w);
-        return new CommitmentFacts(organization, w.CommitmentType, w.CommitmentYear, byMember, member, w.DueAtUtc,
-            w.MemberScore, w.ResidentScore, w.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
+        return new CommitmentFacts(organization, w.Commitment?.Type, w.Commitment?.Year, byMember, member, w.DueAtUtc,
+            w.Commitment?.MemberScore, w.Commitment?.ResidentScore, w.Commitment?.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
     }
 
     /// <summary>Announces a newly made commitment on its community's topic (the make step is the commitment service's).</summary>
