@@ -174,7 +174,7 @@ public sealed class WorkItemStepsTests
 
     private static string Snapshot(WorkItem w) => string.Join("|", w.Kind, w.Status, w.IsShared, w.IsPublic, w.OwnerUnitId, w.OwnerPersonId, w.Urgency,
         w.DueAtUtc, w.DeadlineRuleSetId, w.DispatchedAtUtc, w.AcceptedAtUtc, w.WasClaimed, w.Rating, w.ClosedAtUtc, w.ReopenCount,
-        w.Commitment!.MemberScore, w.Commitment!.ResidentScore, w.Commitment!.OrganizationScore, string.Join(",", w.CoOwners.Select(c => c.UnitId)), w.Events.Count);
+        w.Commitment?.MemberScore, w.Commitment?.ResidentScore, w.Commitment?.OrganizationScore, string.Join(",", w.CoOwners.Select(c => c.UnitId)), w.Events.Count);
 
     private static WorkItem NewNeed() => WorkItem.NewNeed("楼道灯", "", WorkItemCategories.Safety, Urgency.General, 10, 100, null, RaiseChannel.Self,
         new StepActor("u-res", "居民"), "u-res", Now);

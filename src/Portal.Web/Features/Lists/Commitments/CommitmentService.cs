@@ -332,15 +332,21 @@ public sealed partial class CommitmentService(
         var excellent = CommitmentRules.UnroundedFrom(CommitmentRules.ExcellentFrom);
         var good = CommitmentRules.UnroundedFrom(CommitmentRules.GoodFrom);
         var pass = CommitmentRules.UnroundedFrom(CommitmentRules.PassFrom);
-        var scores = await items.Select(CommitmentRules.UnroundedTotal).Where(t => t != null).GroupBy(_ => 1).Select(g => new
+        // The scores live in WorkItemCommitments: EF cannot group a projection through the owned navigation, so the
+        // unrounded totals (one decimal per assessed row of one organisation's year) are read and counted here.
+        var totals = (await items
+                .Where(w => w.Commitment!.MemberScore != null && w.Commitment.ResidentScore != null && w.Commitment.OrganizationScore != null)
+                .Select(CommitmentRules.UnroundedTotal).ToListAsync(ct))
+            .Select(t => t!.Value).ToList();
+        var scores = totals.Count == 0 ? null : new
         {
-            Assessed = g.Count(),
-            Average = g.Average(),
-            Excellent = g.Count(t => t >= excellent),
-            Good = g.Count(t => t >= good && t < excellent),
-            Pass = g.Count(t => t >= pass && t < good),
-            Fail = g.Count(t => t < pass),
-        }).FirstOrDefaultAsync(ct);
+            Assessed = totals.Count,
+            Average = (decimal?)totals.Average(),
+            Excellent = totals.Count(t => t >= excellent),
+            Good = totals.Count(t => t >= good && t < excellent),
+            Pass = totals.Count(t => t >= pass && t < good),
+            Fail = totals.Count(t => t < pass),
+        };
         var total = counts?.Total ?? 0;
         var byOrganization = counts?.ByOrganization ?? 0;
         return new LedgerSummary(total, byOrganization, total - byOrganization, counts?.Filed ?? 0, counts?.Open ?? 0, counts?.Overdue ?? 0,
