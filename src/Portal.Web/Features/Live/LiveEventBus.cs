@@ -14,7 +14,6 @@ public sealed class LiveEventBus
     public const int MaxCatchUp = 500;
 
     private readonly ILiveEventStore _store;
-    private readonly ILiveEventRelay _relay;
     private readonly IHubContext<LiveHub> _hub;
     private readonly ILogger<LiveEventBus> _logger;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
@@ -22,20 +21,18 @@ public sealed class LiveEventBus
     public LiveEventBus(ILiveEventStore store, ILiveEventRelay relay, IHubContext<LiveHub> hub, ILogger<LiveEventBus> logger)
     {
         _store = store;
-        _relay = relay;
         _hub = hub;
         _logger = logger;
-        _relay.Attach(DeliverLocallyAsync);
+        relay.Attach(DeliverLocallyAsync);
     }
 
-    /// <summary>Stores the event (assigning its sequence number) and sends it to every subscriber of the topic.</summary>
-    public async Task<LiveEvent> PublishAsync<T>(string topic, string type, T payload, CancellationToken ct = default)
-    {
-        var json = JsonSerializer.Serialize(payload, LiveJson.Options);
-        var liveEvent = await _store.AppendAsync(topic, type, json, ct);
-        await _relay.SendAsync(liveEvent, ct);
-        return liveEvent;
-    }
+    /// <summary>
+    /// Stores an event that no entity raised in a transaction of its own (assigning its sequence number) and, once
+    /// committed, sends it to every subscriber of the topic through the node's <see cref="LiveEventDispatcher"/>.
+    /// Changes of data publish through their entities' domain events instead, in the change's own transaction.
+    /// </summary>
+    public Task<LiveEvent> PublishAsync<T>(string topic, string type, T payload, CancellationToken ct = default) =>
+        _store.AppendAsync(topic, type, JsonSerializer.Serialize(payload, LiveJson.Options), ct);
 
     /// <summary>Events of the topic after the given sequence number, oldest first (at most <see cref="MaxCatchUp"/>).</summary>
     public Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string topic, long afterSequence, CancellationToken ct = default) =>
