@@ -33,7 +33,7 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
     public async Task A_change_and_its_live_event_are_stored_in_one_commit_and_delivered_after_it()
     {
         var community = await CommunityIdAsync();
-        var channel = CommunityTopics.For(community);
+        var channel = CommunityChannels.For(community);
         var head = await HeadAsync(channel);
         var received = Collect(channel);
 
@@ -44,7 +44,7 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
         Assert.Equal(Outcome.Succeeded, result.Outcome);
         Assert.Equal(1, commits.Count);
         await using var db = await Portal.NewDbContextAsync(Ct);
-        var stored = await db.LiveEvents.AsNoTracking().SingleAsync(e => e.Topic == channel && e.Sequence > head, Ct);
+        var stored = await db.LiveEvents.AsNoTracking().SingleAsync(e => e.Channel == channel && e.Sequence > head, Ct);
         Assert.Equal(head + 1, stored.Sequence);
         Assert.Equal(AnnouncementEvents.Published, stored.Type);
         Assert.Contains($"\"announcementId\":{result.Id}", stored.Payload);
@@ -59,7 +59,7 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
     public async Task A_commit_that_fails_stores_neither_the_change_nor_its_event_and_delivers_nothing()
     {
         var community = await CommunityIdAsync();
-        var channel = CommunityTopics.For(community);
+        var channel = CommunityChannels.For(community);
         var head = await HeadAsync(channel);
         var received = Collect(channel);
 
@@ -71,7 +71,7 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
         await using (var db = await Portal.NewDbContextAsync(Ct))
         {
             Assert.False(await db.Announcements.AnyAsync(a => a.Title == "出库通知：提交失败", Ct));
-            Assert.False(await db.LiveEvents.AnyAsync(e => e.Topic == channel && e.Sequence > head, Ct));
+            Assert.False(await db.LiveEvents.AnyAsync(e => e.Channel == channel && e.Sequence > head, Ct));
         }
         Assert.Equal(head, await HeadAsync(channel));
 
@@ -195,7 +195,7 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
         Assert.Equal(Enumerable.Range(1, writers).Select(i => (long)i), results.Select(r => r.Sequence).Order());
         await using var check = await host.NewDbContextAsync(Ct);
         Assert.Equal(Enumerable.Range(1, writers).Select(i => (long)i),
-            await check.LiveEvents.Where(e => e.Topic == channel).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(Ct));
+            await check.LiveEvents.Where(e => e.Channel == channel).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(Ct));
         Assert.Equal(writers, await check.LiveChannels.Where(c => c.Channel == channel).Select(c => c.LastSequence).SingleAsync(Ct));
     }
 
@@ -203,8 +203,8 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
     {
         await using var db = await Portal.NewDbContextAsync(Ct);
         var now = DateTime.UtcNow;
-        var first = new StoredLiveEvent { Topic = channel, Sequence = 1, Type = "test", Payload = "{}", ServerTimeUtc = now };
-        var second = new StoredLiveEvent { Topic = channel, Sequence = 2, Type = "test", Payload = "{}", ServerTimeUtc = now };
+        var first = new StoredLiveEvent { Channel = channel, Sequence = 1, Type = "test", Payload = "{}", ServerTimeUtc = now };
+        var second = new StoredLiveEvent { Channel = channel, Sequence = 2, Type = "test", Payload = "{}", ServerTimeUtc = now };
         db.LiveEvents.AddRange(first, second);
         db.LiveChannels.Add(new LiveChannel { Channel = channel, LastSequence = 2 });
         await db.SaveChangesAsync(Ct);
@@ -305,9 +305,9 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
 
         public Task SendAsync(LiveEvent liveEvent, CancellationToken ct)
         {
-            if (_failures.TryGetValue(liveEvent.Topic, out var left) && left > 0)
+            if (_failures.TryGetValue(liveEvent.Channel, out var left) && left > 0)
             {
-                _failures[liveEvent.Topic] = left - 1;
+                _failures[liveEvent.Channel] = left - 1;
                 throw new IOException($"The relay is down (test), {left - 1} more failure(s) to come");
             }
             return _inner.SendAsync(liveEvent, ct);

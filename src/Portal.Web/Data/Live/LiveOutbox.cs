@@ -72,7 +72,7 @@ internal static class LiveChannelHeads
             {
                 stored.Add(new StoredLiveEvent
                 {
-                    Topic = draft.Channel,
+                    Channel = draft.Channel,
                     Sequence = ++sequence,
                     Type = draft.Type,
                     Payload = draft.PayloadJson,

@@ -317,7 +317,7 @@ public sealed class AnnouncementLiveEvents : ILiveEventMapper
 {
     public LiveEventDraft? Map(Entity source, IDomainEvent domainEvent) =>
         domainEvent is AnnouncementChanged changed
-            ? LiveEventDraft.Of(CommunityTopics.For(changed.CommunityId), TypeOf(changed.Change),
+            ? LiveEventDraft.Of(CommunityChannels.For(changed.CommunityId), TypeOf(changed.Change),
                 new AnnouncementEvent(source.Id, changed.CommunityId, changed.Title))
             : null;
 

@@ -11,28 +11,28 @@ namespace Portal.Web.Features.Live;
 /// </summary>
 public sealed class EfLiveEventStore(IDbContextFactory<PortalDbContext> dbFactory) : ILiveEventStore
 {
-    public async Task<LiveEvent> AppendAsync(string topic, string type, string payloadJson, CancellationToken ct)
+    public async Task<LiveEvent> AppendAsync(string channel, string type, string payloadJson, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Publish(new LiveEventDraft(topic, type, payloadJson));
+        db.Publish(new LiveEventDraft(channel, type, payloadJson));
         await db.SaveChangesAsync(ct);
         return db.LiveEvents.Local.Single().ToLiveEvent();
     }
 
-    public async Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string topic, long afterSequence, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string channel, long afterSequence, int max, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.LiveEvents.AsNoTracking()
-            .Where(e => e.Topic == topic && e.Sequence > afterSequence)
+            .Where(e => e.Channel == channel && e.Sequence > afterSequence)
             .OrderBy(e => e.Sequence)
             .Take(max)
             .ToListAsync(ct);
         return rows.Select(r => r.ToLiveEvent()).ToList();
     }
 
-    public async Task<long> LastSequenceAsync(string topic, CancellationToken ct)
+    public async Task<long> LastSequenceAsync(string channel, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.LiveChannels.Where(c => c.Channel == topic).Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(ct) ?? 0;
+        return await db.LiveChannels.Where(c => c.Channel == channel).Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(ct) ?? 0;
     }
 }

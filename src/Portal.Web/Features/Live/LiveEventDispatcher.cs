@@ -61,7 +61,7 @@ public sealed class LiveEventDispatcher(
     public async Task HandOffAsync(IReadOnlyList<StoredLiveEvent> events)
     {
         if (!_started || _stopping.IsCancellationRequested) return;
-        foreach (var channel in events.GroupBy(e => e.Topic, StringComparer.Ordinal))
+        foreach (var channel in events.GroupBy(e => e.Channel, StringComparer.Ordinal))
             await DeliverAsync(channel.Key, channel.OrderBy(e => e.Sequence).ToList(), _stopping.Token);
     }
 

@@ -29,7 +29,7 @@ public static class LiveExtensions
         services.AddLogging(logging => logging
             .AddFilter(HubDispatcherLogCategory, level => level is LogLevel.Warning or LogLevel.Critical)
             .AddFilter(HubConnectionHandlerLogCategory, level => level is LogLevel.Warning or LogLevel.Critical));
-        // Singletons: one event bus, store, relay and topic rule set per app node.
+        // Singletons: one event bus, store, relay and channel rule set per app node.
         services.AddSingleton<ILiveEventStore, EfLiveEventStore>();
         // TryAdd: a deployment (or a test) may put its own relay in front of this node's delivery.
         services.TryAddSingleton<ILiveEventRelay, InProcessLiveEventRelay>();
@@ -37,8 +37,8 @@ public static class LiveExtensions
         services.AddSingleton<LiveEventDispatcher>();
         services.AddSingleton<ICommittedLiveEvents>(sp => sp.GetRequiredService<LiveEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventDispatcher>());
-        services.AddSingleton<LiveTopicAccess>();
-        services.AddSingleton<ILiveTopicRule, CommunityTopicRule>();
+        services.AddSingleton<LiveChannelAccess>();
+        services.AddSingleton<ILiveChannelRule, CommunityChannelRule>();
         return services;
     }
 }

@@ -8,17 +8,17 @@ using Portal.Web.Features.Live;
 namespace Portal.Web.Features.Councils.Display;
 
 /// <summary>
-/// Who may receive a meeting's live topic ("meeting/{id}"): its participants (<see cref="MeetingRights.CanParticipate"/>:
+/// Who may receive a meeting's live channel ("meeting/{id}"): its participants (<see cref="MeetingRights.CanParticipate"/>:
 /// the agenda and the attendance names are the council's business, not every resident's), and the projector holding
 /// that meeting's display link, for that meeting only. Singleton.
 /// </summary>
-public sealed class MeetingTopicRule(AccessPolicyProvider policies, IDbContextFactory<PortalDbContext> dbFactory) : ILiveTopicRule
+public sealed class MeetingChannelRule(AccessPolicyProvider policies, IDbContextFactory<PortalDbContext> dbFactory) : ILiveChannelRule
 {
-    public string Prefix => MeetingTopics.Prefix;
+    public string Prefix => MeetingChannels.Prefix;
 
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, string topic, CancellationToken ct)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, string channel, CancellationToken ct)
     {
-        if (!MeetingTopics.TryParse(topic, out var meetingId)) return false;
+        if (!MeetingChannels.TryParse(channel, out var meetingId)) return false;
         if (DisplayLink.MeetingOf(user) == meetingId) return true;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await CallerIdentity.LoadAsync(db, user, policies, ct);
