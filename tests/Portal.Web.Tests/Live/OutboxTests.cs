@@ -74,6 +74,8 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
             Assert.False(await db.LiveEvents.AnyAsync(e => e.Channel == channel && e.Sequence > head, Ct));
         }
         Assert.Equal(head, await HeadAsync(channel));
+        await Task.Delay(300, Ct);
+        Assert.Empty(received.Sequences);
 
         // The next change continues without a hole, and only it is delivered.
         var result = await Portal.AsAsync<AnnouncementService, Result<AnnouncementForm>>("secretary",

@@ -1,3 +1,4 @@
+using Portal.Domain.Access;
 using System.Globalization;
 using System.Security.Claims;
 using Portal.Web.Features.Accounts;
@@ -43,7 +44,7 @@ public sealed class CommunityChannelRule(AccessPolicyProvider policies) : ILiveC
 {
     public string Prefix => CommunityChannels.Prefix;
 
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, string channel, CancellationToken ct)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct)
     {
         if (user.Identity?.IsAuthenticated != true || !CommunityChannels.TryParse(channel, out var communityId)) return false;
         var policy = await policies.ForAsync(user, ct);

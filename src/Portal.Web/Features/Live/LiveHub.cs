@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Portal.Web.Kit.Callers;
 
 namespace Portal.Web.Features.Live;
 
@@ -9,7 +10,7 @@ namespace Portal.Web.Features.Live;
 /// get what they missed in the reply.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(LiveChannelAccess access, ILiveEventStore store) : Hub
+public sealed class LiveHub(LiveChannelAccess access, ILiveEventStore store, CallerScope callers) : Hub
 {
     public const string Path = "/hubs/live";
     public const string EventMethod = "liveEvent";
@@ -39,7 +40,8 @@ public sealed class LiveHub(LiveChannelAccess access, ILiveEventStore store) : H
 
     private async Task EnsureCanReadAsync(string channel)
     {
-        if (Context.User is null || !await access.CanReadAsync(Context.User, channel, Context.ConnectionAborted))
+        if (Context.User is null
+            || !await access.CanReadAsync(Context.User, await callers.GetAsync(Context.ConnectionAborted), channel, Context.ConnectionAborted))
             throw new HubCallRefusedException("forbidden: you may not read this channel");
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Domain.Access;
 using System.Security.Claims;
 using Portal.Web.Features.Live;
 
@@ -22,7 +23,7 @@ public sealed class UserChannelRule : ILiveChannelRule
 {
     public string Prefix => UserChannels.Prefix;
 
-    public Task<bool> CanReadAsync(ClaimsPrincipal user, string channel, CancellationToken ct)
+    public Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct)
     {
         if (user.Identity?.IsAuthenticated != true) return Task.FromResult(false);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);

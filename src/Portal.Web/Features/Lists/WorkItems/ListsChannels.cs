@@ -1,3 +1,4 @@
+using Portal.Domain.Access;
 using System.Security.Claims;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Live;
@@ -23,7 +24,7 @@ public sealed class ListsChannelRule(AccessPolicyProvider policies) : ILiveChann
 {
     public string Prefix => ListsChannels.Prefix;
 
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, string channel, CancellationToken ct)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct)
     {
         if (user.Identity?.IsAuthenticated != true || !ListsChannels.TryParse(channel, out var communityId)) return false;
         return (await policies.ForAsync(user, ct)).CanViewCommunity(communityId);
