@@ -51,7 +51,7 @@ public sealed class PortalTarget : IBroadcastTarget
         _revision = agenda.Revision;
         _itemNumber = agenda.CurrentNumber!.Value;
         Agenda = agenda;
-        Topic = MeetingTopics.For(meetingId);
+        Topic = MeetingChannels.For(meetingId);
         _agenda = host.Services.GetRequiredService<MeetingAgendaCoordinator>();
         JoinArguments = [Topic, null];
     }

@@ -43,14 +43,47 @@ public sealed class Announcement : VersionedEntity
         if (!CanPublish) throw new InvalidOperationException("The announcement is already published.");
         Status = AnnouncementStatus.Published;
         PublishedAtUtc = nowUtc;
+        RaiseChange(AnnouncementChange.Published);
+    }
+
+    /// <summary>Changes the text; members hear of it when they can read it (a published announcement).</summary>
+    public void Edit(string title, string bodyMarkdown, bool isPinned)
+    {
+        Title = title;
+        BodyMarkdown = bodyMarkdown;
+        IsPinned = isPinned;
+        if (IsPublished) RaiseChange(AnnouncementChange.Updated);
     }
 
     public void Withdraw()
     {
         if (!CanWithdraw) throw new InvalidOperationException("Only a published announcement can be withdrawn.");
         Status = AnnouncementStatus.Withdrawn;
+        RaiseChange(AnnouncementChange.Withdrawn);
     }
+
+    /// <summary>Called before the row is removed: members hear of it if they could read it.</summary>
+    public void Delete()
+    {
+        if (IsPublished) RaiseChange(AnnouncementChange.Deleted);
+    }
+
+    private void RaiseChange(AnnouncementChange change) => Raise(new AnnouncementChanged(change, CommunityId, Title));
 }
+
+public enum AnnouncementChange
+{
+    Published,
+    Updated,
+    Withdrawn,
+    Deleted,
+}
+
+/// <summary>
+/// What members of the community can see of an announcement changed. It names no id: a new announcement raises it
+/// before it has one; the save hands the raising entity (with its key) to whoever maps the event.
+/// </summary>
+public sealed record AnnouncementChanged(AnnouncementChange Change, int CommunityId, string Title) : IDomainEvent;
 
 /// <summary>Marks that a user has read an announcement; the unread count is what lacks such a mark.</summary>
 public sealed class AnnouncementRead

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portal.Web.Data.Interceptors;
 
 namespace Portal.Web.Data;
 
@@ -14,7 +16,12 @@ public static class DataServiceExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddSingleton(options);
         var connectionString = ResolveConnectionString(options, builder.Environment.ContentRootPath);
-        builder.Services.AddDbContextFactory<PortalDbContext>(db => Configure(db, options.Provider, connectionString));
+        builder.Services.AddDbContextFactory<PortalDbContext>((services, db) =>
+        {
+            Configure(db, options.Provider, connectionString);
+            // Interceptors the host adds (a test's failing commit, for one) run after the data layer's own.
+            db.AddInterceptors(services.GetServices<IInterceptor>());
+        });
         builder.Services.AddScoped<DatabaseInitializer>();
     }
 
@@ -30,6 +37,7 @@ public static class DataServiceExtensions
                 db.AddInterceptors(SqlitePragmaInterceptor.Instance);
                 break;
         }
+        db.AddInterceptors(LiveHandOffInterceptor.Instance);
     }
 
     public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)

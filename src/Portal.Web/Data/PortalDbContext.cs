@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
@@ -17,7 +18,8 @@ namespace Portal.Web.Data;
 /// <summary>
 /// The portal's one database. Contexts are short-lived (one per operation, from <c>IDbContextFactory</c>).
 /// Every save cleans the text it writes (<see cref="StoredText"/>), renews the concurrency token of modified
-/// <see cref="VersionedEntity"/> rows and appends audit entries in the same transaction.
+/// <see cref="VersionedEntity"/> rows, stores the live events of the change (the outbox, decision 0023) and appends audit
+/// entries, all in one transaction; the live events go to the node's dispatcher once that transaction has committed.
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
@@ -38,6 +40,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AnnouncementRead> AnnouncementReads => Set<AnnouncementRead>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredLiveEvent> LiveEvents => Set<StoredLiveEvent>();
+    public DbSet<LiveChannel> LiveChannels => Set<LiveChannel>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<WorkItemCoOwner> WorkItemCoOwners => Set<WorkItemCoOwner>();
     public DbSet<WorkItemEvent> WorkItemEvents => Set<WorkItemEvent>();
@@ -64,6 +67,36 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     /// null, the ambient actor (the async-local <c>CurrentActor</c>) is asked, as saves outside the unit of work do.
     /// </summary>
     public IAuditActor? Actor { get; set; }
+
+    /// <summary>Live events queued for the next save that belong to no entity (<see cref="Publish"/>).</summary>
+    private readonly List<LiveEventDraft> _queued = [];
+
+    /// <summary>Stored by a save of the current transaction; handed off when it commits, dropped when it does not.</summary>
+    private List<StoredLiveEvent> _uncommitted = [];
+
+    /// <summary>
+    /// Queues a live event that no entity raised (e.g. a test's or a background notice) for the next save, which stores
+    /// it with its sequence number in the same transaction as whatever else it saves.
+    /// </summary>
+    public void Publish(LiveEventDraft draft) => _queued.Add(draft);
+
+    /// <summary>The events the last saves stored, after their commit (called by the transaction interceptor).</summary>
+    internal Task HandOffCommittedAsync()
+    {
+        if (_uncommitted.Count == 0) return Task.CompletedTask;
+        var committed = _uncommitted;
+        _uncommitted = [];
+        return AppService<ICommittedLiveEvents>()?.HandOffAsync(committed) ?? Task.CompletedTask;
+    }
+
+    internal void DropUncommitted()
+    {
+        if (_uncommitted.Count > 0) _uncommitted = [];
+    }
+
+    /// <summary>A service of the application (the context's own provider answers only EF's).</summary>
+    private T? AppService<T>() where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -96,8 +129,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
         }
 
+        // Taken before the save: a deleted row is no longer tracked after it. A failed save loses them with the change.
+        var raised = ChangeTracker.Entries<Entity>()
+            .SelectMany(e => e.Entity.TakeEvents().Select(domainEvent => (Source: e.Entity, Event: domainEvent)))
+            .ToList();
         var pending = AuditRecorder.Capture(ChangeTracker);
-        if (pending.Count == 0)
+        if (pending.Count == 0 && raised.Count == 0 && _queued.Count == 0)
             return async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
 
         var actor = Actor ?? this.GetService<IAuditActor>();
@@ -106,12 +143,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             : null;
         try
         {
-            // Save first so that generated keys of new rows are known, then append their audit entries.
+            // Save first so that generated keys of new rows are known (to the mappers and the audit entries).
             var result = async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
+            var drafts = Drafts(raised);
+            if (drafts.Count > 0)
+            {
+                var now = (AppService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+                // Last, so that the channel heads (row-locked on PostgreSQL until commit) are held as briefly as possible.
+                _uncommitted.AddRange(await LiveChannelHeads.AddAsync(this, drafts, now, async, ct));
+            }
             AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor)));
             if (async) await base.SaveChangesAsync(acceptAll, ct); else base.SaveChanges(acceptAll);
             if (ownTransaction is not null)
             {
+                // Its commit hands the stored live events to the dispatcher (LiveHandOffInterceptor).
                 if (async) await ownTransaction.CommitAsync(ct); else ownTransaction.Commit();
             }
             return result;
@@ -123,5 +168,22 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
                 if (async) await ownTransaction.DisposeAsync(); else ownTransaction.Dispose();
             }
         }
+    }
+
+    /// <summary>The queued live events, then those the slices' mappers make of the raised domain events, in order.</summary>
+    private List<LiveEventDraft> Drafts(List<(Entity Source, IDomainEvent Event)> raised)
+    {
+        var drafts = new List<LiveEventDraft>(_queued);
+        _queued.Clear();
+        if (raised.Count == 0) return drafts;
+        var mappers = AppService<IEnumerable<ILiveEventMapper>>()?.ToList() ?? [];
+        foreach (var (source, domainEvent) in raised)
+        {
+            foreach (var mapper in mappers)
+            {
+                if (mapper.Map(source, domainEvent) is { } draft) drafts.Add(draft);
+            }
+        }
+        return drafts;
     }
 }

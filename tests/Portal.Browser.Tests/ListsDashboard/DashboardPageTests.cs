@@ -62,7 +62,7 @@ public sealed class DashboardPageTests(BrowserFixture browser, PortalServerFixtu
             var item = new WorkItem { Kind = WorkItemKind.Need, Title = "路灯不亮", Category = WorkItemCategories.Safety, CommunityId = community, RaisedByName = "测试居民", RaisedAtUtc = DateTime.UtcNow };
             db.WorkItems.Add(item);
             await db.SaveChangesAsync(Ct);
-            await scope.ServiceProvider.GetRequiredService<LiveEventBus>().PublishAsync(ListsTopics.For(community), WorkItemEvents.Changed, new WorkItemChanged(item.Id, item.Status, item.Kind), Ct);
+            await scope.ServiceProvider.GetRequiredService<LiveEventBus>().PublishAsync(ListsChannels.For(community), WorkItemEvents.Changed, new WorkItemChanged(item.Id, item.Status, item.Kind), Ct);
         }
         await Expect(raised).ToHaveTextAsync((before + 1).ToString());
     }

@@ -37,6 +37,32 @@ public sealed class AnnouncementTests
     }
 
     [Fact]
+    public void Members_hear_of_changes_to_what_they_can_read_and_of_nothing_else()
+    {
+        var announcement = Draft();
+        announcement.Edit("停水通知（草稿）", "明日停水。", isPinned: false);
+        announcement.Delete();
+        Assert.Empty(announcement.TakeEvents());
+
+        announcement.Publish(Now);
+        announcement.Edit("停水通知（更新）", "后日停水。", isPinned: true);
+        announcement.Withdraw();
+        announcement.Delete();
+        Assert.Equal(
+            [
+                new AnnouncementChanged(AnnouncementChange.Published, 1, "停水通知（草稿）"),
+                new AnnouncementChanged(AnnouncementChange.Updated, 1, "停水通知（更新）"),
+                new AnnouncementChanged(AnnouncementChange.Withdrawn, 1, "停水通知（更新）"),
+            ],
+            announcement.TakeEvents());
+
+        announcement.Publish(Now);
+        announcement.TakeEvents();
+        announcement.Delete();
+        Assert.Equal([new AnnouncementChanged(AnnouncementChange.Deleted, 1, "停水通知（更新）")], announcement.TakeEvents());
+    }
+
+    [Fact]
     public void A_published_announcement_cannot_be_published_again()
     {
         var announcement = Draft();

@@ -58,7 +58,7 @@ public sealed class AnnouncementServiceTests(DemoPortalFixture server) : IClassF
     {
         var community = await QingnianhuAsync();
         var received = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = Services.GetRequiredService<LiveEventBus>().Subscribe(CommunityTopics.For(community), e =>
+        using var subscription = Services.GetRequiredService<LiveEventBus>().Subscribe(CommunityChannels.For(community), e =>
         {
             if (e.Type == AnnouncementEvents.Published) received.TrySetResult(e);
             return Task.CompletedTask;

@@ -72,7 +72,7 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
         var gridworker = await PersonOfAsync("gridworker");
         var received = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = Host.Services.GetRequiredService<LiveEventBus>()
-            .Subscribe(MeetingTopics.For(meetingId), e => { received.TrySetResult(e); return Task.CompletedTask; });
+            .Subscribe(MeetingChannels.For(meetingId), e => { received.TrySetResult(e); return Task.CompletedTask; });
 
         var outcome = await As("gridworker", s => s.SelfCheckInAsync(meetingId, Ct));
 
@@ -86,7 +86,7 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.Equal(1, change.Present);
         Assert.Equal(Math.Round(100.0 / expected.Count, 1, MidpointRounding.AwayFromZero), change.RatePercent);
         var liveEvent = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(MeetingTopics.AttendanceChangedType, liveEvent.Type);
+        Assert.Equal(MeetingChannels.AttendanceChangedType, liveEvent.Type);
         Assert.Equal(change, liveEvent.PayloadAs<AttendanceChanged>());
         var stored = await TestAccounts.DbAsync(Host, db => db.Attendances.AsNoTracking().SingleAsync(a => a.MeetingId == meetingId && a.PersonId == gridworker, Ct));
         Assert.NotNull(stored.CheckedInAtUtc);

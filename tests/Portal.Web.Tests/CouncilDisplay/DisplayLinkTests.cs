@@ -71,14 +71,14 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         await using var projector = await ConnectWithLinkAsync(token);
         var events = projector.Receive(LiveHub.EventMethod);
 
-        var joined = await projector.InvokeAsync<JsonElement>("Join", MeetingTopics.For(meetingId), 0, Ct);
-        Assert.Equal(MeetingTopics.For(meetingId), joined.GetProperty("topic").GetString());
+        var joined = await projector.InvokeAsync<JsonElement>("Join", MeetingChannels.For(meetingId), 0, Ct);
+        Assert.Equal(MeetingChannels.For(meetingId), joined.GetProperty("channel").GetString());
 
         var gridworker = await PersonOfAsync("gridworker");
         var marked = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<AttendanceService>().MarkPresentAsync(meetingId, gridworker, Ct));
         Assert.True(marked.Succeeded, marked.Error);
         var received = await events.NextAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(MeetingTopics.AttendanceChangedType, received.GetProperty("type").GetString());
+        Assert.Equal(MeetingChannels.AttendanceChangedType, received.GetProperty("type").GetString());
         var payload = received.GetProperty("payload");
         Assert.Equal(1, payload.GetProperty("present").GetInt32());
         Assert.Equal(marked.Change!.Expected, payload.GetProperty("expected").GetInt32());
@@ -96,8 +96,8 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
 
         string[] refused =
         [
-            MeetingTopics.For(otherId), CommunityTopics.For(council.CommunityId!.Value), ListsTopics.For(council.CommunityId!.Value),
-            UserTopics.For(secretary.Id), "meeting/" + meetingId + "0", "meeting/0" + meetingId,
+            MeetingChannels.For(otherId), CommunityChannels.For(council.CommunityId!.Value), ListsChannels.For(council.CommunityId!.Value),
+            UserChannels.For(secretary.Id), "meeting/" + meetingId + "0", "meeting/0" + meetingId,
         ];
         foreach (var topic in refused)
         {
@@ -108,23 +108,23 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         }
 
         // Nothing of the other meeting arrives; the next event is its own meeting's.
-        await projector.InvokeAsync<JsonElement>("Join", MeetingTopics.For(meetingId), null, Ct);
+        await projector.InvokeAsync<JsonElement>("Join", MeetingChannels.For(meetingId), null, Ct);
         var bus = Host.Services.GetRequiredService<LiveEventBus>();
-        await bus.PublishAsync(MeetingTopics.For(otherId), "test.secret", new { text = "B" }, Ct);
-        var own = await bus.PublishAsync(MeetingTopics.For(meetingId), "test.own", new { text = "A" }, Ct);
+        await bus.PublishAsync(MeetingChannels.For(otherId), "test.secret", new { text = "B" }, Ct);
+        var own = await bus.PublishAsync(MeetingChannels.For(meetingId), "test.own", new { text = "A" }, Ct);
         var received = await events.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(own.Sequence, received.GetProperty("sequence").GetInt64());
-        Assert.Equal(MeetingTopics.For(meetingId), received.GetProperty("topic").GetString());
+        Assert.Equal(MeetingChannels.For(meetingId), received.GetProperty("channel").GetString());
     }
 
     [Fact]
     public async Task Every_topic_rule_refuses_a_display_principal_except_its_own_meeting()
     {
-        var access = Host.Services.GetRequiredService<LiveTopicAccess>();
-        var rules = Host.Services.GetServices<ILiveTopicRule>().ToList();
+        var access = Host.Services.GetRequiredService<LiveChannelAccess>();
+        var rules = Host.Services.GetServices<ILiveChannelRule>().ToList();
         var principal = DisplayLink.PrincipalFor(7);
 
-        Assert.True(await access.CanReadAsync(principal, MeetingTopics.For(7), Ct));
+        Assert.True(await access.CanReadAsync(principal, MeetingChannels.For(7), Ct));
         // Whatever feature registered a rule, a projector gets none of its topics, for any id it might try.
         foreach (var rule in rules)
         {
@@ -134,14 +134,14 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
                 Assert.False(await access.CanReadAsync(principal, topic, Ct), topic);
             }
         }
-        Assert.Contains(rules, r => r is MeetingTopicRule);
+        Assert.Contains(rules, r => r is MeetingChannelRule);
     }
 
     [Fact]
     public async Task A_resident_who_is_not_a_member_cannot_join_the_meeting_topic_and_a_participant_can()
     {
         var meetingId = await CouncilTestData.MeetingAboutToStartAsync(Host, "成员与非成员");
-        var topic = MeetingTopics.For(meetingId);
+        var topic = MeetingChannels.For(meetingId);
 
         await using var resident = await ConnectAsAsync("resident");
         await using var resident2 = await ConnectAsAsync("resident2");
@@ -157,7 +157,7 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
         {
             await using var participant = await ConnectAsAsync(user);
             var joined = await participant.InvokeAsync<JsonElement>("Join", topic, null, Ct);
-            Assert.Equal(topic, joined.GetProperty("topic").GetString());
+            Assert.Equal(topic, joined.GetProperty("channel").GetString());
         }
     }
 
@@ -250,8 +250,8 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
     {
         var (meetingId, token) = await MeetingWithLinkAsync("投影快照");
         var bus = Host.Services.GetRequiredService<LiveEventBus>();
-        await bus.PublishAsync(MeetingTopics.For(meetingId), "test.before", new { n = 1 }, Ct);
-        var last = await bus.LastSequenceAsync(MeetingTopics.For(meetingId), Ct);
+        await bus.PublishAsync(MeetingChannels.For(meetingId), "test.before", new { n = 1 }, Ct);
+        var last = await bus.LastSequenceAsync(MeetingChannels.For(meetingId), Ct);
         using var client = Anonymous();
 
         using var response = await SnapshotAsync(client, token);

@@ -184,7 +184,7 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
     {
         var id = await RunningMeetingAsync("事件测试会议");
         var bus = Host.Services.GetRequiredService<LiveEventBus>();
-        var topic = MeetingTopics.For(id);
+        var topic = MeetingChannels.For(id);
         var before = await SnapshotAsync(id);
         var received = new ConcurrentQueue<LiveEvent>();
         using var subscription = bus.Subscribe(topic, e =>
@@ -208,10 +208,10 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
 
         // Delivery is asynchronous; the store has them in order whatever the delivery order was.
         var stored = await bus.ReadAfterAsync(topic, before.LastSequence, Ct);
-        var agendaEvents = stored.Where(e => e.Type == MeetingTopics.AgendaChanged).Select(e => e.PayloadAs<AgendaChange>()!).ToList();
+        var agendaEvents = stored.Where(e => e.Type == MeetingChannels.AgendaChanged).Select(e => e.PayloadAs<AgendaChange>()!).ToList();
         Assert.Equal(Enumerable.Range(rev + 1, agendaEvents.Count), agendaEvents.Select(e => e.Revision));
         Assert.Equal(AgendaChangeKind.Closed, agendaEvents[^1].Kind);
-        var status = stored.Where(e => e.Type == MeetingTopics.StatusChanged).Select(e => e.PayloadAs<MeetingStatusChanged>()!).Last();
+        var status = stored.Where(e => e.Type == MeetingChannels.StatusChanged).Select(e => e.PayloadAs<MeetingStatusChanged>()!).Last();
         Assert.Equal(MeetingStatus.Ended, status.Status);
         Assert.Equal(agendaEvents[^1].Revision, status.AgendaRevision);
         Assert.Equal(stored.Select(e => e.Sequence), stored.Select(e => e.Sequence).Order());
@@ -219,7 +219,7 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         var view = AgendaView.From(before, null, null);
         foreach (var e in stored)
         {
-            var (next, step) = e.Type == MeetingTopics.AgendaChanged ? view.Apply(e.PayloadAs<AgendaChange>()!) : view.Apply(e.PayloadAs<MeetingStatusChanged>()!);
+            var (next, step) = e.Type == MeetingChannels.AgendaChanged ? view.Apply(e.PayloadAs<AgendaChange>()!) : view.Apply(e.PayloadAs<MeetingStatusChanged>()!);
             Assert.NotEqual(AgendaViewStep.Gap, step);
             view = next;
         }

@@ -95,7 +95,7 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
             // The owner unit's liaison hears of the dispatch like of any other; the meeting's live topic hears the status.
             var liaison = await db.Users.Where(u => u.UserName == "liaison").Select(u => u.Id).SingleAsync(Ct);
             Assert.True(await db.Notifications.AnyAsync(n => n.UserId == liaison && n.WorkItemId == firstTask.Id, Ct));
-            Assert.True(await db.LiveEvents.AnyAsync(e => e.Topic == MeetingTopics.For(meetingId) && e.Type == MeetingTopics.StatusChanged, Ct));
+            Assert.True(await db.LiveEvents.AnyAsync(e => e.Channel == MeetingChannels.For(meetingId) && e.Type == MeetingChannels.StatusChanged, Ct));
         }
 
         // A second approval is refused by the workflow and makes no second set of tasks.

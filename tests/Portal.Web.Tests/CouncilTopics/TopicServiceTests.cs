@@ -300,7 +300,7 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
             await As("secretary", async s => await s.ScreenAsync(id, (await TopicAsync(id)).Version, TopicAction.Accept, ct: Ct));
         var version = await TestAccounts.DbAsync(Host, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync(Ct));
         var bus = Host.Services.GetRequiredService<LiveEventBus>();
-        var sequence = await bus.LastSequenceAsync(MeetingTopics.For(meetingId), Ct);
+        var sequence = await bus.LastSequenceAsync(MeetingChannels.For(meetingId), Ct);
 
         var notAccepted = await As("secretary", s => s.ConfirmAgendaAsync(meetingId, version, [new(second, 10), new(pending, 10)], Ct));
         var byLiaison = await As("liaison", s => s.ConfirmAgendaAsync(meetingId, version, [new(second, 10)], Ct));
@@ -315,8 +315,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         Assert.Equal(MeetingStatus.AgendaConfirmed, meeting.Status);
         var items = meeting.AgendaItems.OrderBy(i => i.Position).ToList();
         Assert.Equal([(second, "议程乙", 10), (first, "议程甲", 25)], items.Select(i => (i.TopicId!.Value, i.Title, i.TimeBoxMinutes)));
-        var events = await bus.ReadAfterAsync(MeetingTopics.For(meetingId), sequence, Ct);
-        Assert.Contains(events, e => e.Type == MeetingTopics.StatusChanged);
+        var events = await bus.ReadAfterAsync(MeetingChannels.For(meetingId), sequence, Ct);
+        Assert.Contains(events, e => e.Type == MeetingChannels.StatusChanged);
 
         var notified = await NotifiedAsync(CouncilNotificationKeys.AgendaConfirmed, "议程确认会议");
         Assert.Contains("liaison", notified);      // a member unit's liaison (by account and by person)

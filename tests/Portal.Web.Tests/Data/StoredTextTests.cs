@@ -53,7 +53,7 @@ public sealed class StoredTextTests(PortalHostFixture fixture) : IClassFixture<P
             ("Meeting", "DisplayTokenHash"), ("Notification", "MessageArgument"),
             ("SignInFailure", "ClientAddress"), ("SignInFailure", "DeviceId"), ("SignInFailure", "NormalizedUserName"),
             ("SignInLock", "ClientAddress"), ("SignInLock", "LiftedBy"), ("SignInLock", "NormalizedUserName"), ("SignInLock", "UserId"),
-            ("StoredLiveEvent", "Payload"), ("StoredLiveEvent", "Topic"), ("StoredLiveEvent", "Type"),
+            ("StoredLiveEvent", "Channel"), ("StoredLiveEvent", "Payload"), ("StoredLiveEvent", "Type"),
         ], verbatim.Where(v => v.Entity != nameof(PortalUser)));
         Assert.Contains((nameof(PortalUser), "PasswordHash"), verbatim);
         Assert.Contains((nameof(PortalUser), "SecurityStamp"), verbatim);
@@ -146,7 +146,7 @@ public sealed class StoredTextTests(PortalHostFixture fixture) : IClassFixture<P
             db.Attachments.Add(attachment);
             var audit = new AuditEntry { AtUtc = DateTime.UtcNow, UserName = "name" + exact, EntityType = "Test", EntityId = "1", Changes = "{\"a\":\"" + exact + "\"}" };
             db.AuditEntries.Add(audit);
-            var live = new StoredLiveEvent { Topic = "test/" + exact, Sequence = 1, Type = "t" + exact, Payload = "{\"p\":\"" + exact + "\"}", ServerTimeUtc = DateTime.UtcNow };
+            var live = new StoredLiveEvent { Channel = "test/" + exact, Sequence = 1, Type = "t" + exact, Payload = "{\"p\":\"" + exact + "\"}", ServerTimeUtc = DateTime.UtcNow };
             db.LiveEvents.Add(live);
             await db.SaveChangesAsync(Ct);
             (auditId, liveId, attachmentId) = (audit.Id, live.Id, attachment.Id);
@@ -162,7 +162,7 @@ public sealed class StoredTextTests(PortalHostFixture fixture) : IClassFixture<P
         var entry = await check.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == auditId, Ct);
         Assert.Equal(("name" + exact, "{\"a\":\"" + exact + "\"}"), (entry.UserName, entry.Changes));
         var ev = await check.LiveEvents.AsNoTracking().SingleAsync(e => e.Id == liveId, Ct);
-        Assert.Equal(("test/" + exact, "t" + exact, "{\"p\":\"" + exact + "\"}"), (ev.Topic, ev.Type, ev.Payload));
+        Assert.Equal(("test/" + exact, "t" + exact, "{\"p\":\"" + exact + "\"}"), (ev.Channel, ev.Type, ev.Payload));
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class CallerScopeTests(CallerScopeTests.Host host) : IClassFixture
         // Between activities the page hears of the secretary's announcement and reloads its data: still the resident.
         var bus = Portal.Services.GetRequiredService<LiveEventBus>();
         var reloaded = new TaskCompletionSource<(Caller Caller, UnreadSummary Unread)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = bus.Subscribe(CommunityTopics.For(community), async e =>
+        using var subscription = bus.Subscribe(CommunityChannels.For(community), async e =>
         {
             if (e.Type != AnnouncementEvents.Published) return;
             reloaded.TrySetResult((await callers.GetAsync(), await services.GetRequiredService<AnnouncementService>().UnreadAsync()));

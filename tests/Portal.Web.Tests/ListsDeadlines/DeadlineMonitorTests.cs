@@ -44,7 +44,7 @@ public sealed class DeadlineMonitorTests(DeadlineTestServer server) : IClassFixt
         var monitor = MonitorWith(clock);
 
         var liaisonEvents = new List<LiveEvent>();
-        using var liaisonFeed = server.Services.GetRequiredService<LiveEventBus>().Subscribe(UserTopics.For(liaison), e =>
+        using var liaisonFeed = server.Services.GetRequiredService<LiveEventBus>().Subscribe(UserChannels.For(liaison), e =>
         {
             lock (liaisonEvents) liaisonEvents.Add(e);
             return Task.CompletedTask;
@@ -68,7 +68,7 @@ public sealed class DeadlineMonitorTests(DeadlineTestServer server) : IClassFixt
         Assert.Equal(WorkItemAction.Chase, chase.Action);
         Assert.StartsWith("系统提醒：", chase.Note);
         Assert.Equal(WorkItemStatus.Dispatched, chase.ToStatus);
-        lock (liaisonEvents) Assert.Contains(liaisonEvents, e => e.Type == UserTopics.NotificationsChanged);
+        lock (liaisonEvents) Assert.Contains(liaisonEvents, e => e.Type == UserChannels.NotificationsChanged);
 
         // Overdue: another reminder, once.
         clock.Now = new DateTimeOffset(Start.AddDays(7).AddHours(1), TimeSpan.Zero);
@@ -142,15 +142,15 @@ public sealed class DeadlineMonitorTests(DeadlineTestServer server) : IClassFixt
     [Fact]
     public async Task The_user_topic_rule_admits_only_the_users_own_topic()
     {
-        var access = server.Services.GetRequiredService<LiveTopicAccess>();
+        var access = server.Services.GetRequiredService<LiveChannelAccess>();
         var liaison = await server.PrincipalAsync("liaison");
         var liaisonId = await server.UserIdAsync("liaison", Ct);
         var secretaryId = await server.UserIdAsync("secretary", Ct);
 
-        Assert.True(await access.CanReadAsync(liaison, UserTopics.For(liaisonId), Ct));
-        Assert.False(await access.CanReadAsync(liaison, UserTopics.For(secretaryId), Ct));
-        Assert.False(await access.CanReadAsync(liaison, UserTopics.For(liaisonId) + "x", Ct));
-        Assert.False(await access.CanReadAsync(new System.Security.Claims.ClaimsPrincipal(), UserTopics.For(liaisonId), Ct));
+        Assert.True(await access.CanReadAsync(liaison, UserChannels.For(liaisonId), Ct));
+        Assert.False(await access.CanReadAsync(liaison, UserChannels.For(secretaryId), Ct));
+        Assert.False(await access.CanReadAsync(liaison, UserChannels.For(liaisonId) + "x", Ct));
+        Assert.False(await access.CanReadAsync(new System.Security.Claims.ClaimsPrincipal(), UserChannels.For(liaisonId), Ct));
     }
 
     [Fact]

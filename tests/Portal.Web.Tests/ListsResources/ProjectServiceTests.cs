@@ -4,7 +4,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Projects;
 using Portal.Web.Features.Lists.Resources;
-using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
+using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Features.Live;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;
@@ -49,7 +49,7 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         var volunteers = await ResourceAsync("送餐志愿者", 10);
         var community = await server.CommunityIdAsync(0);
         var received = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var _ = server.Services.GetRequiredService<LiveEventBus>().Subscribe(ListsTopics.For(community), e =>
+        using var _ = server.Services.GetRequiredService<LiveEventBus>().Subscribe(ListsChannels.For(community), e =>
         {
             if (e.Type == ProjectEvents.Created) received.TrySetResult(e);
             return Task.CompletedTask;

@@ -48,7 +48,7 @@ public sealed class ListsTopicTests(PortalHostFixture fixture) : IClassFixture<P
     [Fact]
     public async Task Members_of_the_community_join_its_lists_topic_and_others_are_refused()
     {
-        var qingnianhu = ListsTopics.For(await CommunityAsync(0));
+        var qingnianhu = ListsChannels.For(await CommunityAsync(0));
         await using var resident = await ConnectAsAsync("resident");
         await using var liaison = await ConnectAsAsync("liaison");
         await using var resident2 = await ConnectAsAsync("resident2");
@@ -66,7 +66,7 @@ public sealed class ListsTopicTests(PortalHostFixture fixture) : IClassFixture<P
         var community = await CommunityAsync(0);
         await using var secretary = await ConnectAsAsync("secretary");
         var events = secretary.Receive(LiveHub.EventMethod);
-        await secretary.InvokeAsync<JsonElement>("Join", ListsTopics.For(community), null, Ct);
+        await secretary.InvokeAsync<JsonElement>("Join", ListsChannels.For(community), null, Ct);
 
         var raised = await TestAccounts.AsAsync(Host, "resident", s => s.GetRequiredService<WorkItemService>().RaiseAsync(new RaiseNeedForm
         {

@@ -74,7 +74,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
     {
         var received = new List<WorkItemChanged>();
         var community = await CommunityAsync(0);
-        using var subscription = Host.Services.GetRequiredService<LiveEventBus>().Subscribe(ListsTopics.For(community), e =>
+        using var subscription = Host.Services.GetRequiredService<LiveEventBus>().Subscribe(ListsChannels.For(community), e =>
         {
             lock (received) received.Add(e.PayloadAs<WorkItemChanged>()!);
             return Task.CompletedTask;

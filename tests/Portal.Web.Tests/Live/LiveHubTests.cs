@@ -57,8 +57,8 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     [Fact]
     public async Task A_resident_cannot_join_another_communitys_topic_and_receives_none_of_its_events()
     {
-        var qingnianhu = CommunityTopics.For(await QingnianhuAsync());
-        var andeli = CommunityTopics.For(await AndeliAsync());
+        var qingnianhu = CommunityChannels.For(await QingnianhuAsync());
+        var andeli = CommunityChannels.For(await AndeliAsync());
         await using var resident2 = await ConnectAsAsync("resident2");
         var events = resident2.Receive(LiveHub.EventMethod);
 
@@ -69,13 +69,13 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
 
         // Their own community's topic is fine.
         var joined = await resident2.InvokeAsync<JsonElement>("Join", andeli, null, Ct);
-        Assert.Equal(andeli, joined.GetProperty("topic").GetString());
+        Assert.Equal(andeli, joined.GetProperty("channel").GetString());
 
         // An event of the other community does not arrive; the next one to arrive is their own community's.
         await Bus.PublishAsync(qingnianhu, "test.secret", new { text = "青年湖社区内部" }, Ct);
         var own = await Bus.PublishAsync(andeli, "test.own", new { text = "安德里社区" }, Ct);
         var received = await events.NextAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(andeli, received.GetProperty("topic").GetString());
+        Assert.Equal(andeli, received.GetProperty("channel").GetString());
         Assert.Equal(own.Sequence, received.GetProperty("sequence").GetInt64());
     }
 
@@ -86,7 +86,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     [Fact]
     public async Task Refused_joins_are_one_warning_per_connection_and_minute_without_a_stack_trace()
     {
-        var qingnianhu = CommunityTopics.For(await QingnianhuAsync());
+        var qingnianhu = CommunityChannels.For(await QingnianhuAsync());
         await using var first = await ConnectAsAsync("resident2");
         await using var second = await ConnectAsAsync("resident2");
         var before = Portal.Logs.Entries.Count;
@@ -98,8 +98,8 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         }
         await Assert.ThrowsAsync<HubException>(() => second.InvokeAsync<JsonElement>("Join", qingnianhu, null, Ct));
         // The connection still works after its refusals.
-        var own = CommunityTopics.For(await AndeliAsync());
-        Assert.Equal(own, (await first.InvokeAsync<JsonElement>("Join", own, null, Ct)).GetProperty("topic").GetString());
+        var own = CommunityChannels.For(await AndeliAsync());
+        Assert.Equal(own, (await first.InvokeAsync<JsonElement>("Join", own, null, Ct)).GetProperty("channel").GetString());
 
         var logged = Portal.Logs.Entries.Skip(before).ToList();
         Assert.DoesNotContain(logged, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
@@ -166,8 +166,8 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     {
         await using var hub = await ConnectAsAsync(userName);
 
-        Assert.Equal(qingnianhuAllowed, await CanJoinAsync(hub, CommunityTopics.For(await QingnianhuAsync())));
-        Assert.Equal(andeliAllowed, await CanJoinAsync(hub, CommunityTopics.For(await AndeliAsync())));
+        Assert.Equal(qingnianhuAllowed, await CanJoinAsync(hub, CommunityChannels.For(await QingnianhuAsync())));
+        Assert.Equal(andeliAllowed, await CanJoinAsync(hub, CommunityChannels.For(await AndeliAsync())));
     }
 
     [Fact]
@@ -183,8 +183,8 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         var other = unitCommunity == await QingnianhuAsync() ? await AndeliAsync() : await QingnianhuAsync();
         await using var hub = await ConnectAsAsync("liaison");
 
-        Assert.True(await CanJoinAsync(hub, CommunityTopics.For(unitCommunity)));
-        Assert.False(await CanJoinAsync(hub, CommunityTopics.For(other)));
+        Assert.True(await CanJoinAsync(hub, CommunityChannels.For(unitCommunity)));
+        Assert.False(await CanJoinAsync(hub, CommunityChannels.For(other)));
     }
 
     private static async Task<bool> CanJoinAsync(HubConnection hub, string topic)
@@ -203,7 +203,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     [Fact]
     public async Task After_a_dropped_connection_a_client_gets_exactly_the_events_it_missed_in_order()
     {
-        var topic = CommunityTopics.For(await QingnianhuAsync());
+        var topic = CommunityChannels.For(await QingnianhuAsync());
         long lastSeen;
         ClientWebSocket? firstSocket = null;
         await using (var first = await ConnectAsAsync("resident", socket => firstSocket = socket))
@@ -241,7 +241,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
         {
             var expected = missed[i];
             var actual = caughtUp[i];
-            Assert.Equal(topic, actual.GetProperty("topic").GetString());
+            Assert.Equal(topic, actual.GetProperty("channel").GetString());
             Assert.Equal(lastSeen + i + 1, actual.GetProperty("sequence").GetInt64());
             Assert.Equal(expected.Sequence, actual.GetProperty("sequence").GetInt64());
             Assert.Equal("test.missed", actual.GetProperty("type").GetString());
@@ -265,7 +265,7 @@ public sealed class LiveHubTests(LiveHubTests.Server server) : IClassFixture<Liv
     [Fact]
     public async Task Catching_up_from_the_latest_sequence_returns_nothing()
     {
-        var topic = CommunityTopics.For(await AndeliAsync());
+        var topic = CommunityChannels.For(await AndeliAsync());
         await Bus.PublishAsync(topic, "test.any", new { }, Ct);
         var last = await Bus.LastSequenceAsync(topic, Ct);
         await using var hub = await ConnectAsAsync("resident2");

@@ -78,7 +78,7 @@ public sealed class WorkItemNotifierTests(PortalHostFixture fixture) : IClassFix
         Assert.Contains(await UserIdAsync("liaison"), liaisons);
         var received = new List<NotificationChanged>();
         var bus = Host.Services.GetRequiredService<LiveEventBus>();
-        using var subscription = bus.Subscribe(UserTopics.For(await UserIdAsync("liaison")), e =>
+        using var subscription = bus.Subscribe(UserChannels.For(await UserIdAsync("liaison")), e =>
         {
             lock (received) received.Add(e.PayloadAs<NotificationChanged>()!);
             return Task.CompletedTask;

@@ -1,5 +1,5 @@
 // The projector view of one council meeting (meeting.html#<display token>). No Blazor circuit: it fetches the meeting's
-// snapshot with the display link, joins the meeting's live topic on the portal hub with the same token, and applies
+// snapshot with the display link, joins the meeting's live channel on the portal hub with the same token, and applies
 // the events in sequence order. Agenda events are self-contained, so replaying the ones missed during a dropped
 // connection (Join returns them) restores the view; on a gap it simply reloads the snapshot.
 'use strict';
@@ -193,7 +193,7 @@
   }
 
   function onLiveEvent(event) {
-    if (!meeting || event.topic !== `meeting/${meeting.meetingId}`) return;
+    if (!meeting || event.channel !== `meeting/${meeting.meetingId}`) return;
     if (!joined) {
       pending.push(event);
       return;
@@ -201,7 +201,7 @@
     handle([event]);
   }
 
-  /** Joins the meeting's topic from the last sequence held and applies what was missed, then what arrived meanwhile. */
+  /** Joins the meeting's channel from the last sequence held and applies what was missed, then what arrived meanwhile. */
   async function join() {
     joined = false;
     const result = await connection.invoke('Join', `meeting/${meeting.meetingId}`, lastSequence);

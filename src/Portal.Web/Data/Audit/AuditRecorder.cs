@@ -24,7 +24,7 @@ internal static class AuditRecorder
     /// would let anyone fill the log); the pause or lock it leads to is audited when it concerns an account
     /// (<see cref="IConditionallyAudited"/>).
     /// </summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(StoredLiveEvent), typeof(AnnouncementRead), typeof(SignInFailure)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(StoredLiveEvent), typeof(LiveChannel), typeof(AnnouncementRead), typeof(SignInFailure)];
 
     /// <summary>Properties whose values never go into the log, or whose changes are not worth an entry.</summary>
     /// <remarks>

@@ -42,17 +42,4 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, Acce
 public sealed record CallerIdentity(string? UserId, string Name, int? PersonId, AccessPolicy Policy)
 {
     public bool IsSignedIn => UserId is not null;
-
-    /// <summary>
-    /// The caller a principal stands for, read with the caller's operation's own context: <see cref="CurrentUser"/> for
-    /// components and requests, and hub topic rules directly (a hub connection has no circuit to ask).
-    /// </summary>
-    public static async Task<CallerIdentity> LoadAsync(PortalDbContext db, ClaimsPrincipal principal, AccessPolicyProvider policies, CancellationToken ct)
-    {
-        var policy = await policies.ForAsync(principal, ct);
-        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (string.IsNullOrEmpty(userId)) return new CallerIdentity(null, "", null, policy);
-        var personId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
-        return new CallerIdentity(userId, principal.DisplayNameOf(), personId, policy);
-    }
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Announcements;
+using Portal.Domain.Common;
 using Portal.Domain.Text;
 using Portal.Web.Data;
+using Portal.Web.Data.Live;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Live;
 using Portal.Web.Kit.Callers;
@@ -14,14 +16,14 @@ namespace Portal.Web.Features.Announcements;
 /// <summary>
 /// Community announcements: members read the published ones of their communities; the community's secretary and
 /// the street's administrators write, publish, withdraw and delete them. Every change of what members can see is
-/// published on the community's live topic, so open pages and header bells update without a reload.
+/// raised by the announcement itself and goes out on the community's live topic in the same transaction
+/// (<see cref="AnnouncementLiveEvents"/>), so open pages and header bells update without a reload.
 /// Audit entries are written by the database context on save. Scoped.
 /// </summary>
 public sealed class AnnouncementService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
     UnitOfWork work,
-    LiveEventBus bus,
     AnnouncementReadNotifier readNotifier,
     TimeProvider clock)
 {
@@ -146,33 +148,23 @@ public sealed class AnnouncementService(
                 if (publish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
                 return Result<Announcement>.Ok(announcement);
             },
-            after: (caller, announcement, db, ct) => announcement.IsPublished
-                ? AfterPublishAsync(db, announcement, caller, AnnouncementEvents.Published, ct)
-                : Task.CompletedTask,
-            ct);
+            within: (caller, announcement, db, ct) => announcement.IsPublished ? AuthorReadAsync(db, announcement, caller, ct) : Task.CompletedTask,
+            ct: ct);
 
-    private Task<Result<AnnouncementForm>> EditAsync(AnnouncementForm form, bool publish, CancellationToken ct)
-    {
-        var wasPublished = false;
-        return work.ChangeAsync<Announcement, AnnouncementForm>(
+    private Task<Result<AnnouncementForm>> EditAsync(AnnouncementForm form, bool publish, CancellationToken ct) =>
+        work.ChangeAsync<Announcement, AnnouncementForm>(
             Find(form.Id), form.Version, MayManage,
             run: (_, announcement, _) =>
             {
                 if (Validate(form) is { Count: > 0 } problems) return Result.Invalid(problems);
-                wasPublished = announcement.IsPublished;
-                announcement.Title = UserText.CollapsedLine(form.Title);
-                announcement.BodyMarkdown = AnnouncementRules.NormalizeBody(form.Body);
-                announcement.IsPinned = form.IsPinned;
+                announcement.Edit(UserText.CollapsedLine(form.Title), AnnouncementRules.NormalizeBody(form.Body), form.IsPinned);
                 if (publish && announcement.CanPublish) announcement.Publish(clock.GetUtcNow().UtcDateTime);
                 return null;
             },
             ToForm, Texts,
             missing: caller => Gone(caller, form.CommunityId),
-            after: (caller, announcement, db, ct) => announcement.IsPublished
-                ? AfterPublishAsync(db, announcement, caller, wasPublished ? AnnouncementEvents.Updated : AnnouncementEvents.Published, ct)
-                : Task.CompletedTask,
+            within: (caller, announcement, db, ct) => announcement.IsPublished ? AuthorReadAsync(db, announcement, caller, ct) : Task.CompletedTask,
             ct: ct);
-    }
 
     public Task<Result<AnnouncementForm>> PublishAsync(int id, Guid version, CancellationToken ct = default) =>
         ChangeStatusAsync(id, version, publish: true, ct);
@@ -192,26 +184,20 @@ public sealed class AnnouncementService(
                 return null;
             },
             ToForm, Texts,
-            after: (caller, announcement, db, ct) => publish
-                ? AfterPublishAsync(db, announcement, caller, AnnouncementEvents.Published, ct)
-                : AnnounceAsync(announcement, AnnouncementEvents.Withdrawn, ct),
+            within: (caller, announcement, db, ct) => publish ? AuthorReadAsync(db, announcement, caller, ct) : Task.CompletedTask,
             ct: ct);
 
-    public Task<Result<AnnouncementForm>> DeleteAsync(int id, Guid version, CancellationToken ct = default)
-    {
-        var wasPublished = false;
-        return work.ChangeAsync<Announcement, AnnouncementForm>(
+    public Task<Result<AnnouncementForm>> DeleteAsync(int id, Guid version, CancellationToken ct = default) =>
+        work.ChangeAsync<Announcement, AnnouncementForm>(
             Find(id), version, MayManage,
             run: (_, announcement, db) =>
             {
-                wasPublished = announcement.IsPublished;
+                announcement.Delete();
                 db.Announcements.Remove(announcement);
                 return null;
             },
             ToForm, Texts,
-            after: (_, announcement, _, ct) => wasPublished ? AnnounceAsync(announcement, AnnouncementEvents.Deleted, ct) : Task.CompletedTask,
             ct: ct);
-    }
 
     private static Func<PortalDbContext, CancellationToken, Task<Announcement?>> Find(int id) =>
         (db, ct) => db.Announcements.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -220,13 +206,14 @@ public sealed class AnnouncementService(
         caller.Manages(announcement.CommunityId) ? null : Refused(caller, announcement.CommunityId);
 
     /// <summary>
-    /// After publishing: the author has read what they wrote (it must not count as unread in their own bell), and the
-    /// community's members hear of it.
+    /// With publishing, in its transaction: the author has read what they wrote, so it does not count as unread in
+    /// their own bell when the live event reaches it.
     /// </summary>
-    private async Task AfterPublishAsync(PortalDbContext db, Announcement announcement, Caller caller, string type, CancellationToken ct)
+    private async Task AuthorReadAsync(PortalDbContext db, Announcement announcement, Caller caller, CancellationToken ct)
     {
-        await MarkReadAsync(db, announcement.Id, caller.UserId!, ct);
-        await AnnounceAsync(announcement, type, ct);
+        var userId = caller.UserId!;
+        if (await db.AnnouncementReads.AnyAsync(r => r.AnnouncementId == announcement.Id && r.UserId == userId, ct)) return;
+        db.AnnouncementReads.Add(new AnnouncementRead { AnnouncementId = announcement.Id, UserId = userId, ReadAtUtc = clock.GetUtcNow().UtcDateTime });
     }
 
     /// <summary>Records that the user read the announcement; false when they had already.</summary>
@@ -246,11 +233,6 @@ public sealed class AnnouncementService(
             return false;
         }
     }
-
-    /// <summary>Tells the community's open pages and bells; run after the commit (a failure is logged by the unit of work).</summary>
-    private Task AnnounceAsync(Announcement announcement, string type, CancellationToken ct) =>
-        bus.PublishAsync(CommunityTopics.For(announcement.CommunityId), type,
-            new AnnouncementEvent(announcement.Id, announcement.CommunityId, announcement.Title), ct);
 
     private static List<Problem> Validate(AnnouncementForm form) =>
         AnnouncementRules.Check(form.Title, form.Body)
@@ -328,4 +310,22 @@ public sealed class AnnouncementReadNotifier
             foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
                 await handler();
     }
+}
+
+/// <summary>What members hear of an announcement: its changes on the community's live topic.</summary>
+public sealed class AnnouncementLiveEvents : ILiveEventMapper
+{
+    public LiveEventDraft? Map(Entity source, IDomainEvent domainEvent) =>
+        domainEvent is AnnouncementChanged changed
+            ? LiveEventDraft.Of(CommunityChannels.For(changed.CommunityId), TypeOf(changed.Change),
+                new AnnouncementEvent(source.Id, changed.CommunityId, changed.Title))
+            : null;
+
+    private static string TypeOf(AnnouncementChange change) => change switch
+    {
+        AnnouncementChange.Published => AnnouncementEvents.Published,
+        AnnouncementChange.Updated => AnnouncementEvents.Updated,
+        AnnouncementChange.Withdrawn => AnnouncementEvents.Withdrawn,
+        _ => AnnouncementEvents.Deleted,
+    };
 }

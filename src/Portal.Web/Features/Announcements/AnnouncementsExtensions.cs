@@ -1,3 +1,5 @@
+using Portal.Web.Data.Live;
+
 namespace Portal.Web.Features.Announcements;
 
 public static class AnnouncementsExtensions
@@ -7,6 +9,7 @@ public static class AnnouncementsExtensions
         // Scoped = per circuit in Blazor, per request otherwise.
         services.AddScoped<AnnouncementService>();
         services.AddScoped<AnnouncementReadNotifier>();
+        services.AddSingleton<ILiveEventMapper, AnnouncementLiveEvents>();
         return services;
     }
 

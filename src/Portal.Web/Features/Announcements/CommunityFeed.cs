@@ -6,5 +6,5 @@ namespace Portal.Web.Features.Announcements;
 public static class CommunityFeed
 {
     public static LiveFeed Subscribe(LiveEventBus bus, IEnumerable<int> communityIds, Func<LiveEvent, Task> handler) =>
-        LiveFeed.Subscribe(bus, communityIds.Select(CommunityTopics.For), handler);
+        LiveFeed.Subscribe(bus, communityIds.Select(CommunityChannels.For), handler);
 }

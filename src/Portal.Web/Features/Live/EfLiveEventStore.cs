@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data.Live;
 using Portal.Web.Data;
@@ -6,64 +5,34 @@ using Portal.Web.Data;
 namespace Portal.Web.Features.Live;
 
 /// <summary>
-/// Stores events in the portal database. Sequence numbers are unique per topic by a database index, so even
-/// several nodes writing one topic cannot hand out the same number: a clash reloads the last number and retries.
+/// Stores events in the portal database. An append is a save of its own: the context claims the sequence number from
+/// the channel head in the transaction that stores the event (the outbox, decision 0023) and hands it to the node's
+/// dispatcher once committed, as every save with live events does.
 /// </summary>
-public sealed class EfLiveEventStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock) : ILiveEventStore
+public sealed class EfLiveEventStore(IDbContextFactory<PortalDbContext> dbFactory) : ILiveEventStore
 {
-    private const int MaxAttempts = 5;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _topicLocks = new();
-
-    public async Task<LiveEvent> AppendAsync(string topic, string type, string payloadJson, CancellationToken ct)
+    public async Task<LiveEvent> AppendAsync(string channel, string type, string payloadJson, CancellationToken ct)
     {
-        var gate = _topicLocks.GetOrAdd(topic, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var last = await db.LiveEvents.Where(e => e.Topic == topic).MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
-                var stored = new StoredLiveEvent
-                {
-                    Topic = topic,
-                    Sequence = last + 1,
-                    Type = type,
-                    Payload = payloadJson,
-                    ServerTimeUtc = clock.GetUtcNow().UtcDateTime,
-                };
-                db.LiveEvents.Add(stored);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    return stored.ToLiveEvent();
-                }
-                catch (DbUpdateException) when (attempt < MaxAttempts)
-                {
-                    // Another node took this sequence number; read the new last one and try again.
-                }
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Publish(new LiveEventDraft(channel, type, payloadJson));
+        await db.SaveChangesAsync(ct);
+        return db.LiveEvents.Local.Single().ToLiveEvent();
     }
 
-    public async Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string topic, long afterSequence, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string channel, long afterSequence, int max, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.LiveEvents.AsNoTracking()
-            .Where(e => e.Topic == topic && e.Sequence > afterSequence)
+            .Where(e => e.Channel == channel && e.Sequence > afterSequence)
             .OrderBy(e => e.Sequence)
             .Take(max)
             .ToListAsync(ct);
         return rows.Select(r => r.ToLiveEvent()).ToList();
     }
 
-    public async Task<long> LastSequenceAsync(string topic, CancellationToken ct)
+    public async Task<long> LastSequenceAsync(string channel, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.LiveEvents.Where(e => e.Topic == topic).MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        return await db.LiveChannels.Where(c => c.Channel == channel).Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(ct) ?? 0;
     }
 }

@@ -91,7 +91,7 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger, TimeProvide
         }
     }
 
-    /// <summary>The topic, shortened: a client chooses it, so it must not make one log line long.</summary>
+    /// <summary>The channel, shortened: a client chooses it, so it must not make one log line long.</summary>
     private static string FirstArgument(HubInvocationContext invocation) =>
         invocation.HubMethodArguments.Count > 0 && invocation.HubMethodArguments[0] is string text
             ? text.Length <= 100 ? text : text[..100] + "…"

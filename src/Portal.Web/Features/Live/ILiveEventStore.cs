@@ -1,11 +1,11 @@
 namespace Portal.Web.Features.Live;
 
-/// <summary>Assigns per-topic sequence numbers and keeps events for catch-up.</summary>
+/// <summary>Assigns per-channel sequence numbers and keeps events for catch-up.</summary>
 public interface ILiveEventStore
 {
-    Task<LiveEvent> AppendAsync(string topic, string type, string payloadJson, CancellationToken ct);
-    Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string topic, long afterSequence, int max, CancellationToken ct);
-    Task<long> LastSequenceAsync(string topic, CancellationToken ct);
+    Task<LiveEvent> AppendAsync(string channel, string type, string payloadJson, CancellationToken ct);
+    Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string channel, long afterSequence, int max, CancellationToken ct);
+    Task<long> LastSequenceAsync(string channel, CancellationToken ct);
 }
 
 /// <summary>

@@ -4,10 +4,10 @@ using Portal.Web.Data.Live;
 namespace Portal.Web.Features.Live;
 
 /// <summary>
-/// One event on a topic. <see cref="Sequence"/> increases by one per topic, so a client that saw sequence N
+/// One event on a channel. <see cref="Sequence"/> increases by one per channel, so a client that saw sequence N
 /// asks for everything after N when it reconnects and misses nothing.
 /// </summary>
-public sealed record LiveEvent(string Topic, long Sequence, string Type, JsonElement Payload, DateTime ServerTimeUtc)
+public sealed record LiveEvent(string Channel, long Sequence, string Type, JsonElement Payload, DateTime ServerTimeUtc)
 {
     public T? PayloadAs<T>() => Payload.Deserialize<T>(LiveJson.Options);
 }
@@ -18,7 +18,7 @@ internal static class StoredLiveEvents
     public static LiveEvent ToLiveEvent(this StoredLiveEvent stored)
     {
         using var doc = JsonDocument.Parse(stored.Payload);
-        return new LiveEvent(stored.Topic, stored.Sequence, stored.Type, doc.RootElement.Clone(), stored.ServerTimeUtc);
+        return new LiveEvent(stored.Channel, stored.Sequence, stored.Type, doc.RootElement.Clone(), stored.ServerTimeUtc);
     }
 }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Portal.Web.Features.Live;
 
 /// <summary>
-/// Publishes events to topics and delivers them to in-process subscribers (Blazor components) and to the
+/// Publishes events to channels and delivers them to in-process subscribers (Blazor components) and to the
 /// SignalR group of the same name (browser and other hub clients). Singleton: one per app node.
 /// </summary>
 public sealed class LiveEventBus
@@ -14,7 +14,6 @@ public sealed class LiveEventBus
     public const int MaxCatchUp = 500;
 
     private readonly ILiveEventStore _store;
-    private readonly ILiveEventRelay _relay;
     private readonly IHubContext<LiveHub> _hub;
     private readonly ILogger<LiveEventBus> _logger;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
@@ -22,43 +21,41 @@ public sealed class LiveEventBus
     public LiveEventBus(ILiveEventStore store, ILiveEventRelay relay, IHubContext<LiveHub> hub, ILogger<LiveEventBus> logger)
     {
         _store = store;
-        _relay = relay;
         _hub = hub;
         _logger = logger;
-        _relay.Attach(DeliverLocallyAsync);
+        relay.Attach(DeliverLocallyAsync);
     }
-
-    /// <summary>Stores the event (assigning its sequence number) and sends it to every subscriber of the topic.</summary>
-    public async Task<LiveEvent> PublishAsync<T>(string topic, string type, T payload, CancellationToken ct = default)
-    {
-        var json = JsonSerializer.Serialize(payload, LiveJson.Options);
-        var liveEvent = await _store.AppendAsync(topic, type, json, ct);
-        await _relay.SendAsync(liveEvent, ct);
-        return liveEvent;
-    }
-
-    /// <summary>Events of the topic after the given sequence number, oldest first (at most <see cref="MaxCatchUp"/>).</summary>
-    public Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string topic, long afterSequence, CancellationToken ct = default) =>
-        _store.ReadAfterAsync(topic, afterSequence, MaxCatchUp, ct);
-
-    public Task<long> LastSequenceAsync(string topic, CancellationToken ct = default) => _store.LastSequenceAsync(topic, ct);
 
     /// <summary>
-    /// Subscribes a handler to a topic until the returned subscription is disposed. Handlers run on a pool thread,
+    /// Stores an event that no entity raised in a transaction of its own (assigning its sequence number) and, once
+    /// committed, sends it to every subscriber of the channel through the node's <see cref="LiveEventDispatcher"/>.
+    /// Changes of data publish through their entities' domain events instead, in the change's own transaction.
+    /// </summary>
+    public Task<LiveEvent> PublishAsync<T>(string channel, string type, T payload, CancellationToken ct = default) =>
+        _store.AppendAsync(channel, type, JsonSerializer.Serialize(payload, LiveJson.Options), ct);
+
+    /// <summary>Events of the channel after the given sequence number, oldest first (at most <see cref="MaxCatchUp"/>).</summary>
+    public Task<IReadOnlyList<LiveEvent>> ReadAfterAsync(string channel, long afterSequence, CancellationToken ct = default) =>
+        _store.ReadAfterAsync(channel, afterSequence, MaxCatchUp, ct);
+
+    public Task<long> LastSequenceAsync(string channel, CancellationToken ct = default) => _store.LastSequenceAsync(channel, ct);
+
+    /// <summary>
+    /// Subscribes a handler to a channel until the returned subscription is disposed. Handlers run on a pool thread,
     /// concurrently with other subscribers and without the publisher's async-locals: Blazor components must marshal
     /// with <c>InvokeAsync</c>.
     /// </summary>
-    public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler)
+    public IDisposable Subscribe(string channel, Func<LiveEvent, Task> handler)
     {
-        var subscription = new Subscription(this, topic, handler);
-        _subscribers.GetOrAdd(topic, _ => new()).TryAdd(subscription, 0);
+        var subscription = new Subscription(this, channel, handler);
+        _subscribers.GetOrAdd(channel, _ => new()).TryAdd(subscription, 0);
         return subscription;
     }
 
     private async Task DeliverLocallyAsync(LiveEvent liveEvent)
     {
-        var hubSend = _hub.Clients.Group(liveEvent.Topic).SendAsync(LiveHub.EventMethod, liveEvent);
-        if (_subscribers.TryGetValue(liveEvent.Topic, out var subscribers))
+        var hubSend = _hub.Clients.Group(liveEvent.Channel).SendAsync(LiveHub.EventMethod, liveEvent);
+        if (_subscribers.TryGetValue(liveEvent.Channel, out var subscribers))
             await Task.WhenAll(subscribers.Keys.Select(s => RunIsolatedAsync(s, liveEvent)));
         await hubSend;
     }
@@ -80,19 +77,19 @@ public sealed class LiveEventBus
         catch (Exception ex)
         {
             // One faulty subscriber must not stop delivery to the others.
-            _logger.LogWarning(ex, "Live event subscriber for {Topic} failed", liveEvent.Topic);
+            _logger.LogWarning(ex, "Live event subscriber for {Channel} failed", liveEvent.Channel);
         }
     }
 
     private void Unsubscribe(Subscription subscription)
     {
-        if (_subscribers.TryGetValue(subscription.Topic, out var subscribers))
+        if (_subscribers.TryGetValue(subscription.Channel, out var subscribers))
             subscribers.TryRemove(subscription, out _);
     }
 
-    private sealed class Subscription(LiveEventBus bus, string topic, Func<LiveEvent, Task> handler) : IDisposable
+    private sealed class Subscription(LiveEventBus bus, string channel, Func<LiveEvent, Task> handler) : IDisposable
     {
-        public string Topic { get; } = topic;
+        public string Channel { get; } = channel;
         public Func<LiveEvent, Task> Handler { get; } = handler;
         public void Dispose() => bus.Unsubscribe(this);
     }

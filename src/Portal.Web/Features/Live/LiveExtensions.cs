@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Web.Data.Live;
 
 namespace Portal.Web.Features.Live;
 
@@ -27,12 +29,16 @@ public static class LiveExtensions
         services.AddLogging(logging => logging
             .AddFilter(HubDispatcherLogCategory, level => level is LogLevel.Warning or LogLevel.Critical)
             .AddFilter(HubConnectionHandlerLogCategory, level => level is LogLevel.Warning or LogLevel.Critical));
-        // Singletons: one event bus, store, relay and topic rule set per app node.
+        // Singletons: one event bus, store, relay and channel rule set per app node.
         services.AddSingleton<ILiveEventStore, EfLiveEventStore>();
-        services.AddSingleton<ILiveEventRelay, InProcessLiveEventRelay>();
+        // TryAdd: a deployment (or a test) may put its own relay in front of this node's delivery.
+        services.TryAddSingleton<ILiveEventRelay, InProcessLiveEventRelay>();
         services.AddSingleton<LiveEventBus>();
-        services.AddSingleton<LiveTopicAccess>();
-        services.AddSingleton<ILiveTopicRule, CommunityTopicRule>();
+        services.AddSingleton<LiveEventDispatcher>();
+        services.AddSingleton<ICommittedLiveEvents>(sp => sp.GetRequiredService<LiveEventDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEventDispatcher>());
+        services.AddSingleton<LiveChannelAccess>();
+        services.AddSingleton<ILiveChannelRule, CommunityChannelRule>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Portal.Web.Features.Live;
 
 /// <summary>
-/// A component's subscription to several live topics, disposed with the component. The bus calls handlers outside the
+/// A component's subscription to several live channels, disposed with the component. The bus calls handlers outside the
 /// component's circuit, so the culture the component was rendered in is captured here and restored around each call
 /// (otherwise a live refresh would render in the server's default language). Components still marshal with InvokeAsync.
 /// </summary>
@@ -15,14 +15,14 @@ public sealed class LiveFeed : IDisposable
     {
     }
 
-    public static LiveFeed Subscribe(LiveEventBus bus, IEnumerable<string> topics, Func<LiveEvent, Task> handler)
+    public static LiveFeed Subscribe(LiveEventBus bus, IEnumerable<string> channels, Func<LiveEvent, Task> handler)
     {
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
         var feed = new LiveFeed();
-        foreach (var topic in topics.Distinct(StringComparer.Ordinal))
+        foreach (var channel in channels.Distinct(StringComparer.Ordinal))
         {
-            feed._subscriptions.Add(bus.Subscribe(topic, liveEvent =>
+            feed._subscriptions.Add(bus.Subscribe(channel, liveEvent =>
             {
                 CultureInfo.CurrentCulture = culture;
                 CultureInfo.CurrentUICulture = uiCulture;

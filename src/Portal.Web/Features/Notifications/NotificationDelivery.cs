@@ -20,7 +20,7 @@ public static class NotificationDelivery
         db.Notifications.AddRange(notifications);
         await db.SaveChangesAsync(ct);
         foreach (var n in notifications)
-            await bus.PublishAsync(UserTopics.For(n.UserId), UserTopics.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
+            await bus.PublishAsync(UserChannels.For(n.UserId), UserChannels.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
         return notifications.Select(n => n.UserId).ToList();
     }
 }

@@ -8,7 +8,7 @@ public static class NotificationsExtensions
     {
         services.AddScoped<UserNotificationService>();
         services.AddSingleton<WorkItemNotifier>();
-        services.AddSingleton<ILiveTopicRule, UserTopicRule>();
+        services.AddSingleton<ILiveChannelRule, UserChannelRule>();
         return services;
     }
 }

@@ -62,7 +62,7 @@ public sealed class UserNotificationService(
             row.ReadAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
             // The user's other open tabs update their bells too.
-            await bus.PublishAsync(UserTopics.For(userId), UserTopics.NotificationsChanged, new NotificationChanged(id, row.WorkItemId), ct);
+            await bus.PublishAsync(UserChannels.For(userId), UserChannels.NotificationsChanged, new NotificationChanged(id, row.WorkItemId), ct);
         }
         return true;
     }

@@ -18,8 +18,10 @@ public sealed record CommandTexts(Message NotFound, Message Conflict, Message? D
 /// <summary>
 /// The one way a command changes data (decision 0023): take the caller of the scope (<see cref="CallerScope"/>), load the
 /// row, check the caller's right, hold the change to the version the caller saw, run the domain rule, save once (the
-/// audit trail naming the caller), and turn a concurrent save into a conflict that carries what is saved now. Then the
-/// steps that follow a committed change (live events, read marks) run; their failure is logged and does not undo or
+/// audit trail naming the caller), and turn a concurrent save into a conflict that carries what is saved now. The
+/// entities' domain events become live events in the same transaction (the context's outbox, decision 0023); rows
+/// that belong with the change but need its key (a read mark) are added by a <c>within</c> step in that transaction
+/// too. Steps that may follow a committed change run <c>after</c> it; their failure is logged and does not undo or
 /// misreport the change. Services say what is theirs (where the row is, who may, what the rule is) and nothing else.
 /// Scoped.
 /// </summary>
@@ -30,12 +32,14 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
 
     /// <summary>
     /// Adds a new row: <paramref name="allow"/> says whether the caller may (null: yes), <paramref name="create"/> runs the
-    /// rule and gives the new entity (or the refusal); then it is saved and <paramref name="after"/> runs.
+    /// rule and gives the new entity (or the refusal); then it is saved (with what <paramref name="within"/> adds, in
+    /// the same transaction) and <paramref name="after"/> runs.
     /// </summary>
     public async Task<Result<TCurrent>> AddAsync<TEntity, TCurrent>(
         Func<Caller, Result?> allow,
         Func<Caller, Result<TEntity>> create,
         Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after = null,
+        Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? within = null,
         CancellationToken ct = default)
         where TEntity : Entity where TCurrent : class
     {
@@ -45,7 +49,7 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         if (created is not { Succeeded: true, Value: { } entity }) return Result<TCurrent>.From(created);
         await using var db = await OpenAsync(caller, ct);
         db.Add(entity);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, caller, entity, within, ct);
         await AfterAsync(after, caller, entity, db, ct);
         return Result<TCurrent>.Ok(entity.Id, (entity as VersionedEntity)?.Version);
     }
@@ -58,7 +62,8 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
     /// <item>a row at another version than <paramref name="version"/> is a conflict carrying the saved values; the version is
     /// also the UPDATE's (or DELETE's) condition, for a save that comes between this check and the write;</item>
     /// <item><paramref name="run"/> applies the rule to the entity (or removes it), or refuses (nothing is saved);</item>
-    /// <item>one save; a concurrent save found there is a conflict with the values saved now (none: deleted meanwhile);</item>
+    /// <item>one save (with what <paramref name="within"/> adds, in the same transaction); a concurrent save found there
+    /// is a conflict with the values saved now (none: deleted meanwhile);</item>
     /// <item><paramref name="after"/> runs once the change is committed.</item>
     /// </list>
     /// </summary>
@@ -71,6 +76,7 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         CommandTexts texts,
         Func<Caller, Result?>? missing = null,
         Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after = null,
+        Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? within = null,
         CancellationToken ct = default)
         where TEntity : VersionedEntity where TCurrent : class
     {
@@ -85,7 +91,7 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         db.Entry(entity).Property(nameof(VersionedEntity.Version)).OriginalValue = version;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, caller, entity, within, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -106,6 +112,25 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         return db;
     }
 
+    /// <summary>
+    /// Saves the change; with a <paramref name="within"/> step, in one transaction with what that step adds. The commit
+    /// hands the change's live events to the dispatcher (the context's outbox).
+    /// </summary>
+    private static async Task SaveAsync<TEntity>(PortalDbContext db, Caller caller, TEntity entity,
+        Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? within, CancellationToken ct)
+    {
+        if (within is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await within(caller, entity, db, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     private async Task AfterAsync<TEntity>(Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after, Caller caller, TEntity entity,
         PortalDbContext db, CancellationToken ct)
     {
@@ -116,8 +141,8 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The change is committed: reporting it as failed would make the person do it twice. What follows (a live
-            // notice, a read mark) is caught up on the next load; the outbox of issue 12 makes live events part of the commit.
+            // The change is committed: reporting it as failed would make the person do it twice. What follows is caught
+            // up on the next load; live events are not among it (they are stored with the change).
             logger.LogError(ex, "A step after the committed change of {Entity} failed", typeof(TEntity).Name);
         }
     }

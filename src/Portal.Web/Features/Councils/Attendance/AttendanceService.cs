@@ -170,7 +170,7 @@ public sealed class AttendanceService(
                 return Refused(Busy);
             }
             var payload = await ChangeOfAsync(db, loaded.Meeting, row, ct);
-            await bus.PublishAsync(MeetingTopics.For(meetingId), MeetingTopics.AttendanceChangedType, payload, ct);
+            await bus.PublishAsync(MeetingChannels.For(meetingId), MeetingChannels.AttendanceChangedType, payload, ct);
             return new AttendanceOutcome(payload, null, null);
         }
     }

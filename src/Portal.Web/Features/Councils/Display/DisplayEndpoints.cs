@@ -23,7 +23,7 @@ public static class DisplayEndpoints
                 .RequireAssertion(c => DisplayLink.MeetingOf(c.User) is not null));
         });
         // Singleton like the other topic rules: one rule set per app node.
-        services.AddSingleton<ILiveTopicRule, MeetingTopicRule>();
+        services.AddSingleton<ILiveChannelRule, MeetingChannelRule>();
         services.AddScoped<DisplayLinkService>();
         return services;
     }
@@ -40,7 +40,7 @@ public static class DisplayEndpoints
     {
         if (DisplayLink.MeetingOf(context.User) is not { } meetingId) return Results.Unauthorized();
         // The sequence first: an event published while the meeting loads is then applied on top (harmless), never missed.
-        var lastSequence = await bus.LastSequenceAsync(MeetingTopics.For(meetingId), ct);
+        var lastSequence = await bus.LastSequenceAsync(MeetingChannels.For(meetingId), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await db.Meetings.Include(m => m.Attendances).Include(m => m.AgendaItems).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return Results.Unauthorized();

@@ -116,13 +116,13 @@ public sealed class MeetingAgendaCoordinator(
     /// </summary>
     private async Task PublishAsync(Meeting meeting, Step step, CancellationToken ct)
     {
-        var topic = MeetingTopics.For(meeting.Id);
+        var topic = MeetingChannels.For(meeting.Id);
         try
         {
             if (step.Agenda?.Change is { } change)
-                await bus.PublishAsync(topic, MeetingTopics.AgendaChanged, change, ct);
+                await bus.PublishAsync(topic, MeetingChannels.AgendaChanged, change, ct);
             if (step.Action is not null)
-                await bus.PublishAsync(topic, MeetingTopics.StatusChanged,
+                await bus.PublishAsync(topic, MeetingChannels.StatusChanged,
                     new MeetingStatusChanged(meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, meeting.AgendaRevision), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

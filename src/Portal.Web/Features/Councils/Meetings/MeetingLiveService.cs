@@ -35,7 +35,7 @@ public sealed class MeetingLiveService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(ct);
         // Read before the meeting (see MeetingSnapshot.From): an event in between is seen twice at worst, never missed.
-        var sequence = await bus.LastSequenceAsync(MeetingTopics.For(meetingId), ct);
+        var sequence = await bus.LastSequenceAsync(MeetingChannels.For(meetingId), ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null) return null;
         var (council, meeting, rights) = access;

@@ -76,7 +76,7 @@ public sealed partial class MeetingPage : ComponentBase, IDisposable
         if (_view is null || _subscribedId == Id) return;
         _feed?.Dispose();
         _subscribedId = Id;
-        _feed = LiveFeed.Subscribe(Bus, [MeetingTopics.For(Id)], OnLiveEventAsync);
+        _feed = LiveFeed.Subscribe(Bus, [MeetingChannels.For(Id)], OnLiveEventAsync);
         await ReceiveAsync(null);
         StateHasChanged();
     }
@@ -108,7 +108,7 @@ public sealed partial class MeetingPage : ComponentBase, IDisposable
                 return;
             }
             // A jump in the sequence (or the start): read everything after the last event taken, in order.
-            foreach (var missed in await Bus.ReadAfterAsync(MeetingTopics.For(Id), _sequence))
+            foreach (var missed in await Bus.ReadAfterAsync(MeetingChannels.For(Id), _sequence))
             {
                 if (missed.Sequence <= _sequence) continue;
                 if (!Take(missed))
@@ -131,8 +131,8 @@ public sealed partial class MeetingPage : ComponentBase, IDisposable
         _sequence = liveEvent.Sequence;
         var (view, step) = liveEvent.Type switch
         {
-            MeetingTopics.AgendaChanged when liveEvent.PayloadAs<AgendaChange>() is { } change => _view.Apply(change),
-            MeetingTopics.StatusChanged when liveEvent.PayloadAs<MeetingStatusChanged>() is { } status => _view.Apply(status),
+            MeetingChannels.AgendaChanged when liveEvent.PayloadAs<AgendaChange>() is { } change => _view.Apply(change),
+            MeetingChannels.StatusChanged when liveEvent.PayloadAs<MeetingStatusChanged>() is { } status => _view.Apply(status),
             // Attendance is followed by the attendance panel itself.
             _ => (_view, AgendaViewStep.Ignored),
         };

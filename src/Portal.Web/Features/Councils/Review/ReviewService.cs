@@ -225,7 +225,7 @@ public sealed class ReviewService(
         }
         try
         {
-            await bus.PublishAsync(ListsTopics.For(project.CommunityId), WorkItemEvents.Changed, new WorkItemChanged(project.Id, project.Status, project.Kind), ct);
+            await bus.PublishAsync(ListsChannels.For(project.CommunityId), WorkItemEvents.Changed, new WorkItemChanged(project.Id, project.Status, project.Kind), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

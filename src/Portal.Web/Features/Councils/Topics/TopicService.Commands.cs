@@ -45,7 +45,7 @@ public sealed partial class TopicService
     {
         try
         {
-            await bus.PublishAsync(MeetingTopics.For(meeting.Id), MeetingTopics.StatusChanged,
+            await bus.PublishAsync(MeetingChannels.For(meeting.Id), MeetingChannels.StatusChanged,
                 new MeetingStatusChanged(meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, meeting.AgendaRevision), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

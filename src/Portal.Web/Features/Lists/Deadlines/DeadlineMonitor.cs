@@ -164,7 +164,7 @@ public sealed class DeadlineMonitor(
         db.Notifications.AddRange(notifications);
         await db.SaveChangesAsync(ct);
         await PublishAsync(notifications, ct);
-        await bus.PublishAsync(ListsTopics.For(item.CommunityId), WorkItemEvents.Changed,
+        await bus.PublishAsync(ListsChannels.For(item.CommunityId), WorkItemEvents.Changed,
             new WorkItemChanged(item.Id, item.Status, item.Kind), ct);
         return true;
     }
@@ -196,7 +196,7 @@ public sealed class DeadlineMonitor(
         {
             try
             {
-                await bus.PublishAsync(UserTopics.For(n.UserId), UserTopics.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
+                await bus.PublishAsync(UserChannels.For(n.UserId), UserChannels.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Web.Features.Lists.Resources;
-using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
+using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Lists.Projects;
@@ -33,7 +33,7 @@ public partial class ProjectDetailPage : ComponentBase, IDisposable
     protected override void OnAfterRender(bool firstRender)
     {
         if (_subscription is not null || _project is null) return;
-        _subscription = Bus.Subscribe(ListsTopics.For(_project.CommunityId), e =>
+        _subscription = Bus.Subscribe(ListsChannels.For(_project.CommunityId), e =>
             e.PayloadAs<ProjectEvent>() is { } payload && payload.ProjectId == Id && e.Type.StartsWith("project.", StringComparison.Ordinal)
                 ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); })
                 : Task.CompletedTask);

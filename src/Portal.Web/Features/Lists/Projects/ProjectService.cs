@@ -9,7 +9,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Lists.Resources;
-using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
+using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
 using static Portal.Web.Features.Lists.Resources.ResourceService;
@@ -374,7 +374,7 @@ public sealed class ProjectService(
     {
         try
         {
-            await bus.PublishAsync(ListsTopics.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.Project?.ProgressPercent ?? 0), ct);
+            await bus.PublishAsync(ListsChannels.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.Project?.ProgressPercent ?? 0), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -7,7 +7,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
+using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Lists.Resources;
@@ -178,7 +178,7 @@ public sealed class ResourceService(
         if (!units.TryGetValue(resource.UnitId, out var unit) || unit.CommunityId is not { } community) return;
         try
         {
-            await bus.PublishAsync(ListsTopics.For(community), ResourceEvents.Saved, new ResourceEvent(resource.Id, resource.UnitId, resource.RemainingCapacity), ct);
+            await bus.PublishAsync(ListsChannels.For(community), ResourceEvents.Saved, new ResourceEvent(resource.Id, resource.UnitId, resource.RemainingCapacity), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

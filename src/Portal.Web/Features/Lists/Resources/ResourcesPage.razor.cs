@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Accounts;
-using ListsTopics = Portal.Web.Features.Lists.WorkItems.ListsTopics;
+using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
 using MudBlazor;
@@ -61,7 +61,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
         if (!firstRender) return;
         var communities = (await User.AccessAsync()).VisibleCommunities;
         foreach (var community in communities)
-            _subscriptions.Add(Bus.Subscribe(ListsTopics.For(community), e =>
+            _subscriptions.Add(Bus.Subscribe(ListsChannels.For(community), e =>
                 e.Type == ResourceEvents.Saved ? InvokeAsync(ReloadAsync) : Task.CompletedTask));
     }
 

@@ -6,6 +6,6 @@ namespace Portal.Web.Features.Lists.WorkItems;
 public static class ListsFeed
 {
     public static LiveFeed Subscribe(LiveEventBus bus, IEnumerable<int> communityIds, Func<WorkItemChanged, Task> handler) =>
-        LiveFeed.Subscribe(bus, communityIds.Select(ListsTopics.For),
+        LiveFeed.Subscribe(bus, communityIds.Select(ListsChannels.For),
             liveEvent => liveEvent.PayloadAs<WorkItemChanged>() is { } changed ? handler(changed) : Task.CompletedTask);
 }

@@ -454,7 +454,7 @@ public sealed partial class WorkItemService(
     {
         try
         {
-            await bus.PublishAsync(ListsTopics.For(item.CommunityId), WorkItemEvents.Changed, new WorkItemChanged(item.Id, item.Status, item.Kind), ct);
+            await bus.PublishAsync(ListsChannels.For(item.CommunityId), WorkItemEvents.Changed, new WorkItemChanged(item.Id, item.Status, item.Kind), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -8,7 +8,7 @@ public static class WorkItemsExtensions
     {
         services.AddScoped<WorkItemService>();
         services.AddSingleton<AttachmentStore>();
-        services.AddSingleton<ILiveTopicRule, ListsTopicRule>();
+        services.AddSingleton<ILiveChannelRule, ListsChannelRule>();
         return services;
     }
 

@@ -4,11 +4,11 @@ using Portal.Web.Features.Live;
 namespace Portal.Web.Features.Councils.Meetings;
 
 /// <summary>
-/// The per-meeting live topic ("meeting/{id}") and the events on it. Every participant's page and the projector join it;
-/// catch-up after a dropped connection is by the topic's sequence number (<see cref="LiveHub.Join"/>), and the agenda
+/// The per-meeting live channel ("meeting/{id}") and the events on it. Every participant's page and the projector join it;
+/// catch-up after a dropped connection is by the channel's sequence number (<see cref="LiveHub.Join"/>), and the agenda
 /// events are self-contained (<see cref="AgendaChange"/>), so replaying the missed ones in order restores the view.
 /// </summary>
-public static class MeetingTopics
+public static class MeetingChannels
 {
     public const string Prefix = "meeting/";
 
@@ -24,9 +24,9 @@ public static class MeetingTopics
     /// </summary>
     public const string StatusChanged = "meeting.status";
 
-    public static string For(int meetingId) => LiveTopicIds.For(Prefix, meetingId);
+    public static string For(int meetingId) => LiveChannelIds.For(Prefix, meetingId);
 
-    public static bool TryParse(string topic, out int meetingId) => LiveTopicIds.TryParse(topic, Prefix, out meetingId);
+    public static bool TryParse(string channel, out int meetingId) => LiveChannelIds.TryParse(channel, Prefix, out meetingId);
 }
 
 /// <summary>One attendance change with the new 应到/实到 figures.</summary>
@@ -47,7 +47,7 @@ public sealed record MeetingStatusChanged(MeetingStatus Status, DateTime? Starte
 
 /// <summary>
 /// Everything a meeting view starts from: the agenda at <see cref="AgendaRevision"/>, attendance figures, and the live
-/// topic's <see cref="LastSequence"/> (events after it are applied on top). Read by the meeting page and the projector.
+/// channel's <see cref="LastSequence"/> (events after it are applied on top). Read by the meeting page and the projector.
 /// </summary>
 public sealed record MeetingSnapshot(
     int MeetingId,

@@ -1,10 +1,11 @@
+using Portal.Domain.Access;
 using System.Security.Claims;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Notifications;
 
-/// <summary>Names of the per-user topics ("user/{userId}") that carry a user's own notifications.</summary>
-public static class UserTopics
+/// <summary>Names of the per-user channels ("user/{userId}") that carry a user's own notifications.</summary>
+public static class UserChannels
 {
     public const string Prefix = "user/";
 
@@ -15,18 +16,18 @@ public static class UserTopics
 }
 
 /// <summary>
-/// A user may receive only their own topic: notifications name work items that only their owner should be told about.
+/// A user may receive only their own channel: notifications name work items that only their owner should be told about.
 /// Singleton.
 /// </summary>
-public sealed class UserTopicRule : ILiveTopicRule
+public sealed class UserChannelRule : ILiveChannelRule
 {
-    public string Prefix => UserTopics.Prefix;
+    public string Prefix => UserChannels.Prefix;
 
-    public Task<bool> CanReadAsync(ClaimsPrincipal user, string topic, CancellationToken ct)
+    public Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct)
     {
         if (user.Identity?.IsAuthenticated != true) return Task.FromResult(false);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return Task.FromResult(!string.IsNullOrEmpty(userId) && string.Equals(topic, UserTopics.For(userId), StringComparison.Ordinal));
+        return Task.FromResult(!string.IsNullOrEmpty(userId) && string.Equals(channel, UserChannels.For(userId), StringComparison.Ordinal));
     }
 }
 

@@ -1,0 +1,53 @@
+using Portal.Domain.Access;
+using System.Globalization;
+using System.Security.Claims;
+using Portal.Web.Features.Accounts;
+
+namespace Portal.Web.Features.Live;
+
+/// <summary>Names of the per-community channels ("community/{id}") that every member of a community receives.</summary>
+public static class CommunityChannels
+{
+    public const string Prefix = "community/";
+
+    public static string For(int communityId) => LiveChannelIds.For(Prefix, communityId);
+
+    /// <summary>Reads the community id of a channel; only the exact form "community/{positive id}" is accepted.</summary>
+    public static bool TryParse(string channel, out int communityId) => LiveChannelIds.TryParse(channel, Prefix, out communityId);
+}
+
+/// <summary>The one way channels of the form "{prefix}{id}" are named and read (community, lists, user channels...).</summary>
+public static class LiveChannelIds
+{
+    public static string For(string prefix, int id) => prefix + id.ToString(CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string channel, string prefix, out int id)
+    {
+        id = 0;
+        if (!channel.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var digits = channel.AsSpan(prefix.Length);
+        // Digits only: no sign, spaces or leading zeros, so one id has exactly one channel name (and one group).
+        if (digits.Length is 0 or > 9 || digits[0] == '0') return false;
+        foreach (var c in digits)
+            if (c is < '0' or > '9') return false;
+        id = int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        return true;
+    }
+}
+
+/// <summary>
+/// A user may receive a community's events when they belong to it: its residents, Party members, council members
+/// and secretary, grid workers of its grids, liaisons of its units, and administrators of its street
+/// (<see cref="Domain.Access.AccessPolicy.CanViewCommunity"/>). Singleton.
+/// </summary>
+public sealed class CommunityChannelRule(AccessPolicyProvider policies) : ILiveChannelRule
+{
+    public string Prefix => CommunityChannels.Prefix;
+
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct)
+    {
+        if (user.Identity?.IsAuthenticated != true || !CommunityChannels.TryParse(channel, out var communityId)) return false;
+        var policy = await policies.ForAsync(user, ct);
+        return policy.CanViewCommunity(communityId);
+    }
+}
