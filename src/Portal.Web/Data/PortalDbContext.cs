@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Announcements;
@@ -126,6 +128,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         StoredText.Clean(ChangeTracker);
         foreach (var entry in ChangeTracker.Entries<VersionedEntity>())
         {
+            // Data the entity owns in a table of its own (a project's progress, a commitment's scores) is the entity's
+            // data: a change to only that is a change to the entity, so its version moves and is checked like any other.
+            if (entry.State == EntityState.Unchanged && OwnedDataChanged(entry)) entry.Property(e => e.Version).IsModified = true;
             if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
         }
 
@@ -169,6 +174,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             }
         }
     }
+
+    private static bool OwnedDataChanged(EntityEntry entry) =>
+        entry.References.Any(r => r.Metadata is INavigation { ForeignKey.IsOwnership: true }
+                                  && r.TargetEntry?.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     /// <summary>The queued live events, then those the slices' mappers make of the raised domain events, in order.</summary>
     private List<LiveEventDraft> Drafts(List<(Entity Source, IDomainEvent Event)> raised)

@@ -1443,10 +1443,26 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Portal.Web.Data.Live.LiveChannel", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(200);
+
+                    b.Property<long>("LastSequence");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("LiveChannels", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Web.Data.Live.StoredLiveEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(200);
 
                     b.Property<string>("Payload")
                         .IsRequired();
@@ -1455,17 +1471,13 @@ namespace Portal.Web.Data.Migrations
 
                     b.Property<DateTime>("ServerTimeUtc");
 
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100);
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Topic", "Sequence")
+                    b.HasIndex("Channel", "Sequence")
                         .IsUnique();
 
                     b.ToTable("LiveEvents", (string)null);
