@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
@@ -7,6 +8,7 @@ using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Live;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.CouncilDisplay;
 
@@ -177,6 +179,50 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.True((await As("secretary", s => s.SelfCheckInAsync(meetingId, Ct))).Succeeded);
         var view = await As("secretary", s => s.LoadAsync(meetingId, Ct));
         Assert.Equal(new AttendanceFigures(expected.Count, 2, 0), view!.Figures);
+    }
+
+    [Fact]
+    public Task Marks_made_at_the_same_time_publish_figures_in_the_order_of_their_events_on_SQLite() =>
+        ConcurrentMarksAsync(Host);
+
+    [Fact]
+    public async Task Marks_made_at_the_same_time_publish_figures_in_the_order_of_their_events_on_PostgreSQL()
+    {
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "attendance");
+        using var host = PostgresPortalTests.OnPostgres(database);
+        await ConcurrentMarksAsync(host);
+    }
+
+    /// <summary>
+    /// The secretary's panel and the projector take the figures of each attendance event as they come. Everyone on the
+    /// list is marked at once (a double click, two stewards); event N must then say N present, so the last one says all.
+    /// Each mark used to compute its figures from the list it read before the others were saved: all said "1 present".
+    /// </summary>
+    private static async Task ConcurrentMarksAsync(PortalHost host)
+    {
+        var meetingId = await CouncilTestData.MeetingAboutToStartAsync(host, "同时标记出席测试");
+        var first = await TestAccounts.AsAsync(host, "secretary", s => s.GetRequiredService<AttendanceService>().LoadAsync(meetingId, Ct));
+        var persons = first!.Rows.Where(r => r.IsExpected).Select(r => r.PersonId).ToList();
+        Assert.True(persons.Count >= 3, $"the demo council lists {persons.Count}");
+        var channel = MeetingChannels.For(meetingId);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var marks = persons.Select(person => Task.Run(async () =>
+        {
+            await start.Task;
+            return await TestAccounts.AsAsync(host, "secretary", s => s.GetRequiredService<AttendanceService>().MarkPresentAsync(meetingId, person, Ct));
+        }, Ct)).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(marks);
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
+        var events = await TestAccounts.DbAsync(host, db => db.LiveEvents.AsNoTracking()
+            .Where(e => e.Channel == channel && e.Type == MeetingChannels.AttendanceChangedType)
+            .OrderBy(e => e.Sequence).Select(e => e.Payload).ToListAsync(Ct));
+        var present = events.Select(p => JsonSerializer.Deserialize<AttendanceChanged>(p, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.Present).ToList();
+        Assert.Equal(Enumerable.Range(1, persons.Count), present);
+        Assert.Equal(persons.Count, outcomes.Max(o => o.Change!.Present));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace Portal.Web.Features.Councils.Attendances;
 /// <summary>
 /// A meeting's attendance list as a participant sees it, with what the caller may do: <see cref="CanMark"/> when they steer
 /// the meeting and its status still takes marks (up to the end, and after it while the minutes are drafted).
+/// <see cref="Sequence"/> is the last live event on the meeting's channel that the figures include (at least).
 /// </summary>
 public sealed record AttendanceView(
     int MeetingId,
@@ -14,19 +15,25 @@ public sealed record AttendanceView(
     AttendanceFigures Figures,
     IReadOnlyList<AttendanceRow> Rows,
     bool CanSteer,
-    bool CanMark)
+    bool CanMark,
+    long Sequence = 0)
 {
     /// <summary>
-    /// The view after a published change: the person's row updated (or added, for a guest) and the figures replaced, so a
-    /// check-in costs the panel no reload. Rows the roster dropped meanwhile are seen on the next load.
+    /// The view after a published change (event <paramref name="sequence"/> on the meeting's channel): the person's row
+    /// updated (or added, for a guest), so a check-in costs the panel no reload. The figures are replaced only by a change
+    /// later than those they show: changes reach the panel twice (its own command's outcome and the live event) and not
+    /// always in order, and each carries the figures as they stood after it. Rows the roster dropped meanwhile are seen on
+    /// the next load.
     /// </summary>
-    public AttendanceView With(AttendanceChanged change)
+    public AttendanceView With(AttendanceChanged change, long sequence)
     {
         var existing = Rows.FirstOrDefault(r => r.PersonId == change.PersonId);
         var row = new AttendanceRow(change.PersonId, change.PersonName, change.UnitName, change.IsExpected, change.CheckedInAtUtc, change.Way,
             existing?.LeaveReason);
         IReadOnlyList<AttendanceRow> rows = existing is null ? [.. Rows, row] : Rows.Select(r => r.PersonId == change.PersonId ? row : r).ToList();
-        return this with { Figures = new AttendanceFigures(change.Expected, change.Present, change.Guests), Rows = rows };
+        return sequence > Sequence
+            ? this with { Figures = new AttendanceFigures(change.Expected, change.Present, change.Guests), Rows = rows, Sequence = sequence }
+            : this with { Rows = rows };
     }
 }
 
@@ -56,10 +63,10 @@ public sealed record CheckInInfo(
     DateTime? CheckedInAtUtc);
 
 /// <summary>
-/// The outcome of a check-in or a mark: the change (also published on the meeting's topic), or the error code and its
-/// localized message; a refused attempt changed nothing.
+/// The outcome of a check-in or a mark: the change and the sequence of its live event on the meeting's channel, or the
+/// error code and its localized message; a refused attempt changed nothing.
 /// </summary>
-public sealed record AttendanceOutcome(AttendanceChanged? Change, string? ErrorCode, string? Error)
+public sealed record AttendanceOutcome(AttendanceChanged? Change, string? ErrorCode, string? Error, long Sequence = 0)
 {
     public bool Succeeded => Change is not null;
 }

@@ -4,20 +4,20 @@ using Portal.Domain.Councils;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Councils.Meetings;
-using Portal.Web.Features.Live;
+using Portal.Web.Data.Live;
 
 namespace Portal.Web.Features.Councils.Attendances;
 
 /// <summary>
 /// Attendance at council meetings (签到): the expected list (应到: everyone with a seat on the meeting's local day), self
 /// check-in by QR code for signed-in participants, and marking present by those who steer the meeting. Every change is
-/// published on the meeting's live topic after it was saved, so the panel, the live meeting page and the projector update.
+/// stored with its live event on the meeting's channel in one transaction, so the panel, the live meeting page and the
+/// projector update.
 /// Rights come from <see cref="CouncilAccess"/> on every call. Scoped.
 /// </summary>
 public sealed class AttendanceService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
-    LiveEventBus bus,
     TimeProvider clock,
     IStringLocalizer<CouncilsText> councilsText,
     IStringLocalizer<AttendanceText> text,
@@ -35,11 +35,14 @@ public sealed class AttendanceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(ct);
+        // Read before the list, so the list includes at least every change up to it (the panel ignores older figures).
+        var channel = MeetingChannels.For(meetingId);
+        var sequence = await db.LiveChannels.Where(c => c.Channel == channel).Select(c => (long?)c.LastSequence).SingleOrDefaultAsync(ct) ?? 0;
         var loaded = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true);
         // The list names people and their units: participants only, not everyone who can see the council.
         if (loaded is not { } l || !l.Rights.CanParticipate) return null;
         await EnsureExpectedSavedAsync(db, l.Council, l.Meeting, ct);
-        return await ViewAsync(db, l.Meeting, l.Rights, ct);
+        return await ViewAsync(db, l.Meeting, l.Rights, sequence, ct);
     }
 
     /// <summary>What the check-in page shows; null when the meeting does not exist or the caller may not see its council.</summary>
@@ -144,6 +147,12 @@ public sealed class AttendanceService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// One attendance change and its live event in one transaction. The meeting's row is locked first (a no-op update:
+    /// PostgreSQL holds the row lock, SQLite's transaction holds the write lock from its start), so changes to one
+    /// meeting's attendance run one after another and each reads the list as the one before it left it: the figures its
+    /// event carries are those after this change and every earlier one, in the order of the events' sequence numbers.
+    /// </summary>
     private async Task<AttendanceOutcome> ChangeAsync(int meetingId, CancellationToken ct,
         Func<CallerIdentity, MeetingAccess, (Attendance? Row, string? Error)> change)
     {
@@ -152,13 +161,23 @@ public sealed class AttendanceService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var caller = await currentUser.IdentityAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Meetings.Where(m => m.Id == meetingId).ExecuteUpdateAsync(m => m.SetProperty(x => x.Version, x => x.Version), ct);
             if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { } loaded) return Refused(NotFound);
-            await EnsureExpectedSavedAsync(db, loaded.Council, loaded.Meeting, ct);
+            // Saved with the change (not on its own): a clash with a concurrent first load fails this transaction as a whole.
+            SyncExpected(loaded.Council, loaded.Meeting);
             var (row, error) = change(caller, loaded);
             if (error is not null || row is null) return Refused(error ?? NotFound);
+            AttendanceChanged payload;
+            long sequence;
             try
             {
                 await db.SaveChangesAsync(ct);
+                payload = await ChangeOfAsync(db, loaded.Meeting, row, ct);
+                db.Publish(LiveEventDraft.Of(MeetingChannels.For(meetingId), MeetingChannels.AttendanceChangedType, payload));
+                await db.SaveChangesAsync(ct);
+                sequence = db.LiveEvents.Local.Single().Sequence;
+                await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException ex) when (attempt < 2)
             {
@@ -169,9 +188,7 @@ public sealed class AttendanceService(
             {
                 return Refused(Busy);
             }
-            var payload = await ChangeOfAsync(db, loaded.Meeting, row, ct);
-            await bus.PublishAsync(MeetingChannels.For(meetingId), MeetingChannels.AttendanceChangedType, payload, ct);
-            return new AttendanceOutcome(payload, null, null);
+            return new AttendanceOutcome(payload, null, null, sequence);
         }
     }
 
@@ -195,7 +212,7 @@ public sealed class AttendanceService(
             figures.Expected, figures.Present, figures.Guests, figures.RatePercent);
     }
 
-    private static async Task<AttendanceView> ViewAsync(PortalDbContext db, Meeting meeting, MeetingRights rights, CancellationToken ct)
+    private static async Task<AttendanceView> ViewAsync(PortalDbContext db, Meeting meeting, MeetingRights rights, long sequence, CancellationToken ct)
     {
         var personIds = meeting.Attendances.Select(a => a.PersonId).Distinct().ToList();
         var unitIds = meeting.Attendances.Select(a => a.UnitId).OfType<int>().Distinct().ToList();
@@ -207,6 +224,6 @@ public sealed class AttendanceService(
             .OrderByDescending(r => r.IsExpected).ThenBy(r => r.UnitName is null).ThenBy(r => r.UnitName, StringComparer.Ordinal)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         return new AttendanceView(meeting.Id, meeting.Title, meeting.Status, AttendanceRules.Figures(meeting.Attendances), rows, rights.CanSteer,
-            rights.CanSteer && AttendanceRules.TakesCheckIns(meeting.Status, CheckInWay.MarkedBySecretary));
+            rights.CanSteer && AttendanceRules.TakesCheckIns(meeting.Status, CheckInWay.MarkedBySecretary), sequence);
     }
 }
