@@ -68,6 +68,30 @@ public static class PortalPage
     /// <summary>Lets the next reconnection attempt through again.</summary>
     public static Task RestoreConnectionAsync(IPage page) => page.UnrouteAsync("**/_blazor/negotiate**");
 
+    /// <summary>
+    /// Makes the server's messages reach the pages of the context late, like a slow network or a busy server: while
+    /// <see cref="SetServerLatencyAsync"/> has set a delay, each message from the circuit's socket is handed to Blazor that
+    /// many milliseconds after it came, in order. Call before the context opens its pages.
+    /// </summary>
+    public static Task DelayServerMessagesAsync(IBrowserContext context) => context.AddInitScriptAsync("""
+        (() => {
+          const Native = window.WebSocket;
+          window.__portalLatency = 0;
+          window.WebSocket = class extends Native {
+            set onmessage(handler) {
+              super.onmessage = handler && (event => window.__portalLatency > 0
+                ? setTimeout(() => handler.call(this, event), window.__portalLatency)
+                : handler.call(this, event));
+            }
+            get onmessage() { return super.onmessage; }
+          };
+        })();
+        """);
+
+    /// <summary>From now on the server's messages reach the page <paramref name="milliseconds"/> late (0: at once).</summary>
+    public static Task SetServerLatencyAsync(IPage page, int milliseconds) =>
+        page.EvaluateAsync("ms => { window.__portalLatency = ms; }", milliseconds);
+
     /// <summary>MudBlazor's loading indicators (spinners, a grid loading its rows).</summary>
     public const string LoadingSelector = ".mud-progress-circular, .mud-table-loading-progress";
 

@@ -25,25 +25,28 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
         return await db.Units.Where(u => u.CommunityId == community.Id && u.LeaderPersonId != null).OrderBy(u => u.Name).Select(u => u.Name).Take(3).ToListAsync(Ct);
     }
 
+    /// <summary>A new community council with a lead unit and a rotating chair from this year, and no seats yet.</summary>
+    private async Task<int> NewRotatingCouncilAsync(string name, string leadUnit, int year)
+    {
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
+        var community = await db.Communities.SingleAsync(c => c.Name == DemoDataSeeder.CommunityNames[0], Ct);
+        var lead = await db.Units.Where(u => u.Name == leadUnit).Select(u => u.Id).SingleAsync(Ct);
+        var council = new Council
+        {
+            Name = name, Level = CouncilLevel.Community, StreetId = community.StreetId, CommunityId = community.Id,
+            ChairArrangement = ChairArrangement.LeadUnitWithRotatingChair, LeadUnitId = lead, RotationStartYear = year,
+        };
+        db.Councils.Add(council);
+        await db.SaveChangesAsync(Ct);
+        return council.Id;
+    }
+
     [Fact]
     public async Task The_secretary_seats_several_member_units_at_once_and_they_take_turns_in_the_order_picked()
     {
         var units = await UnitNamesAsync();
         var year = PortalTime.ToLocal(DateTime.UtcNow).Year;
-        int councilId;
-        await using (var db = await server.Portal.NewDbContextAsync(Ct))
-        {
-            var community = await db.Communities.SingleAsync(c => c.Name == DemoDataSeeder.CommunityNames[0], Ct);
-            var lead = await db.Units.Where(u => u.Name == units[0]).Select(u => u.Id).SingleAsync(Ct);
-            var council = new Council
-            {
-                Name = "批量入席测试联席会", Level = CouncilLevel.Community, StreetId = community.StreetId, CommunityId = community.Id,
-                ChairArrangement = ChairArrangement.LeadUnitWithRotatingChair, LeadUnitId = lead, RotationStartYear = year,
-            };
-            db.Councils.Add(council);
-            await db.SaveChangesAsync(Ct);
-            councilId = council.Id;
-        }
+        var councilId = await NewRotatingCouncilAsync("批量入席测试联席会", units[0], year);
         await using var context = await browser.NewContextAsync(server.BaseAddress);
         var page = await SignedInPageAsync(context, "secretary", $"/councils/{councilId}/settings");
         await WaitForCircuitAsync(page);
@@ -66,6 +69,43 @@ public sealed class CouncilSetupBrowserTests(BrowserFixture browser, PortalServe
         var chairs = page.GetByTestId("rotation-schedule").GetByTestId("rotation-chair");
         await Expect(chairs.Nth(0)).ToHaveTextAsync(units[2]);
         await Expect(chairs.Nth(1)).ToHaveTextAsync(units[1]);
+    }
+
+    /// <summary>
+    /// Closing a drop-down with Escape makes the server put focus back on it, one round trip later. On a slow connection
+    /// the person is by then typing the next field: the late focus pulled the cursor back into the drop-down and the rest
+    /// of the typed day was lost (the seats got today's default term start). Decision 0027: a late focus call never takes
+    /// focus from a field being typed in.
+    /// </summary>
+    [Fact]
+    public async Task On_a_slow_connection_a_day_typed_right_after_closing_the_unit_list_is_kept_whole()
+    {
+        var units = await UnitNamesAsync();
+        var year = PortalTime.ToLocal(DateTime.UtcNow).Year;
+        var councilId = await NewRotatingCouncilAsync("慢网络入席测试联席会", units[0], year);
+        await using var context = await browser.NewContextAsync(server.BaseAddress);
+        await DelayServerMessagesAsync(context);
+        var page = await SignedInPageAsync(context, "secretary", $"/councils/{councilId}/settings");
+        await Expect(page.GetByTestId("roster-empty")).ToBeVisibleAsync();
+        await page.GetByTestId("seat-bulk-units").ClickAsync();
+        foreach (var unit in new[] { units[2], units[1] })
+            await page.GetByRole(AriaRole.Option, new() { Name = unit, Exact = true }).ClickAsync();
+        await Expect(InputOf(page, "seat-bulk-units")).ToHaveValueAsync($"{units[2]}、{units[1]}");
+
+        // From here on the server answers 300 ms late; the person closes the list and types the day at a typist's pace
+        // (60 ms a key, so the list's late focus lands mid-word), then clicks add without pausing.
+        await SetServerLatencyAsync(page, 300);
+        await page.Keyboard.PressAsync("Escape");
+        var from = InputOf(page, "seat-bulk-from");
+        await from.FillAsync("");
+        await from.PressSequentiallyAsync($"{year}-01-01", new() { Delay = 60 });
+        await page.GetByTestId("seat-bulk-add").ClickAsync();
+
+        await Expect(page.GetByTestId("seat-bulk-outcome")).ToHaveTextAsync("已添加 2 个席位。");
+        await Expect(from).ToHaveValueAsync($"{year}-01-01");
+        await using var db = await server.Portal.NewDbContextAsync(Ct);
+        var termStarts = await db.CouncilMembers.Where(m => m.CouncilId == councilId).Select(m => m.TermFrom).ToListAsync(Ct);
+        Assert.Equal([new DateOnly(year, 1, 1), new DateOnly(year, 1, 1)], termStarts);
     }
 
     [Fact]

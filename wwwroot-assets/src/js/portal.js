@@ -97,3 +97,25 @@ for (const type of ['input', 'change']) {
     }
   }, true);
 }
+
+// Nothing a person types is lost to a late focus call (decision 0027). The server moves focus through Blazor's
+// domWrapper.focus (ElementReference.FocusAsync): MudSelect puts focus back on itself when Escape closes it or an
+// option is picked, a picker on its own text field. That call answers a key or click of one round trip ago; on a slow
+// network or a busy server the person has meanwhile gone on to the next field, and the late call pulled focus back, so
+// the rest of what they typed went into the drop-down and was lost. A server-side focus therefore never takes focus
+// from a different field that is being typed in; every other focus (from a button, the page, the same field) goes ahead.
+(() => {
+  const domWrapper = window.Blazor?._internal?.domWrapper;
+  if (typeof domWrapper?.focus !== 'function') return;
+  const notTyped = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+  const typedIn = (element) =>
+    (element instanceof HTMLTextAreaElement && !element.readOnly && !element.disabled)
+    || (element instanceof HTMLInputElement && !element.readOnly && !element.disabled && !notTyped.has(element.type))
+    || (element instanceof HTMLElement && element.isContentEditable);
+  const focus = domWrapper.focus;
+  domWrapper.focus = function (element, preventScroll) {
+    const active = document.activeElement;
+    if (active && active !== element && typedIn(active) && !(element instanceof Node && element.contains(active))) return;
+    return focus.call(this, element, preventScroll);
+  };
+})();
