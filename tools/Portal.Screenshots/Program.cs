@@ -52,6 +52,8 @@ if (meetings is null) Console.WriteLine("--url without --meetings: council meeti
     ("secretary", "/lists/rules", "rules.png", null),
     ("secretary", "/lists/commitments", "commitments.png", null),
     ("secretary", "/lists/commitments/ledger", "ledger.png", null),
+    ("member", "/lists/commitments/new", "commitment-new.png", null),
+    ("secretary", "/announcements/new", "announcement-editor.png", null),
     ("resident", "/lists/board", "board.png", null),
     ("resident", "/lists", "needs-resident.png", null),
     ("admin", "/admin/accounts", "accounts.png", null),
@@ -85,6 +87,7 @@ int? toRate = host is not null ? await ResidentNeeds.RaiseAsync(host, "3号楼�
     ("resident", toRate is { } id ? $"/lists/items/{id}" : "{rate}", "rate-phone.png"),
     ("resident", "/lists/board", "board-phone.png"),
     ("resident", "/announcements", "announcements-phone.png"),
+    ("member", "/lists/commitments/new", "commitment-new-phone.png"),
     ("gridworker", "/councils/meetings/{live}/check-in", "check-in-phone.png"),
     ("resident", "/", "menu-phone.png"),
 ];

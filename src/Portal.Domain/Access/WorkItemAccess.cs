@@ -17,20 +17,17 @@ public sealed record WorkItemViewer(
     /// <summary>Nobody signed in: sees nothing and may do nothing.</summary>
     public static WorkItemViewer Nobody { get; } = new(null, null, [], [], [], [], [], []);
 
-    public static WorkItemViewer Of(Caller caller) => Of(caller.UserId, caller.PersonId, caller.Policy);
+    public static WorkItemViewer Of(string? userId, int? personId, AccessPolicy policy) => Of(new Caller(userId, "", "", personId, policy));
 
-    public static WorkItemViewer Of(string? userId, int? personId, AccessPolicy policy)
+    /// <summary>The caller's sets as <see cref="Caller"/> works them out (nothing when not signed in), and where they may claim.</summary>
+    public static WorkItemViewer Of(Caller caller)
     {
-        // Not signed in: whatever the principal claimed, nothing (as the services always had it).
-        if (string.IsNullOrEmpty(userId)) return Nobody;
-        var visible = policy.VisibleCommunities.Order().ToList();
-        var units = policy.ScopesOf(PortalRole.UnitLiaison);
-        var members = policy.ScopesOf(PortalRole.PartyMember);
+        if (!caller.IsSignedIn) return Nobody;
         // Liaisons (of any unit) and Party members may see and claim the public items open for claiming in a community
         // they belong to: the members in their own community, liaisons wherever they see.
-        var claimIn = members.Concat(units.Count > 0 ? visible : []).Distinct().Order().ToList();
-        return new WorkItemViewer(userId, personId, policy.ManagedCommunities.Order().ToList(), visible,
-            policy.ScopesOf(PortalRole.GridWorker), units, members, claimIn);
+        var claimIn = caller.MemberCommunities.Concat(caller.LiaisonUnits.Count > 0 ? caller.Visible : []).Distinct().Order().ToList();
+        return new WorkItemViewer(caller.UserId, caller.PersonId, caller.Managed, caller.Visible, caller.GridsWorked, caller.LiaisonUnits,
+            caller.MemberCommunities, claimIn);
     }
 
     public bool IsSignedIn => UserId is not null;
@@ -89,9 +86,6 @@ public static class WorkItemAccess
 
     /// <summary>The work list's filter: what the viewer sees, without others' published commitments.</summary>
     public static Expression<Func<WorkItem, bool>> WorkList(WorkItemViewer viewer) => Bind(WorkRule, viewer);
-
-    /// <summary>A published commitment (公示): everyone who can view its community may see it.</summary>
-    public static bool IsPublished(WorkItem w) => WorkItemKinds.For(w.Kind).IsPublishedToEveryone && w.IsPublic && w.Status != WorkItemStatus.Rejected;
 
     /// <summary>The owner: the owner unit's liaison, or the owner member.</summary>
     public static bool IsOwner(WorkItemViewer viewer, WorkItem w) =>

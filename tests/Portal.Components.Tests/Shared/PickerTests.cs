@@ -37,6 +37,16 @@ public sealed class PickerTests : PortalComponentTest
     }
 
     [Fact]
+    public void A_day_is_dense_in_filter_bars_and_full_size_where_a_form_asks_for_it()
+    {
+        var dense = Render<DayPicker>();
+        var full = Render<DayPicker>(p => p.Add(x => x.Margin, Margin.None));
+
+        Assert.NotEmpty(dense.FindAll(".mud-input-margin-dense"));
+        Assert.Empty(full.FindAll(".mud-input-margin-dense"));
+    }
+
+    [Fact]
     public void A_meetings_start_is_the_day_and_the_time_together_and_none_while_either_is_missing()
     {
         var values = new List<DateTime?>();

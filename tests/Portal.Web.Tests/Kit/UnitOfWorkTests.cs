@@ -47,18 +47,9 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
     [Fact]
     public async Task On_PostgreSQL()
     {
-        if (TestPostgres.ServerConnectionString is not { } connection)
-        {
-            if (TestPostgres.Required) Assert.Fail($"CI=true but {TestPostgres.Variable} is not set.");
-            Assert.Skip(TestPostgres.SkipReason);
-            return;
-        }
-        await using var database = await PostgresTestDatabase.CreateAsync(connection, "uow");
-        using var host = new PortalHost(settings: new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "uow");
+        using var host = PostgresPortalTests.OnPostgres(database);
         foreach (var scenario in ScenarioNames) await RunAsync(host, scenario);
     }
 

@@ -3,6 +3,7 @@ using Portal.Domain.Access;
 using Portal.Testing;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Tests.Authorization;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.ListsWorkItems;
 
@@ -21,18 +22,9 @@ public sealed class WorkItemAccessQueryTests(DemoPortalFixture server) : IClassF
     [Fact]
     public async Task On_PostgreSQL()
     {
-        if (TestPostgres.ServerConnectionString is not { } connection)
-        {
-            if (TestPostgres.Required) Assert.Fail($"CI=true but {TestPostgres.Variable} is not set.");
-            Assert.Skip(TestPostgres.SkipReason);
-            return;
-        }
-        await using var database = await PostgresTestDatabase.CreateAsync(connection, "access");
-        using var host = new PortalHost(settings: new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, "access");
+        using var host = PostgresPortalTests.OnPostgres(database);
         await AgreeAsync(host);
     }
 
