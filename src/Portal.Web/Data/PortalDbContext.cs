@@ -123,21 +123,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     private async Task<int> SaveWithAuditAsync(bool acceptAll, CancellationToken ct, bool async)
     {
-        ChangeTracker.DetectChanges();
-        // Before the audit capture, so the trail records what is stored rather than what was sent.
-        StoredText.Clean(ChangeTracker);
-        foreach (var entry in ChangeTracker.Entries<VersionedEntity>())
-        {
-            // Data the entity owns in a table of its own (a project's progress, a commitment's scores) is the entity's
-            // data: a change to only that is a change to the entity, so its version moves and is checked like any other.
-            if (entry.State == EntityState.Unchanged && OwnedDataChanged(entry)) entry.Property(e => e.Version).IsModified = true;
-            if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
-        }
-
+        PrepareChanges();
         // Taken before the save: a deleted row is no longer tracked after it. A failed save loses them with the change.
-        var raised = ChangeTracker.Entries<Entity>()
-            .SelectMany(e => e.Entity.TakeEvents().Select(domainEvent => (Source: e.Entity, Event: domainEvent)))
-            .ToList();
+        var raised = TakeRaised();
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0 && raised.Count == 0 && _queued.Count == 0)
             return async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
@@ -148,8 +136,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             : null;
         try
         {
-            // Save first so that generated keys of new rows are known (to the mappers and the audit entries).
+            // Save first so that generated keys of new rows are known (to the handlers, the mappers and the audit entries).
             var result = async ? await base.SaveChangesAsync(acceptAll, ct) : base.SaveChanges(acceptAll);
+            raised.AddRange(await HandleAsync(raised, pending, async, acceptAll, ct));
             var drafts = Drafts(raised);
             if (drafts.Count > 0)
             {
@@ -174,6 +163,63 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             }
         }
     }
+
+    /// <summary>
+    /// Runs the slices' handlers over the raised events; what they add is saved (its audit entries captured into
+    /// <paramref name="pending"/>) and the events its entities raise are handled in turn, to a bounded depth (a handler
+    /// chain that never settles is a bug, not a workload). Returns the events raised by what the handlers added.
+    /// </summary>
+    private async Task<List<(Entity Source, IDomainEvent Event)>> HandleAsync(List<(Entity Source, IDomainEvent Event)> raised,
+        List<AuditRecorder.PendingAudit> pending, bool async, bool acceptAll, CancellationToken ct)
+    {
+        var added = new List<(Entity Source, IDomainEvent Event)>();
+        var handlers = raised.Count == 0 ? [] : AppService<IEnumerable<IDomainEventHandler>>()?.ToList() ?? [];
+        if (handlers.Count == 0) return added;
+        var round = raised;
+        for (var depth = 0; round.Count > 0; depth++)
+        {
+            if (depth == MaxHandlerDepth) throw new InvalidOperationException($"Domain event handlers still raised events after {MaxHandlerDepth} rounds.");
+            foreach (var (source, domainEvent) in round)
+            {
+                foreach (var handler in handlers)
+                {
+                    var handled = handler.HandleAsync(this, source, domainEvent, ct);
+                    if (async) await handled; else handled.GetAwaiter().GetResult();
+                }
+            }
+            PrepareChanges();
+            round = TakeRaised();
+            if (ChangeTracker.HasChanges())
+            {
+                pending.AddRange(AuditRecorder.Capture(ChangeTracker));
+                if (async) await base.SaveChangesAsync(acceptAll, ct); else base.SaveChanges(acceptAll);
+            }
+            added.AddRange(round);
+        }
+        return added;
+    }
+
+    private const int MaxHandlerDepth = 4;
+
+    /// <summary>Cleans stored text and renews the versions of changed rows, before the audit capture and the save.</summary>
+    private void PrepareChanges()
+    {
+        ChangeTracker.DetectChanges();
+        // Before the audit capture, so the trail records what is stored rather than what was sent.
+        StoredText.Clean(ChangeTracker);
+        foreach (var entry in ChangeTracker.Entries<VersionedEntity>())
+        {
+            // Data the entity owns in a table of its own (a project's progress, a commitment's scores) is the entity's
+            // data: a change to only that is a change to the entity, so its version moves and is checked like any other.
+            if (entry.State == EntityState.Unchanged && OwnedDataChanged(entry)) entry.Property(e => e.Version).IsModified = true;
+            if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
+        }
+    }
+
+    private List<(Entity Source, IDomainEvent Event)> TakeRaised() =>
+        ChangeTracker.Entries<Entity>()
+            .SelectMany(e => e.Entity.TakeEvents().Select(domainEvent => (Source: e.Entity, Event: domainEvent)))
+            .ToList();
 
     private static bool OwnedDataChanged(EntityEntry entry) =>
         entry.References.Any(r => r.Metadata is INavigation { ForeignKey.IsOwnership: true }

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Announcements;
 using Portal.Testing;
+using Portal.Domain.Common;
+using Portal.Web.Data;
 using Portal.Web.Data.Live;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Live;
@@ -84,6 +86,55 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
         Assert.Equal(new long[] { head + 1 }, await received.WaitForAsync(1));
         await Task.Delay(300, Ct);
         Assert.Equal(new long[] { head + 1 }, received.Sequences);
+    }
+
+    [Fact]
+    public async Task What_a_handler_adds_is_saved_audited_and_published_in_the_same_commit_and_its_own_events_are_handled()
+    {
+        var community = await CommunityIdAsync();
+        var channel = CommunityChannels.For(community);
+        var head = await HeadAsync(channel);
+        var received = Collect(channel);
+
+        var commits = server.Commits.Watch();
+        var result = await Portal.AsAsync<AnnouncementService, Result<AnnouncementForm>>("secretary",
+            s => s.SaveAsync(new AnnouncementForm { CommunityId = community, Title = FollowUpHandler.FollowUp, Body = "正文" }, publish: true, Ct));
+
+        Assert.Equal(Outcome.Succeeded, result.Outcome);
+        Assert.Equal(1, commits.Count);
+        await using var db = await Portal.NewDbContextAsync(Ct);
+        var followUp = await db.Announcements.AsNoTracking().SingleAsync(a => a.Title == FollowUpHandler.FollowedUp, Ct);
+        Assert.Equal(AnnouncementStatus.Published, followUp.Status);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Announcement) && a.EntityId == followUp.Id.ToString(), Ct));
+        // Both publications, in the order they were raised; the follow-up's own event reached the handler too (which
+        // ignores it): a handler chain settles.
+        var events = await db.LiveEvents.AsNoTracking().Where(e => e.Channel == channel && e.Sequence > head).OrderBy(e => e.Sequence).ToListAsync(Ct);
+        Assert.Equal([head + 1, head + 2], events.Select(e => e.Sequence));
+        Assert.Contains($"\"announcementId\":{result.Id}", events[0].Payload);
+        Assert.Contains($"\"announcementId\":{followUp.Id}", events[1].Payload);
+        Assert.Equal([head + 1, head + 2], await received.WaitForAsync(2));
+        Assert.Contains(server.Handler.Seen, t => t == FollowUpHandler.FollowedUp);
+    }
+
+    [Fact]
+    public async Task A_handler_that_fails_fails_the_change_and_nothing_is_stored_or_delivered()
+    {
+        var community = await CommunityIdAsync();
+        var channel = CommunityChannels.For(community);
+        var head = await HeadAsync(channel);
+        var received = Collect(channel);
+
+        var commits = server.Commits.Watch();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Portal.AsAsync<AnnouncementService, Result<AnnouncementForm>>("secretary",
+            s => s.SaveAsync(new AnnouncementForm { CommunityId = community, Title = FollowUpHandler.Fail, Body = "正文" }, publish: true, Ct)));
+
+        Assert.Equal(0, commits.Count);
+        await using var db = await Portal.NewDbContextAsync(Ct);
+        Assert.False(await db.Announcements.AnyAsync(a => a.Title == FollowUpHandler.Fail, Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Announcement) && a.Changes.Contains(FollowUpHandler.Fail), Ct));
+        Assert.Equal(head, await HeadAsync(channel));
+        await Task.Delay(300, Ct);
+        Assert.Empty(received.Sequences);
     }
 
     [Fact]
@@ -272,12 +323,15 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
 
         public CommitProbe Commits { get; } = new();
 
+        public FollowUpHandler Handler { get; } = new();
+
         public PortalHost Portal { get; }
 
         public Fixture() => Portal = new PortalHost(services: services =>
         {
             services.AddSingleton<ILiveEventRelay>(Relay);
             services.AddSingleton<IInterceptor>(Commits);
+            services.AddSingleton<IDomainEventHandler>(Handler);
         });
 
         public ValueTask InitializeAsync()
@@ -290,6 +344,37 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
         {
             Portal.Dispose();
             return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// A slice's handler as the tests need one: an announcement published under <see cref="FollowUp"/> brings a second one
+    /// (whose own publication raises an event in turn), one under <see cref="Fail"/> fails the save. Records the titles
+    /// of the publications it was asked about.
+    /// </summary>
+    public sealed class FollowUpHandler : IDomainEventHandler
+    {
+        public const string FollowUp = "处理器测试：带出一条";
+        public const string FollowedUp = "处理器测试：带出的那条";
+        public const string Fail = "处理器测试：失败";
+
+        public ConcurrentQueue<string> Seen { get; } = new();
+
+        public Task HandleAsync(PortalDbContext db, Entity source, IDomainEvent domainEvent, CancellationToken ct)
+        {
+            if (domainEvent is not AnnouncementChanged { Change: AnnouncementChange.Published } published || source is not Announcement announcement)
+                return Task.CompletedTask;
+            Seen.Enqueue(published.Title);
+            if (published.Title == Fail) throw new InvalidOperationException("The handler refused.");
+            if (published.Title != FollowUp) return Task.CompletedTask;
+            var followUp = new Announcement
+            {
+                CommunityId = announcement.CommunityId, Title = FollowedUp, BodyMarkdown = "自动", AuthorUserId = announcement.AuthorUserId,
+                AuthorName = announcement.AuthorName,
+            };
+            followUp.Publish(announcement.PublishedAtUtc ?? DateTime.UtcNow);
+            db.Announcements.Add(followUp);
+            return Task.CompletedTask;
         }
     }
 
