@@ -114,4 +114,14 @@ public sealed class Notification : Entity
     public string? LinkPath { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
+
+    /// <summary>Sends the new notification: its reader's bell hears of it once it is stored (<see cref="NotificationSent"/>).</summary>
+    public Notification Send()
+    {
+        Raise(new NotificationSent(UserId, WorkItemId));
+        return this;
+    }
 }
+
+/// <summary>A notification was added for <see cref="UserId"/>; the event names no message (the bell reads it as its reader).</summary>
+public sealed record NotificationSent(string UserId, int? WorkItemId) : IDomainEvent;

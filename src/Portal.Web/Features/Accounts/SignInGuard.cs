@@ -63,7 +63,6 @@ public sealed class SignInGuard(
     UserManager<PortalUser> users,
     SignInLimits limits,
     TimeProvider clock,
-    LiveEventBus bus,
     ILogger<SignInGuard> logger)
 {
     /// <summary>Pauses and locks of names that are no account: anyone can cause them, so the log gets at most one a minute.</summary>
@@ -282,7 +281,7 @@ public sealed class SignInGuard(
             var key = started.Kind == SignInLockKind.Account ? SignInNotificationKeys.AccountLocked : SignInNotificationKeys.AddressPaused;
             if (await db.Notifications.AnyAsync(n => n.UserId == userId && n.MessageKey == key && n.ReadAtUtc == null, ct)) return;
             var argument = NotificationArguments.Join([started.ClientAddress, NotificationArguments.LocalTime(started.EndsAtUtc)]);
-            await NotificationDelivery.SendAsync(db, bus, [userId], actorUserId: null, id => new Notification
+            await NotificationDelivery.SendAsync(db, [userId], actorUserId: null, id => new Notification
             {
                 UserId = id, MessageKey = key, MessageArgument = argument, CreatedAtUtc = started.StartsAtUtc,
             }, ct);

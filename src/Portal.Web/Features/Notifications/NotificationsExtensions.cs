@@ -1,3 +1,4 @@
+using Portal.Web.Data.Live;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Notifications;
@@ -9,6 +10,7 @@ public static class NotificationsExtensions
         services.AddScoped<UserNotificationService>();
         services.AddSingleton<WorkItemNotifier>();
         services.AddSingleton<ILiveChannelRule, UserChannelRule>();
+        services.AddSingleton<ILiveEventMapper, NotificationLiveEvents>();
         return services;
     }
 }

@@ -22,7 +22,6 @@ namespace Portal.Web.Features.Notifications;
 /// </summary>
 public sealed class WorkItemNotifier(
     IDbContextFactory<PortalDbContext> dbFactory,
-    LiveEventBus bus,
     TimeProvider clock,
     ILogger<WorkItemNotifier> logger)
 {
@@ -69,7 +68,7 @@ public sealed class WorkItemNotifier(
             if (key is null) return [];
             var now = clock.GetUtcNow().UtcDateTime;
             var argument = NotificationArguments.Join(args);
-            return await NotificationDelivery.SendAsync(db, bus, recipients, actorUserId, userId => new Notification
+            return await NotificationDelivery.SendAsync(db, recipients, actorUserId, userId => new Notification
             {
                 UserId = userId, MessageKey = key, MessageArgument = argument, WorkItemId = item.Id, CreatedAtUtc = now,
             }, ct);

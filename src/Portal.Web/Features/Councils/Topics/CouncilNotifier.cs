@@ -41,7 +41,7 @@ public static class CouncilNotificationKeys
 /// topics. The actor is never told of their own step. Residents without a seat are never among them.
 /// Called after the step is saved: a failure is logged, never thrown. Singleton (no caller of its own).
 /// </summary>
-public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory, LiveEventBus bus, TimeProvider clock, ILogger<CouncilNotifier> logger)
+public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<CouncilNotifier> logger)
 {
     public async Task<IReadOnlyList<string>> AgendaConfirmedAsync(int meetingId, string? actorUserId, CancellationToken ct = default) =>
         await SafeAsync(meetingId, MeetingPath(meetingId), "agenda confirmed", async db =>
@@ -119,7 +119,7 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
             if (key is null) return [];
             var now = clock.GetUtcNow().UtcDateTime;
             var argument = NotificationArguments.Join(args);
-            return await NotificationDelivery.SendAsync(db, bus, recipients, actorUserId, userId => new Notification
+            return await NotificationDelivery.SendAsync(db, recipients, actorUserId, userId => new Notification
             {
                 UserId = userId, MessageKey = key, MessageArgument = argument, LinkPath = linkPath, CreatedAtUtc = now,
             }, ct);
