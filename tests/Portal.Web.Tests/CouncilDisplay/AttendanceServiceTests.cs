@@ -188,10 +188,7 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
     [Fact]
     public async Task Marks_made_at_the_same_time_publish_figures_in_the_order_of_their_events_on_PostgreSQL()
     {
-        var server = MigrationSchemaTests.RequirePostgres();
-        await using var database = await PostgresTestDatabase.CreateAsync(server, "attendance");
-        using var host = PostgresPortalTests.OnPostgres(database);
-        await ConcurrentMarksAsync(host);
+        await PostgresPortalTests.OnFreshPostgresAsync("attendance", ConcurrentMarksAsync);
     }
 
     /// <summary>

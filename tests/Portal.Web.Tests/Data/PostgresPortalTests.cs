@@ -25,6 +25,18 @@ public sealed class PostgresPortalTests
             ["Database:ConnectionString"] = database.ConnectionString,
         });
 
+    /// <summary>
+    /// Runs <paramref name="test"/> against the demo portal on a fresh PostgreSQL database of its own (skipped when no
+    /// server is configured, like every PostgreSQL test), for tests that run the same checks on both providers.
+    /// </summary>
+    internal static async Task OnFreshPostgresAsync(string purpose, Func<PortalHost, Task> test)
+    {
+        var server = MigrationSchemaTests.RequirePostgres();
+        await using var database = await PostgresTestDatabase.CreateAsync(server, purpose);
+        using var host = OnPostgres(database);
+        await test(host);
+    }
+
     [Fact]
     public async Task Portal_starts_on_a_fresh_PostgreSQL_database_with_demo_data_and_sign_in()
     {

@@ -47,10 +47,10 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
     [Fact]
     public async Task On_PostgreSQL()
     {
-        var server = MigrationSchemaTests.RequirePostgres();
-        await using var database = await PostgresTestDatabase.CreateAsync(server, "uow");
-        using var host = PostgresPortalTests.OnPostgres(database);
-        foreach (var scenario in ScenarioNames) await RunAsync(host, scenario);
+        await PostgresPortalTests.OnFreshPostgresAsync("uow", async host =>
+        {
+            foreach (var scenario in ScenarioNames) await RunAsync(host, scenario);
+        });
     }
 
     private static Task RunAsync(PortalHost host, string scenario) => scenario switch

@@ -159,14 +159,14 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task On_PostgreSQL_the_ledger_pages_sorts_and_counts_the_same()
     {
-        var server = MigrationSchemaTests.RequirePostgres();
-        await using var database = await PostgresTestDatabase.CreateAsync(server, "ledger");
-        using var host = PostgresPortalTests.OnPostgres(database);
-        await FiguresAsync(host);
-        foreach (var column in new[] { LedgerSort.Total, LedgerSort.Due, LedgerSort.Status })
+        await PostgresPortalTests.OnFreshPostgresAsync("ledger", async host =>
         {
-            await SortsAsync(host, column, false);
-            await SortsAsync(host, column, true);
-        }
+            await FiguresAsync(host);
+            foreach (var column in new[] { LedgerSort.Total, LedgerSort.Due, LedgerSort.Status })
+            {
+                await SortsAsync(host, column, false);
+                await SortsAsync(host, column, true);
+            }
+        });
     }
 }

@@ -22,10 +22,7 @@ public sealed class WorkItemAccessQueryTests(DemoPortalFixture server) : IClassF
     [Fact]
     public async Task On_PostgreSQL()
     {
-        var server = MigrationSchemaTests.RequirePostgres();
-        await using var database = await PostgresTestDatabase.CreateAsync(server, "access");
-        using var host = PostgresPortalTests.OnPostgres(database);
-        await AgreeAsync(host);
+        await PostgresPortalTests.OnFreshPostgresAsync("access", AgreeAsync);
     }
 
     private static async Task AgreeAsync(PortalHost host)

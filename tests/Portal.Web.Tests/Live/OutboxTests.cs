@@ -212,10 +212,7 @@ public sealed class OutboxTests(OutboxTests.Fixture server) : IClassFixture<Outb
     [Fact]
     public async Task Parallel_writers_on_one_channel_get_1_to_N_in_commit_order_on_PostgreSQL()
     {
-        var serverConnection = MigrationSchemaTests.RequirePostgres();
-        await using var database = await PostgresTestDatabase.CreateAsync(serverConnection, "outbox");
-        using var host = PostgresPortalTests.OnPostgres(database);
-        await ParallelWritersAsync(host);
+        await PostgresPortalTests.OnFreshPostgresAsync("outbox", ParallelWritersAsync);
     }
 
     /// <summary>
