@@ -45,7 +45,44 @@ public sealed class Resource : VersionedEntity
 
     public bool IsAvailableOn(DateOnly day) =>
         IsActive && (AvailableFrom is null || AvailableFrom <= day) && (AvailableUntil is null || day <= AvailableUntil);
+
+    /// <summary>
+    /// Sets what the resource offers (values already checked and cleaned by the caller) and tells the lists of the
+    /// unit's community (<paramref name="unitCommunityId"/>; null for a street-level unit) that it changed.
+    /// </summary>
+    public void Describe(ResourceKind kind, string title, string description, IEnumerable<string> categories, int capacity,
+        string capacityUnit, DateOnly? availableFrom, DateOnly? availableUntil, bool isActive, int? unitCommunityId)
+    {
+        Kind = kind;
+        Title = title;
+        Description = description;
+        Categories = string.Join(',', categories);
+        Capacity = capacity;
+        CapacityUnit = capacityUnit;
+        AvailableFrom = availableFrom;
+        AvailableUntil = availableUntil;
+        IsActive = isActive;
+        Raise(new ResourceChanged(UnitId, unitCommunityId));
+    }
+
+    /// <summary>
+    /// Takes <paramref name="quantity"/> of what is left for a project; false (nothing changes) when it is not positive or
+    /// more than remains.
+    /// </summary>
+    public bool Commit(int quantity, int? unitCommunityId)
+    {
+        if (quantity <= 0 || quantity > RemainingCapacity) return false;
+        CommittedCapacity += quantity;
+        Raise(new ResourceChanged(UnitId, unitCommunityId));
+        return true;
+    }
 }
+
+/// <summary>
+/// A resource was published or changed (its description, or capacity taken by a project). The community is that of
+/// its unit (null: street-level), so the event can be told to the community's lists without looking it up.
+/// </summary>
+public sealed record ResourceChanged(int UnitId, int? CommunityId) : IDomainEvent;
 
 /// <summary>A resource committed to a project, consuming <see cref="Quantity"/> of its capacity.</summary>
 public sealed class ProjectResource

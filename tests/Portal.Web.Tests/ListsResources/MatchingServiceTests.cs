@@ -1,3 +1,5 @@
+using Portal.Web.Features.Lists.Projects;
+using Portal.Web.Kit.Results;
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Directory;
@@ -16,8 +18,8 @@ public sealed class MatchingServiceTests(ListsServer server) : IClassFixture<Lis
             UnitId = await server.UnitIdAsync(unit), Kind = ResourceKind.Expertise, Title = title,
             Categories = [category], Capacity = capacity, CapacityUnit = "场",
         };
-        var saved = await server.AsAsync<ResourceService, SaveResult<ResourceForm>>(user, s => s.SaveAsync(form));
-        Assert.True(saved.Succeeded, string.Join(";", saved.Errors.Values));
+        var saved = await server.AsAsync<ResourceService, Result<ResourceForm>>(user, s => s.SaveAsync(form));
+        Assert.True(saved.Succeeded, string.Join(";", saved.Problems));
         return saved.Id;
     }
 

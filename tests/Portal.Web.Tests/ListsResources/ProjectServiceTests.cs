@@ -1,3 +1,4 @@
+using Portal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.WorkItems;
@@ -8,6 +9,7 @@ using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Features.Live;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsResources;
 
@@ -24,15 +26,15 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
             UnitId = await server.UnitIdAsync(unit), Kind = ResourceKind.Volunteers, Title = title,
             Categories = [WorkItemCategories.ElderlyCare], Capacity = capacity, CapacityUnit = "人",
         };
-        var saved = await server.AsAsync<ResourceService, SaveResult<ResourceForm>>("secretary", s => s.SaveAsync(form));
-        Assert.True(saved.Succeeded, string.Join(";", saved.Errors.Values));
+        var saved = await server.AsAsync<ResourceService, Result<ResourceForm>>("secretary", s => s.SaveAsync(form));
+        Assert.True(saved.Succeeded, string.Join(";", saved.Problems));
         return saved.Id;
     }
 
     private static DateOnly InAMonth => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
 
-    private Task<ProjectResult> CreateAsync(string user, ProjectCreateForm form) =>
-        server.AsAsync<ProjectService, ProjectResult>(user, s => s.CreateFromNeedAsync(form));
+    private Task<Result<ProjectEvent>> CreateAsync(string user, ProjectCreateForm form) =>
+        server.AsAsync<ProjectService, Result<ProjectEvent>>(user, s => s.CreateFromNeedAsync(form));
 
     private async Task<(int Committed, int? NeedProject, int Projects)> StateAsync(int resourceId, int needId)
     {
@@ -60,7 +62,7 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
             NeedId = need, LeadUnitId = await server.UnitIdAsync(Hospital), CoUnitIds = [await server.UnitIdAsync(School)],
             DueDate = InAMonth, BudgetYuan = 5000, Resources = [new ResourcePick { ResourceId = volunteers, Quantity = 4 }],
         });
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, string.Join(";", result.Problems));
 
         var (committed, needProject, _) = await StateAsync(volunteers, need);
         Assert.Equal(4, committed);
@@ -85,11 +87,11 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         // Capacity can no longer go below what the project took.
         var edit = (await server.AsAsync<ResourceService, ResourceForm?>("liaison", s => s.GetForEditAsync(volunteers)))!;
         edit.Capacity = 3;
-        var lowered = await server.AsAsync<ResourceService, SaveResult<ResourceForm>>("liaison", s => s.SaveAsync(edit));
-        Assert.Equal(SaveStatus.Invalid, lowered.Status);
-        Assert.Equal("容量不能低于已承诺给项目的 4 人。", lowered.Errors[ResourceFields.Capacity]);
+        var lowered = await server.AsAsync<ResourceService, Result<ResourceForm>>("liaison", s => s.SaveAsync(edit));
+        Assert.Equal(Outcome.Invalid, lowered.Outcome);
+        Assert.Equal("容量不能低于已承诺给项目的 4 人。", server.Portal.TextOf(lowered, ResourceFields.Capacity));
         edit.Capacity = 4;
-        Assert.True((await server.AsAsync<ResourceService, SaveResult<ResourceForm>>("liaison", s => s.SaveAsync(edit))).Succeeded);
+        Assert.True((await server.AsAsync<ResourceService, Result<ResourceForm>>("liaison", s => s.SaveAsync(edit))).Succeeded);
     }
 
     [Fact]
@@ -105,8 +107,8 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
             NeedId = need, DueDate = InAMonth,
             Resources = [new ResourcePick { ResourceId = doctors, Quantity = 3 }, new ResourcePick { ResourceId = venue, Quantity = 3 }],
         });
-        Assert.Equal(ProjectOutcome.Invalid, result.Outcome);
-        Assert.Equal("“义诊场地”剩余容量只有 2 人，不能超额承诺。", result.Errors[ProjectFields.Resources]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("“义诊场地”剩余容量只有 2 人，不能超额承诺。", server.Portal.TextOf(result, ProjectFields.Resources));
         Assert.Equal(before, await StateAsync(doctors, need));
         Assert.Equal(0, (await StateAsync(venue, need)).Committed);
     }
@@ -119,9 +121,9 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         {
             NeedId = need, DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), BudgetYuan = -1,
         });
-        Assert.Equal(ProjectOutcome.Invalid, result.Outcome);
-        Assert.Equal("完成期限必须晚于今天。", result.Errors[ProjectFields.DueDate]);
-        Assert.Equal("预算不能为负数。", result.Errors[ProjectFields.Budget]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("完成期限必须晚于今天。", server.Portal.TextOf(result, ProjectFields.DueDate));
+        Assert.Equal("预算不能为负数。", server.Portal.TextOf(result, ProjectFields.Budget));
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
     {
         var need = await server.AddNeedAsync("加装电梯协调", WorkItemCategories.ElderlyCare);
         var project = (await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, LeadUnitId = await server.UnitIdAsync(Hospital), DueDate = InAMonth })).Id;
-        Task<ProjectResult> Save(string user, MilestoneForm m) => server.AsAsync<ProjectService, ProjectResult>(user, s => s.SaveMilestoneAsync(project, m));
+        Task<Result<MilestoneRow>> Save(string user, MilestoneForm m) => server.AsAsync<ProjectService, Result<MilestoneRow>>(user, s => s.SaveMilestoneAsync(project, m));
         Task<ProjectDetail?> Get() => server.AsAsync<ProjectService, ProjectDetail?>("secretary", s => s.GetAsync(project));
 
         Assert.True((await Save("secretary", new MilestoneForm { Title = "入户调查", Weight = 1, PercentDone = 100 })).Succeeded);
@@ -153,15 +155,15 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         Assert.Equal(63, (await Get())!.ProgressPercent);
 
         var stale = await Save("secretary", new MilestoneForm { Id = building.Id, Version = building.Version, Title = "施工", Weight = 3, PercentDone = 60 });
-        Assert.Equal(ProjectOutcome.Conflict, stale.Outcome);
+        Assert.Equal(Outcome.Conflict, stale.Outcome);
 
         var bad = await Save("secretary", new MilestoneForm { Title = "错误", Weight = -1, PercentDone = 101 });
-        Assert.Equal("权重不能为负数。", bad.Errors[ProjectFields.Weight]);
-        Assert.Equal("完成度必须在 0 到 100 之间。", bad.Errors[ProjectFields.PercentDone]);
+        Assert.Equal("权重不能为负数。", server.Portal.TextOf(bad, ProjectFields.Weight));
+        Assert.Equal("完成度必须在 0 到 100 之间。", server.Portal.TextOf(bad, ProjectFields.PercentDone));
         Assert.False((await Save("resident", new MilestoneForm { Title = "居民加的", Weight = 1 })).Succeeded);
 
         var survey = (await Get())!.Milestones.Single(m => m.Title == "入户调查");
-        Assert.True((await server.AsAsync<ProjectService, ProjectResult>("secretary", s => s.RemoveMilestoneAsync(project, survey.Id, survey.Version))).Succeeded);
+        Assert.True((await server.AsAsync<ProjectService, Result<MilestoneRow>>("secretary", s => s.RemoveMilestoneAsync(project, survey.Id, survey.Version))).Succeeded);
         var after = (await Get())!;
         Assert.Equal(50, after.ProgressPercent);
         Assert.Equal(2, after.Milestones.Count + 1);
@@ -174,14 +176,14 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
 
         // The title is optional (the need's is the default): invisible characters only are no title.
         var created = await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, Title = UnsafeCharacters.Only, DueDate = InAMonth });
-        Assert.True(created.Succeeded, string.Join(";", created.Errors.Values));
+        Assert.True(created.Succeeded, string.Join(";", created.Problems));
         var detail = (await server.AsAsync<ProjectService, ProjectDetail?>("secretary", s => s.GetAsync(created.Id)))!;
         Assert.Equal("无障碍坡道改造", detail.Title);
 
-        var milestone = await server.AsAsync<ProjectService, ProjectResult>("secretary",
+        var milestone = await server.AsAsync<ProjectService, Result<MilestoneRow>>("secretary",
             s => s.SaveMilestoneAsync(created.Id, new MilestoneForm { Title = UnsafeCharacters.Only, Weight = 1 }));
-        Assert.Equal(ProjectOutcome.Invalid, milestone.Outcome);
-        Assert.Equal("请填写里程碑名称。", milestone.Errors[ProjectFields.Title]);
+        Assert.Equal(Outcome.Invalid, milestone.Outcome);
+        Assert.Equal("请填写里程碑名称。", server.Portal.TextOf(milestone, ProjectFields.Title));
         await using var db = await server.DbAsync();
         Assert.Equal(0, await db.Milestones.CountAsync(m => m.WorkItemId == created.Id, TestContext.Current.CancellationToken));
     }
@@ -196,13 +198,13 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         Assert.True(detail.CanClaim);
         Assert.Null(await server.AsAsync<ProjectService, ProjectDetail?>("resident2", s => s.GetAsync(project)));
 
-        Assert.False((await server.AsAsync<ProjectService, ProjectResult>("resident", s => s.ClaimAsync(project, detail.Version))).Succeeded);
-        var claimed = await server.AsAsync<ProjectService, ProjectResult>("liaison", s => s.ClaimAsync(project, detail.Version));
-        Assert.True(claimed.Succeeded, claimed.Message);
+        Assert.False((await server.AsAsync<ProjectService, Result<ProjectEvent>>("resident", s => s.ClaimAsync(project, detail.Version))).Succeeded);
+        var claimed = await server.AsAsync<ProjectService, Result<ProjectEvent>>("liaison", s => s.ClaimAsync(project, detail.Version));
+        Assert.True(claimed.Succeeded, string.Join(";", claimed.Problems));
         var after = (await server.AsAsync<ProjectService, ProjectDetail?>("liaison", s => s.GetAsync(project)))!;
         Assert.Equal(WorkItemStatus.InProgress, after.Status);
         Assert.Equal(Hospital, after.LeadUnit!.Name);
-        Assert.False((await server.AsAsync<ProjectService, ProjectResult>("member", s => s.ClaimAsync(project, after.Version))).Succeeded);
+        Assert.False((await server.AsAsync<ProjectService, Result<ProjectEvent>>("member", s => s.ClaimAsync(project, after.Version))).Succeeded);
     }
 
     [Fact]
@@ -212,8 +214,8 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         var project = (await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, DueDate = InAMonth })).Id;
         var detail = (await server.AsAsync<ProjectService, ProjectDetail?>("member", s => s.GetAsync(project)))!;
         Assert.True(detail.CanClaim);
-        var claimed = await server.AsAsync<ProjectService, ProjectResult>("member", s => s.ClaimAsync(project, detail.Version));
-        Assert.True(claimed.Succeeded, claimed.Message);
+        var claimed = await server.AsAsync<ProjectService, Result<ProjectEvent>>("member", s => s.ClaimAsync(project, detail.Version));
+        Assert.True(claimed.Succeeded, string.Join(";", claimed.Problems));
 
         await using var db = await server.DbAsync();
         var item = await db.WorkItems.SingleAsync(w => w.Id == project, TestContext.Current.CancellationToken);

@@ -1,9 +1,11 @@
+using Portal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Resources;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsResources;
 
@@ -20,8 +22,8 @@ public sealed class ResourceServiceTests(ListsServer server) : IClassFixture<Lis
         Categories = [WorkItemCategories.ElderlyCare], Capacity = capacity, CapacityUnit = "人",
     };
 
-    private Task<SaveResult<ResourceForm>> SaveAsync(string user, ResourceForm form) =>
-        server.AsAsync<ResourceService, SaveResult<ResourceForm>>(user, s => s.SaveAsync(form));
+    private Task<Result<ResourceForm>> SaveAsync(string user, ResourceForm form) =>
+        server.AsAsync<ResourceService, Result<ResourceForm>>(user, s => s.SaveAsync(form));
 
     private async Task<int> CountAsync(string title)
     {
@@ -33,7 +35,7 @@ public sealed class ResourceServiceTests(ListsServer server) : IClassFixture<Lis
     public async Task A_liaison_publishes_for_their_unit_and_the_community_sees_it_without_edit_rights()
     {
         var saved = await SaveAsync("liaison", await NewFormAsync(Hospital, "医院志愿者助老服务"));
-        Assert.True(saved.Succeeded, string.Join(";", saved.Errors.Values));
+        Assert.True(saved.Succeeded, string.Join(";", saved.Problems));
 
         var forLiaison = await server.AsAsync<ResourceService, PagedResult<ResourceRow>>("liaison", s => s.ListAsync(new ResourceQuery("助老服务")));
         Assert.True(Assert.Single(forLiaison.Items, r => r.Id == saved.Id).CanEdit);
@@ -74,9 +76,9 @@ public sealed class ResourceServiceTests(ListsServer server) : IClassFixture<Lis
 
         var result = await SaveAsync("liaison", form);
 
-        Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Equal("请填写资源名称。", result.Errors[ResourceFields.Title]);
-        Assert.Equal("请填写容量单位（如：人、平方米、元、场次）。", result.Errors[ResourceFields.CapacityUnit]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写资源名称。", server.Portal.TextOf(result, ResourceFields.Title));
+        Assert.Equal("请填写容量单位（如：人、平方米、元、场次）。", server.Portal.TextOf(result, ResourceFields.CapacityUnit));
         await using (var db = await server.DbAsync())
             Assert.Equal(0, await db.Resources.CountAsync(r => r.Title == "" || r.CapacityUnit == "", TestContext.Current.CancellationToken));
     }
@@ -91,11 +93,11 @@ public sealed class ResourceServiceTests(ListsServer server) : IClassFixture<Lis
         form.Categories = [];
         form.CapacityUnit = " ";
         var result = await SaveAsync("liaison", form);
-        Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Equal("容量不能为负数。", result.Errors[ResourceFields.Capacity]);
-        Assert.Equal("可用开始日期不能晚于结束日期。", result.Errors[ResourceFields.Availability]);
-        Assert.Contains(ResourceFields.Categories, result.Errors.Keys);
-        Assert.Contains(ResourceFields.CapacityUnit, result.Errors.Keys);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("容量不能为负数。", server.Portal.TextOf(result, ResourceFields.Capacity));
+        Assert.Equal("可用开始日期不能晚于结束日期。", server.Portal.TextOf(result, ResourceFields.Availability));
+        Assert.Contains(ResourceFields.Categories, result.Problems.Select(p => p.Field));
+        Assert.Contains(ResourceFields.CapacityUnit, result.Problems.Select(p => p.Field));
         Assert.Equal(0, await CountAsync("负数容量"));
     }
 
@@ -130,7 +132,7 @@ public sealed class ResourceServiceTests(ListsServer server) : IClassFixture<Lis
         Assert.True((await SaveAsync("liaison", first)).Succeeded);
         second.Capacity = 30;
         var conflict = await SaveAsync("secretary", second);
-        Assert.Equal(SaveStatus.Conflict, conflict.Status);
+        Assert.Equal(Outcome.Conflict, conflict.Outcome);
         Assert.Equal(20, conflict.Current!.Capacity);
     }
 }

@@ -9,7 +9,6 @@ public static class DirectoryExtensions
 
     public static IServiceCollection AddPortalDirectory(this IServiceCollection services)
     {
-        services.AddScoped<DirectoryAccess>();
         services.AddScoped<DirectoryServiceContext>();
         services.AddScoped<GeographyService>();
         services.AddScoped<HouseholdService>();

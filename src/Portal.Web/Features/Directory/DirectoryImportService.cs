@@ -104,7 +104,7 @@ public sealed class DirectoryImportService(DirectoryServiceContext context) : Di
     private sealed record HouseholdCheck(ImportPreview Preview, ImportFile<HouseholdImportRow> File,
         Dictionary<string, int> Communities, Dictionary<(int, string), int> Grids, Dictionary<(int, string), int> Buildings);
 
-    private async Task<HouseholdCheck> CheckHouseholdsAsync(PortalDbContext db, DirectoryScopeFilter scope, byte[] content, CancellationToken ct)
+    private async Task<HouseholdCheck> CheckHouseholdsAsync(PortalDbContext db, DirectoryAccess scope, byte[] content, CancellationToken ct)
     {
         var (file, encoding) = Read(HouseholdCsvFormat.Instance, content);
         var communities = await db.Communities.AsNoTracking().Where(scope.CommunityFilter).ToDictionaryAsync(c => c.Name, c => c.Id, ct);
@@ -178,7 +178,7 @@ public sealed class DirectoryImportService(DirectoryServiceContext context) : Di
 
     private sealed record UnitCheck(ImportPreview Preview, ImportFile<UnitImportRow> File, Dictionary<string, (int Id, int StreetId)> Communities, int? StreetId);
 
-    private async Task<UnitCheck> CheckUnitsAsync(PortalDbContext db, DirectoryScopeFilter scope, byte[] content, CancellationToken ct)
+    private async Task<UnitCheck> CheckUnitsAsync(PortalDbContext db, DirectoryAccess scope, byte[] content, CancellationToken ct)
     {
         var (file, encoding) = Read(UnitCsvFormat.Instance, content);
         var communities = (await db.Communities.AsNoTracking().Where(scope.CommunityFilter).Select(c => new { c.Id, c.StreetId, c.Name }).ToListAsync(ct))

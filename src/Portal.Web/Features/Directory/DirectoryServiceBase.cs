@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
 using Portal.Web.Data;
+using Portal.Domain.Directory;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Features.Localization;
 using Portal.Web.Components.Shared;
 
@@ -11,13 +13,13 @@ namespace Portal.Web.Features.Directory;
 /// <summary>What every directory service needs: the database, the caller's scope, and localized messages.</summary>
 public sealed class DirectoryServiceContext(
     IDbContextFactory<PortalDbContext> dbFactory,
-    DirectoryAccess access,
+    CallerScope callers,
     DirectoryScopeCache scopeCache,
     IStringLocalizer<DirectoryText> text,
     IStringLocalizer<SharedText> shared)
 {
     public IDbContextFactory<PortalDbContext> DbFactory => dbFactory;
-    public DirectoryAccess Access => access;
+    public CallerScope Callers => callers;
     public DirectoryScopeCache ScopeCache => scopeCache;
     public IStringLocalizer<DirectoryText> Text => text;
     public IStringLocalizer<SharedText> Shared => shared;
@@ -35,7 +37,8 @@ public abstract class DirectoryServiceBase(DirectoryServiceContext context)
     /// <summary>Communities, grids and units decide access; after changing them the cached hierarchy must be reloaded.</summary>
     protected void InvalidateScope() => context.ScopeCache.Invalidate();
 
-    protected Task<DirectoryScopeFilter> ScopeAsync(CancellationToken ct) => context.Access.ScopeAsync(ct);
+    /// <summary>What the scope's caller (<see cref="CallerScope"/>, the one rule) may manage in the directory.</summary>
+    protected async Task<DirectoryAccess> ScopeAsync(CancellationToken ct) => new((await context.Callers.GetAsync(ct)).Policy);
 
     internal FormChecks NewChecks() => new(context.Text, context.Shared);
 

@@ -50,7 +50,7 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
         return new HouseholdSummary(areas.Count, areas.Sum());
     }
 
-    private static IQueryable<Household> Filter(PortalDbContext db, DirectoryScopeFilter scope, DirectoryQuery query)
+    private static IQueryable<Household> Filter(PortalDbContext db, DirectoryAccess scope, DirectoryQuery query)
     {
         var rows = db.Households.AsNoTracking().Where(scope.HouseholdFilter);
         if (query.CommunityId is { } communityId) rows = rows.Where(h => h.Building!.Grid!.CommunityId == communityId);

@@ -13,6 +13,7 @@ namespace Portal.Web.Features.Lists.Projects;
 public partial class ProjectDetailPage : ComponentBase, IDisposable
 {
     [Inject] private ProjectService Projects { get; set; } = default!;
+    [Inject] private Kit.Results.ResultText Texts { get; set; } = default!;
     [Inject] private LiveEventBus Bus { get; set; } = default!;
 
     [Parameter] public int Id { get; set; }
@@ -43,7 +44,7 @@ public partial class ProjectDetailPage : ComponentBase, IDisposable
     {
         if (_project is null) return;
         var result = await Projects.ClaimAsync(_project.Id, _project.Version);
-        _message = result.Succeeded ? null : result.Message;
+        _message = result.Succeeded ? null : Texts.Of(result.Problems.FirstOrDefault()?.Message);
         await LoadAsync();
     }
 

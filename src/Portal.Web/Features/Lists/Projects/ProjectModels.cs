@@ -1,7 +1,17 @@
+using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Lists.Projects;
+
+/// <summary>One suggested resource for a need, with the reasons already in the reader's language.</summary>
+public sealed record SuggestionRow(
+    int ResourceId, string Title, string Unit, ResourceKind Kind, int Remaining, string CapacityUnit, int Score,
+    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<string> ReasonTexts);
+
+/// <summary>The need a matching is for, and what was found.</summary>
+public sealed record MatchResult(int NeedId, string NeedTitle, string Category, int CommunityId, WorkItemStatus Status, int? ProjectId,
+    bool CanCreateProject, IReadOnlyList<SuggestionRow> Suggestions);
 
 public sealed record ProjectQuery(string? Search = null, int Skip = 0, int Take = 20) : ISearchQuery
 {
@@ -68,27 +78,6 @@ public static class ProjectFields
     public const string Resources = "Resources";
     public const string Weight = "Weight";
     public const string PercentDone = "PercentDone";
-}
-
-public enum ProjectOutcome
-{
-    Saved,
-    Invalid,
-    Conflict,
-    NotFound,
-}
-
-/// <summary>The outcome of a project operation: saved (with the id), or why not, with localized messages per field ("" = whole form).</summary>
-public sealed record ProjectResult(ProjectOutcome Outcome, int Id, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Outcome == ProjectOutcome.Saved;
-    public string? Message => Errors.Values.FirstOrDefault();
-
-    public static ProjectResult Saved(int id) => new(ProjectOutcome.Saved, id, new Dictionary<string, string>());
-    public static ProjectResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ProjectOutcome.Invalid, 0, errors);
-    public static ProjectResult Invalid(string message) => Invalid(new Dictionary<string, string> { [""] = message });
-    public static ProjectResult Conflict(string message) => new(ProjectOutcome.Conflict, 0, new Dictionary<string, string> { [""] = message });
-    public static ProjectResult NotFound(string message) => new(ProjectOutcome.NotFound, 0, new Dictionary<string, string> { [""] = message });
 }
 
 /// <summary>Payload of project events on "lists/{communityId}": ids, status and progress only.</summary>

@@ -1,18 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Lists;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Domain.WorkItems.Kinds;
-using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Lists.Resources;
-using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
-using Portal.Web.Features.Live;
+using Portal.Web.Data;
+using Portal.Web.Data.Live;
 using Portal.Web.Features.Localization;
-using static Portal.Web.Features.Lists.Resources.ResourceService;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
+using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 
 namespace Portal.Web.Features.Lists.Projects;
 
@@ -22,44 +21,24 @@ namespace Portal.Web.Features.Lists.Projects;
 /// them on every change; a unit liaison or Party member claims an open project. Status changes go through
 /// <see cref="WorkItem.Apply"/> and each one is written to the item's history. Scoped.
 /// </summary>
-public sealed class ProjectService(
-    IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    AccessPolicyProvider policies,
-    LiveEventBus bus,
-    TimeProvider clock,
-    IStringLocalizer<ProjectsText> text,
-    IStringLocalizer<ListsText> lists,
-    ILogger<ProjectService> logger)
+public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work, TimeProvider clock)
 {
-    private sealed record Caller(Scope Scope, string Name, int? PersonId)
-    {
-        public AccessPolicy Policy => Scope.Policy;
+    private static readonly CommandTexts Texts = new(Text("Error.NotFound"), Text("Error.Conflict"), Text("Error.MilestoneGone"));
 
-        /// <summary>Units the user is the liaison of (claims are made for these, not for every unit a secretary manages).</summary>
-        public IEnumerable<int> LiaisonUnits => Policy.ScopesOf(PortalRole.UnitLiaison);
+    private static Message Text(string key, params object[] args) => Message.Of<ProjectsText>(key, args);
 
-        public bool IsPartyMemberOf(int communityId) =>
-            Policy.Roles.Any(r => r.Role == PortalRole.PartyMember && r.ScopeId == communityId);
-    }
-
-    private async Task<Caller> CallerAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var principal = await currentUser.CallerAsync();
-        var scope = await ScopeAsync(db, principal, policies, ct);
-        if (scope.UserId is null) return new Caller(scope, "", null);
-        var identity = await currentUser.IdentityAsync(ct);
-        return new Caller(scope, identity.Name, identity.PersonId);
-    }
+    /// <summary>The caller with their rights over units (the lead, co-owning and liaison units of projects).</summary>
+    private async Task<ResourceAccess> CallerAsync(PortalDbContext db, CancellationToken ct) =>
+        await db.ResourceAccessAsync(await callers.GetAsync(ct), ct);
 
     /// <summary>Units that may lead or co-own a project of the community: the units of its street.</summary>
     public async Task<IReadOnlyList<Option>> UnitOptionsAsync(int communityId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await CallerAsync(db, ct);
-        if (!caller.Policy.CanManageCommunity(communityId)) return [];
+        if (!caller.Caller.Policy.CanManageCommunity(communityId)) return [];
         var street = await db.Communities.AsNoTracking().Where(c => c.Id == communityId).Select(c => c.StreetId).FirstOrDefaultAsync(ct);
-        return caller.Scope.Units.Values.Where(u => u.StreetId == street).OrderBy(u => u.CommunityId == communityId ? 0 : 1).ThenBy(u => u.Name)
+        return caller.Units.Values.Where(u => u.StreetId == street).OrderBy(u => u.CommunityId == communityId ? 0 : 1).ThenBy(u => u.Name)
             .Select(u => new Option(u.Id, u.Name)).ToList();
     }
 
@@ -67,7 +46,7 @@ public sealed class ProjectService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await CallerAsync(db, ct);
-        if (caller.Scope.UserId is null) return new PagedResult<ProjectRow>([], 0);
+        if (!caller.Caller.IsSignedIn) return new PagedResult<ProjectRow>([], 0);
         var rows = Readable(db, caller);
         if (query.Status is { } status) rows = rows.Where(p => p.Status == status);
         if (query.Term is { } term)
@@ -79,7 +58,7 @@ public sealed class ProjectService(
         var page = await rows.OrderByDescending(p => p.RaisedAtUtc).ThenByDescending(p => p.Id).Skip(query.SafeSkip).Take(query.SafeTake)
             .Select(p => new { p.Id, p.Title, p.Category, p.Status, p.OwnerUnitId, ProgressPercent = (int?)p.Project!.ProgressPercent ?? 0, p.Project.BudgetYuan, p.DueAtUtc })
             .ToListAsync(ct);
-        var units = caller.Scope.Units;
+        var units = caller.Units;
         var now = clock.GetUtcNow().UtcDateTime;
         return new PagedResult<ProjectRow>(page.Select(p => new ProjectRow(p.Id, p.Title, p.Category, p.Status,
             p.OwnerUnitId is { } u && units.TryGetValue(u, out var unit) ? unit.Name : null, p.ProgressPercent, p.BudgetYuan, p.DueAtUtc,
@@ -91,10 +70,10 @@ public sealed class ProjectService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await CallerAsync(db, ct);
-        if (caller.Scope.UserId is null) return null;
+        if (!caller.Caller.IsSignedIn) return null;
         var project = await Readable(db, caller).Include(p => p.CoOwners).Include(p => p.Milestones).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return null;
-        var units = caller.Scope.Units;
+        var units = caller.Units;
         Option? UnitOption(int unitId) => units.TryGetValue(unitId, out var u) ? new Option(u.Id, u.Name) : null;
         var needs = await db.WorkItems.AsNoTracking().Where(w => w.ProjectId == id).OrderBy(w => w.Id)
             .Select(w => new ProjectNeedRow(w.Id, w.Title, w.Status)).ToListAsync(ct);
@@ -117,223 +96,262 @@ public sealed class ProjectService(
     /// Turns a need plus chosen resources into a project, all or nothing: the project with its lead and co-units,
     /// the need linked to it, and each resource's committed capacity raised by the quantity taken. Refused — with
     /// nothing saved — when any quantity exceeds what is left of a resource, or when someone changed the need or a
-    /// resource meanwhile.
+    /// resource meanwhile. The result's id is the new project's.
     /// </summary>
-    public async Task<ProjectResult> CreateFromNeedAsync(ProjectCreateForm form, CancellationToken ct = default)
+    public async Task<Result<ProjectEvent>> CreateFromNeedAsync(ProjectCreateForm form, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await CallerAsync(db, ct);
-        var need = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
-        if (caller.Scope.UserId is null || need is null || !caller.Policy.CanViewCommunity(need.CommunityId)) return ProjectResult.NotFound(text["Error.NotFound"]);
-        if (!caller.Policy.CanManageCommunity(need.CommunityId)) return ProjectResult.Invalid(text["Error.Forbidden"].Value);
-        if (need.ProjectId is not null) return ProjectResult.Invalid(text["Error.NeedHasProject"].Value);
-        if (!WorkItemWorkflow.IsOpen(need.Status)) return ProjectResult.Invalid(text["Error.NeedNotOpen"].Value);
-
-        var street = await db.Communities.AsNoTracking().Where(c => c.Id == need.CommunityId).Select(c => c.StreetId).FirstAsync(ct);
-        var streetUnits = caller.Scope.Units.Values.Where(u => u.StreetId == street).Select(u => u.Id).ToHashSet();
-        var errors = new Dictionary<string, string>();
-        // Optional: the need's title unless one is given (invisible characters only are none).
-        var title = UserText.SingleLineOrNull(form.Title) ?? need.Title;
-        if (title.Length > WorkItem.TitleMaxLength) errors[ProjectFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
-        if (form.LeadUnitId is { } leadId && !streetUnits.Contains(leadId)) errors[ProjectFields.LeadUnit] = text["Validation.UnitUnknown"];
-        var coUnits = form.CoUnitIds.Distinct().Where(u => u != form.LeadUnitId).ToList();
-        if (coUnits.Any(u => !streetUnits.Contains(u))) errors[ProjectFields.CoUnits] = text["Validation.UnitUnknown"];
-        var today = DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
-        if (form.DueDate is null) errors[ProjectFields.DueDate] = text["Validation.DueDateRequired"];
-        else if (form.DueDate <= today) errors[ProjectFields.DueDate] = text["Validation.DueDateInPast"];
-        if (form.BudgetYuan is < 0) errors[ProjectFields.Budget] = text["Validation.BudgetNegative"];
-
+        ResourceAccess access;
+        NeedSeen? need;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            access = await CallerAsync(db, ct);
+            // The need as the caller finds it now: the change below holds to this version, so a change between this
+            // read and the save is a conflict rather than lost.
+            need = await (from w in db.WorkItems.AsNoTracking()
+                          join c in db.Communities on w.CommunityId equals c.Id
+                          where w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind)
+                          select new NeedSeen(w.Version, c.StreetId)).FirstOrDefaultAsync(ct);
+        }
+        if (need is null) return Result<ProjectEvent>.NotFound(Text("Error.NotFound"));
+        var streetUnits = access.OfStreet(need.StreetId).Select(u => u.Id).ToHashSet();
         var picks = form.Resources.Where(p => p.Quantity != 0 || p.ResourceId != 0).ToList();
-        if (picks.GroupBy(p => p.ResourceId).Any(g => g.Count() > 1)) errors[ProjectFields.Resources] = text["Validation.ResourceTwice"];
         var pickedIds = picks.Select(p => p.ResourceId).ToList();
-        var resources = await db.Resources.Where(r => pickedIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        foreach (var pick in picks)
-        {
-            if (!resources.TryGetValue(pick.ResourceId, out var resource) || !resource.IsActive || !streetUnits.Contains(resource.UnitId))
-                errors.TryAdd(ProjectFields.Resources, text["Validation.ResourceUnknown"]);
-            else if (pick.Quantity <= 0)
-                errors.TryAdd(ProjectFields.Resources, text["Validation.QuantityPositive", resource.Title]);
-            else if (pick.Quantity > resource.RemainingCapacity)
-                errors.TryAdd(ProjectFields.Resources, text["Validation.OverCommitted", resource.Title, resource.RemainingCapacity, resource.CapacityUnit]);
-        }
-        if (errors.Count > 0) return ProjectResult.Invalid(errors);
+        Dictionary<int, Resource> resources = [];
+        WorkItem? project = null;
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var project = new WorkItem
-        {
-            Kind = WorkItemKind.Project,
-            Title = title,
-            Category = need.Category,
-            Urgency = Urgency.Complex,
-            CommunityId = need.CommunityId,
-            GridId = need.GridId,
-            RaisedByUserId = caller.Scope.UserId,
-            RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
-            RaisedAtUtc = now,
-            IsShared = true,
-            IsPublic = need.IsPublic,
-            Project = new ProjectDetails { BudgetYuan = form.BudgetYuan },
-            DueAtUtc = PortalTime.StartOfDayUtc(form.DueDate!.Value.AddDays(1)),
-            CoOwners = coUnits.Select(u => new WorkItemCoOwner { UnitId = u }).ToList(),
-        };
-        // A project is decided by the secretary, so it starts triaged: open for claiming, or dispatched to its lead unit.
-        Transition(project, WorkItemAction.Triage, caller, now);
-        if (form.LeadUnitId is { } lead)
-        {
-            project.OwnerUnitId = lead;
-            Transition(project, WorkItemAction.Dispatch, caller, now);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            db.WorkItems.Add(project);
-            await db.SaveChangesAsync(ct);
-            need.ProjectId = project.Id;
-            foreach (var pick in picks)
+        var result = await work.ChangeAsync<WorkItem, ProjectEvent>(
+            async (db, ct) =>
             {
-                db.ProjectResources.Add(new ProjectResource { ProjectId = project.Id, ResourceId = pick.ResourceId, Quantity = pick.Quantity });
-                resources[pick.ResourceId].CommittedCapacity += pick.Quantity;
-            }
-            // Need and resources carry concurrency tokens: a parallel commit of the same capacity fails here, not silently.
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(ct);
-            return ProjectResult.Conflict(text["Error.CreateConflict"]);
-        }
+                resources = await db.Resources.Where(r => pickedIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+                return await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
+            },
+            need.Version,
+            allow: (caller, item) => !caller.IsSignedIn || !caller.Policy.CanViewCommunity(item.CommunityId) ? Result.NotFound(Text("Error.NotFound"))
+                : !caller.Policy.CanManageCommunity(item.CommunityId) ? Result.NotAllowed(Text("Error.Forbidden"))
+                : item.ProjectId is not null ? Result.Invalid(Text("Error.NeedHasProject"))
+                : !WorkItemWorkflow.IsOpen(item.Status) ? Result.Invalid(Text("Error.NeedNotOpen"))
+                : null,
+            run: (caller, item, db) =>
+            {
+                // Optional: the need's title unless one is given (invisible characters only are none).
+                var title = UserText.SingleLineOrNull(form.Title) ?? item.Title;
+                var problems = new List<Problem>();
+                void Add(string field, string key, params object[] args)
+                {
+                    if (problems.All(p => p.Field != field)) problems.Add(new Problem(field, Text(key, args)));
+                }
+                if (title.Length > WorkItem.TitleMaxLength) Add(ProjectFields.Title, "Validation.TitleTooLong", WorkItem.TitleMaxLength);
+                if (form.LeadUnitId is { } leadId && !streetUnits.Contains(leadId)) Add(ProjectFields.LeadUnit, "Validation.UnitUnknown");
+                var coUnits = form.CoUnitIds.Distinct().Where(u => u != form.LeadUnitId).ToList();
+                if (coUnits.Any(u => !streetUnits.Contains(u))) Add(ProjectFields.CoUnits, "Validation.UnitUnknown");
+                var today = DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+                if (form.DueDate is null) Add(ProjectFields.DueDate, "Validation.DueDateRequired");
+                else if (form.DueDate <= today) Add(ProjectFields.DueDate, "Validation.DueDateInPast");
+                if (form.BudgetYuan is < 0) Add(ProjectFields.Budget, "Validation.BudgetNegative");
+                if (picks.GroupBy(p => p.ResourceId).Any(g => g.Count() > 1)) Add(ProjectFields.Resources, "Validation.ResourceTwice");
+                foreach (var pick in picks)
+                {
+                    if (!resources.TryGetValue(pick.ResourceId, out var resource) || !resource.IsActive || !streetUnits.Contains(resource.UnitId))
+                        Add(ProjectFields.Resources, "Validation.ResourceUnknown");
+                    else if (pick.Quantity <= 0)
+                        Add(ProjectFields.Resources, "Validation.QuantityPositive", resource.Title);
+                    else if (pick.Quantity > resource.RemainingCapacity)
+                        Add(ProjectFields.Resources, "Validation.OverCommitted", resource.Title, resource.RemainingCapacity, resource.CapacityUnit);
+                }
+                if (problems.Count > 0) return Result.Invalid(problems);
 
-        await AnnounceAsync(project, ProjectEvents.Created, ct);
-        foreach (var resource in resources.Values) await ResourceService.AnnounceAsync(bus, logger, caller.Scope.Units, resource, ct);
-        return ProjectResult.Saved(project.Id);
+                var now = clock.GetUtcNow().UtcDateTime;
+                project = new WorkItem
+                {
+                    Kind = WorkItemKind.Project,
+                    Title = title,
+                    Category = item.Category,
+                    Urgency = Urgency.Complex,
+                    CommunityId = item.CommunityId,
+                    GridId = item.GridId,
+                    RaisedByUserId = caller.UserId,
+                    RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
+                    RaisedAtUtc = now,
+                    IsShared = true,
+                    IsPublic = item.IsPublic,
+                    Project = new ProjectDetails { BudgetYuan = form.BudgetYuan },
+                    DueAtUtc = PortalTime.StartOfDayUtc(form.DueDate!.Value.AddDays(1)),
+                    CoOwners = coUnits.Select(u => new WorkItemCoOwner { UnitId = u }).ToList(),
+                };
+                // A project is decided by the secretary, so it starts triaged: open for claiming, or dispatched to its lead unit.
+                Transition(project, WorkItemAction.Triage, caller, now);
+                if (form.LeadUnitId is { } lead)
+                {
+                    project.OwnerUnitId = lead;
+                    Transition(project, WorkItemAction.Dispatch, caller, now);
+                }
+                db.WorkItems.Add(project);
+                // Resources carry concurrency tokens: a parallel commit of the same capacity fails the save, not silently.
+                foreach (var pick in picks) resources[pick.ResourceId].Commit(pick.Quantity, access.CommunityOf(resources[pick.ResourceId].UnitId));
+                return null;
+            },
+            Current,
+            Texts with { Conflict = Text("Error.CreateConflict"), Deleted = null },
+            missing: _ => Result.NotFound(Text("Error.NotFound")),
+            within: (_, item, db, _) =>
+            {
+                // The project has its key now: link the need and record what it takes, in the same transaction.
+                item.ProjectId = project!.Id;
+                foreach (var pick in picks) db.ProjectResources.Add(new ProjectResource { ProjectId = project.Id, ResourceId = pick.ResourceId, Quantity = pick.Quantity });
+                db.Publish(Announcement(project, ProjectEvents.Created));
+                return Task.CompletedTask;
+            },
+            ct: ct);
+        return result.Succeeded ? Result<ProjectEvent>.Ok(project!.Id, project.Version) : result;
     }
 
     /// <summary>
     /// 认领: the liaison of a unit (for the unit) or a Party member of the community (for themselves) takes an open project;
     /// the liaison of the lead unit a project was dispatched to accepts it the same way.
     /// </summary>
-    public async Task<ProjectResult> ClaimAsync(int projectId, Guid version, CancellationToken ct = default)
+    public async Task<Result<ProjectEvent>> ClaimAsync(int projectId, Guid version, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await CallerAsync(db, ct);
-        var project = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
-        if (caller.Scope.UserId is null || project is null || !caller.Policy.CanViewCommunity(project.CommunityId))
-            return ProjectResult.NotFound(text["Error.NotFound"]);
-        if (project.Version != version) return ProjectResult.Conflict(text["Error.Conflict"]);
-        if (ClaimAction(caller, project) is not { } claim)
-            return ProjectResult.Invalid(WorkItemWorkflow.Apply(project.Status, WorkItemAction.Claim).Allowed || project.Status == WorkItemStatus.Dispatched
-                ? text["Error.CannotClaim"].Value
-                : lists[WorkItemWorkflow.NotAllowedInStatus].Value);
-        if (claim.Action == WorkItemAction.Claim)
-        {
-            project.OwnerUnitId = claim.UnitId;
-            project.OwnerPersonId = claim.UnitId is null ? caller.PersonId : null;
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var result = Transition(project, claim.Action, caller, now);
-        if (!result.Allowed) return ProjectResult.Invalid(lists[result.ErrorCode!].Value);
-        db.Entry(project).Property(nameof(WorkItem.Version)).OriginalValue = version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ProjectResult.Conflict(text["Error.Conflict"]);
-        }
-        await AnnounceAsync(project, ProjectEvents.Changed, ct);
-        return ProjectResult.Saved(project.Id);
+        ResourceAccess access;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) access = await CallerAsync(db, ct);
+        return await work.ChangeAsync<WorkItem, ProjectEvent>(
+            Find(projectId), version,
+            allow: (caller, project) => caller.IsSignedIn && caller.Policy.CanViewCommunity(project.CommunityId) ? null : Result.NotFound(Text("Error.NotFound")),
+            run: (caller, project, db) =>
+            {
+                if (ClaimAction(access, project) is not { } claim)
+                    return Result.Invalid(WorkItemWorkflow.Apply(project.Status, WorkItemAction.Claim).Allowed || project.Status == WorkItemStatus.Dispatched
+                        ? Text("Error.CannotClaim")
+                        : Message.Of<ListsText>(WorkItemWorkflow.NotAllowedInStatus));
+                if (claim.Action == WorkItemAction.Claim)
+                {
+                    project.OwnerUnitId = claim.UnitId;
+                    project.OwnerPersonId = claim.UnitId is null ? caller.PersonId : null;
+                }
+                var result = Transition(project, claim.Action, caller, clock.GetUtcNow().UtcDateTime);
+                if (!result.Allowed) return Result.Invalid(Message.Of<ListsText>(result.ErrorCode!));
+                db.Publish(Announcement(project, ProjectEvents.Changed));
+                return null;
+            },
+            Current, Texts, ct: ct);
     }
 
-    public Task<ProjectResult> SaveMilestoneAsync(int projectId, MilestoneForm form, CancellationToken ct = default) =>
+    public Task<Result<MilestoneRow>> SaveMilestoneAsync(int projectId, MilestoneForm form, CancellationToken ct = default) =>
         ChangeMilestonesAsync(projectId, form, remove: false, ct);
 
-    public Task<ProjectResult> RemoveMilestoneAsync(int projectId, int milestoneId, Guid version, CancellationToken ct = default) =>
+    public Task<Result<MilestoneRow>> RemoveMilestoneAsync(int projectId, int milestoneId, Guid version, CancellationToken ct = default) =>
         ChangeMilestonesAsync(projectId, new MilestoneForm { Id = milestoneId, Version = version }, remove: true, ct);
 
-    /// <summary>Adds, changes or removes a milestone and rolls the project's progress up again, in one save.</summary>
-    private async Task<ProjectResult> ChangeMilestonesAsync(int projectId, MilestoneForm form, bool remove, CancellationToken ct)
+    /// <summary>
+    /// Adds, changes or removes a milestone and, in the same transaction, rolls the project's progress up again and
+    /// tells the project's lists.
+    /// </summary>
+    private async Task<Result<MilestoneRow>> ChangeMilestonesAsync(int projectId, MilestoneForm form, bool remove, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await CallerAsync(db, ct);
-        var project = await db.WorkItems.Include(w => w.Milestones).FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
-        if (caller.Scope.UserId is null || project is null || !caller.Policy.CanViewCommunity(project.CommunityId))
-            return ProjectResult.NotFound(text["Error.NotFound"]);
-        if (!CanEditMilestones(caller, project)) return ProjectResult.Invalid(text["Error.Forbidden"].Value);
+        ResourceAccess access;
+        WorkItem? project;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            access = await CallerAsync(db, ct);
+            project = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
+        }
+        if (!access.Caller.IsSignedIn || project is null || !access.Caller.Policy.CanViewCommunity(project.CommunityId))
+            return Result<MilestoneRow>.NotFound(Text("Error.NotFound"));
+        if (!CanEditMilestones(access, project)) return Result<MilestoneRow>.NotAllowed(Text("Error.Forbidden"));
+        var title = UserText.SingleLine(form.Title);
+        var problems = remove ? [] : ValidateMilestone(form, title);
 
-        Milestone? milestone = null;
-        if (!form.IsNew)
-        {
-            milestone = project.Milestones.FirstOrDefault(m => m.Id == form.Id);
-            if (milestone is null) return ProjectResult.Conflict(text["Error.MilestoneGone"]);
-            if (milestone.Version != form.Version) return ProjectResult.Conflict(text["Error.Conflict"]);
-            db.Entry(milestone).Property(nameof(Milestone.Version)).OriginalValue = form.Version;
-        }
-        if (remove)
-        {
-            project.Milestones.Remove(milestone!);
-            db.Milestones.Remove(milestone!);
-        }
-        else
-        {
-            var title = UserText.SingleLine(form.Title);
-            var errors = ValidateMilestone(form, title);
-            if (errors.Count > 0) return ProjectResult.Invalid(errors);
-            if (milestone is null)
+        if (form.IsNew)
+            return await work.AddAsync<Milestone, MilestoneRow>(
+                allow: _ => null,
+                create: _ => problems.Count > 0
+                    ? Result<Milestone>.Invalid(problems)
+                    : Result<Milestone>.Ok(new Milestone { WorkItemId = projectId, Title = title, Weight = form.Weight, PercentDone = form.PercentDone, DueDate = form.DueDate }),
+                within: (_, milestone, db, ct) => RollUpAsync(db, projectId, added: milestone, ct),
+                ct: ct);
+
+        return await work.ChangeAsync<Milestone, MilestoneRow>(
+            (db, ct) => db.Milestones.FirstOrDefaultAsync(m => m.Id == form.Id && m.WorkItemId == projectId, ct), form.Version,
+            allow: (_, _) => null,
+            run: (_, milestone, db) =>
             {
-                milestone = new Milestone { WorkItemId = project.Id, Title = "", SortOrder = project.Milestones.Count == 0 ? 1 : project.Milestones.Max(m => m.SortOrder) + 1 };
-                project.Milestones.Add(milestone);
-            }
-            milestone.Title = title;
-            milestone.Weight = form.Weight;
-            milestone.PercentDone = form.PercentDone;
-            milestone.DueDate = form.DueDate;
-        }
-        (project.Project ??= new ProjectDetails()).ProgressPercent = ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ProjectResult.Conflict(text["Error.Conflict"]);
-        }
-        await AnnounceAsync(project, ProjectEvents.Changed, ct);
-        return ProjectResult.Saved(milestone?.Id ?? form.Id);
+                if (remove)
+                {
+                    db.Milestones.Remove(milestone);
+                    return null;
+                }
+                if (problems.Count > 0) return Result.Invalid(problems);
+                milestone.Title = title;
+                milestone.Weight = form.Weight;
+                milestone.PercentDone = form.PercentDone;
+                milestone.DueDate = form.DueDate;
+                return null;
+            },
+            ToRow, Texts,
+            missing: _ => Result.Conflict(Text("Error.MilestoneGone")),
+            within: (_, _, db, ct) => RollUpAsync(db, projectId, added: null, ct),
+            ct: ct);
     }
 
-    /// <summary>Checks the form with its title as it will be stored.</summary>
-    private Dictionary<string, string> ValidateMilestone(MilestoneForm form, string title)
+    /// <summary>
+    /// After a milestone change is saved (in its transaction): places a new milestone last, rolls the project's progress
+    /// up from its milestones, and queues the project's live event.
+    /// </summary>
+    private static async Task RollUpAsync(PortalDbContext db, int projectId, Milestone? added, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        if (title.Length == 0) errors[ProjectFields.Title] = text["Validation.MilestoneTitleRequired"];
-        else if (title.Length > Milestone.TitleMaxLength) errors[ProjectFields.Title] = text["Validation.TitleTooLong", Milestone.TitleMaxLength];
-        if (form.Weight < 0) errors[ProjectFields.Weight] = text["Validation.WeightNegative"];
-        if (form.PercentDone is < 0 or > 100) errors[ProjectFields.PercentDone] = text["Validation.PercentRange"];
-        return errors;
+        var project = await db.WorkItems.Include(w => w.Milestones).FirstAsync(w => w.Id == projectId, ct);
+        if (added is not null)
+            added.SortOrder = project.Milestones.Where(m => m.Id != added.Id).Select(m => m.SortOrder).DefaultIfEmpty(0).Max() + 1;
+        (project.Project ??= new ProjectDetails()).ProgressPercent = ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
+        db.Publish(Announcement(project, ProjectEvents.Changed));
+    }
+
+    private sealed record NeedSeen(Guid Version, int StreetId);
+
+    private static Func<PortalDbContext, CancellationToken, Task<WorkItem?>> Find(int projectId) =>
+        (db, ct) => db.WorkItems.FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
+
+    /// <summary>What is saved now, after a conflict: the project's (or need's) status and progress.</summary>
+    private static ProjectEvent Current(WorkItem item) => new(item.Id, item.Status, item.Project?.ProgressPercent ?? 0);
+
+    private static MilestoneRow ToRow(Milestone m) => new(m.Id, m.Version, m.Title, m.Weight, m.PercentDone, m.DueDate, m.SortOrder);
+
+    /// <summary>
+    /// The project's live event on its community's lists channel, stored with the change. (Queued on the context rather
+    /// than raised by the work item: the work item's own step events are the work-item slice's to map; S2A.)
+    /// </summary>
+    private static LiveEventDraft Announcement(WorkItem project, string type) =>
+        LiveEventDraft.Of(ListsChannels.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.Project?.ProgressPercent ?? 0));
+
+    /// <summary>Checks the form with its title as it will be stored.</summary>
+    private static List<Problem> ValidateMilestone(MilestoneForm form, string title)
+    {
+        var problems = new List<Problem>();
+        if (title.Length == 0) problems.Add(new Problem(ProjectFields.Title, Text("Validation.MilestoneTitleRequired")));
+        else if (title.Length > Milestone.TitleMaxLength) problems.Add(new Problem(ProjectFields.Title, Text("Validation.TitleTooLong", Milestone.TitleMaxLength)));
+        if (form.Weight < 0) problems.Add(new Problem(ProjectFields.Weight, Text("Validation.WeightNegative")));
+        if (form.PercentDone is < 0 or > 100) problems.Add(new Problem(ProjectFields.PercentDone, Text("Validation.PercentRange")));
+        return problems;
     }
 
     /// <summary>Managers of the community and the lead unit's liaison keep the milestones; closed projects are settled.</summary>
-    private static bool CanEditMilestones(Caller caller, WorkItem project) =>
+    private static bool CanEditMilestones(ResourceAccess caller, WorkItem project) =>
         project.Status is not (WorkItemStatus.Closed or WorkItemStatus.Rejected)
-        && (caller.Policy.CanManageCommunity(project.CommunityId) || (project.OwnerUnitId is { } lead && caller.Scope.CanAct(lead)));
+        && (caller.Caller.Policy.CanManageCommunity(project.CommunityId) || (project.OwnerUnitId is { } lead && caller.CanAct(lead)));
 
     private sealed record Claim(WorkItemAction Action, int? UnitId);
 
     /// <summary>What claiming means for this user and project, or null when they cannot.</summary>
-    private static Claim? ClaimAction(Caller caller, WorkItem project)
+    private static Claim? ClaimAction(ResourceAccess caller, WorkItem project)
     {
         if (project.Status == WorkItemStatus.Dispatched)
-            return project.OwnerUnitId is { } lead && caller.LiaisonUnits.Contains(lead) ? new Claim(WorkItemAction.Accept, lead) : null;
+            return project.OwnerUnitId is { } lead && caller.Caller.LiaisonUnits.Contains(lead) ? new Claim(WorkItemAction.Accept, lead) : null;
         if (!WorkItemWorkflow.Apply(project.Status, WorkItemAction.Claim).Allowed) return null;
-        var street = caller.Scope.Units.Values.Where(u => u.CommunityId == project.CommunityId).Select(u => u.StreetId).FirstOrDefault();
-        var unit = caller.LiaisonUnits.Where(u => caller.Scope.Units.TryGetValue(u, out var place)
+        var street = caller.Units.Values.Where(u => u.CommunityId == project.CommunityId).Select(u => u.StreetId).FirstOrDefault();
+        var unit = caller.Caller.LiaisonUnits.Where(u => caller.Units.TryGetValue(u, out var place)
                                                    && (place.CommunityId == project.CommunityId || (place.CommunityId is null && place.StreetId == street)))
             .Cast<int?>().FirstOrDefault();
         if (unit is not null) return new Claim(WorkItemAction.Claim, unit);
-        return caller.IsPartyMemberOf(project.CommunityId) && caller.PersonId is not null ? new Claim(WorkItemAction.Claim, null) : null;
+        return caller.Caller.MemberCommunities.Contains(project.CommunityId) && caller.Caller.PersonId is not null ? new Claim(WorkItemAction.Claim, null) : null;
     }
 
     private static TransitionResult Transition(WorkItem item, WorkItemAction action, Caller caller, DateTime now)
@@ -343,7 +361,7 @@ public sealed class ProjectService(
         if (result.Allowed)
             item.Events.Add(new WorkItemEvent
             {
-                Action = action, FromStatus = from, ToStatus = item.Status, ActorUserId = caller.Scope.UserId,
+                Action = action, FromStatus = from, ToStatus = item.Status, ActorUserId = caller.UserId,
                 ActorName = Truncate(caller.Name, WorkItem.NameMaxLength), AtUtc = now,
             });
         return result;
@@ -353,14 +371,14 @@ public sealed class ProjectService(
     /// Projects the user may see: all of the communities they manage; those their unit leads or co-owns or they own
     /// themselves; open ones they could claim; and the public ones of their communities.
     /// </summary>
-    private static IQueryable<WorkItem> Readable(PortalDbContext db, Caller caller)
+    private static IQueryable<WorkItem> Readable(PortalDbContext db, ResourceAccess caller)
     {
-        var managed = caller.Policy.ManagedCommunities.ToList();
-        var visible = caller.Policy.VisibleCommunities.ToList();
-        var actable = caller.Scope.Actable.ToList();
-        var personId = caller.PersonId;
-        var memberOf = caller.Policy.ScopesOf(PortalRole.PartyMember).ToList();
-        var isLiaison = caller.LiaisonUnits.Any();
+        var managed = caller.Caller.Policy.ManagedCommunities.ToList();
+        var visible = caller.Caller.Policy.VisibleCommunities.ToList();
+        var actable = caller.Actable.ToList();
+        var personId = caller.Caller.PersonId;
+        var memberOf = caller.Caller.MemberCommunities.ToList();
+        var isLiaison = caller.Caller.LiaisonUnits.Any();
         return db.WorkItems.AsNoTracking().Where(p => p.Kind == WorkItemKind.Project && (
             managed.Contains(p.CommunityId)
             || (p.OwnerUnitId != null && actable.Contains(p.OwnerUnitId.Value))
@@ -368,18 +386,6 @@ public sealed class ProjectService(
             || (personId != null && p.OwnerPersonId == personId)
             || (visible.Contains(p.CommunityId) && (p.IsPublic
                 || (p.Status == WorkItemStatus.Triaged && (isLiaison || memberOf.Contains(p.CommunityId)))))));
-    }
-
-    private async Task AnnounceAsync(WorkItem project, string type, CancellationToken ct)
-    {
-        try
-        {
-            await bus.PublishAsync(ListsChannels.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.Project?.ProgressPercent ?? 0), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Live event {Type} for project {Id} failed", type, project.Id);
-        }
     }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];

@@ -56,15 +56,6 @@ public static class ResourceFields
     public const string Availability = "Availability";
 }
 
-/// <summary>One suggested resource for a need, with the reasons already in the reader's language.</summary>
-public sealed record SuggestionRow(
-    int ResourceId, string Title, string Unit, ResourceKind Kind, int Remaining, string CapacityUnit, int Score,
-    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<string> ReasonTexts);
-
-/// <summary>The need a matching is for, and what was found.</summary>
-public sealed record MatchResult(int NeedId, string NeedTitle, string Category, int CommunityId, WorkItemStatus Status, int? ProjectId,
-    bool CanCreateProject, IReadOnlyList<SuggestionRow> Suggestions);
-
 /// <summary>Payload of the live events on "lists/{communityId}": ids and figures, never names or contact details.</summary>
 public sealed record ResourceEvent(int ResourceId, int UnitId, int Remaining);
 

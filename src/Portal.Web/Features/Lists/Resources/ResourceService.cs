@@ -1,14 +1,16 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
+using Portal.Domain.Common;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Data.Live;
+using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
-using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Lists.Resources;
 
@@ -18,42 +20,15 @@ namespace Portal.Web.Features.Lists.Resources;
 /// Everyone else who belongs to a community sees the active resources of its units and of street-level units, without
 /// contact details. Capacity is never negative and never below what projects have already committed. Scoped.
 /// </summary>
-public sealed class ResourceService(
-    IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    AccessPolicyProvider policies,
-    LiveEventBus bus,
-    IStringLocalizer<ResourcesText> text,
-    ILogger<ResourceService> logger)
+public sealed class ResourceService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work)
 {
-    internal sealed record UnitPlace(int Id, string Name, int StreetId, int? CommunityId);
+    private static readonly CommandTexts Texts = new(
+        Text("Error.NotFound"), Message.Of<SharedText>("Common.ConcurrencyConflict"), Message.Of<SharedText>("Common.DeletedMeanwhile"));
 
-    /// <summary>What the caller may do with which units' resources.</summary>
-    internal sealed record Scope(string? UserId, AccessPolicy Policy, IReadOnlyDictionary<int, UnitPlace> Units, HashSet<int> Actable, HashSet<int> Visible)
-    {
-        public bool CanAct(int unitId) => Actable.Contains(unitId);
-    }
+    private static Message Text(string key, params object[] args) => Message.Of<ResourcesText>(key, args);
 
-    internal static async Task<Scope> ScopeAsync(PortalDbContext db, ClaimsPrincipal principal, AccessPolicyProvider policies, CancellationToken ct)
-    {
-        var policy = await policies.ForAsync(principal, ct);
-        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        var units = (await db.Units.AsNoTracking().Select(u => new UnitPlace(u.Id, u.Name, u.StreetId, u.CommunityId)).ToListAsync(ct))
-            .ToDictionary(u => u.Id);
-        if (userId is null) return new Scope(null, policy, units, [], []);
-        var visibleCommunities = policy.VisibleCommunities;
-        var streetsOfVisible = policy.VisibleStreets;
-        var actable = units.Values.Where(u => policy.CanActForUnit(u.Id)).Select(u => u.Id).ToHashSet();
-        // A community unit is seen by its community; a street-level unit serves every community of the street.
-        var visible = units.Values
-            .Where(u => actable.Contains(u.Id)
-                        || (u.CommunityId is { } c ? visibleCommunities.Contains(c) : streetsOfVisible.Contains(u.StreetId)))
-            .Select(u => u.Id).ToHashSet();
-        return new Scope(userId, policy, units, actable, visible);
-    }
-
-    private async Task<Scope> CallerAsync(PortalDbContext db, CancellationToken ct) =>
-        await ScopeAsync(db, await currentUser.CallerAsync(), policies, ct);
+    private async Task<ResourceAccess> CallerAsync(PortalDbContext db, CancellationToken ct) =>
+        await db.ResourceAccessAsync(await callers.GetAsync(ct), ct);
 
     /// <summary>Units whose resources the user may publish (for the editor's choice and the filter).</summary>
     public async Task<IReadOnlyList<Option>> EditableUnitsAsync(CancellationToken ct = default)
@@ -75,7 +50,7 @@ public sealed class ResourceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await CallerAsync(db, ct);
-        if (scope.UserId is null) return new PagedResult<ResourceRow>([], 0);
+        if (!scope.Caller.IsSignedIn) return new PagedResult<ResourceRow>([], 0);
         var rows = Readable(db, scope);
         if (query.Kind is { } kind) rows = rows.Where(r => r.Kind == kind);
         if (query.UnitId is { } unit) rows = rows.Where(r => r.UnitId == unit);
@@ -116,110 +91,80 @@ public sealed class ResourceService(
     /// <summary>
     /// Publishes a new resource or changes one. Invalid input, a unit the user may not act for and a stale version
     /// change nothing; on a conflict the current values come back so the editor keeps the user's input beside them.
+    /// The lists of the unit's community hear of the change with it (<see cref="ResourceChanged"/>).
     /// </summary>
-    public async Task<SaveResult<ResourceForm>> SaveAsync(ResourceForm form, CancellationToken ct = default)
+    public async Task<Result<ResourceForm>> SaveAsync(ResourceForm form, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scope = await CallerAsync(db, ct);
-        if (scope.UserId is null) return SaveResult<ResourceForm>.NotFound(text["Error.NotFound"]);
+        ResourceAccess access;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) access = await CallerAsync(db, ct);
+        if (!access.Caller.IsSignedIn) return Result<ResourceForm>.NotFound(Text("Error.NotFound"));
         // Checked and stored as the database keeps text: a title of invisible characters only is no title.
         var (title, description, capacityUnit) = (UserText.SingleLine(form.Title), UserText.MultiLineTrimmed(form.Description), UserText.SingleLine(form.CapacityUnit));
-        var errors = Validate(form, title, description, capacityUnit);
-        Resource resource;
+        var problems = Validate(form, title, description, capacityUnit);
+        Result? Describe(Resource resource)
+        {
+            if (problems.Count > 0) return Result.Invalid(problems);
+            resource.Describe(form.Kind, title, description, WorkItemCategories.All.Where(form.Categories.Contains), form.Capacity, capacityUnit,
+                form.AvailableFrom, form.AvailableUntil, form.IsActive, access.CommunityOf(resource.UnitId));
+            return null;
+        }
+
         if (form.IsNew)
-        {
-            if (form.UnitId == 0) errors.TryAdd(ResourceFields.Unit, text["Validation.UnitRequired"]);
-            else if (!scope.CanAct(form.UnitId)) return Refused(scope, form.UnitId);
-            if (errors.Count > 0) return SaveResult<ResourceForm>.Invalid(errors);
-            resource = new Resource { UnitId = form.UnitId, Title = "", CapacityUnit = "" };
-            db.Resources.Add(resource);
-        }
-        else
-        {
-            var found = await db.Resources.FirstOrDefaultAsync(r => r.Id == form.Id, ct);
-            if (found is null)
-                return scope.CanAct(form.UnitId) ? SaveResult<ResourceForm>.Conflict(null) : SaveResult<ResourceForm>.NotFound(text["Error.NotFound"]);
-            if (!scope.CanAct(found.UnitId)) return Refused(scope, found.UnitId);
-            // The unit of a published resource stays: projects count its capacity against that unit.
-            if (form.Capacity < found.CommittedCapacity)
-                errors.TryAdd(ResourceFields.Capacity, text["Validation.CapacityBelowCommitted", found.CommittedCapacity, found.CapacityUnit]);
-            if (errors.Count > 0) return SaveResult<ResourceForm>.Invalid(errors);
-            if (found.Version != form.Version) return SaveResult<ResourceForm>.Conflict(ToForm(found));
-            db.Entry(found).Property(nameof(Resource.Version)).OriginalValue = form.Version;
-            resource = found;
-        }
+            return await work.AddAsync<Resource, ResourceForm>(
+                allow: _ => form.UnitId == 0 ? null : access.CanAct(form.UnitId) ? null : Refused(access, form.UnitId),
+                create: _ =>
+                {
+                    if (form.UnitId == 0) problems.Insert(0, new Problem(ResourceFields.Unit, Text("Validation.UnitRequired")));
+                    var resource = new Resource { UnitId = form.UnitId, Title = "", CapacityUnit = "" };
+                    return Describe(resource) is { } refused ? Result<Resource>.From(refused) : Result<Resource>.Ok(resource);
+                },
+                ct: ct);
 
-        resource.Kind = form.Kind;
-        resource.Title = title;
-        resource.Description = description;
-        resource.Categories = string.Join(',', WorkItemCategories.All.Where(form.Categories.Contains));
-        resource.Capacity = form.Capacity;
-        resource.CapacityUnit = capacityUnit;
-        resource.AvailableFrom = form.AvailableFrom;
-        resource.AvailableUntil = form.AvailableUntil;
-        resource.IsActive = form.IsActive;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == form.Id, ct);
-            return SaveResult<ResourceForm>.Conflict(current is null ? null : ToForm(current));
-        }
-        await AnnounceAsync(bus, logger, scope.Units, resource, ct);
-        return SaveResult<ResourceForm>.Saved(resource.Id);
+        return await work.ChangeAsync<Resource, ResourceForm>(
+            (db, ct) => db.Resources.FirstOrDefaultAsync(r => r.Id == form.Id, ct), form.Version,
+            allow: (_, resource) => access.CanAct(resource.UnitId) ? null : Refused(access, resource.UnitId),
+            run: (_, resource, _) =>
+            {
+                // The unit of a published resource stays: projects count its capacity against that unit.
+                if (form.Capacity < resource.CommittedCapacity && problems.All(p => p.Field != ResourceFields.Capacity))
+                    problems.Add(new Problem(ResourceFields.Capacity, Text("Validation.CapacityBelowCommitted", resource.CommittedCapacity, resource.CapacityUnit)));
+                return Describe(resource);
+            },
+            ToForm, Texts,
+            missing: _ => access.CanAct(form.UnitId) ? Result.Conflict(Texts.Deleted!) : Result.NotFound(Text("Error.NotFound")),
+            ct: ct);
     }
 
-    /// <summary>Tells open lists of the unit's community (or, for street-level units, nobody in particular) that a resource changed.</summary>
-    internal static async Task AnnounceAsync(LiveEventBus bus, ILogger logger, IReadOnlyDictionary<int, UnitPlace> units, Resource resource, CancellationToken ct)
+    private static List<Problem> Validate(ResourceForm form, string title, string description, string unit)
     {
-        if (!units.TryGetValue(resource.UnitId, out var unit) || unit.CommunityId is not { } community) return;
-        try
-        {
-            await bus.PublishAsync(ListsChannels.For(community), ResourceEvents.Saved, new ResourceEvent(resource.Id, resource.UnitId, resource.RemainingCapacity), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Saved already; open lists catch up on their next load.
-            logger.LogError(ex, "Live event for resource {Id} failed", resource.Id);
-        }
-    }
-
-    private Dictionary<string, string> Validate(ResourceForm form, string title, string description, string unit)
-    {
-        var errors = new Dictionary<string, string>();
-        if (title.Length == 0) errors[ResourceFields.Title] = text["Validation.TitleRequired"];
-        else if (title.Length > Resource.TitleMaxLength) errors[ResourceFields.Title] = text["Validation.TitleTooLong", Resource.TitleMaxLength];
-        if (description.Length > Resource.DescriptionMaxLength)
-            errors[ResourceFields.Description] = text["Validation.DescriptionTooLong", Resource.DescriptionMaxLength];
-        if (!Enum.IsDefined(form.Kind)) errors[ResourceFields.Kind] = text["Validation.KindRequired"];
+        var problems = new List<Problem>();
+        void Add(string field, string key, params object[] args) => problems.Add(new Problem(field, Text(key, args)));
+        if (title.Length == 0) Add(ResourceFields.Title, "Validation.TitleRequired");
+        else if (title.Length > Resource.TitleMaxLength) Add(ResourceFields.Title, "Validation.TitleTooLong", Resource.TitleMaxLength);
+        if (description.Length > Resource.DescriptionMaxLength) Add(ResourceFields.Description, "Validation.DescriptionTooLong", Resource.DescriptionMaxLength);
+        if (!Enum.IsDefined(form.Kind)) Add(ResourceFields.Kind, "Validation.KindRequired");
         var categories = form.Categories.ToList();
-        if (categories.Count == 0) errors[ResourceFields.Categories] = text["Validation.CategoryRequired"];
-        else if (categories.Any(c => !WorkItemCategories.IsKnown(c))) errors[ResourceFields.Categories] = text["Validation.CategoryUnknown"];
-        if (form.Capacity < 0) errors[ResourceFields.Capacity] = text["Validation.CapacityNegative"];
-        if (unit.Length == 0) errors[ResourceFields.CapacityUnit] = text["Validation.CapacityUnitRequired"];
-        else if (unit.Length > Resource.CapacityUnitMaxLength) errors[ResourceFields.CapacityUnit] = text["Validation.CapacityUnitTooLong", Resource.CapacityUnitMaxLength];
-        if (form.AvailableFrom is { } from && form.AvailableUntil is { } until && from > until)
-            errors[ResourceFields.Availability] = text["Validation.AvailabilityOrder"];
-        return errors;
+        if (categories.Count == 0) Add(ResourceFields.Categories, "Validation.CategoryRequired");
+        else if (categories.Any(c => !WorkItemCategories.IsKnown(c))) Add(ResourceFields.Categories, "Validation.CategoryUnknown");
+        if (form.Capacity < 0) Add(ResourceFields.Capacity, "Validation.CapacityNegative");
+        if (unit.Length == 0) Add(ResourceFields.CapacityUnit, "Validation.CapacityUnitRequired");
+        else if (unit.Length > Resource.CapacityUnitMaxLength) Add(ResourceFields.CapacityUnit, "Validation.CapacityUnitTooLong", Resource.CapacityUnitMaxLength);
+        if (form.AvailableFrom is { } from && form.AvailableUntil is { } until && from > until) Add(ResourceFields.Availability, "Validation.AvailabilityOrder");
+        return problems;
     }
 
     /// <summary>Someone who can see the unit is told they may not edit; anyone else learns nothing.</summary>
-    private SaveResult<ResourceForm> Refused(Scope scope, int unitId) =>
-        scope.Visible.Contains(unitId)
-            ? SaveResult<ResourceForm>.Invalid(text["Error.Forbidden"].Value)
-            : SaveResult<ResourceForm>.NotFound(text["Error.NotFound"]);
+    private static Result Refused(ResourceAccess access, int unitId) =>
+        access.Sees(unitId) ? Result.NotAllowed(Text("Error.Forbidden")) : Result.NotFound(Text("Error.NotFound"));
 
-    internal static IQueryable<Resource> Readable(PortalDbContext db, Scope scope)
+    internal static IQueryable<Resource> Readable(PortalDbContext db, ResourceAccess scope)
     {
         var actable = scope.Actable.ToList();
         var visible = scope.Visible.ToList();
         return db.Resources.AsNoTracking().Where(r => actable.Contains(r.UnitId) || (r.IsActive && visible.Contains(r.UnitId)));
     }
 
-    private static ResourceRow ToRow(Resource r, Scope scope)
+    private static ResourceRow ToRow(Resource r, ResourceAccess scope)
     {
         var unit = scope.Units.TryGetValue(r.UnitId, out var u) ? u : null;
         return new ResourceRow(r.Id, r.UnitId, unit?.Name ?? "", unit?.CommunityId, r.Kind, r.Title, r.Description,
@@ -243,4 +188,17 @@ public sealed class ResourceService(
         AvailableUntil = r.AvailableUntil,
         IsActive = r.IsActive,
     };
+
+    /// <summary>
+    /// What open lists hear of a resource: "resource.saved" on the lists channel of its unit's community (none for a
+    /// street-level unit). Nested here while the lists channel names live in the work-items slice (S2A moves them to
+    /// the Lists area kit; then this becomes a type of its own).
+    /// </summary>
+    internal sealed class LiveEvents : ILiveEventMapper
+    {
+        public LiveEventDraft? Map(Entity source, IDomainEvent domainEvent) =>
+            domainEvent is ResourceChanged { CommunityId: { } community } changed && source is Resource resource
+                ? LiveEventDraft.Of(ListsChannels.For(community), ResourceEvents.Saved, new ResourceEvent(resource.Id, changed.UnitId, resource.RemainingCapacity))
+                : null;
+    }
 }

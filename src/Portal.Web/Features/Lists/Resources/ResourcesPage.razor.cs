@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.WorkItems;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Results;
 using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
@@ -22,7 +23,8 @@ public partial class ResourcesPage : ComponentBase, IDisposable
 {
     [Inject] private ResourceService Resources { get; set; } = default!;
     [Inject] private LiveEventBus Bus { get; set; } = default!;
-    [Inject] private CurrentUser User { get; set; } = default!;
+    [Inject] private CallerScope Callers { get; set; } = default!;
+    [Inject] private ResultText Texts { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IStringLocalizer<ResourcesText> T { get; set; } = default!;
     [Inject] protected IStringLocalizer<ListsText> L { get; set; } = default!;
@@ -42,8 +44,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
 
     protected ResourceForm? Form;
     protected IReadOnlyDictionary<string, string> Errors = new Dictionary<string, string>();
-    protected ResourceForm? Conflict;
-    protected bool ConflictDeleted;
+    protected Result<ResourceForm>? Result;
     protected bool Saving;
 
     private readonly List<IDisposable> _subscriptions = [];
@@ -59,7 +60,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        var communities = (await User.AccessAsync()).VisibleCommunities;
+        var communities = (await Callers.GetAsync()).Visible;
         foreach (var community in communities)
             _subscriptions.Add(Bus.Subscribe(ListsChannels.For(community), e =>
                 e.Type == ResourceEvents.Saved ? InvokeAsync(ReloadAsync) : Task.CompletedTask));
@@ -117,8 +118,7 @@ public partial class ResourcesPage : ComponentBase, IDisposable
     {
         Form = form;
         Errors = new Dictionary<string, string>();
-        Conflict = null;
-        ConflictDeleted = false;
+        Result = null;
     }
 
     protected void CloseEditor() => Form = null;
@@ -130,19 +130,18 @@ public partial class ResourcesPage : ComponentBase, IDisposable
         try
         {
             var result = await Resources.SaveAsync(Form);
-            Errors = result.Errors;
+            Result = result;
+            Errors = Texts.ByField(result);
             if (result.Succeeded)
             {
                 Snackbar.Add(S["Common.Saved"], Severity.Success);
                 Form = null;
                 await ReloadAsync();
             }
-            else if (result.Status == SaveStatus.Conflict)
+            else if (result is { Outcome: Outcome.Conflict, Current: { } current })
             {
                 // Keep the user's input; adopt the current version so saving again knowingly replaces what is shown.
-                Conflict = result.Current;
-                ConflictDeleted = result.Current is null;
-                if (result.Current is not null) Form.Version = result.Current.Version;
+                Form.Version = current.Version;
             }
         }
         finally

@@ -1,25 +1,15 @@
 using System.Linq.Expressions;
 using Portal.Domain.Access;
-using Portal.Domain.Directory;
-using Portal.Web.Kit.Callers;
 
-namespace Portal.Web.Features.Directory;
+namespace Portal.Domain.Directory;
 
 /// <summary>
-/// Resolves what the caller of the directory services may manage: the scope's caller by the one rule of
-/// <see cref="CallerScope"/> (decision 0023). Scoped.
+/// The directory rows one caller may manage, as query filters and single checks built from one rule set from their
+/// <see cref="AccessPolicy"/> (the caller's <c>Policy</c>), so that lists, edits, deletes, imports and exports agree. A row
+/// outside the scope is treated as not existing. The web layer builds it from the scope's caller; nothing here reads
+/// who is calling.
 /// </summary>
-public sealed class DirectoryAccess(CallerScope callers)
-{
-    public async Task<DirectoryScopeFilter> ScopeAsync(CancellationToken ct = default) =>
-        new((await callers.GetAsync(ct)).Policy);
-}
-
-/// <summary>
-/// The rows one user may manage, as query filters and single checks built from one rule set, so that lists,
-/// edits, deletes, imports and exports agree. A row outside the scope is treated as not existing.
-/// </summary>
-public sealed class DirectoryScopeFilter(AccessPolicy policy)
+public sealed class DirectoryAccess(AccessPolicy policy)
 {
     public AccessPolicy Policy { get; } = policy;
 

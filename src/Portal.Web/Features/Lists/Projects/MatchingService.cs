@@ -4,10 +4,11 @@ using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Domain.Access;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Features.Localization;
 
-namespace Portal.Web.Features.Lists.Resources;
+namespace Portal.Web.Features.Lists.Projects;
 
 /// <summary>
 /// Suggests resources for a need (匹配资源): the need and the street's active resources are mapped to
@@ -16,10 +17,9 @@ namespace Portal.Web.Features.Lists.Resources;
 /// </summary>
 public sealed class MatchingService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    AccessPolicyProvider policies,
+    CallerScope callers,
     TimeProvider clock,
-    IStringLocalizer<ResourcesText> text)
+    IStringLocalizer<ProjectsText> text)
 {
     public const int MaxSuggestions = 10;
 
@@ -27,9 +27,8 @@ public sealed class MatchingService(
     public async Task<MatchResult?> SuggestForNeedAsync(int needId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var principal = await currentUser.CallerAsync();
-        var scope = await ResourceService.ScopeAsync(db, principal, policies, ct);
-        if (scope.UserId is null) return null;
+        var scope = await db.ResourceAccessAsync(await callers.GetAsync(ct), ct);
+        if (!scope.Caller.IsSignedIn) return null;
         var need = await db.WorkItems.AsNoTracking()
             .FirstOrDefaultAsync(w => w.Id == needId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
         if (need is null || !CanMatch(scope, need)) return null;
@@ -51,12 +50,12 @@ public sealed class MatchingService(
             return new SuggestionRow(r.Id, r.Title, scope.Units[r.UnitId].Name, r.Kind, r.RemainingCapacity, r.CapacityUnit, s.Score,
                 s.Reasons, s.Reasons.Select(Describe).ToList());
         }).ToList();
-        var canCreate = scope.Policy.CanManageCommunity(need.CommunityId) && need.ProjectId is null && WorkItemWorkflow.IsOpen(need.Status);
+        var canCreate = scope.Caller.Policy.CanManageCommunity(need.CommunityId) && need.ProjectId is null && WorkItemWorkflow.IsOpen(need.Status);
         return new MatchResult(need.Id, need.Title, need.Category, need.CommunityId, need.Status, need.ProjectId, canCreate, rows);
     }
 
-    internal static bool CanMatch(ResourceService.Scope scope, WorkItem need) =>
-        scope.Policy.CanManageCommunity(need.CommunityId) || (need.OwnerUnitId is { } unit && scope.CanAct(unit));
+    internal static bool CanMatch(ResourceAccess scope, WorkItem need) =>
+        scope.Caller.Policy.CanManageCommunity(need.CommunityId) || (need.OwnerUnitId is { } unit && scope.CanAct(unit));
 
     public string Describe(MatchReason reason) => text[$"Reason.{reason}"];
 }
