@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Platform;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Testing;
 
@@ -25,22 +26,22 @@ public static class ResidentNeeds
             await using var db = await portal.NewDbContextAsync(ct);
             return await db.WorkItems.Where(w => w.Id == id).Select(w => w.Version).SingleAsync(ct);
         }
-        static void Ok(WorkItemResult result)
+        void Ok(Result result)
         {
-            if (!result.Succeeded) throw new InvalidOperationException($"{result.Outcome}: {result.Message}");
+            if (!result.Succeeded) throw new InvalidOperationException($"{result.Outcome}: {portal.TextOf(result)}");
         }
 
-        var raised = await portal.AsAsync<WorkItemService, WorkItemResult>("resident", s => s.RaiseAsync(new RaiseNeedForm
+        var raised = await portal.AsAsync<WorkItemService, Result>("resident", s => s.RaiseAsync(new RaiseNeedForm
         {
             Title = title, Category = WorkItemCategories.Safety, CommunityId = community, Urgency = Urgency.General,
         }, ct));
         Ok(raised);
         var id = raised.Id;
         if (!reported) return id;
-        Ok(await portal.AsAsync<WorkItemService, WorkItemResult>("secretary", async s => await s.TriageAsync(id, await Version(id), true, true, ct: ct)));
-        Ok(await portal.AsAsync<WorkItemService, WorkItemResult>("secretary", async s => await s.DispatchAsync(id, await Version(id), hospital, Urgency.Complex, ct: ct)));
-        Ok(await portal.AsAsync<WorkItemService, WorkItemResult>("liaison", async s => await s.AcceptAsync(id, await Version(id), ct: ct)));
-        Ok(await portal.AsAsync<WorkItemService, WorkItemResult>("liaison", async s => await s.ReportBackAsync(id, await Version(id), "已处理完毕。", ct: ct)));
+        Ok(await portal.AsAsync<WorkItemService, Result>("secretary", async s => await s.TriageAsync(id, await Version(id), true, true, ct: ct)));
+        Ok(await portal.AsAsync<WorkItemService, Result>("secretary", async s => await s.DispatchAsync(id, await Version(id), hospital, Urgency.Complex, ct: ct)));
+        Ok(await portal.AsAsync<WorkItemService, Result>("liaison", async s => await s.AcceptAsync(id, await Version(id), ct: ct)));
+        Ok(await portal.AsAsync<WorkItemService, Result>("liaison", async s => await s.ReportBackAsync(id, await Version(id), "已处理完毕。", ct: ct)));
         return id;
     }
 }

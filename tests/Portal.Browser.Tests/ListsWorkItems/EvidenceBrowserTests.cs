@@ -4,6 +4,8 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Platform;
 using static Microsoft.Playwright.Assertions;
+using Portal.Web.Kit.Results;
+using Portal.Testing;
 
 namespace Portal.Browser.Tests.ListsWorkItems;
 
@@ -27,17 +29,17 @@ public sealed class EvidenceBrowserTests(BrowserFixture browser, PortalServerFix
             await using var db = await server.Portal.NewDbContextAsync(Ct);
             return await db.WorkItems.Where(w => w.Id == id).Select(w => w.Version).SingleAsync(Ct);
         }
-        static void Ok(WorkItemResult result) => Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message}");
+        void Ok(Result result) => Assert.True(result.Succeeded, $"{result.Outcome}: {server.Portal.TextOf(result)}");
 
-        var raised = await server.Portal.AsAsync<WorkItemService, WorkItemResult>("resident", s => s.RaiseAsync(new RaiseNeedForm
+        var raised = await server.Portal.AsAsync<WorkItemService, Result>("resident", s => s.RaiseAsync(new RaiseNeedForm
         {
             Title = title, Category = WorkItemCategories.Safety, CommunityId = community, Urgency = Urgency.General,
         }, Ct));
         Ok(raised);
         var id = raised.Id;
-        Ok(await server.Portal.AsAsync<WorkItemService, WorkItemResult>("secretary", async s => await s.TriageAsync(id, await Version(id), true, false, ct: Ct)));
-        Ok(await server.Portal.AsAsync<WorkItemService, WorkItemResult>("secretary", async s => await s.DispatchAsync(id, await Version(id), hospital, Urgency.Complex, ct: Ct)));
-        Ok(await server.Portal.AsAsync<WorkItemService, WorkItemResult>("liaison", async s => await s.AcceptAsync(id, await Version(id), ct: Ct)));
+        Ok(await server.Portal.AsAsync<WorkItemService, Result>("secretary", async s => await s.TriageAsync(id, await Version(id), true, false, ct: Ct)));
+        Ok(await server.Portal.AsAsync<WorkItemService, Result>("secretary", async s => await s.DispatchAsync(id, await Version(id), hospital, Urgency.Complex, ct: Ct)));
+        Ok(await server.Portal.AsAsync<WorkItemService, Result>("liaison", async s => await s.AcceptAsync(id, await Version(id), ct: Ct)));
         return id;
     }
 

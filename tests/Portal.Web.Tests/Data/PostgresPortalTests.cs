@@ -9,6 +9,7 @@ using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.Data;
 
@@ -123,12 +124,12 @@ public sealed class PostgresPortalTests
         await using (var db = await host.NewDbContextAsync(Ct))
             community = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
 
-        var result = await host.AsAsync<WorkItemService, WorkItemResult>("resident", s => s.RaiseAsync(new RaiseNeedForm
+        var result = await host.AsAsync<WorkItemService, Result>("resident", s => s.RaiseAsync(new RaiseNeedForm
         {
             Title = "路灯\0不亮\u202E", Description = "晚上\0很黑\r\n老人不便", Category = WorkItemCategories.Safety, CommunityId = community, Urgency = Urgency.General,
         }, Ct));
 
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, host.TextOf(result));
         await using var check = await host.NewDbContextAsync(Ct);
         var item = await check.WorkItems.AsNoTracking().SingleAsync(w => w.Id == result.Id, Ct);
         Assert.Equal(("路灯不亮", "晚上很黑\n老人不便"), (item.Title, item.DescriptionMarkdown));
@@ -182,12 +183,12 @@ public sealed class PostgresPortalTests
         int qingnianhu;
         await using (var db = await host.NewDbContextAsync(Ct))
             qingnianhu = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
-        var entered = await host.AsAsync<WorkItemService, WorkItemResult>("secretary", s => s.RaiseAsync(new RaiseNeedForm
+        var entered = await host.AsAsync<WorkItemService, Result>("secretary", s => s.RaiseAsync(new RaiseNeedForm
         {
             Title = "热线代填", Category = WorkItemCategories.Other, CommunityId = qingnianhu, Channel = RaiseChannel.Hotline,
             RequesterUserName = "\0resident\u200B",
         }, Ct));
-        Assert.True(entered.Succeeded, string.Join("; ", entered.Errors.Values));
+        Assert.True(entered.Succeeded, host.TextOf(entered));
         await using (var db = await host.NewDbContextAsync(Ct))
             Assert.Equal(await db.Users.Where(u => u.UserName == "resident").Select(u => u.Id).SingleAsync(Ct),
                 await db.WorkItems.Where(w => w.Id == entered.Id).Select(w => w.RequesterUserId).SingleAsync(Ct));

@@ -125,15 +125,15 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
             Title = title, Description = $"{secretDetail}，联系电话 {phone}", Category = WorkItemCategories.ElderlyCare,
             CommunityId = community, GridId = grid, Address = address, Channel = RaiseChannel.DoorKnocking, RequesterUserName = "resident",
         }, Ct));
-        Assert.True(raised.Succeeded, raised.Message);
+        Assert.True(raised.Succeeded, Host.TextOf(raised));
         var need = await Db(db => db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == raised.Id, Ct));
         var hospital = await Db(db => db.Units.Where(u => u.Name == "东城区第二人民医院").Select(u => u.Id).SingleAsync(Ct));
         var triaged = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<WorkItemService>().TriageAsync(need.Id, need.Version, true, true, ct: Ct));
-        Assert.True(triaged.Succeeded, triaged.Message);
+        Assert.True(triaged.Succeeded, Host.TextOf(triaged));
         var version = await Db(db => db.WorkItems.Where(w => w.Id == need.Id).Select(w => w.Version).SingleAsync(Ct));
         var dispatched = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<WorkItemService>()
             .DispatchAsync(need.Id, version, hospital, Urgency.General, ct: Ct));
-        Assert.True(dispatched.Succeeded, dispatched.Message);
+        Assert.True(dispatched.Succeeded, Host.TextOf(dispatched));
         var requesterName = await Db(db => db.Users.Where(u => u.UserName == "resident").Select(u => u.DisplayName).SingleAsync(Ct));
 
         // A Party member's published commitment, filed under their branch.

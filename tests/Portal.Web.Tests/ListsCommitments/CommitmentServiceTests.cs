@@ -15,6 +15,7 @@ using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsCommitments;
 
@@ -50,6 +51,12 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
     {
         var result = await action;
         Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message}");
+    }
+
+    private async Task Ok(Task<Result> action)
+    {
+        var result = await action;
+        Assert.True(result.Succeeded, $"{result.Outcome}: {Host.TextOf(result)}");
     }
 
     private async Task<string> OtherSecretaryAsync() =>
@@ -112,14 +119,14 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         }
 
         // 审核: the secretary vets it; the member cannot vet or publish.
-        Assert.Equal(WorkItemOutcome.Forbidden, (await Items("member", async s => await s.TriageAsync(id, await VersionAsync(id), true, false, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Items("member", async s => await s.TriageAsync(id, await VersionAsync(id), true, false, ct: Ct))).Outcome);
         await Ok(Items("secretary", async s => await s.TriageAsync(id, await VersionAsync(id), true, false, "同意", Ct)));
         Assert.False((await ItemAsync(id)).IsPublic);
         Assert.False(await ListedAsync("resident", id));
-        Assert.Equal(WorkItemOutcome.Forbidden, (await Items("member", async s => await s.PublishCommitmentAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Items("member", async s => await s.PublishCommitmentAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
         // A commitment is not dispatched to a unit like a need.
         var hospital = await Db(db => db.Units.Where(u => u.Name == "东城区第二人民医院").Select(u => u.Id).SingleAsync(Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, (await Items("secretary", async s => await s.DispatchAsync(id, await VersionAsync(id), hospital, Urgency.General, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.Invalid, (await Items("secretary", async s => await s.DispatchAsync(id, await VersionAsync(id), hospital, Urgency.General, ct: Ct))).Outcome);
 
         // 公示: public for the community, due at the promised date, still the member's.
         await Ok(Items("secretary", async s => await s.PublishCommitmentAsync(id, await VersionAsync(id), "公示", Ct)));
@@ -136,21 +143,21 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.Empty((await Items("resident", s => s.GetAsync(id, Ct)))!.AllowedActions);
 
         // 践诺: the member accepts, reports progress with evidence and reports it fulfilled; the liaison may not.
-        Assert.Equal(WorkItemOutcome.Forbidden, (await Items("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Items("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
         await Ok(Items("member", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct)));
         await Ok(Items("member", async s => await s.AddProgressAsync(id, await VersionAsync(id), "已上门两次", [new AttachmentUpload("签到表.png", Png)], Ct)));
         await Ok(Items("member", async s => await s.ReportBackAsync(id, await VersionAsync(id), "全年服务已完成", ct: Ct)));
         Assert.Equal(WorkItemStatus.Reported, (await ItemAsync(id)).Status);
 
         // 评诺: only the secretary, only with three valid scores; not filed before it is assessed.
-        Assert.Equal(WorkItemOutcome.Forbidden, (await Items("secretary", async s => await s.CloseAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
-        Assert.NotEqual(WorkItemOutcome.Saved, (await Items("resident", async s => await s.AssessCommitmentAsync(id, await VersionAsync(id), 90, 90, 90, ct: Ct))).Outcome);
-        Assert.NotEqual(WorkItemOutcome.Saved, (await Items("member", async s => await s.AssessCommitmentAsync(id, await VersionAsync(id), 90, 90, 90, ct: Ct))).Outcome);
-        Assert.Equal(WorkItemOutcome.Invalid, (await Items("secretary", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.Satisfied, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Items("secretary", async s => await s.CloseAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
+        Assert.NotEqual(Outcome.Succeeded, (await Items("resident", async s => await s.AssessCommitmentAsync(id, await VersionAsync(id), 90, 90, 90, ct: Ct))).Outcome);
+        Assert.NotEqual(Outcome.Succeeded, (await Items("member", async s => await s.AssessCommitmentAsync(id, await VersionAsync(id), 90, 90, 90, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.Invalid, (await Items("secretary", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.Satisfied, ct: Ct))).Outcome);
         var invalid = await Items("secretary", async s => await s.AssessCommitmentAsync(id, await VersionAsync(id), null, 120, 80, ct: Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, invalid.Outcome);
-        Assert.Equal("请填写评分。", invalid.Errors[CommitmentRules.MemberScoreField]);
-        Assert.Equal("评分须在 0 到 100 之间。", invalid.Errors[CommitmentRules.ResidentScoreField]);
+        Assert.Equal(Outcome.Invalid, invalid.Outcome);
+        Assert.Equal("请填写评分。", Host.TextOf(invalid, CommitmentRules.MemberScoreField));
+        Assert.Equal("评分须在 0 到 100 之间。", Host.TextOf(invalid, CommitmentRules.ResidentScoreField));
         var unchanged = await ItemAsync(id);
         Assert.Equal((WorkItemStatus.Reported, (decimal?)null), (unchanged.Status, unchanged.Commitment!.MemberScore));
 
@@ -170,7 +177,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.Equal((85.0m, CommitmentGrade.Good, (string?)null), (facts!.Total, facts.Grade, facts.MemberName));
 
         // 归档.
-        Assert.Equal(WorkItemOutcome.Forbidden, (await Items("member", async s => await s.CloseAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Items("member", async s => await s.CloseAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
         await Ok(Items("secretary", async s => await s.CloseAsync(id, await VersionAsync(id), "归档", Ct)));
         Assert.Equal(WorkItemStatus.Closed, (await ItemAsync(id)).Status);
 
@@ -202,7 +209,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.Equal(hospital.Id, (await ItemAsync(id)).OwnerUnitId);
         await Ok(Items("secretary", async s => await s.TriageAsync(id, await VersionAsync(id), true, false, ct: Ct)));
         await Ok(Items("secretary", async s => await s.PublishCommitmentAsync(id, await VersionAsync(id), ct: Ct)));
-        Assert.Equal(WorkItemOutcome.Forbidden, (await Items("member", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Items("member", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
         await Ok(Items("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct)));
         Assert.Equal(WorkItemStatus.InProgress, (await ItemAsync(id)).Status);
 
@@ -294,7 +301,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         await Db(db => db.WorkItems.Where(w => w.Id == id).ExecuteUpdateAsync(u => u.SetProperty(w => w.DueAtUtc, DateTime.UtcNow.AddDays(-1)), Ct));
 
         var result = await Items("secretary", async s => await s.PublishCommitmentAsync(id, await VersionAsync(id), ct: Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, result.Outcome);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.Equal((WorkItemStatus.Triaged, false), ((await ItemAsync(id)).Status, (await ItemAsync(id)).IsPublic));
     }
 

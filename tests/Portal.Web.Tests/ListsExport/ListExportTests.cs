@@ -179,7 +179,7 @@ public sealed class ListExportTests(PortalHostFixture fixture) : IClassFixture<P
         // zero-width space. Exports clean it through the same rule the database now applies on every save.
         var form = new RaiseNeedForm { Title = "导出清洁测试", Category = WorkItemCategories.Other, CommunityId = await CommunityAsync(0), Urgency = Urgency.General };
         var raised = await TestAccounts.AsAsync(Host, "resident", s => s.GetRequiredService<WorkItemService>().RaiseAsync(form, Ct));
-        Assert.True(raised.Succeeded, raised.Message);
+        Assert.True(raised.Succeeded, Host.TextOf(raised));
         const string raw = "\u202E导出\0清洁\u001B测试\u0007\u200B";
         await TestAccounts.DbAsync(Host, db => db.Database.ExecuteSqlAsync($"UPDATE \"WorkItems\" SET \"Title\" = {raw} WHERE \"Id\" = {raised.Id}", Ct));
         Assert.Equal(raw, await TestAccounts.DbAsync(Host, db => db.WorkItems.Where(w => w.Id == raised.Id).Select(w => w.Title).SingleAsync(Ct)));

@@ -72,7 +72,7 @@ public sealed class ListsTopicTests(PortalHostFixture fixture) : IClassFixture<P
         {
             Title = "私人信息不应外泄", Description = "电话 13800000000", Category = WorkItemCategories.Health, CommunityId = community,
         }, Ct));
-        Assert.True(raised.Succeeded, raised.Message);
+        Assert.True(raised.Succeeded, Host.TextOf(raised));
 
         JsonElement payload;
         do

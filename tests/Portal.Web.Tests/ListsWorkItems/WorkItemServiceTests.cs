@@ -10,6 +10,7 @@ using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsWorkItems;
 
@@ -46,7 +47,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
             CommunityId = await CommunityAsync(0), GridId = await GridAsync(), Urgency = Urgency.General,
         };
         var result = await As(user, s => s.RaiseAsync(form, Ct));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, Host.TextOf(result));
         return result.Id;
     }
 
@@ -55,10 +56,10 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
 
     private async Task<Guid> VersionAsync(int id) => (await ItemAsync(id)).Version;
 
-    private async Task Ok(Task<WorkItemResult> action)
+    private async Task Ok(Task<Result> action)
     {
         var result = await action;
-        Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message}");
+        Assert.True(result.Succeeded, $"{result.Outcome}: {Host.TextOf(result)}");
     }
 
     private Task<HttpClient> SignedInAsync(string user) => PortalClient.SignedInAsync(Host.BaseAddress, user);
@@ -112,7 +113,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         await Ok(As("liaison", async s => await s.ReportBackAsync(id, await VersionAsync(id), "已修好", ct: Ct)));
 
         // Only the requester rates.
-        Assert.Equal(WorkItemOutcome.Forbidden, (await As("secretary", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.Satisfied, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await As("secretary", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.Satisfied, ct: Ct))).Outcome);
         await Ok(As("resident", async s => await s.RateAsync(id, await VersionAsync(id), Satisfaction.NotSatisfied, "还是不亮", Ct)));
         var reopened = await ItemAsync(id);
         Assert.Equal(WorkItemStatus.InProgress, reopened.Status);
@@ -167,14 +168,14 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         await Ok(As("secretary", async s => await s.DispatchAsync(id, await VersionAsync(id), otherUnit, Urgency.Utilities, ct: Ct)));
         Assert.Null(await As("liaison", s => s.GetAsync(id, Ct)));
         // Not their unit: the liaison cannot act on it either.
-        Assert.Equal(WorkItemOutcome.NotFound, (await As("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As("liaison", async s => await s.AcceptAsync(id, await VersionAsync(id), ct: Ct))).Outcome);
 
         // An item in another grid of the same community: the secretary sees it, the grid worker does not.
         var grid = await GridAsync();
         var otherGrid = await Db(db => db.Grids.Where(g => g.CommunityId == db.Grids.Where(x => x.Id == grid).Select(x => x.CommunityId).First() && g.Id != grid).Select(g => g.Id).FirstAsync(Ct));
         var form = new RaiseNeedForm { Title = "别的网格", Category = WorkItemCategories.Other, CommunityId = await CommunityAsync(0), GridId = otherGrid };
         var other = await As("resident", s => s.RaiseAsync(form, Ct));
-        Assert.True(other.Succeeded, other.Message);
+        Assert.True(other.Succeeded, Host.TextOf(other));
         Assert.Null(await As("gridworker", s => s.GetAsync(other.Id, Ct)));
         Assert.NotNull(await As("secretary", s => s.GetAsync(other.Id, Ct)));
         // The resident's list holds only their own items.
@@ -192,15 +193,15 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
 
         // Not the secretary: forbidden. The secretary, but not allowed in this status: the state machine's message.
         var byResident = await As("resident", s => s.CloseAsync(id, before.Version, ct: Ct));
-        Assert.Equal(WorkItemOutcome.Forbidden, byResident.Outcome);
+        Assert.Equal(Outcome.NotAllowed, byResident.Outcome);
         var closeRaised = await As("secretary", s => s.CloseAsync(id, before.Version, ct: Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, closeRaised.Outcome);
-        Assert.Equal("当前状态下不能进行此操作，请刷新后重试。", closeRaised.Message);
+        Assert.Equal(Outcome.Invalid, closeRaised.Outcome);
+        Assert.Equal("当前状态下不能进行此操作，请刷新后重试。", Host.TextOf(closeRaised));
         var rejectWithoutReason = await As("secretary", s => s.RejectAsync(id, before.Version, " ", Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, rejectWithoutReason.Outcome);
+        Assert.Equal(Outcome.Invalid, rejectWithoutReason.Outcome);
         // Dispatch needs triage first.
         var hospital = await HospitalAsync();
-        Assert.Equal(WorkItemOutcome.Invalid, (await As("secretary", s => s.DispatchAsync(id, before.Version, hospital, Urgency.General, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.Invalid, (await As("secretary", s => s.DispatchAsync(id, before.Version, hospital, Urgency.General, ct: Ct))).Outcome);
 
         var after = await ItemAsync(id);
         Assert.Equal(WorkItemStatus.Raised, after.Status);
@@ -211,9 +212,9 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         await Ok(As("secretary", s => s.TriageAsync(id, before.Version, true, true, ct: Ct)));
         var triaged = await ItemAsync(id);
         var past = await As("secretary", s => s.DispatchAsync(id, triaged.Version, hospital, Urgency.General, dueAtUtc: DateTime.UtcNow.AddHours(-1), ct: Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, past.Outcome);
-        Assert.Equal("办结时限不能早于现在。", past.Message);
-        Assert.Equal(WorkItemOutcome.Invalid, (await As("secretary", s => s.DispatchAsync(id, triaged.Version, 999_999, Urgency.General, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.Invalid, past.Outcome);
+        Assert.Equal("办结时限不能早于现在。", Host.TextOf(past));
+        Assert.Equal(Outcome.Invalid, (await As("secretary", s => s.DispatchAsync(id, triaged.Version, 999_999, Urgency.General, ct: Ct))).Outcome);
         var still = await ItemAsync(id);
         Assert.Equal(WorkItemStatus.Triaged, still.Status);
         Assert.Equal(triaged.Version, still.Version);
@@ -229,8 +230,8 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
 
         var second = await As("admin", s => s.RejectAsync(id, loaded, "重复诉求", Ct));
 
-        Assert.Equal(WorkItemOutcome.Conflict, second.Outcome);
-        Assert.Equal("该事项刚被其他人修改过，请刷新后重试。您填写的内容已保留。", second.Message);
+        Assert.Equal(Outcome.Conflict, second.Outcome);
+        Assert.Equal("该事项刚被其他人修改过，请刷新后重试。您填写的内容已保留。", Host.TextOf(second));
         var item = await ItemAsync(id);
         Assert.Equal(WorkItemStatus.Triaged, item.Status);
         Assert.Single(item.Events);
@@ -242,14 +243,14 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         var qingnianhu = await CommunityAsync(0);
         var andeli = await CommunityAsync(1);
         var empty = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = " ", Category = "Nope", CommunityId = qingnianhu }, Ct));
-        Assert.Equal("请填写标题。", empty.Errors[WorkItemFields.Title]);
-        Assert.Equal("请选择类别。", empty.Errors[WorkItemFields.Category]);
+        Assert.Equal("请填写标题。", Host.TextOf(empty, WorkItemFields.Title));
+        Assert.Equal("请选择类别。", Host.TextOf(empty, WorkItemFields.Category));
         var tooLong = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = new string('长', 101), Category = WorkItemCategories.Other, CommunityId = qingnianhu }, Ct));
-        Assert.True(tooLong.Errors.ContainsKey(WorkItemFields.Title));
+        Assert.True(tooLong.MessageOf(WorkItemFields.Title) is not null);
         var elsewhere = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = "别的社区", Category = WorkItemCategories.Other, CommunityId = andeli }, Ct));
-        Assert.True(elsewhere.Errors.ContainsKey(WorkItemFields.Community));
+        Assert.True(elsewhere.MessageOf(WorkItemFields.Community) is not null);
         var residentOnBehalf = await As("resident", s => s.RaiseAsync(new RaiseNeedForm { Title = "代填", Category = WorkItemCategories.Other, CommunityId = qingnianhu, Channel = RaiseChannel.Hotline }, Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, residentOnBehalf.Outcome);
+        Assert.Equal(Outcome.Invalid, residentOnBehalf.Outcome);
         Assert.Equal(0, await Db(db => db.WorkItems.CountAsync(w => w.Title == "代填" || w.Title == "别的社区", Ct)));
 
         // The grid worker enters one from door-knocking for the resident, who can then see and rate it.
@@ -259,7 +260,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
             Title = "入户走访：独居老人需要助餐", Category = WorkItemCategories.ElderlyCare, CommunityId = qingnianhu, GridId = grid,
             Channel = RaiseChannel.DoorKnocking, RequesterUserName = "resident",
         }, Ct));
-        Assert.True(entered.Succeeded, entered.Message);
+        Assert.True(entered.Succeeded, Host.TextOf(entered));
         var item = await ItemAsync(entered.Id);
         Assert.Equal(RaiseChannel.DoorKnocking, item.Channel);
         Assert.Equal((await TestAccounts.FindAsync(Host, "resident")).Id, item.RequesterUserId);
@@ -269,7 +270,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         {
             Title = "代填错人", Category = WorkItemCategories.Other, CommunityId = qingnianhu, Channel = RaiseChannel.Hotline, RequesterUserName = "resident2",
         }, Ct));
-        Assert.True(wrongRequester.Errors.ContainsKey(WorkItemFields.Requester));
+        Assert.True(wrongRequester.MessageOf(WorkItemFields.Requester) is not null);
     }
 
     [Fact]
@@ -282,15 +283,15 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         var store = Host.Services.GetRequiredService<AttachmentStore>();
         var filesBefore = Directory.Exists(store.Directory) ? Directory.GetFiles(store.Directory).Length : 0;
 
-        async Task<WorkItemResult> Upload(string name, byte[] content) =>
+        async Task<Result> Upload(string name, byte[] content) =>
             await As("liaison", async s => await s.AddProgressAsync(id, await VersionAsync(id), "照片", [new AttachmentUpload(name, content)], Ct));
 
         var html = await Upload("photo.png", "<script>alert(1)</script>"u8.ToArray());
-        Assert.Equal("文件“photo.png”的类型不允许，只能上传 JPG、PNG、WebP 图片或 PDF。", html.Errors[WorkItemFields.Attachments]);
-        Assert.Equal(WorkItemOutcome.Invalid, (await Upload("tool.exe", Png)).Outcome);
+        Assert.Equal("文件“photo.png”的类型不允许，只能上传 JPG、PNG、WebP 图片或 PDF。", Host.TextOf(html, WorkItemFields.Attachments));
+        Assert.Equal(Outcome.Invalid, (await Upload("tool.exe", Png)).Outcome);
         var big = new byte[Attachment.MaxBytes + 1];
         Png.CopyTo(big, 0);
-        Assert.Equal("文件“big.png”超过 5 MB：请移除它或换一个较小的文件后再提交。", (await Upload("big.png", big)).Errors[WorkItemFields.Attachments]);
+        Assert.Equal("文件“big.png”超过 5 MB：请移除它或换一个较小的文件后再提交。", Host.TextOf((await Upload("big.png", big)), WorkItemFields.Attachments));
         Assert.Equal(WorkItemStatus.InProgress, (await ItemAsync(id)).Status);
         Assert.Empty((await ItemAsync(id)).Events.SelectMany(e => e.Attachments));
 
@@ -342,7 +343,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         Assert.Equal(WorkItemStatus.InProgress, byMember.Status);
         Assert.NotNull(byMember.OwnerPersonId);
         // The member now owns it: they report back; the liaison, not an owner, may not.
-        Assert.Equal(WorkItemOutcome.NotFound, (await As("liaison", async s => await s.ReportBackAsync(forMember, await VersionAsync(forMember), "完成", ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As("liaison", async s => await s.ReportBackAsync(forMember, await VersionAsync(forMember), "完成", ct: Ct))).Outcome);
         await Ok(As("member", async s => await s.ReportBackAsync(forMember, await VersionAsync(forMember), "药已送到", ct: Ct)));
     }
 
@@ -371,7 +372,7 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
 
         var result = await As("resident", s => s.RaiseAsync(form, Ct));
 
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, Host.TextOf(result));
         var item = await ItemAsync(result.Id);
         Assert.Equal("路灯不亮[31m 三号楼 Caf\u00e9", item.Title);
         Assert.Equal("第一行\n\t第二行隐藏", item.DescriptionMarkdown);
@@ -392,8 +393,8 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
 
         var result = await As("resident", s => s.RaiseAsync(form, Ct));
 
-        Assert.Equal(WorkItemOutcome.Invalid, result.Outcome);
-        Assert.Equal("请填写标题。", result.Errors[WorkItemFields.Title]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写标题。", Host.TextOf(result, WorkItemFields.Title));
     }
 
     [Fact]
@@ -423,8 +424,8 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
         var result = await As("liaison", async s => await s.AddProgressAsync(id, before.Version, "已上楼查看",
             [new AttachmentUpload("现场.png", Png), new AttachmentUpload("航拍.png", big)], Ct));
 
-        Assert.Equal(WorkItemOutcome.Invalid, result.Outcome);
-        Assert.Contains("航拍.png", result.Errors[WorkItemFields.Attachments]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Contains("航拍.png", Host.TextOf(result, WorkItemFields.Attachments));
         var after = await ItemAsync(id);
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.Events.Count, after.Events.Count);

@@ -9,6 +9,7 @@ using Portal.Web.Features.Live;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.Notifications;
 
@@ -38,16 +39,16 @@ public sealed class WorkItemNotifierTests(PortalHostFixture fixture) : IClassFix
     {
         var form = new RaiseNeedForm { Title = title, Description = "请尽快处理", Category = WorkItemCategories.Safety, CommunityId = await CommunityAsync(0), Urgency = Urgency.General };
         var result = await As("resident", s => s.RaiseAsync(form, Ct));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, Host.TextOf(result));
         return result.Id;
     }
 
     private async Task<Guid> VersionAsync(int id) => await Db(db => db.WorkItems.Where(w => w.Id == id).Select(w => w.Version).SingleAsync(Ct));
 
-    private async Task Ok(Task<WorkItemResult> action)
+    private async Task Ok(Task<Result> action)
     {
         var result = await action;
-        Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message}");
+        Assert.True(result.Succeeded, $"{result.Outcome}: {Host.TextOf(result)}");
     }
 
     /// <summary>Every notification about the item, as (user, key), oldest first.</summary>

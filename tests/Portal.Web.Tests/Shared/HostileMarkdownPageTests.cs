@@ -41,11 +41,11 @@ public sealed class HostileMarkdownPageTests(PortalHostFixture fixture) : IClass
     {
         await using var db = await Host.NewDbContextAsync(Ct);
         var community = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[0]).Select(c => c.Id).SingleAsync(Ct);
-        var raised = await Host.AsAsync<WorkItemService, WorkItemResult>("resident", s => s.RaiseAsync(new RaiseNeedForm
+        var raised = await Host.AsAsync<WorkItemService, Result>("resident", s => s.RaiseAsync(new RaiseNeedForm
         {
             Title = "括号很多的需求", Description = Hostile, Category = WorkItemCategories.Safety, CommunityId = community, Urgency = Urgency.General,
         }, Ct));
-        Assert.True(raised.Succeeded, raised.Message);
+        Assert.True(raised.Succeeded, Host.TextOf(raised));
 
         foreach (var user in new[] { "resident", "secretary" })
         {
@@ -53,8 +53,8 @@ public sealed class HostileMarkdownPageTests(PortalHostFixture fixture) : IClass
             Assert.Contains(Brackets + "楼道灯坏了", await PageAsync(client, $"/lists/items/{raised.Id}"));
         }
         var detail = await Host.AsAsync<WorkItemService, WorkItemDetail?>("secretary", s => s.GetAsync(raised.Id, Ct));
-        var triaged = await Host.AsAsync<WorkItemService, WorkItemResult>("secretary", s => s.TriageAsync(raised.Id, detail!.Version, isShared: true, isPublic: true, note: Hostile, ct: Ct));
-        Assert.True(triaged.Succeeded, triaged.Message);
+        var triaged = await Host.AsAsync<WorkItemService, Result>("secretary", s => s.TriageAsync(raised.Id, detail!.Version, isShared: true, isPublic: true, note: Hostile, ct: Ct));
+        Assert.True(triaged.Succeeded, Host.TextOf(triaged));
         using var secretary = await SignedInAsync("secretary");
         Assert.Contains(Brackets + "楼道灯坏了", await PageAsync(secretary, $"/lists/items/{raised.Id}"));
     }

@@ -1,3 +1,4 @@
+using Portal.Web.Data;
 using Portal.Web.Data.Live;
 using Portal.Web.Features.Live;
 
@@ -9,6 +10,8 @@ public static class NotificationsExtensions
     {
         services.AddScoped<UserNotificationService>();
         services.AddSingleton<WorkItemNotifier>();
+        // The same instance handles the work items' steps in their transaction (S2A, issue 12).
+        services.AddSingleton<IDomainEventHandler>(sp => sp.GetRequiredService<WorkItemNotifier>());
         services.AddSingleton<ILiveChannelRule, UserChannelRule>();
         services.AddSingleton<ILiveEventMapper, NotificationLiveEvents>();
         return services;

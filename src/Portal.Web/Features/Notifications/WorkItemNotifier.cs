@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Common;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
@@ -15,20 +16,30 @@ namespace Portal.Web.Features.Notifications;
 /// unit, or the owner person's account), a report back the requester (please rate), a "not satisfied" rating the owner
 /// again, a claim (认领) the community's secretaries. The actor is never told of their own action.
 /// <para>
-/// Called by the work-item service after the action is saved, with the actor it has already checked. Singleton: it keeps
-/// no caller of its own — who acted is passed in, so it cannot be mistaken for a circuit's user — and needs only the
-/// context factory and the bus, which are singletons too.
+/// A handler of <see cref="WorkItemStepped"/> (decision 0023 "Handlers"): the notifications are stored in the step's
+/// own transaction, so a step is never saved without them (nor they without it). Who acted, with which note and rating,
+/// is read from the history step the event is of. Singleton: it keeps no caller of its own.
 /// </para>
 /// </summary>
 public sealed class WorkItemNotifier(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
-    ILogger<WorkItemNotifier> logger)
+    ILogger<WorkItemNotifier> logger) : IDomainEventHandler
 {
+    public async Task HandleAsync(PortalDbContext db, Entity source, IDomainEvent domainEvent, CancellationToken ct)
+    {
+        if (domainEvent is not WorkItemStepped { Step: { } action } || source is not WorkItem item) return;
+        // The history step the event is of: the last one of its action (a new item's settled steps come in order).
+        var step = item.Events.LastOrDefault(e => e.Action == action);
+        // The deadline monitor's automatic reminders and escalations send their own notices (DeadlineMonitor).
+        if (step is null || step.IsAutomatic) return;
+        await AddAsync(db, item, action, step.Rating, step.Note, step.ActorUserId, ct);
+    }
+
     /// <summary>
-    /// Adds and announces the notifications for <paramref name="action"/>, just taken on <paramref name="item"/> by
-    /// <paramref name="actorUserId"/>. The action is already saved: a failure here is logged, never thrown, so the actor
-    /// is not told their action failed when it did not. Returns the users notified.
+    /// For steps not yet taken through the item's methods (council tasks, a project's review): adds and saves the
+    /// notifications after the change was saved; a failure is logged, never thrown, so the actor is not told their action
+    /// failed when it did not. Returns the users notified.
     /// </summary>
     public async Task<IReadOnlyList<string>> NotifyAsync(WorkItem item, WorkItemAction action, Satisfaction? rating, string? note, string? actorUserId,
         CancellationToken ct = default)
@@ -36,48 +47,57 @@ public sealed class WorkItemNotifier(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            string? key = null;
-            List<string> recipients = [];
-            string[] args = [item.Title];
-            switch (action)
-            {
-                case WorkItemAction.Dispatch:
-                    key = NotificationKeys.Dispatched;
-                    recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
-                    break;
-                case WorkItemAction.Chase when note is not null:
-                    key = NotificationKeys.Chased;
-                    recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
-                    args = [item.Title, note];
-                    break;
-                case WorkItemAction.ReportBack when item.RequesterUserId is { } requester:
-                    key = NotificationKeys.Reported;
-                    recipients = [requester];
-                    break;
-                case WorkItemAction.Rate when rating == Satisfaction.NotSatisfied:
-                    key = note is null ? NotificationKeys.NotSatisfied : NotificationKeys.NotSatisfiedNote;
-                    recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
-                    if (note is not null) args = [item.Title, note];
-                    break;
-                case WorkItemAction.Claim:
-                    key = NotificationKeys.Claimed;
-                    recipients = await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct);
-                    args = [item.Title, await OwnerNameAsync(db, item, ct)];
-                    break;
-            }
-            if (key is null) return [];
-            var now = clock.GetUtcNow().UtcDateTime;
-            var argument = NotificationArguments.Join(args);
-            return await NotificationDelivery.SendAsync(db, recipients, actorUserId, userId => new Notification
-            {
-                UserId = userId, MessageKey = key, MessageArgument = argument, WorkItemId = item.Id, CreatedAtUtc = now,
-            }, ct);
+            var notified = await AddAsync(db, item, action, rating, note, actorUserId, ct);
+            if (notified.Count > 0) await db.SaveChangesAsync(ct);
+            return notified;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Notifying about {Action} on work item {Id} failed", action, item.Id);
             return [];
         }
+    }
+
+    /// <summary>Adds the notifications for <paramref name="action"/> on <paramref name="item"/> to <paramref name="db"/> (unsaved).</summary>
+    private async Task<IReadOnlyList<string>> AddAsync(PortalDbContext db, WorkItem item, WorkItemAction action, Satisfaction? rating, string? note,
+        string? actorUserId, CancellationToken ct)
+    {
+        string? key = null;
+        List<string> recipients = [];
+        string[] args = [item.Title];
+        switch (action)
+        {
+            case WorkItemAction.Dispatch:
+                key = NotificationKeys.Dispatched;
+                recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
+                break;
+            case WorkItemAction.Chase when note is not null:
+                key = NotificationKeys.Chased;
+                recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
+                args = [item.Title, note];
+                break;
+            case WorkItemAction.ReportBack when item.RequesterUserId is { } requester:
+                key = NotificationKeys.Reported;
+                recipients = [requester];
+                break;
+            case WorkItemAction.Rate when rating == Satisfaction.NotSatisfied:
+                key = note is null ? NotificationKeys.NotSatisfied : NotificationKeys.NotSatisfiedNote;
+                recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
+                if (note is not null) args = [item.Title, note];
+                break;
+            case WorkItemAction.Claim:
+                key = NotificationKeys.Claimed;
+                recipients = await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct);
+                args = [item.Title, await OwnerNameAsync(db, item, ct)];
+                break;
+        }
+        if (key is null) return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var argument = NotificationArguments.Join(args);
+        return NotificationDelivery.Add(db, recipients, actorUserId, userId => new Notification
+        {
+            UserId = userId, MessageKey = key, MessageArgument = argument, WorkItemId = item.Id, CreatedAtUtc = now,
+        });
     }
 
     /// <summary>The claimant as the secretary knows them: the unit's name, or the Party member's name.</summary>

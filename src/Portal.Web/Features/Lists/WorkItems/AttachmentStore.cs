@@ -1,8 +1,8 @@
 using System.Text;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 
@@ -42,20 +42,16 @@ public sealed class AttachmentStore
         return (null, name, contentType);
     }
 
-    /// <summary>An error of <see cref="Check"/> as the user reads it, naming the file.</summary>
-    public static string Message(IStringLocalizer<WorkItemsText> text, string error, string displayName) =>
-        text[error, displayName, Attachment.MaxBytes / 1024 / 1024];
-
     /// <summary>
-    /// What is wrong with the files of one step, as the user reads it, or null: more than
-    /// <see cref="Attachment.MaxFilesPerStep"/> (whatever the files hold), else the first file's own problem. The service
-    /// refuses a step with it; the page shows it as soon as the files are chosen.
+    /// What is wrong with the files of one step, or null: more than <see cref="Attachment.MaxFilesPerStep"/> (whatever the
+    /// files hold), else the first file's own problem, naming it. The service refuses a step with it; the page shows it
+    /// as soon as the files are chosen.
     /// </summary>
-    public static string? Problem(IStringLocalizer<WorkItemsText> text, IReadOnlyCollection<AttachmentUpload> files)
+    public static Message? Problem(IReadOnlyCollection<AttachmentUpload> files)
     {
-        if (files.Count > Attachment.MaxFilesPerStep) return text["Attachment.Error.TooMany", Attachment.MaxFilesPerStep];
+        if (files.Count > Attachment.MaxFilesPerStep) return Message.Of<WorkItemsText>("Attachment.Error.TooMany", Attachment.MaxFilesPerStep);
         return files.Select(Check).FirstOrDefault(c => c.Error is not null) is { Error: { } error, DisplayName: var name }
-            ? Message(text, error, name)
+            ? Message.Of<WorkItemsText>(error, name, Attachment.MaxBytes / 1024 / 1024)
             : null;
     }
 

@@ -149,6 +149,8 @@ public static class WorkItemFields
     public const string Grid = nameof(RaiseNeedForm.GridId);
     public const string Requester = nameof(RaiseNeedForm.RequesterUserName);
     public const string Attachments = "Attachments";
+    /// <summary>A step's note (reason, progress, report).</summary>
+    public const string Note = "Note";
 }
 
 /// <summary>What a live event on "lists/{communityId}" carries: ids and status only, never personal details.</summary>

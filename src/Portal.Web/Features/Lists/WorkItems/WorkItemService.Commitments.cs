@@ -5,6 +5,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Lists.Commitments;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 
@@ -16,39 +17,26 @@ namespace Portal.Web.Features.Lists.WorkItems;
 public sealed partial class WorkItemService
 {
     /// <summary>公示: published to its committer, public from now on, due at the promised date (refused once that has passed).</summary>
-    public Task<WorkItemResult> PublishCommitmentAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Dispatch, note, null, null, (_, w, _, now) =>
-        {
-            if (w.Kind != WorkItemKind.Commitment) return Task.FromResult<string?>(text["Error.Forbidden"]);
-            if (w.DueAtUtc is not { } due || due <= now) return Task.FromResult<string?>(lists["Commitment.Error.PromisedDatePassed"]);
-            w.IsPublic = true;
-            w.DeadlineRuleSetId = null;
-            return Task.FromResult<string?>(null);
-        }, ct);
+    public Task<Result> PublishCommitmentAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Dispatch, note, null, step: (w, s) => w.PublishCommitment(s.Actor, s.Now, s.Note), ct: ct);
 
     /// <summary>
     /// 评诺: the secretary enters the members', residents' and organisation's scores; <see cref="CommitmentRules.Assess"/>
     /// gives the grade, and a failed one goes back to fulfilment like a "not satisfied" rating. The scores are stored on
     /// the item (the last assessment counts) and written into the history step.
     /// </summary>
-    public async Task<WorkItemResult> AssessCommitmentAsync(int id, Guid version, decimal? memberScore, decimal? residentScore,
+    public async Task<Result> AssessCommitmentAsync(int id, Guid version, decimal? memberScore, decimal? residentScore,
         decimal? organizationScore, string? note = null, CancellationToken ct = default)
     {
         var assessment = CommitmentRules.Assess(memberScore, residentScore, organizationScore);
         if (!assessment.IsValid)
-            return WorkItemResult.Invalid(assessment.Errors.ToDictionary(e => e.Key, e => (string)lists[e.Value]));
+            return Result.Invalid(assessment.Errors.Select(e => new Problem(e.Key, Message.Of<ListsText>(e.Value))).ToList());
+        // The history's text is written in the language of the one who assesses, like a note they typed.
         var summary = lists["Commitment.AssessNote", memberScore!.Value, residentScore!.Value, organizationScore!.Value, assessment.Total,
             lists[$"Commitment.Grade.{assessment.Grade}"]].Value;
         var fullNote = UserText.MultiLineTrimmedOrNull(note) is { } own ? summary + "\n\n" + own : summary;
-        return await ActAsync(id, version, WorkItemAction.Rate, fullNote, assessment.Satisfaction, null, (_, w, _, _) =>
-        {
-            if (w.Kind != WorkItemKind.Commitment) return Task.FromResult<string?>(text["Error.Forbidden"]);
-            var details = w.Commitment ??= new CommitmentDetails();
-            details.MemberScore = memberScore;
-            details.ResidentScore = residentScore;
-            details.OrganizationScore = organizationScore;
-            return Task.FromResult<string?>(null);
-        }, ct);
+        return await ActAsync(id, version, WorkItemAction.Rate, fullNote, null,
+            step: (w, s) => w.Assess(s.Actor, s.Now, memberScore, residentScore, organizationScore, s.Note), ct: ct);
     }
 
     /// <summary>The commitments the caller may see (<see cref="WorkItemAccess.Visible"/>: their own, and the published ones), filtered and paged.</summary>
@@ -58,7 +46,7 @@ public sealed partial class WorkItemService
         if (!caller.IsSignedIn) return new CommitmentList([], 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment).Where(WorkItemAccess.Visible(caller.Viewer));
+        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment).Where(WorkItemAccess.Visible(WorkItemViewer.Of(caller)));
         if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.Commitment!.PartyOrganizationId == org);
         if (query.Year is { } year) rows = rows.Where(w => w.Commitment!.Year == year);
         if (query.Type is { } type) rows = rows.Where(w => w.Commitment!.Type == type);
@@ -101,7 +89,7 @@ public sealed partial class WorkItemService
         if (!caller.IsSignedIn) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var w = await db.WorkItems.AsNoTracking().Include(x => x.CoOwners).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null || w.Kind != WorkItemKind.Commitment || !caller.CanSee(w)) return null;
+        if (w is null || w.Kind != WorkItemKind.Commitment || !CanSee(caller, w)) return null;
         var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == w.Commitment!.PartyOrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var byMember = w.OwnerPersonId is not null;
         var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
@@ -6,10 +5,11 @@ using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Notifications;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 
@@ -22,38 +22,19 @@ namespace Portal.Web.Features.Lists.WorkItems;
 /// </summary>
 public sealed partial class WorkItemService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    UnitOfWork work,
+    // Only for AnnounceCouncilTasksAsync (WorkItemService.CouncilTasks.cs), which the Councils slice replaces.
     LiveEventBus bus,
     AttachmentStore store,
     TimeProvider clock,
-    IStringLocalizer<WorkItemsText> text,
     IStringLocalizer<ListsText> lists,
     WorkItemNotifier notifier,
     ILogger<WorkItemService> logger)
 {
-    /// <summary>
-    /// The caller with everything the rules need, computed once per call; who may see and do what is
-    /// <see cref="WorkItemAccess"/>'s, asked with <see cref="Viewer"/>.
-    /// </summary>
-    private sealed record Caller(string? UserId, string Name, int? PersonId, AccessPolicy Policy, WorkItemViewer Viewer)
-    {
-        public bool IsSignedIn => UserId is not null;
-        public IReadOnlyList<int> Managed => Viewer.Managed;
-        public IReadOnlyList<int> Visible => Viewer.Visible;
-        public IReadOnlyList<int> Grids => Viewer.Grids;
-        public IReadOnlyList<int> Units => Viewer.LiaisonUnits;
-        public IReadOnlyList<int> MemberCommunities => Viewer.MemberCommunities;
-        public bool Manages(int communityId) => Viewer.Manages(communityId);
-        public bool IsLiaisonOf(int? unitId) => Viewer.IsLiaisonOf(unitId);
-        public bool CanSee(WorkItem w) => WorkItemAccess.CanSee(Viewer, w);
-    }
+    /// <summary>The caller of this scope (<see cref="CallerScope"/>'s rule); who may see and do what is <see cref="WorkItemAccess"/>'s.</summary>
+    private ValueTask<Caller> CallerAsync(CancellationToken ct) => work.CallerAsync(ct);
 
-    private async Task<Caller> CallerAsync(CancellationToken ct)
-    {
-        // The circuit's or request's own user, never an ambient one (CallerScope's rule).
-        var (userId, name, personId, policy) = await currentUser.IdentityAsync(ct);
-        return new Caller(userId, userId is null ? "" : name, userId is null ? null : personId, policy, WorkItemViewer.Of(userId, personId, policy));
-    }
+    private static bool CanSee(Caller caller, WorkItem w) => WorkItemAccess.CanSee(WorkItemViewer.Of(caller), w);
 
     /// <summary>
     /// The work list: what the caller may see (<see cref="WorkItemAccess.WorkList"/>), except published commitments: those
@@ -61,7 +42,7 @@ public sealed partial class WorkItemService(
     /// everyone's work list.
     /// </summary>
     private static IQueryable<WorkItem> Visible(PortalDbContext db, Caller caller) =>
-        db.WorkItems.AsNoTracking().Where(WorkItemAccess.WorkList(caller.Viewer));
+        db.WorkItems.AsNoTracking().Where(WorkItemAccess.WorkList(WorkItemViewer.Of(caller)));
 
     // ---- Queries -------------------------------------------------------------------------------------------------
 
@@ -74,7 +55,7 @@ public sealed partial class WorkItemService(
         var caller = await CallerAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Communities a need may be raised in: where the caller belongs (residents, members) or works.
-        var gridCommunities = await db.Grids.AsNoTracking().Where(g => caller.Grids.Contains(g.Id)).Select(g => g.CommunityId).ToListAsync(ct);
+        var gridCommunities = await db.Grids.AsNoTracking().Where(g => caller.GridsWorked.Contains(g.Id)).Select(g => g.CommunityId).ToListAsync(ct);
         var raiseIn = caller.Policy.Roles.Where(r => r.Scope == ScopeKind.Community).Select(r => r.ScopeId)
             .Concat(caller.Managed).Concat(gridCommunities).Distinct().ToList();
         var communities = await db.Communities.AsNoTracking().Where(c => raiseIn.Contains(c.Id)).OrderBy(c => c.Name)
@@ -84,8 +65,8 @@ public sealed partial class WorkItemService(
             .OrderBy(g => g.CommunityId).ThenBy(g => g.Name)
             .Select(g => new WorkItemGridOption(g.Id, g.CommunityId, g.Name)).ToListAsync(ct);
         var managedUnits = caller.Managed.Count == 0 ? [] : await UnitsForAsync(db, caller.Managed.ToList(), ct);
-        return new WorkItemCapabilities(caller.IsSignedIn, caller.Managed.Count > 0 || caller.Grids.Count > 0, caller.Managed.Count > 0,
-            caller.Managed.Count > 0 || caller.Grids.Count > 0 || caller.Units.Count > 0, communities, grids, managedUnits);
+        return new WorkItemCapabilities(caller.IsSignedIn, caller.Managed.Count > 0 || caller.GridsWorked.Count > 0, caller.Managed.Count > 0,
+            caller.Managed.Count > 0 || caller.GridsWorked.Count > 0 || caller.LiaisonUnits.Count > 0, communities, grids, managedUnits);
     }
 
     /// <summary>Units an item of the communities may be dispatched to: the communities' own and the street-level ones.</summary>
@@ -115,7 +96,7 @@ public sealed partial class WorkItemService(
         if (!caller.IsSignedIn) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var w = await db.WorkItems.AsNoTracking().Include(x => x.CoOwners).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null || !caller.CanSee(w)) return null;
+        if (w is null || !CanSee(caller, w)) return null;
         var events = await db.WorkItemEvents.AsNoTracking().Include(e => e.Attachments)
             .Where(e => e.WorkItemId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
         var unitIds = w.CoOwners.Select(c => c.UnitId).Append(w.OwnerUnitId ?? 0).ToList();
@@ -131,7 +112,7 @@ public sealed partial class WorkItemService(
             var start = w.DispatchedAtUtc ?? w.RaisedAtUtc;
             deadline = rules.StateAt(new DateTimeOffset(now, TimeSpan.Zero), new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(due, TimeSpan.Zero));
         }
-        var claimUnits = w.Status == WorkItemStatus.Triaged && w.IsPublic ? caller.Units : [];
+        var claimUnits = w.Status == WorkItemStatus.Triaged && w.IsPublic ? caller.LiaisonUnits : [];
         return new WorkItemDetail(
             w.Id, w.Version, w.Kind, w.Status, w.Title, SafeMarkdown.ToHtml(w.DescriptionMarkdown), w.Category, w.Urgency,
             w.CommunityId, community, w.GridId, grid, w.Address, w.Channel, w.RaisedByName, w.RaisedAtUtc, w.IsShared, w.IsPublic,
@@ -141,7 +122,7 @@ public sealed partial class WorkItemService(
             events.Select(e => new WorkItemEventView(e.Id, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.AtUtc,
                 string.IsNullOrWhiteSpace(e.Note) ? null : SafeMarkdown.ToHtml(e.Note), e.Rating, e.IsAutomatic,
                 e.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList())).ToList(),
-            WorkItemAccess.ActionsFor(caller.Viewer, w),
+            WorkItemAccess.ActionsFor(WorkItemViewer.Of(caller), w),
             claimUnits, caller.PersonId is not null && caller.MemberCommunities.Contains(w.CommunityId));
     }
 
@@ -170,7 +151,7 @@ public sealed partial class WorkItemService(
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var item = await db.WorkItems.AsNoTracking().Include(w => w.CoOwners).FirstOrDefaultAsync(w => w.Id == row.ItemId, ct);
-        if (item is null || !caller.CanSee(item)) return null;
+        if (item is null || !CanSee(caller, item)) return null;
         var path = store.PathOf(row.StoredName);
         return File.Exists(path) ? (path, row.ContentType, row.FileName) : null;
     }
@@ -181,275 +162,222 @@ public sealed partial class WorkItemService(
     /// A resident raises a need for themselves; a grid worker (in their grid) or a secretary (in their community) enters
     /// one on a resident's behalf with the channel and, optionally, the resident's account, who may then rate it.
     /// </summary>
-    public async Task<WorkItemResult> RaiseAsync(RaiseNeedForm form, CancellationToken ct = default)
+    public async Task<Result> RaiseAsync(RaiseNeedForm form, CancellationToken ct = default)
     {
         var caller = await CallerAsync(ct);
-        if (!caller.IsSignedIn) return WorkItemResult.Of(WorkItemOutcome.NotFound, text["Error.NotFound"]);
-        var errors = new Dictionary<string, string>();
+        if (!caller.IsSignedIn) return Result.NotFound(Text("Error.NotFound"));
+        var errors = new List<Problem>();
+        void Refuse(string field, string key, params object[] args)
+        {
+            if (errors.All(p => p.Field != field)) errors.Add(new Problem(field, Text(key, args)));
+        }
         // Checked as they will be stored (the database cleans them the same way), so a title of invisible characters is empty.
         var title = UserText.SingleLine(form.Title);
         var description = UserText.MultiLineTrimmed(form.Description);
-        if (title.Length == 0) errors[WorkItemFields.Title] = text["Validation.TitleRequired"];
-        else if (title.Length > WorkItem.TitleMaxLength) errors[WorkItemFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
-        if (description.Length > WorkItem.DescriptionMaxLength) errors[WorkItemFields.Description] = text["Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength];
-        if (!WorkItemCategories.IsKnown(form.Category)) errors[WorkItemFields.Category] = text["Validation.CategoryRequired"];
-        if (!Enum.IsDefined(form.Urgency)) errors[nameof(form.Urgency)] = text["Validation.UrgencyRequired"];
+        if (title.Length == 0) Refuse(WorkItemFields.Title, "Validation.TitleRequired");
+        else if (title.Length > WorkItem.TitleMaxLength) Refuse(WorkItemFields.Title, "Validation.TitleTooLong", WorkItem.TitleMaxLength);
+        if (description.Length > WorkItem.DescriptionMaxLength) Refuse(WorkItemFields.Description, "Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength);
+        if (!WorkItemCategories.IsKnown(form.Category)) Refuse(WorkItemFields.Category, "Validation.CategoryRequired");
+        if (!Enum.IsDefined(form.Urgency)) Refuse(nameof(form.Urgency), "Validation.UrgencyRequired");
         var address = UserText.SingleLineOrNull(form.Address);
-        if (address?.Length > WorkItem.AddressMaxLength) errors[nameof(form.Address)] = text["Validation.AddressTooLong", WorkItem.AddressMaxLength];
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var onBehalf = form.Channel != RaiseChannel.Self;
-        int? gridCommunity = form.GridId is { } gid ? await db.Grids.Where(g => g.Id == gid).Select(g => (int?)g.CommunityId).FirstOrDefaultAsync(ct) : null;
-        if (form.CommunityId == 0) errors[WorkItemFields.Community] = text["Validation.CommunityRequired"];
-        else if (!caller.Policy.CanViewCommunity(form.CommunityId)) errors[WorkItemFields.Community] = text["Validation.CommunityOutOfScope"];
-        if (form.GridId is not null && gridCommunity != form.CommunityId) errors[WorkItemFields.Grid] = text["Validation.GridOutOfScope"];
+        if (address?.Length > WorkItem.AddressMaxLength) Refuse(nameof(form.Address), "Validation.AddressTooLong", WorkItem.AddressMaxLength);
 
         string? requesterId = caller.UserId;
-        if (onBehalf)
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            // Only staff who work there may record a need for someone else: a secretary in the community, a grid worker in their grid.
-            var staff = caller.Manages(form.CommunityId) || (form.GridId is { } g && caller.Grids.Contains(g) && gridCommunity == form.CommunityId);
-            if (!Enum.IsDefined(form.Channel) || form.Channel == RaiseChannel.Council) errors[nameof(form.Channel)] = text["Validation.ChannelInvalid"];
-            else if (!staff) errors[nameof(form.Channel)] = text["Validation.OnBehalfNotAllowed"];
-            requesterId = null;
-            if (UserText.SingleLineOrNull(form.RequesterUserName) is { } name)
+            var onBehalf = form.Channel != RaiseChannel.Self;
+            int? gridCommunity = form.GridId is { } gid ? await db.Grids.Where(g => g.Id == gid).Select(g => (int?)g.CommunityId).FirstOrDefaultAsync(ct) : null;
+            if (form.CommunityId == 0) Refuse(WorkItemFields.Community, "Validation.CommunityRequired");
+            else if (!caller.Policy.CanViewCommunity(form.CommunityId)) Refuse(WorkItemFields.Community, "Validation.CommunityOutOfScope");
+            if (form.GridId is not null && gridCommunity != form.CommunityId) Refuse(WorkItemFields.Grid, "Validation.GridOutOfScope");
+
+            if (onBehalf)
             {
-                var user = await db.Users.AsNoTracking().Where(u => u.UserName == name).Select(u => u.Id).FirstOrDefaultAsync(ct);
-                var belongs = user is not null && await db.RoleAssignments.AnyAsync(r => r.UserId == user && r.Scope == ScopeKind.Community && r.ScopeId == form.CommunityId, ct);
-                if (!belongs) errors[WorkItemFields.Requester] = text["Validation.RequesterUnknown"];
-                else requesterId = user;
+                // Only staff who work there may record a need for someone else: a secretary in the community, a grid worker in their grid.
+                var staff = caller.Manages(form.CommunityId) || (form.GridId is { } g && caller.GridsWorked.Contains(g) && gridCommunity == form.CommunityId);
+                if (!Enum.IsDefined(form.Channel) || form.Channel == RaiseChannel.Council) Refuse(nameof(form.Channel), "Validation.ChannelInvalid");
+                else if (!staff) Refuse(nameof(form.Channel), "Validation.OnBehalfNotAllowed");
+                requesterId = null;
+                if (UserText.SingleLineOrNull(form.RequesterUserName) is { } name)
+                {
+                    var user = await db.Users.AsNoTracking().Where(u => u.UserName == name).Select(u => u.Id).FirstOrDefaultAsync(ct);
+                    var belongs = user is not null && await db.RoleAssignments.AnyAsync(r => r.UserId == user && r.Scope == ScopeKind.Community && r.ScopeId == form.CommunityId, ct);
+                    if (!belongs) Refuse(WorkItemFields.Requester, "Validation.RequesterUnknown");
+                    else requesterId = user;
+                }
+            }
+            else if (!caller.Policy.Roles.Any(r => r.Scope == ScopeKind.Community && r.ScopeId == form.CommunityId) && !caller.Manages(form.CommunityId)
+                     && !(form.GridId is { } g2 && caller.GridsWorked.Contains(g2)))
+            {
+                Refuse(WorkItemFields.Community, "Validation.CommunityOutOfScope");
             }
         }
-        else if (!caller.Policy.Roles.Any(r => r.Scope == ScopeKind.Community && r.ScopeId == form.CommunityId) && !caller.Manages(form.CommunityId)
-                 && !(form.GridId is { } g2 && caller.Grids.Contains(g2)))
-        {
-            errors.TryAdd(WorkItemFields.Community, text["Validation.CommunityOutOfScope"]);
-        }
-        if (errors.Count > 0) return WorkItemResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
-        var item = new WorkItem
-        {
-            Kind = WorkItemKind.Need,
-            Title = title,
-            DescriptionMarkdown = description,
-            Category = form.Category!,
-            Urgency = form.Urgency,
-            CommunityId = form.CommunityId,
-            GridId = form.GridId,
-            Address = address,
-            Channel = form.Channel,
-            RaisedByUserId = caller.UserId,
-            RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
-            RequesterUserId = requesterId,
-            RaisedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.WorkItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        await AnnounceAsync(item, ct);
-        return WorkItemResult.Saved(item.Id);
+        return await work.AddAsync<WorkItem, WorkItemChanged>(
+            allow: _ => null,
+            create: c => Result<WorkItem>.Ok(WorkItem.NewNeed(title, description, form.Category!, form.Urgency, form.CommunityId, form.GridId,
+                address, form.Channel, Actor(c), requesterId, clock.GetUtcNow().UtcDateTime)),
+            ct: ct);
     }
 
     // ---- Lifecycle actions ----------------------------------------------------------------------------------------
 
     /// <summary>Triage: shared (a need on the public list) or individual (a micro-wish), public or not.</summary>
-    public Task<WorkItemResult> TriageAsync(int id, Guid version, bool isShared, bool isPublic, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Triage, note, null, null, (_, w, _, _) =>
-        {
-            w.IsShared = isShared;
-            w.IsPublic = isPublic;
-            w.Kind = WorkItemKinds.For(w.Kind).KindAfterTriage(isShared);
-            return Task.FromResult<string?>(null);
-        }, ct);
+    public Task<Result> TriageAsync(int id, Guid version, bool isShared, bool isPublic, string? note = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Triage, note, null, step: (w, s) => w.Triage(s.Actor, s.Now, isShared, isPublic, s.Note), ct: ct);
 
-    public Task<WorkItemResult> RejectAsync(int id, Guid version, string? reason, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Reject, reason, null, null, null, ct, noteRequired: true);
+    public Task<Result> RejectAsync(int id, Guid version, string? reason, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Reject, reason, null, step: (w, s) => w.Reject(s.Actor, s.Now, s.Note), ct: ct);
 
     /// <summary>
     /// Dispatch to an owner unit (with optional co-owner units) at an urgency: the due date comes from the community's
     /// latest deadline rule set (the default hotline standard when it never edited them), or is given explicitly, never in the past.
     /// </summary>
-    public Task<WorkItemResult> DispatchAsync(int id, Guid version, int ownerUnitId, Urgency urgency, IReadOnlyCollection<int>? coOwnerUnitIds = null,
+    public Task<Result> DispatchAsync(int id, Guid version, int ownerUnitId, Urgency urgency, IReadOnlyCollection<int>? coOwnerUnitIds = null,
         DateTime? dueAtUtc = null, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Dispatch, note, null, null, async (_, w, db, now) =>
-        {
-            // A commitment is published to its own committer (PublishCommitmentAsync), never sent to a unit.
-            if (WorkItemKinds.For(w.Kind).RefusesPlain(WorkItemAction.Dispatch) is { } refused) return lists[refused];
-            if (!Enum.IsDefined(urgency)) return text["Validation.UrgencyRequired"];
-            var allowed = (await UnitsForAsync(db, [w.CommunityId], ct)).Select(u => u.Id).ToHashSet();
-            if (!allowed.Contains(ownerUnitId)) return text["Validation.UnitOutOfScope"];
-            var coOwners = (coOwnerUnitIds ?? []).Where(u => u != ownerUnitId).Distinct().ToList();
-            if (coOwners.Any(u => !allowed.Contains(u))) return text["Validation.UnitOutOfScope"];
-            DateTime due;
-            int? ruleSetId = null;
-            if (dueAtUtc is { } given)
-            {
-                due = DateTime.SpecifyKind(given, DateTimeKind.Utc);
-                if (due <= now) return text["Validation.DueInPast"];
-            }
-            else
-            {
-                var set = await LatestRulesAsync(db, w.CommunityId, ct);
-                due = now + (set?.ToRules() ?? DeadlineRules.Default).Allowed(urgency);
-                ruleSetId = set?.Id;
-            }
-            w.OwnerUnitId = ownerUnitId;
-            w.OwnerPersonId = null;
-            w.Urgency = urgency;
-            w.DueAtUtc = due;
-            w.DeadlineRuleSetId = ruleSetId;
-            w.CoOwners.RemoveAll(c => !coOwners.Contains(c.UnitId));
-            foreach (var unit in coOwners.Where(u => w.CoOwners.All(c => c.UnitId != u)))
-                w.CoOwners.Add(new WorkItemCoOwner { WorkItemId = w.Id, UnitId = unit });
-            return null;
-        }, ct);
+        ActAsync(id, version, WorkItemAction.Dispatch, note, null, needsUnits: true,
+            step: (w, s) => w.Dispatch(s.Actor, s.Now, ownerUnitId, coOwnerUnitIds ?? [], urgency, dueAtUtc, s.Rules, s.RuleSetId, s.Units, s.Note), ct: ct);
 
-    public Task<WorkItemResult> AcceptAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Accept, note, null, null, null, ct);
+    public Task<Result> AcceptAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Accept, note, null, step: (w, s) => w.Accept(s.Actor, s.Now, s.Note), ct: ct);
 
-    public Task<WorkItemResult> DeclineAsync(int id, Guid version, string? reason, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Decline, reason, null, null, (_, w, _, _) =>
-        {
-            w.DueAtUtc = null;
-            w.CoOwners.Clear();
-            return Task.FromResult<string?>(null);
-        }, ct, noteRequired: true);
+    public Task<Result> DeclineAsync(int id, Guid version, string? reason, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Decline, reason, null, step: (w, s) => w.Decline(s.Actor, s.Now, s.Note), ct: ct);
 
     /// <summary>认领: a liaison claims for their unit (<paramref name="unitId"/>), a Party member for themselves (null).</summary>
-    public Task<WorkItemResult> ClaimAsync(int id, Guid version, int? unitId, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Claim, note, null, null, async (caller, w, db, now) =>
+    public Task<Result> ClaimAsync(int id, Guid version, int? unitId, string? note = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Claim, note, null, needsUnits: true, step: (w, s) =>
         {
-            if (!w.IsPublic) return text["Error.NotClaimable"];
-            if (unitId is { } u)
-            {
-                if (!caller.IsLiaisonOf(u) || !(await UnitsForAsync(db, [w.CommunityId], ct)).Any(x => x.Id == u)) return text["Error.Forbidden"];
-                w.OwnerUnitId = u;
-                w.OwnerPersonId = null;
-            }
-            else
-            {
-                if (caller.PersonId is null || !caller.MemberCommunities.Contains(w.CommunityId)) return text["Error.Forbidden"];
-                w.OwnerPersonId = caller.PersonId;
-                w.OwnerUnitId = null;
-            }
-            if (w.DueAtUtc is null)
-            {
-                var set = await LatestRulesAsync(db, w.CommunityId, ct);
-                w.DueAtUtc = now + (set?.ToRules() ?? DeadlineRules.Default).Allowed(w.Urgency);
-                w.DeadlineRuleSetId = set?.Id;
-            }
-            return null;
-        }, ct);
+            // A liaison only for their own unit of the item's community or street; a member only in their community.
+            var viewer = WorkItemViewer.Of(s.Caller);
+            var mine = s.Units.Where(u => viewer.IsLiaisonOf(u)).ToHashSet();
+            return w.Claim(s.Actor, s.Now, unitId, viewer.IsMemberIn(w.CommunityId) ? s.Caller.PersonId : null, mine, s.Rules, s.RuleSetId, s.Note);
+        }, ct: ct);
 
     /// <summary>A progress note with optional evidence files (checked by type, content and size before anything is stored).</summary>
-    public Task<WorkItemResult> AddProgressAsync(int id, Guid version, string? note, IReadOnlyList<AttachmentUpload>? files = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.AddProgress, note, null, files, null, ct, noteRequired: true);
+    public Task<Result> AddProgressAsync(int id, Guid version, string? note, IReadOnlyList<AttachmentUpload>? files = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.AddProgress, note, files, step: (w, s) => w.AddProgress(s.Actor, s.Now, s.Note, s.Attachments), ct: ct);
 
-    public Task<WorkItemResult> ReportBackAsync(int id, Guid version, string? note, IReadOnlyList<AttachmentUpload>? files = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.ReportBack, note, null, files, null, ct, noteRequired: true);
+    public Task<Result> ReportBackAsync(int id, Guid version, string? note, IReadOnlyList<AttachmentUpload>? files = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.ReportBack, note, files, step: (w, s) => w.ReportBack(s.Actor, s.Now, s.Note, s.Attachments), ct: ct);
 
     /// <summary>The requester rates the result; "not satisfied" sends it back to the owner.</summary>
-    public Task<WorkItemResult> RateAsync(int id, Guid version, Satisfaction? rating, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Rate, note, rating, null,
-            // A commitment is rated by its three assessment scores (AssessCommitmentAsync), never by a bare satisfaction.
-            (_, w, _, _) => Task.FromResult(WorkItemKinds.For(w.Kind).RefusesPlain(WorkItemAction.Rate) is { } refused ? (string?)lists[refused] : null), ct);
+    public Task<Result> RateAsync(int id, Guid version, Satisfaction? rating, string? note = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Rate, note, null, step: (w, s) => w.Rate(s.Actor, s.Now, rating, s.Note), ct: ct);
 
-    public Task<WorkItemResult> CloseAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Close, note, null, null, null, ct);
+    public Task<Result> CloseAsync(int id, Guid version, string? note = null, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Close, note, null, step: (w, s) => w.Close(s.Actor, s.Now, s.Note), ct: ct);
 
-    public Task<WorkItemResult> ReopenAsync(int id, Guid version, string? reason, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Reopen, reason, null, null, null, ct, noteRequired: true);
+    public Task<Result> ReopenAsync(int id, Guid version, string? reason, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Reopen, reason, null, step: (w, s) => w.Reopen(s.Actor, s.Now, s.Note), ct: ct);
 
     /// <summary>督办: the secretary chases the owner; the note is for them and the status stays.</summary>
-    public Task<WorkItemResult> ChaseAsync(int id, Guid version, string? note, CancellationToken ct = default) =>
-        ActAsync(id, version, WorkItemAction.Chase, note, null, null, null, ct, noteRequired: true);
-
-    private delegate Task<string?> Prepare(Caller caller, WorkItem item, PortalDbContext db, DateTime nowUtc);
+    public Task<Result> ChaseAsync(int id, Guid version, string? note, CancellationToken ct = default) =>
+        ActAsync(id, version, WorkItemAction.Chase, note, null, step: (w, s) => w.Chase(s.Actor, s.Now, s.Note), ct: ct);
 
     /// <summary>
-    /// The one path of every action: visibility, permission, version, note and files, the state machine, the action's own
-    /// changes, the history step, a save that refuses a concurrent change, then the live event. Any refusal changes nothing.
+    /// What a step gets besides its own arguments: the caller and the history's actor, the moment, the cleaned note, the
+    /// checked evidence, and (for dispatch and claim) the units of the item's community and street with its current rules.
     /// </summary>
-    private async Task<WorkItemResult> ActAsync(int id, Guid version, WorkItemAction action, string? note, Satisfaction? rating,
-        IReadOnlyList<AttachmentUpload>? files, Prepare? prepare, CancellationToken ct, bool noteRequired = false)
+    private sealed record StepContext(Caller Caller, StepActor Actor, DateTime Now, string? Note, IReadOnlyList<Attachment> Attachments,
+        IReadOnlySet<int> Units, DeadlineRules Rules, int? RuleSetId);
+
+    /// <summary>
+    /// The one path of every action, through the unit of work: visibility, permission (<see cref="WorkItemAccess"/>),
+    /// version, note and files, then the item's own step method (the state machine, the kind's rules, the history step
+    /// and its <see cref="WorkItemStepped"/>, which becomes the live event and the notifications in the same
+    /// transaction). Any refusal changes nothing; evidence files are written in the change's transaction and removed
+    /// again if it does not commit.
+    /// </summary>
+    private async Task<Result> ActAsync(int id, Guid version, WorkItemAction action, string? note, IReadOnlyList<AttachmentUpload>? files,
+        Func<WorkItem, StepContext, string?> step, bool needsUnits = false, CancellationToken ct = default)
     {
-        var caller = await CallerAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.WorkItems.Include(w => w.CoOwners).FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (item is null || !caller.IsSignedIn || !caller.CanSee(item)) return WorkItemResult.Of(WorkItemOutcome.NotFound, text["Error.NotFound"]);
-        if (!WorkItemAccess.May(caller.Viewer, item, action)) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.Forbidden"]);
-        if (item.Version != version) return WorkItemResult.Of(WorkItemOutcome.Conflict, text["Error.Conflict"]);
-
         note = UserText.MultiLineTrimmedOrNull(note);
-        if (noteRequired && note is null) return WorkItemResult.Invalid(new Dictionary<string, string> { ["Note"] = text["Validation.NoteRequired"] });
         if (note?.Length > WorkItemEvent.NoteMaxLength)
-            return WorkItemResult.Invalid(new Dictionary<string, string> { ["Note"] = text["Validation.NoteTooLong", WorkItemEvent.NoteMaxLength] });
-
+            return Result.Invalid(WorkItemFields.Note, Text("Validation.NoteTooLong", WorkItemEvent.NoteMaxLength));
         files ??= [];
-        if (AttachmentStore.Problem(text, files) is { } problem)
-            return WorkItemResult.Invalid(new Dictionary<string, string> { [WorkItemFields.Attachments] = problem });
+        if (AttachmentStore.Problem(files) is { } problem) return Result.Invalid(WorkItemFields.Attachments, problem);
         var checkedFiles = files.Select(f =>
         {
             var (_, name, contentType) = AttachmentStore.Check(f);
             return (Upload: f, Name: name, ContentType: contentType);
         }).ToList();
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var from = item.Status;
-        var transition = item.Apply(action, now, rating);
-        if (!transition.Allowed) return WorkItemResult.Invalid(lists[transition.ErrorCode!]);
-        if (prepare is not null && await prepare(caller, item, db, now) is { } refusal)
-            return WorkItemResult.Invalid(refusal);
-
-        var step = new WorkItemEvent
-        {
-            WorkItemId = item.Id,
-            Action = action,
-            FromStatus = from,
-            ToStatus = item.Status,
-            ActorUserId = caller.UserId,
-            ActorName = Truncate(caller.Name, WorkItem.NameMaxLength),
-            AtUtc = now,
-            Note = note,
-            Rating = rating,
-        };
-        foreach (var (upload, name, contentType) in checkedFiles)
-        {
-            step.Attachments.Add(new Attachment
-            {
-                FileName = name, ContentType = contentType, SizeBytes = upload.Content.Length,
-                StoredName = AttachmentStore.NewStoredName(name), UploadedAtUtc = now,
-            });
-        }
-        item.Events.Add(step);
-        // Saving the event alone would not touch the item's row; the version must change with every step.
-        db.Entry(item).State = EntityState.Modified;
-        db.Entry(item).Property(nameof(WorkItem.Version)).OriginalValue = version;
-
+        IReadOnlySet<int> units = new HashSet<int>();
+        DeadlineRuleSet? ruleSet = null;
+        var attachments = new List<Attachment>();
         var written = new List<string>();
         try
         {
-            foreach (var (attachment, (upload, _, _)) in step.Attachments.Zip(checkedFiles))
-            {
-                await store.WriteAsync(attachment.StoredName, upload.Content, ct);
-                written.Add(attachment.StoredName);
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            written.ForEach(store.Delete);
-            return WorkItemResult.Of(WorkItemOutcome.Conflict, text["Error.Conflict"]);
+            var result = await work.ChangeAsync<WorkItem, WorkItemChanged>(
+                load: async (db, c) =>
+                {
+                    var item = await db.WorkItems.Include(w => w.CoOwners).FirstOrDefaultAsync(w => w.Id == id, c);
+                    if (item is not null && needsUnits)
+                    {
+                        units = (await UnitsForAsync(db, [item.CommunityId], c)).Select(u => u.Id).ToHashSet();
+                        ruleSet = await LatestRulesAsync(db, item.CommunityId, c);
+                    }
+                    return item;
+                },
+                version,
+                allow: (caller, item) =>
+                    !CanSee(caller, item) ? Result.NotFound(Text("Error.NotFound"))
+                    : !WorkItemAccess.May(WorkItemViewer.Of(caller), item, action) ? Result.NotAllowed(Text("Error.Forbidden"))
+                    : null,
+                run: (caller, item, _) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    attachments = checkedFiles.Select(f => new Attachment
+                    {
+                        FileName = f.Name, ContentType = f.ContentType, SizeBytes = f.Upload.Content.Length,
+                        StoredName = AttachmentStore.NewStoredName(f.Name), UploadedAtUtc = now,
+                    }).ToList();
+                    var context = new StepContext(caller, Actor(caller), now, note, attachments, units,
+                        ruleSet?.ToRules() ?? DeadlineRules.Default, ruleSet?.Id);
+                    return step(item, context) is { } refused ? Refusal(refused) : null;
+                },
+                current: w => new WorkItemChanged(w.Id, w.Status, w.Kind),
+                texts: new CommandTexts(Text("Error.NotFound"), Text("Error.Conflict")),
+                missing: _ => Result.NotFound(Text("Error.NotFound")),
+                within: checkedFiles.Count == 0 ? null : async (_, _, _, c) =>
+                {
+                    foreach (var (attachment, (upload, _, _)) in attachments.Zip(checkedFiles))
+                    {
+                        await store.WriteAsync(attachment.StoredName, upload.Content, c);
+                        written.Add(attachment.StoredName);
+                    }
+                },
+                ct: ct);
+            if (!result.Succeeded) written.ForEach(store.Delete);
+            return result;
         }
         catch
         {
             written.ForEach(store.Delete);
             throw;
         }
-        await AnnounceAsync(item, ct);
-        await notifier.NotifyAsync(item, action, rating, note, caller.UserId, ct);
-        return WorkItemResult.Saved(item.Id);
     }
 
+    /// <summary>
+    /// A step's refusal code as a message: <see cref="WorkItemRefusals"/>' own are WorkItemsText keys (a missing note is the
+    /// note field's), the state machine's and the kinds' (and a passed promised date) ListsText keys.
+    /// </summary>
+    private static Result Refusal(string code) => code switch
+    {
+        WorkItemRefusals.NoteRequired => Result.Invalid(WorkItemFields.Note, Text(code)),
+        WorkItemRefusals.UrgencyRequired or WorkItemRefusals.UnitOutOfScope or WorkItemRefusals.DueInPast or WorkItemRefusals.NotClaimable
+            or WorkItemRefusals.Forbidden => Result.Invalid(Text(code)),
+        _ => Result.Invalid(Message.Of<ListsText>(code)),
+    };
+
+    private static Message Text(string key, params object[] args) => Message.Of<WorkItemsText>(key, args);
+
+    private static StepActor Actor(Caller caller) => new(caller.UserId, caller.Name);
+
+    // Only for the council tasks' announcement (WorkItemService.CouncilTasks.cs, replaced by the Councils slice's copy):
+    // every step taken through the unit of work is announced by WorkItemLiveEvents in its own transaction.
     private async Task AnnounceAsync(WorkItem item, CancellationToken ct)
     {
         try
@@ -458,7 +386,6 @@ public sealed partial class WorkItemService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The change is saved; viewers see it on their next load even if the live notice failed.
             logger.LogError(ex, "Live event for work item {Id} failed", item.Id);
         }
     }

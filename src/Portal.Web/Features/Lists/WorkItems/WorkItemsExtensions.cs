@@ -1,3 +1,4 @@
+using Portal.Web.Data.Live;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Lists.WorkItems;
@@ -9,6 +10,7 @@ public static class WorkItemsExtensions
         services.AddScoped<WorkItemService>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ILiveChannelRule, ListsChannelRule>();
+        services.AddSingleton<ILiveEventMapper, WorkItemLiveEvents>();
         return services;
     }
 
