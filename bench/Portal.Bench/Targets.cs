@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
 using Portal.Testing;
+using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Live;
 

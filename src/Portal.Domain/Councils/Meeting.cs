@@ -131,6 +131,16 @@ public sealed class Meeting : VersionedEntity
     }
 
     /// <summary>
+    /// Stores the state a live agenda operation produced and raises <see cref="MeetingAgendaChanged"/> with its change, so the
+    /// save that stores the agenda also stores the live event participants apply.
+    /// </summary>
+    public void StoreAgenda(AgendaState state, AgendaChange change)
+    {
+        StoreAgenda(state);
+        Raise(new MeetingAgendaChanged(change));
+    }
+
+    /// <summary>
     /// The chair confirms the agenda (lines from <see cref="TopicRules.ConfirmAgenda"/>): the meeting moves to
     /// AgendaConfirmed and the items are stored, continuing the agenda's revision. Returns the error code or null.
     /// </summary>
@@ -164,6 +174,7 @@ public sealed class Meeting : VersionedEntity
             case MeetingAction.End: EndedAtUtc = nowUtc; break;
             case MeetingAction.Decline or MeetingAction.Cancel: DecisionReason = UserText.MultiLineTrimmed(reason); break;
         }
+        Raise(new MeetingStatusMoved(action, Status));
         return result;
     }
 }

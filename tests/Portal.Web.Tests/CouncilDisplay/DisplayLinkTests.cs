@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Display;
+using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Live;
 using Portal.Web.Features.Lists.WorkItems;

@@ -1,4 +1,5 @@
 using Portal.Domain.Councils;
+using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 
 namespace Portal.Web.Tests.CouncilMeetings;

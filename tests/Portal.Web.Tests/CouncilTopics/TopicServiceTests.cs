@@ -4,6 +4,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.Directory;
 using Portal.Testing;
+using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Councils.Topics;
 using Portal.Web.Features.Live;

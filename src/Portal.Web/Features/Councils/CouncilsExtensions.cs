@@ -1,3 +1,4 @@
+using Portal.Web.Data.Live;
 using Portal.Web.Features.Councils.Display;
 
 namespace Portal.Web.Features.Councils;
@@ -12,6 +13,7 @@ public static class CouncilsExtensions
         // Singleton: one lock per meeting shared by every circuit and request of this node (see the class).
         services.AddSingleton<Meetings.MeetingAgendaCoordinator>();
         services.AddScoped<Meetings.MeetingLiveService>();
+        services.AddSingleton<ILiveEventMapper, MeetingLiveEvents>();
         services.AddScoped<Attendances.AttendanceService>();
         services.AddPortalCouncilDisplay();
         services.AddScoped<Review.ReviewService>();

@@ -1,5 +1,4 @@
 using Portal.Domain.Councils;
-using Portal.Web.Features.Councils.Meetings;
 
 namespace Portal.Web.Features.Councils.Attendances;
 

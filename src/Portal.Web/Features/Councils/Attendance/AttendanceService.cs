@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Data.Live;
 
 namespace Portal.Web.Features.Councils.Attendances;

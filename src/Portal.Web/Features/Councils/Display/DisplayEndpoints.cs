@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Councils.Attendances;
-using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Councils.Display;

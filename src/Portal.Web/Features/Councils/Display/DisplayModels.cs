@@ -1,4 +1,3 @@
-using Portal.Web.Features.Councils.Meetings;
 
 namespace Portal.Web.Features.Councils.Display;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Councils.Display;

@@ -2,14 +2,15 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
-using Portal.Web.Features.Live;
 
 namespace Portal.Web.Features.Councils.Meetings;
 
 /// <summary>
 /// Applies live agenda operations and the start and end of meetings, one operation per meeting at a time: load the meeting
 /// and the recent change history, let <see cref="LiveAgenda"/> decide (merge or refuse by revision), store the state with
-/// its change entry, then publish the event on the meeting's topic. It checks no rights; <see cref="MeetingLiveService"/>
+/// its change entry: the agenda, its change entry, the audit and the live event on the meeting's channel
+/// (<see cref="MeetingLiveEvents"/>, raised by <see cref="Meeting.StoreAgenda(AgendaState, AgendaChange)"/> and
+/// <see cref="Meeting.Apply"/>) commit together, so an event is never lost between the save and its publication. It checks no rights; <see cref="MeetingLiveService"/>
 /// does, before calling it.
 /// <para>Lifetime: <b>singleton</b>. The per-meeting locks only serialize anything if every circuit and request of this node
 /// shares them; it keeps no agenda in memory (each operation reads the database), so several nodes stay correct too:
@@ -17,7 +18,7 @@ namespace Portal.Web.Features.Councils.Meetings;
 /// which reloads and applies its operation once more against the newer agenda.</para>
 /// </summary>
 public sealed class MeetingAgendaCoordinator(
-    IDbContextFactory<PortalDbContext> dbFactory, LiveEventBus bus, TimeProvider clock, ILogger<MeetingAgendaCoordinator> logger)
+    IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<MeetingAgendaCoordinator> logger)
 {
     /// <summary>
     /// How many past changes are loaded with the agenda: an operation based on an older revision is refused as stale (the
@@ -82,7 +83,7 @@ public sealed class MeetingAgendaCoordinator(
                 if (step.Error is { } error) return AgendaOutcome.Refused(error);
                 if (step.Agenda is { } agenda)
                 {
-                    meeting.StoreAgenda(agenda.State);
+                    meeting.StoreAgenda(agenda.State, agenda.Change!);
                     db.AgendaChanges.Add(AgendaChangeEntry.From(meeting.Id, agenda.Change!, agenda.HistoryEntry!));
                 }
                 if (step.Action is { } action && meeting.Apply(action, now) is { Allowed: false } refused)
@@ -100,34 +101,12 @@ public sealed class MeetingAgendaCoordinator(
                     continue;
                 }
 
-                await PublishAsync(meeting, step, ct);
                 return new AgendaOutcome(step.Agenda?.Change, null, step.Agenda?.Merged ?? false, meeting.Status, meeting.AgendaRevision);
             }
         }
         finally
         {
             gate.Release();
-        }
-    }
-
-    /// <summary>
-    /// Publishes inside the meeting's lock, so this node's events leave in revision order. A failed publish does not undo
-    /// the saved change: pages notice the missing revision at the next event (a gap) and reload, so nothing is lost.
-    /// </summary>
-    private async Task PublishAsync(Meeting meeting, Step step, CancellationToken ct)
-    {
-        var topic = MeetingChannels.For(meeting.Id);
-        try
-        {
-            if (step.Agenda?.Change is { } change)
-                await bus.PublishAsync(topic, MeetingChannels.AgendaChanged, change, ct);
-            if (step.Action is not null)
-                await bus.PublishAsync(topic, MeetingChannels.StatusChanged,
-                    new MeetingStatusChanged(meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, meeting.AgendaRevision), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Publishing a change of meeting {MeetingId} failed; pages will reload on their next event", meeting.Id);
         }
     }
 }

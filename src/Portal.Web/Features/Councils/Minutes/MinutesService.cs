@@ -6,7 +6,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Live;
@@ -28,11 +27,9 @@ public sealed class MinutesService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     WorkItemService workItems,
-    LiveEventBus bus,
     TimeProvider clock,
     IStringLocalizer<MinutesText> text,
-    IStringLocalizer<CouncilsText> councils,
-    ILogger<MinutesService> logger)
+    IStringLocalizer<CouncilsText> councils)
 {
     /// <summary>Generous for a Markdown 会议纪要 (a long meeting's minutes are a few thousand characters).</summary>
     public const int DraftMaxLength = 50_000;
@@ -336,7 +333,6 @@ public sealed class MinutesService(
             await transaction.RollbackAsync(ct);
             return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
         }
-        await PublishStatusAsync(meeting!, ct);
         await workItems.AnnounceCouncilTasksAsync(approval.Tasks, caller.UserId, ct);
         return MinutesResult.Saved(meeting!.Version);
     }
@@ -429,20 +425,6 @@ public sealed class MinutesService(
             return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
         }
         return MinutesResult.Saved(meeting.Version);
-    }
-
-    private async Task PublishStatusAsync(Meeting meeting, CancellationToken ct)
-    {
-        try
-        {
-            await bus.PublishAsync(MeetingChannels.For(meeting.Id), MeetingChannels.StatusChanged,
-                new MeetingStatusChanged(meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, meeting.AgendaRevision), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The approval is saved; the live pages see the status on their next load even if the notice failed.
-            logger.LogError(ex, "Live status event for meeting {Id} failed", meeting.Id);
-        }
     }
 
     // ---- The council page's tasks ----------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ using Portal.Domain.Councils;
 using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils.Topics;
@@ -39,20 +38,6 @@ public sealed partial class TopicService
         var caller = await currentUser.IdentityAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, topic.MeetingId, ct);
         return access is { Rights.CanParticipate: true } ? (topic, caller, access) : null;
-    }
-
-    private async Task PublishStatusAsync(Meeting meeting, CancellationToken ct)
-    {
-        try
-        {
-            await bus.PublishAsync(MeetingChannels.For(meeting.Id), MeetingChannels.StatusChanged,
-                new MeetingStatusChanged(meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, meeting.AgendaRevision), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Saved already: the pages load the new status on their next read.
-            logger.LogWarning(ex, "Publishing the status of meeting {Id} failed", meeting.Id);
-        }
     }
 
     // ---- Submission ---------------------------------------------------------------------------------------------
@@ -204,7 +189,6 @@ public sealed partial class TopicService
         error = meeting.ConfirmAgenda(lines, now);
         if (error is not null) return TopicResult.Of(TopicOutcome.Invalid, codes[error], TopicFields.Agenda);
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await PublishStatusAsync(meeting, ct);
         await notifier.AgendaConfirmedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
@@ -222,7 +206,6 @@ public sealed partial class TopicService
         var result = meeting.Apply(MeetingAction.ReopenAgenda, Now);
         if (!result.Allowed) return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!]);
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await PublishStatusAsync(meeting, ct);
         return TopicResult.Saved(meeting.Id);
     }
 
@@ -323,7 +306,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!], field);
         }
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await PublishStatusAsync(meeting, ct);
         await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
@@ -342,7 +324,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!],
                 result.ErrorCode == MeetingWorkflow.ReasonRequired ? TopicFields.Reason : TopicResult.FormError);
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await PublishStatusAsync(meeting, ct);
         await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }

@@ -24,12 +24,10 @@ public sealed partial class TopicService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     WorkItemService workItems,
-    LiveEventBus bus,
     CouncilNotifier notifier,
     TimeProvider clock,
     IStringLocalizer<TopicsText> text,
-    IStringLocalizer<CouncilsText> codes,
-    ILogger<TopicService> logger)
+    IStringLocalizer<CouncilsText> codes)
 {
     /// <summary>How many needs and how many projects the link picker offers (the newest the caller can see).</summary>
     public const int LinkOptionsPerKind = 50;

@@ -1,7 +1,9 @@
 using Portal.Domain.Councils;
+using Portal.Domain.Common;
+using Portal.Web.Data.Live;
 using Portal.Web.Features.Live;
 
-namespace Portal.Web.Features.Councils.Meetings;
+namespace Portal.Web.Features.Councils;
 
 /// <summary>
 /// The per-meeting live channel ("meeting/{id}") and the events on it. Every participant's page and the projector join it;
@@ -74,4 +76,21 @@ public sealed record MeetingSnapshot(
         meeting.AgendaRevision, meeting.CurrentAgendaItemNumber,
         meeting.AgendaItems.OrderBy(i => i.Position).Select(i => i.ToState()).ToList(),
         AttendanceRules.Figures(meeting.Attendances), lastSequence, nowUtc);
+}
+
+/// <summary>
+/// What a meeting's participants hear of it: applied agenda operations and status moves, on the meeting's channel, stored
+/// with the change that caused them. The status event carries the meeting as saved (so a move and an agenda stored in the
+/// same save, like confirming the agenda, report the revision after both).
+/// </summary>
+public sealed class MeetingLiveEvents : ILiveEventMapper
+{
+    public LiveEventDraft? Map(Entity source, IDomainEvent domainEvent) => (source, domainEvent) switch
+    {
+        (Meeting meeting, MeetingAgendaChanged agenda) =>
+            LiveEventDraft.Of(MeetingChannels.For(meeting.Id), MeetingChannels.AgendaChanged, agenda.Change),
+        (Meeting meeting, MeetingStatusMoved) => LiveEventDraft.Of(MeetingChannels.For(meeting.Id), MeetingChannels.StatusChanged,
+            new MeetingStatusChanged(meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, meeting.AgendaRevision)),
+        _ => null,
+    };
 }
