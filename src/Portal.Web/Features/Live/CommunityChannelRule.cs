@@ -2,6 +2,7 @@ using Portal.Domain.Access;
 using System.Globalization;
 using System.Security.Claims;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Live;
 
@@ -14,25 +15,6 @@ public static class CommunityChannels
 
     /// <summary>Reads the community id of a channel; only the exact form "community/{positive id}" is accepted.</summary>
     public static bool TryParse(string channel, out int communityId) => LiveChannelIds.TryParse(channel, Prefix, out communityId);
-}
-
-/// <summary>The one way channels of the form "{prefix}{id}" are named and read (community, lists, user channels...).</summary>
-public static class LiveChannelIds
-{
-    public static string For(string prefix, int id) => prefix + id.ToString(CultureInfo.InvariantCulture);
-
-    public static bool TryParse(string channel, string prefix, out int id)
-    {
-        id = 0;
-        if (!channel.StartsWith(prefix, StringComparison.Ordinal)) return false;
-        var digits = channel.AsSpan(prefix.Length);
-        // Digits only: no sign, spaces or leading zeros, so one id has exactly one channel name (and one group).
-        if (digits.Length is 0 or > 9 || digits[0] == '0') return false;
-        foreach (var c in digits)
-            if (c is < '0' or > '9') return false;
-        id = int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
-        return true;
-    }
 }
 
 /// <summary>
