@@ -398,6 +398,22 @@ public sealed class WorkItemServiceTests(PortalHostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_step_that_keeps_the_status_still_moves_the_version_so_a_step_on_the_old_one_conflicts()
+    {
+        var id = await InProgressAsync("楼道灯不亮");
+        var loaded = await VersionAsync(id);
+
+        // Progress and chasing leave the status as it is; the item has changed all the same.
+        await Ok(As("liaison", s => s.AddProgressAsync(id, loaded, "已联系物业", ct: Ct)));
+        var afterProgress = await VersionAsync(id);
+        var chase = await As("secretary", s => s.ChaseAsync(id, loaded, "请尽快处理", Ct));
+
+        Assert.NotEqual(loaded, afterProgress);
+        Assert.Equal(Outcome.Conflict, chase.Outcome);
+        Assert.Equal(afterProgress, await VersionAsync(id));
+    }
+
+    [Fact]
     public async Task Evidence_file_names_lose_bidi_overrides_zero_width_and_control_characters()
     {
         var id = await InProgressAsync("井盖松动");

@@ -16,6 +16,14 @@ public sealed class LiveChannel
     public long LastSequence { get; set; }
 }
 
+/// <summary>Reads of the channel heads.</summary>
+public static class LiveChannelQueries
+{
+    /// <summary>The last sequence number handed out on <paramref name="channel"/>; 0 for a channel nothing was published on.</summary>
+    public static async Task<long> LastSequenceAsync(this IQueryable<LiveChannel> heads, string channel, CancellationToken ct) =>
+        await heads.Where(c => c.Channel == channel).Select(c => (long?)c.LastSequence).SingleOrDefaultAsync(ct) ?? 0;
+}
+
 internal sealed class LiveChannelConfiguration : IEntityTypeConfiguration<LiveChannel>
 {
     public void Configure(EntityTypeBuilder<LiveChannel> e)

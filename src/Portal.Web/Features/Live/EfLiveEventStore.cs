@@ -33,6 +33,6 @@ public sealed class EfLiveEventStore(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<long> LastSequenceAsync(string channel, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.LiveChannels.Where(c => c.Channel == channel).Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(ct) ?? 0;
+        return await db.LiveChannels.LastSequenceAsync(channel, ct);
     }
 }

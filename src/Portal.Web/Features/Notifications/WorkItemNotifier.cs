@@ -6,7 +6,6 @@ using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Live;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Notifications;

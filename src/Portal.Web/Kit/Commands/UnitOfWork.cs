@@ -33,13 +33,15 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
     /// <summary>
     /// Adds a new row: <paramref name="allow"/> says whether the caller may (null: yes), <paramref name="create"/> runs the
     /// rule and gives the new entity (or the refusal); then it is saved (with what <paramref name="within"/> adds, in
-    /// the same transaction) and <paramref name="after"/> runs.
+    /// the same transaction) and <paramref name="after"/> runs. When what <paramref name="within"/> changes was saved by
+    /// someone else meanwhile, the answer is a conflict saying <paramref name="conflict"/> (without it, that is a bug).
     /// </summary>
     public async Task<Result<TCurrent>> AddAsync<TEntity, TCurrent>(
         Func<Caller, Result?> allow,
         Func<Caller, Result<TEntity>> create,
         Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after = null,
         Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? within = null,
+        Message? conflict = null,
         CancellationToken ct = default)
         where TEntity : Entity where TCurrent : class
     {
@@ -49,7 +51,15 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         if (created is not { Succeeded: true, Value: { } entity }) return Result<TCurrent>.From(created);
         await using var db = await OpenAsync(caller, ct);
         db.Add(entity);
-        await SaveAsync(db, caller, entity, within, ct);
+        try
+        {
+            await SaveAsync(db, caller, entity, within, ct);
+        }
+        catch (DbUpdateConcurrencyException) when (conflict is not null)
+        {
+            // A within step changed a versioned row (a project rolled up from its milestones) that someone saved meanwhile.
+            return Result<TCurrent>.Conflict(conflict, null);
+        }
         await AfterAsync(after, caller, entity, db, ct);
         return Result<TCurrent>.Ok(entity.Id, (entity as VersionedEntity)?.Version);
     }
@@ -62,8 +72,11 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
     /// <item>a row at another version than <paramref name="version"/> is a conflict carrying the saved values; the version is
     /// also the UPDATE's (or DELETE's) condition, for a save that comes between this check and the write;</item>
     /// <item><paramref name="run"/> applies the rule to the entity (or removes it), or refuses (nothing is saved);</item>
+    /// <item><paramref name="before"/> does what must precede the save but stay outside its transaction (writing files, so
+    /// no database lock is held for disk work);</item>
     /// <item>one save (with what <paramref name="within"/> adds, in the same transaction); a concurrent save found there
-    /// is a conflict with the values saved now (none: deleted meanwhile);</item>
+    /// is a conflict with the values saved now (none: deleted meanwhile); the version moves even when only rows beside
+    /// the entity were added;</item>
     /// <item><paramref name="after"/> runs once the change is committed.</item>
     /// </list>
     /// </summary>
@@ -77,6 +90,7 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         Func<Caller, Result?>? missing = null,
         Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? after = null,
         Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? within = null,
+        Func<TEntity, CancellationToken, Task>? before = null,
         CancellationToken ct = default)
         where TEntity : VersionedEntity where TCurrent : class
     {
@@ -88,7 +102,12 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         if (entity.Version != version) return Result<TCurrent>.Conflict(texts.Conflict, current(entity));
         if (run(caller, entity, db) is { Succeeded: false } ruled) return Result<TCurrent>.From(ruled);
 
-        db.Entry(entity).Property(nameof(VersionedEntity.Version)).OriginalValue = version;
+        var entry = db.Entry(entity);
+        entry.Property(nameof(VersionedEntity.Version)).OriginalValue = version;
+        // A step that adds only rows beside the entity (a history step, a progress note) changes the entity all the same:
+        // its version moves, and the UPDATE holds to the version the caller saw.
+        if (entry.State == EntityState.Unchanged) entry.Property(nameof(VersionedEntity.Version)).IsModified = true;
+        if (before is not null) await before(entity, ct);
         try
         {
             await SaveAsync(db, caller, entity, within, ct);

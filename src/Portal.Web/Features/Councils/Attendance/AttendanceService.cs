@@ -35,8 +35,7 @@ public sealed class AttendanceService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await currentUser.IdentityAsync(ct);
         // Read before the list, so the list includes at least every change up to it (the panel ignores older figures).
-        var channel = MeetingChannels.For(meetingId);
-        var sequence = await db.LiveChannels.Where(c => c.Channel == channel).Select(c => (long?)c.LastSequence).SingleOrDefaultAsync(ct) ?? 0;
+        var sequence = await db.LiveChannels.LastSequenceAsync(MeetingChannels.For(meetingId), ct);
         var loaded = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true);
         // The list names people and their units: participants only, not everyone who can see the council.
         if (loaded is not { } l || !l.Rights.CanParticipate) return null;
@@ -167,15 +166,12 @@ public sealed class AttendanceService(
             SyncExpected(loaded.Council, loaded.Meeting);
             var (row, error) = change(caller, loaded);
             if (error is not null || row is null) return Refused(error ?? NotFound);
-            AttendanceChanged payload;
-            long sequence;
+            // The figures are those of the list as this change leaves it (read under the lock); one save stores both.
+            var payload = await ChangeOfAsync(db, loaded.Meeting, row, ct);
+            db.Publish(LiveEventDraft.Of(MeetingChannels.For(meetingId), MeetingChannels.AttendanceChangedType, payload));
             try
             {
                 await db.SaveChangesAsync(ct);
-                payload = await ChangeOfAsync(db, loaded.Meeting, row, ct);
-                db.Publish(LiveEventDraft.Of(MeetingChannels.For(meetingId), MeetingChannels.AttendanceChangedType, payload));
-                await db.SaveChangesAsync(ct);
-                sequence = db.LiveEvents.Local.Single().Sequence;
                 await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException ex) when (attempt < 2)
@@ -187,7 +183,7 @@ public sealed class AttendanceService(
             {
                 return Refused(Busy);
             }
-            return new AttendanceOutcome(payload, null, null, sequence);
+            return new AttendanceOutcome(payload, null, null, db.LiveEvents.Local.Single().Sequence);
         }
     }
 

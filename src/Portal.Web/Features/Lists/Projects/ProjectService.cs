@@ -192,7 +192,6 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             },
             Current,
             Texts with { Conflict = Text("Error.CreateConflict"), Deleted = null },
-            missing: _ => Result.NotFound(Text("Error.NotFound")),
             within: (_, item, db, _) =>
             {
                 // The project has its key now: link the need and record what it takes, in the same transaction.
@@ -267,6 +266,7 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
                     ? Result<Milestone>.Invalid(problems)
                     : Result<Milestone>.Ok(new Milestone { WorkItemId = projectId, Title = title, Weight = form.Weight, PercentDone = form.PercentDone, DueDate = form.DueDate }),
                 within: (_, milestone, db, ct) => RollUpAsync(db, projectId, added: milestone, ct),
+                conflict: Texts.Conflict,
                 ct: ct);
 
         return await work.ChangeAsync<Milestone, MilestoneRow>(

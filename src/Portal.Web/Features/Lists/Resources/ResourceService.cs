@@ -166,8 +166,7 @@ public sealed class ResourceService(IDbContextFactory<PortalDbContext> dbFactory
 
     private static ResourceRow ToRow(Resource r, ResourceAccess scope)
     {
-        var unit = scope.Units.TryGetValue(r.UnitId, out var u) ? u : null;
-        return new ResourceRow(r.Id, r.UnitId, unit?.Name ?? "", unit?.CommunityId, r.Kind, r.Title, r.Description,
+        return new ResourceRow(r.Id, r.UnitId, scope.NameOf(r.UnitId), scope.CommunityOf(r.UnitId), r.Kind, r.Title, r.Description,
             WorkItemCategories.All.Where(r.CategorySet.Contains).ToList(), r.Capacity, r.CommittedCapacity, r.CapacityUnit,
             r.AvailableFrom, r.AvailableUntil, r.IsActive, scope.CanAct(r.UnitId));
     }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
-using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Live;
@@ -23,7 +22,8 @@ namespace Portal.Web.Features.Lists.WorkItems;
 public sealed partial class WorkItemService(
     IDbContextFactory<PortalDbContext> dbFactory,
     UnitOfWork work,
-    // Only for AnnounceCouncilTasksAsync (WorkItemService.CouncilTasks.cs), which the Councils slice replaces.
+    // Only for the council tasks' and new commitments' announcements (AnnounceCouncilTasksAsync, AnnounceMadeAsync),
+    // which go when those are created through WorkItem.NewCouncilTask / NewCommitment.
     LiveEventBus bus,
     AttachmentStore store,
     TimeProvider clock,
@@ -287,8 +287,8 @@ public sealed partial class WorkItemService(
     /// The one path of every action, through the unit of work: visibility, permission (<see cref="WorkItemAccess"/>),
     /// version, note and files, then the item's own step method (the state machine, the kind's rules, the history step
     /// and its <see cref="WorkItemStepped"/>, which becomes the live event and the notifications in the same
-    /// transaction). Any refusal changes nothing; evidence files are written in the change's transaction and removed
-    /// again if it does not commit.
+    /// transaction). Any refusal changes nothing; evidence files are written after the checks, just before the save, and
+    /// removed again if the change does not commit.
     /// </summary>
     private async Task<Result> ActAsync(int id, Guid version, WorkItemAction action, string? note, IReadOnlyList<AttachmentUpload>? files,
         Func<WorkItem, StepContext, string?> step, bool needsUnits = false, CancellationToken ct = default)
@@ -323,9 +323,12 @@ public sealed partial class WorkItemService(
                 },
                 version,
                 allow: (caller, item) =>
-                    !CanSee(caller, item) ? Result.NotFound(Text("Error.NotFound"))
-                    : !WorkItemAccess.May(WorkItemViewer.Of(caller), item, action) ? Result.NotAllowed(Text("Error.Forbidden"))
-                    : null,
+                {
+                    var viewer = WorkItemViewer.Of(caller);
+                    return !WorkItemAccess.CanSee(viewer, item) ? Result.NotFound(Text("Error.NotFound"))
+                        : !WorkItemAccess.May(viewer, item, action) ? Result.NotAllowed(Text("Error.Forbidden"))
+                        : null;
+                },
                 run: (caller, item, _) =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;
@@ -339,9 +342,10 @@ public sealed partial class WorkItemService(
                     return step(item, context) is { } refused ? Refusal(refused) : null;
                 },
                 current: w => new WorkItemChanged(w.Id, w.Status, w.Kind),
-                texts: new CommandTexts(Text("Error.NotFound"), Text("Error.Conflict")),
-                missing: _ => Result.NotFound(Text("Error.NotFound")),
-                within: checkedFiles.Count == 0 ? null : async (_, _, _, c) =>
+                texts: Texts,
+                // Files are written once the step is allowed, before the save and outside its transaction (no database
+                // lock held for disk work); they are removed again if the change does not commit.
+                before: checkedFiles.Count == 0 ? null : async (_, c) =>
                 {
                     foreach (var (attachment, (upload, _, _)) in attachments.Zip(checkedFiles))
                     {
@@ -374,10 +378,12 @@ public sealed partial class WorkItemService(
 
     private static Message Text(string key, params object[] args) => Message.Of<WorkItemsText>(key, args);
 
+    private static readonly CommandTexts Texts = new(Text("Error.NotFound"), Text("Error.Conflict"));
+
     private static StepActor Actor(Caller caller) => new(caller.UserId, caller.Name);
 
-    // Only for the council tasks' announcement (WorkItemService.CouncilTasks.cs, replaced by the Councils slice's copy):
-    // every step taken through the unit of work is announced by WorkItemLiveEvents in its own transaction.
+    // Only for council tasks and new commitments, which are not yet created through the WorkItem factories: every step
+    // taken through the unit of work is announced by WorkItemLiveEvents in its own transaction.
     private async Task AnnounceAsync(WorkItem item, CancellationToken ct)
     {
         try
