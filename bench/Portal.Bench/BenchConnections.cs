@@ -42,7 +42,7 @@ public sealed class SignalRBenchConnection : IBenchConnection
         _hub = hub;
         _index = index;
         _recorder = recorder;
-        _hub.On<JsonElement>(Portal.Web.Features.Live.LiveHub.EventMethod, OnEvent);
+        _hub.On<JsonElement>(Portal.Web.Kit.Live.LiveHub.EventMethod, OnEvent);
     }
 
     public static async Task<SignalRBenchConnection> ConnectAsync(IBroadcastTarget target, int index, DeliveryRecorder recorder, CancellationToken ct)

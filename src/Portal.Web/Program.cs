@@ -13,7 +13,7 @@ using Portal.Web.Features.Lists.Deadlines;
 using Portal.Web.Features.Lists.Projects;
 using Portal.Web.Features.Lists.Resources;
 using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Platform;

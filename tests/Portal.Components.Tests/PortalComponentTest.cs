@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Callers;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;

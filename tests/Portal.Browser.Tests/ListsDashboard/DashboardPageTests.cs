@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 using static Microsoft.Playwright.Assertions;
 

@@ -9,7 +9,7 @@ using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Authorization;

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Announcements;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
@@ -11,7 +12,7 @@ using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Display;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Tests.Accounts;

@@ -6,7 +6,7 @@ using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
 

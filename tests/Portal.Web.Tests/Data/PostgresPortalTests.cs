@@ -6,7 +6,7 @@ using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Kit.Results;

@@ -16,7 +16,7 @@ using Portal.Domain.Auditing;
 using Portal.Testing;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;

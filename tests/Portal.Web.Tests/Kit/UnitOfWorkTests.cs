@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Callers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Lists.Deadlines;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Tests.ListsDeadlines;

@@ -6,7 +6,7 @@ using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Projects;
 using Portal.Web.Features.Lists.Resources;
 using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;
 using Portal.Web.Kit.Results;

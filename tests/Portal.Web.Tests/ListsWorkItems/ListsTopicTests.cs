@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,9 @@
+using Portal.Web.Kit.Callers;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.Live;

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Announcements;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Portal.Web.Data;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 
 namespace Portal.Web.Tests.Live;

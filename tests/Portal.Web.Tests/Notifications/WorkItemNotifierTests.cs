@@ -5,7 +5,7 @@ using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;

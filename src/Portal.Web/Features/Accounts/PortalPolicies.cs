@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Callers;
 using Microsoft.AspNetCore.Authorization;
 using Portal.Domain.Access;
 

@@ -6,7 +6,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Accounts;

@@ -6,7 +6,7 @@ using Portal.Domain.Text;
 using Portal.Web.Data;
 using Portal.Web.Data.Live;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;

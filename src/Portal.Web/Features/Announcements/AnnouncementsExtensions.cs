@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Live;
 using Portal.Web.Data.Live;
 
 namespace Portal.Web.Features.Announcements;
@@ -10,6 +11,7 @@ public static class AnnouncementsExtensions
         services.AddScoped<AnnouncementService>();
         services.AddScoped<AnnouncementReadNotifier>();
         services.AddSingleton<ILiveEventMapper, AnnouncementLiveEvents>();
+        services.AddSingleton<ILiveChannelRule, CommunityChannelRule>();
         return services;
     }
 

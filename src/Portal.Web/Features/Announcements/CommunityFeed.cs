@@ -1,4 +1,4 @@
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Announcements;
 

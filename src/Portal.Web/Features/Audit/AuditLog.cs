@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Callers;
 using Portal.Web.Features.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;

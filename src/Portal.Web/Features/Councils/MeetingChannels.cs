@@ -1,7 +1,6 @@
 using Portal.Domain.Councils;
 using Portal.Domain.Common;
 using Portal.Web.Data.Live;
-using Portal.Web.Features.Live;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Councils;

@@ -1,6 +1,6 @@
 using Portal.Web.Data;
 using Portal.Web.Data.Live;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Notifications;
 

@@ -1,6 +1,6 @@
 using Portal.Domain.Access;
 using System.Security.Claims;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Notifications;
 

@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Live;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
@@ -97,7 +98,7 @@ public sealed class DisplayLinkHandler(
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
         // The query string only on the hub: elsewhere a token in a URL would end up in logs and histories for nothing.
-        if (request.Path.StartsWithSegments(Live.LiveHub.Path) && request.Query.TryGetValue("access_token", out var value))
+        if (request.Path.StartsWithSegments(LiveHub.Path) && request.Query.TryGetValue("access_token", out var value))
             return value.ToString();
         return null;
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Councils.Display;
 

@@ -3,7 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Councils.Topics;

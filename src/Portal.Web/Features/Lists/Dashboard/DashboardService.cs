@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Callers;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Lists;

@@ -4,7 +4,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Lists.Deadlines;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Web.Features.Lists.Resources;
 using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Lists.Projects;
 

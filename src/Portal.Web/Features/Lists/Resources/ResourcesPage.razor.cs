@@ -4,7 +4,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Results;
 using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 using MudBlazor;
 using Portal.Web.Components.Shared;

@@ -1,7 +1,7 @@
+using Portal.Web.Kit.Callers;
 using Portal.Domain.Access;
 using System.Security.Claims;
 using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Live;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Lists.WorkItems;

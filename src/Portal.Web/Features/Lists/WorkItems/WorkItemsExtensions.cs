@@ -1,5 +1,5 @@
 using Portal.Web.Data.Live;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Lists.WorkItems;
 

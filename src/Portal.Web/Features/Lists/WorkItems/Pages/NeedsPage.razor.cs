@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
-using Portal.Web.Features.Live;
+using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Lists.WorkItems.Pages;
 

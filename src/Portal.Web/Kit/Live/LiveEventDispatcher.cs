@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Data.Live;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>
 /// The node's relay from the outbox to subscribers (decision 0023). Saves hand it their live events once their

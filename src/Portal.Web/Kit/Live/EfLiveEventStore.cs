@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data.Live;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>
 /// Stores events in the portal database. An append is a save of its own: the context claims the sequence number from

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>
 /// Publishes events to channels and delivers them to in-process subscribers (Blazor components) and to the

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Web.Data.Live;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 public static class LiveExtensions
 {
@@ -38,7 +38,6 @@ public static class LiveExtensions
         services.AddSingleton<ICommittedLiveEvents>(sp => sp.GetRequiredService<LiveEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventDispatcher>());
         services.AddSingleton<LiveChannelAccess>();
-        services.AddSingleton<ILiveChannelRule, CommunityChannelRule>();
         return services;
     }
 }

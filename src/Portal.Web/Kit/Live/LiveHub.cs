@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Web.Kit.Callers;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>
 /// The live-event hub at <see cref="Path"/>. Signed-in clients join channels they may read and receive

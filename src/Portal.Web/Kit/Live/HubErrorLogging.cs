@@ -1,7 +1,7 @@
 using Portal.Web.Components.Shared;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>A hub call the caller may not make: shown to the client as a hub error, logged as a warning (no stack trace).</summary>
 public sealed class HubCallRefusedException(string message) : HubException(message);

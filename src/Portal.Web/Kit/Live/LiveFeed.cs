@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>
 /// A component's subscription to several live channels, disposed with the component. The bus calls handlers outside the

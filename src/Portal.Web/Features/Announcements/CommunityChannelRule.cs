@@ -1,10 +1,8 @@
-using Portal.Domain.Access;
-using System.Globalization;
 using System.Security.Claims;
-using Portal.Web.Features.Accounts;
+using Portal.Domain.Access;
 using Portal.Web.Kit.Live;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Features.Announcements;
 
 /// <summary>Names of the per-community channels ("community/{id}") that every member of a community receives.</summary>
 public static class CommunityChannels
@@ -20,16 +18,13 @@ public static class CommunityChannels
 /// <summary>
 /// A user may receive a community's events when they belong to it: its residents, Party members, council members
 /// and secretary, grid workers of its grids, liaisons of its units, and administrators of its street
-/// (<see cref="Domain.Access.AccessPolicy.CanViewCommunity"/>). Singleton.
+/// (<see cref="AccessPolicy.CanViewCommunity"/>). Singleton.
 /// </summary>
-public sealed class CommunityChannelRule(AccessPolicyProvider policies) : ILiveChannelRule
+public sealed class CommunityChannelRule : ILiveChannelRule
 {
     public string Prefix => CommunityChannels.Prefix;
 
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct)
-    {
-        if (user.Identity?.IsAuthenticated != true || !CommunityChannels.TryParse(channel, out var communityId)) return false;
-        var policy = await policies.ForAsync(user, ct);
-        return policy.CanViewCommunity(communityId);
-    }
+    public Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct) =>
+        Task.FromResult(caller.IsSignedIn && CommunityChannels.TryParse(channel, out var communityId)
+            && caller.Policy.CanViewCommunity(communityId));
 }

@@ -6,7 +6,7 @@ using Portal.Domain.Access;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Accounts;
+namespace Portal.Web.Kit.Callers;
 
 /// <summary>Claim types the portal adds to the sign-in cookie.</summary>
 public static class PortalClaims

@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>Assigns per-channel sequence numbers and keeps events for catch-up.</summary>
 public interface ILiveEventStore

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Portal.Web.Data.Live;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>
 /// One event on a channel. <see cref="Sequence"/> increases by one per channel, so a client that saw sequence N

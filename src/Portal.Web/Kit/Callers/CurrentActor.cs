@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Portal.Domain.Auditing;
 using Portal.Web.Data.Audit;
 
-namespace Portal.Web.Features.Accounts;
+namespace Portal.Web.Kit.Callers;
 
 /// <summary>
 /// The user on whose behalf the current code runs, carried in an async-local so that singletons (the database

@@ -3,7 +3,7 @@ using Portal.Domain.Access;
 using Portal.Web.Data.Live;
 using Portal.Web.Kit.Callers;
 
-namespace Portal.Web.Features.Live;
+namespace Portal.Web.Kit.Live;
 
 /// <summary>
 /// Decides whether a user may receive a channel's events. Each feature registers a rule for the channels it

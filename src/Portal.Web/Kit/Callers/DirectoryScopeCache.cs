@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Accounts;
+namespace Portal.Web.Kit.Callers;
 
 /// <summary>
 /// Caches the directory hierarchy (<see cref="DirectoryScope"/>) that access decisions need. Directory writes
