@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Notifications;
 using Portal.Web.Features.Announcements;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.WorkItems;

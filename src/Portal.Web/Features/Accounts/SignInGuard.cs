@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;

@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Notifications;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,3 +1,4 @@
+using Portal.Web.Data;
 using Portal.Web.Data.Live;
 using Portal.Web.Kit.Live;
 
@@ -11,6 +12,9 @@ public static class WorkItemsExtensions
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ILiveChannelRule, ListsChannelRule>();
         services.AddSingleton<ILiveEventMapper, WorkItemLiveEvents>();
+        services.AddSingleton<WorkItemNotifier>();
+        // The same instance handles the work items' steps in their transaction (decision 0023, "Handlers").
+        services.AddSingleton<IDomainEventHandler>(sp => sp.GetRequiredService<WorkItemNotifier>());
         return services;
     }
 

@@ -2,7 +2,7 @@ using Portal.Domain.Access;
 using System.Security.Claims;
 using Portal.Web.Kit.Live;
 
-namespace Portal.Web.Features.Notifications;
+namespace Portal.Web.Kit.Notifications;
 
 /// <summary>Names of the per-user channels ("user/{userId}") that carry a user's own notifications.</summary>
 public static class UserChannels

@@ -3,7 +3,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Data.Live;
 
-namespace Portal.Web.Features.Notifications;
+namespace Portal.Web.Kit.Notifications;
 
 /// <summary>
 /// How a notifier delivers: one row per recipient, never for the actor, stored with the change that caused it (the

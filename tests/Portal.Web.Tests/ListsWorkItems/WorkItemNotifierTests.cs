@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
@@ -11,7 +12,7 @@ using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Kit.Results;
 
-namespace Portal.Web.Tests.Notifications;
+namespace Portal.Web.Tests.ListsWorkItems;
 
 /// <summary>
 /// Notifications on people's actions, through the real work-item service (real database, access policy, bus): who is

@@ -4,7 +4,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Notifications;
+namespace Portal.Web.Kit.Notifications;
 
 /// <summary>Who is told about a work item: one definition for the people's actions and the deadline monitor.</summary>
 public static class NotificationRecipients
