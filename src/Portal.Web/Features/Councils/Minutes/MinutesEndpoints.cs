@@ -1,12 +1,18 @@
 using Portal.Domain.Councils;
-using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Components.Shared.Export;
 
 // In the councils namespace like the other council endpoints, so Program.cs maps it without another using.
-namespace Portal.Web.Features.Councils;
+namespace Portal.Web.Features.Councils.Minutes;
 
 public static class MinutesEndpoints
 {
+    /// <summary>Scoped = per circuit in Blazor, per request otherwise.</summary>
+    public static IServiceCollection AddPortalCouncilMinutes(this IServiceCollection services)
+    {
+        services.AddScoped<MinutesService>();
+        return services;
+    }
+
     /// <summary>The value of the <c>edition</c> query parameter that asks for the public version (decision 0016).</summary>
     public const string PublicEdition = "public";
 

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Localization;
-using Portal.Web.Features.Councils.Review;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
 
 // In the councils namespace so Program.cs maps it with one line and no extra using.
-namespace Portal.Web.Features.Councils;
+namespace Portal.Web.Features.Councils.Review;
 
 /// <summary>
 /// GET /api/councils/{councilId}/review/{year}/scores?format=csv|docx: the annual review's score table as a file. Access is
@@ -12,6 +11,13 @@ namespace Portal.Web.Features.Councils;
 /// </summary>
 public static class ReviewEndpoints
 {
+    /// <summary>Scoped = per circuit in Blazor, per request otherwise.</summary>
+    public static IServiceCollection AddPortalCouncilReview(this IServiceCollection services)
+    {
+        services.AddScoped<ReviewService>();
+        return services;
+    }
+
     public static WebApplication MapPortalCouncilReview(this WebApplication app)
     {
         app.MapGet("/api/councils/{councilId:int}/review/{year:int}/scores", async (int councilId, int year, string? format, ReviewService review,

@@ -1,0 +1,10 @@
+namespace Portal.Web.Features.Councils.Attendances;
+
+public static class AttendanceExtensions
+{
+    public static IServiceCollection AddPortalCouncilAttendance(this IServiceCollection services)
+    {
+        services.AddScoped<AttendanceService>();
+        return services;
+    }
+}

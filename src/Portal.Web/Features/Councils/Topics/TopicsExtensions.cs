@@ -1,0 +1,12 @@
+namespace Portal.Web.Features.Councils.Topics;
+
+public static class TopicsExtensions
+{
+    public static IServiceCollection AddPortalCouncilTopics(this IServiceCollection services)
+    {
+        services.AddScoped<TopicService>();
+        // Singleton like the Lists' WorkItemNotifier: told who acted, keeps no caller of its own.
+        services.AddSingleton<CouncilNotifier>();
+        return services;
+    }
+}
