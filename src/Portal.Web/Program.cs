@@ -4,7 +4,6 @@ using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Announcements;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Councils;
-using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Display;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Councils.Minutes;

@@ -131,6 +131,17 @@ public sealed class CouncilMember : VersionedEntity
 
     public bool IsSittingOn(DateOnly day) => TermFrom <= day && (TermTo is null || day <= TermTo);
 
+    /// <summary>
+    /// Ends the term on <paramref name="lastDay"/> (inclusive), for someone who left or whose post changed; refused
+    /// (<see cref="ErrorTermOrder"/>, nothing changed) before the term began.
+    /// </summary>
+    public string? EndTerm(DateOnly lastDay)
+    {
+        if (lastDay < TermFrom) return ErrorTermOrder;
+        TermTo = lastDay;
+        return null;
+    }
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

@@ -4,6 +4,7 @@ using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Accounts.Administration;
+using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Pages;
 using Portal.Web.Features.Councils.Topics;
 using Portal.Web.Features.Lists.WorkItems.Pages;

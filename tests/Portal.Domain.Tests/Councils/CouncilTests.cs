@@ -57,4 +57,18 @@ public sealed class CouncilTests
             new CouncilMember { TermFrom = new(2026, 1, 1), TermTo = new(2025, 1, 1) }.Validate());
         Assert.Empty(new CouncilMember { UnitId = 1, TermFrom = new(2026, 1, 1), TermTo = new(2026, 1, 1) }.Validate());
     }
+
+    [Fact]
+    public void A_term_ends_on_its_last_day_and_not_before_it_began()
+    {
+        var seat = new CouncilMember { UnitId = 1, TermFrom = new(2026, 3, 1) };
+
+        Assert.Equal(CouncilMember.ErrorTermOrder, seat.EndTerm(new(2026, 2, 28)));
+        Assert.Null(seat.TermTo);
+
+        Assert.Null(seat.EndTerm(new(2026, 3, 1)));
+        Assert.Equal(new DateOnly(2026, 3, 1), seat.TermTo);
+        Assert.True(seat.IsSittingOn(new(2026, 3, 1)));
+        Assert.False(seat.IsSittingOn(new(2026, 3, 2)));
+    }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Features.Councils;
-using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Kit.Live;
 using Portal.Web.Tests.Accounts;

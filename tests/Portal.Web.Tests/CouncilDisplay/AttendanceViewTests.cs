@@ -1,5 +1,4 @@
 using Portal.Domain.Councils;
-using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 

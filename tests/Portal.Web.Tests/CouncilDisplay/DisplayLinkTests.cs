@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
-using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Display;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;

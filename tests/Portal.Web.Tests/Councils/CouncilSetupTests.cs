@@ -4,7 +4,6 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Features.Councils;
-using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Features.Councils.Setup;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Localization;
@@ -12,6 +11,7 @@ using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.Councils;
 
@@ -197,8 +197,8 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         form.Name = "被篡改的名称";
         Assert.Equal(SaveStatus.NotFound, (await As(user, s => s.SaveAsync(form, Ct))).Status);
         Assert.Equal(SaveStatus.NotFound, (await As(user, s => s.AddSeatAsync(council.Id, new SeatForm { UnitId = unit.Id, TermFrom = new DateOnly(2026, 1, 1) }, Ct))).Status);
-        Assert.Equal(SaveStatus.NotFound, (await As(user, s => s.EndSeatAsync(seat.Id, seat.Version, new DateOnly(2030, 1, 1), Ct))).Status);
-        Assert.Equal(SaveStatus.NotFound, (await As(user, s => s.RemoveSeatAsync(seat.Id, seat.Version, Ct))).Status);
+        Assert.Equal(Outcome.NotFound, (await As(user, s => s.EndSeatAsync(seat.Id, seat.Version, new DateOnly(2030, 1, 1), Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As(user, s => s.RemoveSeatAsync(seat.Id, seat.Version, Ct))).Outcome);
         Assert.Empty(await As(user, s => s.PersonOptionsAsync(council.Id, "王", [], Ct)));
 
         var after = await CouncilTestData.FirstCouncilAsync(Host);
@@ -261,9 +261,9 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
 
         // Ending a term: not before it began; then on the given day. A stale version is refused.
         var early = await As("secretary", s => s.EndSeatAsync(chair.Id, chair.Version, from.AddDays(-1), Ct));
-        Assert.Equal("任期结束日期不能早于开始日期。", early.Errors[nameof(SeatForm.TermTo)]);
+        Assert.Equal("任期结束日期不能早于开始日期。", Host.TextOf(early, nameof(SeatForm.TermTo)));
         Assert.True((await As("secretary", s => s.EndSeatAsync(chair.Id, chair.Version, new DateOnly(2026, 12, 31), Ct))).Succeeded);
-        Assert.Equal(SaveStatus.Conflict, (await As("secretary", s => s.RemoveSeatAsync(chair.Id, chair.Version, Ct))).Status);
+        Assert.Equal(Outcome.Conflict, (await As("secretary", s => s.RemoveSeatAsync(chair.Id, chair.Version, Ct))).Outcome);
         var ended = await TestAccounts.DbAsync(Host, db => db.CouncilMembers.AsNoTracking().SingleAsync(m => m.Id == chair.Id, Ct));
         Assert.Equal(new DateOnly(2026, 12, 31), ended.TermTo);
 
@@ -278,7 +278,7 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
             .Select(m => m.StartsAtUtc).ToListAsync(Ct));
         var historic = demo.Members.First(m => heldDays.Any(d => m.IsSittingOn(DateOnly.FromDateTime(PortalTime.ToLocal(d)))));
         var refused = await As("secretary", s => s.RemoveSeatAsync(historic.Id, historic.Version, Ct));
-        Assert.Equal("该席位已参加过会议，须保留为历史记录；如已离任，请结束任期。", refused.Errors[""]);
+        Assert.Equal("该席位已参加过会议，须保留为历史记录；如已离任，请结束任期。", Host.TextOf(refused));
         Assert.True(await TestAccounts.DbAsync(Host, db => db.CouncilMembers.AnyAsync(m => m.Id == historic.Id, Ct)));
     }
 

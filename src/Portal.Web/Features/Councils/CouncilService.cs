@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils;
@@ -13,7 +13,7 @@ namespace Portal.Web.Features.Councils;
 /// who can see one of its communities. Managers are those who manage the community (or street). Checked on every call;
 /// a council the caller may not see is reported exactly like one that does not exist. Scoped.
 /// </summary>
-public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, TimeProvider clock)
 {
     /// <summary>How many years of the rotating chair the page shows, from this year on.</summary>
     public const int RotationYearsShown = 5;
@@ -27,7 +27,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<IReadOnlyList<CouncilSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return [];
         var councils = await db.Councils.AsNoTracking().Include(c => c.Members).OrderBy(c => c.Name).ToListAsync(ct);
         var visible = councils.Where(c => CouncilAccess.CanView(caller.Policy, c)).ToList();
@@ -44,11 +44,23 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
             CouncilRoster.MemberUnitsOn(c.Members, today).Count, next.TryGetValue(c.Id, out var n) ? n : null)).ToList();
     }
 
+    /// <summary>Whether the caller may create a council: they manage a community or administer a street (that exists).</summary>
+    public async Task<bool> CanCreateAsync(CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        // Most callers (residents, liaisons) manage nothing: no query then.
+        var communityIds = caller.Policy.ManagedCommunities.ToList();
+        var streetIds = caller.Policy.AdministeredStreets.ToList();
+        if (communityIds.Count == 0 && streetIds.Count == 0) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Communities.AnyAsync(c => communityIds.Contains(c.Id), ct) || await db.Streets.AnyAsync(s => streetIds.Contains(s.Id), ct);
+    }
+
     /// <summary>The council with its roster, chair arrangement and meeting calendar; null when it does not exist or the caller may not see it.</summary>
     public async Task<CouncilDetail?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;
@@ -101,7 +113,7 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<int?> ScheduleMeetingsAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanManage(caller.Policy, council)) return null;

@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Councils.Attendances;
+namespace Portal.Web.Features.Councils;
 
 public static class AttendanceExtensions
 {

@@ -1,6 +1,6 @@
 using Portal.Domain.Councils;
 
-namespace Portal.Web.Features.Councils.Attendances;
+namespace Portal.Web.Features.Councils;
 
 /// <summary>
 /// A meeting's attendance list as a participant sees it, with what the caller may do: <see cref="CanMark"/> when they steer

@@ -1,11 +1,12 @@
+using Portal.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Data.Live;
 
-namespace Portal.Web.Features.Councils.Attendances;
+namespace Portal.Web.Features.Councils;
 
 /// <summary>
 /// Attendance at council meetings (签到): the expected list (应到: everyone with a seat on the meeting's local day), self
@@ -16,7 +17,7 @@ namespace Portal.Web.Features.Councils.Attendances;
 /// </summary>
 public sealed class AttendanceService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    CallerScope callers,
     TimeProvider clock,
     IStringLocalizer<CouncilsText> councilsText,
     IStringLocalizer<AttendanceText> text,
@@ -33,7 +34,7 @@ public sealed class AttendanceService(
     public async Task<AttendanceView?> LoadAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         // Read before the list, so the list includes at least every change up to it (the panel ignores older figures).
         var sequence = await db.LiveChannels.LastSequenceAsync(MeetingChannels.For(meetingId), ct);
         var loaded = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true);
@@ -47,7 +48,7 @@ public sealed class AttendanceService(
     public async Task<CheckInInfo?> CheckInInfoAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false) is not { } access) return null;
         var meeting = access.Meeting;
         var own = caller.PersonId is { } p ? meeting.Attendances.FirstOrDefault(a => a.PersonId == p) : null;
@@ -152,13 +153,13 @@ public sealed class AttendanceService(
     /// event carries are those after this change and every earlier one, in the order of the events' sequence numbers.
     /// </summary>
     private async Task<AttendanceOutcome> ChangeAsync(int meetingId, CancellationToken ct,
-        Func<CallerIdentity, MeetingAccess, (Attendance? Row, string? Error)> change)
+        Func<Caller, MeetingAccess, (Attendance? Row, string? Error)> change)
     {
         // Two attempts: a concurrent first check-in of the same guest, or a concurrent first load, trips the unique index once.
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var caller = await currentUser.IdentityAsync(ct);
+            var caller = await callers.GetAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Meetings.Where(m => m.Id == meetingId).ExecuteUpdateAsync(m => m.SetProperty(x => x.Version, x => x.Version), ct);
             if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { } loaded) return Refused(NotFound);

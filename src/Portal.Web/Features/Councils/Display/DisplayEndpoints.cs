@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
-using Portal.Web.Features.Councils.Attendances;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Councils.Display;

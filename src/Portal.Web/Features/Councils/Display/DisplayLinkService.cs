@@ -1,6 +1,7 @@
+using Portal.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 
 namespace Portal.Web.Features.Councils.Display;
 
@@ -9,13 +10,13 @@ namespace Portal.Web.Features.Councils.Display;
 /// who steer the meeting (<see cref="MeetingRights.CanSteer"/>) may; the link opens the meeting's live view to anyone
 /// holding it. Scoped.
 /// </summary>
-public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, ILogger<DisplayLinkService> logger)
+public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, ILogger<DisplayLinkService> logger)
 {
     /// <summary>The meeting, or null when it does not exist or cannot be seen; <paramref name="allowed"/> says whether the caller steers it.</summary>
     public async Task<(DisplayPageInfo? Info, bool Allowed)> LoadAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false) is not { } access) return (null, false);
         var m = access.Meeting;
         var info = new DisplayPageInfo(m.Id, access.Council.Name, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Location ?? access.Council.DefaultLocation,
@@ -33,7 +34,7 @@ public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFact
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var caller = await currentUser.IdentityAsync(ct);
+            var caller = await callers.GetAsync(ct);
             if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { Rights.CanSteer: true } access)
                 return null;
             var meeting = access.Meeting;

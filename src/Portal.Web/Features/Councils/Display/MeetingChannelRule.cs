@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Councils.Display;
@@ -21,8 +20,7 @@ public sealed class MeetingChannelRule(IDbContextFactory<PortalDbContext> dbFact
         if (!MeetingChannels.TryParse(channel, out var meetingId)) return false;
         if (DisplayLink.MeetingOf(user) == meetingId) return true;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var identity = new CallerIdentity(caller.UserId, caller.Name, caller.PersonId, caller.Policy);
-        var access = await CouncilAccess.LoadMeetingAsync(db, identity, meetingId, ct, withAgenda: false);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false);
         return access?.Rights.CanParticipate == true;
     }
 }

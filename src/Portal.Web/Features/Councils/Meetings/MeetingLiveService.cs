@@ -1,8 +1,9 @@
+using Portal.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Councils.Meetings;
@@ -15,7 +16,7 @@ namespace Portal.Web.Features.Councils.Meetings;
 /// </summary>
 public sealed class MeetingLiveService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    CallerScope callers,
     MeetingAgendaCoordinator coordinator,
     LiveEventBus bus,
     TimeProvider clock,
@@ -33,7 +34,7 @@ public sealed class MeetingLiveService(
     public async Task<MeetingLive?> LoadAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         // Read before the meeting (see MeetingSnapshot.From): an event in between is seen twice at worst, never missed.
         var sequence = await bus.LastSequenceAsync(MeetingChannels.For(meetingId), ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
@@ -91,7 +92,7 @@ public sealed class MeetingLiveService(
         string actor;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var caller = await currentUser.IdentityAsync(ct);
+            var caller = await callers.GetAsync(ct);
             // The coordinator loads the agenda itself, under the meeting's lock; the rights need only the roster.
             var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false);
             if (access is null) return Refused(MeetingAgendaCoordinator.ErrorNotFound);

@@ -10,6 +10,7 @@ public static class MinutesEndpoints
     public static IServiceCollection AddPortalCouncilMinutes(this IServiceCollection services)
     {
         services.AddScoped<MinutesService>();
+        services.AddCouncilPageSection<CouncilTasks>(CouncilPageSlot.AfterCalendar);
         return services;
     }
 

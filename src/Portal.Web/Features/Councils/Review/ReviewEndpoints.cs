@@ -15,6 +15,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddPortalCouncilReview(this IServiceCollection services)
     {
         services.AddScoped<ReviewService>();
+        services.AddCouncilPageSection<ReviewLink>(CouncilPageSlot.Links);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Portal.Domain.Access;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -5,7 +6,9 @@ using Portal.Domain.Councils;
 using Portal.Domain.Directory;
 using Portal.Domain.Text;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Localization;
 using Portal.Web.Components.Shared;
 
@@ -20,7 +23,8 @@ namespace Portal.Web.Features.Councils.Setup;
 /// </summary>
 public sealed class CouncilSetupService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    CallerScope callers,
+    UnitOfWork work,
     TimeProvider clock,
     IStringLocalizer<CouncilsText> text,
     IStringLocalizer<SharedText> shared)
@@ -47,7 +51,7 @@ public sealed class CouncilSetupService(
     public async Task<CouncilScopes> ScopesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         // Most callers (residents, liaisons) manage nothing: no query then.
         var communityIds = caller.Policy.ManagedCommunities.ToList();
         var streetIds = caller.Policy.AdministeredStreets.ToList();
@@ -253,34 +257,72 @@ public sealed class CouncilSetupService(
     }
 
     /// <summary>Ends a seat's term on <paramref name="lastDay"/> (inclusive), for someone who left or whose post changed.</summary>
-    public async Task<SaveResult<SeatForm>> EndSeatAsync(int seatId, Guid version, DateOnly lastDay, CancellationToken ct = default)
+    public Task<Result<SeatForm>> EndSeatAsync(int seatId, Guid version, DateOnly lastDay, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var seat = await ManagedSeatAsync(db, seatId, ct);
-        if (seat is null) return SaveResult<SeatForm>.NotFound(text["Detail.NotFound"]);
-        if (lastDay < seat.TermFrom) return SaveResult<SeatForm>.Invalid(new Dictionary<string, string> { [nameof(SeatForm.TermTo)] = text[CouncilMember.ErrorTermOrder] });
-        seat.TermTo = lastDay;
-        return await db.SaveAtVersionAsync(seat, version, ct) ? SaveResult<SeatForm>.Saved(seat.Id) : SaveResult<SeatForm>.Conflict(null);
+        Council? council = null;
+        return work.ChangeAsync<CouncilMember, SeatForm>(
+            async (db, c) =>
+            {
+                if (await SeatWithCouncilAsync(db, seatId, c) is not { } found) return null;
+                council = found.Council;
+                return found.Seat;
+            },
+            version,
+            allow: (caller, _) => Managed(caller, council),
+            run: (_, seat, _) => seat.EndTerm(lastDay) is { } error ? Result.Invalid(nameof(SeatForm.TermTo), Message.Of<CouncilsText>(error)) : null,
+            ToSeatForm, SeatTexts, ct: ct);
     }
 
     /// <summary>
     /// Removes a seat entered by mistake. A seat that counted at a held meeting is history (attendance, minutes, scores
     /// were computed from it): it is refused, and the manager ends its term instead.
     /// </summary>
-    public async Task<SaveResult<SeatForm>> RemoveSeatAsync(int seatId, Guid version, CancellationToken ct = default)
+    public Task<Result<SeatForm>> RemoveSeatAsync(int seatId, Guid version, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var seat = await ManagedSeatAsync(db, seatId, ct);
-        if (seat is null) return SaveResult<SeatForm>.NotFound(text["Detail.NotFound"]);
-        if (seat.Version != version) return SaveResult<SeatForm>.Conflict(null);
-        var held = await db.Meetings.AsNoTracking()
-            .Where(m => m.CouncilId == seat.CouncilId && (m.Status == MeetingStatus.InProgress || m.Status == MeetingStatus.Ended || m.Status == MeetingStatus.MinutesApproved))
-            .Select(m => m.StartsAtUtc).ToListAsync(ct);
-        if (held.Any(start => seat.IsSittingOn(DateOnly.FromDateTime(PortalTime.ToLocal(start)))))
-            return SaveResult<SeatForm>.Invalid(text["Setup.Error.SeatHasHistory"]);
-        db.CouncilMembers.Remove(seat);
-        return await db.SaveAtVersionAsync(seat, version, ct) ? SaveResult<SeatForm>.Saved(seat.Id) : SaveResult<SeatForm>.Conflict(null);
+        Council? council = null;
+        IReadOnlyList<DateTime> held = [];
+        return work.ChangeAsync<CouncilMember, SeatForm>(
+            async (db, c) =>
+            {
+                if (await SeatWithCouncilAsync(db, seatId, c) is not { } found) return null;
+                (council, var seat) = found;
+                held = await db.Meetings.AsNoTracking()
+                    .Where(m => m.CouncilId == seat.CouncilId && (m.Status == MeetingStatus.InProgress || m.Status == MeetingStatus.Ended || m.Status == MeetingStatus.MinutesApproved))
+                    .Select(m => m.StartsAtUtc).ToListAsync(c);
+                return seat;
+            },
+            version,
+            allow: (caller, _) => Managed(caller, council),
+            run: (_, seat, db) =>
+            {
+                if (held.Any(start => seat.IsSittingOn(DateOnly.FromDateTime(PortalTime.ToLocal(start)))))
+                    return Result.Invalid(Message.Of<CouncilsText>("Setup.Error.SeatHasHistory"));
+                db.CouncilMembers.Remove(seat);
+                return null;
+            },
+            ToSeatForm, SeatTexts, ct: ct);
     }
+
+    /// <summary>A seat the caller may not manage is reported like one that does not exist; a stale version is a conflict.</summary>
+    private static readonly CommandTexts SeatTexts = new(Message.Of<CouncilsText>("Detail.NotFound"), Message.Of<CouncilsText>("Setup.Seat.Changed"));
+
+    private static Result? Managed(Caller caller, Council? council) =>
+        caller.IsSignedIn && council is not null && CouncilAccess.CanManage(caller.Policy, council) ? null : Result.NotFound(SeatTexts.NotFound);
+
+    /// <summary>The seat (tracked) and its council with its members (read-only); null when the seat does not exist.</summary>
+    private static async Task<(Council Council, CouncilMember Seat)?> SeatWithCouncilAsync(PortalDbContext db, int seatId, CancellationToken ct)
+    {
+        var seat = await db.CouncilMembers.SingleOrDefaultAsync(m => m.Id == seatId, ct);
+        if (seat is null) return null;
+        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == seat.CouncilId, ct);
+        return (council, seat);
+    }
+
+    private static SeatForm ToSeatForm(CouncilMember m) => new()
+    {
+        UnitId = m.UnitId, PersonId = m.PersonId, LiaisonPersonId = m.LiaisonPersonId, Role = m.Role, IsPartTime = m.IsPartTime,
+        TermFrom = m.TermFrom, TermTo = m.TermTo, RotationOrder = m.RotationOrder,
+    };
 
     private static bool Overlaps(CouncilMember a, CouncilMember b) =>
         a.TermFrom <= (b.TermTo ?? DateOnly.MaxValue) && b.TermFrom <= (a.TermTo ?? DateOnly.MaxValue);
@@ -296,18 +338,12 @@ public sealed class CouncilSetupService(
 
     private async Task<Council?> ManagedCouncilAsync(PortalDbContext db, int councilId, bool tracked, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
         IQueryable<Council> councils = db.Councils.Include(c => c.Members);
         if (!tracked) councils = councils.AsNoTracking();
         var council = await councils.SingleOrDefaultAsync(c => c.Id == councilId, ct);
         return council is not null && CouncilAccess.CanManage(caller.Policy, council) ? council : null;
-    }
-
-    private async Task<CouncilMember?> ManagedSeatAsync(PortalDbContext db, int seatId, CancellationToken ct)
-    {
-        var seat = await db.CouncilMembers.SingleOrDefaultAsync(m => m.Id == seatId, ct);
-        return seat is not null && await ManagedCouncilAsync(db, seat.CouncilId, tracked: false, ct) is not null ? seat : null;
     }
 
     private Task<(int StreetId, int? CommunityId)?> ScopeOfNewAsync(PortalDbContext db, CouncilForm form, CancellationToken ct) =>
@@ -316,7 +352,7 @@ public sealed class CouncilSetupService(
     /// <summary>The street (and community) of a scope the caller manages; null when not managed or not given.</summary>
     private async Task<(int StreetId, int? CommunityId)?> ManagedScopeAsync(PortalDbContext db, int? communityId, int? streetId, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
         if (communityId is { } c)
         {

@@ -7,6 +7,7 @@ public static class TopicsExtensions
         services.AddScoped<TopicService>();
         // Singleton like the Lists' WorkItemNotifier: told who acted, keeps no caller of its own.
         services.AddSingleton<CouncilNotifier>();
+        services.AddCouncilPageSection<CouncilTopicsSection>(CouncilPageSlot.Calendar).AddCouncilPageSection<MeetingTopicsLink>(CouncilPageSlot.MeetingRow);
         return services;
     }
 }
