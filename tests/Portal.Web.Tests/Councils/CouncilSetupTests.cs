@@ -47,7 +47,7 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         var form = await NewFormAsync(name);
         change?.Invoke(form);
         var result = await As("secretary", s => s.SaveAsync(form, Ct));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         return result.Id;
     }
 
@@ -83,7 +83,7 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         {
             var seat = new SeatForm { UnitId = unit.Id, PersonId = unit.LeaderPersonId, LiaisonPersonId = unit.LiaisonPersonId, TermFrom = termFrom, RotationOrder = order };
             var added = await As("secretary", s => s.AddSeatAsync(id, seat, Ct));
-            Assert.True(added.Succeeded, string.Join("; ", added.Errors.Values));
+            Assert.True(added.Succeeded, string.Join("; ", added.Problems));
         }
 
         var detail = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<CouncilService>().GetAsync(id, Ct));
@@ -113,14 +113,14 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
 
         var result = await As("secretary", s => s.SaveAsync(form, Ct));
 
-        Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Equal("请填写名称（不超过 100 字）。", result.Errors[nameof(CouncilForm.Name)]);
-        Assert.Equal("请按“14:30”的格式填写开始时间。", result.Errors[nameof(CouncilForm.StartTime)]);
-        Assert.Equal("议题截止天数须在 1 到 60 之间。", result.Errors[nameof(CouncilForm.TopicDeadlineDays)]);
-        Assert.Contains("第一个周期", result.Errors[nameof(CouncilForm.FirstMonth)], StringComparison.Ordinal);
-        Assert.Equal("会议时长须在 1 分钟到 8 小时之间。", result.Errors[nameof(CouncilForm.DurationMinutes)]);
-        Assert.Equal("请选择牵头单位。", result.Errors[nameof(CouncilForm.LeadUnitId)]);
-        Assert.StartsWith("轮值起始年度须在 2000 到", result.Errors[nameof(CouncilForm.RotationStartYear)], StringComparison.Ordinal);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写名称（不超过 100 字）。", Host.TextOf(result, nameof(CouncilForm.Name)));
+        Assert.Equal("请按“14:30”的格式填写开始时间。", Host.TextOf(result, nameof(CouncilForm.StartTime)));
+        Assert.Equal("议题截止天数须在 1 到 60 之间。", Host.TextOf(result, nameof(CouncilForm.TopicDeadlineDays)));
+        Assert.Contains("第一个周期", Host.TextOf(result, nameof(CouncilForm.FirstMonth)), StringComparison.Ordinal);
+        Assert.Equal("会议时长须在 1 分钟到 8 小时之间。", Host.TextOf(result, nameof(CouncilForm.DurationMinutes)));
+        Assert.Equal("请选择牵头单位。", Host.TextOf(result, nameof(CouncilForm.LeadUnitId)));
+        Assert.StartsWith("轮值起始年度须在 2000 到", Host.TextOf(result, nameof(CouncilForm.RotationStartYear)), StringComparison.Ordinal);
         Assert.Equal(before, await CouncilCountAsync());
 
         // A second council with the same name in the same community is refused too.
@@ -128,7 +128,7 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         await CreateAsync(name);
         var again = await NewFormAsync(name);
         var duplicate = await As("secretary", s => s.SaveAsync(again, Ct));
-        Assert.Equal($"已有名为“{name}”的联席会议。", duplicate.Errors[nameof(CouncilForm.Name)]);
+        Assert.Equal($"已有名为“{name}”的联席会议。", Host.TextOf(duplicate, nameof(CouncilForm.Name)));
         Assert.Equal(before + 1, await CouncilCountAsync());
     }
 
@@ -139,15 +139,15 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
 
         var invisible = await As("secretary", async s => await s.SaveAsync(await NewFormAsync(UnsafeCharacters.Only), Ct));
 
-        Assert.Equal(SaveStatus.Invalid, invisible.Status);
-        Assert.Equal("请填写名称（不超过 100 字）。", invisible.Errors[nameof(CouncilForm.Name)]);
+        Assert.Equal(Outcome.Invalid, invisible.Outcome);
+        Assert.Equal("请填写名称（不超过 100 字）。", Host.TextOf(invisible, nameof(CouncilForm.Name)));
         Assert.Equal(before, await CouncilCountAsync());
 
         // Stored text is cleaned, so the check for a duplicate compares the cleaned name too.
         var name = UniqueName("隐形重名");
         await CreateAsync(name);
         var hidden = await As("secretary", async s => await s.SaveAsync(await NewFormAsync(name[..2] + "\u200B" + name[2..] + "\u202E"), Ct));
-        Assert.Equal($"已有名为“{name}”的联席会议。", hidden.Errors[nameof(CouncilForm.Name)]);
+        Assert.Equal($"已有名为“{name}”的联席会议。", Host.TextOf(hidden, nameof(CouncilForm.Name)));
         Assert.Equal(before + 1, await CouncilCountAsync());
     }
 
@@ -157,14 +157,14 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         var before = await CouncilCountAsync();
         var other = await NewFormAsync(UniqueName("越权"));
         other.CommunityId = await CommunityIdAsync(1);
-        Assert.Equal(SaveStatus.NotFound, (await As("secretary", s => s.SaveAsync(other, Ct))).Status);
+        Assert.Equal(Outcome.NotFound, (await As("secretary", s => s.SaveAsync(other, Ct))).Outcome);
 
         var streetId = await TestAccounts.DbAsync(Host, db => db.Streets.Select(s => s.Id).FirstAsync(Ct));
         var street = await NewFormAsync(UniqueName("街道大党委"));
         street.Level = CouncilLevel.Street;
         street.CommunityId = null;
         street.StreetId = streetId;
-        Assert.Equal(SaveStatus.NotFound, (await As("secretary", s => s.SaveAsync(street, Ct))).Status);
+        Assert.Equal(Outcome.NotFound, (await As("secretary", s => s.SaveAsync(street, Ct))).Outcome);
         Assert.Equal(before, await CouncilCountAsync());
 
         var scopes = await As("secretary", s => s.ScopesAsync(Ct));
@@ -174,7 +174,7 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
             Assert.False((await As(user, s => s.ScopesAsync(Ct))).CanCreate, user);
 
         var created = await As("admin", s => s.SaveAsync(street, Ct));
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Values));
+        Assert.True(created.Succeeded, string.Join("; ", created.Problems));
         var saved = await TestAccounts.DbAsync(Host, db => db.Councils.AsNoTracking().SingleAsync(c => c.Id == created.Id, Ct));
         Assert.Equal((CouncilLevel.Street, streetId, (int?)null), (saved.Level, saved.StreetId, saved.CommunityId));
     }
@@ -195,8 +195,8 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
 
         Assert.Null(await As(user, s => s.GetFormAsync(council.Id, Ct)));
         form.Name = "被篡改的名称";
-        Assert.Equal(SaveStatus.NotFound, (await As(user, s => s.SaveAsync(form, Ct))).Status);
-        Assert.Equal(SaveStatus.NotFound, (await As(user, s => s.AddSeatAsync(council.Id, new SeatForm { UnitId = unit.Id, TermFrom = new DateOnly(2026, 1, 1) }, Ct))).Status);
+        Assert.Equal(Outcome.NotFound, (await As(user, s => s.SaveAsync(form, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As(user, s => s.AddSeatAsync(council.Id, new SeatForm { UnitId = unit.Id, TermFrom = new DateOnly(2026, 1, 1) }, Ct))).Outcome);
         Assert.Equal(Outcome.NotFound, (await As(user, s => s.EndSeatAsync(seat.Id, seat.Version, new DateOnly(2030, 1, 1), Ct))).Outcome);
         Assert.Equal(Outcome.NotFound, (await As(user, s => s.RemoveSeatAsync(seat.Id, seat.Version, Ct))).Outcome);
         Assert.Empty(await As(user, s => s.PersonOptionsAsync(council.Id, "王", [], Ct)));
@@ -221,7 +221,7 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         second.TopicDeadlineDays = 20;
         var conflict = await As("secretary", s => s.SaveAsync(second, Ct));
 
-        Assert.Equal(SaveStatus.Conflict, conflict.Status);
+        Assert.Equal(Outcome.Conflict, conflict.Outcome);
         Assert.Equal("第一位秘书改的地点", conflict.Current?.DefaultLocation);
         var saved = await TestAccounts.DbAsync(Host, db => db.Councils.AsNoTracking().SingleAsync(c => c.Id == id, Ct));
         Assert.Equal(("第一位秘书改的地点", 7), (saved.DefaultLocation, saved.TopicDeadlineDays));
@@ -244,18 +244,21 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         var from = new DateOnly(2026, 1, 1);
 
         var foreign = await As("secretary", s => s.AddSeatAsync(id, new SeatForm { UnitId = otherCommunityUnit, TermFrom = from }, Ct));
-        Assert.Equal("该单位不属于本联席会议所在的社区或街道。", foreign.Errors[nameof(SeatForm.UnitId)]);
+        Assert.Equal("该单位不属于本联席会议所在的社区或街道。", Host.TextOf(foreign, nameof(SeatForm.UnitId)));
         var empty = await As("secretary", s => s.AddSeatAsync(id, new SeatForm { TermFrom = from }, Ct));
-        Assert.Equal("请选择成员单位或人员。", empty.Errors[nameof(SeatForm.UnitId)]);
+        Assert.Equal("请选择成员单位或人员。", Host.TextOf(empty, nameof(SeatForm.UnitId)));
         var backwards = await As("secretary", s => s.AddSeatAsync(id, new SeatForm { UnitId = units[0].Id, TermFrom = from, TermTo = from.AddDays(-1) }, Ct));
-        Assert.Equal("任期结束日期不能早于开始日期。", backwards.Errors[nameof(SeatForm.TermTo)]);
+        Assert.Equal("任期结束日期不能早于开始日期。", Host.TextOf(backwards, nameof(SeatForm.TermTo)));
+        var noTerm = await As("secretary", s => s.AddSeatAsync(id, new SeatForm { UnitId = units[0].Id }, Ct));
+        Assert.Equal("“任期”为必填项。", Host.TextOf(noTerm, nameof(SeatForm.TermFrom)));
+        Assert.Equal("\"Term\" is required.", Host.TextOf(noTerm, nameof(SeatForm.TermFrom), "en"));
 
         var seat = new SeatForm { UnitId = units[0].Id, PersonId = units[0].LeaderPersonId, Role = CouncilRole.Chair, TermFrom = from, RotationOrder = 1 };
         Assert.True((await As("secretary", s => s.AddSeatAsync(id, seat, Ct))).Succeeded);
         var twice = await As("secretary", s => s.AddSeatAsync(id, seat, Ct));
-        Assert.Equal("该单位（人员）在这段任期内已担任此职务。", twice.Errors[""]);
+        Assert.Equal("该单位（人员）在这段任期内已担任此职务。", Host.TextOf(twice));
         var takenOrder = await As("secretary", s => s.AddSeatAsync(id, new SeatForm { UnitId = units[1].Id, TermFrom = from, RotationOrder = 1 }, Ct));
-        Assert.Equal("轮值顺序 1 已由其他单位使用。", takenOrder.Errors[nameof(SeatForm.RotationOrder)]);
+        Assert.Equal("轮值顺序 1 已由其他单位使用。", Host.TextOf(takenOrder, nameof(SeatForm.RotationOrder)));
         var seats = await TestAccounts.DbAsync(Host, db => db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == id).ToListAsync(Ct));
         var chair = Assert.Single(seats);
 

@@ -1,6 +1,6 @@
-using Portal.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;

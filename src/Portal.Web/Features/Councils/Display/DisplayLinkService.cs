@@ -1,4 +1,3 @@
-using Portal.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Councils.Setup;
 
@@ -17,6 +18,7 @@ public sealed partial class CouncilSettingsPage
     [Inject] private CouncilService Councils { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ResultText Texts { get; set; } = default!;
     [Inject] private IStringLocalizer<CouncilsText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<Portal.Web.Features.Localization.SharedText> S { get; set; } = default!;
 
@@ -70,24 +72,25 @@ public sealed partial class CouncilSettingsPage
         try
         {
             var result = await Setup.SaveAsync(_form);
-            _errors = result.Errors;
+            _errors = Texts.ByField(result);
             _conflict = null;
-            switch (result.Status)
+            switch (result.Outcome)
             {
-                case SaveStatus.Saved when _form.IsNew:
+                case Outcome.Succeeded when _form.IsNew:
                     Snackbar.Add(T["Setup.Created"], Severity.Success);
                     Navigation.NavigateTo($"councils/{result.Id}/settings");
                     break;
-                case SaveStatus.Saved:
+                case Outcome.Succeeded:
                     Snackbar.Add(S["Common.Saved"], Severity.Success);
                     await ReloadAsync();
                     break;
-                case SaveStatus.Conflict when result.Current is { } current:
-                    // Keep the user's input; take the new version so saving again deliberately overwrites.
+                case Outcome.Conflict when result.Current is { } current:
+                    // Keep the user's input; take the new version so saving again deliberately overwrites. The panel says why.
+                    _errors = new Dictionary<string, string>();
                     _conflict = current;
                     _form.Version = current.Version;
                     break;
-                case SaveStatus.Conflict:
+                case Outcome.Conflict:
                     _errors = new Dictionary<string, string> { [""] = T["Detail.NotFound"] };
                     break;
             }

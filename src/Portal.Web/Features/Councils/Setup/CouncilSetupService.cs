@@ -1,7 +1,7 @@
-using Portal.Domain.Access;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.Directory;
 using Portal.Domain.Text;
@@ -32,6 +32,9 @@ public sealed class CouncilSetupService(
     public const int RotationOrderMax = 99;
     public const int PersonOptionsShown = 50;
     private const int EarliestRotationYear = 2000;
+
+    /// <summary>A council (or seat) the caller may not manage is reported like one that does not exist.</summary>
+    private static readonly Message NotFound = Message.Of<CouncilsText>("Detail.NotFound");
 
     // Domain error codes and the form field each belongs to.
     private static readonly Dictionary<string, string> CouncilErrorFields = new()
@@ -70,35 +73,62 @@ public sealed class CouncilSetupService(
     }
 
     /// <summary>Creates or updates a council. An update must start from the version the user loaded.</summary>
-    public async Task<SaveResult<CouncilForm>> SaveAsync(CouncilForm form, CancellationToken ct = default)
+    public async Task<Result<CouncilForm>> SaveAsync(CouncilForm form, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var errors = new Dictionary<string, string>();
-        Council council;
-        if (form.IsNew)
+        // What the rule needs beyond the row, read before the command: the scope (a new council's, which the caller must
+        // manage; an existing one keeps its own), whether the lead unit may lead there, and whether the name is taken.
+        var name = UserText.SingleLine(form.Name);
+        var rotating = form.Arrangement == ChairArrangement.LeadUnitWithRotatingChair;
+        (int StreetId, int? CommunityId)? scope;
+        bool leadEligible = true, nameTaken = false;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var scope = await ScopeOfNewAsync(db, form, ct);
-            if (scope is null)
+            scope = form.IsNew
+                ? await ScopeOfNewAsync(db, form, ct)
+                : await db.Councils.Where(c => c.Id == form.Id).Select(c => new { c.StreetId, c.CommunityId }).SingleOrDefaultAsync(ct) is { } existing
+                    ? (existing.StreetId, existing.CommunityId) : null;
+            if (scope is { } s)
             {
-                // Nothing chosen is a form error; a chosen scope the caller does not manage is refused like a missing one.
-                if (form.CommunityId is null && form.StreetId is null) errors[CouncilForm.ScopeField] = text[Council.ErrorScopeRequired];
-                else return SaveResult<CouncilForm>.NotFound(text["Detail.NotFound"]);
+                if (rotating && form.LeadUnitId is { } lead) leadEligible = await EligibleUnits(db, s.StreetId, s.CommunityId).AnyAsync(u => u.Id == lead, ct);
+                nameTaken = await db.Councils.AnyAsync(c => c.Id != form.Id && c.StreetId == s.StreetId && c.CommunityId == s.CommunityId && c.Name == name, ct);
             }
-            var level = form.Level == CouncilLevel.Street ? CouncilLevel.Street : CouncilLevel.Community;
-            council = new Council { Name = "", Level = level, StreetId = scope?.StreetId ?? 0, CommunityId = scope?.CommunityId };
-        }
-        else
-        {
-            var existing = await ManagedCouncilAsync(db, form.Id, tracked: true, ct);
-            if (existing is null) return SaveResult<CouncilForm>.NotFound(text["Detail.NotFound"]);
-            council = existing;
         }
 
+        if (form.IsNew)
+        {
+            return await work.AddAsync<Council, CouncilForm>(
+                // Nothing chosen is a form error (below); a chosen scope the caller does not manage is refused like a missing one.
+                allow: _ => scope is not null || (form.CommunityId is null && form.StreetId is null) ? null : Result.NotFound(NotFound),
+                create: _ =>
+                {
+                    var level = form.Level == CouncilLevel.Street ? CouncilLevel.Street : CouncilLevel.Community;
+                    var council = new Council { Name = "", Level = level, StreetId = scope?.StreetId ?? 0, CommunityId = scope?.CommunityId };
+                    var problems = new List<Problem>();
+                    if (scope is null) problems.Add(new Problem(CouncilForm.ScopeField, Message.Of<CouncilsText>(Council.ErrorScopeRequired)));
+                    return Settle(council, form, leadEligible, nameTaken, problems) is { } refused
+                        ? Result<Council>.From(refused) : Result<Council>.Ok(council);
+                },
+                ct: ct);
+        }
+        return await work.ChangeAsync<Council, CouncilForm>(
+            (db, c) => db.Councils.Include(x => x.Members).SingleOrDefaultAsync(x => x.Id == form.Id, c), form.Version,
+            allow: Managed,
+            run: (_, council, _) => Settle(council, form, leadEligible, nameTaken, []),
+            ToForm, CouncilTexts, ct: ct);
+    }
+
+    private static readonly CommandTexts CouncilTexts = new(NotFound, Message.Of<SharedText>("Common.ConcurrencyConflict"));
+
+    /// <summary>Applies the form to the council as it will be stored, and the rule: the problems, field by field, or null.</summary>
+    private Result? Settle(Council council, CouncilForm form, bool leadEligible, bool nameTaken, List<Problem> problems)
+    {
+        // Later checks of a field replace earlier ones; the council's own rule only fills fields nothing else complained about.
+        void Set(string field, Message message) => SetProblem(problems, field, message);
         var startTime = CouncilForm.ParseStartTime(form.StartTime);
-        if (startTime is null) errors[nameof(CouncilForm.StartTime)] = text["Setup.Error.StartTime"];
+        if (startTime is null) Set(nameof(CouncilForm.StartTime), Message.Of<CouncilsText>("Setup.Error.StartTime"));
         var location = UserText.SingleLineOrNull(form.DefaultLocation);
         if (location is { Length: > Meeting.LocationMaxLength })
-            errors[nameof(CouncilForm.DefaultLocation)] = shared["Common.TooLong", text["Setup.Field.DefaultLocation"], Meeting.LocationMaxLength];
+            Set(nameof(CouncilForm.DefaultLocation), Message.Of<SharedText>("Common.TooLong", Message.Of<CouncilsText>("Setup.Field.DefaultLocation"), Meeting.LocationMaxLength));
 
         // As stored: Validate then sees what will be kept, and the duplicate check compares stored names.
         council.Name = UserText.SingleLine(form.Name);
@@ -116,29 +146,18 @@ public sealed class CouncilSetupService(
         council.LeadUnitId = rotating ? form.LeadUnitId : null;
         council.RotationStartYear = rotating ? form.RotationStartYear : null;
         if (rotating && form.RotationStartYear is { } year && (year < EarliestRotationYear || year > CurrentYear + 10))
-            errors[nameof(CouncilForm.RotationStartYear)] = text["Setup.Error.RotationStartYear", EarliestRotationYear, CurrentYear + 10];
-        if (rotating && form.RotationStartYear is null) errors[nameof(CouncilForm.RotationStartYear)] = shared["Common.Required", text["Setup.Field.RotationStartYear"]];
-        if (council.LeadUnitId is { } lead && !await EligibleUnits(db, council.StreetId, council.CommunityId).AnyAsync(u => u.Id == lead, ct))
-            errors[nameof(CouncilForm.LeadUnitId)] = text["Setup.Error.UnitNotEligible"];
+            Set(nameof(CouncilForm.RotationStartYear), Message.Of<CouncilsText>("Setup.Error.RotationStartYear", EarliestRotationYear, CurrentYear + 10));
+        if (rotating && form.RotationStartYear is null)
+            Set(nameof(CouncilForm.RotationStartYear), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Setup.Field.RotationStartYear")));
+        if (council.LeadUnitId is not null && !leadEligible) Set(nameof(CouncilForm.LeadUnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
 
         foreach (var code in council.Validate())
-            if (code != Council.ErrorScopeRequired || !errors.ContainsKey(CouncilForm.ScopeField))
-                errors.TryAdd(CouncilErrorFields.GetValueOrDefault(code, ""), text[code]);
-        if (errors.Count == 0 && await db.Councils.AnyAsync(c => c.Id != council.Id && c.StreetId == council.StreetId
-                && c.CommunityId == council.CommunityId && c.Name == council.Name, ct))
-            errors[nameof(CouncilForm.Name)] = text["Setup.Error.DuplicateName", council.Name];
-        if (errors.Count > 0) return SaveResult<CouncilForm>.Invalid(errors);
-
-        if (form.IsNew)
         {
-            db.Councils.Add(council);
-            await db.SaveChangesAsync(ct);
+            var field = CouncilErrorFields.GetValueOrDefault(code, Problem.Form);
+            AddProblem(problems, field, Message.Of<CouncilsText>(code));
         }
-        else if (!await db.SaveAtVersionAsync(council, form.Version, ct))
-        {
-            return SaveResult<CouncilForm>.Conflict(await GetFormAsync(form.Id, ct));
-        }
-        return SaveResult<CouncilForm>.Saved(council.Id);
+        if (problems.Count == 0 && nameTaken) Set(nameof(CouncilForm.Name), Message.Of<CouncilsText>("Setup.Error.DuplicateName", council.Name));
+        return problems.Count > 0 ? Result.Invalid(problems) : null;
     }
 
     /// <summary>
@@ -172,42 +191,58 @@ public sealed class CouncilSetupService(
     }
 
     /// <summary>Adds a seat for a term. Returns the new seat's id.</summary>
-    public async Task<SaveResult<SeatForm>> AddSeatAsync(int councilId, SeatForm form, CancellationToken ct = default)
+    public async Task<Result<SeatForm>> AddSeatAsync(int councilId, SeatForm form, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var council = await ManagedCouncilAsync(db, councilId, tracked: true, ct);
-        if (council is null) return SaveResult<SeatForm>.NotFound(text["Detail.NotFound"]);
-
-        var errors = new Dictionary<string, string>();
-        var seat = new CouncilMember
+        // What the rule needs from the database, read before the command: the council's seats and whether it may seat the
+        // chosen unit and people. A caller who may not manage the council is refused before any of it is looked at.
+        Council? council;
+        bool unitEligible = true, personEligible = true, liaisonEligible = true;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            CouncilId = council.Id, UnitId = form.UnitId, PersonId = form.PersonId, LiaisonPersonId = form.LiaisonPersonId,
-            Role = Enum.IsDefined(form.Role) ? form.Role : CouncilRole.Member, IsPartTime = form.IsPartTime,
-            TermFrom = form.TermFrom ?? default, TermTo = form.TermTo, RotationOrder = form.RotationOrder,
-        };
-        if (form.TermFrom is null) errors[nameof(SeatForm.TermFrom)] = shared["Common.Required", text["Roster.Term"]];
-        foreach (var code in seat.Validate())
-            errors.TryAdd(code == CouncilMember.ErrorTermOrder ? nameof(SeatForm.TermTo) : nameof(SeatForm.UnitId), text[code]);
-
-        var units = EligibleUnits(db, council.StreetId, council.CommunityId);
-        var people = EligiblePeople(db, council.StreetId, council.CommunityId);
-        if (seat.UnitId is { } unitId && !await units.AnyAsync(u => u.Id == unitId, ct)) errors[nameof(SeatForm.UnitId)] = text["Setup.Error.UnitNotEligible"];
-        if (seat.PersonId is { } personId && !await people.AnyAsync(p => p.Id == personId, ct)) errors[nameof(SeatForm.PersonId)] = text["Setup.Error.PersonNotEligible"];
-        if (seat.LiaisonPersonId is { } liaisonId && !await people.AnyAsync(p => p.Id == liaisonId, ct)) errors[nameof(SeatForm.LiaisonPersonId)] = text["Setup.Error.PersonNotEligible"];
-        if (seat.RotationOrder is { } order)
-        {
-            if (seat.UnitId is null || order is < 1 or > RotationOrderMax)
-                errors[nameof(SeatForm.RotationOrder)] = text["Setup.Error.RotationOrder", RotationOrderMax];
-            else if (council.Members.Any(m => m.RotationOrder == order && m.UnitId != seat.UnitId))
-                errors[nameof(SeatForm.RotationOrder)] = text["Setup.Error.RotationOrderTaken", order];
+            council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
+            if (council is not null)
+            {
+                var units = EligibleUnits(db, council.StreetId, council.CommunityId);
+                var people = EligiblePeople(db, council.StreetId, council.CommunityId);
+                if (form.UnitId is { } unitId) unitEligible = await units.AnyAsync(u => u.Id == unitId, ct);
+                if (form.PersonId is { } personId) personEligible = await people.AnyAsync(p => p.Id == personId, ct);
+                if (form.LiaisonPersonId is { } liaisonId) liaisonEligible = await people.AnyAsync(p => p.Id == liaisonId, ct);
+            }
         }
-        if (errors.Count == 0 && council.Members.Any(m => m.Role == seat.Role && m.UnitId == seat.UnitId && m.PersonId == seat.PersonId && Overlaps(m, seat)))
-            errors[""] = text["Setup.Error.SeatOverlaps"];
-        if (errors.Count > 0) return SaveResult<SeatForm>.Invalid(errors);
-
-        council.Members.Add(seat);
-        await db.SaveChangesAsync(ct);
-        return SaveResult<SeatForm>.Saved(seat.Id);
+        return await work.AddAsync<CouncilMember, SeatForm>(
+            allow: caller => Managed(caller, council),
+            create: _ =>
+            {
+                // Allowed, so the council was found.
+                var members = council!.Members;
+                var seat = new CouncilMember
+                {
+                    CouncilId = council.Id, UnitId = form.UnitId, PersonId = form.PersonId, LiaisonPersonId = form.LiaisonPersonId,
+                    Role = Enum.IsDefined(form.Role) ? form.Role : CouncilRole.Member, IsPartTime = form.IsPartTime,
+                    TermFrom = form.TermFrom ?? default, TermTo = form.TermTo, RotationOrder = form.RotationOrder,
+                };
+                var problems = new List<Problem>();
+                void Add(string field, Message message) => AddProblem(problems, field, message);
+                if (form.TermFrom is null) Add(nameof(SeatForm.TermFrom), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Roster.Term")));
+                foreach (var code in seat.Validate())
+                    Add(code == CouncilMember.ErrorTermOrder ? nameof(SeatForm.TermTo) : nameof(SeatForm.UnitId), Message.Of<CouncilsText>(code));
+                // Later checks of a field replace earlier ones, as the form has always shown them.
+                void Set(string field, Message message) => SetProblem(problems, field, message);
+                if (!unitEligible) Set(nameof(SeatForm.UnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
+                if (!personEligible) Set(nameof(SeatForm.PersonId), Message.Of<CouncilsText>("Setup.Error.PersonNotEligible"));
+                if (!liaisonEligible) Set(nameof(SeatForm.LiaisonPersonId), Message.Of<CouncilsText>("Setup.Error.PersonNotEligible"));
+                if (seat.RotationOrder is { } order)
+                {
+                    if (seat.UnitId is null || order is < 1 or > RotationOrderMax)
+                        Set(nameof(SeatForm.RotationOrder), Message.Of<CouncilsText>("Setup.Error.RotationOrder", RotationOrderMax));
+                    else if (members.Any(m => m.RotationOrder == order && m.UnitId != seat.UnitId))
+                        Set(nameof(SeatForm.RotationOrder), Message.Of<CouncilsText>("Setup.Error.RotationOrderTaken", order));
+                }
+                if (problems.Count == 0 && members.Any(m => m.Role == seat.Role && m.UnitId == seat.UnitId && m.PersonId == seat.PersonId && Overlaps(m, seat)))
+                    Add(Problem.Form, Message.Of<CouncilsText>("Setup.Error.SeatOverlaps"));
+                return problems.Count > 0 ? Result<CouncilMember>.Invalid(problems) : Result<CouncilMember>.Ok(seat);
+            },
+            ct: ct);
     }
 
     /// <summary>
@@ -303,11 +338,10 @@ public sealed class CouncilSetupService(
             ToSeatForm, SeatTexts, ct: ct);
     }
 
-    /// <summary>A seat the caller may not manage is reported like one that does not exist; a stale version is a conflict.</summary>
-    private static readonly CommandTexts SeatTexts = new(Message.Of<CouncilsText>("Detail.NotFound"), Message.Of<CouncilsText>("Setup.Seat.Changed"));
+    private static readonly CommandTexts SeatTexts = new(NotFound, Message.Of<CouncilsText>("Setup.Seat.Changed"));
 
     private static Result? Managed(Caller caller, Council? council) =>
-        caller.IsSignedIn && council is not null && CouncilAccess.CanManage(caller.Policy, council) ? null : Result.NotFound(SeatTexts.NotFound);
+        caller.IsSignedIn && council is not null && CouncilAccess.CanManage(caller.Policy, council) ? null : Result.NotFound(NotFound);
 
     /// <summary>The seat (tracked) and its council with its members (read-only); null when the seat does not exist.</summary>
     private static async Task<(Council Council, CouncilMember Seat)?> SeatWithCouncilAsync(PortalDbContext db, int seatId, CancellationToken ct)
@@ -323,6 +357,19 @@ public sealed class CouncilSetupService(
         UnitId = m.UnitId, PersonId = m.PersonId, LiaisonPersonId = m.LiaisonPersonId, Role = m.Role, IsPartTime = m.IsPartTime,
         TermFrom = m.TermFrom, TermTo = m.TermTo, RotationOrder = m.RotationOrder,
     };
+
+    /// <summary>The field's problem, unless it already has one (the form shows one message per field).</summary>
+    private static void AddProblem(List<Problem> problems, string field, Message message)
+    {
+        if (problems.All(p => p.Field != field)) problems.Add(new Problem(field, message));
+    }
+
+    /// <summary>The field's problem, in place of any it had.</summary>
+    private static void SetProblem(List<Problem> problems, string field, Message message)
+    {
+        problems.RemoveAll(p => p.Field == field);
+        problems.Add(new Problem(field, message));
+    }
 
     private static bool Overlaps(CouncilMember a, CouncilMember b) =>
         a.TermFrom <= (b.TermTo ?? DateOnly.MaxValue) && b.TermFrom <= (a.TermTo ?? DateOnly.MaxValue);
