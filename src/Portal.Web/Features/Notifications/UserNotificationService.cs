@@ -1,9 +1,8 @@
 using Portal.Web.Kit.Notifications;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Notifications;
@@ -23,7 +22,7 @@ public sealed record NotificationSummary(int UnreadCount, IReadOnlyList<Notifica
 /// </summary>
 public sealed class UserNotificationService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    CallerScope callers,
     LiveEventBus bus,
     TimeProvider clock,
     IStringLocalizer<NotificationsText> text)
@@ -31,11 +30,7 @@ public sealed class UserNotificationService(
     public const int LatestCount = 8;
 
     /// <summary>The caller's user id, or null when anonymous (the bell then shows nothing).</summary>
-    public async Task<string?> UserIdAsync()
-    {
-        var principal = await currentUser.CallerAsync();
-        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-    }
+    public async Task<string?> UserIdAsync() => (await callers.GetAsync()).UserId;
 
     public async Task<NotificationSummary> SummaryAsync(CancellationToken ct = default)
     {
