@@ -8,7 +8,12 @@ namespace Portal.Web.Kit.Results;
 /// </summary>
 public sealed class ResultText(IStringLocalizerFactory localizers)
 {
-    public string this[Message message] => localizers.Create(message.Texts)[message.Key, message.Args];
+    /// <summary>
+    /// The message in the reader's language; an argument that is itself a <see cref="Message"/> (a field's label) is put
+    /// into the same language first.
+    /// </summary>
+    public string this[Message message] =>
+        localizers.Create(message.Texts)[message.Key, message.Args.Select(a => a is Message inner ? this[inner] : a).ToArray()];
 
     /// <summary>The message's text, or null when there is none.</summary>
     public string? Of(Message? message) => message is null ? null : this[message];
