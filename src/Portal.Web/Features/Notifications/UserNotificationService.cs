@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
-using Portal.Web.Kit.Live;
+using Portal.Web.Data.Live;
 
 namespace Portal.Web.Features.Notifications;
 
@@ -23,7 +23,6 @@ public sealed record NotificationSummary(int UnreadCount, IReadOnlyList<Notifica
 public sealed class UserNotificationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
-    LiveEventBus bus,
     TimeProvider clock,
     IStringLocalizer<NotificationsText> text)
 {
@@ -56,9 +55,9 @@ public sealed class UserNotificationService(
         if (row.ReadAtUtc is null)
         {
             row.ReadAtUtc = clock.GetUtcNow().UtcDateTime;
+            // The user's other open tabs update their bells too: the event is stored with the change (the outbox, decision 0023).
+            db.Publish(LiveEventDraft.Of(UserChannels.For(userId), UserChannels.NotificationsChanged, new NotificationChanged(id, row.WorkItemId)));
             await db.SaveChangesAsync(ct);
-            // The user's other open tabs update their bells too.
-            await bus.PublishAsync(UserChannels.For(userId), UserChannels.NotificationsChanged, new NotificationChanged(id, row.WorkItemId), ct);
         }
         return true;
     }
