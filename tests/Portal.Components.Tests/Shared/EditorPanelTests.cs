@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Web.Components.Shared;
+using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Components.Tests.Shared;
 
@@ -78,6 +80,49 @@ public sealed class EditorPanelTests : PortalComponentTest
         var panel = RenderPanel(p => p.Add(e => e.ConflictDeleted, true));
 
         Assert.Equal(notice, panel.Find("[data-testid=conflict]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_result_shows_its_form_message_above_the_fields_and_leaves_field_problems_to_the_fields()
+    {
+        var result = Result.Invalid([
+            new Problem(Problem.Form, Message.Of<SharedText>("Common.ConcurrencyConflict")),
+            new Problem(nameof(StreetForm.Name), Message.Of<SharedText>("Common.DeletedMeanwhile")),
+        ]);
+
+        var panel = RenderPanel(p => p.Add(e => e.Result, result));
+
+        Assert.StartsWith("保存失败：此记录已被其他人修改。", panel.Find("[data-testid=form-error]").TextContent.Trim());
+        Assert.DoesNotContain("已被其他人删除", panel.Markup);
+        Assert.Empty(panel.FindAll("[data-testid=conflict]"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "保存失败：此记录已被其他人修改。", "当前保存的内容：")]
+    [InlineData("en", "Not saved: someone else changed this record meanwhile.", "Currently saved:")]
+    public void A_conflict_result_shows_the_saved_values_beside_the_input(string culture, string notice, string current)
+    {
+        UseCulture(culture);
+        var result = Result<StreetForm>.Conflict(Message.Of<SharedText>("Common.ConcurrencyConflict"), new StreetForm { Id = 1, Name = "青年湖街道（新）" });
+
+        var panel = RenderPanel(p => p.Add(e => e.Result, result)
+            .Add(e => e.Current, (RenderFragment)(b => b.AddMarkupContent(0, "<span>青年湖街道（新）</span>"))));
+
+        var conflict = panel.Find("[data-testid=conflict]");
+        Assert.Contains(notice, conflict.TextContent);
+        Assert.Contains(current, conflict.TextContent);
+        Assert.Contains("青年湖街道（新）", conflict.TextContent);
+        Assert.NotNull(panel.Find("form input#street-name"));
+    }
+
+    [Fact]
+    public void A_conflict_result_without_saved_values_says_the_row_was_deleted()
+    {
+        var result = Result<StreetForm>.Conflict(Message.Of<SharedText>("Common.DeletedMeanwhile"), null);
+
+        var panel = RenderPanel(p => p.Add(e => e.Result, result));
+
+        Assert.Equal("保存失败：此记录已被其他人删除。您填写的内容仍保留在表单中。", panel.Find("[data-testid=conflict]").TextContent.Trim());
     }
 
     [Fact]

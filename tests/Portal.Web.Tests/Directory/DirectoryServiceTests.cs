@@ -4,6 +4,8 @@ using Portal.Domain.Directory;
 using Portal.Web.Features.Directory;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Results;
+using Portal.Testing;
 
 // Not "...Tests.Directory": that namespace would hide System.IO.Directory from the other test folders.
 namespace Portal.Web.Tests.DirectoryFeature;
@@ -33,8 +35,8 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
         var foreignBuilding = await host.QueryAsync(db => db.Households.Where(h => h.Id == other).Select(h => h.BuildingId).SingleAsync(Ct));
         var version = await host.QueryAsync(db => db.Households.Where(h => h.Id == other).Select(h => h.Version).SingleAsync(Ct));
         var edit = await households.SaveHouseholdAsync(new HouseholdForm { Id = other, Version = version, BuildingId = foreignBuilding, DoorNumber = "101", ExclusiveArea = 1 }, Ct);
-        Assert.Equal(SaveStatus.NotFound, edit.Status);
-        Assert.Equal(SaveStatus.NotFound, (await households.DeleteHouseholdAsync(other, version, Ct)).Status);
+        Assert.Equal(Outcome.NotFound, edit.Outcome);
+        Assert.Equal(Outcome.NotFound, (await households.DeleteHouseholdAsync(other, version, Ct)).Outcome);
         Assert.Equal(version, await host.QueryAsync(db => db.Households.Where(h => h.Id == other).Select(h => h.Version).SingleAsync(Ct)));
 
         var units = scope.ServiceProvider.GetRequiredService<UnitService>();
@@ -58,10 +60,10 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
 
         var result = await households.SaveHouseholdAsync(form, Ct);
 
-        Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Equal("“门牌号”为必填项。", result.Errors["DoorNumber"]);
-        Assert.Equal("专有面积须大于 0、不超过 10000 平方米，最多保留两位小数。", result.Errors["ExclusiveArea"]);
-        Assert.Equal("“业主电话”格式不正确，请填写手机号或带区号的固定电话。", result.Errors["Owners[0].Phone"]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("“门牌号”为必填项。", host.Portal.TextOf(result, "DoorNumber"));
+        Assert.Equal("专有面积须大于 0、不超过 10000 平方米，最多保留两位小数。", host.Portal.TextOf(result, "ExclusiveArea"));
+        Assert.Equal("“业主电话”格式不正确，请填写手机号或带区号的固定电话。", host.Portal.TextOf(result, "Owners[0].Phone"));
         Assert.Equal(before, (await households.GetHouseholdAsync(id, Ct))!.ExclusiveArea);
     }
 
@@ -76,8 +78,8 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
 
         var result = await households.SaveHouseholdAsync(form, Ct);
 
-        Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Equal("门牌号“1单元 302”已存在。", result.Errors["DoorNumber"]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("门牌号“1单元 302”已存在。", host.Portal.TextOf(result, "DoorNumber"));
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
 
         var conflict = await service.SaveHouseholdAsync(mine, Ct);
 
-        Assert.Equal(SaveStatus.Conflict, conflict.Status);
+        Assert.Equal(Outcome.Conflict, conflict.Outcome);
         Assert.Equal(101.01m, conflict.Current!.ExclusiveArea);
         Assert.Contains(conflict.Current.Owners, o => o.Name == "新业主");
         Assert.Equal(101.01m, (await service.GetHouseholdAsync(id, Ct))!.ExclusiveArea);
@@ -125,7 +127,7 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
         Assert.True((await households.SaveHouseholdAsync(form, Ct)).Succeeded);
 
         stale.ExclusiveArea = 77m;
-        Assert.Equal(SaveStatus.Conflict, (await households.SaveHouseholdAsync(stale, Ct)).Status);
+        Assert.Equal(Outcome.Conflict, (await households.SaveHouseholdAsync(stale, Ct)).Outcome);
     }
 
     [Fact]
@@ -138,15 +140,15 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
         var gridId = await host.QueryAsync(db => db.Grids.Where(g => g.CommunityId == communityId && g.Name == "第一网格").Select(g => g.Id).SingleAsync(Ct));
         var grid = (await geography.GetGridAsync(gridId, Ct))!;
         var inUse = await geography.DeleteGridAsync(gridId, grid.Version, Ct);
-        Assert.Equal(SaveStatus.Invalid, inUse.Status);
-        Assert.Contains("不能删除", inUse.Errors[""]);
+        Assert.Equal(Outcome.Invalid, inUse.Outcome);
+        Assert.Contains("不能删除", host.Portal.TextOf(inUse, ""));
 
         var created = await geography.SaveGridAsync(new GridForm { CommunityId = communityId, Name = "临时网格" }, Ct);
         Assert.True(created.Succeeded);
         var loaded = (await geography.GetGridAsync(created.Id, Ct))!;
         loaded.Name = "临时网格（改名）";
         Assert.True((await geography.SaveGridAsync(loaded, Ct)).Succeeded);
-        Assert.Equal(SaveStatus.Conflict, (await geography.DeleteGridAsync(created.Id, loaded.Version, Ct)).Status);
+        Assert.Equal(Outcome.Conflict, (await geography.DeleteGridAsync(created.Id, loaded.Version, Ct)).Outcome);
         var current = (await geography.GetGridAsync(created.Id, Ct))!;
         Assert.True((await geography.DeleteGridAsync(created.Id, current.Version, Ct)).Succeeded);
     }
@@ -159,9 +161,9 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
         var geography = scope.ServiceProvider.GetRequiredService<GeographyService>();
         var units = scope.ServiceProvider.GetRequiredService<UnitService>();
 
-        Assert.Equal(SaveStatus.NotFound, (await geography.SaveCommunityAsync(new CommunityForm { StreetId = otherCommunity.StreetId, Name = "新社区" }, Ct)).Status);
-        Assert.Equal(SaveStatus.NotFound, (await units.SaveUnitAsync(new UnitForm { CommunityId = otherCommunity.Id, Name = "越权单位", Type = UnitType.School }, Ct)).Status);
-        Assert.Equal(SaveStatus.NotFound, (await units.SaveUnitAsync(new UnitForm { StreetId = otherCommunity.StreetId, Name = "越权街道单位", Type = UnitType.School }, Ct)).Status);
+        Assert.Equal(Outcome.NotFound, (await geography.SaveCommunityAsync(new CommunityForm { StreetId = otherCommunity.StreetId, Name = "新社区" }, Ct)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await units.SaveUnitAsync(new UnitForm { CommunityId = otherCommunity.Id, Name = "越权单位", Type = UnitType.School }, Ct)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await units.SaveUnitAsync(new UnitForm { StreetId = otherCommunity.StreetId, Name = "越权街道单位", Type = UnitType.School }, Ct)).Outcome);
         Assert.False(await host.QueryAsync(db => db.Units.AnyAsync(u => u.Name.StartsWith("越权"), Ct)));
     }
 
@@ -178,9 +180,9 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
         var organization = await units.SavePartyOrganizationAsync(new PartyOrganizationForm { CommunityId = community.Id, Name = UnsafeCharacters.Only }, Ct);
         var person = await people.SavePersonAsync(new PersonForm { Name = UnsafeCharacters.Only, ResidenceCommunityId = community.Id }, Ct);
 
-        Assert.Equal("“名称”为必填项。", unit.Errors["Name"]);
-        Assert.Equal("“名称”为必填项。", organization.Errors["Name"]);
-        Assert.Equal("“名称”为必填项。", person.Errors["Name"]);
+        Assert.Equal("“名称”为必填项。", host.Portal.TextOf(unit, "Name"));
+        Assert.Equal("“名称”为必填项。", host.Portal.TextOf(organization, "Name"));
+        Assert.Equal("“名称”为必填项。", host.Portal.TextOf(person, "Name"));
         Assert.Equal(before, await host.QueryAsync(async db => (await db.Units.CountAsync(Ct), await db.People.CountAsync(Ct), await db.PartyOrganizations.CountAsync(Ct))));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Components.Shared;
 
@@ -20,6 +21,7 @@ public abstract class ServerListBase<TRow, TForm, TQuery> : ComponentBase where 
     [Inject] protected IStringLocalizer<SharedText> S { get; set; } = default!;
     [Inject] protected IDialogService Dialogs { get; set; } = default!;
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject] protected ResultText Texts { get; set; } = default!;
 
     protected const int PageSize = GridPaging.DefaultPageSize;
 
@@ -29,18 +31,21 @@ public abstract class ServerListBase<TRow, TForm, TQuery> : ComponentBase where 
 
     /// <summary>The row being edited (the user's input), or null when the editor is closed.</summary>
     protected TForm? Form;
-    protected IReadOnlyDictionary<string, string> Errors = new Dictionary<string, string>();
-    /// <summary>After a conflict: the row as someone else saved it, shown beside the user's input.</summary>
-    protected TForm? Conflict;
-    protected bool ConflictDeleted;
+    /// <summary>
+    /// The last save's result (decision 0023): <see cref="EditorPanel"/> shows the form's message and a conflict, the
+    /// fields their own problems (<see cref="ErrorOf"/>).
+    /// </summary>
+    protected Result<TForm>? LastResult;
+    /// <summary>After a conflict: the row as someone else saved it, shown beside the user's input (null: deleted meanwhile).</summary>
+    protected TForm? Conflict => LastResult?.Current;
     protected bool Saving;
 
     /// <summary>The list's query for the search term and page window, with the list's own filters.</summary>
     protected abstract TQuery QueryOf(string? search, int skip, int take);
     protected abstract Task<PagedResult<TRow>> LoadPageAsync(TQuery query);
     protected abstract Task<TForm?> GetAsync(int id);
-    protected abstract Task<SaveResult<TForm>> SaveFormAsync(TForm form);
-    protected abstract Task<SaveResult<TForm>> DeleteFormAsync(int id, Guid version);
+    protected abstract Task<Result<TForm>> SaveFormAsync(TForm form);
+    protected abstract Task<Result<TForm>> DeleteFormAsync(int id, Guid version);
     protected abstract TForm NewForm();
 
     /// <summary>The grid's <c>ServerData</c>: one page of rows, queried in the database.</summary>
@@ -74,17 +79,13 @@ public abstract class ServerListBase<TRow, TForm, TQuery> : ComponentBase where 
     private void Open(TForm form)
     {
         Form = form;
-        Errors = new Dictionary<string, string>();
-        Conflict = null;
-        ConflictDeleted = false;
+        LastResult = null;
     }
 
     protected void CloseEditor()
     {
         Form = null;
-        Conflict = null;
-        ConflictDeleted = false;
-        Errors = new Dictionary<string, string>();
+        LastResult = null;
     }
 
     protected async Task SaveAsync()
@@ -112,12 +113,10 @@ public abstract class ServerListBase<TRow, TForm, TQuery> : ComponentBase where 
     /// <summary>Called after a successful save or delete, e.g. to refresh pickers or a summary.</summary>
     protected virtual Task OnSavedAsync() => Task.CompletedTask;
 
-    private void Apply(SaveResult<TForm> result)
+    private void Apply(Result<TForm> result)
     {
-        Errors = result.Errors;
-        if (result.Status != SaveStatus.Conflict) return;
-        Conflict = result.Current;
-        ConflictDeleted = result.Current is null;
+        LastResult = result;
+        if (result.Outcome != Outcome.Conflict) return;
         // Keep the user's input; adopt the current version so the next save knowingly replaces what is shown.
         if (Form is not null && result.Current is not null) Form.Version = result.Current.Version;
     }
@@ -134,23 +133,24 @@ public abstract class ServerListBase<TRow, TForm, TQuery> : ComponentBase where 
             return;
         }
         var result = await DeleteFormAsync(id, version.Value);
-        switch (result.Status)
+        switch (result.Outcome)
         {
-            case SaveStatus.Saved:
+            case Outcome.Succeeded:
                 Snackbar.Add(S["Common.Deleted"], Severity.Success);
                 if (Form?.Id == id) CloseEditor();
                 await ReloadAsync();
                 await OnSavedAsync();
                 break;
-            case SaveStatus.Conflict:
+            case Outcome.Conflict:
                 Snackbar.Add(S["Common.DeleteConflict"], Severity.Warning);
                 await ReloadAsync();
                 break;
             default:
-                Snackbar.Add(result.Errors.Values.FirstOrDefault() ?? S["Common.NotFound"], Severity.Error);
+                Snackbar.Add(Texts.Of(result) ?? S["Common.NotFound"], Severity.Error);
                 break;
         }
     }
 
-    protected string? ErrorOf(string field) => Errors.TryGetValue(field, out var message) ? message : null;
+    /// <summary>The last save's message for <paramref name="field"/>, in the reader's language.</summary>
+    protected string? ErrorOf(string field) => Texts.Of(LastResult, field);
 }

@@ -1,5 +1,4 @@
 using Portal.Web.Kit.Callers;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -22,7 +21,7 @@ namespace Portal.Web.Features.Accounts;
 public sealed class AccountAdministration(
     IDbContextFactory<PortalDbContext> dbFactory,
     IServiceScopeFactory scopes,
-    CurrentUser currentUser,
+    CallerScope callers,
     DirectoryScopeCache directory,
     TimeProvider clock,
     IStringLocalizer<AccountsText> text)
@@ -41,7 +40,7 @@ public sealed class AccountAdministration(
     public async Task<AccountPage> ListAsync(AccountQuery query, CancellationToken ct = default)
     {
         var policy = await CallerAsync(ct);
-        var callerId = await CallerIdAsync();
+        var callerId = (await callers.GetAsync(ct)).UserId;
         var scope = await directory.GetAsync(ct);
         var streets = policy.AdministeredStreets.ToList();
         var communities = streets.SelectMany(scope.CommunitiesOfStreet).ToList();
@@ -167,8 +166,8 @@ public sealed class AccountAdministration(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
         if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
-        var caller = (await currentUser.CallerAsync()).Identity?.Name ?? "?";
-        await scope.ServiceProvider.GetRequiredService<SignInGuard>().LiftAsync(user, caller, ct);
+        var caller = await callers.GetAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<SignInGuard>().LiftAsync(user, caller.IsSignedIn ? caller.UserName : "?", ct);
         var result = await users.SetLockoutEndDateAsync(user, null);
         return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
     }
@@ -179,7 +178,7 @@ public sealed class AccountAdministration(
     /// </summary>
     public async Task<IdentityResult> DisableAsync(string userId, CancellationToken ct = default)
     {
-        if (userId == await CallerIdAsync()) return Failure("DisableSelf", text["Admin.CannotDisableSelf"]);
+        if (userId == (await callers.GetAsync(ct)).UserId) return Failure("DisableSelf", text["Admin.CannotDisableSelf"]);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
@@ -286,19 +285,13 @@ public sealed class AccountAdministration(
         return user;
     }
 
-    private async Task<string?> CallerIdAsync()
-    {
-        var principal = await currentUser.CallerAsync();
-        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-    }
-
     /// <summary>
-    /// The calling street administrator (<see cref="CurrentUser.CallerAsync"/>), with roles fresh from the database.
+    /// The calling street administrator (the scope's caller, <see cref="CallerScope"/>), with roles fresh from the database
+    /// rather than the sign-in cookie's.
     /// </summary>
     private async Task<AccessPolicy> CallerAsync(CancellationToken ct)
     {
-        var principal = await currentUser.CallerAsync();
-        var userId = principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var userId = (await callers.GetAsync(ct)).UserId;
         if (userId is null) throw new UnauthorizedAccessException("Account administration needs a signed-in street administrator.");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

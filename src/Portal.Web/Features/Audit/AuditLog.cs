@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Text;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Audit;
 
@@ -23,7 +22,7 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Rows, int Total);
 /// Reads the audit log for street administrators. Read-only by design: the log is append-only, and nothing in the
 /// portal offers to change or delete entries. Checks the caller itself, whatever page or endpoint calls it. Scoped.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AccessPolicyProvider policies)
+public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers)
 {
     public const int MaxPageSize = 200;
 
@@ -81,7 +80,7 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, Curre
 
     private async Task EnsureReaderAsync(CancellationToken ct)
     {
-        var policy = await policies.ForAsync(await currentUser.CallerAsync(), ct);
-        if (!policy.CanReadAuditLog) throw new UnauthorizedAccessException("The audit log is for street administrators.");
+        var caller = await callers.GetAsync(ct);
+        if (!caller.Policy.CanReadAuditLog) throw new UnauthorizedAccessException("The audit log is for street administrators.");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
@@ -46,7 +47,7 @@ public sealed record ImportOutcome(bool Imported, int Count, ImportPreview Previ
 /// (street administrators only); the unit name must be new in its street; the Party organisation is matched
 /// by name or created; the leader and liaison are created as people working at the unit.
 /// </summary>
-public sealed class DirectoryImportService(DirectoryServiceContext context) : DirectoryServiceBase(context)
+public sealed class DirectoryImportService(DirectoryServiceContext context, IStringLocalizer<DirectoryText> text) : DirectoryServiceBase(context)
 {
     /// <summary>Rosters of a street are well below this; larger uploads are refused before parsing.</summary>
     public const long MaxFileBytes = 2 * 1024 * 1024;
@@ -295,7 +296,7 @@ public sealed class DirectoryImportService(DirectoryServiceContext context) : Di
         string Header(string key) =>
             file.Columns.FirstOrDefault(c => c.Key == key) is { } column ? (chinese ? column.ChineseHeader : column.EnglishHeader) : string.Empty;
         var errors = file.AllIssues
-            .Select(i => new ImportMessage(i.Line, Header(i.Column), Text[$"Import.Problem.{i.Problem}", i.Detail ?? string.Empty]))
+            .Select(i => new ImportMessage(i.Line, Header(i.Column), text[$"Import.Problem.{i.Problem}", i.Detail ?? string.Empty]))
             .ToList();
         return new ImportPreview(
             kind,

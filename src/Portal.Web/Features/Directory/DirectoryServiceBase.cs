@@ -1,103 +1,123 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
-using Portal.Web.Data;
 using Portal.Domain.Directory;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Kit.Callers;
-using Portal.Web.Features.Localization;
 using Portal.Web.Components.Shared;
+using Portal.Web.Data;
+using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Directory;
 
-/// <summary>What every directory service needs: the database, the caller's scope, and localized messages.</summary>
+/// <summary>What every directory service needs: the database for reads, the caller's scope, and the unit of work.</summary>
 public sealed class DirectoryServiceContext(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
     DirectoryScopeCache scopeCache,
-    IStringLocalizer<DirectoryText> text,
-    IStringLocalizer<SharedText> shared)
+    UnitOfWork work)
 {
     public IDbContextFactory<PortalDbContext> DbFactory => dbFactory;
     public CallerScope Callers => callers;
     public DirectoryScopeCache ScopeCache => scopeCache;
-    public IStringLocalizer<DirectoryText> Text => text;
-    public IStringLocalizer<SharedText> Shared => shared;
+    public UnitOfWork Work => work;
 }
 
 /// <summary>
-/// The save and delete steps shared by all directory services: optimistic concurrency against the version the
-/// user loaded, friendly messages for unique-name and still-referenced refusals, and scope-cache invalidation.
+/// The save and delete steps shared by all directory services, on the unit of work (decision 0023): the caller's
+/// scope, optimistic concurrency against the version the user loaded, one save, and what only the directory has —
+/// a unique name or a row still in use that a race past the service's own checks leaves to the database to refuse
+/// (mapped here to the same messages), and the scope cache to reload after communities, grids or units change.
 /// </summary>
 public abstract class DirectoryServiceBase(DirectoryServiceContext context)
 {
-    protected IDbContextFactory<PortalDbContext> DbFactory => context.DbFactory;
-    protected IStringLocalizer<DirectoryText> Text => context.Text;
+    private static readonly CommandTexts Texts = new(
+        Text("Error.NotFound"), Message.Of<SharedText>("Common.ConcurrencyConflict"), Message.Of<SharedText>("Common.DeletedMeanwhile"));
 
-    /// <summary>Communities, grids and units decide access; after changing them the cached hierarchy must be reloaded.</summary>
-    protected void InvalidateScope() => context.ScopeCache.Invalidate();
+    protected IDbContextFactory<PortalDbContext> DbFactory => context.DbFactory;
+
+    protected static Message Text(string key, params object[] args) => Message.Of<DirectoryText>(key, args);
 
     /// <summary>What the scope's caller (<see cref="CallerScope"/>, the one rule) may manage in the directory.</summary>
     protected async Task<DirectoryAccess> ScopeAsync(CancellationToken ct) => new((await context.Callers.GetAsync(ct)).Policy);
 
-    internal FormChecks NewChecks() => new(context.Text, context.Shared);
+    /// <summary>Communities, grids and units decide access; after changing them the cached hierarchy must be reloaded.</summary>
+    protected void InvalidateScope() => context.ScopeCache.Invalidate();
 
-    protected SaveResult<TForm> NotFound<TForm>() where TForm : class => SaveResult<TForm>.NotFound(Text["Error.NotFound"]);
+    internal static FormChecks NewChecks() => new();
+
+    protected static Result<TForm> NotFound<TForm>() where TForm : class => Result<TForm>.NotFound(Text("Error.NotFound"));
+
+    private protected static Result<TForm> Invalid<TForm>(FormChecks checks) where TForm : class => Result<TForm>.Invalid(checks.Problems);
+
+    protected static Result<TForm> InUse<TForm>() where TForm : class => Result<TForm>.Invalid(Text("Error.InUse"));
 
     /// <summary>
-    /// Saves a new or changed entity. For a change, the version the user loaded must still be current, both when
-    /// checked here and (for a race between this check and the write) in the UPDATE's WHERE clause.
+    /// Saves a checked form: a new row is <paramref name="create"/>d, an existing one <paramref name="load"/>ed (tracked,
+    /// within the caller's scope, else not found) at the version the user loaded; <paramref name="apply"/> puts the
+    /// form's checked values on it. On a conflict, <paramref name="current"/> gives the values saved now. A unique index
+    /// that refuses the row (a race past the service's duplicate check) blames <paramref name="uniqueField"/>.
     /// </summary>
-    /// <param name="loadCurrent">Reads the row as it is now, in a fresh context, to show next to the user's input on a conflict.</param>
-    /// <param name="uniqueField">The field to blame when a unique index refuses the row.</param>
-    protected async Task<SaveResult<TForm>> CommitAsync<TForm>(
-        PortalDbContext db, VersionedEntity entity, Guid loadedVersion, Func<Task<TForm?>> loadCurrent,
-        string uniqueField, string uniqueValue, bool changesScope, CancellationToken ct) where TForm : class
-    {
-        if (entity.Id != 0)
-        {
-            if (entity.Version != loadedVersion) return SaveResult<TForm>.Conflict(await loadCurrent());
-            db.Entry(entity).Property(nameof(VersionedEntity.Version)).OriginalValue = loadedVersion;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult<TForm>.Conflict(await loadCurrent());
-        }
-        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
-        {
-            var checks = NewChecks();
-            checks.Duplicate(uniqueField, uniqueValue);
-            return SaveResult<TForm>.Invalid(checks.Errors);
-        }
-        if (changesScope) context.ScopeCache.Invalidate();
-        return SaveResult<TForm>.Saved(entity.Id);
-    }
+    protected Task<Result<TForm>> SaveAsync<TEntity, TForm>(
+        TForm form, Func<TEntity> create, Func<PortalDbContext, CancellationToken, Task<TEntity?>> load, Action<TEntity> apply,
+        Func<TEntity, TForm> current, string uniqueField, string uniqueValue, bool changesScope, CancellationToken ct)
+        where TEntity : VersionedEntity where TForm : VersionedForm =>
+        MappedAsync(() => form.IsNew
+                ? context.Work.AddAsync<TEntity, TForm>(
+                    allow: _ => null,
+                    create: _ =>
+                    {
+                        var entity = create();
+                        apply(entity);
+                        return Result<TEntity>.Ok(entity);
+                    },
+                    ct: ct)
+                : context.Work.ChangeAsync<TEntity, TForm>(load, form.Version,
+                    allow: (_, _) => null,
+                    run: (_, entity, _) =>
+                    {
+                        apply(entity);
+                        return null;
+                    },
+                    current, Texts, ct: ct),
+            DatabaseErrors.IsUniqueViolation, Result<TForm>.Invalid(uniqueField, FormChecks.Duplicated(uniqueField, uniqueValue)), changesScope);
 
-    /// <summary>Deletes an entity the user loaded at <paramref name="loadedVersion"/>; refuses while other rows still use it.</summary>
-    protected async Task<SaveResult<TForm>> DeleteCoreAsync<TForm>(
-        PortalDbContext db, VersionedEntity entity, Guid loadedVersion, Func<Task<TForm?>> loadCurrent, bool changesScope, CancellationToken ct)
+    /// <summary>
+    /// Deletes a row the user loaded at <paramref name="version"/> (<paramref name="load"/>: tracked, within the caller's
+    /// scope); refused while other rows still use it, which the database says when the service's own check missed it.
+    /// </summary>
+    protected Task<Result<TForm>> DeleteAsync<TEntity, TForm>(
+        Func<PortalDbContext, CancellationToken, Task<TEntity?>> load, Guid version, Func<TEntity, TForm> current, bool changesScope, CancellationToken ct)
+        where TEntity : VersionedEntity where TForm : VersionedForm =>
+        MappedAsync(() => context.Work.ChangeAsync<TEntity, TForm>(load, version,
+                allow: (_, _) => null,
+                run: (_, entity, db) =>
+                {
+                    db.Remove(entity);
+                    return null;
+                },
+                current, Texts, ct: ct),
+            DatabaseErrors.IsReferenced, InUse<TForm>(), changesScope);
+
+    /// <summary>
+    /// Runs the command; the database's refusal that <paramref name="refuses"/> recognises (a duplicate on a save, rows
+    /// still pointing at the row on a delete) becomes <paramref name="refused"/>. Communities, grids and units decide access: after a change to them the
+    /// cached hierarchy is reloaded.
+    /// </summary>
+    private async Task<Result<TForm>> MappedAsync<TForm>(Func<Task<Result<TForm>>> command, Func<DbUpdateException, bool> refuses,
+        Result<TForm> refused, bool changesScope)
         where TForm : class
     {
-        if (entity.Version != loadedVersion) return SaveResult<TForm>.Conflict(await loadCurrent());
-        db.Entry(entity).Property(nameof(VersionedEntity.Version)).OriginalValue = loadedVersion;
-        db.Remove(entity);
+        Result<TForm> result;
         try
         {
-            await db.SaveChangesAsync(ct);
+            result = await command();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (refuses(exception))
         {
-            return SaveResult<TForm>.Conflict(await loadCurrent());
+            return refused;
         }
-        catch (DbUpdateException exception) when (DatabaseErrors.IsReferenced(exception))
-        {
-            return SaveResult<TForm>.Invalid(Text["Error.InUse"]);
-        }
-        if (changesScope) context.ScopeCache.Invalidate();
-        return SaveResult<TForm>.Saved(entity.Id);
+        if (result.Succeeded && changesScope) context.ScopeCache.Invalidate();
+        return result;
     }
 }

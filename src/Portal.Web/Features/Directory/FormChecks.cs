@@ -1,37 +1,41 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Directory;
 using Portal.Domain.Text;
 using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Directory;
 
 /// <summary>
-/// Collects localized validation messages field by field while a service checks a form. Field labels come from
-/// DirectoryText "Field.{name}", so the message names the field as the form shows it.
+/// Collects the problems of a form field by field while a service checks it, as messages (decision 0023): localized at
+/// the edge. Field labels are DirectoryText "Field.{name}", so the message names the field as the form shows it.
 /// </summary>
-internal sealed partial class FormChecks(IStringLocalizer<DirectoryText> text, IStringLocalizer<SharedText> shared)
+internal sealed partial class FormChecks
 {
-    private readonly Dictionary<string, string> _errors = [];
+    private readonly List<Problem> _problems = [];
 
-    public IReadOnlyDictionary<string, string> Errors => _errors;
-    public bool HasErrors => _errors.Count > 0;
+    public IReadOnlyList<Problem> Problems => _problems;
+    public bool HasErrors => _problems.Count > 0;
 
     /// <summary>"Owners[2].Phone" is labelled like any owner's phone ("Field.OwnersPhone").</summary>
-    private string Label(string field) => text[$"Field.{IndexPattern().Replace(field, string.Empty)}"];
+    private static Message Label(string field) => Message.Of<DirectoryText>($"Field.{IndexPattern().Replace(field, string.Empty)}");
 
     [GeneratedRegex(@"\[\d+\]\.")]
     private static partial Regex IndexPattern();
 
-    public void Add(string field, string message) => _errors.TryAdd(field, message);
+    /// <summary>The first problem of a field is the one shown.</summary>
+    private void Add(string field, Message message)
+    {
+        if (_problems.All(p => p.Field != field)) _problems.Add(new Problem(field, message));
+    }
 
     /// <summary>Checks a required text; returns it trimmed.</summary>
     public string Required(string field, string? value, int maxLength)
     {
         var trimmed = UserText.CollapsedLine(value);
-        if (trimmed.Length == 0) Add(field, shared["Common.Required", Label(field)]);
-        else if (trimmed.Length > maxLength) Add(field, shared["Common.TooLong", Label(field), maxLength]);
+        if (trimmed.Length == 0) Add(field, Message.Of<SharedText>("Common.Required", Label(field)));
+        else if (trimmed.Length > maxLength) Add(field, Message.Of<SharedText>("Common.TooLong", Label(field), maxLength));
         return trimmed;
     }
 
@@ -40,26 +44,29 @@ internal sealed partial class FormChecks(IStringLocalizer<DirectoryText> text, I
     {
         var trimmed = UserText.CollapsedLine(value);
         if (trimmed.Length == 0) return null;
-        if (trimmed.Length > maxLength) Add(field, shared["Common.TooLong", Label(field), maxLength]);
+        if (trimmed.Length > maxLength) Add(field, Message.Of<SharedText>("Common.TooLong", Label(field), maxLength));
         return trimmed;
     }
 
     public string? Phone(string field, string? value)
     {
         var phone = Optional(field, value, DirectoryLimits.Phone);
-        if (phone is not null && !DirectoryRules.IsValidPhone(phone)) Add(field, text["Validation.Phone", Label(field)]);
+        if (phone is not null && !DirectoryRules.IsValidPhone(phone)) Add(field, Message.Of<DirectoryText>("Validation.Phone", Label(field)));
         return phone;
     }
 
     public void Area(string field, decimal? area)
     {
-        if (area is null) Add(field, shared["Common.Required", Label(field)]);
-        else if (!DirectoryRules.IsValidArea(area.Value)) Add(field, text["Validation.Area", DirectoryLimits.MaxExclusiveArea]);
+        if (area is null) Add(field, Message.Of<SharedText>("Common.Required", Label(field)));
+        else if (!DirectoryRules.IsValidArea(area.Value)) Add(field, Message.Of<DirectoryText>("Validation.Area", DirectoryLimits.MaxExclusiveArea));
     }
 
-    public void Duplicate(string field, string value) => Add(field, text["Validation.Duplicate", Label(field), value]);
+    public void Duplicate(string field, string value) => Add(field, Duplicated(field, value));
 
-    public void Missing(string field) => Add(field, shared["Common.Required", Label(field)]);
+    public void Missing(string field) => Add(field, Message.Of<SharedText>("Common.Required", Label(field)));
+
+    /// <summary>"… already exists": the unique index's refusal too, when a race gets past the check.</summary>
+    public static Message Duplicated(string field, string value) => Message.Of<DirectoryText>("Validation.Duplicate", Label(field), value);
 }
 
 /// <summary>Recognises database errors that a race past the service's own checks can still cause.</summary>

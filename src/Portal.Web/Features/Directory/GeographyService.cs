@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
 using Portal.Web.Components.Shared;
+using Portal.Web.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Directory;
 
@@ -38,26 +40,28 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
     }
 
     /// <summary>Renames or re-codes a street. New streets come with their administrators' accounts, not from this page.</summary>
-    public async Task<SaveResult<StreetForm>> SaveStreetAsync(StreetForm form, CancellationToken ct = default)
+    public async Task<Result<StreetForm>> SaveStreetAsync(StreetForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         if (form.IsNew || !scope.CanManageStreet(form.Id)) return NotFound<StreetForm>();
         var checks = NewChecks();
         var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
         var code = checks.Optional("Code", form.Code, DirectoryLimits.Code);
-        if (checks.HasErrors) return SaveResult<StreetForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<StreetForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var street = await db.Streets.FirstOrDefaultAsync(s => s.Id == form.Id, ct);
-        if (street is null) return NotFound<StreetForm>();
-        if (await db.Streets.AnyAsync(s => s.Name == name && s.Id != form.Id, ct))
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            checks.Duplicate("Name", name);
-            return SaveResult<StreetForm>.Invalid(checks.Errors);
+            if (!await db.Streets.AnyAsync(s => s.Id == form.Id, ct)) return NotFound<StreetForm>();
+            if (await db.Streets.AnyAsync(s => s.Name == name && s.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
-        street.Name = name;
-        street.Code = code;
-        return await CommitAsync(db, street, form.Version, () => GetStreetAsync(form.Id, ct), "Name", name, changesScope: true, ct);
+        if (checks.HasErrors) return Invalid<StreetForm>(checks);
+        return await SaveAsync(form, () => new Street { Name = name }, (db, ct) => db.Streets.FirstOrDefaultAsync(s => s.Id == form.Id, ct),
+            street =>
+            {
+                street.Name = name;
+                street.Code = code;
+            },
+            s => new StreetForm { Id = s.Id, Version = s.Version, Name = s.Name, Code = s.Code }, "Name", name, changesScope: true, ct);
     }
 
     public async Task<IReadOnlyList<Option>> StreetOptionsAsync(CancellationToken ct = default)
@@ -106,7 +110,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<SaveResult<CommunityForm>> SaveCommunityAsync(CommunityForm form, CancellationToken ct = default)
+    public async Task<Result<CommunityForm>> SaveCommunityAsync(CommunityForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         if (!scope.CanManageStreet(form.StreetId)) return NotFound<CommunityForm>();
@@ -114,42 +118,44 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
         var code = checks.Optional("Code", form.Code, DirectoryLimits.Code);
         var address = checks.Optional("Address", form.Address, DirectoryLimits.Address);
-        if (checks.HasErrors) return SaveResult<CommunityForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<CommunityForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        Community community;
-        if (form.IsNew)
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            community = new Community { Name = name, StreetId = form.StreetId };
-            db.Communities.Add(community);
+            if (!form.IsNew && !await Manageable(db, scope).AnyAsync(c => c.Id == form.Id, ct)) return NotFound<CommunityForm>();
+            if (await db.Communities.AnyAsync(c => c.StreetId == form.StreetId && c.Name == name && c.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
-        else
-        {
-            var existing = await db.Communities.FirstOrDefaultAsync(c => c.Id == form.Id, ct);
-            if (existing is null || !scope.CanManageStreet(existing.StreetId)) return NotFound<CommunityForm>();
-            community = existing;
-        }
-        if (await db.Communities.AnyAsync(c => c.StreetId == form.StreetId && c.Name == name && c.Id != form.Id, ct))
-        {
-            checks.Duplicate("Name", name);
-            return SaveResult<CommunityForm>.Invalid(checks.Errors);
-        }
-        community.StreetId = form.StreetId;
-        community.Name = name;
-        community.Code = code;
-        community.Address = address;
-        return await CommitAsync(db, community, form.Version, () => GetCommunityAsync(form.Id, ct), "Name", name, changesScope: true, ct);
+        if (checks.HasErrors) return Invalid<CommunityForm>(checks);
+        return await SaveAsync(form, () => new Community { Name = name }, (db, ct) => Manageable(db, scope).FirstOrDefaultAsync(c => c.Id == form.Id, ct),
+            community =>
+            {
+                community.StreetId = form.StreetId;
+                community.Name = name;
+                community.Code = code;
+                community.Address = address;
+            },
+            ToForm, "Name", name, changesScope: true, ct);
     }
 
-    public async Task<SaveResult<CommunityForm>> DeleteCommunityAsync(int id, Guid version, CancellationToken ct = default)
+    /// <summary>Communities of the streets the caller administers (only they add, change or remove communities).</summary>
+    private static IQueryable<Community> Manageable(PortalDbContext db, DirectoryAccess scope)
+    {
+        var streets = scope.Streets;
+        return db.Communities.Where(c => streets.Contains(c.StreetId));
+    }
+
+    private static CommunityForm ToForm(Community c) =>
+        new() { Id = c.Id, Version = c.Version, StreetId = c.StreetId, Name = c.Name, Code = c.Code, Address = c.Address };
+
+    public async Task<Result<CommunityForm>> DeleteCommunityAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (community is null || !scope.CanManageStreet(community.StreetId)) return NotFound<CommunityForm>();
-        if (await db.Grids.AnyAsync(g => g.CommunityId == id, ct) || await db.Units.AnyAsync(u => u.CommunityId == id, ct))
-            return SaveResult<CommunityForm>.Invalid(Text["Error.InUse"]);
-        return await DeleteCoreAsync(db, community, version, () => GetCommunityAsync(id, ct), changesScope: true, ct);
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await Manageable(db, scope).AnyAsync(c => c.Id == id, ct)) return NotFound<CommunityForm>();
+            if (await db.Grids.AnyAsync(g => g.CommunityId == id, ct) || await db.Units.AnyAsync(u => u.CommunityId == id, ct)) return InUse<CommunityForm>();
+        }
+        return await DeleteAsync((db, ct) => Manageable(db, scope).FirstOrDefaultAsync(c => c.Id == id, ct), version, ToForm, changesScope: true, ct);
     }
 
     // ---- Grids ----
@@ -187,46 +193,41 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<SaveResult<GridForm>> SaveGridAsync(GridForm form, CancellationToken ct = default)
+    public async Task<Result<GridForm>> SaveGridAsync(GridForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         var checks = NewChecks();
         if (form.CommunityId == 0) checks.Missing("Community");
         else if (!scope.CanManageCommunity(form.CommunityId)) return NotFound<GridForm>();
         var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
-        if (checks.HasErrors) return SaveResult<GridForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<GridForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        Grid grid;
-        if (form.IsNew)
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            grid = new Grid { Name = name };
-            db.Grids.Add(grid);
+            if (!form.IsNew && !await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == form.Id, ct)) return NotFound<GridForm>();
+            if (await db.Grids.AnyAsync(g => g.CommunityId == form.CommunityId && g.Name == name && g.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
-        else
-        {
-            var existing = await db.Grids.FirstOrDefaultAsync(g => g.Id == form.Id, ct);
-            if (existing is null || !scope.CanManageCommunity(existing.CommunityId)) return NotFound<GridForm>();
-            grid = existing;
-        }
-        if (await db.Grids.AnyAsync(g => g.CommunityId == form.CommunityId && g.Name == name && g.Id != form.Id, ct))
-        {
-            checks.Duplicate("Name", name);
-            return SaveResult<GridForm>.Invalid(checks.Errors);
-        }
-        grid.CommunityId = form.CommunityId;
-        grid.Name = name;
-        return await CommitAsync(db, grid, form.Version, () => GetGridAsync(form.Id, ct), "Name", name, changesScope: true, ct);
+        if (checks.HasErrors) return Invalid<GridForm>(checks);
+        return await SaveAsync(form, () => new Grid { Name = name }, (db, ct) => db.Grids.Where(scope.GridFilter).FirstOrDefaultAsync(g => g.Id == form.Id, ct),
+            grid =>
+            {
+                grid.CommunityId = form.CommunityId;
+                grid.Name = name;
+            },
+            ToForm, "Name", name, changesScope: true, ct);
     }
 
-    public async Task<SaveResult<GridForm>> DeleteGridAsync(int id, Guid version, CancellationToken ct = default)
+    private static GridForm ToForm(Grid g) => new() { Id = g.Id, Version = g.Version, CommunityId = g.CommunityId, Name = g.Name };
+
+    public async Task<Result<GridForm>> DeleteGridAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var grid = await db.Grids.FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (grid is null || !scope.CanManageCommunity(grid.CommunityId)) return NotFound<GridForm>();
-        if (await db.Buildings.AnyAsync(b => b.GridId == id, ct)) return SaveResult<GridForm>.Invalid(Text["Error.InUse"]);
-        return await DeleteCoreAsync(db, grid, version, () => GetGridAsync(id, ct), changesScope: true, ct);
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == id, ct)) return NotFound<GridForm>();
+            if (await db.Buildings.AnyAsync(b => b.GridId == id, ct)) return InUse<GridForm>();
+        }
+        return await DeleteAsync((db, ct) => db.Grids.Where(scope.GridFilter).FirstOrDefaultAsync(g => g.Id == id, ct), version, ToForm, changesScope: true, ct);
     }
 
     // ---- Buildings ----
@@ -267,45 +268,42 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<SaveResult<BuildingForm>> SaveBuildingAsync(BuildingForm form, CancellationToken ct = default)
+    public async Task<Result<BuildingForm>> SaveBuildingAsync(BuildingForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         var checks = NewChecks();
         var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
         if (form.GridId == 0) checks.Missing("Grid");
-        if (checks.HasErrors) return SaveResult<BuildingForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<BuildingForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        if (!await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == form.GridId, ct)) return NotFound<BuildingForm>();
-        Building building;
-        if (form.IsNew)
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            building = new Building { Name = name };
-            db.Buildings.Add(building);
+            if (!await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == form.GridId, ct)) return NotFound<BuildingForm>();
+            if (!form.IsNew && !await db.Buildings.Where(scope.BuildingFilter).AnyAsync(b => b.Id == form.Id, ct)) return NotFound<BuildingForm>();
+            if (await db.Buildings.AnyAsync(b => b.GridId == form.GridId && b.Name == name && b.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
-        else
-        {
-            var existing = await db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == form.Id, ct);
-            if (existing is null) return NotFound<BuildingForm>();
-            building = existing;
-        }
-        if (await db.Buildings.AnyAsync(b => b.GridId == form.GridId && b.Name == name && b.Id != form.Id, ct))
-        {
-            checks.Duplicate("Name", name);
-            return SaveResult<BuildingForm>.Invalid(checks.Errors);
-        }
-        building.GridId = form.GridId;
-        building.Name = name;
-        return await CommitAsync(db, building, form.Version, () => GetBuildingAsync(form.Id, ct), "Name", name, changesScope: false, ct);
+        if (checks.HasErrors) return Invalid<BuildingForm>(checks);
+        return await SaveAsync(form, () => new Building { Name = name },
+            (db, ct) => db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == form.Id, ct),
+            building =>
+            {
+                building.GridId = form.GridId;
+                building.Name = name;
+            },
+            ToForm, "Name", name, changesScope: false, ct);
     }
 
-    public async Task<SaveResult<BuildingForm>> DeleteBuildingAsync(int id, Guid version, CancellationToken ct = default)
+    private static BuildingForm ToForm(Building b) => new() { Id = b.Id, Version = b.Version, GridId = b.GridId, Name = b.Name };
+
+    public async Task<Result<BuildingForm>> DeleteBuildingAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var building = await db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (building is null) return NotFound<BuildingForm>();
-        if (await db.Households.AnyAsync(h => h.BuildingId == id, ct)) return SaveResult<BuildingForm>.Invalid(Text["Error.InUse"]);
-        return await DeleteCoreAsync(db, building, version, () => GetBuildingAsync(id, ct), changesScope: false, ct);
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Buildings.Where(scope.BuildingFilter).AnyAsync(b => b.Id == id, ct)) return NotFound<BuildingForm>();
+            if (await db.Households.AnyAsync(h => h.BuildingId == id, ct)) return InUse<BuildingForm>();
+        }
+        return await DeleteAsync((db, ct) => db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == id, ct), version, ToForm,
+            changesScope: false, ct);
     }
 }

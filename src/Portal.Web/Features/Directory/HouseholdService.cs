@@ -3,6 +3,7 @@ using Portal.Domain.Directory;
 using Portal.Domain.Text;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Directory;
 
@@ -71,21 +72,10 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
         var household = await db.Households.AsNoTracking().Where(scope.HouseholdFilter)
             .Include(h => h.Ownerships).ThenInclude(o => o.Owner)
             .FirstOrDefaultAsync(h => h.Id == id, ct);
-        return household is null ? null : new HouseholdForm
-        {
-            Id = household.Id,
-            Version = household.Version,
-            BuildingId = household.BuildingId,
-            Entrance = household.Entrance,
-            DoorNumber = household.DoorNumber,
-            ExclusiveArea = household.ExclusiveArea,
-            AreaSource = household.AreaSource,
-            Owners = household.Ownerships.OrderBy(o => o.Id)
-                .Select(o => new OwnerForm { Name = o.Owner!.Name, Phone = o.Owner.Phone, Kind = o.Owner.Kind }).ToList(),
-        };
+        return household is null ? null : ToForm(household);
     }
 
-    public async Task<SaveResult<HouseholdForm>> SaveHouseholdAsync(HouseholdForm form, CancellationToken ct = default)
+    public async Task<Result<HouseholdForm>> SaveHouseholdAsync(HouseholdForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         var checks = NewChecks();
@@ -104,58 +94,81 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
             var phone = checks.Phone($"Owners[{i}].Phone", owner.Phone);
             if (!owners.Any(o => o.Name == ownerName && o.Phone == phone)) owners.Add((ownerName, phone, owner.Kind));
         }
-        if (checks.HasErrors) return SaveResult<HouseholdForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<HouseholdForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var building = await db.Buildings.Where(scope.BuildingFilter).Select(b => new { b.Id, b.Grid!.CommunityId })
-            .FirstOrDefaultAsync(b => b.Id == form.BuildingId, ct);
-        if (building is null) return NotFound<HouseholdForm>();
-
-        Household household;
-        if (form.IsNew)
+        int communityId;
+        List<(int Id, string Name, string? Phone)> known;
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            household = new Household { DoorNumber = door };
-            db.Households.Add(household);
-        }
-        else
-        {
-            var existing = await db.Households.Where(scope.HouseholdFilter).Include(h => h.Ownerships)
-                .FirstOrDefaultAsync(h => h.Id == form.Id, ct);
-            if (existing is null) return NotFound<HouseholdForm>();
-            household = existing;
-        }
-        if (await db.Households.AnyAsync(h => h.BuildingId == form.BuildingId && h.Entrance == entrance && h.DoorNumber == door && h.Id != form.Id, ct))
-        {
-            checks.Duplicate("DoorNumber", string.IsNullOrEmpty(entrance) ? door : $"{entrance} {door}");
-            return SaveResult<HouseholdForm>.Invalid(checks.Errors);
+            var building = await db.Buildings.Where(scope.BuildingFilter).Select(b => new { b.Id, b.Grid!.CommunityId })
+                .FirstOrDefaultAsync(b => b.Id == form.BuildingId, ct);
+            if (building is null) return NotFound<HouseholdForm>();
+            if (!form.IsNew && !await db.Households.Where(scope.HouseholdFilter).AnyAsync(h => h.Id == form.Id, ct)) return NotFound<HouseholdForm>();
+            if (await db.Households.AnyAsync(h => h.BuildingId == form.BuildingId && h.Entrance == entrance && h.DoorNumber == door && h.Id != form.Id, ct))
+            {
+                checks.Duplicate("DoorNumber", string.IsNullOrEmpty(entrance) ? door : $"{entrance} {door}");
+                return Invalid<HouseholdForm>(checks);
+            }
+            communityId = building.CommunityId;
+            // The community's owners by name and phone, so that one owner of several flats stays one owner (owners'
+            // votes count one head per owner).
+            var names = owners.Select(o => o.Name).Distinct().ToList();
+            known = (await db.Owners.AsNoTracking().Where(o => o.CommunityId == communityId && names.Contains(o.Name)).OrderBy(o => o.Id)
+                .Select(o => new { o.Id, o.Name, o.Phone }).ToListAsync(ct)).Select(o => (o.Id, o.Name, o.Phone)).ToList();
         }
 
-        household.BuildingId = form.BuildingId;
-        household.Entrance = entrance;
-        household.DoorNumber = door;
-        household.ExclusiveArea = form.ExclusiveArea!.Value;
-        household.AreaSource = form.AreaSource;
-
-        var matcher = new OwnerMatcher(db, building.CommunityId);
-        var wanted = new List<Owner>();
-        foreach (var (name, phone, kind) in owners) wanted.Add(await matcher.FindOrAddAsync(name, phone, kind, ct));
-        household.Ownerships.RemoveAll(o => !wanted.Any(w => w.Id != 0 && w.Id == o.OwnerId));
-        foreach (var owner in wanted.Where(w => w.Id == 0 || household.Ownerships.All(o => o.OwnerId != w.Id)))
-            household.Ownerships.Add(new HouseholdOwnership { Owner = owner });
-        // Owner changes alone must still renew the household's version, so a parallel edit of the owner list conflicts.
-        db.Entry(household).Property(h => h.ExclusiveArea).IsModified = !form.IsNew;
-
-        return await CommitAsync(db, household, form.Version, () => GetHouseholdAsync(form.Id, ct), "DoorNumber", door, changesScope: false, ct);
+        return await SaveAsync(form, () => new Household { DoorNumber = door },
+            (db, ct) => db.Households.Where(scope.HouseholdFilter).Include(h => h.Ownerships).ThenInclude(o => o.Owner)
+                .FirstOrDefaultAsync(h => h.Id == form.Id, ct),
+            household =>
+            {
+                household.BuildingId = form.BuildingId;
+                household.Entrance = entrance;
+                household.DoorNumber = door;
+                household.ExclusiveArea = form.ExclusiveArea!.Value;
+                household.AreaSource = form.AreaSource;
+                var wanted = owners
+                    .Select(o => (Owner: o, KnownId: known.Where(k => k.Name == o.Name && k.Phone == o.Phone).Select(k => (int?)k.Id).FirstOrDefault()))
+                    .ToList();
+                household.Ownerships.RemoveAll(o => !wanted.Any(w => w.KnownId == o.OwnerId));
+                foreach (var (owner, knownId) in wanted)
+                {
+                    if (knownId is { } ownerId)
+                    {
+                        if (household.Ownerships.All(o => o.OwnerId != ownerId)) household.Ownerships.Add(new HouseholdOwnership { OwnerId = ownerId });
+                    }
+                    else
+                    {
+                        household.Ownerships.Add(new HouseholdOwnership
+                        {
+                            Owner = new Owner { CommunityId = communityId, Name = owner.Name, Phone = owner.Phone, Kind = owner.Kind },
+                        });
+                    }
+                }
+            },
+            ToForm, "DoorNumber", door, changesScope: false, ct);
     }
 
-    public async Task<SaveResult<HouseholdForm>> DeleteHouseholdAsync(int id, Guid version, CancellationToken ct = default)
+    public async Task<Result<HouseholdForm>> DeleteHouseholdAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var household = await db.Households.Where(scope.HouseholdFilter).FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (household is null) return NotFound<HouseholdForm>();
-        return await DeleteCoreAsync(db, household, version, () => GetHouseholdAsync(id, ct), changesScope: false, ct);
+        return await DeleteAsync(
+            (db, ct) => db.Households.Where(scope.HouseholdFilter).Include(h => h.Ownerships).ThenInclude(o => o.Owner).FirstOrDefaultAsync(h => h.Id == id, ct),
+            version, ToForm, changesScope: false, ct);
     }
+
+    private static HouseholdForm ToForm(Household household) => new()
+    {
+        Id = household.Id,
+        Version = household.Version,
+        BuildingId = household.BuildingId,
+        Entrance = household.Entrance,
+        DoorNumber = household.DoorNumber,
+        ExclusiveArea = household.ExclusiveArea,
+        AreaSource = household.AreaSource,
+        Owners = household.Ownerships.OrderBy(o => o.Id)
+            .Select(o => new OwnerForm { Name = o.Owner!.Name, Phone = o.Owner.Phone, Kind = o.Owner.Kind }).ToList(),
+    };
 }
 
 /// <summary>

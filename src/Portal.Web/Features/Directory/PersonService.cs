@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
 using Portal.Domain.Text;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Directory;
 
@@ -52,54 +53,53 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<SaveResult<PersonForm>> SavePersonAsync(PersonForm form, CancellationToken ct = default)
+    public async Task<Result<PersonForm>> SavePersonAsync(PersonForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         var checks = NewChecks();
         var name = checks.Required("Name", form.Name, DirectoryLimits.PersonName);
         var phone = checks.Phone("Phone", form.Phone);
         var skills = checks.Optional("Skills", form.Skills, DirectoryLimits.Address);
-        if (checks.HasErrors) return SaveResult<PersonForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<PersonForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        // Every reference must be inside the user's scope; a grid must belong to the residence community.
-        if (form.ResidenceCommunityId is { } communityId && !scope.CanManageCommunity(communityId)) checks.Missing("ResidenceCommunity");
-        if (form.GridId is { } gridId && !await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == gridId && g.CommunityId == form.ResidenceCommunityId, ct))
-            checks.Missing("Grid");
-        if (form.HomeUnitId is { } unitId && !await db.Units.Where(scope.UnitFilter).AnyAsync(u => u.Id == unitId, ct)) checks.Missing("HomeUnit");
-        if (form.HomePartyOrganizationId is { } orgId && !await db.PartyOrganizations.AnyAsync(o => o.Id == orgId, ct)) checks.Missing("HomePartyOrganization");
-        if (form.ResidenceCommunityId is null && form.HomeUnitId is null && !scope.IsStreetAdministrator) checks.Missing("ResidenceCommunity");
-        if (checks.HasErrors) return SaveResult<PersonForm>.Invalid(checks.Errors);
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
+        {
+            // Every reference must be inside the user's scope; a grid must belong to the residence community.
+            if (form.ResidenceCommunityId is { } communityId && !scope.CanManageCommunity(communityId)) checks.Missing("ResidenceCommunity");
+            if (form.GridId is { } gridId && !await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == gridId && g.CommunityId == form.ResidenceCommunityId, ct))
+                checks.Missing("Grid");
+            if (form.HomeUnitId is { } unitId && !await db.Units.Where(scope.UnitFilter).AnyAsync(u => u.Id == unitId, ct)) checks.Missing("HomeUnit");
+            if (form.HomePartyOrganizationId is { } orgId && !await db.PartyOrganizations.AnyAsync(o => o.Id == orgId, ct)) checks.Missing("HomePartyOrganization");
+            if (form.ResidenceCommunityId is null && form.HomeUnitId is null && !scope.IsStreetAdministrator) checks.Missing("ResidenceCommunity");
+        }
+        if (checks.HasErrors) return Invalid<PersonForm>(checks);
 
-        Person person;
-        if (form.IsNew)
-        {
-            person = new Person { Name = name };
-            db.People.Add(person);
-        }
-        else
-        {
-            var existing = await db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == form.Id, ct);
-            if (existing is null) return NotFound<PersonForm>();
-            person = existing;
-        }
-        person.Name = name;
-        person.Phone = phone;
-        person.IsPartyMember = form.IsPartyMember;
-        person.HomeUnitId = form.HomeUnitId;
-        person.HomePartyOrganizationId = form.HomePartyOrganizationId;
-        person.ResidenceCommunityId = form.ResidenceCommunityId;
-        person.GridId = form.GridId;
-        person.Skills = skills;
-        return await CommitAsync(db, person, form.Version, () => GetPersonAsync(form.Id, ct), "Name", name, changesScope: false, ct);
+        return await SaveAsync(form, () => new Person { Name = name },
+            (db, ct) => db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == form.Id, ct),
+            person =>
+            {
+                person.Name = name;
+                person.Phone = phone;
+                person.IsPartyMember = form.IsPartyMember;
+                person.HomeUnitId = form.HomeUnitId;
+                person.HomePartyOrganizationId = form.HomePartyOrganizationId;
+                person.ResidenceCommunityId = form.ResidenceCommunityId;
+                person.GridId = form.GridId;
+                person.Skills = skills;
+            },
+            ToForm, "Name", name, changesScope: false, ct);
     }
 
-    public async Task<SaveResult<PersonForm>> DeletePersonAsync(int id, Guid version, CancellationToken ct = default)
+    public async Task<Result<PersonForm>> DeletePersonAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var person = await db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null) return NotFound<PersonForm>();
-        return await DeleteCoreAsync(db, person, version, () => GetPersonAsync(id, ct), changesScope: false, ct);
+        return await DeleteAsync((db, ct) => db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == id, ct), version, ToForm,
+            changesScope: false, ct);
     }
+
+    private static PersonForm ToForm(Person p) => new()
+    {
+        Id = p.Id, Version = p.Version, Name = p.Name, Phone = p.Phone, IsPartyMember = p.IsPartyMember, HomeUnitId = p.HomeUnitId,
+        HomePartyOrganizationId = p.HomePartyOrganizationId, ResidenceCommunityId = p.ResidenceCommunityId, GridId = p.GridId, Skills = p.Skills,
+    };
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
 using Portal.Web.Components.Shared;
+using Portal.Web.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Directory;
 
@@ -52,65 +54,62 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<SaveResult<UnitForm>> SaveUnitAsync(UnitForm form, CancellationToken ct = default)
+    public async Task<Result<UnitForm>> SaveUnitAsync(UnitForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         var checks = NewChecks();
         var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
         var address = checks.Optional("Address", form.Address, DirectoryLimits.Address);
         if (!Enum.IsDefined(form.Type)) checks.Missing("Type");
-        if (checks.HasErrors) return SaveResult<UnitForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<UnitForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        // The street follows from the community; a street-level unit needs a street the user administers.
-        var streetId = form.CommunityId is { } communityId
-            ? await db.Communities.Where(c => c.Id == communityId).Select(c => (int?)c.StreetId).FirstOrDefaultAsync(ct)
-            : form.StreetId != 0 ? form.StreetId : scope.Streets.Count == 1 ? scope.Streets[0] : null;
-        if (streetId is null || !scope.CanManageUnitPlace(streetId.Value, form.CommunityId)) return NotFound<UnitForm>();
+        int? streetId;
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
+        {
+            // The street follows from the community; a street-level unit needs a street the user administers.
+            streetId = form.CommunityId is { } communityId
+                ? await db.Communities.Where(c => c.Id == communityId).Select(c => (int?)c.StreetId).FirstOrDefaultAsync(ct)
+                : form.StreetId != 0 ? form.StreetId : scope.Streets.Count == 1 ? scope.Streets[0] : null;
+            if (streetId is null || !scope.CanManageUnitPlace(streetId.Value, form.CommunityId)) return NotFound<UnitForm>();
 
-        var people = db.People.Where(scope.PersonFilter);
-        if (form.LeaderPersonId is { } leaderId && !await people.AnyAsync(p => p.Id == leaderId, ct)) checks.Missing("Leader");
-        if (form.LiaisonPersonId is { } liaisonId && !await people.AnyAsync(p => p.Id == liaisonId, ct)) checks.Missing("Liaison");
-        if (form.PartyOrganizationId is { } orgId
-            && !await db.PartyOrganizations.Where(scope.PartyOrganizationFilter(db.Units)).AnyAsync(o => o.Id == orgId, ct))
-            checks.Missing("PartyOrganization");
-        if (checks.HasErrors) return SaveResult<UnitForm>.Invalid(checks.Errors);
+            var people = db.People.Where(scope.PersonFilter);
+            if (form.LeaderPersonId is { } leaderId && !await people.AnyAsync(p => p.Id == leaderId, ct)) checks.Missing("Leader");
+            if (form.LiaisonPersonId is { } liaisonId && !await people.AnyAsync(p => p.Id == liaisonId, ct)) checks.Missing("Liaison");
+            if (form.PartyOrganizationId is { } orgId
+                && !await db.PartyOrganizations.Where(scope.PartyOrganizationFilter(db.Units)).AnyAsync(o => o.Id == orgId, ct))
+                checks.Missing("PartyOrganization");
+            if (checks.HasErrors) return Invalid<UnitForm>(checks);
 
-        CoBuildingUnit unit;
-        if (form.IsNew)
-        {
-            unit = new CoBuildingUnit { Name = name };
-            db.Units.Add(unit);
+            if (!form.IsNew && !await db.Units.Where(scope.UnitFilter).AnyAsync(u => u.Id == form.Id, ct)) return NotFound<UnitForm>();
+            if (await db.Units.AnyAsync(u => u.StreetId == streetId && u.Name == name && u.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
-        else
-        {
-            var existing = await db.Units.Where(scope.UnitFilter).FirstOrDefaultAsync(u => u.Id == form.Id, ct);
-            if (existing is null) return NotFound<UnitForm>();
-            unit = existing;
-        }
-        if (await db.Units.AnyAsync(u => u.StreetId == streetId && u.Name == name && u.Id != form.Id, ct))
-        {
-            checks.Duplicate("Name", name);
-            return SaveResult<UnitForm>.Invalid(checks.Errors);
-        }
-        unit.StreetId = streetId.Value;
-        unit.CommunityId = form.CommunityId;
-        unit.Name = name;
-        unit.Type = form.Type;
-        unit.Address = address;
-        unit.PartyOrganizationId = form.PartyOrganizationId;
-        unit.LeaderPersonId = form.LeaderPersonId;
-        unit.LiaisonPersonId = form.LiaisonPersonId;
-        return await CommitAsync(db, unit, form.Version, () => GetUnitAsync(form.Id, ct), "Name", name, changesScope: true, ct);
+        if (checks.HasErrors) return Invalid<UnitForm>(checks);
+        return await SaveAsync(form, () => new CoBuildingUnit { Name = name },
+            (db, ct) => db.Units.Where(scope.UnitFilter).FirstOrDefaultAsync(u => u.Id == form.Id, ct),
+            unit =>
+            {
+                unit.StreetId = streetId.Value;
+                unit.CommunityId = form.CommunityId;
+                unit.Name = name;
+                unit.Type = form.Type;
+                unit.Address = address;
+                unit.PartyOrganizationId = form.PartyOrganizationId;
+                unit.LeaderPersonId = form.LeaderPersonId;
+                unit.LiaisonPersonId = form.LiaisonPersonId;
+            },
+            ToForm, "Name", name, changesScope: true, ct);
     }
 
-    public async Task<SaveResult<UnitForm>> DeleteUnitAsync(int id, Guid version, CancellationToken ct = default)
+    private static UnitForm ToForm(CoBuildingUnit u) => new()
+    {
+        Id = u.Id, Version = u.Version, StreetId = u.StreetId, CommunityId = u.CommunityId, Name = u.Name, Type = u.Type,
+        Address = u.Address, PartyOrganizationId = u.PartyOrganizationId, LeaderPersonId = u.LeaderPersonId, LiaisonPersonId = u.LiaisonPersonId,
+    };
+
+    public async Task<Result<UnitForm>> DeleteUnitAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var unit = await db.Units.Where(scope.UnitFilter).FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null) return NotFound<UnitForm>();
-        return await DeleteCoreAsync(db, unit, version, () => GetUnitAsync(id, ct), changesScope: true, ct);
+        return await DeleteAsync((db, ct) => db.Units.Where(scope.UnitFilter).FirstOrDefaultAsync(u => u.Id == id, ct), version, ToForm, changesScope: true, ct);
     }
 
     // ---- Party organisations ----
@@ -151,7 +150,7 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<SaveResult<PartyOrganizationForm>> SavePartyOrganizationAsync(PartyOrganizationForm form, CancellationToken ct = default)
+    public async Task<Result<PartyOrganizationForm>> SavePartyOrganizationAsync(PartyOrganizationForm form, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         var checks = NewChecks();
@@ -162,46 +161,47 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
         // organisation of a unit in their community up to date (checked against the visible rows below).
         if (form.CommunityId is { } communityId ? !scope.CanManageCommunity(communityId) : !scope.IsStreetAdministrator && form.IsNew)
             return NotFound<PartyOrganizationForm>();
-        if (checks.HasErrors) return SaveResult<PartyOrganizationForm>.Invalid(checks.Errors);
+        if (checks.HasErrors) return Invalid<PartyOrganizationForm>(checks);
 
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var visible = db.PartyOrganizations.Where(scope.PartyOrganizationFilter(db.Units));
-        if (form.ParentId is { } parentId && (parentId == form.Id || !await db.PartyOrganizations.AnyAsync(o => o.Id == parentId, ct)))
-            checks.Missing("Parent");
-        if (checks.HasErrors) return SaveResult<PartyOrganizationForm>.Invalid(checks.Errors);
-
-        PartyOrganization organization;
-        if (form.IsNew)
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            organization = new PartyOrganization { Name = name };
-            db.PartyOrganizations.Add(organization);
+            if (form.ParentId is { } parentId && (parentId == form.Id || !await db.PartyOrganizations.AnyAsync(o => o.Id == parentId, ct)))
+                checks.Missing("Parent");
+            if (checks.HasErrors) return Invalid<PartyOrganizationForm>(checks);
+            if (!form.IsNew && !await Visible(db, scope).AnyAsync(o => o.Id == form.Id, ct)) return NotFound<PartyOrganizationForm>();
+            if (await db.PartyOrganizations.AnyAsync(o => o.CommunityId == form.CommunityId && o.Name == name && o.Id != form.Id, ct))
+                checks.Duplicate("Name", name);
         }
-        else
-        {
-            var existing = await visible.FirstOrDefaultAsync(o => o.Id == form.Id, ct);
-            if (existing is null) return NotFound<PartyOrganizationForm>();
-            organization = existing;
-        }
-        if (await db.PartyOrganizations.AnyAsync(o => o.CommunityId == form.CommunityId && o.Name == name && o.Id != form.Id, ct))
-        {
-            checks.Duplicate("Name", name);
-            return SaveResult<PartyOrganizationForm>.Invalid(checks.Errors);
-        }
-        organization.Name = name;
-        organization.Level = form.Level;
-        organization.ParentId = form.ParentId;
-        organization.CommunityId = form.CommunityId;
-        organization.SecretaryName = secretary;
-        return await CommitAsync(db, organization, form.Version, () => GetPartyOrganizationAsync(form.Id, ct), "Name", name, changesScope: false, ct);
+        if (checks.HasErrors) return Invalid<PartyOrganizationForm>(checks);
+        return await SaveAsync(form, () => new PartyOrganization { Name = name },
+            (db, ct) => Visible(db, scope).FirstOrDefaultAsync(o => o.Id == form.Id, ct),
+            organization =>
+            {
+                organization.Name = name;
+                organization.Level = form.Level;
+                organization.ParentId = form.ParentId;
+                organization.CommunityId = form.CommunityId;
+                organization.SecretaryName = secretary;
+            },
+            ToForm, "Name", name, changesScope: false, ct);
     }
 
-    public async Task<SaveResult<PartyOrganizationForm>> DeletePartyOrganizationAsync(int id, Guid version, CancellationToken ct = default)
+    private static IQueryable<PartyOrganization> Visible(PortalDbContext db, DirectoryAccess scope) =>
+        db.PartyOrganizations.Where(scope.PartyOrganizationFilter(db.Units));
+
+    private static PartyOrganizationForm ToForm(PartyOrganization o) => new()
+    {
+        Id = o.Id, Version = o.Version, Name = o.Name, Level = o.Level, ParentId = o.ParentId, CommunityId = o.CommunityId, SecretaryName = o.SecretaryName,
+    };
+
+    public async Task<Result<PartyOrganizationForm>> DeletePartyOrganizationAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var organization = await db.PartyOrganizations.Where(scope.PartyOrganizationFilter(db.Units)).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (organization is null) return NotFound<PartyOrganizationForm>();
-        if (await db.PartyOrganizations.AnyAsync(o => o.ParentId == id, ct)) return SaveResult<PartyOrganizationForm>.Invalid(Text["Error.InUse"]);
-        return await DeleteCoreAsync(db, organization, version, () => GetPartyOrganizationAsync(id, ct), changesScope: false, ct);
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await Visible(db, scope).AnyAsync(o => o.Id == id, ct)) return NotFound<PartyOrganizationForm>();
+            if (await db.PartyOrganizations.AnyAsync(o => o.ParentId == id, ct)) return InUse<PartyOrganizationForm>();
+        }
+        return await DeleteAsync((db, ct) => Visible(db, scope).FirstOrDefaultAsync(o => o.Id == id, ct), version, ToForm, changesScope: false, ct);
     }
 }

@@ -1,10 +1,9 @@
 using Portal.Web.Kit.Notifications;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Kit.Live;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Data.Live;
 
 namespace Portal.Web.Features.Notifications;
 
@@ -23,19 +22,14 @@ public sealed record NotificationSummary(int UnreadCount, IReadOnlyList<Notifica
 /// </summary>
 public sealed class UserNotificationService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    LiveEventBus bus,
+    CallerScope callers,
     TimeProvider clock,
     IStringLocalizer<NotificationsText> text)
 {
     public const int LatestCount = 8;
 
     /// <summary>The caller's user id, or null when anonymous (the bell then shows nothing).</summary>
-    public async Task<string?> UserIdAsync()
-    {
-        var principal = await currentUser.CallerAsync();
-        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-    }
+    public async Task<string?> UserIdAsync() => (await callers.GetAsync()).UserId;
 
     public async Task<NotificationSummary> SummaryAsync(CancellationToken ct = default)
     {
@@ -61,9 +55,9 @@ public sealed class UserNotificationService(
         if (row.ReadAtUtc is null)
         {
             row.ReadAtUtc = clock.GetUtcNow().UtcDateTime;
+            // The user's other open tabs update their bells too: the event is stored with the change (the outbox, decision 0023).
+            db.Publish(LiveEventDraft.Of(UserChannels.For(userId), UserChannels.NotificationsChanged, new NotificationChanged(id, row.WorkItemId)));
             await db.SaveChangesAsync(ct);
-            // The user's other open tabs update their bells too.
-            await bus.PublishAsync(UserChannels.For(userId), UserChannels.NotificationsChanged, new NotificationChanged(id, row.WorkItemId), ct);
         }
         return true;
     }

@@ -8,7 +8,10 @@ namespace Portal.Web.Kit.Results;
 /// </summary>
 public sealed class ResultText(IStringLocalizerFactory localizers)
 {
-    /// <summary>The message in the reader's language; an argument that is itself a message (a field's label) is put in it too.</summary>
+    /// <summary>
+    /// The message in the reader's language; an argument that is itself a <see cref="Message"/> (a field's label) is put
+    /// into the same language first.
+    /// </summary>
     public string this[Message message] =>
         localizers.Create(message.Texts)[message.Key, message.Args.Select(a => a is Message inner ? this[inner] : a).ToArray()];
 
