@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.Text;
+using Portal.Domain.WorkItems;
 
 namespace Portal.Domain.Councils;
 
@@ -175,6 +176,20 @@ public sealed class Meeting : VersionedEntity
             case MeetingAction.Decline or MeetingAction.Cancel: DecisionReason = UserText.MultiLineTrimmed(reason); break;
         }
         Raise(new MeetingStatusMoved(action, Status));
+        return result;
+    }
+
+    /// <summary>
+    /// 审定: approves the minutes with <paramref name="markdown"/> as shown and hands each resolution in
+    /// <paramref name="tasks"/> to the work-item lifecycle (<see cref="MinutesApproved"/>), so the approval is stored with
+    /// its tasks or not at all. Refused by the workflow (nothing changes) when the meeting has not ended or is approved already.
+    /// </summary>
+    public MeetingTransition ApproveMinutes(string? markdown, IReadOnlyList<ResolutionTask> tasks, StepActor approvedBy, DateTime nowUtc)
+    {
+        var result = Apply(MeetingAction.ApproveMinutes, nowUtc);
+        if (!result.Allowed) return result;
+        MinutesMarkdown = markdown;
+        Raise(new MinutesApproved(approvedBy, nowUtc, tasks));
         return result;
     }
 }

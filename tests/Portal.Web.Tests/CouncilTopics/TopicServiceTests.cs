@@ -7,6 +7,7 @@ using Portal.Testing;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Councils.Topics;
+using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
@@ -162,6 +163,33 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         Assert.Equal(linked.Id, (await TopicAsync(ok.Id)).WorkItemId);
         Assert.Equal(TopicOutcome.Invalid, missing.Outcome);
         Assert.True(missing.Errors.ContainsKey(TopicFields.Link));
+    }
+
+    [Fact]
+    public async Task The_link_options_are_what_the_lists_show_the_caller_and_an_item_they_cannot_see_is_refused()
+    {
+        var meetingId = await CouncilTestData.ScheduledMeetingAsync(Host, "提交-关联可见");
+        var community = (await CouncilTestData.FirstCouncilAsync(Host)).CommunityId;
+        var seen = new Dictionary<string, List<int>>();
+        foreach (var user in new[] { "secretary", "liaison" })
+        {
+            var expected = new List<int>();
+            foreach (var kind in TopicService.LinkableKinds)
+            {
+                var list = await TestAccounts.AsAsync(Host, user, s => s.GetRequiredService<WorkItemService>()
+                    .ListAsync(new WorkItemQuery { Kind = kind, CommunityId = community, Take = TopicService.LinkOptionsPerKind }, Ct));
+                expected.AddRange(list.Items.Select(i => i.Id));
+            }
+            seen[user] = (await As(user, s => s.LinkOptionsAsync(meetingId, Ct))).Select(o => o.Id).ToList();
+            Assert.Equal(expected, seen[user]);
+        }
+        var hidden = seen["secretary"].Except(seen["liaison"]).First();
+
+        var refused = await As("liaison", s => s.SubmitAsync(meetingId, new TopicForm { Title = "关联看不到的事项", WorkItemId = hidden }, Ct));
+
+        Assert.Equal(TopicOutcome.Invalid, refused.Outcome);
+        Assert.True(refused.Errors.ContainsKey(TopicFields.Link));
+        Assert.False(await TestAccounts.DbAsync(Host, db => db.Topics.AnyAsync(t => t.MeetingId == meetingId, Ct)));
     }
 
     [Fact]

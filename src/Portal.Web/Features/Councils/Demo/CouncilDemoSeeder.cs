@@ -260,28 +260,27 @@ public static class CouncilDemoSeeder
         var recorders = await db.People.AsNoTracking().Where(p => recorderIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var accounts = await db.Users.AsNoTracking().Where(u => u.PersonId != null && recorderIds.Contains(u.PersonId.Value))
             .ToDictionaryAsync(u => u.PersonId!.Value, u => u.Id, ct);
-        var approvals = new List<MinutesApproval>();
+        var approved = new List<Resolution>();
         foreach (var meeting in meetings)
         {
             var approvedAt = meeting.EndsAtUtc.AddDays(2);
             if (approvedAt >= nowUtc) approvedAt = nowUtc.AddMinutes(-5);
             var recorder = meeting.RecorderPersonId ?? throw new InvalidOperationException($"Demo meeting {meeting.Id} has no recorder");
             var text = await MinutesService.DraftAsync(db, council, meeting, MinutesEdition.Full, ct);
-            var (approval, error) = await MinutesService.ApproveRecordAsync(db, council, meeting, text, accounts.GetValueOrDefault(recorder),
-                recorders[recorder], approvedAt, ct);
+            var (resolutions, error) = await MinutesService.ApproveRecordAsync(db, council, meeting, text,
+                new StepActor(accounts.GetValueOrDefault(recorder), recorders[recorder]), approvedAt, ct);
             Check(error);
-            approvals.Add(approval!);
+            approved.AddRange(resolutions!);
         }
+        // The save adds the tasks (the work items' handler of the approvals) and links the resolutions to them.
         await db.SaveChangesAsync(ct);
-        foreach (var approval in approvals) approval.LinkTasks();
-        await db.SaveChangesAsync(ct);
+        var tasks = approved.Select(r => db.WorkItems.Local.Single(w => w.Id == r.WorkItemId)).ToList();
 
         var liaisonIds = units.Select(u => u.LiaisonPersonId).OfType<int>().ToList();
         var liaisons = await db.People.AsNoTracking().Where(p => liaisonIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         string OwnerName(int? unitId) => units.FirstOrDefault(u => u.Id == unitId) is { } unit
             ? unit.LiaisonPersonId is { } l && liaisons.TryGetValue(l, out var name) ? name : unit.Name
             : "—";
-        var tasks = approvals.SelectMany(a => a.Tasks).ToList();
         for (var i = 0; i < tasks.Count; i++) HandleTask(tasks[i], i, OwnerName(tasks[i].OwnerUnitId), closer, nowUtc);
         await db.SaveChangesAsync(ct);
     }

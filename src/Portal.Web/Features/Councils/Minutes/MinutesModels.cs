@@ -98,16 +98,6 @@ public sealed record MinutesPrintView(
     int MeetingId, string CouncilName, string Title, bool IsApproved, string Markdown, string Html,
     IReadOnlyList<ResolutionRow> Resolutions, string? RecorderName, MinutesEdition Edition);
 
-/// <summary>An approval not saved yet: the resolutions that became tasks and their tasks, in the same order.</summary>
-internal sealed record MinutesApproval(IReadOnlyList<Resolution> Resolutions, IReadOnlyList<WorkItem> Tasks)
-{
-    /// <summary>Points each resolution at its task, once the first save has given the tasks their ids.</summary>
-    public void LinkTasks()
-    {
-        foreach (var (resolution, task) in Resolutions.Zip(Tasks)) resolution.WorkItemId = task.Id;
-    }
-}
-
 /// <summary>One council task on the council page; <see cref="DueDate"/> is the local last day (the meeting's 完成时限).</summary>
 public sealed record CouncilTaskRow(
     int WorkItemId, string Title, WorkItemStatus Status, string? OwnerUnitName, DateOnly? DueDate, string? Reason, DateTime? ReasonAtUtc);

@@ -7,7 +7,6 @@ using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
-using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 
@@ -26,7 +25,6 @@ namespace Portal.Web.Features.Councils.Minutes;
 public sealed class MinutesService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
-    WorkItemService workItems,
     TimeProvider clock,
     IStringLocalizer<MinutesText> text,
     IStringLocalizer<CouncilsText> councils)
@@ -303,10 +301,11 @@ public sealed class MinutesService(
     }
 
     /// <summary>
-    /// 审定: saves the text as shown, approves the minutes (<see cref="MeetingAction.ApproveMinutes"/>; a second approval is
+    /// 审定: saves the text as shown, approves the minutes (<see cref="Meeting.ApproveMinutes"/>; a second approval is
     /// refused by the workflow) and turns every resolution into a council task dispatched to its owner unit — all in one
-    /// transaction, so either the minutes are approved with all their tasks or nothing changed. Then the meeting's live
-    /// topic hears the new status, and the owner units are notified like for any dispatch.
+    /// transaction (the work items' handler of <see cref="MinutesApproved"/> adds the tasks), so either the minutes are
+    /// approved with all their tasks, the meeting's live channel hearing the new status and the owner units notified like
+    /// for any dispatch, or nothing changed.
     /// </summary>
     public async Task<MinutesResult> ApproveAsync(int meetingId, Guid version, string? markdown, CancellationToken ct = default)
     {
@@ -314,53 +313,36 @@ public sealed class MinutesService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (meeting, council, caller, refusal) = await ForChangeAsync(db, meetingId, version, s => s == MeetingStatus.Ended, ct);
         if (refusal is not null) return refusal;
-        var (approval, errorCode) = await ApproveRecordAsync(db, council!, meeting!, markdown!, caller!.UserId, caller.Name,
+        var (resolutions, errorCode) = await ApproveRecordAsync(db, council!, meeting!, markdown!, new StepActor(caller!.UserId, caller.Name),
             clock.GetUtcNow().UtcDateTime, ct);
-        if (approval is null) return MinutesResult.Of(MinutesOutcome.Invalid, councils[errorCode!]);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            // The first save checks the meeting's version (a concurrent approval or edit fails here) and gives the tasks
-            // their ids; the resolutions then point at them in the same transaction.
-            MarkModified(db, meeting!, version);
-            await db.SaveChangesAsync(ct);
-            approval.LinkTasks();
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(ct);
-            return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
-        }
-        await workItems.AnnounceCouncilTasksAsync(approval.Tasks, caller.UserId, ct);
-        return MinutesResult.Saved(meeting!.Version);
+        if (resolutions is null) return MinutesResult.Of(MinutesOutcome.Invalid, councils[errorCode!]);
+        // One save checks the meeting's version (a concurrent approval or edit is a conflict) and stores the tasks with it.
+        return await SaveMeetingAsync(db, meeting!, version, ct);
     }
 
     /// <summary>
     /// 审定 itself, the one way minutes are approved — by the recorder (<see cref="ApproveAsync"/>, after its checks) and
-    /// by the demo data: approves the meeting with the text as shown and adds one council task per resolution not yet made
-    /// one, dispatched to its owner unit on the one work-item lifecycle (<see cref="WorkItemService.AddCouncilTasks"/>), by
-    /// <paramref name="actorName"/> at <paramref name="nowUtc"/>. Saves nothing: the caller saves, calls
-    /// <see cref="MinutesApproval.LinkTasks"/> and saves again, in one transaction. The meeting must be tracked with its
-    /// agenda and its resolutions (with co-owners). Null with the workflow's error code when it may not be approved.
+    /// by the demo data: approves the meeting with the text as shown (<see cref="Meeting.ApproveMinutes"/>), handing every
+    /// resolution not yet made a task to the work-item lifecycle, by <paramref name="approvedBy"/> at <paramref name="nowUtc"/>.
+    /// Saves nothing: the save that stores the approval adds the tasks and links the resolutions to them. The meeting must be
+    /// tracked with its agenda and its resolutions (with co-owners). Returns the resolutions that become tasks, or null with
+    /// the workflow's error code when the minutes may not be approved.
     /// </summary>
-    internal static async Task<(MinutesApproval? Approval, string? ErrorCode)> ApproveRecordAsync(PortalDbContext db, Council council,
-        Meeting meeting, string markdown, string? actorUserId, string actorName, DateTime nowUtc, CancellationToken ct)
+    internal static async Task<(IReadOnlyList<Resolution>? Resolutions, string? ErrorCode)> ApproveRecordAsync(PortalDbContext db, Council council,
+        Meeting meeting, string markdown, StepActor approvedBy, DateTime nowUtc, CancellationToken ct)
     {
-        var transition = meeting.Apply(MeetingAction.ApproveMinutes, nowUtc);
-        if (!transition.Allowed) return (null, transition.ErrorCode);
-        meeting.MinutesMarkdown = Normalize(markdown);
+        if (MeetingWorkflow.Apply(meeting.Status, MeetingAction.ApproveMinutes) is { Allowed: false } refused) return (null, refused.ErrorCode);
         var pending = meeting.Resolutions.Where(r => r.WorkItemId is null).OrderBy(r => r.Id).ToList();
-        var specs = await TaskSpecsAsync(db, council, meeting, pending, ct);
-        return (new MinutesApproval(pending, WorkItemService.AddCouncilTasks(db, specs, actorUserId, actorName, nowUtc)), null);
+        var tasks = await TaskSpecsAsync(db, council, meeting, pending, ct);
+        var transition = meeting.ApproveMinutes(Normalize(markdown), tasks, approvedBy, nowUtc);
+        return transition.Allowed ? (pending, null) : (null, transition.ErrorCode);
     }
 
     // The task's text is stored data, like the minutes: in the portal's default language whoever approves.
     private static string Official(string key, params object[] args) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, Official(key), args);
 
-    private static async Task<List<CouncilTaskSpec>> TaskSpecsAsync(PortalDbContext db, Council council, Meeting meeting, List<Resolution> resolutions, CancellationToken ct)
+    private static async Task<List<ResolutionTask>> TaskSpecsAsync(PortalDbContext db, Council council, Meeting meeting, List<Resolution> resolutions, CancellationToken ct)
     {
         var unitIds = resolutions.Select(r => r.OwnerUnitId).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
@@ -379,7 +361,7 @@ public sealed class MinutesService(
             var lines = new List<string> { r.Decision, "", Official("Task.Source", LinkText(council.Name), LinkText(meeting.Title), link) };
             if (r.AgendaItemNumber is { } n && items.TryGetValue(n, out var item)) lines.Add(Official("Task.AgendaItem", item));
             if (r.ChaserPersonId is { } c) lines.Add(Official("Task.Chaser", chasers.GetValueOrDefault(c) ?? $"#{c}"));
-            return new CouncilTaskSpec(community, TitleOf(r.Decision), string.Join("\n", lines), r.OwnerUnitId,
+            return new ResolutionTask(r.Id, community, TitleOf(r.Decision), string.Join("\n", lines), r.OwnerUnitId,
                 r.CoOwners.Select(x => x.UnitId).ToList(), r.DueDate);
         }).ToList();
     }

@@ -7,8 +7,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Lists;
-using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Notifications;
 
@@ -36,13 +34,10 @@ namespace Portal.Web.Features.Councils.Review;
 public sealed class ReviewService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
-    LiveEventBus bus,
-    WorkItemNotifier notifier,
     TimeProvider clock,
     IStringLocalizer<ReviewText> text,
     IStringLocalizer<CouncilsText> councilsText,
-    IStringLocalizer<ListsText> lists,
-    ILogger<ReviewService> logger)
+    IStringLocalizer<ListsText> lists)
 {
     /// <summary>The earliest year the page offers when the council has no meetings yet (and the lowest year accepted).</summary>
     public const int MinYear = 2000;
@@ -204,16 +199,10 @@ public sealed class ReviewService(
         note = UserText.MultiLineTrimmedOrNull(note);
         if (note?.Length > WorkItemEvent.NoteMaxLength) return ReviewResult.Of(ReviewOutcome.Invalid, text["Error.NoteTooLong", WorkItemEvent.NoteMaxLength]);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var from = project.Status;
-        var transition = project.Apply(WorkItemAction.Rate, now, rating);
-        if (!transition.Allowed) return ReviewResult.Of(ReviewOutcome.Invalid, lists[transition.ErrorCode!]);
-        project.Events.Add(new WorkItemEvent
-        {
-            WorkItemId = project.Id, Action = WorkItemAction.Rate, FromStatus = from, ToStatus = project.Status, ActorUserId = caller.UserId,
-            ActorName = caller.Name.Length <= WorkItem.NameMaxLength ? caller.Name : caller.Name[..WorkItem.NameMaxLength],
-            AtUtc = now, Note = note, Rating = rating,
-        });
+        // The project's own step: its history, and (by the work items' handlers, in this save) the lists' live event and the
+        // lead unit's notice of a "not satisfied" rating.
+        if (project.Rate(new StepActor(caller.UserId, caller.Name), clock.GetUtcNow().UtcDateTime, rating, note) is { } refused)
+            return ReviewResult.Of(ReviewOutcome.Invalid, lists[refused]);
         db.Entry(project).Property(w => w.Version).OriginalValue = version;
         try
         {
@@ -223,16 +212,6 @@ public sealed class ReviewService(
         {
             return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.RateConflict"]);
         }
-        try
-        {
-            await bus.PublishAsync(ListsChannels.For(project.CommunityId), WorkItemEvents.Changed, new WorkItemChanged(project.Id, project.Status, project.Kind), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The rating is saved; list pages see it on their next load even if the live notice failed.
-            logger.LogError(ex, "Live event for project {Id} failed", project.Id);
-        }
-        await notifier.NotifyAsync(project, WorkItemAction.Rate, rating, note, caller.UserId, ct);
         return ReviewResult.Saved(null);
     }
 

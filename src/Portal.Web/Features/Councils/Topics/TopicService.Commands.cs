@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.Text;
 using Portal.Web.Data;
@@ -82,7 +83,8 @@ public sealed partial class TopicService
         if (form.WorkItemId is { } itemId)
         {
             // Only an item the caller can see on the lists (their own visibility rules), of a linkable kind.
-            var item = await workItems.GetAsync(itemId, ct);
+            var item = await db.WorkItems.AsNoTracking().Where(w => w.Id == itemId).Where(WorkItemAccess.Visible(ViewerOf(caller)))
+                .Select(w => new { w.Kind, w.CommunityId }).FirstOrDefaultAsync(ct);
             if (item is null || !LinkableKinds.Contains(item.Kind) || (council.CommunityId is { } community && item.CommunityId != community))
                 errors[TopicFields.Link] = text["Validation.LinkInvalid"];
         }

@@ -7,7 +7,6 @@ using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 
@@ -23,7 +22,6 @@ namespace Portal.Web.Features.Councils.Topics;
 public sealed partial class TopicService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
-    WorkItemService workItems,
     CouncilNotifier notifier,
     TimeProvider clock,
     IStringLocalizer<TopicsText> text,
@@ -151,22 +149,24 @@ public sealed partial class TopicService(
     /// <summary>The needs and projects of the council's community the caller can see (the lists' own visibility), newest first.</summary>
     public async Task<IReadOnlyList<LinkOption>> LinkOptionsAsync(int meetingId, CancellationToken ct = default)
     {
-        int? community;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var caller = await currentUser.IdentityAsync(ct);
-            var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
-            if (access is null || !access.Rights.CanParticipate) return [];
-            community = access.Council.CommunityId;
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await currentUser.IdentityAsync(ct);
+        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
+        if (access is null || !access.Rights.CanParticipate) return [];
+        var community = access.Council.CommunityId;
         var options = new List<LinkOption>();
         foreach (var kind in LinkableKinds)
         {
-            var list = await workItems.ListAsync(new WorkItemQuery { Kind = kind, CommunityId = community, Take = LinkOptionsPerKind }, ct);
-            options.AddRange(list.Items.Select(i => new LinkOption(i.Id, i.Kind, i.Title)));
+            var items = db.WorkItems.AsNoTracking().Where(WorkItemAccess.WorkList(ViewerOf(caller))).Where(w => w.Kind == kind);
+            if (community is { } c) items = items.Where(w => w.CommunityId == c);
+            options.AddRange(await items.OrderByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id).Take(LinkOptionsPerKind)
+                .Select(w => new LinkOption(w.Id, w.Kind, w.Title)).ToListAsync(ct));
         }
         return options;
     }
+
+    /// <summary>Who the caller is to the lists: what they see of the work items is the lists' own rule (<see cref="WorkItemAccess"/>).</summary>
+    private static WorkItemViewer ViewerOf(CallerIdentity caller) => WorkItemViewer.Of(caller.UserId, caller.PersonId, caller.Policy);
 
     /// <summary>The council page's topic links; null when the council does not exist or the caller may not view it.</summary>
     public async Task<CouncilTopicLinks?> CouncilLinksAsync(int councilId, CancellationToken ct = default)

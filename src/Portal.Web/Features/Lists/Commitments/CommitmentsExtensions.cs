@@ -20,14 +20,14 @@ public static class CommitmentsExtensions
     public static WebApplication MapPortalCommitments(this WebApplication app)
     {
         app.MapGet("/api/lists/commitments/ledger/export", async (string? org, string? year, string? format, CommitmentService commitments,
-            IStringLocalizer<CommitmentsText> text, IStringLocalizer<ListsText> labels, TimeProvider clock, CancellationToken ct) =>
+            IStringLocalizer<CommitmentsText> text, IStringLocalizer<ListsText> labels, IStringLocalizer<WorkItemWords> words, TimeProvider clock, CancellationToken ct) =>
         {
             if (QueryValue.Id(org) is not { } orgId || QueryValue.Year(year) is not { } y || !ExportFile.TryParseFormat(format, out var parsed)) return Results.NotFound();
             var result = await commitments.LedgerAsync(orgId, y, ct);
             return result.Outcome switch
             {
                 LedgerOutcome.Ok => ExportFile.Result(
-                    LedgerExport.Table(result.Ledger!, text, labels, DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime))),
+                    LedgerExport.Table(result.Ledger!, text, labels, words, DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime))),
                     parsed, LedgerExport.FileName(result.Ledger!, text)),
                 LedgerOutcome.NotFound => Results.NotFound(),
                 _ => Results.StatusCode(StatusCodes.Status403Forbidden),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
 
@@ -8,7 +9,8 @@ namespace Portal.Web.Features.Lists.Commitments;
 /// <summary>The ledger as an export table: the same columns as the page, laid out as the office's 承诺践诺台账.</summary>
 public static class LedgerExport
 {
-    public static ExportTable Table(Ledger ledger, IStringLocalizer<CommitmentsText> text, IStringLocalizer<ListsText> labels, DateOnly today)
+    public static ExportTable Table(Ledger ledger, IStringLocalizer<CommitmentsText> text, IStringLocalizer<ListsText> labels, IStringLocalizer<WorkItemWords> words,
+        DateOnly today)
     {
         var columns = new List<ExportColumn>
         {
@@ -21,7 +23,7 @@ public static class LedgerExport
         [
             r.Number.ToString(CultureInfo.InvariantCulture), r.Subject, r.Type is { } t ? labels[$"CommitmentType.{t}"] : "", r.Title,
             r.DueAtUtc is { } due ? PortalTime.ToLocal(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
-            labels.StatusOf(Domain.WorkItems.WorkItemKind.Commitment, r.Status), r.Fulfilment, r.EvidenceCount.ToString(CultureInfo.InvariantCulture),
+            words.StatusOf(Domain.WorkItems.WorkItemKind.Commitment, r.Status), r.Fulfilment, r.EvidenceCount.ToString(CultureInfo.InvariantCulture),
             Score(r.MemberScore), Score(r.ResidentScore), Score(r.OrganizationScore), Score(r.Total),
             r.Grade is { } g ? labels[$"Commitment.Grade.{g}"] : "",
         ]).ToList();

@@ -16,7 +16,8 @@ public sealed record AppliedFilter(string Key, string Label, WorkItemQuery Witho
 public static class AppliedFilters
 {
     public static IReadOnlyList<AppliedFilter> Of(
-        WorkItemQuery applied, IStringLocalizer<WorkItemsText> t, IStringLocalizer<ListsText> l, WorkItemCapabilities? names)
+        WorkItemQuery applied, IStringLocalizer<WorkItemsText> t, IStringLocalizer<ListsText> l, IStringLocalizer<WorkItemWords> words,
+        WorkItemCapabilities? names)
     {
         var filters = new List<AppliedFilter>();
         var query = ListQueryString.FiltersOf(applied);
@@ -31,7 +32,7 @@ public static class AppliedFilters
                 query with { Metric = null, Part = MetricPart.All, From = null, To = null });
         }
         if (query.Kind is { } kind) Add("kind", t["Chip.Kind", l[$"Kind.{kind}"]], query with { Kind = null });
-        if (query.Status is { } status) Add("status", t["Chip.Status", l[$"Status.{status}"]], query with { Status = null });
+        if (query.Status is { } status) Add("status", t["Chip.Status", words[$"Status.{status}"]], query with { Status = null });
         else if (query.OpenOnly) Add("status", t["Chip.Status", t["List.OpenStatuses"]], query with { OpenOnly = false });
         if (query.Category is { } category) Add("category", t["Chip.Category", l[$"Category.{category}"]], query with { Category = null });
         if (query.GridId is { } grid)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
 
@@ -32,14 +33,14 @@ public static class ListExportExtensions
     private static async Task<IResult> ExportAsync(
         HttpContext http, WorkItemService items, TimeProvider clock,
         IStringLocalizer<ExportText> export, IStringLocalizer<ListExportText> text, IStringLocalizer<WorkItemsText> itemsText, IStringLocalizer<ListsText> lists,
-        CancellationToken ct)
+        IStringLocalizer<WorkItemWords> words, CancellationToken ct)
     {
         if (!ExportFile.TryParseFormat(http.Request.Query["format"], out var format))
             return Results.Text(export["Error.Format"], "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
 
         var list = await items.ListAllAsync(ListQueryString.Parse(http.Request.Query), WorkItemService.ExportLimit, ct);
         var names = await items.CapabilitiesAsync(ct);
-        var filters = AppliedFilters.Of(list.Applied, itemsText, lists, names);
+        var filters = AppliedFilters.Of(list.Applied, itemsText, lists, words, names);
         var now = PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime);
         var truncated = list.Total > list.Items.Count;
         var count = truncated ? text["List.Truncated", list.Total, list.Items.Count].Value : text["List.Count", list.Total].Value;
@@ -50,7 +51,7 @@ public static class ListExportExtensions
             r.Title,
             lists[$"Kind.{r.Kind}"],
             lists[$"Category.{r.Category}"],
-            lists.StatusOf(r.Kind, r.Status),
+            words.StatusOf(r.Kind, r.Status),
             r.GridName ?? string.Empty,
             r.OwnerUnitName ?? string.Empty,
             Time(r.RaisedAtUtc),

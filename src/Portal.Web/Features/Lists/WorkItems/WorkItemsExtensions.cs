@@ -15,6 +15,7 @@ public static class WorkItemsExtensions
         services.AddSingleton<WorkItemNotifier>();
         // The same instance handles the work items' steps in their transaction (decision 0023, "Handlers").
         services.AddSingleton<IDomainEventHandler>(sp => sp.GetRequiredService<WorkItemNotifier>());
+        services.AddSingleton<IDomainEventHandler, CouncilTasksFromMinutes>();
         return services;
     }
 

@@ -22,6 +22,7 @@ public sealed partial class NeedsPage : IDisposable
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IStringLocalizer<WorkItemsText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<ListsText> L { get; set; } = default!;
+    [Inject] private IStringLocalizer<WorkItemWords> W { get; set; } = default!;
     [Inject] private ILogger<NeedsPage> Logger { get; set; } = default!;
 
     private NeedsFilterModel _filter = new();
@@ -70,7 +71,7 @@ public sealed partial class NeedsPage : IDisposable
         var page = await Items.ListAsync(_query with { Skip = state.Skip(), Take = state.Take() }, ct);
         _page = page;
         _applied = page.Applied;
-        _chips = AppliedFilters.Of(_applied, T, L, _capabilities);
+        _chips = AppliedFilters.Of(_applied, T, L, W, _capabilities);
         // The heading's export buttons, the total and the chips live outside the grid.
         StateHasChanged();
         return new PagedResult<WorkItemRow>(page.Items, page.Total).ToGridData();
