@@ -153,9 +153,6 @@ public static class WorkItemFields
     public const string Note = "Note";
 }
 
-/// <summary>What a live event on "lists/{communityId}" carries: ids and status only, never personal details.</summary>
-public sealed record WorkItemChanged(int Id, WorkItemStatus Status, WorkItemKind Kind);
-
 public static class WorkItemEvents
 {
     public const string Changed = "workitem.changed";
