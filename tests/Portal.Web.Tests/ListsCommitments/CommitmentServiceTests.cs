@@ -90,7 +90,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
     private async Task<bool> ListedAsync(string user, int id)
     {
         var title = (await ItemAsync(id)).Title;
-        return (await Items(user, s => s.ListCommitmentsAsync(new CommitmentQuery { Search = title, Take = 100 }, Ct))).Items.Any(r => r.Id == id);
+        return (await Commitments(user, s => s.ListCommitmentsAsync(new CommitmentQuery { Search = title, Take = 100 }, Ct))).Items.Any(r => r.Id == id);
     }
 
     [Fact]
@@ -136,10 +136,10 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         foreach (var user in new[] { "resident", "liaison", "gridworker" }) Assert.True(await ListedAsync(user, id), user);
         foreach (var user in new[] { "resident2", otherSecretary }) Assert.False(await ListedAsync(user, id), user);
         // Residents see the commitment, not the member's name.
-        var residentRow = (await Items("resident", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id);
+        var residentRow = (await Commitments("resident", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id);
         Assert.True(residentRow.ByMember);
         Assert.Null(residentRow.MemberName);
-        Assert.NotNull((await Items("secretary", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id).MemberName);
+        Assert.NotNull((await Commitments("secretary", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id).MemberName);
         Assert.Empty((await Items("resident", s => s.GetAsync(id, Ct)))!.AllowedActions);
 
         // 践诺: the member accepts, reports progress with evidence and reports it fulfilled; the liaison may not.

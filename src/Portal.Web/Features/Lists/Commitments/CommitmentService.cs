@@ -6,7 +6,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
@@ -22,28 +22,60 @@ namespace Portal.Web.Features.Lists.Commitments;
 /// </summary>
 public sealed partial class CommitmentService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    CallerScope callers,
     WorkItemService items,
     TimeProvider clock,
     IStringLocalizer<CommitmentsText> text)
 {
-    private sealed record Caller(string? UserId, string Name, int? PersonId, AccessPolicy Policy)
-    {
-        public bool IsSignedIn => UserId is not null;
-        public IReadOnlyList<int> LiaisonUnits => Policy.ScopesOf(PortalRole.UnitLiaison);
-        public IReadOnlyList<int> MemberCommunities => Policy.ScopesOf(PortalRole.PartyMember);
-    }
-
-    private async Task<Caller> CallerAsync(CancellationToken ct)
-    {
-        var (userId, name, personId, policy) = await currentUser.IdentityAsync(ct);
-        return new Caller(userId, name, personId, policy);
-    }
+    private ValueTask<Caller> CallerAsync(CancellationToken ct) => callers.GetAsync(ct);
 
     /// <summary>The local (China) year now.</summary>
     public int CurrentYear => PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
 
     private DateOnly Today => DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The commitments the caller may see (<see cref="WorkItemAccess.Visible"/>: their own, and the published ones), filtered and paged.</summary>
+    public async Task<CommitmentList> ListCommitmentsAsync(CommitmentQuery query, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return new CommitmentList([], 0);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment).Where(WorkItemAccess.Visible(WorkItemViewer.Of(caller)));
+        if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.Commitment!.PartyOrganizationId == org);
+        if (query.Year is { } year) rows = rows.Where(w => w.Commitment!.Year == year);
+        if (query.Type is { } type) rows = rows.Where(w => w.Commitment!.Type == type);
+        if (query.Status is { } status) rows = rows.Where(w => w.Status == status);
+        if (query.Term is { } term)
+        {
+            var lowered = term.ToLower();
+            rows = rows.Where(w => w.Title.ToLower().Contains(lowered) || w.DescriptionMarkdown.ToLower().Contains(lowered));
+        }
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id)
+            .Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(w => new
+            {
+                w.Id, w.Status, w.Title, w.Commitment!.Type, w.Commitment.Year, w.CommunityId, w.OwnerPersonId, w.DueAtUtc, w.IsPublic,
+                w.Commitment.MemberScore, w.Commitment.ResidentScore, w.Commitment.OrganizationScore,
+                Organization = db.PartyOrganizations.Where(o => o.Id == w.Commitment.PartyOrganizationId).Select(o => o.Name).FirstOrDefault(),
+                Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = page.Select(w =>
+        {
+            var assessed = w is { MemberScore: { } m, ResidentScore: { } r, OrganizationScore: { } o } ? CommitmentRules.Assess(m, r, o).Total : (decimal?)null;
+            var byMember = w.OwnerPersonId is not null;
+            var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);
+            return new CommitmentRow(w.Id, w.Status, w.Title, w.Type, w.Year, w.Organization ?? "", byMember,
+                byMember && mayName ? w.Member : null, w.DueAtUtc, w.DueAtUtc < now && IsLate(w.Status), w.IsPublic,
+                assessed, assessed is { } t ? CommitmentRules.GradeOf(t) : null);
+        }).ToList();
+        return new CommitmentList(items, total);
+    }
+
+    /// <summary>Late only while the committer still owes it: once reported fulfilled it waits on the secretary, not them.</summary>
+    private static bool IsLate(WorkItemStatus status) => WorkItemWorkflow.IsOpen(status) && status is not (WorkItemStatus.Reported or WorkItemStatus.Rated);
 
     /// <summary>The ways the caller may make a commitment; empty when they may make none.</summary>
     public async Task<IReadOnlyList<CommitmentMaker>> MakersAsync(CancellationToken ct = default)

@@ -38,7 +38,7 @@ public sealed partial class WorkItemService(
 
     /// <summary>
     /// The work list: what the caller may see (<see cref="WorkItemAccess.WorkList"/>), except published commitments: those
-    /// are for everyone of the community but belong on the commitments list (<see cref="ListCommitmentsAsync"/>), not in
+    /// are for everyone of the community but belong on the commitments list (the commitments slice lists them), not in
     /// everyone's work list.
     /// </summary>
     private static IQueryable<WorkItem> Visible(PortalDbContext db, Caller caller) =>
