@@ -6,9 +6,9 @@ using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Kit.Callers;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Lists.WorkItems;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Lists.Commitments;
@@ -17,17 +17,15 @@ namespace Portal.Web.Features.Lists.Commitments;
 /// Making commitments (承诺) and their ledger (台账). Who may make one for whom: a community secretary for any Party
 /// organisation of the community (its own, its grid branches, its co-building units'), a liaison for their unit's
 /// organisation, a Party member for themselves (filed under their own branch, at most five annual ones a year). The
-/// steps after making go through <see cref="WorkItemService"/>'s one action path. The ledger is internal: managers of
+/// steps after making go through the work items' one action path. The ledger is internal: managers of
 /// the community and the liaison of the organisation's unit see it, with names. Scoped.
 /// </summary>
 public sealed partial class CommitmentService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CallerScope callers,
-    WorkItemService items,
-    TimeProvider clock,
-    IStringLocalizer<CommitmentsText> text)
+    UnitOfWork work,
+    TimeProvider clock)
 {
-    private ValueTask<Caller> CallerAsync(CancellationToken ct) => callers.GetAsync(ct);
+    private ValueTask<Caller> CallerAsync(CancellationToken ct) => work.CallerAsync(ct);
 
     /// <summary>The local (China) year now.</summary>
     public int CurrentYear => PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
@@ -132,35 +130,35 @@ public sealed partial class CommitmentService(
     /// Makes a commitment (status Raised, "待审核"): checked field by field, refused with localized messages and nothing
     /// saved when anything is wrong. The promised date is kept as the due date; publishing makes it the deadline.
     /// </summary>
-    public async Task<WorkItemResult> MakeAsync(MakeCommitmentForm form, CancellationToken ct = default)
+    public async Task<Result> MakeAsync(MakeCommitmentForm form, CancellationToken ct = default)
     {
         var caller = await CallerAsync(ct);
-        if (!caller.IsSignedIn) return WorkItemResult.Of(WorkItemOutcome.NotFound, text["Error.NotAllowed"]);
+        if (!caller.IsSignedIn) return Result.NotFound(Message.Of<CommitmentsText>("Error.NotAllowed"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var makers = await MakersAsync(db, caller, ct);
-        if (makers.Count == 0) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.NotAllowed"]);
+        if (makers.Count == 0) return Result.NotAllowed(Message.Of<CommitmentsText>("Error.NotAllowed"));
 
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Message>();
         var maker = makers.FirstOrDefault(m => m.Key == form.MakerKey);
-        if (maker is null) errors[CommitmentFields.Maker] = text["Validation.MakerRequired"];
+        if (maker is null) errors[CommitmentFields.Maker] = Message.Of<CommitmentsText>("Validation.MakerRequired");
         // Checked and stored as the database keeps text: invisible characters only are nothing.
         var title = UserText.SingleLine(form.Title);
         var description = UserText.MultiLineTrimmed(form.Description);
-        if (title.Length == 0) errors[CommitmentFields.Title] = text["Validation.TitleRequired"];
-        else if (title.Length > WorkItem.TitleMaxLength) errors[CommitmentFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
-        if (description.Length > WorkItem.DescriptionMaxLength) errors[CommitmentFields.Description] = text["Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength];
-        if (!WorkItemCategories.IsKnown(form.Category)) errors[CommitmentFields.Category] = text["Validation.CategoryRequired"];
-        if (!Enum.IsDefined(form.Type)) errors[CommitmentFields.Type] = text["Validation.TypeRequired"];
+        if (title.Length == 0) errors[CommitmentFields.Title] = Message.Of<CommitmentsText>("Validation.TitleRequired");
+        else if (title.Length > WorkItem.TitleMaxLength) errors[CommitmentFields.Title] = Message.Of<CommitmentsText>("Validation.TitleTooLong", WorkItem.TitleMaxLength);
+        if (description.Length > WorkItem.DescriptionMaxLength) errors[CommitmentFields.Description] = Message.Of<CommitmentsText>("Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength);
+        if (!WorkItemCategories.IsKnown(form.Category)) errors[CommitmentFields.Category] = Message.Of<CommitmentsText>("Validation.CategoryRequired");
+        if (!Enum.IsDefined(form.Type)) errors[CommitmentFields.Type] = Message.Of<CommitmentsText>("Validation.TypeRequired");
 
         var today = Today;
         // Annual commitments belong to this year's or next year's plan; an ad hoc one to the year it is made in.
         var year = form.Type == CommitmentType.Annual ? form.Year : today.Year;
         if (form.Type == CommitmentType.Annual && year != today.Year && year != today.Year + 1)
-            errors[CommitmentFields.Year] = text["Validation.YearOutOfRange", today.Year, today.Year + 1];
-        if (form.PromisedDate is not { } promised) errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateRequired"];
-        else if (promised <= today) errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateInPast"];
+            errors[CommitmentFields.Year] = Message.Of<CommitmentsText>("Validation.YearOutOfRange", today.Year, today.Year + 1);
+        if (form.PromisedDate is not { } promised) errors[CommitmentFields.PromisedDate] = Message.Of<CommitmentsText>("Validation.PromisedDateRequired");
+        else if (promised <= today) errors[CommitmentFields.PromisedDate] = Message.Of<CommitmentsText>("Validation.PromisedDateInPast");
         else if (form.Type == CommitmentType.Annual && promised.Year != year && !errors.ContainsKey(CommitmentFields.Year))
-            errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateOutsideYear", year];
+            errors[CommitmentFields.PromisedDate] = Message.Of<CommitmentsText>("Validation.PromisedDateOutsideYear", year);
 
         if (maker is { Kind: CommitmentMakerKind.Member, OwnerPersonId: { } person } && form.Type == CommitmentType.Annual && !errors.ContainsKey(CommitmentFields.Year))
         {
@@ -168,33 +166,20 @@ public sealed partial class CommitmentService(
             var existing = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.OwnerPersonId == person
                 && w.Commitment!.Type == CommitmentType.Annual && w.Commitment.Year == year && w.Status != WorkItemStatus.Rejected, ct);
             if (!CommitmentRules.MemberMayAddAnnual(existing))
-                errors[WorkItemResult.FormError] = text["Validation.MemberQuotaReached", CommitmentRules.MemberAnnualMax, year];
+                errors[Problem.Form] = Message.Of<CommitmentsText>("Validation.MemberQuotaReached", CommitmentRules.MemberAnnualMax, year);
         }
-        if (errors.Count > 0) return WorkItemResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors.Select(e => new Problem(e.Key, e.Value)).ToList());
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var item = new WorkItem
-        {
-            Kind = WorkItemKind.Commitment,
-            Title = title,
-            DescriptionMarkdown = description,
-            Category = form.Category!,
-            Urgency = Urgency.Complex,
-            CommunityId = maker!.CommunityId,
-            Channel = RaiseChannel.Self,
-            RaisedByUserId = caller.UserId,
-            RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
-            RaisedAtUtc = now,
-            Commitment = new CommitmentDetails { PartyOrganizationId = maker.PartyOrganizationId, Type = form.Type, Year = year },
-            OwnerUnitId = maker.OwnerUnitId,
-            OwnerPersonId = maker.OwnerPersonId,
-            // The end of the promised local day.
-            DueAtUtc = PortalTime.StartOfDayUtc(form.PromisedDate!.Value.AddDays(1)).AddSeconds(-1),
-        };
-        db.WorkItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        await items.AnnounceMadeAsync(item, ct);
-        return WorkItemResult.Saved(item.Id);
+        // The right was decided above: the caller's makers are what they may make for, and an unknown key was refused.
+        // The new item's raising is its live event, stored with it (the outbox).
+        return await work.AddAsync<WorkItem, WorkItemChanged>(
+            allow: _ => null,
+            create: c => Result<WorkItem>.Ok(WorkItem.NewCommitment(title, description, form.Category!, maker!.CommunityId, maker.PartyOrganizationId,
+                form.Type, year, maker.OwnerUnitId, maker.OwnerPersonId,
+                // The end of the promised local day.
+                PortalTime.StartOfDayUtc(form.PromisedDate!.Value.AddDays(1)).AddSeconds(-1), new StepActor(c.UserId, c.Name), now)),
+            ct: ct);
     }
 
     /// <summary>
@@ -429,6 +414,4 @@ public sealed partial class CommitmentService(
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

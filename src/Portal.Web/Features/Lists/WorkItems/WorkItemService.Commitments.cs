@@ -56,7 +56,4 @@ public sealed partial class WorkItemService
         return new CommitmentFacts(organization, w.Commitment?.Type, w.Commitment?.Year, byMember, member, w.DueAtUtc,
             w.Commitment?.MemberScore, w.Commitment?.ResidentScore, w.Commitment?.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
     }
-
-    /// <summary>Announces a newly made commitment on its community's topic (the make step is the commitment service's).</summary>
-    internal Task AnnounceMadeAsync(WorkItem item, CancellationToken ct) => AnnounceAsync(item, ct);
 }
