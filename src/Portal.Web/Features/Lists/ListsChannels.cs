@@ -1,7 +1,6 @@
 using Portal.Web.Kit.Callers;
 using Portal.Domain.Access;
 using System.Security.Claims;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Kit.Live;
 using Portal.Domain.WorkItems;
 
