@@ -1,4 +1,4 @@
-using Portal.Web.Features.Lists.Projects;
+using Portal.Web.Features.Lists;
 
 namespace Portal.Components.Tests.ListsProjects;
 

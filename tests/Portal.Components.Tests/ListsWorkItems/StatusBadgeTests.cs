@@ -1,5 +1,5 @@
 using Portal.Domain.WorkItems;
-using Portal.Web.Features.Lists.WorkItems.Pages;
+using Portal.Web.Features.Lists;
 
 namespace Portal.Components.Tests.ListsWorkItems;
 

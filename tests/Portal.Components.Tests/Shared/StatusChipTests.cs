@@ -7,7 +7,7 @@ using Portal.Web.Features.Accounts.Administration;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Pages;
 using Portal.Web.Features.Councils.Topics;
-using Portal.Web.Features.Lists.WorkItems.Pages;
+using Portal.Web.Features.Lists;
 using Portal.Components.Tests.Accounts;
 using static Portal.Components.Tests.CouncilTopics.TopicTestData;
 

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Lists;
 using Portal.Web.Kit.Notifications;
 using Portal.Web.Features.Announcements;
 using System.Net;

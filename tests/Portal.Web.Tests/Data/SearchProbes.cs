@@ -64,7 +64,7 @@ public static class SearchProbes
     [
         new("lists", (h, q) => As<WorkItemService>(h, "secretary", async s =>
             Found(await s.ListAsync(new WorkItemQuery { Search = q }, Ct), r => r.Total, r => r.Items.FirstOrDefault()?.Title))),
-        new("commitments", (h, q) => As<WorkItemService>(h, "secretary", async s =>
+        new("commitments", (h, q) => As<CommitmentService>(h, "secretary", async s =>
             Found(await s.ListCommitmentsAsync(new CommitmentQuery { Search = q }, Ct), r => r.Total, r => r.Items.FirstOrDefault()?.Title))),
         new("projects", (h, q) => As<ProjectService>(h, "secretary", async s =>
             Found(await s.ListAsync(new ProjectQuery(q), Ct), r => r.Total, r => r.Items.FirstOrDefault()?.Title))),

@@ -47,12 +47,6 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
 
     private async Task<Guid> VersionAsync(int id) => (await ItemAsync(id)).Version;
 
-    private static async Task Ok(Task<WorkItemResult> action)
-    {
-        var result = await action;
-        Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message}");
-    }
-
     private async Task Ok(Task<Result> action)
     {
         var result = await action;
@@ -83,14 +77,14 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
     private async Task<int> MakeAsync(string user, MakeCommitmentForm form)
     {
         var result = await Commitments(user, s => s.MakeAsync(form, Ct));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, Host.TextOf(result));
         return result.Id;
     }
 
     private async Task<bool> ListedAsync(string user, int id)
     {
         var title = (await ItemAsync(id)).Title;
-        return (await Items(user, s => s.ListCommitmentsAsync(new CommitmentQuery { Search = title, Take = 100 }, Ct))).Items.Any(r => r.Id == id);
+        return (await Commitments(user, s => s.ListCommitmentsAsync(new CommitmentQuery { Search = title, Take = 100 }, Ct))).Items.Any(r => r.Id == id);
     }
 
     [Fact]
@@ -99,7 +93,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         var otherSecretary = await OtherSecretaryAsync();
         // A resident may not make one.
         Assert.Empty(await Commitments("resident", s => s.MakersAsync(Ct)));
-        Assert.Equal(WorkItemOutcome.Forbidden, (await Commitments("resident", s => s.MakeAsync(Form("m:1:1", "居民不能承诺"), Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Commitments("resident", s => s.MakeAsync(Form("m:1:1", "居民不能承诺"), Ct))).Outcome);
 
         var maker = await MakerAsync("member", CommitmentMakerKind.Member);
         var memberPerson = (await TestAccounts.FindAsync(Host, "member")).PersonId;
@@ -136,10 +130,10 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         foreach (var user in new[] { "resident", "liaison", "gridworker" }) Assert.True(await ListedAsync(user, id), user);
         foreach (var user in new[] { "resident2", otherSecretary }) Assert.False(await ListedAsync(user, id), user);
         // Residents see the commitment, not the member's name.
-        var residentRow = (await Items("resident", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id);
+        var residentRow = (await Commitments("resident", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id);
         Assert.True(residentRow.ByMember);
         Assert.Null(residentRow.MemberName);
-        Assert.NotNull((await Items("secretary", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id).MemberName);
+        Assert.NotNull((await Commitments("secretary", s => s.ListCommitmentsAsync(new CommitmentQuery { Search = "独居老人上门", Take = 100 }, Ct))).Items.Single(r => r.Id == id).MemberName);
         Assert.Empty((await Items("resident", s => s.GetAsync(id, Ct)))!.AllowedActions);
 
         // 践诺: the member accepts, reports progress with evidence and reports it fulfilled; the liaison may not.
@@ -201,8 +195,8 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.All(makers, m => Assert.Equal((CommitmentMakerKind.Organization, hospital.Org, hospital.Id), (m.Kind, m.PartyOrganizationId, m.OwnerUnitId)));
 
         var refused = await Commitments("liaison", s => s.MakeAsync(Form($"o:{school.Org}:{community}", "替别的单位承诺"), Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, refused.Outcome);
-        Assert.True(refused.Errors.ContainsKey(CommitmentFields.Maker));
+        Assert.Equal(Outcome.Invalid, refused.Outcome);
+        Assert.NotNull(refused.MessageOf(CommitmentFields.Maker));
         Assert.False(await Db(db => db.WorkItems.AnyAsync(w => w.Title == "替别的单位承诺", Ct)));
 
         var id = await MakeAsync("liaison", Form(makers[0].Key, "每季度举办一次健康义诊"));
@@ -241,8 +235,8 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         Assert.NotEmpty(ids);
 
         var sixth = await Commitments("member", s => s.MakeAsync(Form(maker.Key, "明年承诺 6", promised), Ct));
-        Assert.Equal(WorkItemOutcome.Invalid, sixth.Outcome);
-        Assert.Equal($"每名党员每年最多作出 5 项年度承诺，你在 {year} 年已有 5 项（未通过审核的不计）。", sixth.Errors[WorkItemResult.FormError]);
+        Assert.Equal(Outcome.Invalid, sixth.Outcome);
+        Assert.Equal($"每名党员每年最多作出 5 项年度承诺，你在 {year} 年已有 5 项（未通过审核的不计）。", Host.TextOf(sixth));
         Assert.False(await Db(db => db.WorkItems.AnyAsync(w => w.Title == "明年承诺 6", Ct)));
         // An ad hoc one is not limited.
         var adHoc = Form(maker.Key, "临时承诺");
@@ -260,19 +254,19 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         var before = await Db(db => db.WorkItems.CountAsync(Ct));
 
         var empty = await Commitments("member", s => s.MakeAsync(new MakeCommitmentForm { MakerKey = maker.Key, Title = " ", Type = CommitmentType.Annual, Year = Today.Year }, Ct));
-        Assert.Equal("请填写承诺事项。", empty.Errors[CommitmentFields.Title]);
-        Assert.Equal("请选择类别。", empty.Errors[CommitmentFields.Category]);
-        Assert.Equal("请填写承诺完成时限。", empty.Errors[CommitmentFields.PromisedDate]);
+        Assert.Equal("请填写承诺事项。", Host.TextOf(empty, CommitmentFields.Title));
+        Assert.Equal("请选择类别。", Host.TextOf(empty, CommitmentFields.Category));
+        Assert.Equal("请填写承诺完成时限。", Host.TextOf(empty, CommitmentFields.PromisedDate));
 
         var past = await Commitments("member", s => s.MakeAsync(Form(maker.Key, "过去的时限", Today), Ct));
-        Assert.Equal("承诺完成时限须晚于今天。", past.Errors[CommitmentFields.PromisedDate]);
+        Assert.Equal("承诺完成时限须晚于今天。", Host.TextOf(past, CommitmentFields.PromisedDate));
 
         var farYear = Form(maker.Key, "后年的承诺", new DateOnly(Today.Year + 2, 3, 1));
-        Assert.Equal($"年度承诺只能是 {Today.Year} 年或 {Today.Year + 1} 年的。", (await Commitments("member", s => s.MakeAsync(farYear, Ct))).Errors[CommitmentFields.Year]);
+        Assert.Equal($"年度承诺只能是 {Today.Year} 年或 {Today.Year + 1} 年的。", Host.TextOf((await Commitments("member", s => s.MakeAsync(farYear, Ct))), CommitmentFields.Year));
 
         var outside = Form(maker.Key, "跨年的承诺", new DateOnly(Today.Year + 1, 2, 1));
         outside.Year = Today.Year;
-        Assert.Equal($"年度承诺的完成时限须在 {Today.Year} 年内。", (await Commitments("member", s => s.MakeAsync(outside, Ct))).Errors[CommitmentFields.PromisedDate]);
+        Assert.Equal($"年度承诺的完成时限须在 {Today.Year} 年内。", Host.TextOf((await Commitments("member", s => s.MakeAsync(outside, Ct))), CommitmentFields.PromisedDate));
 
         Assert.Equal(before, await Db(db => db.WorkItems.CountAsync(Ct)));
     }
@@ -287,8 +281,8 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
 
         var result = await Commitments("member", s => s.MakeAsync(form, Ct));
 
-        Assert.Equal(WorkItemOutcome.Invalid, result.Outcome);
-        Assert.Equal("请填写承诺事项。", result.Errors[CommitmentFields.Title]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写承诺事项。", Host.TextOf(result, CommitmentFields.Title));
         Assert.Equal(before, await Db(db => db.WorkItems.CountAsync(Ct)));
     }
 

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Lists;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Lists;
 using Portal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Projects;
 using Portal.Web.Features.Lists.Resources;
-using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Kit.Live;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;

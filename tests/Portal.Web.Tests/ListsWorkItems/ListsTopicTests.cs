@@ -1,3 +1,4 @@
+using Portal.Web.Features.Lists;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;

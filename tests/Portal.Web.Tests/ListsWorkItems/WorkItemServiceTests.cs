@@ -1,3 +1,4 @@
+using Portal.Web.Features.Lists;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Features.Lists.Board;
 
@@ -18,8 +17,7 @@ namespace Portal.Web.Features.Lists.Board;
 /// </summary>
 public sealed class BoardService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    AccessPolicyProvider policies,
+    CallerScope callers,
     TimeProvider clock)
 {
     /// <summary>Commitments assessed as fulfilled (a failed assessment sends them back to InProgress).</summary>
@@ -29,9 +27,8 @@ public sealed class BoardService(
 
     private async Task<AccessPolicy?> PolicyAsync(CancellationToken ct)
     {
-        var principal = await currentUser.CallerAsync();
-        if (principal.Identity?.IsAuthenticated != true) return null;
-        return await policies.ForAsync(principal, ct);
+        var caller = await callers.GetAsync(ct);
+        return caller.IsSignedIn ? caller.Policy : null;
     }
 
     private async Task<bool> MayReadAsync(int communityId, CancellationToken ct) =>

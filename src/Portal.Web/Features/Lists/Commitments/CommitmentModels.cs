@@ -68,11 +68,6 @@ public sealed record CommitmentRow(
 
 public sealed record CommitmentList(IReadOnlyList<CommitmentRow> Items, int Total);
 
-/// <summary>The commitment-specific facts of an item's page (the generic ones are in the work-item detail).</summary>
-public sealed record CommitmentFacts(
-    string? OrganizationName, CommitmentType? Type, int? Year, bool ByMember, string? MemberName, DateTime? PromisedAtUtc,
-    decimal? MemberScore, decimal? ResidentScore, decimal? OrganizationScore, decimal? Total, CommitmentGrade? Grade);
-
 /// <summary>A quota hint: an organisation below ten commitments this year, or the caller as a member below two.</summary>
 public sealed record CommitmentQuotaHint(CommitmentMakerKind Kind, string Name, int Count, int Minimum);
 

@@ -6,9 +6,9 @@ using Portal.Domain.Access;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Lists.WorkItems;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Lists.Commitments;
@@ -17,33 +17,63 @@ namespace Portal.Web.Features.Lists.Commitments;
 /// Making commitments (承诺) and their ledger (台账). Who may make one for whom: a community secretary for any Party
 /// organisation of the community (its own, its grid branches, its co-building units'), a liaison for their unit's
 /// organisation, a Party member for themselves (filed under their own branch, at most five annual ones a year). The
-/// steps after making go through <see cref="WorkItemService"/>'s one action path. The ledger is internal: managers of
+/// steps after making go through the work items' one action path. The ledger is internal: managers of
 /// the community and the liaison of the organisation's unit see it, with names. Scoped.
 /// </summary>
 public sealed partial class CommitmentService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    WorkItemService items,
-    TimeProvider clock,
-    IStringLocalizer<CommitmentsText> text)
+    UnitOfWork work,
+    TimeProvider clock)
 {
-    private sealed record Caller(string? UserId, string Name, int? PersonId, AccessPolicy Policy)
-    {
-        public bool IsSignedIn => UserId is not null;
-        public IReadOnlyList<int> LiaisonUnits => Policy.ScopesOf(PortalRole.UnitLiaison);
-        public IReadOnlyList<int> MemberCommunities => Policy.ScopesOf(PortalRole.PartyMember);
-    }
-
-    private async Task<Caller> CallerAsync(CancellationToken ct)
-    {
-        var (userId, name, personId, policy) = await currentUser.IdentityAsync(ct);
-        return new Caller(userId, name, personId, policy);
-    }
+    private ValueTask<Caller> CallerAsync(CancellationToken ct) => work.CallerAsync(ct);
 
     /// <summary>The local (China) year now.</summary>
     public int CurrentYear => PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
 
     private DateOnly Today => DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The commitments the caller may see (<see cref="WorkItemAccess.Visible"/>: their own, and the published ones), filtered and paged.</summary>
+    public async Task<CommitmentList> ListCommitmentsAsync(CommitmentQuery query, CancellationToken ct = default)
+    {
+        var caller = await CallerAsync(ct);
+        if (!caller.IsSignedIn) return new CommitmentList([], 0);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment).Where(WorkItemAccess.Visible(WorkItemViewer.Of(caller)));
+        if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.Commitment!.PartyOrganizationId == org);
+        if (query.Year is { } year) rows = rows.Where(w => w.Commitment!.Year == year);
+        if (query.Type is { } type) rows = rows.Where(w => w.Commitment!.Type == type);
+        if (query.Status is { } status) rows = rows.Where(w => w.Status == status);
+        if (query.Term is { } term)
+        {
+            var lowered = term.ToLower();
+            rows = rows.Where(w => w.Title.ToLower().Contains(lowered) || w.DescriptionMarkdown.ToLower().Contains(lowered));
+        }
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id)
+            .Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(w => new
+            {
+                w.Id, w.Status, w.Title, w.Commitment!.Type, w.Commitment.Year, w.CommunityId, w.OwnerPersonId, w.DueAtUtc, w.IsPublic,
+                w.Commitment.MemberScore, w.Commitment.ResidentScore, w.Commitment.OrganizationScore,
+                Organization = db.PartyOrganizations.Where(o => o.Id == w.Commitment.PartyOrganizationId).Select(o => o.Name).FirstOrDefault(),
+                Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = page.Select(w =>
+        {
+            var assessed = w is { MemberScore: { } m, ResidentScore: { } r, OrganizationScore: { } o } ? CommitmentRules.Assess(m, r, o).Total : (decimal?)null;
+            var byMember = w.OwnerPersonId is not null;
+            var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);
+            return new CommitmentRow(w.Id, w.Status, w.Title, w.Type, w.Year, w.Organization ?? "", byMember,
+                byMember && mayName ? w.Member : null, w.DueAtUtc, w.DueAtUtc < now && IsLate(w.Status), w.IsPublic,
+                assessed, assessed is { } t ? CommitmentRules.GradeOf(t) : null);
+        }).ToList();
+        return new CommitmentList(items, total);
+    }
+
+    /// <summary>Late only while the committer still owes it: once reported fulfilled it waits on the secretary, not them.</summary>
+    private static bool IsLate(WorkItemStatus status) => WorkItemWorkflow.IsOpen(status) && status is not (WorkItemStatus.Reported or WorkItemStatus.Rated);
 
     /// <summary>The ways the caller may make a commitment; empty when they may make none.</summary>
     public async Task<IReadOnlyList<CommitmentMaker>> MakersAsync(CancellationToken ct = default)
@@ -100,35 +130,35 @@ public sealed partial class CommitmentService(
     /// Makes a commitment (status Raised, "待审核"): checked field by field, refused with localized messages and nothing
     /// saved when anything is wrong. The promised date is kept as the due date; publishing makes it the deadline.
     /// </summary>
-    public async Task<WorkItemResult> MakeAsync(MakeCommitmentForm form, CancellationToken ct = default)
+    public async Task<Result> MakeAsync(MakeCommitmentForm form, CancellationToken ct = default)
     {
         var caller = await CallerAsync(ct);
-        if (!caller.IsSignedIn) return WorkItemResult.Of(WorkItemOutcome.NotFound, text["Error.NotAllowed"]);
+        if (!caller.IsSignedIn) return Result.NotFound(Message.Of<CommitmentsText>("Error.NotAllowed"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var makers = await MakersAsync(db, caller, ct);
-        if (makers.Count == 0) return WorkItemResult.Of(WorkItemOutcome.Forbidden, text["Error.NotAllowed"]);
+        if (makers.Count == 0) return Result.NotAllowed(Message.Of<CommitmentsText>("Error.NotAllowed"));
 
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Message>();
         var maker = makers.FirstOrDefault(m => m.Key == form.MakerKey);
-        if (maker is null) errors[CommitmentFields.Maker] = text["Validation.MakerRequired"];
+        if (maker is null) errors[CommitmentFields.Maker] = Message.Of<CommitmentsText>("Validation.MakerRequired");
         // Checked and stored as the database keeps text: invisible characters only are nothing.
         var title = UserText.SingleLine(form.Title);
         var description = UserText.MultiLineTrimmed(form.Description);
-        if (title.Length == 0) errors[CommitmentFields.Title] = text["Validation.TitleRequired"];
-        else if (title.Length > WorkItem.TitleMaxLength) errors[CommitmentFields.Title] = text["Validation.TitleTooLong", WorkItem.TitleMaxLength];
-        if (description.Length > WorkItem.DescriptionMaxLength) errors[CommitmentFields.Description] = text["Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength];
-        if (!WorkItemCategories.IsKnown(form.Category)) errors[CommitmentFields.Category] = text["Validation.CategoryRequired"];
-        if (!Enum.IsDefined(form.Type)) errors[CommitmentFields.Type] = text["Validation.TypeRequired"];
+        if (title.Length == 0) errors[CommitmentFields.Title] = Message.Of<CommitmentsText>("Validation.TitleRequired");
+        else if (title.Length > WorkItem.TitleMaxLength) errors[CommitmentFields.Title] = Message.Of<CommitmentsText>("Validation.TitleTooLong", WorkItem.TitleMaxLength);
+        if (description.Length > WorkItem.DescriptionMaxLength) errors[CommitmentFields.Description] = Message.Of<CommitmentsText>("Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength);
+        if (!WorkItemCategories.IsKnown(form.Category)) errors[CommitmentFields.Category] = Message.Of<CommitmentsText>("Validation.CategoryRequired");
+        if (!Enum.IsDefined(form.Type)) errors[CommitmentFields.Type] = Message.Of<CommitmentsText>("Validation.TypeRequired");
 
         var today = Today;
         // Annual commitments belong to this year's or next year's plan; an ad hoc one to the year it is made in.
         var year = form.Type == CommitmentType.Annual ? form.Year : today.Year;
         if (form.Type == CommitmentType.Annual && year != today.Year && year != today.Year + 1)
-            errors[CommitmentFields.Year] = text["Validation.YearOutOfRange", today.Year, today.Year + 1];
-        if (form.PromisedDate is not { } promised) errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateRequired"];
-        else if (promised <= today) errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateInPast"];
+            errors[CommitmentFields.Year] = Message.Of<CommitmentsText>("Validation.YearOutOfRange", today.Year, today.Year + 1);
+        if (form.PromisedDate is not { } promised) errors[CommitmentFields.PromisedDate] = Message.Of<CommitmentsText>("Validation.PromisedDateRequired");
+        else if (promised <= today) errors[CommitmentFields.PromisedDate] = Message.Of<CommitmentsText>("Validation.PromisedDateInPast");
         else if (form.Type == CommitmentType.Annual && promised.Year != year && !errors.ContainsKey(CommitmentFields.Year))
-            errors[CommitmentFields.PromisedDate] = text["Validation.PromisedDateOutsideYear", year];
+            errors[CommitmentFields.PromisedDate] = Message.Of<CommitmentsText>("Validation.PromisedDateOutsideYear", year);
 
         if (maker is { Kind: CommitmentMakerKind.Member, OwnerPersonId: { } person } && form.Type == CommitmentType.Annual && !errors.ContainsKey(CommitmentFields.Year))
         {
@@ -136,33 +166,20 @@ public sealed partial class CommitmentService(
             var existing = await db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.Commitment && w.OwnerPersonId == person
                 && w.Commitment!.Type == CommitmentType.Annual && w.Commitment.Year == year && w.Status != WorkItemStatus.Rejected, ct);
             if (!CommitmentRules.MemberMayAddAnnual(existing))
-                errors[WorkItemResult.FormError] = text["Validation.MemberQuotaReached", CommitmentRules.MemberAnnualMax, year];
+                errors[Problem.Form] = Message.Of<CommitmentsText>("Validation.MemberQuotaReached", CommitmentRules.MemberAnnualMax, year);
         }
-        if (errors.Count > 0) return WorkItemResult.Invalid(errors);
+        if (errors.Count > 0) return Result.Invalid(errors.Select(e => new Problem(e.Key, e.Value)).ToList());
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var item = new WorkItem
-        {
-            Kind = WorkItemKind.Commitment,
-            Title = title,
-            DescriptionMarkdown = description,
-            Category = form.Category!,
-            Urgency = Urgency.Complex,
-            CommunityId = maker!.CommunityId,
-            Channel = RaiseChannel.Self,
-            RaisedByUserId = caller.UserId,
-            RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
-            RaisedAtUtc = now,
-            Commitment = new CommitmentDetails { PartyOrganizationId = maker.PartyOrganizationId, Type = form.Type, Year = year },
-            OwnerUnitId = maker.OwnerUnitId,
-            OwnerPersonId = maker.OwnerPersonId,
-            // The end of the promised local day.
-            DueAtUtc = PortalTime.StartOfDayUtc(form.PromisedDate!.Value.AddDays(1)).AddSeconds(-1),
-        };
-        db.WorkItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        await items.AnnounceMadeAsync(item, ct);
-        return WorkItemResult.Saved(item.Id);
+        // The right was decided above: the caller's makers are what they may make for, and an unknown key was refused.
+        // The new item's raising is its live event, stored with it (the outbox).
+        return await work.AddAsync<WorkItem, WorkItemChanged>(
+            allow: _ => null,
+            create: c => Result<WorkItem>.Ok(WorkItem.NewCommitment(title, description, form.Category!, maker!.CommunityId, maker.PartyOrganizationId,
+                form.Type, year, maker.OwnerUnitId, maker.OwnerPersonId,
+                // The end of the promised local day.
+                PortalTime.StartOfDayUtc(form.PromisedDate!.Value.AddDays(1)).AddSeconds(-1), new StepActor(c.UserId, c.Name), now)),
+            ct: ct);
     }
 
     /// <summary>
@@ -397,6 +414,4 @@ public sealed partial class CommitmentService(
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -43,8 +43,7 @@ public sealed record DashboardResult(DashboardView? View, string? ErrorKey)
 /// </summary>
 public sealed class DashboardService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    AccessPolicyProvider policies,
+    CallerScope callers,
     TimeProvider clock)
 {
     public const string ErrorForbidden = "Dashboard.Error.Forbidden";
@@ -127,8 +126,7 @@ public sealed class DashboardService(
 
     private async Task<IReadOnlySet<int>> ManagedAsync(CancellationToken ct)
     {
-        var principal = await currentUser.CallerAsync();
-        if (principal.Identity?.IsAuthenticated != true) return new HashSet<int>();
-        return (await policies.ForAsync(principal, ct)).ManagedCommunities;
+        var caller = await callers.GetAsync(ct);
+        return caller.IsSignedIn ? caller.Policy.ManagedCommunities : new HashSet<int>();
     }
 }

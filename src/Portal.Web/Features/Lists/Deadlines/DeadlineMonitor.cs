@@ -3,22 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Lists.WorkItems;
-using Portal.Web.Kit.Live;
-using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Lists.Deadlines;
 
 /// <summary>
 /// Watches the deadlines of open work items: reminds the owner once when an item becomes due soon and once when it
 /// becomes overdue, and escalates it to the community's secretaries once it is overdue beyond the rule set's grace.
-/// Every reminder and escalation is logged on the item as an automatic event. Singleton hosted service; tests call
+/// Every reminder and escalation is the item's own automatic step (its history row and its live event) saved in one
+/// transaction with the notifications it sends (their live events too: the outbox). Singleton hosted service; tests call
 /// <see cref="RunOnceAsync"/> directly with their own clock.
 /// </summary>
 public sealed class DeadlineMonitor(
     IDbContextFactory<PortalDbContext> dbFactory,
-    LiveEventBus bus,
     TimeProvider clock,
     IConfiguration configuration,
     ILogger<DeadlineMonitor> logger) : BackgroundService
@@ -112,21 +108,20 @@ public sealed class DeadlineMonitor(
     }
 
     /// <summary>
-    /// Records the step <see cref="StepDue"/> decided on the item: the chase or escalation through the workflow, the time of
-    /// the last reminder (an escalation counts as one, so a later overdue check does not remind again) and the automatic
-    /// history event, which is returned for the caller to add. Null when the workflow refuses the step.
+    /// Records the step <see cref="StepDue"/> decided on the item through its own method: the chase (a reminder) or the
+    /// escalation, with the automatic history event and the time of the last reminder (an escalation counts as one, so a
+    /// later overdue check does not remind again). False when the workflow refuses the step.
     /// </summary>
-    public static WorkItemEvent? RecordStep(WorkItem item, DeadlineState step, DateTime nowUtc)
+    public static bool RecordStep(WorkItem item, DeadlineState step, DateTime nowUtc)
     {
-        var action = step == DeadlineState.Escalated ? WorkItemAction.Escalate : WorkItemAction.Chase;
-        if (!item.Apply(action, nowUtc).Allowed) return null;
-        item.RemindedAtUtc = nowUtc;
-        return AutomaticEvent(item, action, nowUtc, step switch
+        var monitor = StepActor.Monitor(SystemActorName);
+        var refused = step switch
         {
-            DeadlineState.Escalated => "系统提醒：逾期超过宽限期，已升级至社区书记督办。",
-            DeadlineState.Overdue => "系统提醒：已超过办理期限，请尽快办理。",
-            _ => "系统提醒：即将到达办理期限，请抓紧办理。",
-        });
+            DeadlineState.Escalated => item.Escalate(monitor, nowUtc, "系统提醒：逾期超过宽限期，已升级至社区书记督办。"),
+            DeadlineState.Overdue => item.Remind(monitor, nowUtc, "系统提醒：已超过办理期限，请尽快办理。"),
+            _ => item.Remind(monitor, nowUtc, "系统提醒：即将到达办理期限，请抓紧办理。"),
+        };
+        return refused is null;
     }
 
     private async Task<bool> CheckItemAsync(int id, DateTimeOffset now, Dictionary<int, DeadlineRules> rulesCache, CancellationToken ct)
@@ -143,30 +138,21 @@ public sealed class DeadlineMonitor(
         };
     }
 
-    private async Task<bool> RemindAsync(PortalDbContext db, WorkItem item, DeadlineState state, DateTime nowUtc, CancellationToken ct)
+    private static async Task<bool> RemindAsync(PortalDbContext db, WorkItem item, DeadlineState state, DateTime nowUtc, CancellationToken ct)
     {
-        if (RecordStep(item, state, nowUtc) is not { } step) return false;
-        db.WorkItemEvents.Add(step);
-        var recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
+        if (!RecordStep(item, state, nowUtc)) return false;
         var key = state == DeadlineState.Overdue ? NotificationKeys.Overdue : NotificationKeys.DueSoon;
-        var notifications = recipients.Select(userId => NewNotification(userId, key, item, nowUtc)).ToList();
-        db.Notifications.AddRange(notifications);
+        NotificationDelivery.Add(db, await NotificationRecipients.OwnerAccountsAsync(db, item, ct), null, userId => NewNotification(userId, key, item, nowUtc));
         await db.SaveChangesAsync(ct);
-        await PublishAsync(notifications, ct);
         return true;
     }
 
-    private async Task<bool> EscalateAsync(PortalDbContext db, WorkItem item, DateTime nowUtc, CancellationToken ct)
+    private static async Task<bool> EscalateAsync(PortalDbContext db, WorkItem item, DateTime nowUtc, CancellationToken ct)
     {
-        if (RecordStep(item, DeadlineState.Escalated, nowUtc) is not { } step) return false;
-        db.WorkItemEvents.Add(step);
-        var secretaries = await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct);
-        var notifications = secretaries.Select(userId => NewNotification(userId, NotificationKeys.Escalated, item, nowUtc)).ToList();
-        db.Notifications.AddRange(notifications);
+        if (!RecordStep(item, DeadlineState.Escalated, nowUtc)) return false;
+        NotificationDelivery.Add(db, await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct), null,
+            userId => NewNotification(userId, NotificationKeys.Escalated, item, nowUtc));
         await db.SaveChangesAsync(ct);
-        await PublishAsync(notifications, ct);
-        await bus.PublishAsync(ListsChannels.For(item.CommunityId), WorkItemEvents.Changed,
-            new WorkItemChanged(item.Id, item.Status, item.Kind), ct);
         return true;
     }
 
@@ -178,34 +164,6 @@ public sealed class DeadlineMonitor(
         WorkItemId = item.Id,
         CreatedAtUtc = nowUtc,
     };
-
-    private static WorkItemEvent AutomaticEvent(WorkItem item, WorkItemAction action, DateTime nowUtc, string note) => new()
-    {
-        WorkItemId = item.Id,
-        Action = action,
-        FromStatus = item.Status,
-        ToStatus = item.Status,
-        ActorName = SystemActorName,
-        AtUtc = nowUtc,
-        Note = note,
-        IsAutomatic = true,
-    };
-
-    private async Task PublishAsync(IEnumerable<Notification> notifications, CancellationToken ct)
-    {
-        foreach (var n in notifications)
-        {
-            try
-            {
-                await bus.PublishAsync(UserChannels.For(n.UserId), UserChannels.NotificationsChanged, new NotificationChanged(n.Id, n.WorkItemId), ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The notification is saved; the bell shows it on its next load even if the live push failed.
-                logger.LogWarning(ex, "Publishing notification {Id} failed", n.Id);
-            }
-        }
-    }
 
     private static async Task<DeadlineRules> RulesAsync(PortalDbContext db, int? ruleSetId, Dictionary<int, DeadlineRules> cache, CancellationToken ct)
     {

@@ -1,20 +1,21 @@
-using Portal.Web.Kit.Callers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Lists.Deadlines;
 
 /// <summary>
 /// Reads and edits a community's deadline rules. Members of the community read them; its secretary (and the street's
-/// administrators) save an edited set as a new version, so items keep the rules they were dispatched under. Scoped.
+/// administrators) save an edited set as a new version, so items keep the rules they were dispatched under; the
+/// version is added through the unit of work, which checks the right again and names the caller in the audit. Scoped.
 /// </summary>
 public sealed class DeadlineRuleService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    AccessPolicyProvider policies,
+    UnitOfWork work,
     TimeProvider clock,
     IStringLocalizer<ListsText> listsText,
     IStringLocalizer<DeadlinesText> text)
@@ -22,7 +23,7 @@ public sealed class DeadlineRuleService(
     /// <summary>The communities the caller can see, by name, for choosing whose rules to show.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> CommunitiesAsync(CancellationToken ct = default)
     {
-        var policy = await policies.ForAsync(await currentUser.CallerAsync(), ct);
+        var policy = (await work.CallerAsync(ct)).Policy;
         var visible = policy.VisibleCommunities.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Communities.AsNoTracking().Where(c => visible.Contains(c.Id)).OrderBy(c => c.Name)
@@ -34,7 +35,7 @@ public sealed class DeadlineRuleService(
     /// <summary>The community's rules, or null when the caller does not belong to it (or it does not exist).</summary>
     public async Task<DeadlineRuleView?> GetAsync(int communityId, CancellationToken ct = default)
     {
-        var policy = await policies.ForAsync(await currentUser.CallerAsync(), ct);
+        var policy = (await work.CallerAsync(ct)).Policy;
         if (!policy.CanViewCommunity(communityId)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ViewAsync(db, communityId, policy.CanManageCommunity(communityId), ct);
@@ -46,10 +47,8 @@ public sealed class DeadlineRuleService(
     /// </summary>
     public async Task<DeadlineRuleSaveResult> SaveAsync(int communityId, DeadlineRuleForm form, CancellationToken ct = default)
     {
-        var principal = await currentUser.CallerAsync();
-        var policy = await policies.ForAsync(principal, ct);
-        if (principal.Identity?.IsAuthenticated != true || !policy.CanManageCommunity(communityId))
-            return new DeadlineRuleSaveResult(false, [text[DeadlineRuleSaveResult.ErrorForbidden]], null);
+        var forbidden = new DeadlineRuleSaveResult(false, [text[DeadlineRuleSaveResult.ErrorForbidden]], null);
+        if (!MayManage(await work.CallerAsync(ct), communityId)) return forbidden;
 
         var errors = new List<string>();
         if (!form.IsWithinRange) errors.Add(text[DeadlineRuleSaveResult.ErrorTooLong, DeadlineRuleForm.MaxDays]);
@@ -57,15 +56,21 @@ public sealed class DeadlineRuleService(
         errors.AddRange(rules.Validate().Select(code => listsText[code].Value));
         if (errors.Count > 0) return new DeadlineRuleSaveResult(false, errors, null);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var latest = await db.DeadlineRuleSets.AsNoTracking().Where(r => r.CommunityId == communityId)
-            .MaxAsync(r => (int?)r.VersionNumber, ct) ?? 0;
+        int latest;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            latest = await db.DeadlineRuleSets.AsNoTracking().Where(r => r.CommunityId == communityId)
+                .MaxAsync(r => (int?)r.VersionNumber, ct) ?? 0;
+        }
         if (latest != form.BaseVersionNumber) return await ConflictAsync(communityId, ct);
 
-        db.DeadlineRuleSets.Add(DeadlineRuleSet.From(rules, communityId, latest + 1, clock.GetUtcNow().UtcDateTime, principal.DisplayNameOf()));
         try
         {
-            await db.SaveChangesAsync(ct);
+            var added = await work.AddAsync<DeadlineRuleSet, DeadlineRuleSet>(
+                allow: caller => MayManage(caller, communityId) ? null : Result.NotAllowed(Message.Of<DeadlinesText>(DeadlineRuleSaveResult.ErrorForbidden)),
+                create: caller => Result<DeadlineRuleSet>.Ok(DeadlineRuleSet.From(rules, communityId, latest + 1, clock.GetUtcNow().UtcDateTime, caller.Name)),
+                ct: ct);
+            if (!added.Succeeded) return forbidden;
         }
         catch (DbUpdateException)
         {
@@ -75,6 +80,8 @@ public sealed class DeadlineRuleService(
         await using var fresh = await dbFactory.CreateDbContextAsync(ct);
         return new DeadlineRuleSaveResult(true, [], await ViewAsync(fresh, communityId, true, ct));
     }
+
+    private static bool MayManage(Caller caller, int communityId) => caller.IsSignedIn && caller.Policy.CanManageCommunity(communityId);
 
     private async Task<DeadlineRuleSaveResult> ConflictAsync(int communityId, CancellationToken ct)
     {

@@ -67,9 +67,8 @@ internal sealed class DemoWalk(WorkItem item, DateTime nowUtc, DeadlineRules rul
         {
             var at = boundary + MonitorLag < At ? At : boundary + MonitorLag;
             if (at >= limit) break;
-            if (DeadlineMonitor.StepDue(item, rules, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) is { } step
-                && DeadlineMonitor.RecordStep(item, step, at) is { } recorded)
-                item.Events.Add(recorded);
+            if (DeadlineMonitor.StepDue(item, rules, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) is { } step)
+                DeadlineMonitor.RecordStep(item, step, at);
         }
     }
 }

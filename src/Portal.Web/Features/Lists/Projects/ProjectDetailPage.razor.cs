@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Web.Features.Lists.Resources;
-using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Lists.Projects;

@@ -10,7 +10,6 @@ using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;
-using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 
 namespace Portal.Web.Features.Lists.Resources;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.WorkItems;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Results;
-using ListsChannels = Portal.Web.Features.Lists.WorkItems.ListsChannels;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 using MudBlazor;

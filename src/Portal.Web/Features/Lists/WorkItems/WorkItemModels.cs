@@ -111,34 +111,6 @@ public sealed record AttachmentUpload(string FileName, byte[] Content)
     public static AttachmentUpload Unread(string fileName, long size) => new(fileName, []) { Size = size };
 }
 
-public enum WorkItemOutcome
-{
-    Saved,
-    /// <summary>Validation failed or the workflow refused; <see cref="WorkItemResult.Errors"/> says why. Nothing changed.</summary>
-    Invalid,
-    /// <summary>Someone else changed it since it was loaded; reload and try again. Nothing changed.</summary>
-    Conflict,
-    /// <summary>It does not exist or the caller cannot see it (not told apart, so ids cannot be probed).</summary>
-    NotFound,
-    /// <summary>The caller can see it but may not take this action.</summary>
-    Forbidden,
-}
-
-public sealed record WorkItemResult(WorkItemOutcome Outcome, int Id, IReadOnlyDictionary<string, string> Errors)
-{
-    /// <summary>The key of errors that belong to the whole form rather than one field.</summary>
-    public const string FormError = "";
-
-    public bool Succeeded => Outcome == WorkItemOutcome.Saved;
-    public string? Message => Errors.Count == 0 ? null : string.Join(" ", Errors.Values);
-
-    public static WorkItemResult Saved(int id) => new(WorkItemOutcome.Saved, id, new Dictionary<string, string>());
-    public static WorkItemResult Invalid(IReadOnlyDictionary<string, string> errors) => new(WorkItemOutcome.Invalid, 0, errors);
-    public static WorkItemResult Invalid(string message) => Of(WorkItemOutcome.Invalid, message);
-    public static WorkItemResult Of(WorkItemOutcome outcome, string message) =>
-        new(outcome, 0, new Dictionary<string, string> { [FormError] = message });
-}
-
 /// <summary>Field keys of the raise form's errors.</summary>
 public static class WorkItemFields
 {
@@ -152,9 +124,6 @@ public static class WorkItemFields
     /// <summary>A step's note (reason, progress, report).</summary>
     public const string Note = "Note";
 }
-
-/// <summary>What a live event on "lists/{communityId}" carries: ids and status only, never personal details.</summary>
-public sealed record WorkItemChanged(int Id, WorkItemStatus Status, WorkItemKind Kind);
 
 public static class WorkItemEvents
 {

@@ -4,7 +4,6 @@ using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
-using Portal.Web.Features.Lists.Commitments;
 using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Lists.WorkItems;
@@ -39,49 +38,6 @@ public sealed partial class WorkItemService
             step: (w, s) => w.Assess(s.Actor, s.Now, memberScore, residentScore, organizationScore, s.Note), ct: ct);
     }
 
-    /// <summary>The commitments the caller may see (<see cref="WorkItemAccess.Visible"/>: their own, and the published ones), filtered and paged.</summary>
-    public async Task<CommitmentList> ListCommitmentsAsync(CommitmentQuery query, CancellationToken ct = default)
-    {
-        var caller = await CallerAsync(ct);
-        if (!caller.IsSignedIn) return new CommitmentList([], 0);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = db.WorkItems.AsNoTracking().Where(w => w.Kind == WorkItemKind.Commitment).Where(WorkItemAccess.Visible(WorkItemViewer.Of(caller)));
-        if (query.PartyOrganizationId is { } org) rows = rows.Where(w => w.Commitment!.PartyOrganizationId == org);
-        if (query.Year is { } year) rows = rows.Where(w => w.Commitment!.Year == year);
-        if (query.Type is { } type) rows = rows.Where(w => w.Commitment!.Type == type);
-        if (query.Status is { } status) rows = rows.Where(w => w.Status == status);
-        if (query.Term is { } term)
-        {
-            var lowered = term.ToLower();
-            rows = rows.Where(w => w.Title.ToLower().Contains(lowered) || w.DescriptionMarkdown.ToLower().Contains(lowered));
-        }
-        var total = await rows.CountAsync(ct);
-        var page = await rows.OrderByDescending(w => w.RaisedAtUtc).ThenByDescending(w => w.Id)
-            .Skip(query.SafeSkip).Take(query.SafeTake)
-            .Select(w => new
-            {
-                w.Id, w.Status, w.Title, w.Commitment!.Type, w.Commitment.Year, w.CommunityId, w.OwnerPersonId, w.DueAtUtc, w.IsPublic,
-                w.Commitment.MemberScore, w.Commitment.ResidentScore, w.Commitment.OrganizationScore,
-                Organization = db.PartyOrganizations.Where(o => o.Id == w.Commitment.PartyOrganizationId).Select(o => o.Name).FirstOrDefault(),
-                Member = db.People.Where(p => p.Id == w.OwnerPersonId).Select(p => p.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var items = page.Select(w =>
-        {
-            var assessed = w is { MemberScore: { } m, ResidentScore: { } r, OrganizationScore: { } o } ? CommitmentRules.Assess(m, r, o).Total : (decimal?)null;
-            var byMember = w.OwnerPersonId is not null;
-            var mayName = caller.Manages(w.CommunityId) || (caller.PersonId is { } p && p == w.OwnerPersonId);
-            return new CommitmentRow(w.Id, w.Status, w.Title, w.Type, w.Year, w.Organization ?? "", byMember,
-                byMember && mayName ? w.Member : null, w.DueAtUtc, w.DueAtUtc < now && IsLate(w.Status), w.IsPublic,
-                assessed, assessed is { } t ? CommitmentRules.GradeOf(t) : null);
-        }).ToList();
-        return new CommitmentList(items, total);
-    }
-
-    /// <summary>Late only while the committer still owes it: once reported fulfilled it waits on the secretary, not them.</summary>
-    private static bool IsLate(WorkItemStatus status) => WorkItemWorkflow.IsOpen(status) && status is not (WorkItemStatus.Reported or WorkItemStatus.Rated);
-
     /// <summary>The commitment facts of an item the caller can see; null for other kinds or items they cannot see.</summary>
     public async Task<CommitmentFacts?> GetCommitmentAsync(int id, CancellationToken ct = default)
     {
@@ -100,7 +56,4 @@ public sealed partial class WorkItemService
         return new CommitmentFacts(organization, w.Commitment?.Type, w.Commitment?.Year, byMember, member, w.DueAtUtc,
             w.Commitment?.MemberScore, w.Commitment?.ResidentScore, w.Commitment?.OrganizationScore, total, total is { } t ? CommitmentRules.GradeOf(t) : null);
     }
-
-    /// <summary>Announces a newly made commitment on its community's topic (the make step is the commitment service's).</summary>
-    internal Task AnnounceMadeAsync(WorkItem item, CancellationToken ct) => AnnounceAsync(item, ct);
 }

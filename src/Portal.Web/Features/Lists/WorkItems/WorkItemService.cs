@@ -38,7 +38,7 @@ public sealed partial class WorkItemService(
 
     /// <summary>
     /// The work list: what the caller may see (<see cref="WorkItemAccess.WorkList"/>), except published commitments: those
-    /// are for everyone of the community but belong on the commitments list (<see cref="ListCommitmentsAsync"/>), not in
+    /// are for everyone of the community but belong on the commitments list (the commitments slice lists them), not in
     /// everyone's work list.
     /// </summary>
     private static IQueryable<WorkItem> Visible(PortalDbContext db, Caller caller) =>
@@ -137,7 +137,7 @@ public sealed partial class WorkItemService(
 
     // One definition of "the community's current rules", shared with the rules page and the deadline monitor.
     private static Task<DeadlineRuleSet?> LatestRulesAsync(PortalDbContext db, int communityId, CancellationToken ct) =>
-        Deadlines.DeadlineCalculator.CurrentAsync(db, communityId, ct);
+        DeadlineCalculator.CurrentAsync(db, communityId, ct);
 
     /// <summary>A stored attachment the caller may download (they can see its item); null otherwise.</summary>
     public async Task<(string Path, string ContentType, string FileName)?> OpenAttachmentAsync(int attachmentId, CancellationToken ct = default)

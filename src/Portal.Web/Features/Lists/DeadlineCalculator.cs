@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Lists.Deadlines;
+namespace Portal.Web.Features.Lists;
 
 /// <summary>
 /// Computes deadlines with a community's current rule set. Callers store the returned rule-set id on the item, so a

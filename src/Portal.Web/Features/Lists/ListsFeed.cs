@@ -1,6 +1,6 @@
 using Portal.Web.Kit.Live;
 
-namespace Portal.Web.Features.Lists.WorkItems;
+namespace Portal.Web.Features.Lists;
 
 /// <summary>A component's live feed of the "lists/{id}" topics of its communities, handing on the changed item.</summary>
 public static class ListsFeed

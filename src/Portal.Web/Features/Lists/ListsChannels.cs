@@ -1,10 +1,10 @@
 using Portal.Web.Kit.Callers;
 using Portal.Domain.Access;
 using System.Security.Claims;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Kit.Live;
+using Portal.Domain.WorkItems;
 
-namespace Portal.Web.Features.Lists.WorkItems;
+namespace Portal.Web.Features.Lists;
 
 /// <summary>Names of the per-community work-item channels ("lists/{id}"): status changes of the community's items.</summary>
 public static class ListsChannels
@@ -16,6 +16,9 @@ public static class ListsChannels
     /// <summary>Reads the community id; only "lists/{positive id}" without sign, spaces or leading zeros is accepted.</summary>
     public static bool TryParse(string channel, out int communityId) => LiveChannelIds.TryParse(channel, Prefix, out communityId);
 }
+
+/// <summary>What a live event on "lists/{communityId}" carries: ids and status only, never personal details.</summary>
+public sealed record WorkItemChanged(int Id, WorkItemStatus Status, WorkItemKind Kind);
 
 /// <summary>
 /// Anyone who belongs to the community may receive its work-item events: the payload is an id, a status and a kind, so
