@@ -22,10 +22,7 @@ namespace Portal.Web.Features.Lists.WorkItems;
 /// is read from the history step the event is of. Singleton: it keeps no caller of its own.
 /// </para>
 /// </summary>
-public sealed class WorkItemNotifier(
-    IDbContextFactory<PortalDbContext> dbFactory,
-    TimeProvider clock,
-    ILogger<WorkItemNotifier> logger) : IDomainEventHandler
+public sealed class WorkItemNotifier(TimeProvider clock) : IDomainEventHandler
 {
     public async Task HandleAsync(PortalDbContext db, Entity source, IDomainEvent domainEvent, CancellationToken ct)
     {
@@ -35,28 +32,6 @@ public sealed class WorkItemNotifier(
         // The deadline monitor's automatic reminders and escalations send their own notices (DeadlineMonitor).
         if (step is null || step.IsAutomatic) return;
         await AddAsync(db, item, action, step.Rating, step.Note, step.ActorUserId, ct);
-    }
-
-    /// <summary>
-    /// For steps not yet taken through the item's methods (council tasks, a project's review): adds and saves the
-    /// notifications after the change was saved; a failure is logged, never thrown, so the actor is not told their action
-    /// failed when it did not. Returns the users notified.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> NotifyAsync(WorkItem item, WorkItemAction action, Satisfaction? rating, string? note, string? actorUserId,
-        CancellationToken ct = default)
-    {
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var notified = await AddAsync(db, item, action, rating, note, actorUserId, ct);
-            if (notified.Count > 0) await db.SaveChangesAsync(ct);
-            return notified;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Notifying about {Action} on work item {Id} failed", action, item.Id);
-            return [];
-        }
     }
 
     /// <summary>Adds the notifications for <paramref name="action"/> on <paramref name="item"/> to <paramref name="db"/> (unsaved).</summary>

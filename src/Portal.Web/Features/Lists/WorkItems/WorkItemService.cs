@@ -16,20 +16,15 @@ namespace Portal.Web.Features.Lists.WorkItems;
 /// Needs and the other work items through their one lifecycle: raise, triage, dispatch, accept or claim, progress with
 /// evidence, report back, rate, close, reopen and chase. Every action checks who may take it (the resident their own
 /// items, a liaison their unit's, a grid worker their grid's, a secretary the whole community), asks the state machine
-/// (a refusal changes nothing), refuses stale versions, writes a history step and announces the new status on the
-/// community's "lists/{id}" topic. Audit entries are written by the database context on save. Scoped.
+/// (a refusal changes nothing), refuses stale versions, writes a history step; the step's event reaches the community's "lists/{id}" channel
+/// through the outbox, in the same transaction. Audit entries are written by the database context on save. Scoped.
 /// </summary>
 public sealed partial class WorkItemService(
     IDbContextFactory<PortalDbContext> dbFactory,
     UnitOfWork work,
-    // Only for the council tasks' and new commitments' announcements (AnnounceCouncilTasksAsync, AnnounceMadeAsync),
-    // which go when those are created through WorkItem.NewCouncilTask / NewCommitment.
-    LiveEventBus bus,
     AttachmentStore store,
     TimeProvider clock,
-    IStringLocalizer<ListsText> lists,
-    WorkItemNotifier notifier,
-    ILogger<WorkItemService> logger)
+    IStringLocalizer<ListsText> lists)
 {
     /// <summary>The caller of this scope (<see cref="CallerScope"/>'s rule); who may see and do what is <see cref="WorkItemAccess"/>'s.</summary>
     private ValueTask<Caller> CallerAsync(CancellationToken ct) => work.CallerAsync(ct);
@@ -381,20 +376,6 @@ public sealed partial class WorkItemService(
     private static readonly CommandTexts Texts = new(Text("Error.NotFound"), Text("Error.Conflict"));
 
     private static StepActor Actor(Caller caller) => new(caller.UserId, caller.Name);
-
-    // Only for council tasks and new commitments, which are not yet created through the WorkItem factories: every step
-    // taken through the unit of work is announced by WorkItemLiveEvents in its own transaction.
-    private async Task AnnounceAsync(WorkItem item, CancellationToken ct)
-    {
-        try
-        {
-            await bus.PublishAsync(ListsChannels.For(item.CommunityId), WorkItemEvents.Changed, new WorkItemChanged(item.Id, item.Status, item.Kind), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Live event for work item {Id} failed", item.Id);
-        }
-    }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
