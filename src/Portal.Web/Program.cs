@@ -71,7 +71,7 @@ app.MapPortalCommitments();
 app.MapPortalCouncilReview();
 app.MapPortalCouncilMinutes();
 app.MapPortalAudit();
-// Signed-in users by cookie, and the projector by its display link (which may read only its meeting's topic).
+// Signed-in users by cookie, and the projector by its display link (which may read only its meeting's channel).
 app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(DisplayLink.HubPolicy);
 app.MapPortalCouncilDisplay();
 app.MapPortalComponents();

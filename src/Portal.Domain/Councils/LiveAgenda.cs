@@ -231,7 +231,7 @@ public enum AgendaChangeKind
 }
 
 /// <summary>
-/// The event an applied operation produces, for the meeting's live topic. A client at <see cref="Revision"/> − 1 applies
+/// The event an applied operation produces, for the meeting's live channel. A client at <see cref="Revision"/> − 1 applies
 /// it by replacing the <see cref="ChangedItems"/>, dropping <see cref="RemovedNumber"/>, taking <see cref="Order"/> and
 /// <see cref="CurrentNumber"/> as they are: the event is self-contained, so catch-up is replaying events in revision order.
 /// </summary>

@@ -46,7 +46,7 @@ public sealed class AnnouncementForm
 /// <summary>What a live announcement event carries: enough to say what changed, nothing a member may not see.</summary>
 public sealed record AnnouncementEvent(int AnnouncementId, int CommunityId, string Title);
 
-/// <summary>Event types on the community topic.</summary>
+/// <summary>Event types on the community channel.</summary>
 public static class AnnouncementEvents
 {
     public const string Published = "announcement.published";

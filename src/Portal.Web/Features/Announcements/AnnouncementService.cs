@@ -16,7 +16,7 @@ namespace Portal.Web.Features.Announcements;
 /// <summary>
 /// Community announcements: members read the published ones of their communities; the community's secretary and
 /// the street's administrators write, publish, withdraw and delete them. Every change of what members can see is
-/// raised by the announcement itself and goes out on the community's live topic in the same transaction
+/// raised by the announcement itself and goes out on the community's live channel in the same transaction
 /// (<see cref="AnnouncementLiveEvents"/>), so open pages and header bells update without a reload.
 /// Audit entries are written by the database context on save. Scoped.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class AnnouncementService(
 
     private static Message Text(string key, params object[] args) => Message.Of<AnnouncementsText>(key, args);
 
-    /// <summary>The communities whose live topic the user receives (the bell and the list subscribe to these).</summary>
+    /// <summary>The communities whose live channel the user receives (the bell and the list subscribe to these).</summary>
     public async Task<IReadOnlyList<int>> CommunitiesAsync(CancellationToken ct = default) => (await callers.GetAsync(ct)).Visible;
 
     /// <summary>Communities the user may write announcements for, for the editor's choice.</summary>
@@ -298,7 +298,7 @@ public sealed class AnnouncementService(
 
 /// <summary>
 /// Tells the components of one circuit that the user read an announcement (reads are per user, not news for the
-/// community topic). Scoped: per circuit.
+/// community channel). Scoped: per circuit.
 /// </summary>
 public sealed class AnnouncementReadNotifier
 {
@@ -312,7 +312,7 @@ public sealed class AnnouncementReadNotifier
     }
 }
 
-/// <summary>What members hear of an announcement: its changes on the community's live topic.</summary>
+/// <summary>What members hear of an announcement: its changes on the community's live channel.</summary>
 public sealed class AnnouncementLiveEvents : ILiveEventMapper
 {
     public LiveEventDraft? Map(Entity source, IDomainEvent domainEvent) =>

@@ -15,7 +15,7 @@ namespace Portal.Web.Features.Councils;
 /// administrators and whoever sees one of its communities).</item>
 /// <item><b>Manage</b> a council (screen topics, confirm requests, mark attendance, steer any meeting): the managers of its
 /// community (or street).</item>
-/// <item><b>Participate</b> in a meeting (live agenda, check in, read the meeting's live topic): managers, everyone with a
+/// <item><b>Participate</b> in a meeting (live agenda, check in, read the meeting's live channel): managers, everyone with a
 /// seat on the council that day (member, liaison of a member unit by person or by account), the meeting's chair and
 /// recorder, and anyone on its attendance list. Other residents are not participants, even when they can view the council.</item>
 /// <item><b>Steer</b> a meeting (set the current item, reorder, add urgent items, time-box, start and end it, mark

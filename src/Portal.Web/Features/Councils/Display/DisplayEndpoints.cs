@@ -10,7 +10,7 @@ public static class DisplayEndpoints
 {
     public const string SnapshotPath = "/api/councils/display/snapshot";
 
-    /// <summary>The display-link scheme, the hub's and the projector's policies, the meeting topic rule and the display page's service.</summary>
+    /// <summary>The display-link scheme, the hub's and the projector's policies, the meeting channel's rule and the display page's service.</summary>
     public static IServiceCollection AddPortalCouncilDisplay(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DisplayLinkHandler>(DisplayLink.Scheme, null);

@@ -6,8 +6,8 @@ using Portal.Web.Kit.Live;
 namespace Portal.Web.Features.Councils.Meetings;
 
 /// <summary>
-/// The live meeting page. It starts from the snapshot and then follows the meeting's topic: events are taken strictly in
-/// topic sequence order (a jump means events were missed: they are read from the event store by sequence), and agenda
+/// The live meeting page. It starts from the snapshot and then follows the meeting's channel: events are taken strictly in
+/// channel sequence order (a jump means events were missed: they are read from the event store by sequence), and agenda
 /// events strictly in revision order (<see cref="AgendaView.Apply(AgendaChange)"/>; a gap there reloads the snapshot). So a
 /// page that was cut off, or whose events arrived out of order, ends up with every change. Operations are sent by the
 /// child components, each with the revision it holds; their results come back here as events like everyone else's.
@@ -68,7 +68,7 @@ public sealed partial class MeetingPage : ComponentBase, IDisposable
     }
 
     /// <summary>
-    /// Subscribes to the meeting's topic (participants only: the service gave them the snapshot) and reads what was
+    /// Subscribes to the meeting's channel (participants only: the service gave them the snapshot) and reads what was
     /// published between the snapshot and the subscription.
     /// </summary>
     private async Task FollowAsync()

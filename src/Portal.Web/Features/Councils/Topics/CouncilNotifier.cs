@@ -35,7 +35,7 @@ public static class CouncilNotificationKeys
 
 /// <summary>
 /// Tells the people a council step concerns, in their bell, the way the Lists area's <c>WorkItemNotifier</c> does for work items
-/// (same Notification rows, same per-user live topic): an agenda confirmed → every account whose person sits on the
+/// (same Notification rows, same per-user live channel): an agenda confirmed → every account whose person sits on the
 /// council that day and the liaison accounts of the sitting member units; a screening decision → the proposer (the
 /// submitting account and the proposer unit's liaisons); an ad-hoc request → the community's secretaries (the street's
 /// administrators for a street council); the answer → the requesting unit's liaisons and the accounts that submitted its

@@ -169,7 +169,7 @@ public sealed partial class TopicService
 
     /// <summary>
     /// Confirms the agenda: the accepted topics in the given order with their time boxes become the meeting's agenda items
-    /// and the meeting moves to AgendaConfirmed; then the live topic hears the new status and everyone sitting is notified.
+    /// and the meeting moves to AgendaConfirmed; then the meeting's live channel hears the new status and everyone sitting is notified.
     /// </summary>
     public async Task<TopicResult> ConfirmAgendaAsync(int meetingId, Guid meetingVersion, IReadOnlyList<AgendaPick> picks, CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ namespace Portal.Web.Features.Lists.Projects;
 
 /// <summary>
 /// A project: its units, linked needs, committed resources and milestones. Any change to it — a milestone edited here
-/// or by someone else, a claim — arrives on the community's lists topic and re-reads the project, so the rolled-up
+/// or by someone else, a claim — arrives on the community's lists channel and re-reads the project, so the rolled-up
 /// progress is always the one saved.
 /// </summary>
 public partial class ProjectDetailPage : ComponentBase, IDisposable
