@@ -4,9 +4,10 @@ using Portal.Domain.Councils;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Domain.Access;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 
@@ -24,7 +25,7 @@ namespace Portal.Web.Features.Councils.Minutes;
 /// </summary>
 public sealed class MinutesService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    CallerScope callers,
     TimeProvider clock,
     IStringLocalizer<MinutesText> text,
     IStringLocalizer<CouncilsText> councils)
@@ -43,7 +44,7 @@ public sealed class MinutesService(
     public async Task<MinutesView?> GetAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is not { } edition) return null;
         var (council, meeting, rights) = access;
@@ -68,7 +69,7 @@ public sealed class MinutesService(
     public async Task<string?> GenerateDraftAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || !access.Rights.CanRecord || !ResolutionsEditable(access.Meeting.Status)) return null;
         return await DraftAsync(db, access.Council, access.Meeting, MinutesEdition.Full, ct);
@@ -82,7 +83,7 @@ public sealed class MinutesService(
     public async Task<MinutesPrintView?> PrintAsync(int meetingId, MinutesEdition? edition = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is not { } allowed) return null;
         var (council, meeting, _) = access;
@@ -204,10 +205,10 @@ public sealed class MinutesService(
     /// The tracked meeting with its agenda and resolutions for a change, with its council and the checked caller (the
     /// actor of what follows), after the rights and status checks; or the refusal.
     /// </summary>
-    private async Task<(Meeting? Meeting, Council? Council, CallerIdentity? Caller, MinutesResult? Refusal)> ForChangeAsync(PortalDbContext db, int meetingId,
+    private async Task<(Meeting? Meeting, Council? Council, Caller? Caller, MinutesResult? Refusal)> ForChangeAsync(PortalDbContext db, int meetingId,
         Guid version, Func<MeetingStatus, bool> allowedIn, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
         if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is null)
             return (null, null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
@@ -419,7 +420,7 @@ public sealed class MinutesService(
     public async Task<CouncilTasksView?> TasksAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;

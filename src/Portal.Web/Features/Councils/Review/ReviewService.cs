@@ -4,9 +4,9 @@ using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Lists;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Notifications;
 
@@ -33,11 +33,11 @@ namespace Portal.Web.Features.Councils.Review;
 /// </summary>
 public sealed class ReviewService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
+    CallerScope callers,
     TimeProvider clock,
     IStringLocalizer<ReviewText> text,
     IStringLocalizer<CouncilsText> councilsText,
-    IStringLocalizer<ListsText> lists)
+    IStringLocalizer<WorkItemWords> workItemWords)
 {
     /// <summary>The earliest year the page offers when the council has no meetings yet (and the lowest year accepted).</summary>
     public const int MinYear = 2000;
@@ -195,14 +195,14 @@ public sealed class ReviewService(
             return ReviewResult.Of(ReviewOutcome.Forbidden, text["Error.RateForbidden"]);
         if (project.Version != version) return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.RateConflict"]);
         if (rating is null || !Enum.IsDefined(rating.Value))
-            return ReviewResult.Invalid(new Dictionary<string, string> { [ReviewFields.Rating] = lists[WorkItemWorkflow.RatingRequired] });
+            return ReviewResult.Invalid(new Dictionary<string, string> { [ReviewFields.Rating] = workItemWords[WorkItemWorkflow.RatingRequired] });
         note = UserText.MultiLineTrimmedOrNull(note);
         if (note?.Length > WorkItemEvent.NoteMaxLength) return ReviewResult.Of(ReviewOutcome.Invalid, text["Error.NoteTooLong", WorkItemEvent.NoteMaxLength]);
 
         // The project's own step: its history, and (by the work items' handlers, in this save) the lists' live event and the
         // lead unit's notice of a "not satisfied" rating.
         if (project.Rate(new StepActor(caller.UserId, caller.Name), clock.GetUtcNow().UtcDateTime, rating, note) is { } refused)
-            return ReviewResult.Of(ReviewOutcome.Invalid, lists[refused]);
+            return ReviewResult.Of(ReviewOutcome.Invalid, workItemWords[refused]);
         db.Entry(project).Property(w => w.Version).OriginalValue = version;
         try
         {
@@ -217,9 +217,9 @@ public sealed class ReviewService(
 
     // ---- Reading ----------------------------------------------------------------------------------------------------
 
-    private async Task<(CallerIdentity Caller, Council? Council)> LoadAsync(PortalDbContext db, int councilId, CancellationToken ct)
+    private async Task<(Caller Caller, Council? Council)> LoadAsync(PortalDbContext db, int councilId, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return (caller, null);
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         return council is not null && CouncilAccess.CanView(caller.Policy, council) ? (caller, council) : (caller, null);
@@ -233,7 +233,7 @@ public sealed class ReviewService(
     private static (DateTime Start, DateTime End) YearUtc(int year) =>
         (PortalTime.StartOfDayUtc(new DateOnly(year, 1, 1)), PortalTime.StartOfDayUtc(new DateOnly(year + 1, 1, 1)));
 
-    private async Task<AnnualReviewView> ViewAsync(PortalDbContext db, CallerIdentity caller, Council council, int year, CancellationToken ct)
+    private async Task<AnnualReviewView> ViewAsync(PortalDbContext db, Caller caller, Council council, int year, CancellationToken ct)
     {
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendances).Where(m => m.CouncilId == council.Id).ToListAsync(ct);
         var current = CurrentYear;

@@ -219,14 +219,14 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
                 if (ClaimAction(access, project) is not { } claim)
                     return Result.Invalid(WorkItemWorkflow.Apply(project.Status, WorkItemAction.Claim).Allowed || project.Status == WorkItemStatus.Dispatched
                         ? Text("Error.CannotClaim")
-                        : Message.Of<ListsText>(WorkItemWorkflow.NotAllowedInStatus));
+                        : Message.Of<WorkItemWords>(WorkItemWorkflow.NotAllowedInStatus));
                 if (claim.Action == WorkItemAction.Claim)
                 {
                     project.OwnerUnitId = claim.UnitId;
                     project.OwnerPersonId = claim.UnitId is null ? caller.PersonId : null;
                 }
                 var result = Transition(project, claim.Action, caller, clock.GetUtcNow().UtcDateTime);
-                if (!result.Allowed) return Result.Invalid(Message.Of<ListsText>(result.ErrorCode!));
+                if (!result.Allowed) return Result.Invalid(Message.Of<WorkItemWords>(result.ErrorCode!));
                 db.Publish(Announcement(project, ProjectEvents.Changed));
                 return null;
             },

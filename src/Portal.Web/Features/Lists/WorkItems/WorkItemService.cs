@@ -361,13 +361,16 @@ public sealed partial class WorkItemService(
 
     /// <summary>
     /// A step's refusal code as a message: <see cref="WorkItemRefusals"/>' own are WorkItemsText keys (a missing note is the
-    /// note field's), the state machine's and the kinds' (and a passed promised date) ListsText keys.
+    /// note field's), the state machine's WorkItemWords keys (the councils' rating shows them too), the kinds' (and a
+    /// passed promised date) ListsText keys.
     /// </summary>
     private static Result Refusal(string code) => code switch
     {
         WorkItemRefusals.NoteRequired => Result.Invalid(WorkItemFields.Note, Text(code)),
         WorkItemRefusals.UrgencyRequired or WorkItemRefusals.UnitOutOfScope or WorkItemRefusals.DueInPast or WorkItemRefusals.NotClaimable
             or WorkItemRefusals.Forbidden => Result.Invalid(Text(code)),
+        WorkItemWorkflow.NotAllowedInStatus or WorkItemWorkflow.RatingRequired or WorkItemWorkflow.RatingNotExpected
+            => Result.Invalid(Message.Of<WorkItemWords>(code)),
         _ => Result.Invalid(Message.Of<ListsText>(code)),
     };
 
