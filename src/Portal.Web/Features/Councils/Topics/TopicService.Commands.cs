@@ -139,7 +139,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[error], field);
         }
         if (!await db.SaveAtVersionAsync(topic, version, ct)) return Conflict();
-        await notifier.TopicScreenedAsync(topic, action, caller.UserId, ct);
         return TopicResult.Saved(topic.Id);
     }
 
@@ -191,7 +190,6 @@ public sealed partial class TopicService
         error = meeting.ConfirmAgenda(lines, now);
         if (error is not null) return TopicResult.Of(TopicOutcome.Invalid, codes[error], TopicFields.Agenda);
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await notifier.AgendaConfirmedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 
@@ -274,15 +272,10 @@ public sealed partial class TopicService
         {
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
-            db.Topics.AddRange(rows.Select(r => new Topic
-            {
-                MeetingId = meeting.Id, ProposerUnitId = unitId.Value, ProposedByUserId = caller.UserId, Title = r.Title,
-                DescriptionMarkdown = reason, ProposedMinutes = r.Minutes, SubmittedAtUtc = now,
-            }));
+            db.Topics.AddRange(rows.Select(r => Topic.RequestedWith(meeting.Id, unitId.Value, caller.UserId, r.Title, reason, r.Minutes, now)));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await notifier.AdHocRequestedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 
@@ -308,7 +301,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!], field);
         }
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 
@@ -326,7 +318,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!],
                 result.ErrorCode == MeetingWorkflow.ReasonRequired ? TopicFields.Reason : TopicResult.FormError);
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 }

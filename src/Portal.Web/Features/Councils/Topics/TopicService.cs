@@ -22,7 +22,6 @@ namespace Portal.Web.Features.Councils.Topics;
 public sealed partial class TopicService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
-    CouncilNotifier notifier,
     TimeProvider clock,
     IStringLocalizer<TopicsText> text,
     IStringLocalizer<CouncilsText> codes)
