@@ -74,7 +74,24 @@ public sealed class Topic : VersionedEntity
             SubmittedAtUtc = nowUtc;
             ScreenedAtUtc = null;
         }
+        Raise(new TopicScreened(action));
         return null;
+    }
+
+    /// <summary>
+    /// A topic of a member unit's ad-hoc meeting request (<see cref="MeetingCalendar.RequestAdHoc"/>), for the requested
+    /// meeting once it has its id; raises <see cref="AdHocTopicRequested"/>, which is how the request is announced.
+    /// </summary>
+    public static Topic RequestedWith(int meetingId, int proposerUnitId, string? proposedByUserId, string title, string descriptionMarkdown,
+        int proposedMinutes, DateTime nowUtc)
+    {
+        var topic = new Topic
+        {
+            MeetingId = meetingId, ProposerUnitId = proposerUnitId, ProposedByUserId = proposedByUserId, Title = title,
+            DescriptionMarkdown = descriptionMarkdown, ProposedMinutes = proposedMinutes, SubmittedAtUtc = nowUtc,
+        };
+        topic.Raise(new AdHocTopicRequested());
+        return topic;
     }
 }
 

@@ -4,7 +4,9 @@ using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Kit.Live;
+using Portal.Web.Data.Audit;
+using Portal.Domain.Common;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Councils.Topics;
@@ -40,60 +42,87 @@ public static class CouncilNotificationKeys
 /// submitting account and the proposer unit's liaisons); an ad-hoc request → the community's secretaries (the street's
 /// administrators for a street council); the answer → the requesting unit's liaisons and the accounts that submitted its
 /// topics. The actor is never told of their own step. Residents without a seat are never among them.
-/// Called after the step is saved: a failure is logged, never thrown. Singleton (no caller of its own).
+/// <para>
+/// A handler of the events the entities raise (<see cref="MeetingStatusMoved"/>, <see cref="TopicScreened"/>,
+/// <see cref="AdHocTopicRequested"/>; decision 0023 "Handlers"): the notices are stored in the step's own transaction,
+/// so a step is never saved without them (nor they without them). The actor is the one the save's audit trail names;
+/// work without an account (the demo seed) is nobody's step and tells nobody. Singleton: it keeps no caller of its own.
+/// </para>
 /// </summary>
-public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<CouncilNotifier> logger)
+public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
 {
-    public async Task<IReadOnlyList<string>> AgendaConfirmedAsync(int meetingId, string? actorUserId, CancellationToken ct = default) =>
-        await SafeAsync(meetingId, MeetingPath(meetingId), "agenda confirmed", async db =>
+    public async Task HandleAsync(PortalDbContext db, Entity source, IDomainEvent domainEvent, CancellationToken ct)
+    {
+        var notice = (source, domainEvent) switch
         {
-            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
-            var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
-            var recipients = await SittingAccountsAsync(db, council, CouncilAccess.DayOf(meeting), ct);
-            return (CouncilNotificationKeys.AgendaConfirmed, [meeting.Title, NotificationArguments.LocalTime(meeting.StartsAtUtc)], recipients);
-        }, actorUserId, ct);
+            (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.ConfirmAgenda }) => AgendaConfirmedAsync(db, meeting, ct),
+            (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.Confirm or MeetingAction.Decline }) => AdHocDecidedAsync(db, meeting, ct),
+            (Topic topic, TopicScreened screened) => TopicScreenedAsync(db, topic, screened.Action, ct),
+            (Topic topic, AdHocTopicRequested) => AdHocRequestedAsync(db, topic, ct),
+            _ => null,
+        };
+        if (notice is null || ActorOf(db) is not { } actorUserId) return;
+        var (key, args, recipients, linkPath) = await notice;
+        if (key is null) return;
+        // An ad-hoc request's topics each raise the request: its managers hear of it once.
+        if (db.Notifications.Local.Any(n => n.MessageKey == key && n.LinkPath == linkPath)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var argument = NotificationArguments.Join(args);
+        NotificationDelivery.Add(db, recipients, actorUserId, userId => new Notification
+        {
+            UserId = userId, MessageKey = key, MessageArgument = argument, LinkPath = linkPath, CreatedAtUtc = now,
+        });
+    }
 
-    public async Task<IReadOnlyList<string>> TopicScreenedAsync(Topic topic, TopicAction action, string? actorUserId, CancellationToken ct = default) =>
-        await SafeAsync(topic.MeetingId, TopicsPath(topic.MeetingId), "topic screened", async db =>
-        {
-            var key = action switch
-            {
-                TopicAction.Accept => CouncilNotificationKeys.TopicAccepted,
-                TopicAction.Merge => CouncilNotificationKeys.TopicMerged,
-                TopicAction.Defer => CouncilNotificationKeys.TopicDeferred,
-                TopicAction.Withdraw => CouncilNotificationKeys.TopicWithdrawn,
-                _ => null,
-            };
-            if (key is null) return (null, [], []);
-            var recipients = await NotificationRecipients.UnitLiaisonsAsync(db, [topic.ProposerUnitId], ct);
-            if (topic.ProposedByUserId is { } by) recipients.Add(by);
-            string[] args = topic.ScreeningReason is { } reason ? [topic.Title, reason] : [topic.Title];
-            return (key, args, recipients);
-        }, actorUserId, ct);
+    /// <summary>The account the save's audit trail names (the unit of work's caller, else the ambient one); null for work without one.</summary>
+    private static string? ActorOf(PortalDbContext db) => (db.Actor ?? db.GetService<IAuditActor>())?.UserId;
 
-    public async Task<IReadOnlyList<string>> AdHocRequestedAsync(int meetingId, string? actorUserId, CancellationToken ct = default) =>
-        await SafeAsync(meetingId, TopicsPath(meetingId), "ad-hoc request", async db =>
-        {
-            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
-            var council = await db.Councils.AsNoTracking().SingleAsync(c => c.Id == meeting.CouncilId, ct);
-            var unit = await db.Units.AsNoTracking().Where(u => u.Id == meeting.RequestedByUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
-            var recipients = council.CommunityId is { } community
-                ? await NotificationRecipients.SecretariesAsync(db, community, ct)
-                : await NotificationRecipients.StreetAdministratorsAsync(db, council.StreetId, ct);
-            return (CouncilNotificationKeys.AdHocRequested, [unit, meeting.Title], recipients);
-        }, actorUserId, ct);
+    private static async Task<Notice> AgendaConfirmedAsync(PortalDbContext db, Meeting meeting, CancellationToken ct)
+    {
+        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == meeting.CouncilId, ct);
+        var recipients = await SittingAccountsAsync(db, council, CouncilAccess.DayOf(meeting), ct);
+        return new(CouncilNotificationKeys.AgendaConfirmed, [meeting.Title, NotificationArguments.LocalTime(meeting.StartsAtUtc)], recipients,
+            MeetingPath(meeting.Id));
+    }
 
-    public async Task<IReadOnlyList<string>> AdHocDecidedAsync(int meetingId, string? actorUserId, CancellationToken ct = default) =>
-        await SafeAsync(meetingId, TopicsPath(meetingId), "ad-hoc decision", async db =>
+    private static async Task<Notice> TopicScreenedAsync(PortalDbContext db, Topic topic, TopicAction action, CancellationToken ct)
+    {
+        var key = action switch
         {
-            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
-            var recipients = meeting.RequestedByUnitId is { } unit ? await NotificationRecipients.UnitLiaisonsAsync(db, [unit], ct) : [];
-            recipients.AddRange(await db.Topics.AsNoTracking().Where(t => t.MeetingId == meetingId && t.ProposedByUserId != null)
-                .Select(t => t.ProposedByUserId!).ToListAsync(ct));
-            return meeting.Status == MeetingStatus.Declined
-                ? (CouncilNotificationKeys.AdHocDeclined, [meeting.Title, meeting.DecisionReason ?? ""], recipients)
-                : (CouncilNotificationKeys.AdHocConfirmed, [meeting.Title, NotificationArguments.LocalTime(meeting.StartsAtUtc)], recipients);
-        }, actorUserId, ct);
+            TopicAction.Accept => CouncilNotificationKeys.TopicAccepted,
+            TopicAction.Merge => CouncilNotificationKeys.TopicMerged,
+            TopicAction.Defer => CouncilNotificationKeys.TopicDeferred,
+            TopicAction.Withdraw => CouncilNotificationKeys.TopicWithdrawn,
+            _ => null,
+        };
+        if (key is null) return Notice.None;
+        var recipients = await NotificationRecipients.UnitLiaisonsAsync(db, [topic.ProposerUnitId], ct);
+        if (topic.ProposedByUserId is { } by) recipients.Add(by);
+        string[] args = topic.ScreeningReason is { } reason ? [topic.Title, reason] : [topic.Title];
+        return new(key, args, recipients, TopicsPath(topic.MeetingId));
+    }
+
+    private static async Task<Notice> AdHocRequestedAsync(PortalDbContext db, Topic topic, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleAsync(m => m.Id == topic.MeetingId, ct);
+        var council = await db.Councils.AsNoTracking().SingleAsync(c => c.Id == meeting.CouncilId, ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == meeting.RequestedByUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
+        var recipients = council.CommunityId is { } community
+            ? await NotificationRecipients.SecretariesAsync(db, community, ct)
+            : await NotificationRecipients.StreetAdministratorsAsync(db, council.StreetId, ct);
+        return new(CouncilNotificationKeys.AdHocRequested, [unit, meeting.Title], recipients, TopicsPath(meeting.Id));
+    }
+
+    private static async Task<Notice> AdHocDecidedAsync(PortalDbContext db, Meeting meeting, CancellationToken ct)
+    {
+        var recipients = meeting.RequestedByUnitId is { } unit ? await NotificationRecipients.UnitLiaisonsAsync(db, [unit], ct) : [];
+        recipients.AddRange(await db.Topics.AsNoTracking().Where(t => t.MeetingId == meeting.Id && t.ProposedByUserId != null)
+            .Select(t => t.ProposedByUserId!).ToListAsync(ct));
+        return meeting.Status == MeetingStatus.Declined
+            ? new(CouncilNotificationKeys.AdHocDeclined, [meeting.Title, meeting.DecisionReason ?? ""], recipients, TopicsPath(meeting.Id))
+            : new(CouncilNotificationKeys.AdHocConfirmed, [meeting.Title, NotificationArguments.LocalTime(meeting.StartsAtUtc)], recipients,
+                TopicsPath(meeting.Id));
+    }
 
     /// <summary>Accounts of people sitting on the council that day (member or liaison by person) and of the sitting units' liaison accounts.</summary>
     public static async Task<List<string>> SittingAccountsAsync(PortalDbContext db, Council council, DateOnly day, CancellationToken ct)
@@ -110,25 +139,9 @@ public sealed class CouncilNotifier(IDbContextFactory<PortalDbContext> dbFactory
 
     private static string TopicsPath(int meetingId) => $"councils/meetings/{meetingId}/topics";
 
-    private async Task<IReadOnlyList<string>> SafeAsync(int meetingId, string linkPath, string what,
-        Func<PortalDbContext, Task<(string? Key, string[] Args, List<string> Recipients)>> build, string? actorUserId, CancellationToken ct)
+    /// <summary>What to tell whom: a message key (none: nothing to tell), its arguments, the recipients, the page it opens.</summary>
+    private sealed record Notice(string? Key, string[] Args, List<string> Recipients, string LinkPath)
     {
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var (key, args, recipients) = await build(db);
-            if (key is null) return [];
-            var now = clock.GetUtcNow().UtcDateTime;
-            var argument = NotificationArguments.Join(args);
-            return await NotificationDelivery.SendAsync(db, recipients, actorUserId, userId => new Notification
-            {
-                UserId = userId, MessageKey = key, MessageArgument = argument, LinkPath = linkPath, CreatedAtUtc = now,
-            }, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Notifying about {What} of meeting {Id} failed", what, meetingId);
-            return [];
-        }
+        public static Notice None { get; } = new(null, [], [], "");
     }
 }

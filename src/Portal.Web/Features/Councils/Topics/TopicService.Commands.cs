@@ -3,7 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.Text;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils.Topics;
@@ -19,10 +19,10 @@ public sealed partial class TopicService
     private TopicResult Conflict() => TopicResult.Of(TopicOutcome.Conflict, text["Error.Conflict"]);
 
     /// <summary>Loads the caller, the meeting (tracked, with its agenda items) and the caller's rights; null when not viewable.</summary>
-    private static async Task<(CallerIdentity Caller, MeetingAccess Access, Meeting Tracked)?> LoadForChangeAsync(
-        PortalDbContext db, CurrentUser currentUser, int meetingId, CancellationToken ct)
+    private static async Task<(Caller Caller, MeetingAccess Access, Meeting Tracked)?> LoadForChangeAsync(
+        PortalDbContext db, CallerScope callers, int meetingId, CancellationToken ct)
     {
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
         return access is null ? null : (caller, access, access.Meeting);
     }
@@ -31,12 +31,12 @@ public sealed partial class TopicService
     /// Loads a topic (tracked), the caller and their rights in its meeting; null when the topic does not exist or the caller
     /// does not take part in its meeting (both reported as not found).
     /// </summary>
-    private static async Task<(Topic Topic, CallerIdentity Caller, MeetingAccess Access)?> LoadTopicForChangeAsync(
-        PortalDbContext db, CurrentUser currentUser, int topicId, CancellationToken ct)
+    private static async Task<(Topic Topic, Caller Caller, MeetingAccess Access)?> LoadTopicForChangeAsync(
+        PortalDbContext db, CallerScope callers, int topicId, CancellationToken ct)
     {
         var topic = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, ct);
         if (topic is null) return null;
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, topic.MeetingId, ct);
         return access is { Rights.CanParticipate: true } ? (topic, caller, access) : null;
     }
@@ -47,7 +47,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> SubmitAsync(int meetingId, TopicForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null) return NotFound();
         var (council, meeting, _) = access;
@@ -58,7 +58,7 @@ public sealed partial class TopicService
         var errors = new Dictionary<string, string>();
         if (unitId is null)
         {
-            if (actable.Count == 0 && !CouncilAccess.CanManage(caller.Policy, council) && caller.Policy.ScopesOf(Domain.Access.PortalRole.UnitLiaison).Count == 0)
+            if (actable.Count == 0 && !CouncilAccess.CanManage(caller.Policy, council) && caller.LiaisonUnits.Count == 0)
                 return Forbidden();
             errors[TopicFields.Unit] = actable.Count == 0 ? codes[TopicRules.ErrorNotMemberUnit] : text["Validation.UnitRequired"];
         }
@@ -111,7 +111,7 @@ public sealed partial class TopicService
     {
         if (action is not (TopicAction.Accept or TopicAction.Merge or TopicAction.Defer or TopicAction.Withdraw)) return Forbidden();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await LoadTopicForChangeAsync(db, currentUser, topicId, ct) is not { } loaded) return NotFound();
+        if (await LoadTopicForChangeAsync(db, callers, topicId, ct) is not { } loaded) return NotFound();
         var (topic, caller, access) = loaded;
         var (council, meeting, rights) = access;
         var proposerWithdraws = action == TopicAction.Withdraw && IsProposerSide(caller, council, topic);
@@ -139,7 +139,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[error], field);
         }
         if (!await db.SaveAtVersionAsync(topic, version, ct)) return Conflict();
-        await notifier.TopicScreenedAsync(topic, action, caller.UserId, ct);
         return TopicResult.Saved(topic.Id);
     }
 
@@ -147,7 +146,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> ResubmitAsync(int topicId, Guid version, int newMeetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await LoadTopicForChangeAsync(db, currentUser, topicId, ct) is not { } loaded) return NotFound();
+        if (await LoadTopicForChangeAsync(db, callers, topicId, ct) is not { } loaded) return NotFound();
         var (topic, caller, access) = loaded;
         if (!IsProposerSide(caller, access.Council, topic)) return Forbidden();
         if (topic.Version != version) return Conflict();
@@ -174,7 +173,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> ConfirmAgendaAsync(int meetingId, Guid meetingVersion, IReadOnlyList<AgendaPick> picks, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var loaded = await LoadForChangeAsync(db, currentUser, meetingId, ct);
+        var loaded = await LoadForChangeAsync(db, callers, meetingId, ct);
         if (loaded is null) return NotFound();
         var (caller, access, meeting) = loaded.Value;
         if (!access.Rights.CanSteer) return Forbidden();
@@ -191,7 +190,6 @@ public sealed partial class TopicService
         error = meeting.ConfirmAgenda(lines, now);
         if (error is not null) return TopicResult.Of(TopicOutcome.Invalid, codes[error], TopicFields.Agenda);
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await notifier.AgendaConfirmedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 
@@ -199,7 +197,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> ReopenAgendaAsync(int meetingId, Guid meetingVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var loaded = await LoadForChangeAsync(db, currentUser, meetingId, ct);
+        var loaded = await LoadForChangeAsync(db, callers, meetingId, ct);
         if (loaded is null) return NotFound();
         var (_, access, meeting) = loaded.Value;
         if (!access.Rights.CanSteer) return Forbidden();
@@ -221,7 +219,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> RequestAsync(int councilId, AdHocRequestForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return NotFound();
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return NotFound();
@@ -230,7 +228,7 @@ public sealed partial class TopicService
         var unitId = form.UnitId ?? (actable.Count == 1 ? actable[0] : null);
         if (unitId is { } u && !MaySpeakFor(caller, council, u)) return Forbidden();
         if (unitId is null && actable.Count == 0 && !CouncilAccess.CanManage(caller.Policy, council)
-            && caller.Policy.ScopesOf(Domain.Access.PortalRole.UnitLiaison).Count == 0) return Forbidden();
+            && caller.LiaisonUnits.Count == 0) return Forbidden();
 
         var errors = new Dictionary<string, string>();
         if (unitId is null) errors[TopicFields.Unit] = text["Validation.UnitRequired"];
@@ -274,15 +272,10 @@ public sealed partial class TopicService
         {
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
-            db.Topics.AddRange(rows.Select(r => new Topic
-            {
-                MeetingId = meeting.Id, ProposerUnitId = unitId.Value, ProposedByUserId = caller.UserId, Title = r.Title,
-                DescriptionMarkdown = reason, ProposedMinutes = r.Minutes, SubmittedAtUtc = now,
-            }));
+            db.Topics.AddRange(rows.Select(r => Topic.RequestedWith(meeting.Id, unitId.Value, caller.UserId, r.Title, reason, r.Minutes, now)));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await notifier.AdHocRequestedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 
@@ -290,7 +283,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> ConfirmRequestAsync(int meetingId, Guid meetingVersion, DateTime? startsLocal, int durationMinutes, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var loaded = await LoadForChangeAsync(db, currentUser, meetingId, ct);
+        var loaded = await LoadForChangeAsync(db, callers, meetingId, ct);
         if (loaded is null) return NotFound();
         var (caller, access, meeting) = loaded.Value;
         if (!access.Rights.CanManage) return Forbidden();
@@ -308,7 +301,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!], field);
         }
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 
@@ -316,7 +308,7 @@ public sealed partial class TopicService
     public async Task<TopicResult> DeclineRequestAsync(int meetingId, Guid meetingVersion, string? reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var loaded = await LoadForChangeAsync(db, currentUser, meetingId, ct);
+        var loaded = await LoadForChangeAsync(db, callers, meetingId, ct);
         if (loaded is null) return NotFound();
         var (caller, access, meeting) = loaded.Value;
         if (!access.Rights.CanManage) return Forbidden();
@@ -326,7 +318,6 @@ public sealed partial class TopicService
             return TopicResult.Of(TopicOutcome.Invalid, codes[result.ErrorCode!],
                 result.ErrorCode == MeetingWorkflow.ReasonRequired ? TopicFields.Reason : TopicResult.FormError);
         if (!await db.SaveAtVersionAsync(meeting, meetingVersion, ct)) return Conflict();
-        await notifier.AdHocDecidedAsync(meeting.Id, caller.UserId, ct);
         return TopicResult.Saved(meeting.Id);
     }
 }

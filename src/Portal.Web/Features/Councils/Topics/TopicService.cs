@@ -5,7 +5,7 @@ using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Callers;
 using Portal.Web.Components.Shared;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
@@ -21,8 +21,7 @@ namespace Portal.Web.Features.Councils.Topics;
 /// </summary>
 public sealed partial class TopicService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    CurrentUser currentUser,
-    CouncilNotifier notifier,
+    CallerScope callers,
     TimeProvider clock,
     IStringLocalizer<TopicsText> text,
     IStringLocalizer<CouncilsText> codes)
@@ -38,25 +37,25 @@ public sealed partial class TopicService(
     // ---- Rights helpers -----------------------------------------------------------------------------------------
 
     /// <summary>The member units (sitting that day) the caller may act for: all of them for a manager, else those they are liaison of.</summary>
-    private static List<int> ActableUnits(CallerIdentity caller, Council council, DateOnly day)
+    private static List<int> ActableUnits(Caller caller, Council council, DateOnly day)
     {
         var members = CouncilRoster.MemberUnitsOn(council.Members, day);
         if (CouncilAccess.CanManage(caller.Policy, council)) return [.. members];
-        var liaisonOf = caller.Policy.ScopesOf(PortalRole.UnitLiaison);
+        var liaisonOf = caller.LiaisonUnits;
         return members.Where(liaisonOf.Contains).ToList();
     }
 
     /// <summary>Whether the caller may speak for the unit at all (its liaison, or a manager of the council).</summary>
-    private static bool MaySpeakFor(CallerIdentity caller, Council council, int unitId) =>
-        CouncilAccess.CanManage(caller.Policy, council) || caller.Policy.ScopesOf(PortalRole.UnitLiaison).Contains(unitId);
+    private static bool MaySpeakFor(Caller caller, Council council, int unitId) =>
+        CouncilAccess.CanManage(caller.Policy, council) || caller.LiaisonUnits.Contains(unitId);
 
     /// <summary>The proposer's side of a topic: the submitting account, the proposer unit's liaisons, and managers on their word.</summary>
-    private static bool IsProposerSide(CallerIdentity caller, Council council, Topic topic) =>
+    private static bool IsProposerSide(Caller caller, Council council, Topic topic) =>
         IsOwnTopic(caller, topic) || CouncilAccess.CanManage(caller.Policy, council);
 
     /// <summary>The caller submitted it or is a liaison of its unit (the page shows such topics as "ours").</summary>
-    private static bool IsOwnTopic(CallerIdentity caller, Topic topic) =>
-        (caller.UserId is not null && topic.ProposedByUserId == caller.UserId) || caller.Policy.ScopesOf(PortalRole.UnitLiaison).Contains(topic.ProposerUnitId);
+    private static bool IsOwnTopic(Caller caller, Topic topic) =>
+        (caller.UserId is not null && topic.ProposedByUserId == caller.UserId) || caller.LiaisonUnits.Contains(topic.ProposerUnitId);
 
     private static bool CollectionOpen(Meeting meeting, Council council, DateTime nowUtc) => meeting.Status switch
     {
@@ -74,7 +73,7 @@ public sealed partial class TopicService(
     public async Task<MeetingTopicsModel?> GetAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null) return null;
         var (council, meeting, rights) = access;
@@ -150,7 +149,7 @@ public sealed partial class TopicService(
     public async Task<IReadOnlyList<LinkOption>> LinkOptionsAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
         if (access is null || !access.Rights.CanParticipate) return [];
         var community = access.Council.CommunityId;
@@ -166,13 +165,13 @@ public sealed partial class TopicService(
     }
 
     /// <summary>Who the caller is to the lists: what they see of the work items is the lists' own rule (<see cref="WorkItemAccess"/>).</summary>
-    private static WorkItemViewer ViewerOf(CallerIdentity caller) => WorkItemViewer.Of(caller.UserId, caller.PersonId, caller.Policy);
+    private static WorkItemViewer ViewerOf(Caller caller) => WorkItemViewer.Of(caller);
 
     /// <summary>The council page's topic links; null when the council does not exist or the caller may not view it.</summary>
     public async Task<CouncilTopicLinks?> CouncilLinksAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;
@@ -201,7 +200,7 @@ public sealed partial class TopicService(
     public async Task<AdHocRequestOptions?> RequestOptionsAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await currentUser.IdentityAsync(ct);
+        var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
         var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null || !CouncilAccess.CanView(caller.Policy, council)) return null;

@@ -1,3 +1,5 @@
+using Portal.Web.Data;
+
 namespace Portal.Web.Features.Councils.Topics;
 
 public static class TopicsExtensions
@@ -5,8 +7,8 @@ public static class TopicsExtensions
     public static IServiceCollection AddPortalCouncilTopics(this IServiceCollection services)
     {
         services.AddScoped<TopicService>();
-        // Singleton like the Lists' WorkItemNotifier: told who acted, keeps no caller of its own.
-        services.AddSingleton<CouncilNotifier>();
+        // Singleton like the Lists' WorkItemNotifier: a handler of the council's domain events, keeps no caller of its own.
+        services.AddSingleton<IDomainEventHandler, CouncilNotifier>();
         services.AddCouncilPageSection<CouncilTopicsSection>(CouncilPageSlot.Calendar).AddCouncilPageSection<MeetingTopicsLink>(CouncilPageSlot.MeetingRow);
         return services;
     }
