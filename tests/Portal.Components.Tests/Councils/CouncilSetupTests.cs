@@ -1,6 +1,8 @@
 using Portal.Domain.Councils;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.Councils.Setup;
+using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Components.Tests.Councils;
 
@@ -12,7 +14,8 @@ public sealed class CouncilSetupTests : PortalComponentTest
 
     private IRenderedComponent<CouncilSettingsEditor> RenderEditor(CouncilForm form, IReadOnlyDictionary<string, string>? errors = null, CouncilForm? conflict = null) =>
         Render<CouncilSettingsEditor>(p => p.Add(e => e.Form, form).Add(e => e.Scopes, Scopes).Add(e => e.Units, Units)
-            .Add(e => e.Errors, errors ?? new Dictionary<string, string>()).Add(e => e.Conflict, conflict));
+            .Add(e => e.Errors, errors ?? new Dictionary<string, string>())
+            .Add(e => e.Result, conflict is null ? null : Result<CouncilForm>.Conflict(Message.Of<SharedText>("Common.ConcurrencyConflict"), conflict)));
 
     [Fact]
     public void A_new_council_asks_for_its_scope_and_previews_the_calendar_as_entered()

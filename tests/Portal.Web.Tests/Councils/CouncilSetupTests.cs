@@ -324,8 +324,8 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         var from = new DateOnly(year, 1, 1);
 
         var first = await As("secretary", s => s.AddUnitSeatsAsync(id, [units[2].Id, units[1].Id], from, rotate: true, Ct));
-        Assert.Equal((SaveStatus.Saved, 2), (first.Status, first.Added));
-        Assert.Empty(first.Skipped);
+        Assert.Equal((Outcome.Succeeded, 2), (first.Outcome, first.Value!.Added));
+        Assert.Empty(first.Value.Skipped);
         var seats = await TestAccounts.DbAsync(Host, db => db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == id).OrderBy(m => m.RotationOrder).ToListAsync(Ct));
         Assert.Equal([(units[2].Id, 1), (units[1].Id, 2)], seats.Select(m => (m.UnitId!.Value, m.RotationOrder!.Value)));
         Assert.All(seats, m => Assert.Equal((CouncilRole.Member, true, from), (m.Role, m.IsPartTime, m.TermFrom)));
@@ -336,8 +336,8 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
 
         // Again with one unit already seated: it is skipped and named, the new one takes the next place.
         var second = await As("secretary", s => s.AddUnitSeatsAsync(id, [units[1].Id, units[3].Id], from, rotate: true, Ct));
-        Assert.Equal(1, second.Added);
-        Assert.Equal([units[1].Name], second.Skipped);
+        Assert.Equal(1, second.Value!.Added);
+        Assert.Equal([units[1].Name], second.Value.Skipped);
         Assert.Equal(3, await TestAccounts.DbAsync(Host, db => db.CouncilMembers.Where(m => m.CouncilId == id && m.UnitId == units[3].Id).Select(m => m.RotationOrder).SingleAsync(Ct)));
 
         // Nothing chosen, or a unit of another community: refused, nothing added; others may not at all.
@@ -346,10 +346,10 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
             var other = await db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[1]).Select(c => c.Id).SingleAsync(Ct);
             return await db.Units.Where(u => u.CommunityId == other).Select(u => u.Id).FirstAsync(Ct);
         });
-        Assert.Equal("请至少选择一个单位。", (await As("secretary", s => s.AddUnitSeatsAsync(id, [], from, rotate: false, Ct))).Errors[BulkSeatResult.UnitsField]);
+        Assert.Equal("请至少选择一个单位。", Host.TextOf(await As("secretary", s => s.AddUnitSeatsAsync(id, [], from, rotate: false, Ct)), BulkSeats.UnitsField));
         var foreign = await As("secretary", s => s.AddUnitSeatsAsync(id, [units[4].Id, otherUnit], from, rotate: false, Ct));
-        Assert.Equal("该单位不属于本联席会议所在的社区或街道。", foreign.Errors[BulkSeatResult.UnitsField]);
-        Assert.Equal(SaveStatus.NotFound, (await As("liaison", s => s.AddUnitSeatsAsync(id, [units[4].Id], from, rotate: false, Ct))).Status);
+        Assert.Equal("该单位不属于本联席会议所在的社区或街道。", Host.TextOf(foreign, BulkSeats.UnitsField));
+        Assert.Equal(Outcome.NotFound, (await As("liaison", s => s.AddUnitSeatsAsync(id, [units[4].Id], from, rotate: false, Ct))).Outcome);
         Assert.Equal(3, await TestAccounts.DbAsync(Host, db => db.CouncilMembers.CountAsync(m => m.CouncilId == id, Ct)));
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Features.Lists.Deadlines;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsDeadlines;
 
@@ -14,8 +15,12 @@ public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClass
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<DeadlineRuleSaveResult> SaveAsync(string user, int community, DeadlineRuleForm form, string culture = "zh-CN") =>
-        server.AsAsync<DeadlineRuleService, DeadlineRuleSaveResult>(user, s => s.SaveAsync(community, form, Ct), culture);
+    private Task<Result<DeadlineRuleView>> SaveAsync(string user, int community, DeadlineRuleForm form) =>
+        server.AsAsync<DeadlineRuleService, Result<DeadlineRuleView>>(user, s => s.SaveAsync(community, form, Ct));
+
+    /// <summary>Every reason the save was refused, as the page lists them.</summary>
+    private IReadOnlyList<string> TextsOf(Result result, string culture = "zh-CN") =>
+        result.Problems.Select(p => server.Portal.TextOf(Result.Invalid(p.Field, p.Message), p.Field, culture)!).ToList();
 
     private Task<DeadlineRuleView?> GetAsync(string user, int community) =>
         server.AsAsync<DeadlineRuleService, DeadlineRuleView?>(user, s => s.GetAsync(community, Ct));
@@ -42,23 +47,23 @@ public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClass
         var form = DeadlineRuleForm.From(view.Current);
         form.GeneralDays = 5;
         var first = await SaveAsync("admin", community, form);
-        Assert.True(first.Saved, string.Join(" ", first.Errors));
-        Assert.Equal(start0 + 1, first.View!.Current.VersionNumber);
-        Assert.Equal(TimeSpan.FromDays(5), first.View.Current.Rules.General);
+        Assert.True(first.Succeeded, string.Join(" ", TextsOf(first)));
+        Assert.Equal(start0 + 1, first.Value!.Current.VersionNumber);
+        Assert.Equal(TimeSpan.FromDays(5), first.Value.Current.Rules.General);
 
-        var second = DeadlineRuleForm.From(first.View.Current);
+        var second = DeadlineRuleForm.From(first.Value.Current);
         second.EmergencyHours = 3;
         var saved = await SaveAsync("admin", community, second);
-        Assert.True(saved.Saved);
-        Assert.Equal(Enumerable.Range(0, start0 + 3).Reverse(), saved.View!.History.Select(v => v.VersionNumber));
-        Assert.Equal(TimeSpan.FromDays(5), saved.View.Current.Rules.General);
+        Assert.True(saved.Succeeded);
+        Assert.Equal(Enumerable.Range(0, start0 + 3).Reverse(), saved.Value!.History.Select(v => v.VersionNumber));
+        Assert.Equal(TimeSpan.FromDays(5), saved.Value.Current.Rules.General);
 
         var start = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
         await using var scope = server.Services.CreateAsyncScope();
         var calculator = scope.ServiceProvider.GetRequiredService<DeadlineCalculator>();
         var (due, ruleSetId) = await calculator.DueAtAsync(community, Urgency.General, start, Ct);
         Assert.Equal(start.AddDays(5), due);
-        Assert.Equal(saved.View.Current.Id, ruleSetId);
+        Assert.Equal(saved.Value.Current.Id, ruleSetId);
         // A community without stored rules uses the default and names no rule set.
         var (defaultDue, defaultId) = await calculator.DueAtAsync(await server.CommunityIdAsync(0, Ct) + 100_000, Urgency.Emergency, start, Ct);
         Assert.Equal(start.AddHours(2), defaultDue);
@@ -75,20 +80,20 @@ public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClass
         var zero = DeadlineRuleForm.From(view.Current);
         zero.EmergencyHours = 0;
         var refused = await SaveAsync("secretary", community, zero);
-        Assert.False(refused.Saved);
-        Assert.Equal("时限必须大于零，“即将到期”比例须在 1% 到 99% 之间。", Assert.Single(refused.Errors));
+        Assert.False(refused.Succeeded);
+        Assert.Equal("时限必须大于零，“即将到期”比例须在 1% 到 99% 之间。", Assert.Single(TextsOf(refused)));
 
         var disorder = DeadlineRuleForm.From(view.Current);
         disorder.EmergencyHours = 48;
-        var english = await SaveAsync("secretary", community, disorder, "en");
-        Assert.False(english.Saved);
-        Assert.Single(english.Errors);
-        Assert.Matches("[A-Za-z]", english.Errors[0]);
-        Assert.DoesNotContain("Deadline.Error", english.Errors[0], StringComparison.Ordinal);
+        var english = await SaveAsync("secretary", community, disorder);
+        Assert.False(english.Succeeded);
+        var englishText = Assert.Single(TextsOf(english, "en"));
+        Assert.Matches("[A-Za-z]", englishText);
+        Assert.DoesNotContain("Deadline.Error", englishText, StringComparison.Ordinal);
 
         var huge = DeadlineRuleForm.From(view.Current);
         huge.ComplexDays = 100_000;
-        Assert.False((await SaveAsync("secretary", community, huge)).Saved);
+        Assert.False((await SaveAsync("secretary", community, huge)).Succeeded);
 
         Assert.Equal(before, await StoredVersionsAsync(community));
     }
@@ -104,16 +109,17 @@ public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClass
         Assert.Null(await GetAsync("secretary", other));
         var form = DeadlineRuleForm.From(new DeadlineRuleVersion(null, 0, DeadlineRules.Default, null, null));
         var refused = await SaveAsync("secretary", other, form);
-        Assert.False(refused.Saved);
-        Assert.Equal("您无权修改该社区的办理时限规则。", Assert.Single(refused.Errors));
+        Assert.False(refused.Succeeded);
+        Assert.Equal(Outcome.NotAllowed, refused.Outcome);
+        Assert.Equal("您无权修改该社区的办理时限规则。", Assert.Single(TextsOf(refused)));
         Assert.Equal(before, await StoredVersionsAsync(other));
 
         // A resident of the first community reads its rules but may not change them.
         var residentView = await GetAsync("resident", own);
         Assert.NotNull(residentView);
         Assert.False(residentView.CanEdit);
-        Assert.False((await SaveAsync("resident", own, DeadlineRuleForm.From(residentView.Current))).Saved);
-        Assert.False((await SaveAsync("liaison", own, DeadlineRuleForm.From(residentView.Current))).Saved);
+        Assert.False((await SaveAsync("resident", own, DeadlineRuleForm.From(residentView.Current))).Succeeded);
+        Assert.False((await SaveAsync("liaison", own, DeadlineRuleForm.From(residentView.Current))).Succeeded);
     }
 
     [Fact]
@@ -127,13 +133,13 @@ public sealed class DeadlineRuleServiceTests(DeadlineTestServer server) : IClass
         theirs.ComplexDays = 30;
 
         var first = await SaveAsync("admin", community, theirs);
-        Assert.True(first.Saved);
+        Assert.True(first.Succeeded);
         var second = await SaveAsync("secretary", community, mine);
 
-        Assert.False(second.Saved);
-        Assert.True(second.Conflict);
-        Assert.Contains($"第 {first.View!.Current.VersionNumber} 版", Assert.Single(second.Errors), StringComparison.Ordinal);
-        Assert.Equal(TimeSpan.FromDays(30), second.View!.Current.Rules.Complex);
+        Assert.False(second.Succeeded);
+        Assert.Equal(Outcome.Conflict, second.Outcome);
+        Assert.Contains($"第 {first.Value!.Current.VersionNumber} 版", Assert.Single(TextsOf(second)), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromDays(30), second.Current!.Current.Rules.Complex);
         // The form still holds the user's value.
         Assert.Equal(20, mine.ComplexDays);
     }

@@ -65,6 +65,29 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
     }
 
     /// <summary>
+    /// Adds several new rows of one kind at once (a council's member units entered in one go): <paramref name="allow"/>
+    /// says whether the caller may (null: yes), <paramref name="create"/> runs the rule and gives the new entities (or the
+    /// refusal; none: nothing to save); then they are saved together, all or none. Rows that each stand alone rather than
+    /// a change of one versioned parent, so no version is held and none is given back.
+    /// </summary>
+    public async Task<Result> AddAllAsync<TEntity>(
+        Func<Caller, Result?> allow,
+        Func<Caller, Result<IReadOnlyList<TEntity>>> create,
+        CancellationToken ct = default)
+        where TEntity : Entity
+    {
+        var caller = await callers.GetAsync(ct);
+        if (allow(caller) is { } refused) return refused;
+        var created = create(caller);
+        if (created is not { Succeeded: true, Value: { } entities }) return created;
+        if (entities.Count == 0) return Result.Ok();
+        await using var db = await OpenAsync(caller, ct);
+        db.AddRange(entities);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>
     /// Changes (or removes) an existing row that the caller loaded at <paramref name="version"/>:
     /// <list type="number">
     /// <item><paramref name="load"/> finds it, tracked; missing: <paramref name="missing"/>'s answer for the caller, else not found;</item>

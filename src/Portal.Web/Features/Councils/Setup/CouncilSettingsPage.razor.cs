@@ -27,7 +27,7 @@ public sealed partial class CouncilSettingsPage
     private IReadOnlyList<SeatUnitOption> _units = [];
     private CouncilDetail? _detail;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
-    private CouncilForm? _conflict;
+    private Result<CouncilForm>? _result;
     private bool _saving;
     private bool _loaded;
 
@@ -37,7 +37,7 @@ public sealed partial class CouncilSettingsPage
     {
         _loaded = false;
         _errors = new Dictionary<string, string>();
-        _conflict = null;
+        _result = null;
         if (Id is not null)
         {
             await ReloadAsync();
@@ -72,8 +72,8 @@ public sealed partial class CouncilSettingsPage
         try
         {
             var result = await Setup.SaveAsync(_form);
+            _result = result;
             _errors = Texts.ByField(result);
-            _conflict = null;
             switch (result.Outcome)
             {
                 case Outcome.Succeeded when _form.IsNew:
@@ -86,12 +86,7 @@ public sealed partial class CouncilSettingsPage
                     break;
                 case Outcome.Conflict when result.Current is { } current:
                     // Keep the user's input; take the new version so saving again deliberately overwrites. The panel says why.
-                    _errors = new Dictionary<string, string>();
-                    _conflict = current;
                     _form.Version = current.Version;
-                    break;
-                case Outcome.Conflict:
-                    _errors = new Dictionary<string, string> { [""] = T["Detail.NotFound"] };
                     break;
             }
         }

@@ -70,14 +70,11 @@ public sealed record CouncilScopes(IReadOnlyList<Option> Communities, IReadOnlyL
 public sealed record SeatUnitOption(int Id, string Name, int? LeaderPersonId, int? LiaisonPersonId);
 
 /// <summary>
-/// The outcome of adding several member units at once: how many seats were added and which units were skipped because
-/// they already hold a member seat for that term; or the errors, with nothing added.
+/// What adding several member units at once did: how many seats were added, and which units were skipped because they
+/// already hold a member seat for that term.
 /// </summary>
-public sealed record BulkSeatResult(SaveStatus Status, int Added, IReadOnlyList<string> Skipped, IReadOnlyDictionary<string, string> Errors)
+public sealed record BulkSeats(int Added, IReadOnlyList<string> Skipped)
 {
+    /// <summary>The field of the problems with the units picked.</summary>
     public const string UnitsField = "Units";
-
-    public bool Succeeded => Status == SaveStatus.Saved;
-
-    public static BulkSeatResult Invalid(IReadOnlyDictionary<string, string> errors) => new(SaveStatus.Invalid, 0, [], errors);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.Directory;
@@ -25,9 +24,7 @@ public sealed class CouncilSetupService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
     UnitOfWork work,
-    TimeProvider clock,
-    IStringLocalizer<CouncilsText> text,
-    IStringLocalizer<SharedText> shared)
+    TimeProvider clock)
 {
     public const int RotationOrderMax = 99;
     public const int PersonOptionsShown = 50;
@@ -117,7 +114,8 @@ public sealed class CouncilSetupService(
             ToForm, CouncilTexts, ct: ct);
     }
 
-    private static readonly CommandTexts CouncilTexts = new(NotFound, Message.Of<SharedText>("Common.ConcurrencyConflict"));
+    // Councils are not deleted; should one go meanwhile, it is reported as the form always did: as not found.
+    private static readonly CommandTexts CouncilTexts = new(NotFound, Message.Of<SharedText>("Common.ConcurrencyConflict"), NotFound);
 
     /// <summary>Applies the form to the council as it will be stored, and the rule: the problems, field by field, or null.</summary>
     private Result? Settle(Council council, CouncilForm form, bool leadEligible, bool nameTaken, List<Problem> problems)
@@ -251,44 +249,62 @@ public sealed class CouncilSetupService(
     /// is skipped and named. With <paramref name="rotate"/>, units without a place in the rotating-chair order take the next
     /// places in the order given. Nothing is added when a unit is not the council's to seat.
     /// </summary>
-    public async Task<BulkSeatResult> AddUnitSeatsAsync(int councilId, IReadOnlyList<int> unitIds, DateOnly? termFrom, bool rotate,
+    public async Task<Result<BulkSeats>> AddUnitSeatsAsync(int councilId, IReadOnlyList<int> unitIds, DateOnly? termFrom, bool rotate,
         CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var council = await ManagedCouncilAsync(db, councilId, tracked: true, ct);
-        if (council is null) return new BulkSeatResult(SaveStatus.NotFound, 0, [], new Dictionary<string, string> { [""] = text["Detail.NotFound"] });
-
-        var errors = new Dictionary<string, string>();
+        // What the rule needs from the database, read before the command: the council's seats and which of the units it
+        // may seat. A caller who may not manage the council is refused before any of it is looked at.
         var ids = unitIds.Distinct().ToList();
-        if (ids.Count == 0) errors[BulkSeatResult.UnitsField] = text["Setup.Error.UnitsRequired"];
-        if (termFrom is null) errors[nameof(SeatForm.TermFrom)] = shared["Common.Required", text["Roster.Term"]];
-        var units = await EligibleUnits(db, council.StreetId, council.CommunityId).AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.Name, u.LeaderPersonId, u.LiaisonPersonId }).ToListAsync(ct);
-        if (units.Count != ids.Count) errors[BulkSeatResult.UnitsField] = text["Setup.Error.UnitNotEligible"];
-        if (errors.Count > 0) return BulkSeatResult.Invalid(errors);
+        Council? council;
+        List<(int Id, string Name, int? LeaderPersonId, int? LiaisonPersonId)> units = [];
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
+            if (council is not null)
+                units = (await EligibleUnits(db, council.StreetId, council.CommunityId).AsNoTracking().Where(u => ids.Contains(u.Id))
+                    .Select(u => new { u.Id, u.Name, u.LeaderPersonId, u.LiaisonPersonId }).ToListAsync(ct))
+                    .Select(u => (u.Id, u.Name, u.LeaderPersonId, u.LiaisonPersonId)).ToList();
+        }
 
-        var nextOrder = (council.Members.Max(m => m.RotationOrder) ?? 0) + 1;
         var skipped = new List<string>();
         var added = 0;
-        foreach (var unit in ids.Select(id => units.Single(u => u.Id == id)))
-        {
-            var seat = new CouncilMember
+        var saved = await work.AddAllAsync<CouncilMember>(
+            allow: caller => Managed(caller, council),
+            create: _ =>
             {
-                CouncilId = council.Id, UnitId = unit.Id, PersonId = unit.LeaderPersonId, LiaisonPersonId = unit.LiaisonPersonId,
-                Role = CouncilRole.Member, IsPartTime = true, TermFrom = termFrom!.Value,
-            };
-            if (council.Members.Any(m => m.UnitId == unit.Id && m.Role == CouncilRole.Member && Overlaps(m, seat)))
-            {
-                skipped.Add(unit.Name);
-                continue;
-            }
-            if (rotate && nextOrder <= RotationOrderMax)
-                seat.RotationOrder = council.Members.FirstOrDefault(m => m.UnitId == unit.Id && m.RotationOrder is not null)?.RotationOrder ?? nextOrder++;
-            council.Members.Add(seat);
-            added++;
-        }
-        if (added > 0) await db.SaveChangesAsync(ct);
-        return new BulkSeatResult(SaveStatus.Saved, added, skipped, new Dictionary<string, string>());
+                var problems = new List<Problem>();
+                void Set(string field, Message message) => SetProblem(problems, field, message);
+                if (ids.Count == 0) Set(BulkSeats.UnitsField, Message.Of<CouncilsText>("Setup.Error.UnitsRequired"));
+                if (termFrom is null) Set(nameof(SeatForm.TermFrom), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Roster.Term")));
+                if (units.Count != ids.Count) Set(BulkSeats.UnitsField, Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
+                if (problems.Count > 0) return Result<IReadOnlyList<CouncilMember>>.Invalid(problems);
+
+                // Allowed, so the council was found.
+                var members = council!.Members.ToList();
+                var nextOrder = (members.Max(m => m.RotationOrder) ?? 0) + 1;
+                var seats = new List<CouncilMember>();
+                foreach (var unit in ids.Select(id => units.Single(u => u.Id == id)))
+                {
+                    var seat = new CouncilMember
+                    {
+                        CouncilId = council.Id, UnitId = unit.Id, PersonId = unit.LeaderPersonId, LiaisonPersonId = unit.LiaisonPersonId,
+                        Role = CouncilRole.Member, IsPartTime = true, TermFrom = termFrom!.Value,
+                    };
+                    if (members.Any(m => m.UnitId == unit.Id && m.Role == CouncilRole.Member && Overlaps(m, seat)))
+                    {
+                        skipped.Add(unit.Name);
+                        continue;
+                    }
+                    if (rotate && nextOrder <= RotationOrderMax)
+                        seat.RotationOrder = members.FirstOrDefault(m => m.UnitId == unit.Id && m.RotationOrder is not null)?.RotationOrder ?? nextOrder++;
+                    members.Add(seat);
+                    seats.Add(seat);
+                }
+                added = seats.Count;
+                return Result<IReadOnlyList<CouncilMember>>.Ok(seats);
+            },
+            ct);
+        return saved.Succeeded ? Result<BulkSeats>.Ok(new BulkSeats(added, skipped)) : Result<BulkSeats>.From(saved);
     }
 
     /// <summary>Ends a seat's term on <paramref name="lastDay"/> (inclusive), for someone who left or whose post changed.</summary>

@@ -43,14 +43,3 @@ public sealed class DeadlineRuleForm
         EmergencyHours <= MaxDays * 24 && UtilitiesHours <= MaxDays * 24 && GeneralDays <= MaxDays && ComplexDays <= MaxDays
         && EscalationGraceHours <= MaxDays * 24;
 }
-
-/// <summary>
-/// The outcome of saving: the new view when saved; otherwise localized errors and, on a conflict, the newer version
-/// someone else saved (the form keeps the user's input).
-/// </summary>
-public sealed record DeadlineRuleSaveResult(bool Saved, IReadOnlyList<string> Errors, DeadlineRuleView? View, bool Conflict = false)
-{
-    public const string ErrorForbidden = "Rules.Error.Forbidden";
-    public const string ErrorConflict = "Rules.Error.Conflict";
-    public const string ErrorTooLong = "Rules.Error.TooLong";
-}

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
@@ -16,9 +15,7 @@ namespace Portal.Web.Features.Lists.Deadlines;
 public sealed class DeadlineRuleService(
     IDbContextFactory<PortalDbContext> dbFactory,
     UnitOfWork work,
-    TimeProvider clock,
-    IStringLocalizer<ListsText> listsText,
-    IStringLocalizer<DeadlinesText> text)
+    TimeProvider clock)
 {
     /// <summary>The communities the caller can see, by name, for choosing whose rules to show.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> CommunitiesAsync(CancellationToken ct = default)
@@ -42,19 +39,19 @@ public sealed class DeadlineRuleService(
     }
 
     /// <summary>
-    /// Saves the form as the next version. Refused, changing nothing, when the caller may not manage the community,
-    /// when the values are invalid, or when someone saved a newer version since the form was loaded.
+    /// Saves the form as the next version; the answer carries the community's rules as they are now. Refused, changing
+    /// nothing, when the caller may not manage the community, when the values are invalid (every reason, for the whole
+    /// form), or when someone saved a newer version since the form was loaded (a conflict carrying that version).
     /// </summary>
-    public async Task<DeadlineRuleSaveResult> SaveAsync(int communityId, DeadlineRuleForm form, CancellationToken ct = default)
+    public async Task<Result<DeadlineRuleView>> SaveAsync(int communityId, DeadlineRuleForm form, CancellationToken ct = default)
     {
-        var forbidden = new DeadlineRuleSaveResult(false, [text[DeadlineRuleSaveResult.ErrorForbidden]], null);
-        if (!MayManage(await work.CallerAsync(ct), communityId)) return forbidden;
+        if (!MayManage(await work.CallerAsync(ct), communityId)) return Result<DeadlineRuleView>.NotAllowed(Forbidden);
 
-        var errors = new List<string>();
-        if (!form.IsWithinRange) errors.Add(text[DeadlineRuleSaveResult.ErrorTooLong, DeadlineRuleForm.MaxDays]);
+        var problems = new List<Problem>();
+        if (!form.IsWithinRange) problems.Add(new Problem(Problem.Form, Message.Of<DeadlinesText>(ErrorTooLong, DeadlineRuleForm.MaxDays)));
         var rules = form.ToRules();
-        errors.AddRange(rules.Validate().Select(code => listsText[code].Value));
-        if (errors.Count > 0) return new DeadlineRuleSaveResult(false, errors, null);
+        problems.AddRange(rules.Validate().Select(code => new Problem(Problem.Form, Message.Of<ListsText>(code))));
+        if (problems.Count > 0) return Result<DeadlineRuleView>.Invalid(problems);
 
         int latest;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -64,30 +61,36 @@ public sealed class DeadlineRuleService(
         }
         if (latest != form.BaseVersionNumber) return await ConflictAsync(communityId, ct);
 
+        Result<DeadlineRuleSet> added;
         try
         {
-            var added = await work.AddAsync<DeadlineRuleSet, DeadlineRuleSet>(
-                allow: caller => MayManage(caller, communityId) ? null : Result.NotAllowed(Message.Of<DeadlinesText>(DeadlineRuleSaveResult.ErrorForbidden)),
+            added = await work.AddAsync<DeadlineRuleSet, DeadlineRuleSet>(
+                allow: caller => MayManage(caller, communityId) ? null : Result.NotAllowed(Forbidden),
                 create: caller => Result<DeadlineRuleSet>.Ok(DeadlineRuleSet.From(rules, communityId, latest + 1, clock.GetUtcNow().UtcDateTime, caller.Name)),
                 ct: ct);
-            if (!added.Succeeded) return forbidden;
         }
         catch (DbUpdateException)
         {
             // The unique (community, version) index: someone saved the same next version a moment earlier.
             return await ConflictAsync(communityId, ct);
         }
+        if (!added.Succeeded) return Result<DeadlineRuleView>.From(added);
         await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-        return new DeadlineRuleSaveResult(true, [], await ViewAsync(fresh, communityId, true, ct));
+        return Result<DeadlineRuleView>.Ok(await ViewAsync(fresh, communityId, true, ct), added.Id);
     }
+
+    private const string ErrorConflict = "Rules.Error.Conflict";
+    private const string ErrorTooLong = "Rules.Error.TooLong";
+    private static readonly Message Forbidden = Message.Of<DeadlinesText>("Rules.Error.Forbidden");
 
     private static bool MayManage(Caller caller, int communityId) => caller.IsSignedIn && caller.Policy.CanManageCommunity(communityId);
 
-    private async Task<DeadlineRuleSaveResult> ConflictAsync(int communityId, CancellationToken ct)
+    /// <summary>Someone saved a newer version: the conflict names it and carries the rules as they are now.</summary>
+    private async Task<Result<DeadlineRuleView>> ConflictAsync(int communityId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var view = await ViewAsync(db, communityId, true, ct);
-        return new DeadlineRuleSaveResult(false, [text[DeadlineRuleSaveResult.ErrorConflict, view.Current.VersionNumber]], view, Conflict: true);
+        return Result<DeadlineRuleView>.Conflict(Message.Of<DeadlinesText>(ErrorConflict, view.Current.VersionNumber), view);
     }
 
     private static async Task<DeadlineRuleView> ViewAsync(PortalDbContext db, int communityId, bool canEdit, CancellationToken ct)
