@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Callers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
@@ -20,7 +21,7 @@ public sealed class CouncilAccessTests(PortalHostFixture fixture) : IClassFixtur
     private Task<MeetingAccess?> LoadAsync(string user, int meetingId) => TestAccounts.AsAsync(fixture.Host, user, async services =>
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
-        var caller = await services.GetRequiredService<CurrentUser>().IdentityAsync(Ct);
+        var caller = await services.GetRequiredService<CallerScope>().GetAsync(Ct);
         return await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, Ct);
     });
 

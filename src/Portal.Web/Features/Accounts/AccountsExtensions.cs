@@ -78,7 +78,6 @@ public static class AccountsExtensions
         services.AddSingleton<AccessPolicyProvider>();
         // Scoped = per circuit in Blazor, per request otherwise.
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
-        services.AddScoped<CurrentUser>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SignInGuard>();
         services.AddScoped<PasswordSignIn>();

@@ -93,15 +93,6 @@ public static class CouncilAccess
         var rights = RightsIn(caller, council, meeting);
         return rights.CanView ? new MeetingAccess(council, meeting, rights) : null;
     }
-
-    // The two CallerIdentity members below are removed when the Topics, Minutes and Review slices take the caller from
-    // CallerScope (issue 12, s3b2); until then they ask the Caller-taking members above.
-    public static MeetingRights RightsIn(CallerIdentity caller, Council council, Meeting meeting) => RightsIn(CallerOf(caller), council, meeting);
-
-    public static Task<MeetingAccess?> LoadMeetingAsync(PortalDbContext db, CallerIdentity caller, int meetingId, CancellationToken ct,
-        bool withAgenda = true, bool tracked = false) => LoadMeetingAsync(db, CallerOf(caller), meetingId, ct, withAgenda, tracked);
-
-    private static Caller CallerOf(CallerIdentity identity) => new(identity.UserId, "", identity.Name, identity.PersonId, identity.Policy);
 }
 
 /// <summary>What the caller may do with one meeting; see <see cref="CouncilAccess"/>.</summary>
