@@ -53,6 +53,9 @@ public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
 {
     public async Task HandleAsync(PortalDbContext db, Entity source, IDomainEvent domainEvent, CancellationToken ct)
     {
+        // Asked first: each notice below starts its queries when it is chosen, and one left unawaited would still be
+        // running on the save's connection (PostgreSQL refuses a second command meanwhile).
+        if (ActorOf(db) is not { } actorUserId) return;
         var notice = (source, domainEvent) switch
         {
             (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.ConfirmAgenda }) => AgendaConfirmedAsync(db, meeting, ct),
@@ -61,7 +64,7 @@ public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
             (Topic topic, AdHocTopicRequested) => AdHocRequestedAsync(db, topic, ct),
             _ => null,
         };
-        if (notice is null || ActorOf(db) is not { } actorUserId) return;
+        if (notice is null) return;
         var (key, args, recipients, linkPath) = await notice;
         if (key is null) return;
         // An ad-hoc request's topics each raise the request: its managers hear of it once.
