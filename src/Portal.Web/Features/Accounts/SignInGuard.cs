@@ -8,7 +8,6 @@ using Portal.Web.Components.Shared;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
 using Portal.Web.Kit.Live;
-using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Accounts;
 

@@ -1,4 +1,3 @@
-using Portal.Web.Kit.Callers;
 using Portal.Domain.Access;
 using System.Security.Claims;
 using Portal.Web.Kit.Live;
@@ -24,13 +23,11 @@ public sealed record WorkItemChanged(int Id, WorkItemStatus Status, WorkItemKind
 /// Anyone who belongs to the community may receive its work-item events: the payload is an id, a status and a kind, so
 /// it tells nobody more than the public board does; the item itself is still loaded through the access check. Singleton.
 /// </summary>
-public sealed class ListsChannelRule(AccessPolicyProvider policies) : ILiveChannelRule
+public sealed class ListsChannelRule : ILiveChannelRule
 {
     public string Prefix => ListsChannels.Prefix;
 
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct)
-    {
-        if (user.Identity?.IsAuthenticated != true || !ListsChannels.TryParse(channel, out var communityId)) return false;
-        return (await policies.ForAsync(user, ct)).CanViewCommunity(communityId);
-    }
+    public Task<bool> CanReadAsync(ClaimsPrincipal user, Caller caller, string channel, CancellationToken ct) =>
+        Task.FromResult(caller.IsSignedIn && ListsChannels.TryParse(channel, out var communityId)
+            && caller.Policy.CanViewCommunity(communityId));
 }

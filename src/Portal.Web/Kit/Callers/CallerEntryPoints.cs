@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Domain.Access;
-using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Kit.Callers;
 

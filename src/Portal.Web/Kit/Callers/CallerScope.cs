@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 
 namespace Portal.Web.Kit.Callers;
 

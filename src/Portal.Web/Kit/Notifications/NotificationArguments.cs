@@ -1,5 +1,4 @@
 using System.Globalization;
-using Portal.Domain.Common;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Localization;

@@ -184,7 +184,7 @@ public sealed class AttendanceService(
             {
                 return Refused(Busy);
             }
-            return new AttendanceOutcome(payload, null, null, db.LiveEvents.Local.Single().Sequence);
+            return new AttendanceOutcome(payload, null, null, db.LiveEvents.Local.Single(e => e.Type == MeetingChannels.AttendanceChangedType).Sequence);
         }
     }
 

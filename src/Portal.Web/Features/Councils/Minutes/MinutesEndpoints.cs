@@ -1,7 +1,6 @@
 using Portal.Domain.Councils;
 using Portal.Web.Components.Shared.Export;
 
-// In the councils namespace like the other council endpoints, so Program.cs maps it without another using.
 namespace Portal.Web.Features.Councils.Minutes;
 
 public static class MinutesEndpoints

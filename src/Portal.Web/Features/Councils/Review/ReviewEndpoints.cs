@@ -2,7 +2,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
 
-// In the councils namespace so Program.cs maps it with one line and no extra using.
 namespace Portal.Web.Features.Councils.Review;
 
 /// <summary>

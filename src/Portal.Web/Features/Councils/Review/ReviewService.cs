@@ -8,7 +8,6 @@ using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Features.Localization;
-using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Councils.Review;
 

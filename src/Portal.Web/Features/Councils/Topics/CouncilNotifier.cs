@@ -1,13 +1,11 @@
 using Portal.Web.Kit.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Data.Audit;
 using Portal.Domain.Common;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Portal.Web.Features.Notifications;
 
 namespace Portal.Web.Features.Councils.Topics;
 
@@ -53,22 +51,19 @@ public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
 {
     public async Task HandleAsync(PortalDbContext db, Entity source, IDomainEvent domainEvent, CancellationToken ct)
     {
-        // Asked first: each notice below starts its queries when it is chosen, and one left unawaited would still be
-        // running on the save's connection (PostgreSQL refuses a second command meanwhile).
         if (ActorOf(db) is not { } actorUserId) return;
-        var notice = (source, domainEvent) switch
+        // Each arm awaits its queries: a notice started and then dropped would leave a command running on the save's
+        // connection (PostgreSQL refuses the next one).
+        Notice? notice = (source, domainEvent) switch
         {
-            (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.ConfirmAgenda }) => AgendaConfirmedAsync(db, meeting, ct),
-            (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.Confirm or MeetingAction.Decline }) => AdHocDecidedAsync(db, meeting, ct),
-            (Topic topic, TopicScreened screened) => TopicScreenedAsync(db, topic, screened.Action, ct),
-            (Topic topic, AdHocTopicRequested) => AdHocRequestedAsync(db, topic, ct),
+            (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.ConfirmAgenda }) => await AgendaConfirmedAsync(db, meeting, ct),
+            (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.Confirm or MeetingAction.Decline }) => await AdHocDecidedAsync(db, meeting, ct),
+            (Topic topic, TopicScreened screened) => await TopicScreenedAsync(db, topic, screened.Action, ct),
+            (Topic topic, AdHocTopicRequested) => await AdHocRequestedAsync(db, topic, ct),
             _ => null,
         };
-        if (notice is null) return;
-        var (key, args, recipients, linkPath) = await notice;
-        if (key is null) return;
-        // An ad-hoc request's topics each raise the request: its managers hear of it once.
-        if (db.Notifications.Local.Any(n => n.MessageKey == key && n.LinkPath == linkPath)) return;
+        if (notice is not { Key: { } key }) return;
+        var (_, args, recipients, linkPath) = notice;
         var now = clock.GetUtcNow().UtcDateTime;
         var argument = NotificationArguments.Join(args);
         NotificationDelivery.Add(db, recipients, actorUserId, userId => new Notification
@@ -107,6 +102,9 @@ public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
 
     private static async Task<Notice> AdHocRequestedAsync(PortalDbContext db, Topic topic, CancellationToken ct)
     {
+        // Each topic of a request raises it; its managers hear of the request once.
+        if (db.Notifications.Local.Any(n => n.MessageKey == CouncilNotificationKeys.AdHocRequested && n.LinkPath == TopicsPath(topic.MeetingId)))
+            return new(null, [], [], "");
         var meeting = await db.Meetings.SingleAsync(m => m.Id == topic.MeetingId, ct);
         var council = await db.Councils.AsNoTracking().SingleAsync(c => c.Id == meeting.CouncilId, ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == meeting.RequestedByUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
@@ -128,7 +126,7 @@ public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
     }
 
     /// <summary>Accounts of people sitting on the council that day (member or liaison by person) and of the sitting units' liaison accounts.</summary>
-    public static async Task<List<string>> SittingAccountsAsync(PortalDbContext db, Council council, DateOnly day, CancellationToken ct)
+    private static async Task<List<string>> SittingAccountsAsync(PortalDbContext db, Council council, DateOnly day, CancellationToken ct)
     {
         var seats = council.Members.Where(m => m.IsSittingOn(day)).ToList();
         var persons = seats.SelectMany(m => new[] { m.PersonId, m.LiaisonPersonId }).OfType<int>().Distinct().ToList();

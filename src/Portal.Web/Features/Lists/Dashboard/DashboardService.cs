@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Lists;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Lists.Deadlines;
 using Portal.Web.Features.Localization;
 

@@ -1,16 +1,10 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Access;
 using Portal.Domain.Common;
-using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Features.Accounts;
-using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Notifications;
 
 namespace Portal.Web.Features.Lists.WorkItems;
-
 
 /// <summary>
 /// Tells the people an action concerns, in their bell: a dispatch or a chase (督办) the owner (the liaisons of the owner
@@ -35,7 +29,7 @@ public sealed class WorkItemNotifier(TimeProvider clock) : IDomainEventHandler
     }
 
     /// <summary>Adds the notifications for <paramref name="action"/> on <paramref name="item"/> to <paramref name="db"/> (unsaved).</summary>
-    private async Task<IReadOnlyList<string>> AddAsync(PortalDbContext db, WorkItem item, WorkItemAction action, Satisfaction? rating, string? note,
+    private async Task AddAsync(PortalDbContext db, WorkItem item, WorkItemAction action, Satisfaction? rating, string? note,
         string? actorUserId, CancellationToken ct)
     {
         string? key = null;
@@ -67,10 +61,10 @@ public sealed class WorkItemNotifier(TimeProvider clock) : IDomainEventHandler
                 args = [item.Title, await OwnerNameAsync(db, item, ct)];
                 break;
         }
-        if (key is null) return [];
+        if (key is null) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var argument = NotificationArguments.Join(args);
-        return NotificationDelivery.Add(db, recipients, actorUserId, userId => new Notification
+        NotificationDelivery.Add(db, recipients, actorUserId, userId => new Notification
         {
             UserId = userId, MessageKey = key, MessageArgument = argument, WorkItemId = item.Id, CreatedAtUtc = now,
         });

@@ -6,7 +6,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Components.Shared;
 using Portal.Web.Kit.Live;
-using Portal.Web.Features.Notifications;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;
 
@@ -380,7 +379,6 @@ public sealed partial class WorkItemService(
 
     private static StepActor Actor(Caller caller) => new(caller.UserId, caller.Name);
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
 
 /// <summary>A grid in a choice list, with its community so forms can offer the grids of the chosen community.</summary>
