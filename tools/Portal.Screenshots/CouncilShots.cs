@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Features.Councils.Display;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Screenshots;
 
@@ -34,7 +35,7 @@ public sealed record CouncilShots(int Live, int Next, int Held, string Projector
                 .OrderBy(m => m.StartsAtUtc).Select(m => m.Id).FirstAsync();
             held = await meetings.Where(m => m.Status == MeetingStatus.Ended).OrderByDescending(m => m.StartsAtUtc).Select(m => m.Id).FirstAsync();
         }
-        var token = await host.AsAsync<DisplayLinkService, string?>("secretary", s => s.CreateLinkAsync(live))
+        var token = (await host.AsAsync<DisplayLinkService, Result<string>>("secretary", s => s.CreateLinkAsync(live))).Value
             ?? throw new InvalidOperationException("The secretary could not create a display link.");
         return new CouncilShots(live, next, held, $"{DisplayLink.PagePath}#{token}");
     }

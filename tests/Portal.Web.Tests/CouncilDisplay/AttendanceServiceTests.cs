@@ -6,6 +6,7 @@ using Portal.Testing;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Kit.Live;
+using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
 
@@ -77,8 +78,8 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
 
         var outcome = await As("gridworker", s => s.SelfCheckInAsync(meetingId, Ct));
 
-        Assert.True(outcome.Succeeded, outcome.Error);
-        var change = outcome.Change!;
+        Assert.True(outcome.Succeeded, Host.TextOf(outcome));
+        var change = outcome.Value!.Change;
         Assert.Equal(gridworker, change.PersonId);
         Assert.Equal("孙志强", change.PersonName);
         Assert.True(change.IsExpected);
@@ -96,9 +97,9 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
 
         // A second check-in is refused with the domain's message and moves nothing.
         var again = await As("gridworker", s => s.SelfCheckInAsync(meetingId, Ct));
-        Assert.False(again.Succeeded);
-        Assert.Equal(AttendanceRules.AlreadyCheckedIn, again.ErrorCode);
-        Assert.Equal("已签到，无需重复签到。", again.Error);
+        Assert.Equal(Outcome.Invalid, again.Outcome);
+        Assert.Equal(AttendanceRules.AlreadyCheckedIn, again.FormMessage?.Key);
+        Assert.Equal("已签到，无需重复签到。", Host.TextOf(again));
         var after = await TestAccounts.DbAsync(Host, db => db.Attendances.AsNoTracking().SingleAsync(a => a.MeetingId == meetingId && a.PersonId == gridworker, Ct));
         Assert.Equal(stored.CheckedInAtUtc, after.CheckedInAtUtc);
     }
@@ -110,10 +111,10 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
 
         var early = await As("secretary", s => s.SelfCheckInAsync(meetingId, Ct));
 
-        Assert.False(early.Succeeded);
-        Assert.Equal(AttendanceRules.OutsideWindow, early.ErrorCode);
-        Assert.False(string.IsNullOrWhiteSpace(early.Error));
-        Assert.NotEqual(AttendanceRules.OutsideWindow, early.Error);
+        Assert.Equal(Outcome.Invalid, early.Outcome);
+        Assert.Equal(AttendanceRules.OutsideWindow, early.FormMessage?.Key);
+        Assert.False(string.IsNullOrWhiteSpace(Host.TextOf(early)));
+        Assert.NotEqual(AttendanceRules.OutsideWindow, Host.TextOf(early));
         var present = await TestAccounts.DbAsync(Host, db => db.Attendances.CountAsync(a => a.MeetingId == meetingId && a.CheckedInAtUtc != null, Ct));
         Assert.Equal(0, present);
         // The secretary may still mark someone present ahead of time (someone arrived early without a phone).
@@ -131,13 +132,14 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
 
         var outcome = await As("liaison", s => s.SelfCheckInAsync(meetingId, Ct));
 
-        Assert.True(outcome.Succeeded, outcome.Error);
-        Assert.False(outcome.Change!.IsExpected);
-        Assert.Equal(0, outcome.Change.Present);
-        Assert.Equal(1, outcome.Change.Guests);
-        Assert.Equal(expected.Count, outcome.Change.Expected);
+        Assert.True(outcome.Succeeded, Host.TextOf(outcome));
+        var change = outcome.Value!.Change;
+        Assert.False(change.IsExpected);
+        Assert.Equal(0, change.Present);
+        Assert.Equal(1, change.Guests);
+        Assert.Equal(expected.Count, change.Expected);
         // The liaison's unit comes from the seat they handle.
-        Assert.NotNull(outcome.Change.UnitName);
+        Assert.NotNull(change.UnitName);
         var view = await As("secretary", s => s.LoadAsync(meetingId, Ct));
         var row = Assert.Single(view!.Rows, r => r.PersonId == liaison);
         Assert.False(row.IsExpected);
@@ -157,23 +159,25 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
         var byRecorder = await As("gridworker", s => s.MarkPresentAsync(meetingId, secretary, Ct));
         var byLiaison = await As("liaison", s => s.MarkPresentAsync(meetingId, secretary, Ct));
         var byResident = await As("resident", s => s.MarkPresentAsync(meetingId, secretary, Ct));
-        Assert.Equal(AttendanceService.NotSteering, byRecorder.ErrorCode);
-        Assert.Equal(AttendanceService.NotSteering, byLiaison.ErrorCode);
-        Assert.Equal(AttendanceService.NotSteering, byResident.ErrorCode);
-        Assert.Equal("只有会议主持人或秘书处可以标记出席。", byRecorder.Error);
+        Assert.All([byRecorder, byLiaison, byResident], r =>
+        {
+            Assert.Equal(Outcome.NotAllowed, r.Outcome);
+            Assert.Equal(AttendanceService.NotSteering, r.FormMessage?.Key);
+        });
+        Assert.Equal("只有会议主持人或秘书处可以标记出席。", Host.TextOf(byRecorder));
 
         var marked = await As("secretary", s => s.MarkPresentAsync(meetingId, gridworker, Ct));
-        Assert.True(marked.Succeeded, marked.Error);
-        Assert.Equal(CheckInWay.MarkedBySecretary, marked.Change!.Way);
-        Assert.Equal(1, marked.Change.Present);
+        Assert.True(marked.Succeeded, Host.TextOf(marked));
+        Assert.Equal(CheckInWay.MarkedBySecretary, marked.Value!.Change.Way);
+        Assert.Equal(1, marked.Value.Change.Present);
         var secretaryUser = await TestAccounts.FindAsync(Host, "secretary");
         var stored = await TestAccounts.DbAsync(Host, db => db.Attendances.AsNoTracking().SingleAsync(a => a.MeetingId == meetingId && a.PersonId == gridworker, Ct));
         Assert.Equal(secretaryUser.Id, stored.MarkedByUserId);
 
         // Marking twice is refused; someone not on the list cannot be marked.
-        Assert.Equal(AttendanceRules.AlreadyCheckedIn, (await As("secretary", s => s.MarkPresentAsync(meetingId, gridworker, Ct))).ErrorCode);
+        Assert.Equal(AttendanceRules.AlreadyCheckedIn, (await As("secretary", s => s.MarkPresentAsync(meetingId, gridworker, Ct))).FormMessage?.Key);
         var resident = await PersonOfAsync("resident");
-        Assert.Equal(AttendanceService.PersonNotListed, (await As("secretary", s => s.MarkPresentAsync(meetingId, resident, Ct))).ErrorCode);
+        Assert.Equal(AttendanceService.PersonNotListed, (await As("secretary", s => s.MarkPresentAsync(meetingId, resident, Ct))).FormMessage?.Key);
         // The figures count the secretary's own QR check-in and the mark.
         Assert.True((await As("secretary", s => s.SelfCheckInAsync(meetingId, Ct))).Succeeded);
         var view = await As("secretary", s => s.LoadAsync(meetingId, Ct));
@@ -212,13 +216,13 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
         start.SetResult();
         var outcomes = await Task.WhenAll(marks);
 
-        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, host.TextOf(o)));
         var events = await TestAccounts.DbAsync(host, db => db.LiveEvents.AsNoTracking()
             .Where(e => e.Channel == channel && e.Type == MeetingChannels.AttendanceChangedType)
             .OrderBy(e => e.Sequence).Select(e => e.Payload).ToListAsync(Ct));
         var present = events.Select(p => JsonSerializer.Deserialize<AttendanceChanged>(p, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.Present).ToList();
         Assert.Equal(Enumerable.Range(1, persons.Count), present);
-        Assert.Equal(persons.Count, outcomes.Max(o => o.Change!.Present));
+        Assert.Equal(persons.Count, outcomes.Max(o => o.Value!.Change.Present));
     }
 
     [Fact]
@@ -229,10 +233,12 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
         var resident = await As("resident", s => s.SelfCheckInAsync(meetingId, Ct));
         var resident2 = await As("resident2", s => s.SelfCheckInAsync(meetingId, Ct));
 
-        Assert.Equal(AttendanceService.NotParticipant, resident.ErrorCode);
-        Assert.Equal("您不是这次会议的参会人员，不能签到。", resident.Error);
+        Assert.Equal(Outcome.NotAllowed, resident.Outcome);
+        Assert.Equal(AttendanceService.NotParticipant, resident.FormMessage?.Key);
+        Assert.Equal("您不是这次会议的参会人员，不能签到。", Host.TextOf(resident));
         // Another community's resident cannot even see the meeting: refused like one that does not exist.
-        Assert.Equal(AttendanceService.NotFound, resident2.ErrorCode);
+        Assert.Equal(Outcome.NotFound, resident2.Outcome);
+        Assert.Equal(AttendanceService.NotFound, resident2.FormMessage?.Key);
         Assert.Null(await As("resident", s => s.LoadAsync(meetingId, Ct)));
         Assert.Null(await As("resident2", s => s.LoadAsync(meetingId, Ct)));
         var info = await As("resident", s => s.CheckInInfoAsync(meetingId, Ct));
@@ -247,8 +253,8 @@ public sealed class AttendanceServiceTests(PortalHostFixture fixture) : IClassFi
     {
         var meetingId = await CouncilTestData.MeetingAboutToStartAsync(Host, "English errors");
 
-        var outcome = await Host.AsAsync<AttendanceService, AttendanceOutcome>("resident", s => s.SelfCheckInAsync(meetingId, Ct), "en");
+        var outcome = await Host.AsAsync<AttendanceService, Result<AttendanceStored>>("resident", s => s.SelfCheckInAsync(meetingId, Ct), "en");
 
-        Assert.Equal("You are not a participant of this meeting, so you cannot check in.", outcome.Error);
+        Assert.Equal("You are not a participant of this meeting, so you cannot check in.", Host.TextOf(outcome, culture: "en"));
     }
 }

@@ -14,6 +14,7 @@ using Portal.Web.Features.Councils.Display;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Kit.Live;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Tests.Accounts;
@@ -30,7 +31,10 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private PortalHost Host => fixture.Host;
 
-    private Task<string?> CreateLinkAsync(string user, int meetingId) =>
+    private async Task<string?> CreateLinkAsync(string user, int meetingId) =>
+        (await CreateLinkResultAsync(user, meetingId)).Value;
+
+    private Task<Result<string>> CreateLinkResultAsync(string user, int meetingId) =>
         TestAccounts.AsAsync(Host, user, s => s.GetRequiredService<DisplayLinkService>().CreateLinkAsync(meetingId, Ct));
 
     private async Task<(int MeetingId, string Token)> MeetingWithLinkAsync(string title)
@@ -79,12 +83,12 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
 
         var gridworker = await PersonOfAsync("gridworker");
         var marked = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<AttendanceService>().MarkPresentAsync(meetingId, gridworker, Ct));
-        Assert.True(marked.Succeeded, marked.Error);
+        Assert.True(marked.Succeeded, Host.TextOf(marked));
         var received = await events.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(MeetingChannels.AttendanceChangedType, received.GetProperty("type").GetString());
         var payload = received.GetProperty("payload");
         Assert.Equal(1, payload.GetProperty("present").GetInt32());
-        Assert.Equal(marked.Change!.Expected, payload.GetProperty("expected").GetInt32());
+        Assert.Equal(marked.Value!.Change.Expected, payload.GetProperty("expected").GetInt32());
     }
 
     [Fact]
@@ -284,8 +288,15 @@ public sealed class DisplayLinkTests(PortalHostFixture fixture) : IClassFixture<
     {
         var meetingId = await CouncilTestData.MeetingAboutToStartAsync(Host, "谁能生成链接");
 
-        foreach (var user in new[] { "gridworker", "liaison", "member", "resident", "resident2" })
-            Assert.Null(await CreateLinkAsync(user, meetingId));
+        foreach (var user in new[] { "gridworker", "liaison", "member", "resident" })
+        {
+            var refused = await CreateLinkResultAsync(user, meetingId);
+            Assert.Equal(Outcome.NotAllowed, refused.Outcome);
+            Assert.Null(refused.Value);
+            Assert.Equal("只有会议主持人、秘书处或社区管理人员可以生成投影链接和打印签到表。", Host.TextOf(refused));
+        }
+        // Another community's resident cannot see the meeting: refused like one that does not exist.
+        Assert.Equal(Outcome.NotFound, (await CreateLinkResultAsync("resident2", meetingId)).Outcome);
         var stored = await TestAccounts.DbAsync(Host, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.DisplayTokenHash).SingleAsync(Ct));
         Assert.Null(stored);
         Assert.NotNull(await CreateLinkAsync("admin", meetingId));

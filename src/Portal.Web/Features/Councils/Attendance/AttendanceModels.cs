@@ -62,10 +62,7 @@ public sealed record CheckInInfo(
     DateTime? CheckedInAtUtc);
 
 /// <summary>
-/// The outcome of a check-in or a mark: the change and the sequence of its live event on the meeting's channel, or the
-/// error code and its localized message; a refused attempt changed nothing.
+/// What a check-in or a mark stored: the change as its live event carries it, and that event's sequence on the meeting's
+/// channel (the panel takes figures only from a change later than those it shows).
 /// </summary>
-public sealed record AttendanceOutcome(AttendanceChanged? Change, string? ErrorCode, string? Error, long Sequence = 0)
-{
-    public bool Succeeded => Change is not null;
-}
+public sealed record AttendanceStored(AttendanceChanged Change, long Sequence);

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Data.Live;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Councils;
 
@@ -12,17 +12,17 @@ namespace Portal.Web.Features.Councils;
 /// Attendance at council meetings (签到): the expected list (应到: everyone with a seat on the meeting's local day), self
 /// check-in by QR code for signed-in participants, and marking present by those who steer the meeting. Every change is
 /// stored with its live event on the meeting's channel in one transaction, so the panel, the live meeting page and the
-/// projector update.
+/// projector update. Commands answer a <see cref="Result{T}"/> whose messages are keys (the domain's in
+/// <see cref="CouncilsText"/>, this feature's in <see cref="AttendanceText"/>), localized at the edge.
 /// Rights come from <see cref="CouncilAccess"/> on every call. Scoped.
 /// </summary>
 public sealed class AttendanceService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
     TimeProvider clock,
-    IStringLocalizer<CouncilsText> councilsText,
-    IStringLocalizer<AttendanceText> text,
     ILogger<AttendanceService> logger)
 {
+    // Resource keys of AttendanceText.
     public const string NotFound = "Attendance.Error.NotFound";
     public const string NotParticipant = "Attendance.Error.NotParticipant";
     public const string NoPerson = "Attendance.Error.NoPerson";
@@ -60,11 +60,11 @@ public sealed class AttendanceService(
     /// The signed-in participant checks in (<see cref="CheckInWay.QrCode"/>). A participant who is not on the expected list
     /// (a liaison standing in, a manager) checks in as a guest (列席), which the rate does not count.
     /// </summary>
-    public Task<AttendanceOutcome> SelfCheckInAsync(int meetingId, CancellationToken ct = default) =>
+    public Task<Result<AttendanceStored>> SelfCheckInAsync(int meetingId, CancellationToken ct = default) =>
         ChangeAsync(meetingId, ct, (caller, loaded) =>
         {
-            if (!loaded.Rights.CanParticipate) return (null, NotParticipant);
-            if (caller.PersonId is not { } personId) return (null, NoPerson);
+            if (!loaded.Rights.CanParticipate) return (null, Result.NotAllowed(Own(NotParticipant)));
+            if (caller.PersonId is not { } personId) return (null, Result.NotAllowed(Own(NoPerson)));
             var row = loaded.Meeting.Attendances.FirstOrDefault(a => a.PersonId == personId);
             if (row is null)
             {
@@ -73,23 +73,23 @@ public sealed class AttendanceService(
                     MeetingId = meetingId, PersonId = personId, IsExpected = false, UnitId = SeatUnitOf(loaded.Council, loaded.Meeting, personId),
                 };
                 var guestError = AttendanceRules.CheckIn(loaded.Meeting, row, CheckInWay.QrCode, Now, null);
-                if (guestError is not null) return (null, guestError);
+                if (guestError is not null) return (null, Ruled(guestError));
                 loaded.Meeting.Attendances.Add(row);
                 return (row, null);
             }
             var error = AttendanceRules.CheckIn(loaded.Meeting, row, CheckInWay.QrCode, Now, null);
-            return error is null ? (row, null) : (null, error);
+            return error is null ? (row, null) : (null, Ruled(error));
         });
 
     /// <summary>One who steers the meeting marks a listed person present (<see cref="CheckInWay.MarkedBySecretary"/>).</summary>
-    public Task<AttendanceOutcome> MarkPresentAsync(int meetingId, int personId, CancellationToken ct = default) =>
+    public Task<Result<AttendanceStored>> MarkPresentAsync(int meetingId, int personId, CancellationToken ct = default) =>
         ChangeAsync(meetingId, ct, (caller, loaded) =>
         {
-            if (!loaded.Rights.CanSteer) return (null, NotSteering);
+            if (!loaded.Rights.CanSteer) return (null, Result.NotAllowed(Own(NotSteering)));
             var row = loaded.Meeting.Attendances.FirstOrDefault(a => a.PersonId == personId);
-            if (row is null) return (null, PersonNotListed);
+            if (row is null) return (null, Result.Invalid(Own(PersonNotListed)));
             var error = AttendanceRules.CheckIn(loaded.Meeting, row, CheckInWay.MarkedBySecretary, Now, caller.UserId);
-            return error is null ? (row, null) : (null, error);
+            return error is null ? (row, null) : (null, Ruled(error));
         });
 
     /// <summary>
@@ -152,8 +152,8 @@ public sealed class AttendanceService(
     /// meeting's attendance run one after another and each reads the list as the one before it left it: the figures its
     /// event carries are those after this change and every earlier one, in the order of the events' sequence numbers.
     /// </summary>
-    private async Task<AttendanceOutcome> ChangeAsync(int meetingId, CancellationToken ct,
-        Func<Caller, MeetingAccess, (Attendance? Row, string? Error)> change)
+    private async Task<Result<AttendanceStored>> ChangeAsync(int meetingId, CancellationToken ct,
+        Func<Caller, MeetingAccess, (Attendance? Row, Result? Refused)> change)
     {
         // Two attempts: a concurrent first check-in of the same guest, or a concurrent first load, trips the unique index once.
         for (var attempt = 1; ; attempt++)
@@ -162,11 +162,12 @@ public sealed class AttendanceService(
             var caller = await callers.GetAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Meetings.Where(m => m.Id == meetingId).ExecuteUpdateAsync(m => m.SetProperty(x => x.Version, x => x.Version), ct);
-            if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { } loaded) return Refused(NotFound);
+            if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { } loaded)
+                return Result<AttendanceStored>.NotFound(Own(NotFound));
             // Saved with the change (not on its own): a clash with a concurrent first load fails this transaction as a whole.
             SyncExpected(loaded.Council, loaded.Meeting);
-            var (row, error) = change(caller, loaded);
-            if (error is not null || row is null) return Refused(error ?? NotFound);
+            var (row, refused) = change(caller, loaded);
+            if (row is null) return Result<AttendanceStored>.From(refused ?? Result.NotFound(Own(NotFound)));
             // The figures are those of the list as this change leaves it (read under the lock); one save stores both.
             var payload = await ChangeOfAsync(db, loaded.Meeting, row, ct);
             db.Publish(LiveEventDraft.Of(MeetingChannels.For(meetingId), MeetingChannels.AttendanceChangedType, payload));
@@ -182,16 +183,17 @@ public sealed class AttendanceService(
             }
             catch (DbUpdateException)
             {
-                return Refused(Busy);
+                return Result<AttendanceStored>.From(Result.Conflict(Own(Busy)));
             }
-            return new AttendanceOutcome(payload, null, null, db.LiveEvents.Local.Single(e => e.Type == MeetingChannels.AttendanceChangedType).Sequence);
+            var sequence = db.LiveEvents.Local.Single(e => e.Type == MeetingChannels.AttendanceChangedType).Sequence;
+            return Result<AttendanceStored>.Ok(new AttendanceStored(payload, sequence), row.Id);
         }
     }
 
-    private AttendanceOutcome Refused(string code) => new(null, code, Localize(code));
+    private static Message Own(string key) => Message.Of<AttendanceText>(key);
 
-    /// <summary>Domain codes are localized with the council texts, this feature's own with <see cref="AttendanceText"/>.</summary>
-    public string Localize(string code) => code.StartsWith("Council.", StringComparison.Ordinal) ? councilsText[code] : text[code];
+    /// <summary>The domain's refusal of a check-in (its codes are keys of the council texts): the state refuses it.</summary>
+    private static Result Ruled(string code) => Result.Invalid(Message.Of<CouncilsText>(code));
 
     private static int? SeatUnitOf(Council council, Meeting meeting, int personId)
     {

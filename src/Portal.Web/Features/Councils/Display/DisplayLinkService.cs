@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Councils.Display;
 
@@ -24,25 +25,28 @@ public sealed class DisplayLinkService(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>
-    /// Generates a new display link and returns its token (the only time it exists in clear); the previous link stops
-    /// working. Null when the caller may not steer the meeting.
+    /// Generates a new display link and answers its token (the only time it exists in clear); the previous link stops
+    /// working. Not found when the meeting does not exist or cannot be seen; not allowed when the caller may not steer it.
+    /// Not through the unit of work: the page holds no version of the meeting, whose version every agenda step moves, so a
+    /// concurrent save is retried here rather than reported as a conflict about something the manager never saw.
     /// </summary>
-    public async Task<string?> CreateLinkAsync(int meetingId, CancellationToken ct = default)
+    public async Task<Result<string>> CreateLinkAsync(int meetingId, CancellationToken ct = default)
     {
         // The meeting's version guards its row; a concurrent agenda save makes this save fail once, so read again and retry.
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var caller = await callers.GetAsync(ct);
-            if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { Rights.CanSteer: true } access)
-                return null;
+            if (await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false, tracked: true) is not { } access)
+                return Result<string>.NotFound(Message.Of<DisplayText>("Display.NotFound"));
+            if (!access.Rights.CanSteer) return Result<string>.NotAllowed(Message.Of<DisplayText>("Display.Refused"));
             var meeting = access.Meeting;
             var token = DisplayLink.NewToken();
             meeting.DisplayTokenHash = DisplayLink.HashOf(token);
             try
             {
                 await db.SaveChangesAsync(ct);
-                return token;
+                return Result<string>.Ok(token, meeting.Id);
             }
             catch (DbUpdateConcurrencyException ex) when (attempt < 3)
             {
