@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Councils.Meetings;
 using static Microsoft.Playwright.Assertions;
 using static Portal.Browser.Tests.PortalPage;
@@ -199,10 +200,10 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
         int[] numbers;
         await using (var db = await server.Portal.NewDbContextAsync(Ct))
             numbers = await db.AgendaItems.Where(i => i.MeetingId == meetingId).OrderBy(i => i.Position).Select(i => i.Number).ToArrayAsync(Ct);
-        var started = await server.Portal.AsAsync<MeetingLiveService, AgendaCommandResult>("secretary", s => s.StartMeetingAsync(meetingId, Ct));
-        Assert.True(started.Succeeded, started.Error);
-        var current = await server.Portal.AsAsync<MeetingLiveService, AgendaCommandResult>("secretary", s => s.SetCurrentAsync(meetingId, started.Revision, numbers[0], Ct));
-        Assert.True(current.Succeeded, current.Error);
+        var started = await server.Portal.AsAsync<MeetingLiveService, Result<AgendaApplied>>("secretary", s => s.StartMeetingAsync(meetingId, Ct));
+        Assert.True(started.Succeeded, server.Portal.TextOf(started));
+        var current = await server.Portal.AsAsync<MeetingLiveService, Result<AgendaApplied>>("secretary", s => s.SetCurrentAsync(meetingId, started.Value!.Revision, numbers[0], Ct));
+        Assert.True(current.Succeeded, server.Portal.TextOf(current));
 
         await using var secretaryContext = await browser.NewContextAsync(server.BaseAddress);
         var link = await GenerateLinkAsync(await SecretaryDisplayPageAsync(secretaryContext, meetingId));
@@ -218,11 +219,11 @@ public sealed class CouncilDisplayBrowserTests(BrowserFixture browser, PortalSer
         await Expect(projector.GetByTestId("display-countdown")).Not.ToHaveTextAsync(before, new() { Timeout = 3_000 });
 
         // Live: the third item moves before the second, then the second becomes current.
-        var moved = await server.Portal.AsAsync<MeetingLiveService, AgendaCommandResult>("secretary", s => s.MoveAsync(meetingId, current.Revision, numbers[2], numbers[1], Ct));
-        Assert.True(moved.Succeeded, moved.Error);
+        var moved = await server.Portal.AsAsync<MeetingLiveService, Result<AgendaApplied>>("secretary", s => s.MoveAsync(meetingId, current.Value!.Revision, numbers[2], numbers[1], Ct));
+        Assert.True(moved.Succeeded, server.Portal.TextOf(moved));
         await Expect(projector.GetByTestId("display-next").Locator("li").First).ToContainTextAsync("第三项：场地开放", new() { Timeout = 2_000 });
-        var second = await server.Portal.AsAsync<MeetingLiveService, AgendaCommandResult>("secretary", s => s.SetCurrentAsync(meetingId, moved.Revision, numbers[1], Ct));
-        Assert.True(second.Succeeded, second.Error);
+        var second = await server.Portal.AsAsync<MeetingLiveService, Result<AgendaApplied>>("secretary", s => s.SetCurrentAsync(meetingId, moved.Value!.Revision, numbers[1], Ct));
+        Assert.True(second.Succeeded, server.Portal.TextOf(second));
         await Expect(projector.GetByTestId("display-current")).ToHaveTextAsync("第二项：助餐点", WithinTwoSeconds);
         await Expect(projector.GetByTestId("display-next").Locator("li")).ToHaveCountAsync(0, new() { Timeout = 2_000 });
     }

@@ -25,7 +25,7 @@ public sealed class MeetingLiveBrowserTests(BrowserFixture browser, PortalServer
     private Task StartAsync(int meetingId) => server.Portal.AsAsync<MeetingLiveService, bool>("secretary", async s =>
     {
         var result = await s.StartMeetingAsync(meetingId);
-        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Succeeded, server.Portal.TextOf(result));
         return true;
     });
 

@@ -25,7 +25,7 @@ public sealed class RecordResumeBrowserTests(BrowserFixture browser, StatefulPor
         await server.Portal.AsAsync<MeetingLiveService, bool>("secretary", async s =>
         {
             var result = await s.StartMeetingAsync(meetingId);
-            Assert.True(result.Succeeded, result.Error);
+            Assert.True(result.Succeeded, server.Portal.TextOf(result));
             return true;
         });
         await using var context = await browser.NewContextAsync(server.BaseAddress);

@@ -7,6 +7,7 @@ using Portal.Testing;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Kit.Live;
+using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
 
@@ -41,7 +42,7 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
     {
         var id = await CouncilTestData.MeetingAboutToStartAsync(Host, title);
         var started = await As("secretary", s => s.StartMeetingAsync(id, Ct));
-        Assert.True(started.Succeeded, started.Error);
+        Assert.True(started.Succeeded, Host.TextOf(started));
         return id;
     }
 
@@ -61,30 +62,31 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         Assert.True((await As("secretary", s => s.SetCurrentAsync(id, rev, first, Ct))).Succeeded);
         // The recorder (grid worker) records but does not steer.
         var recorded = await As("gridworker", s => s.RecordAsync(id, rev + 1, first, "同意", "记录一", Ct));
-        Assert.True(recorded.Succeeded, recorded.Error);
+        Assert.True(recorded.Succeeded, Host.TextOf(recorded));
         var recorderSteers = await As("gridworker", s => s.MoveAsync(id, rev + 2, first, null, Ct));
         Assert.False(recorderSteers.Succeeded);
-        Assert.Equal(notAllowed, recorderSteers.Error);
-        Assert.Equal(notAllowed, (await As("gridworker", s => s.EndMeetingAsync(id, Ct))).Error);
+        Assert.Equal(notAllowed, Host.TextOf(recorderSteers));
+        Assert.Equal(Outcome.NotAllowed, recorderSteers.Outcome);
+        Assert.Equal(notAllowed, Host.TextOf(await As("gridworker", s => s.EndMeetingAsync(id, Ct))));
 
         // A member unit's liaison takes part: reads the agenda, neither steers nor records.
         var liaison = await As("liaison", s => s.LoadAsync(id, Ct));
         Assert.NotNull(liaison!.Snapshot);
         Assert.True(liaison.Rights.CanParticipate);
-        Assert.Equal(notAllowed, (await As("liaison", s => s.SetCurrentAsync(id, rev + 2, snapshot.Items[1].Number, Ct))).Error);
-        Assert.Equal(notAllowed, (await As("liaison", s => s.RecordAsync(id, rev + 2, first, null, "联络员记录", Ct))).Error);
-        Assert.Equal(notAllowed, (await As("liaison", s => s.AddUrgentAsync(id, rev + 2, "联络员议题", 5, null, Ct))).Error);
+        Assert.Equal(notAllowed, Host.TextOf(await As("liaison", s => s.SetCurrentAsync(id, rev + 2, snapshot.Items[1].Number, Ct))));
+        Assert.Equal(notAllowed, Host.TextOf(await As("liaison", s => s.RecordAsync(id, rev + 2, first, null, "联络员记录", Ct))));
+        Assert.Equal(notAllowed, Host.TextOf(await As("liaison", s => s.AddUrgentAsync(id, rev + 2, "联络员议题", 5, null, Ct))));
 
         // A resident of the community may see the council but is no participant: the header, a message, no agenda.
         var resident = await As("resident", s => s.LoadAsync(id, Ct));
         Assert.NotNull(resident);
         Assert.Null(resident.Snapshot);
         Assert.False(resident.Rights.CanParticipate);
-        Assert.Equal(notAllowed, (await As("resident", s => s.RecordAsync(id, rev + 2, first, null, "居民记录", Ct))).Error);
-        Assert.Equal(notAllowed, (await As("resident", s => s.StartTimerAsync(id, rev + 2, first, Ct))).Error);
+        Assert.Equal(notAllowed, Host.TextOf(await As("resident", s => s.RecordAsync(id, rev + 2, first, null, "居民记录", Ct))));
+        Assert.Equal(notAllowed, Host.TextOf(await As("resident", s => s.StartTimerAsync(id, rev + 2, first, Ct))));
         // Another community's resident: as if the meeting did not exist.
         Assert.Null(await As("resident2", s => s.LoadAsync(id, Ct)));
-        Assert.Equal(MeetingText(MeetingAgendaCoordinator.ErrorNotFound), (await As("resident2", s => s.SetCurrentAsync(id, rev + 2, first, Ct))).Error);
+        Assert.Equal(MeetingText(MeetingAgendaCoordinator.ErrorNotFound), Host.TextOf(await As("resident2", s => s.SetCurrentAsync(id, rev + 2, first, Ct))));
 
         // Nothing the refused callers tried was stored.
         var after = await SnapshotAsync(id);
@@ -104,8 +106,8 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         var rev = snapshot.AgendaRevision;
         var required = CouncilText(LiveAgenda.ErrorTitleRequired);
 
-        Assert.Equal(required, (await As("secretary", s => s.AddUrgentAsync(id, rev, UnsafeCharacters.Only, 10, null, Ct))).Error);
-        Assert.Equal(required, (await As("secretary", s => s.EditAsync(id, rev, first, UnsafeCharacters.Only, null, Ct))).Error);
+        Assert.Equal(required, Host.TextOf(await As("secretary", s => s.AddUrgentAsync(id, rev, UnsafeCharacters.Only, 10, null, Ct))));
+        Assert.Equal(required, Host.TextOf(await As("secretary", s => s.EditAsync(id, rev, first, UnsafeCharacters.Only, null, Ct))));
         Assert.Equal(rev, (await SnapshotAsync(id)).AgendaRevision);
 
         // Outcome and notes are optional: invisible characters only clear them, as an empty field does.
@@ -129,14 +131,14 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         var different = await Task.WhenAll(
             As("secretary", s => s.EditAsync(id, rev, a, "社区停车秩序整治（修订）", null, Ct)),
             As("gridworker", s => s.RecordAsync(id, rev, b, null, "助餐点记录", Ct)));
-        Assert.All(different, r => Assert.True(r.Succeeded, r.Error));
-        Assert.Single(different, r => r.Merged);
+        Assert.All(different, r => Assert.True(r.Succeeded, Host.TextOf(r)));
+        Assert.Single(different, r => r.Value!.Merged);
 
         // Different fields of one item, at once.
         var sameItem = await Task.WhenAll(
             As("secretary", s => s.EditAsync(id, rev + 2, b, null, 25, Ct)),
             As("gridworker", s => s.RecordAsync(id, rev + 2, b, "同意选址", null, Ct)));
-        Assert.All(sameItem, r => Assert.True(r.Succeeded, r.Error));
+        Assert.All(sameItem, r => Assert.True(r.Succeeded, Host.TextOf(r)));
 
         // The same field of one item, at once: one is stored, the other refused with the clear message; nothing merged blindly.
         var sameField = await Task.WhenAll(
@@ -144,7 +146,8 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
             As("gridworker", s => s.RecordAsync(id, rev + 4, a, null, "记录员的记录", Ct)));
         var winner = Assert.Single(sameField, r => r.Succeeded);
         var loser = Assert.Single(sameField, r => !r.Succeeded);
-        Assert.Equal(CouncilText(LiveAgenda.ErrorEditConflict), loser.Error);
+        Assert.Equal(CouncilText(LiveAgenda.ErrorEditConflict), Host.TextOf(loser));
+        Assert.Equal(Outcome.Conflict, loser.Outcome);
 
         var after = await SnapshotAsync(id);
         Assert.Equal(rev + 5, after.AgendaRevision);
@@ -168,9 +171,9 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         var results = await Task.WhenAll(
             As("secretary", s => s.MoveAsync(id, rev, c, a, Ct)),
             As("admin", s => s.AddUrgentAsync(id, rev, "燃气安全紧急通报", 5, b, Ct)));
-        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.All(results, r => Assert.True(r.Succeeded, Host.TextOf(r)));
         var moveAgain = await As("admin", s => s.MoveAsync(id, rev, c, null, Ct));
-        Assert.Equal(CouncilText(LiveAgenda.ErrorMoveConflict), moveAgain.Error);
+        Assert.Equal(CouncilText(LiveAgenda.ErrorMoveConflict), Host.TextOf(moveAgain));
 
         var after = await SnapshotAsync(id);
         Assert.Equal([c, a], after.Items.Select(i => i.Number).Where(n => n == a || n == c));
@@ -289,10 +292,10 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         var rev = snapshot.AgendaRevision;
         var notInStatus = CouncilText(MeetingWorkflow.NotAllowedInStatus);
 
-        Assert.Equal(notInStatus, (await As("secretary", s => s.SetCurrentAsync(id, rev, a, Ct))).Error);
-        Assert.Equal(notInStatus, (await As("secretary", s => s.EndMeetingAsync(id, Ct))).Error);
+        Assert.Equal(notInStatus, Host.TextOf(await As("secretary", s => s.SetCurrentAsync(id, rev, a, Ct))));
+        Assert.Equal(notInStatus, Host.TextOf(await As("secretary", s => s.EndMeetingAsync(id, Ct))));
         Assert.True((await As("secretary", s => s.StartMeetingAsync(id, Ct))).Succeeded);
-        Assert.Equal(notInStatus, (await As("secretary", s => s.StartMeetingAsync(id, Ct))).Error);
+        Assert.Equal(notInStatus, Host.TextOf(await As("secretary", s => s.StartMeetingAsync(id, Ct))));
         Assert.True((await As("secretary", s => s.SetCurrentAsync(id, rev, a, Ct))).Succeeded);
         Assert.True((await As("secretary", s => s.EndMeetingAsync(id, Ct))).Succeeded);
 
@@ -300,10 +303,10 @@ public sealed class MeetingLiveServiceTests(PortalHostFixture fixture) : IClassF
         Assert.Equal(MeetingStatus.Ended, ended.Status);
         Assert.Null(ended.CurrentNumber);
         Assert.NotNull(ended.Items.Single(i => i.Number == a).ActualEndUtc);
-        Assert.Equal(notInStatus, (await As("secretary", s => s.MoveAsync(id, ended.AgendaRevision, a, null, Ct))).Error);
-        Assert.Equal(notInStatus, (await As("secretary", s => s.EditAsync(id, ended.AgendaRevision, a, "会后改名", null, Ct))).Error);
+        Assert.Equal(notInStatus, Host.TextOf(await As("secretary", s => s.MoveAsync(id, ended.AgendaRevision, a, null, Ct))));
+        Assert.Equal(notInStatus, Host.TextOf(await As("secretary", s => s.EditAsync(id, ended.AgendaRevision, a, "会后改名", null, Ct))));
         var late = await As("gridworker", s => s.RecordAsync(id, ended.AgendaRevision, a, "会后补记结论", null, Ct));
-        Assert.True(late.Succeeded, late.Error);
+        Assert.True(late.Succeeded, Host.TextOf(late));
         Assert.Equal("会后补记结论", (await SnapshotAsync(id)).Items.Single(i => i.Number == a).Outcome);
     }
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Live;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Councils.Meetings;
 
@@ -11,16 +11,16 @@ namespace Portal.Web.Features.Councils.Meetings;
 /// The live meeting for one caller: reads the meeting (participants only see the agenda) and sends agenda operations to
 /// <see cref="MeetingAgendaCoordinator"/> after checking the caller's rights with <see cref="CouncilAccess"/> on every call:
 /// steering (current item, order, urgent items, titles, time boxes, timers, start and end) needs CanSteer; outcomes and
-/// notes need CanRecord. Errors come back localized. Scoped (per circuit or request).
+/// notes need CanRecord. Commands answer a <see cref="Result{T}"/>: the agenda's revision after the step and whether it
+/// was merged with changes made meanwhile, or the refusal as a message (the domain's codes are keys of
+/// <see cref="CouncilsText"/>, this feature's of <see cref="MeetingsText"/>), localized at the edge. Scoped (per circuit or request).
 /// </summary>
 public sealed class MeetingLiveService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
     MeetingAgendaCoordinator coordinator,
     LiveEventBus bus,
-    TimeProvider clock,
-    IStringLocalizer<CouncilsText> councilText,
-    IStringLocalizer<MeetingsText> text)
+    TimeProvider clock)
 {
     public const string ErrorNotAllowed = "Meeting.NotAllowed";
 
@@ -50,43 +50,43 @@ public sealed class MeetingLiveService(
         return new MeetingLive(header, meeting.Status, meeting.StartedAtUtc, meeting.EndedAtUtc, rights, snapshot);
     }
 
-    public Task<AgendaCommandResult> SetCurrentAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> SetCurrentAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Steer, actor => new SetCurrentItem(baseRevision, actor, number), ct);
 
     /// <summary>Moves the item just before <paramref name="beforeNumber"/>, or to the end (null).</summary>
-    public Task<AgendaCommandResult> MoveAsync(int meetingId, int baseRevision, int number, int? beforeNumber, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> MoveAsync(int meetingId, int baseRevision, int number, int? beforeNumber, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Steer, actor => new MoveItem(baseRevision, actor, number, beforeNumber), ct);
 
-    public Task<AgendaCommandResult> AddUrgentAsync(int meetingId, int baseRevision, string title, int minutes, int? beforeNumber, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> AddUrgentAsync(int meetingId, int baseRevision, string title, int minutes, int? beforeNumber, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Steer, actor => new AddUrgentItem(baseRevision, actor, title ?? "", minutes, beforeNumber), ct);
 
     /// <summary>Changes the title and/or the time box (null: unchanged).</summary>
-    public Task<AgendaCommandResult> EditAsync(int meetingId, int baseRevision, int number, string? title, int? minutes, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> EditAsync(int meetingId, int baseRevision, int number, string? title, int? minutes, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Steer, actor => new EditItem(baseRevision, actor, number, Title: title, TimeBoxMinutes: minutes), ct);
 
     /// <summary>Records the outcome and/or the notes (null: unchanged; empty: cleared).</summary>
-    public Task<AgendaCommandResult> RecordAsync(int meetingId, int baseRevision, int number, string? outcome, string? notes, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> RecordAsync(int meetingId, int baseRevision, int number, string? outcome, string? notes, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Record, actor => new EditItem(baseRevision, actor, number, Outcome: outcome, Notes: notes), ct);
 
-    public Task<AgendaCommandResult> RemoveAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> RemoveAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Steer, actor => new RemoveItem(baseRevision, actor, number), ct);
 
-    public Task<AgendaCommandResult> StartTimerAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> StartTimerAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Steer, actor => new StartTimer(baseRevision, actor, number), ct);
 
-    public Task<AgendaCommandResult> StopTimerAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> StopTimerAsync(int meetingId, int baseRevision, int number, CancellationToken ct = default) =>
         ApplyAsync(meetingId, Need.Steer, actor => new StopTimer(baseRevision, actor, number), ct);
 
-    public Task<AgendaCommandResult> StartMeetingAsync(int meetingId, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> StartMeetingAsync(int meetingId, CancellationToken ct = default) =>
         RunAsync(meetingId, Need.Steer, _ => coordinator.StartAsync(meetingId, ct), ct);
 
-    public Task<AgendaCommandResult> EndMeetingAsync(int meetingId, CancellationToken ct = default) =>
+    public Task<Result<AgendaApplied>> EndMeetingAsync(int meetingId, CancellationToken ct = default) =>
         RunAsync(meetingId, Need.Steer, actor => coordinator.EndAsync(meetingId, actor, ct), ct);
 
-    private Task<AgendaCommandResult> ApplyAsync(int meetingId, Need need, Func<string, AgendaOperation> operation, CancellationToken ct) =>
+    private Task<Result<AgendaApplied>> ApplyAsync(int meetingId, Need need, Func<string, AgendaOperation> operation, CancellationToken ct) =>
         RunAsync(meetingId, need, actor => coordinator.ApplyAsync(meetingId, operation(actor), ct), ct);
 
-    private async Task<AgendaCommandResult> RunAsync(int meetingId, Need need, Func<string, Task<AgendaOutcome>> run, CancellationToken ct)
+    private async Task<Result<AgendaApplied>> RunAsync(int meetingId, Need need, Func<string, Task<AgendaOutcome>> run, CancellationToken ct)
     {
         string actor;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -94,26 +94,38 @@ public sealed class MeetingLiveService(
             var caller = await callers.GetAsync(ct);
             // The coordinator loads the agenda itself, under the meeting's lock; the rights need only the roster.
             var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, withAgenda: false);
-            if (access is null) return Refused(MeetingAgendaCoordinator.ErrorNotFound);
+            if (access is null) return Result<AgendaApplied>.NotFound(Message.Of<MeetingsText>(MeetingAgendaCoordinator.ErrorNotFound));
             var allowed = need == Need.Steer ? access.Rights.CanSteer : access.Rights.CanRecord;
-            if (!allowed) return Refused(ErrorNotAllowed);
+            if (!allowed) return Result<AgendaApplied>.NotAllowed(Message.Of<MeetingsText>(ErrorNotAllowed));
             actor = caller.Name;
         }
         var outcome = await run(actor);
         return outcome.Applied
-            ? new AgendaCommandResult(true, null, outcome.Merged, outcome.Revision)
-            : Refused(outcome.ErrorCode!);
+            ? Result<AgendaApplied>.Ok(new AgendaApplied(outcome.Merged, outcome.Revision), meetingId)
+            : Result<AgendaApplied>.From(Refused(outcome.ErrorCode!));
     }
 
-    private AgendaCommandResult Refused(string code) => new(false, Localize(code), false, 0);
+    /// <summary>
+    /// The agenda's refusals that say someone else changed the same thing first (the page shows the newer agenda, and the
+    /// person decides again): conflicts. The others refuse the input or the meeting's state.
+    /// </summary>
+    private static readonly HashSet<string> ConflictCodes =
+    [
+        LiveAgenda.ErrorEditConflict, LiveAgenda.ErrorMoveConflict, LiveAgenda.ErrorCurrentConflict, LiveAgenda.ErrorItemChanged,
+        LiveAgenda.ErrorItemDeleted, LiveAgenda.ErrorStale, LiveAgenda.ErrorUnknownRevision,
+    ];
 
-    /// <summary>Domain codes ("Council.Error.*") are the councils' strings; the page's own codes are this feature's.</summary>
-    private string Localize(string code) =>
-        code.StartsWith("Council.Error.", StringComparison.Ordinal) ? councilText[code] : text[code];
+    /// <summary>The coordinator's refusal: domain codes ("Council.Error.*") are the councils' texts; its own not-found is this feature's.</summary>
+    private static Result Refused(string code)
+    {
+        if (code == MeetingAgendaCoordinator.ErrorNotFound) return Result.NotFound(Message.Of<MeetingsText>(code));
+        var message = Message.Of<CouncilsText>(code);
+        return ConflictCodes.Contains(code) ? Result.Conflict(message) : Result.Invalid(message);
+    }
 }
 
-/// <summary>The outcome of an operation for the page: <see cref="Error"/> is localized; <see cref="Revision"/> is the agenda's after it.</summary>
-public sealed record AgendaCommandResult(bool Succeeded, string? Error, bool Merged, int Revision);
+/// <summary>An agenda step or a start/end that was stored: the agenda's <see cref="Revision"/> after it, and whether it was <see cref="Merged"/> with changes made meanwhile.</summary>
+public sealed record AgendaApplied(bool Merged, int Revision);
 
 /// <summary>The meeting's fixed facts for the page's header.</summary>
 public sealed record MeetingHeaderInfo(
