@@ -89,6 +89,31 @@ public sealed class Council : VersionedEntity
 
     public List<CouncilMember> Members { get; set; } = [];
 
+    /// <summary>
+    /// Sets what the council's managers configure — name, regular-meeting calendar, topic deadline, default location and
+    /// chair arrangement — as they will be stored, and answers <see cref="Validate"/>'s error codes (empty: it may be
+    /// saved). A monthly council meets every month, so its cycle starts in January; the lead unit and the rotation's
+    /// first year mean something only for the rotating chair, so another arrangement forgets them.
+    /// </summary>
+    public IReadOnlyList<string> Configure(string? name, MeetingCalendarRule calendar, int topicDeadlineDays, string? defaultLocation,
+        ChairArrangement arrangement, int? leadUnitId, int? rotationStartYear)
+    {
+        Name = UserText.SingleLine(name);
+        Frequency = calendar.Frequency;
+        CalendarFirstMonth = calendar.Frequency == MeetingFrequency.Monthly ? 1 : calendar.FirstMonth;
+        CalendarWeekOfMonth = calendar.WeekOfMonth;
+        CalendarDay = calendar.Day;
+        CalendarStartTime = calendar.StartTime;
+        MeetingDurationMinutes = calendar.DurationMinutes;
+        TopicDeadlineDays = topicDeadlineDays;
+        DefaultLocation = UserText.SingleLineOrNull(defaultLocation);
+        ChairArrangement = arrangement;
+        var rotating = arrangement == ChairArrangement.LeadUnitWithRotatingChair;
+        LeadUnitId = rotating ? leadUnitId : null;
+        RotationStartYear = rotating ? rotationStartYear : null;
+        return Validate();
+    }
+
     /// <summary>Error codes of an edited council; empty when it may be saved.</summary>
     public IReadOnlyList<string> Validate()
     {

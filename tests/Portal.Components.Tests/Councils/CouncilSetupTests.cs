@@ -1,5 +1,6 @@
 using Portal.Domain.Councils;
 using Portal.Web.Components.Shared;
+using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Setup;
 using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Results;
@@ -12,10 +13,10 @@ public sealed class CouncilSetupTests : PortalComponentTest
     private static readonly CouncilScopes Scopes = new([new Option(1, "青年湖社区")], [new Option(9, "安定门街道")]);
     private static readonly SeatUnitOption[] Units = [new(3, "第一中学", 30, 31), new(4, "区医院", null, null)];
 
-    private IRenderedComponent<CouncilSettingsEditor> RenderEditor(CouncilForm form, IReadOnlyDictionary<string, string>? errors = null, CouncilForm? conflict = null) =>
+    private IRenderedComponent<CouncilSettingsEditor> RenderEditor(CouncilForm form, IReadOnlyList<Problem>? problems = null, CouncilForm? conflict = null) =>
         Render<CouncilSettingsEditor>(p => p.Add(e => e.Form, form).Add(e => e.Scopes, Scopes).Add(e => e.Units, Units)
-            .Add(e => e.Errors, errors ?? new Dictionary<string, string>())
-            .Add(e => e.Result, conflict is null ? null : Result<CouncilForm>.Conflict(Message.Of<SharedText>("Common.ConcurrencyConflict"), conflict)));
+            .Add(e => e.Result, conflict is not null ? Result<CouncilForm>.Conflict(Message.Of<SharedText>("Common.ConcurrencyConflict"), conflict)
+                : problems is not null ? Result<CouncilForm>.Invalid(problems) : null));
 
     [Fact]
     public void A_new_council_asks_for_its_scope_and_previews_the_calendar_as_entered()
@@ -54,11 +55,10 @@ public sealed class CouncilSetupTests : PortalComponentTest
     public void Errors_are_shown_beside_their_fields_the_input_stays_and_an_unreadable_time_has_no_preview()
     {
         var editor = RenderEditor(new CouncilForm { CommunityId = 1, StartTime = "25:70", DefaultLocation = "青年湖社区党群服务中心" },
-            new Dictionary<string, string>
-            {
-                [nameof(CouncilForm.Name)] = "请填写名称（不超过 100 字）。",
-                [nameof(CouncilForm.StartTime)] = "请按“14:30”的格式填写开始时间。",
-            });
+            [
+                new Problem(nameof(CouncilForm.Name), Message.Of<CouncilsText>(Council.ErrorNameRequired)),
+                new Problem(nameof(CouncilForm.StartTime), Message.Of<CouncilsText>("Setup.Error.StartTime")),
+            ]);
 
         Assert.Contains("请填写名称（不超过 100 字）。", editor.Markup);
         Assert.Contains("请按“14:30”的格式填写开始时间。", editor.Markup);

@@ -33,6 +33,32 @@ public sealed class CouncilTests
     }
 
     [Fact]
+    public void Configure_stores_the_settings_as_kept_and_answers_the_rule()
+    {
+        var council = new Council
+        {
+            Name = "旧名称", Level = CouncilLevel.Community, CommunityId = 1, ChairArrangement = ChairArrangement.LeadUnitWithRotatingChair,
+            LeadUnitId = 7, RotationStartYear = 2025,
+        };
+
+        var errors = council.Configure("  青年湖社区党建联席会议 ", new MeetingCalendarRule(MeetingFrequency.Monthly, 3, 2, DayOfWeek.Tuesday, new(9, 30), 90),
+            10, "  党群服务中心 ", ChairArrangement.FixedChair, leadUnitId: 7, rotationStartYear: 2026);
+
+        Assert.Empty(errors);
+        Assert.Equal("青年湖社区党建联席会议", council.Name);
+        // A monthly council's cycle starts in January whatever was picked; a fixed chair forgets the rotation.
+        Assert.Equal(new MeetingCalendarRule(MeetingFrequency.Monthly, 1, 2, DayOfWeek.Tuesday, new(9, 30), 90), council.CalendarRule());
+        Assert.Equal((10, "党群服务中心"), (council.TopicDeadlineDays, council.DefaultLocation));
+        Assert.Equal((ChairArrangement.FixedChair, (int?)null, (int?)null), (council.ChairArrangement, council.LeadUnitId, council.RotationStartYear));
+
+        var rotating = council.Configure("青年湖社区党建联席会议", new MeetingCalendarRule(MeetingFrequency.Quarterly, 2, 5, DayOfWeek.Friday, new(14, 30), 120),
+            0, null, ChairArrangement.LeadUnitWithRotatingChair, leadUnitId: 7, rotationStartYear: null);
+
+        Assert.Equal([Council.ErrorTopicDeadlineDays, ChairRotation.ErrorLeadUnitRequired, MeetingCalendarRule.ErrorWeekOfMonth], rotating);
+        Assert.Equal((2, (int?)7, (string?)null), (council.CalendarFirstMonth, council.LeadUnitId, council.DefaultLocation));
+    }
+
+    [Fact]
     public void The_roster_of_a_day_follows_the_terms()
     {
         var members = new[]

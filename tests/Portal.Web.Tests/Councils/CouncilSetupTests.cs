@@ -28,6 +28,9 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
     private Task<T> As<T>(string user, Func<CouncilSetupService, Task<T>> action) =>
         TestAccounts.AsAsync(Host, user, s => action(s.GetRequiredService<CouncilSetupService>()));
 
+    private Task<CouncilScopes> ScopesAsync(string user) =>
+        TestAccounts.AsAsync(Host, user, s => s.GetRequiredService<CouncilService>().ScopesAsync(Ct));
+
     private Task<int> CommunityIdAsync(int index) =>
         TestAccounts.DbAsync(Host, db => db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[index]).Select(c => c.Id).SingleAsync(Ct));
 
@@ -167,11 +170,11 @@ public sealed class CouncilSetupTests(PortalHostFixture fixture) : IClassFixture
         Assert.Equal(Outcome.NotFound, (await As("secretary", s => s.SaveAsync(street, Ct))).Outcome);
         Assert.Equal(before, await CouncilCountAsync());
 
-        var scopes = await As("secretary", s => s.ScopesAsync(Ct));
+        var scopes = await ScopesAsync("secretary");
         Assert.Equal([DemoDataSeeder.CommunityNames[0]], scopes.Communities.Select(c => c.Name));
         Assert.Empty(scopes.Streets);
         foreach (var user in new[] { "liaison", "member", "gridworker", "resident" })
-            Assert.False((await As(user, s => s.ScopesAsync(Ct))).CanCreate, user);
+            Assert.False((await ScopesAsync(user)).CanCreate, user);
 
         var created = await As("admin", s => s.SaveAsync(street, Ct));
         Assert.True(created.Succeeded, string.Join("; ", created.Problems));

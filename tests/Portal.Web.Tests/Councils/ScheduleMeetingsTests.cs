@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Councils;
 using Portal.Testing;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Localization;
 using Portal.Web.Tests.Accounts;
@@ -17,7 +18,7 @@ public sealed class ScheduleMeetingsTests(PortalHostFixture fixture) : IClassFix
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private PortalHost Host => fixture.Host;
 
-    private Task<int?> ScheduleAsync(string user, int councilId) =>
+    private Task<Result<ScheduledMeetings>> ScheduleAsync(string user, int councilId) =>
         TestAccounts.AsAsync(Host, user, s => s.GetRequiredService<CouncilService>().ScheduleMeetingsAsync(councilId, Ct));
 
     private Task<int> CountAsync(int councilId) => TestAccounts.DbAsync(Host, db => db.Meetings.CountAsync(m => m.CouncilId == councilId, Ct));
@@ -34,7 +35,7 @@ public sealed class ScheduleMeetingsTests(PortalHostFixture fixture) : IClassFix
         Assert.NotEmpty(expected);
         var before = await CountAsync(council.Id);
 
-        Assert.Equal(expected.Count, await ScheduleAsync("secretary", council.Id));
+        Assert.Equal(expected.Count, (await ScheduleAsync("secretary", council.Id)).Value?.Added);
 
         var added = await TestAccounts.DbAsync(Host, db => db.Meetings.AsNoTracking()
             .Where(m => m.CouncilId == council.Id && expected.Select(p => p.PeriodKey).Contains(m.PeriodKey!)).OrderBy(m => m.StartsAtUtc).ToListAsync(Ct));
@@ -48,7 +49,7 @@ public sealed class ScheduleMeetingsTests(PortalHostFixture fixture) : IClassFix
             Assert.EndsWith("党建联席会议", m.Title, StringComparison.Ordinal);
         });
         // A second time adds nothing.
-        Assert.Equal(0, await ScheduleAsync("secretary", council.Id));
+        Assert.Equal(0, (await ScheduleAsync("secretary", council.Id)).Value?.Added);
         Assert.Equal(before + expected.Count, await CountAsync(council.Id));
     }
 
@@ -62,7 +63,10 @@ public sealed class ScheduleMeetingsTests(PortalHostFixture fixture) : IClassFix
         var council = await CouncilTestData.FirstCouncilAsync(Host);
         var before = await CountAsync(council.Id);
 
-        Assert.Null(await ScheduleAsync(user, council.Id));
+        var refused = await ScheduleAsync(user, council.Id);
+
+        Assert.Equal(Outcome.NotFound, refused.Outcome);
+        Assert.Equal("联席会议不存在，或您无权查看。", Host.TextOf(refused));
 
         Assert.Equal(before, await CountAsync(council.Id));
     }

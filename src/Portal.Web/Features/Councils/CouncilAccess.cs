@@ -4,6 +4,7 @@ using Portal.Domain.Councils;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Councils;
 
@@ -36,6 +37,13 @@ public static class CouncilAccess
     public static bool CanManage(AccessPolicy policy, Council council) => council.CommunityId is { } community
         ? policy.CanManageCommunity(community)
         : policy.CanManageStreet(council.StreetId);
+
+    /// <summary>
+    /// For a command's <c>allow</c> step: null when the caller may manage <paramref name="council"/>; else not found, as for a
+    /// council that does not exist (null here), so ids cannot be probed.
+    /// </summary>
+    public static Result? ManagedBy(Caller caller, Council? council) =>
+        caller.IsSignedIn && council is not null && CanManage(caller.Policy, council) ? null : Result.NotFound(Message.Of<CouncilsText>("Detail.NotFound"));
 
     /// <summary>The posts the person holds on the council that day (a person may sit for a unit and serve on the secretariat).</summary>
     public static IReadOnlyList<CouncilRole> PostsOf(Council council, int? personId, DateOnly day) => personId is not { } p

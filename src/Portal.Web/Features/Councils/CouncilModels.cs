@@ -1,4 +1,5 @@
 using Portal.Domain.Councils;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Councils;
 
@@ -29,3 +30,12 @@ public sealed record CouncilDetail(
     IReadOnlyList<RotationRow> Rotation,
     IReadOnlyList<MeetingRow> Upcoming,
     IReadOnlyList<MeetingRow> Past);
+
+/// <summary>What a manager may pick when creating a council: the communities and streets they manage.</summary>
+public sealed record CouncilScopes(IReadOnlyList<Option> Communities, IReadOnlyList<Option> Streets)
+{
+    public bool CanCreate => Communities.Count > 0 || Streets.Count > 0;
+}
+
+/// <summary>How many regular meetings the secretariat's "schedule" action put on the calendar (0: none was missing).</summary>
+public sealed record ScheduledMeetings(int Added);

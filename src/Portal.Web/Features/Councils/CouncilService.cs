@@ -3,6 +3,9 @@ using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils;
@@ -11,9 +14,10 @@ namespace Portal.Web.Features.Councils;
 /// Read access to joint Party-building councils. Who may see a council: for a community council, anyone who can see the
 /// community (<see cref="AccessPolicy.CanViewCommunity"/>); for a street council, the street's administrators and anyone
 /// who can see one of its communities. Managers are those who manage the community (or street). Checked on every call;
-/// a council the caller may not see is reported exactly like one that does not exist. Scoped.
+/// a council the caller may not see is reported exactly like one that does not exist. Its one command (scheduling the
+/// regular meetings) goes through the unit of work. Scoped.
 /// </summary>
-public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, TimeProvider clock)
+public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work, TimeProvider clock)
 {
     /// <summary>How many years of the rotating chair the page shows, from this year on.</summary>
     public const int RotationYearsShown = 5;
@@ -44,16 +48,21 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
             CouncilRoster.MemberUnitsOn(c.Members, today).Count, next.TryGetValue(c.Id, out var n) ? n : null)).ToList();
     }
 
-    /// <summary>Whether the caller may create a council: they manage a community or administer a street (that exists).</summary>
-    public async Task<bool> CanCreateAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The communities and streets for which the caller may create a council (those they manage); the councils page offers
+    /// "new council" when there is one (<see cref="CouncilScopes.CanCreate"/>), the settings page lets them pick.
+    /// </summary>
+    public async Task<CouncilScopes> ScopesAsync(CancellationToken ct = default)
     {
         var caller = await callers.GetAsync(ct);
         // Most callers (residents, liaisons) manage nothing: no query then.
         var communityIds = caller.Policy.ManagedCommunities.ToList();
         var streetIds = caller.Policy.AdministeredStreets.ToList();
-        if (communityIds.Count == 0 && streetIds.Count == 0) return false;
+        if (communityIds.Count == 0 && streetIds.Count == 0) return new CouncilScopes([], []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Communities.AnyAsync(c => communityIds.Contains(c.Id), ct) || await db.Streets.AnyAsync(s => streetIds.Contains(s.Id), ct);
+        return new CouncilScopes(
+            await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct),
+            await db.Streets.AsNoTracking().Where(s => streetIds.Contains(s.Id)).OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name)).ToListAsync(ct));
     }
 
     /// <summary>The council with its roster, chair arrangement and meeting calendar; null when it does not exist or the caller may not see it.</summary>
@@ -107,30 +116,37 @@ public sealed class CouncilService(IDbContextFactory<PortalDbContext> dbFactory,
 
     /// <summary>
     /// Puts the council's regular meetings of the next <see cref="ScheduleMonthsAhead"/> months on the calendar (those not
-    /// there yet; a meeting moved or cancelled by hand keeps its period). Managers only. Returns how many were added, or
-    /// null when the council does not exist, the caller may not manage it, or another manager scheduled at the same moment.
+    /// there yet; a meeting moved or cancelled by hand keeps its period), in one save through the unit of work. Managers
+    /// only; a council the caller may not manage is not found. Another manager scheduling the same periods at the same
+    /// moment is a conflict, and nothing is added twice.
     /// </summary>
-    public async Task<int?> ScheduleMeetingsAsync(int councilId, CancellationToken ct = default)
+    public async Task<Result<ScheduledMeetings>> ScheduleMeetingsAsync(int councilId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // What the command adds is planned from the calendar and the meetings there, read before it (the rule stays synchronous).
         var caller = await callers.GetAsync(ct);
-        if (!caller.IsSignedIn) return null;
-        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
-        if (council is null || !CouncilAccess.CanManage(caller.Policy, council)) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(PortalTime.ToLocal(now));
-        var meetings = await RegularMeetings.PlanAsync(db, council, today, today.AddMonths(ScheduleMonthsAhead), now, ct);
-        db.Meetings.AddRange(meetings);
+        Council? council;
+        IReadOnlyList<Meeting> planned = [];
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
+            // Nothing is planned for a caller the command refuses anyway.
+            if (council is not null && CouncilAccess.ManagedBy(caller, council) is null)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var today = DateOnly.FromDateTime(PortalTime.ToLocal(now));
+                planned = await RegularMeetings.PlanAsync(db, council, today, today.AddMonths(ScheduleMonthsAhead), now, ct);
+            }
+        }
         try
         {
-            await db.SaveChangesAsync(ct);
+            var saved = await work.AddAllAsync<Meeting>(allow: c => CouncilAccess.ManagedBy(c, council), create: _ => Result<IReadOnlyList<Meeting>>.Ok(planned), ct);
+            return saved.Succeeded ? Result<ScheduledMeetings>.Ok(new ScheduledMeetings(planned.Count), councilId) : Result<ScheduledMeetings>.From(saved);
         }
         catch (DbUpdateException)
         {
             // The unique (council, period) index: someone scheduled the same periods a moment ago; nothing was added twice.
-            return null;
+            return Result<ScheduledMeetings>.From(Result.Conflict(Message.Of<CouncilsText>("Schedule.Failed")));
         }
-        return meetings.Count;
     }
 
     private sealed record Scopes(Dictionary<int, string> Communities, Dictionary<int, string> Streets);

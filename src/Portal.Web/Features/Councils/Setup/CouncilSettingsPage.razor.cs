@@ -18,7 +18,6 @@ public sealed partial class CouncilSettingsPage
     [Inject] private CouncilService Councils { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private ResultText Texts { get; set; } = default!;
     [Inject] private IStringLocalizer<CouncilsText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<Portal.Web.Features.Localization.SharedText> S { get; set; } = default!;
 
@@ -26,7 +25,6 @@ public sealed partial class CouncilSettingsPage
     private CouncilScopes _scopes = new([], []);
     private IReadOnlyList<SeatUnitOption> _units = [];
     private CouncilDetail? _detail;
-    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private Result<CouncilForm>? _result;
     private bool _saving;
     private bool _loaded;
@@ -36,7 +34,6 @@ public sealed partial class CouncilSettingsPage
     protected override async Task OnParametersSetAsync()
     {
         _loaded = false;
-        _errors = new Dictionary<string, string>();
         _result = null;
         if (Id is not null)
         {
@@ -44,7 +41,7 @@ public sealed partial class CouncilSettingsPage
         }
         else
         {
-            _scopes = await Setup.ScopesAsync();
+            _scopes = await Councils.ScopesAsync();
             _detail = null;
             _form = !_scopes.CanCreate ? null : new CouncilForm
             {
@@ -73,7 +70,6 @@ public sealed partial class CouncilSettingsPage
         {
             var result = await Setup.SaveAsync(_form);
             _result = result;
-            _errors = Texts.ByField(result);
             switch (result.Outcome)
             {
                 case Outcome.Succeeded when _form.IsNew:

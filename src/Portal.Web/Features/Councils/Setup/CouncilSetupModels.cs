@@ -60,12 +60,6 @@ public sealed class SeatForm
     public int? RotationOrder { get; set; }
 }
 
-/// <summary>What a manager may pick when creating a council: the communities and streets they manage.</summary>
-public sealed record CouncilScopes(IReadOnlyList<Option> Communities, IReadOnlyList<Option> Streets)
-{
-    public bool CanCreate => Communities.Count > 0 || Streets.Count > 0;
-}
-
 /// <summary>A unit that may sit on the council, with the people the seat form fills in when it is picked.</summary>
 public sealed record SeatUnitOption(int Id, string Name, int? LeaderPersonId, int? LiaisonPersonId);
 

@@ -47,78 +47,84 @@ public sealed class CouncilSetupService(
 
     private int CurrentYear => PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
 
-    /// <summary>The communities and streets for which the caller may create a council.</summary>
-    public async Task<CouncilScopes> ScopesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await callers.GetAsync(ct);
-        // Most callers (residents, liaisons) manage nothing: no query then.
-        var communityIds = caller.Policy.ManagedCommunities.ToList();
-        var streetIds = caller.Policy.AdministeredStreets.ToList();
-        if (communityIds.Count == 0 && streetIds.Count == 0) return new CouncilScopes([], []);
-        return new CouncilScopes(
-            await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct),
-            await db.Streets.AsNoTracking().Where(s => streetIds.Contains(s.Id)).OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name)).ToListAsync(ct));
-    }
-
     /// <summary>The council's settings for editing; null when it does not exist or the caller may not manage it.</summary>
     public async Task<CouncilForm?> GetFormAsync(int councilId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var council = await ManagedCouncilAsync(db, councilId, tracked: false, ct);
+        var council = await ManagedCouncilAsync(db, councilId, ct);
         return council is null ? null : ToForm(council);
     }
 
     /// <summary>Creates or updates a council. An update must start from the version the user loaded.</summary>
     public async Task<Result<CouncilForm>> SaveAsync(CouncilForm form, CancellationToken ct = default)
     {
-        // What the rule needs beyond the row, read before the command: the scope (a new council's, which the caller must
-        // manage; an existing one keeps its own), whether the lead unit may lead there, and whether the name is taken.
-        var name = UserText.SingleLine(form.Name);
-        var rotating = form.Arrangement == ChairArrangement.LeadUnitWithRotatingChair;
+        if (form.IsNew) return await CreateAsync(form, ct);
+        // What the rule needs beyond the row is read by the command's load, in the scope of the council it loads: the
+        // council is read once (an existing council keeps its scope).
+        var checks = SettingsChecks.None;
+        return await work.ChangeAsync<Council, CouncilForm>(
+            async (db, c) =>
+            {
+                var council = await db.Councils.Include(x => x.Members).SingleOrDefaultAsync(x => x.Id == form.Id, c);
+                if (council is not null) checks = await ChecksAsync(db, council.StreetId, council.CommunityId, form, c);
+                return council;
+            },
+            form.Version,
+            allow: CouncilAccess.ManagedBy,
+            run: (_, council, _) => Settle(council, form, checks, []),
+            ToForm, CouncilTexts, ct: ct);
+    }
+
+    private async Task<Result<CouncilForm>> CreateAsync(CouncilForm form, CancellationToken ct)
+    {
+        // What the rule needs, read before the command: the new council's scope, which the caller must manage, and the
+        // checks made in it.
         (int StreetId, int? CommunityId)? scope;
-        bool leadEligible = true, nameTaken = false;
+        var checks = SettingsChecks.None;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            scope = form.IsNew
-                ? await ScopeOfNewAsync(db, form, ct)
-                : await db.Councils.Where(c => c.Id == form.Id).Select(c => new { c.StreetId, c.CommunityId }).SingleOrDefaultAsync(ct) is { } existing
-                    ? (existing.StreetId, existing.CommunityId) : null;
-            if (scope is { } s)
+            scope = await ScopeOfNewAsync(db, form, ct);
+            if (scope is { } s) checks = await ChecksAsync(db, s.StreetId, s.CommunityId, form, ct);
+        }
+        return await work.AddAsync<Council, CouncilForm>(
+            // Nothing chosen is a form error (below); a chosen scope the caller does not manage is refused like a missing one.
+            allow: _ => scope is not null || (form.CommunityId is null && form.StreetId is null) ? null : Result.NotFound(NotFound),
+            create: _ =>
             {
-                if (rotating && form.LeadUnitId is { } lead) leadEligible = await EligibleUnits(db, s.StreetId, s.CommunityId).AnyAsync(u => u.Id == lead, ct);
-                nameTaken = await db.Councils.AnyAsync(c => c.Id != form.Id && c.StreetId == s.StreetId && c.CommunityId == s.CommunityId && c.Name == name, ct);
-            }
-        }
-
-        if (form.IsNew)
-        {
-            return await work.AddAsync<Council, CouncilForm>(
-                // Nothing chosen is a form error (below); a chosen scope the caller does not manage is refused like a missing one.
-                allow: _ => scope is not null || (form.CommunityId is null && form.StreetId is null) ? null : Result.NotFound(NotFound),
-                create: _ =>
-                {
-                    var level = form.Level == CouncilLevel.Street ? CouncilLevel.Street : CouncilLevel.Community;
-                    var council = new Council { Name = "", Level = level, StreetId = scope?.StreetId ?? 0, CommunityId = scope?.CommunityId };
-                    var problems = new List<Problem>();
-                    if (scope is null) problems.Add(new Problem(CouncilForm.ScopeField, Message.Of<CouncilsText>(Council.ErrorScopeRequired)));
-                    return Settle(council, form, leadEligible, nameTaken, problems) is { } refused
-                        ? Result<Council>.From(refused) : Result<Council>.Ok(council);
-                },
-                ct: ct);
-        }
-        return await work.ChangeAsync<Council, CouncilForm>(
-            (db, c) => db.Councils.Include(x => x.Members).SingleOrDefaultAsync(x => x.Id == form.Id, c), form.Version,
-            allow: Managed,
-            run: (_, council, _) => Settle(council, form, leadEligible, nameTaken, []),
-            ToForm, CouncilTexts, ct: ct);
+                var level = form.Level == CouncilLevel.Street ? CouncilLevel.Street : CouncilLevel.Community;
+                var council = new Council { Name = "", Level = level, StreetId = scope?.StreetId ?? 0, CommunityId = scope?.CommunityId };
+                var problems = new List<Problem>();
+                if (scope is null) problems.Add(new Problem(CouncilForm.ScopeField, Message.Of<CouncilsText>(Council.ErrorScopeRequired)));
+                return Settle(council, form, checks, problems) is { } refused
+                    ? Result<Council>.From(refused) : Result<Council>.Ok(council);
+            },
+            ct: ct);
     }
 
     // Councils are not deleted; should one go meanwhile, it is reported as the form always did: as not found.
     private static readonly CommandTexts CouncilTexts = new(NotFound, Message.Of<SharedText>("Common.ConcurrencyConflict"), NotFound);
 
-    /// <summary>Applies the form to the council as it will be stored, and the rule: the problems, field by field, or null.</summary>
-    private Result? Settle(Council council, CouncilForm form, bool leadEligible, bool nameTaken, List<Problem> problems)
+    /// <summary>What the settings' rule needs from other rows: whether the chosen lead unit may lead, whether the name is taken.</summary>
+    private readonly record struct SettingsChecks(bool LeadEligible, bool NameTaken)
+    {
+        public static SettingsChecks None => new(true, false);
+    }
+
+    /// <summary>The <see cref="SettingsChecks"/> of the form in the council's scope (its street, and community if any).</summary>
+    private static async Task<SettingsChecks> ChecksAsync(PortalDbContext db, int streetId, int? communityId, CouncilForm form, CancellationToken ct)
+    {
+        var name = UserText.SingleLine(form.Name);
+        var leadEligible = form.Arrangement != ChairArrangement.LeadUnitWithRotatingChair || form.LeadUnitId is not { } lead
+            || await EligibleUnits(db, streetId, communityId).AnyAsync(u => u.Id == lead, ct);
+        var nameTaken = await db.Councils.AnyAsync(c => c.Id != form.Id && c.StreetId == streetId && c.CommunityId == communityId && c.Name == name, ct);
+        return new SettingsChecks(leadEligible, nameTaken);
+    }
+
+    /// <summary>
+    /// Applies the form to the council through its own <see cref="Council.Configure"/> (so it is checked as it will be
+    /// stored) and the rules that need more than the council: the problems, field by field, or null.
+    /// </summary>
+    private Result? Settle(Council council, CouncilForm form, SettingsChecks checks, List<Problem> problems)
     {
         // Later checks of a field replace earlier ones; the council's own rule only fills fields nothing else complained about.
         void Set(string field, Message message) => SetProblem(problems, field, message);
@@ -127,34 +133,21 @@ public sealed class CouncilSetupService(
         var location = UserText.SingleLineOrNull(form.DefaultLocation);
         if (location is { Length: > Meeting.LocationMaxLength })
             Set(nameof(CouncilForm.DefaultLocation), Message.Of<SharedText>("Common.TooLong", Message.Of<CouncilsText>("Setup.Field.DefaultLocation"), Meeting.LocationMaxLength));
-
-        // As stored: Validate then sees what will be kept, and the duplicate check compares stored names.
-        council.Name = UserText.SingleLine(form.Name);
-        council.Frequency = Enum.IsDefined(form.Frequency) ? form.Frequency : MeetingFrequency.Monthly;
-        council.CalendarFirstMonth = council.Frequency == MeetingFrequency.Monthly ? 1 : form.FirstMonth;
-        council.CalendarWeekOfMonth = form.WeekOfMonth;
-        council.CalendarDay = Enum.IsDefined(form.Day) ? form.Day : DayOfWeek.Tuesday;
-        council.CalendarStartTime = startTime ?? council.CalendarStartTime;
-        council.MeetingDurationMinutes = form.DurationMinutes;
-        council.TopicDeadlineDays = form.TopicDeadlineDays;
-        council.DefaultLocation = location;
-        council.ChairArrangement = Enum.IsDefined(form.Arrangement) ? form.Arrangement : ChairArrangement.FixedChair;
-        var rotating = council.ChairArrangement == ChairArrangement.LeadUnitWithRotatingChair;
-        // The lead unit and start year mean something only for the rotating chair; other arrangements forget them.
-        council.LeadUnitId = rotating ? form.LeadUnitId : null;
-        council.RotationStartYear = rotating ? form.RotationStartYear : null;
+        var arrangement = Enum.IsDefined(form.Arrangement) ? form.Arrangement : ChairArrangement.FixedChair;
+        var rotating = arrangement == ChairArrangement.LeadUnitWithRotatingChair;
         if (rotating && form.RotationStartYear is { } year && (year < EarliestRotationYear || year > CurrentYear + 10))
             Set(nameof(CouncilForm.RotationStartYear), Message.Of<CouncilsText>("Setup.Error.RotationStartYear", EarliestRotationYear, CurrentYear + 10));
         if (rotating && form.RotationStartYear is null)
             Set(nameof(CouncilForm.RotationStartYear), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Setup.Field.RotationStartYear")));
-        if (council.LeadUnitId is not null && !leadEligible) Set(nameof(CouncilForm.LeadUnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
+        if (rotating && form.LeadUnitId is not null && !checks.LeadEligible) Set(nameof(CouncilForm.LeadUnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
 
-        foreach (var code in council.Validate())
-        {
-            var field = CouncilErrorFields.GetValueOrDefault(code, Problem.Form);
-            AddProblem(problems, field, Message.Of<CouncilsText>(code));
-        }
-        if (problems.Count == 0 && nameTaken) Set(nameof(CouncilForm.Name), Message.Of<CouncilsText>("Setup.Error.DuplicateName", council.Name));
+        var calendar = new MeetingCalendarRule(
+            Enum.IsDefined(form.Frequency) ? form.Frequency : MeetingFrequency.Monthly, form.FirstMonth, form.WeekOfMonth,
+            Enum.IsDefined(form.Day) ? form.Day : DayOfWeek.Tuesday, startTime ?? council.CalendarStartTime, form.DurationMinutes);
+        foreach (var code in council.Configure(form.Name, calendar, form.TopicDeadlineDays, location, arrangement, form.LeadUnitId, form.RotationStartYear))
+            AddProblem(problems, CouncilErrorFields.GetValueOrDefault(code, Problem.Form), Message.Of<CouncilsText>(code));
+        // The duplicate check compares stored names: the council's, as Configure stored it.
+        if (problems.Count == 0 && checks.NameTaken) Set(nameof(CouncilForm.Name), Message.Of<CouncilsText>("Setup.Error.DuplicateName", council.Name));
         return problems.Count > 0 ? Result.Invalid(problems) : null;
     }
 
@@ -178,7 +171,7 @@ public sealed class CouncilSetupService(
     public async Task<IReadOnlyList<Option>> PersonOptionsAsync(int councilId, string? search, IEnumerable<int?> alwaysInclude, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var council = await ManagedCouncilAsync(db, councilId, tracked: false, ct);
+        var council = await ManagedCouncilAsync(db, councilId, ct);
         if (council is null) return [];
         var include = alwaysInclude.OfType<int>().ToList();
         var term = UserText.SingleLineOrNull(search);
@@ -208,7 +201,7 @@ public sealed class CouncilSetupService(
             }
         }
         return await work.AddAsync<CouncilMember, SeatForm>(
-            allow: caller => Managed(caller, council),
+            allow: caller => CouncilAccess.ManagedBy(caller, council),
             create: _ =>
             {
                 // Allowed, so the council was found.
@@ -256,20 +249,19 @@ public sealed class CouncilSetupService(
         // may seat. A caller who may not manage the council is refused before any of it is looked at.
         var ids = unitIds.Distinct().ToList();
         Council? council;
-        List<(int Id, string Name, int? LeaderPersonId, int? LiaisonPersonId)> units = [];
+        List<SeatUnitOption> units = [];
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
             if (council is not null)
-                units = (await EligibleUnits(db, council.StreetId, council.CommunityId).AsNoTracking().Where(u => ids.Contains(u.Id))
-                    .Select(u => new { u.Id, u.Name, u.LeaderPersonId, u.LiaisonPersonId }).ToListAsync(ct))
-                    .Select(u => (u.Id, u.Name, u.LeaderPersonId, u.LiaisonPersonId)).ToList();
+                units = await EligibleUnits(db, council.StreetId, council.CommunityId).AsNoTracking().Where(u => ids.Contains(u.Id))
+                    .Select(u => new SeatUnitOption(u.Id, u.Name, u.LeaderPersonId, u.LiaisonPersonId)).ToListAsync(ct);
         }
 
         var skipped = new List<string>();
         var added = 0;
         var saved = await work.AddAllAsync<CouncilMember>(
-            allow: caller => Managed(caller, council),
+            allow: caller => CouncilAccess.ManagedBy(caller, council),
             create: _ =>
             {
                 var problems = new List<Problem>();
@@ -319,7 +311,7 @@ public sealed class CouncilSetupService(
                 return found.Seat;
             },
             version,
-            allow: (caller, _) => Managed(caller, council),
+            allow: (caller, _) => CouncilAccess.ManagedBy(caller, council),
             run: (_, seat, _) => seat.EndTerm(lastDay) is { } error ? Result.Invalid(nameof(SeatForm.TermTo), Message.Of<CouncilsText>(error)) : null,
             ToSeatForm, SeatTexts, ct: ct);
     }
@@ -343,7 +335,7 @@ public sealed class CouncilSetupService(
                 return seat;
             },
             version,
-            allow: (caller, _) => Managed(caller, council),
+            allow: (caller, _) => CouncilAccess.ManagedBy(caller, council),
             run: (_, seat, db) =>
             {
                 if (held.Any(start => seat.IsSittingOn(DateOnly.FromDateTime(PortalTime.ToLocal(start)))))
@@ -356,8 +348,6 @@ public sealed class CouncilSetupService(
 
     private static readonly CommandTexts SeatTexts = new(NotFound, Message.Of<CouncilsText>("Setup.Seat.Changed"));
 
-    private static Result? Managed(Caller caller, Council? council) =>
-        caller.IsSignedIn && council is not null && CouncilAccess.CanManage(caller.Policy, council) ? null : Result.NotFound(NotFound);
 
     /// <summary>The seat (tracked) and its council with its members (read-only); null when the seat does not exist.</summary>
     private static async Task<(Council Council, CouncilMember Seat)?> SeatWithCouncilAsync(PortalDbContext db, int seatId, CancellationToken ct)
@@ -399,13 +389,12 @@ public sealed class CouncilSetupService(
         LeadUnitId = c.LeadUnitId, RotationStartYear = c.RotationStartYear,
     };
 
-    private async Task<Council?> ManagedCouncilAsync(PortalDbContext db, int councilId, bool tracked, CancellationToken ct)
+    /// <summary>The council with its members, read-only; null when it does not exist or the caller may not manage it.</summary>
+    private async Task<Council?> ManagedCouncilAsync(PortalDbContext db, int councilId, CancellationToken ct)
     {
         var caller = await callers.GetAsync(ct);
         if (!caller.IsSignedIn) return null;
-        IQueryable<Council> councils = db.Councils.Include(c => c.Members);
-        if (!tracked) councils = councils.AsNoTracking();
-        var council = await councils.SingleOrDefaultAsync(c => c.Id == councilId, ct);
+        var council = await db.Councils.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == councilId, ct);
         return council is not null && CouncilAccess.CanManage(caller.Policy, council) ? council : null;
     }
 
