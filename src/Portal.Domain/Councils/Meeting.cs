@@ -157,9 +157,10 @@ public sealed class Meeting : VersionedEntity
     }
 
     // Only the calendar creates a meeting in a status other than Scheduled (an ad-hoc request); everything else goes through Apply.
-    internal Meeting WithStatus(MeetingStatus status)
+    internal Meeting Requested()
     {
-        Status = status;
+        Status = MeetingStatus.Requested;
+        Raise(new AdHocMeetingRequested());
         return this;
     }
 

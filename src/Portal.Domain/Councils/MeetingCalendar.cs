@@ -99,7 +99,10 @@ public static class MeetingCalendar
         return errors;
     }
 
-    /// <summary>Creates the requested meeting (status Requested); topics are created by the caller with the meeting's id.</summary>
+    /// <summary>
+    /// Creates the requested meeting (status Requested), which raises <see cref="AdHocMeetingRequested"/>; topics are created by
+    /// the caller with the meeting's id (<see cref="Topic.RequestedWith"/>).
+    /// </summary>
     public static Meeting RequestAdHoc(int councilId, int requestingUnitId, string title, DateTime proposedStartUtc, int durationMinutes, DateTime nowUtc) => new Meeting
     {
         CouncilId = councilId,
@@ -110,7 +113,7 @@ public static class MeetingCalendar
         ProposedStartsAtUtc = proposedStartUtc,
         StartsAtUtc = proposedStartUtc,
         EndsAtUtc = proposedStartUtc.AddMinutes(durationMinutes),
-    }.WithStatus(MeetingStatus.Requested);
+    }.Requested();
 
     /// <summary>
     /// The community confirms an ad-hoc request, at the proposed time or another one (the proposal stays recorded). The

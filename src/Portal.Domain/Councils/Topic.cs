@@ -80,19 +80,15 @@ public sealed class Topic : VersionedEntity
 
     /// <summary>
     /// A topic of a member unit's ad-hoc meeting request (<see cref="MeetingCalendar.RequestAdHoc"/>), for the requested
-    /// meeting once it has its id; raises <see cref="AdHocTopicRequested"/>, which is how the request is announced.
+    /// meeting once it has its id. The meeting announces the request (<see cref="AdHocMeetingRequested"/>), not each topic.
     /// </summary>
     public static Topic RequestedWith(int meetingId, int proposerUnitId, string? proposedByUserId, string title, string descriptionMarkdown,
-        int proposedMinutes, DateTime nowUtc)
-    {
-        var topic = new Topic
+        int proposedMinutes, DateTime nowUtc) =>
+        new()
         {
             MeetingId = meetingId, ProposerUnitId = proposerUnitId, ProposedByUserId = proposedByUserId, Title = title,
             DescriptionMarkdown = descriptionMarkdown, ProposedMinutes = proposedMinutes, SubmittedAtUtc = nowUtc,
         };
-        topic.Raise(new AdHocTopicRequested());
-        return topic;
-    }
 }
 
 /// <summary>

@@ -5,5 +5,8 @@ namespace Portal.Domain.Councils;
 /// <summary>A topic was screened, withdrawn or resubmitted (<see cref="Topic.Apply"/>): <paramref name="Action"/> is the step taken.</summary>
 public sealed record TopicScreened(TopicAction Action) : IDomainEvent;
 
-/// <summary>A topic came with its member unit's request for an ad-hoc meeting (<see cref="Topic.RequestedWith"/>).</summary>
-public sealed record AdHocTopicRequested : IDomainEvent;
+/// <summary>
+/// A member unit asked for an ad-hoc meeting (<see cref="MeetingCalendar.RequestAdHoc"/>): raised once by the requested
+/// meeting, however many topics come with it, so the request is announced once.
+/// </summary>
+public sealed record AdHocMeetingRequested : IDomainEvent;

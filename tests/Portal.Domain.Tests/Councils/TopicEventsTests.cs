@@ -31,11 +31,20 @@ public sealed class TopicEventsTests
     }
 
     [Fact]
-    public void A_topic_of_an_ad_hoc_request_raises_the_request_and_is_submitted()
+    public void An_ad_hoc_request_is_raised_once_by_the_requested_meeting_and_not_by_its_topics()
+    {
+        var meeting = MeetingCalendar.RequestAdHoc(1, 10, "防汛临时会议", Now.AddDays(3), 60, Now);
+        var topics = new[] { Topic.RequestedWith(7, 10, "user-1", "防汛", "汛期将至", 20, Now), Topic.RequestedWith(7, 10, "user-1", "排涝", "", 10, Now) };
+
+        Assert.Equal([new AdHocMeetingRequested()], meeting.TakeEvents());
+        Assert.All(topics, t => Assert.Empty(t.TakeEvents()));
+    }
+
+    [Fact]
+    public void A_topic_of_an_ad_hoc_request_is_submitted()
     {
         var topic = Topic.RequestedWith(7, 10, "user-1", "防汛", "汛期将至", 20, Now);
 
-        Assert.Equal([new AdHocTopicRequested()], topic.TakeEvents());
         Assert.Equal((7, 10, "user-1", "防汛", "汛期将至", 20, Now, TopicStatus.Submitted),
             (topic.MeetingId, topic.ProposerUnitId, topic.ProposedByUserId, topic.Title, topic.DescriptionMarkdown, topic.ProposedMinutes,
                 topic.SubmittedAtUtc, topic.Status));

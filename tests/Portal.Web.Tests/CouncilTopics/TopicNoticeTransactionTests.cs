@@ -5,6 +5,7 @@ using Portal.Domain.Councils;
 using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Councils.Topics;
+using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
 
 namespace Portal.Web.Tests.CouncilTopics;
@@ -26,7 +27,7 @@ public sealed class TopicNoticeTransactionTests(TopicNoticeTransactionTests.Fixt
     {
         var meetingId = await CouncilTestData.ScheduledMeetingAsync(Host, "筛选事务测试会议");
         var submitted = await As("liaison", s => s.SubmitAsync(meetingId, new TopicForm { Title = FailingNoticeHandler.Title, Minutes = 15 }, Ct));
-        Assert.True(submitted.Succeeded, submitted.Message);
+        Assert.True(submitted.Succeeded, Host.TextOf(submitted));
         var before = await TestAccounts.DbAsync(Host, db => db.Topics.AsNoTracking().SingleAsync(t => t.Id == submitted.Id, Ct));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>

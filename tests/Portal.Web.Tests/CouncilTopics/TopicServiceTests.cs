@@ -7,6 +7,7 @@ using Portal.Testing;
 using Portal.Web.Features.Councils;
 using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Councils.Topics;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
@@ -43,7 +44,7 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
     private async Task<int> SubmitAsync(string user, int meetingId, string title, int? unitId = null, int minutes = 15)
     {
         var result = await As(user, s => s.SubmitAsync(meetingId, new TopicForm { Title = title, UnitId = unitId, Minutes = minutes }, Ct));
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, Host.TextOf(result));
         return result.Id;
     }
 
@@ -82,14 +83,14 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         Assert.Equal(other, (await TopicAsync(id)).ProposerUnitId);
 
         var refused = await As("liaison", s => s.SubmitAsync(meetingId, new TopicForm { Title = "替别的单位报", UnitId = other }, Ct));
-        Assert.Equal(TopicOutcome.Forbidden, refused.Outcome);
+        Assert.Equal(Outcome.NotAllowed, refused.Outcome);
     }
 
     [Theory]
-    [InlineData("resident", TopicOutcome.Forbidden)]
-    [InlineData("member", TopicOutcome.Forbidden)]
-    [InlineData("resident2", TopicOutcome.NotFound)]
-    public async Task Residents_and_other_communities_cannot_submit(string user, TopicOutcome expected)
+    [InlineData("resident", Outcome.NotAllowed)]
+    [InlineData("member", Outcome.NotAllowed)]
+    [InlineData("resident2", Outcome.NotFound)]
+    public async Task Residents_and_other_communities_cannot_submit(string user, Outcome expected)
     {
         var meetingId = await CouncilTestData.ScheduledMeetingAsync(Host, "提交-拒绝" + user);
 
@@ -123,8 +124,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
 
         var result = await As(account.UserName!, s => s.SubmitAsync(meetingId, new TopicForm { Title = "想上会", UnitId = unitId }, Ct));
 
-        Assert.Equal(TopicOutcome.Invalid, result.Outcome);
-        Assert.Equal("只有联席会议成员单位可以提交议题。", result.Errors[TopicFields.Unit]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("只有联席会议成员单位可以提交议题。", Host.TextOf(result, TopicFields.Unit));
         Assert.Equal(0, await TestAccounts.DbAsync(Host, db => db.Topics.CountAsync(t => t.MeetingId == meetingId, Ct)));
     }
 
@@ -138,9 +139,9 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var late = await As("liaison", s => s.SubmitAsync(lateId, new TopicForm { Title = "迟到的议题" }, Ct));
         var bad = await As("liaison", s => s.SubmitAsync(openId, new TopicForm { Title = " ", Minutes = 500 }, Ct));
 
-        Assert.Equal("议题征集已截止。", late.Errors[TopicResult.FormError]);
-        Assert.Equal("请填写议题名称（不超过 100 字）。", bad.Errors[TopicFields.Title]);
-        Assert.Equal("建议时长须在 1 到 120 分钟之间。", bad.Errors[TopicFields.Minutes]);
+        Assert.Equal("议题征集已截止。", Host.TextOf(late));
+        Assert.Equal("请填写议题名称（不超过 100 字）。", Host.TextOf(bad, TopicFields.Title));
+        Assert.Equal("建议时长须在 1 到 120 分钟之间。", Host.TextOf(bad, TopicFields.Minutes));
         Assert.Equal(0, await TestAccounts.DbAsync(Host, db => db.Topics.CountAsync(t => t.MeetingId == lateId || t.MeetingId == openId, Ct)));
         var page = await As("liaison", s => s.GetAsync(lateId, Ct));
         Assert.False(page!.CollectionOpen);
@@ -159,10 +160,10 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var ok = await As("secretary", s => s.SubmitAsync(meetingId, new TopicForm { Title = "关联事项", UnitId = unit, WorkItemId = linked.Id }, Ct));
         var missing = await As("liaison", s => s.SubmitAsync(meetingId, new TopicForm { Title = "关联不存在的事项", WorkItemId = int.MaxValue }, Ct));
 
-        Assert.True(ok.Succeeded, ok.Message);
+        Assert.True(ok.Succeeded, Host.TextOf(ok));
         Assert.Equal(linked.Id, (await TopicAsync(ok.Id)).WorkItemId);
-        Assert.Equal(TopicOutcome.Invalid, missing.Outcome);
-        Assert.True(missing.Errors.ContainsKey(TopicFields.Link));
+        Assert.Equal(Outcome.Invalid, missing.Outcome);
+        Assert.NotNull(missing.MessageOf(TopicFields.Link));
     }
 
     [Fact]
@@ -187,8 +188,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
 
         var refused = await As("liaison", s => s.SubmitAsync(meetingId, new TopicForm { Title = "关联看不到的事项", WorkItemId = hidden }, Ct));
 
-        Assert.Equal(TopicOutcome.Invalid, refused.Outcome);
-        Assert.True(refused.Errors.ContainsKey(TopicFields.Link));
+        Assert.Equal(Outcome.Invalid, refused.Outcome);
+        Assert.NotNull(refused.MessageOf(TopicFields.Link));
         Assert.False(await TestAccounts.DbAsync(Host, db => db.Topics.AnyAsync(t => t.MeetingId == meetingId, Ct)));
     }
 
@@ -199,8 +200,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
 
         var result = await As("liaison", s => s.SubmitAsync(meetingId, new TopicForm { Title = UnsafeCharacters.Only, Description = UnsafeCharacters.Only }, Ct));
 
-        Assert.Equal(TopicOutcome.Invalid, result.Outcome);
-        Assert.Equal("请填写议题名称（不超过 100 字）。", result.Errors[TopicFields.Title]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写议题名称（不超过 100 字）。", Host.TextOf(result, TopicFields.Title));
         Assert.Equal(0, await TestAccounts.DbAsync(Host, db => db.Topics.CountAsync(t => t.MeetingId == meetingId, Ct)));
     }
 
@@ -217,15 +218,15 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var byLiaison = await As("liaison", s => s.ScreenAsync(id, version, TopicAction.Accept, ct: Ct));
         var deferred = await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Defer, "需先入户摸底", ct: Ct));
 
-        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", noReason.Errors[TopicFields.Reason]);
-        Assert.Equal(TopicOutcome.Forbidden, byLiaison.Outcome);
-        Assert.True(deferred.Succeeded, deferred.Message);
+        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", Host.TextOf(noReason, TopicFields.Reason));
+        Assert.Equal(Outcome.NotAllowed, byLiaison.Outcome);
+        Assert.True(deferred.Succeeded, Host.TextOf(deferred));
         var view = Assert.Single((await As("liaison", s => s.GetAsync(meetingId, Ct)))!.Topics);
         Assert.Equal(TopicStatus.Deferred, view.Status);
         Assert.Equal("需先入户摸底", view.ScreeningReason);
         Assert.Equal(["liaison"], await NotifiedAsync(CouncilNotificationKeys.TopicDeferred, "暂缓测试议题"));
         // The stale version is refused now that the topic changed.
-        Assert.Equal(TopicOutcome.Conflict, (await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Withdraw, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.Conflict, (await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Withdraw, ct: Ct))).Outcome);
     }
 
     [Fact]
@@ -239,8 +240,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var deferred = await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Defer, UnsafeCharacters.Only, ct: Ct));
         var merged = await As("secretary", s => s.ScreenAsync(id, version, TopicAction.Merge, UnsafeCharacters.Only, target, Ct));
 
-        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", deferred.Errors[TopicFields.Reason]);
-        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", merged.Errors[TopicFields.Reason]);
+        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", Host.TextOf(deferred, TopicFields.Reason));
+        Assert.Equal("请填写原因（不超过 500 字），将告知提议单位。", Host.TextOf(merged, TopicFields.Reason));
         var topic = await TopicAsync(id);
         Assert.Equal((TopicStatus.Submitted, version), (topic.Status, topic.Version));
     }
@@ -255,8 +256,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var accepted = await As("secretary", async s => await s.ScreenAsync(a, (await TopicAsync(a)).Version, TopicAction.Accept, ct: Ct));
         var withdrawn = await As("liaison", async s => await s.ScreenAsync(b, (await TopicAsync(b)).Version, TopicAction.Withdraw, ct: Ct));
 
-        Assert.True(accepted.Succeeded, accepted.Message);
-        Assert.True(withdrawn.Succeeded, withdrawn.Message);
+        Assert.True(accepted.Succeeded, Host.TextOf(accepted));
+        Assert.True(withdrawn.Succeeded, Host.TextOf(withdrawn));
         Assert.Equal(TopicStatus.Accepted, (await TopicAsync(a)).Status);
         Assert.Equal(TopicStatus.Withdrawn, (await TopicAsync(b)).Status);
         Assert.Equal(["liaison"], await NotifiedAsync(CouncilNotificationKeys.TopicAccepted, "采纳测试议题"));
@@ -275,20 +276,20 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var elsewhere = await SubmitAsync("liaison", otherMeetingId, "别的会议的议题");
         await As("secretary", async s => await s.ScreenAsync(closed, (await TopicAsync(closed)).Version, TopicAction.Withdraw, ct: Ct));
 
-        async Task<TopicResult> MergeInto(int? into, string? reason = "内容相近") =>
+        async Task<Result<TopicState>> MergeInto(int? into, string? reason = "内容相近") =>
             await As("secretary", async s => await s.ScreenAsync(source, (await TopicAsync(source)).Version, TopicAction.Merge, reason, into, Ct));
 
         var invalid = "只能并入同一会议中未结束的其他议题。";
-        Assert.Equal(invalid, (await MergeInto(source)).Errors[TopicFields.Target]);
-        Assert.Equal(invalid, (await MergeInto(closed)).Errors[TopicFields.Target]);
-        Assert.Equal(invalid, (await MergeInto(elsewhere)).Errors[TopicFields.Target]);
-        Assert.Equal(invalid, (await MergeInto(null)).Errors[TopicFields.Target]);
-        Assert.True((await MergeInto(target, null)).Errors.ContainsKey(TopicFields.Reason));
+        Assert.Equal(invalid, Host.TextOf(await MergeInto(source), TopicFields.Target));
+        Assert.Equal(invalid, Host.TextOf(await MergeInto(closed), TopicFields.Target));
+        Assert.Equal(invalid, Host.TextOf(await MergeInto(elsewhere), TopicFields.Target));
+        Assert.Equal(invalid, Host.TextOf(await MergeInto(null), TopicFields.Target));
+        Assert.NotNull((await MergeInto(target, null)).MessageOf(TopicFields.Reason));
         Assert.Equal(TopicStatus.Submitted, (await TopicAsync(source)).Status);
 
         var merged = await MergeInto(target);
 
-        Assert.True(merged.Succeeded, merged.Message);
+        Assert.True(merged.Succeeded, Host.TextOf(merged));
         var stored = await TopicAsync(source);
         Assert.Equal(TopicStatus.Merged, stored.Status);
         Assert.Equal(target, stored.MergedIntoTopicId);
@@ -310,7 +311,7 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         Assert.Contains(page.LaterMeetings, m => m.Id == laterId);
         var result = await As("liaison", async s => await s.ResubmitAsync(id, (await TopicAsync(id)).Version, laterId, Ct));
 
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, Host.TextOf(result));
         var topic = await TopicAsync(id);
         Assert.Equal(laterId, topic.MeetingId);
         Assert.Equal(TopicStatus.Submitted, topic.Status);
@@ -336,10 +337,10 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var badMinutes = await As("secretary", s => s.ConfirmAgendaAsync(meetingId, version, [new(second, 0)], Ct));
         var confirmed = await As("secretary", s => s.ConfirmAgendaAsync(meetingId, version, [new(second, 10), new(first, 25)], Ct));
 
-        Assert.Equal("只有已采纳的议题才能列入议程。", notAccepted.Errors[TopicFields.Agenda]);
-        Assert.Equal(TopicOutcome.Forbidden, byLiaison.Outcome);
-        Assert.Equal(TopicOutcome.Invalid, badMinutes.Outcome);
-        Assert.True(confirmed.Succeeded, confirmed.Message);
+        Assert.Equal("只有已采纳的议题才能列入议程。", Host.TextOf(notAccepted, TopicFields.Agenda));
+        Assert.Equal(Outcome.NotAllowed, byLiaison.Outcome);
+        Assert.Equal(Outcome.Invalid, badMinutes.Outcome);
+        Assert.True(confirmed.Succeeded, Host.TextOf(confirmed));
         var meeting = await TestAccounts.DbAsync(Host, db => db.Meetings.Include(m => m.AgendaItems).AsNoTracking().SingleAsync(m => m.Id == meetingId, Ct));
         Assert.Equal(MeetingStatus.AgendaConfirmed, meeting.Status);
         var items = meeting.AgendaItems.OrderBy(i => i.Position).ToList();
@@ -363,10 +364,10 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
 
         // Screening stops once the agenda is confirmed; the chair may reopen it before the meeting.
         var late = await As("secretary", async s => await s.ScreenAsync(pending, (await TopicAsync(pending)).Version, TopicAction.Accept, ct: Ct));
-        Assert.Equal(TopicOutcome.Invalid, late.Outcome);
+        Assert.Equal(Outcome.Invalid, late.Outcome);
         var reopened = await As("secretary", async s => await s.ReopenAgendaAsync(meetingId,
             await TestAccounts.DbAsync(Host, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync(Ct)), Ct));
-        Assert.True(reopened.Succeeded, reopened.Message);
+        Assert.True(reopened.Succeeded, Host.TextOf(reopened));
         Assert.Equal(MeetingStatus.Scheduled, await TestAccounts.DbAsync(Host, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync(Ct)));
     }
 
@@ -379,7 +380,7 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
 
         var result = await As("secretary", s => s.ConfirmAgendaAsync(meetingId, Guid.NewGuid(), [new(id, 15)], Ct));
 
-        Assert.Equal(TopicOutcome.Conflict, result.Outcome);
+        Assert.Equal(Outcome.Conflict, result.Outcome);
         Assert.Equal(MeetingStatus.Scheduled, await TestAccounts.DbAsync(Host, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync(Ct)));
     }
 
@@ -394,6 +395,22 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
     private static DateTime InDaysLocal(int days) => Portal.Web.Features.Localization.PortalTime.ToLocal(DateTime.UtcNow).Date.AddDays(days).AddHours(15);
 
     [Fact]
+    public async Task A_request_with_several_topics_is_announced_to_each_manager_once()
+    {
+        var council = await CouncilTestData.FirstCouncilAsync(Host);
+        var form = Request("多议题临时会议", InDaysLocal(5));
+        form.Topics = [new() { Title = "多议题·一", Minutes = 20 }, new() { Title = "多议题·二", Minutes = 10 }];
+
+        var requested = await As("liaison", s => s.RequestAsync(council.Id, form, Ct));
+
+        Assert.True(requested.Succeeded, Host.TextOf(requested));
+        Assert.Equal(2, await TestAccounts.DbAsync(Host, db => db.Topics.CountAsync(t => t.MeetingId == requested.Id, Ct)));
+        var notified = await NotifiedAsync(CouncilNotificationKeys.AdHocRequested, "多议题临时会议");
+        Assert.Contains("secretary", notified);
+        Assert.Equal(notified.Distinct().Count(), notified.Count);
+    }
+
+    [Fact]
     public async Task A_liaison_requests_an_ad_hoc_meeting_which_a_manager_confirms_at_another_time()
     {
         var council = await CouncilTestData.FirstCouncilAsync(Host);
@@ -401,8 +418,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var empty = await As("liaison", s => s.RequestAsync(council.Id, new AdHocRequestForm { Title = "缺议题", StartsLocal = InDaysLocal(5), Reason = "理由", Topics = [new()] }, Ct));
         var requested = await As("liaison", s => s.RequestAsync(council.Id, Request("防汛临时会议", InDaysLocal(5)), Ct));
 
-        Assert.Equal("申请临时会议须至少提出一个议题。", empty.Errors[TopicFields.Topics]);
-        Assert.True(requested.Succeeded, requested.Message);
+        Assert.Equal("申请临时会议须至少提出一个议题。", Host.TextOf(empty, TopicFields.Topics));
+        Assert.True(requested.Succeeded, Host.TextOf(requested));
         var meeting = await TestAccounts.DbAsync(Host, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == requested.Id, Ct));
         Assert.Equal(MeetingStatus.Requested, meeting.Status);
         Assert.Equal(MeetingKind.AdHoc, meeting.Kind);
@@ -418,9 +435,9 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var inPast = await As("secretary", s => s.ConfirmRequestAsync(meeting.Id, meeting.Version, InDaysLocal(-1), 90, Ct));
         var confirmed = await As("secretary", s => s.ConfirmRequestAsync(meeting.Id, meeting.Version, InDaysLocal(6), 90, Ct));
 
-        Assert.Equal(TopicOutcome.Forbidden, byLiaison.Outcome);
-        Assert.Equal("会议时间不能早于现在。", inPast.Errors[TopicFields.Start]);
-        Assert.True(confirmed.Succeeded, confirmed.Message);
+        Assert.Equal(Outcome.NotAllowed, byLiaison.Outcome);
+        Assert.Equal("会议时间不能早于现在。", Host.TextOf(inPast, TopicFields.Start));
+        Assert.True(confirmed.Succeeded, Host.TextOf(confirmed));
         var after = await TestAccounts.DbAsync(Host, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id, Ct));
         Assert.Equal(MeetingStatus.Scheduled, after.Status);
         Assert.Equal(InDaysLocal(6), Portal.Web.Features.Localization.PortalTime.ToLocal(after.StartsAtUtc));
@@ -439,8 +456,8 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var noReason = await As("secretary", s => s.DeclineRequestAsync(requested.Id, version, " ", Ct));
         var declined = await As("secretary", s => s.DeclineRequestAsync(requested.Id, version, "已纳入下月例会", Ct));
 
-        Assert.Equal("请填写原因（不超过 500 字），将告知相关单位。", noReason.Errors[TopicFields.Reason]);
-        Assert.True(declined.Succeeded, declined.Message);
+        Assert.Equal("请填写原因（不超过 500 字），将告知相关单位。", Host.TextOf(noReason, TopicFields.Reason));
+        Assert.True(declined.Succeeded, Host.TextOf(declined));
         var meeting = await TestAccounts.DbAsync(Host, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == requested.Id, Ct));
         Assert.Equal(MeetingStatus.Declined, meeting.Status);
         Assert.Equal("已纳入下月例会", meeting.DecisionReason);
@@ -464,11 +481,11 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
             Topics = [new() { Title = UnsafeCharacters.Only, Minutes = 20 }],
         }, Ct));
 
-        Assert.Equal(TopicOutcome.Invalid, result.Outcome);
-        Assert.Equal("请填写会议名称（不超过 100 字）。", result.Errors[TopicFields.Title]);
-        Assert.Equal("请填写申请理由（不超过 500 字）。", result.Errors[TopicFields.Reason]);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("请填写会议名称（不超过 100 字）。", Host.TextOf(result, TopicFields.Title));
+        Assert.Equal("请填写申请理由（不超过 500 字）。", Host.TextOf(result, TopicFields.Reason));
         // A topic row of invisible characters is an empty row: the request has no topic.
-        Assert.Equal("申请临时会议须至少提出一个议题。", result.Errors[TopicFields.Topics]);
+        Assert.Equal("申请临时会议须至少提出一个议题。", Host.TextOf(result, TopicFields.Topics));
         Assert.Equal(before, await TestAccounts.DbAsync(Host, db => db.Meetings.CountAsync(Ct)));
     }
 
@@ -481,7 +498,7 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
 
         var declined = await As("secretary", s => s.DeclineRequestAsync(requested.Id, version, UnsafeCharacters.Only, Ct));
 
-        Assert.Equal("请填写原因（不超过 500 字），将告知相关单位。", declined.Errors[TopicFields.Reason]);
+        Assert.Equal("请填写原因（不超过 500 字），将告知相关单位。", Host.TextOf(declined, TopicFields.Reason));
         var meeting = await TestAccounts.DbAsync(Host, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == requested.Id, Ct));
         Assert.Equal((MeetingStatus.Requested, version), (meeting.Status, meeting.Version));
     }
@@ -495,7 +512,7 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         var result = await As("resident", s => s.RequestAsync(council.Id, Request("居民不能申请", InDaysLocal(5)), Ct));
 
         Assert.Empty(options!.Units);
-        Assert.Equal(TopicOutcome.Forbidden, result.Outcome);
+        Assert.Equal(Outcome.NotAllowed, result.Outcome);
     }
 
     // ---- Another community ----------------------------------------------------------------------------------------
@@ -514,11 +531,11 @@ public sealed class TopicServiceTests(PortalHostFixture fixture) : IClassFixture
         Assert.Null(await As(other.UserName!, s => s.GetAsync(meetingId, Ct)));
         Assert.Null(await As(other.UserName!, s => s.CouncilLinksAsync(council.Id, Ct)));
         Assert.Null(await As(other.UserName!, s => s.RequestOptionsAsync(council.Id, Ct)));
-        Assert.Equal(TopicOutcome.NotFound, (await As(other.UserName!, s => s.SubmitAsync(meetingId, new TopicForm { Title = "x" }, Ct))).Outcome);
-        Assert.Equal(TopicOutcome.NotFound, (await As(other.UserName!, s => s.ScreenAsync(id, topicVersion, TopicAction.Accept, ct: Ct))).Outcome);
-        Assert.Equal(TopicOutcome.NotFound, (await As(other.UserName!, s => s.ConfirmAgendaAsync(meetingId, meetingVersion, [new(id, 15)], Ct))).Outcome);
-        Assert.Equal(TopicOutcome.NotFound, (await As(other.UserName!, s => s.ConfirmRequestAsync(meetingId, meetingVersion, InDaysLocal(5), 60, Ct))).Outcome);
-        Assert.Equal(TopicOutcome.NotFound, (await As(other.UserName!, s => s.RequestAsync(council.Id, Request("他社区申请", InDaysLocal(5)), Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As(other.UserName!, s => s.SubmitAsync(meetingId, new TopicForm { Title = "x" }, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As(other.UserName!, s => s.ScreenAsync(id, topicVersion, TopicAction.Accept, ct: Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As(other.UserName!, s => s.ConfirmAgendaAsync(meetingId, meetingVersion, [new(id, 15)], Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As(other.UserName!, s => s.ConfirmRequestAsync(meetingId, meetingVersion, InDaysLocal(5), 60, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As(other.UserName!, s => s.RequestAsync(council.Id, Request("他社区申请", InDaysLocal(5)), Ct))).Outcome);
         Assert.Equal(TopicStatus.Submitted, (await TopicAsync(id)).Status);
     }
 }

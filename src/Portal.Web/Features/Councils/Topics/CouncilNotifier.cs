@@ -42,7 +42,7 @@ public static class CouncilNotificationKeys
 /// topics. The actor is never told of their own step. Residents without a seat are never among them.
 /// <para>
 /// A handler of the events the entities raise (<see cref="MeetingStatusMoved"/>, <see cref="TopicScreened"/>,
-/// <see cref="AdHocTopicRequested"/>; decision 0023 "Handlers"): the notices are stored in the step's own transaction,
+/// <see cref="AdHocMeetingRequested"/>; decision 0023 "Handlers"): the notices are stored in the step's own transaction,
 /// so a step is never saved without them (nor they without them). The actor is the one the save's audit trail names;
 /// work without an account (the demo seed) is nobody's step and tells nobody. Singleton: it keeps no caller of its own.
 /// </para>
@@ -59,7 +59,7 @@ public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
             (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.ConfirmAgenda }) => await AgendaConfirmedAsync(db, meeting, ct),
             (Meeting meeting, MeetingStatusMoved { Action: MeetingAction.Confirm or MeetingAction.Decline }) => await AdHocDecidedAsync(db, meeting, ct),
             (Topic topic, TopicScreened screened) => await TopicScreenedAsync(db, topic, screened.Action, ct),
-            (Topic topic, AdHocTopicRequested) => await AdHocRequestedAsync(db, topic, ct),
+            (Meeting meeting, AdHocMeetingRequested) => await AdHocRequestedAsync(db, meeting, ct),
             _ => null,
         };
         if (notice is not { Key: { } key }) return;
@@ -100,12 +100,8 @@ public sealed class CouncilNotifier(TimeProvider clock) : IDomainEventHandler
         return new(key, args, recipients, TopicsPath(topic.MeetingId));
     }
 
-    private static async Task<Notice> AdHocRequestedAsync(PortalDbContext db, Topic topic, CancellationToken ct)
+    private static async Task<Notice> AdHocRequestedAsync(PortalDbContext db, Meeting meeting, CancellationToken ct)
     {
-        // Each topic of a request raises it; its managers hear of the request once.
-        if (db.Notifications.Local.Any(n => n.MessageKey == CouncilNotificationKeys.AdHocRequested && n.LinkPath == TopicsPath(topic.MeetingId)))
-            return new(null, [], [], "");
-        var meeting = await db.Meetings.SingleAsync(m => m.Id == topic.MeetingId, ct);
         var council = await db.Councils.AsNoTracking().SingleAsync(c => c.Id == meeting.CouncilId, ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == meeting.RequestedByUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
         var recipients = council.CommunityId is { } community

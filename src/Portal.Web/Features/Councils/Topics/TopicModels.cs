@@ -96,32 +96,11 @@ public sealed record RequestedMeetingRow(int Id, string Title, string? UnitName,
 /// <summary>The council page's topic links: the next meeting collecting topics, whether the caller may request, open requests.</summary>
 public sealed record CouncilTopicLinks(int? NextCollectingMeetingId, DateOnly? NextLastSubmissionDay, bool CanSubmit, bool CanRequest, IReadOnlyList<RequestedMeetingRow> Requested);
 
-public enum TopicOutcome
-{
-    Saved,
-    /// <summary>Validation or the domain refused; <see cref="TopicResult.Errors"/> says why (per field). Nothing changed.</summary>
-    Invalid,
-    /// <summary>Someone changed the topic or meeting since it was loaded. Nothing changed.</summary>
-    Conflict,
-    /// <summary>Does not exist or the caller cannot view it (not told apart).</summary>
-    NotFound,
-    /// <summary>The caller can view it but may not do this.</summary>
-    Forbidden,
-}
+/// <summary>A topic as a screening step left it (after a conflict: as saved now).</summary>
+public sealed record TopicState(int Id, TopicStatus Status, int MeetingId);
 
-public sealed record TopicResult(TopicOutcome Outcome, int Id, IReadOnlyDictionary<string, string> Errors)
-{
-    /// <summary>The key of errors that concern the whole form rather than one field.</summary>
-    public const string FormError = "";
-
-    public bool Succeeded => Outcome == TopicOutcome.Saved;
-    public string? Message => Errors.Count == 0 ? null : string.Join(" ", Errors.Values);
-
-    public static TopicResult Saved(int id) => new(TopicOutcome.Saved, id, new Dictionary<string, string>());
-    public static TopicResult Invalid(IReadOnlyDictionary<string, string> errors) => new(TopicOutcome.Invalid, 0, errors);
-    public static TopicResult Of(TopicOutcome outcome, string message, string field = FormError) =>
-        new(outcome, 0, new Dictionary<string, string> { [field] = message });
-}
+/// <summary>A meeting as an agenda or request step left it (after a conflict: as saved now).</summary>
+public sealed record MeetingState(int Id, MeetingStatus Status, DateTime StartsAtUtc);
 
 /// <summary>Field keys of the forms' errors.</summary>
 public static class TopicFields

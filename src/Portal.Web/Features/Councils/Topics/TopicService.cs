@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.WorkItems;
 using Portal.Domain.WorkItems.Kinds;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
 using Portal.Web.Components.Shared;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
@@ -22,9 +22,8 @@ namespace Portal.Web.Features.Councils.Topics;
 public sealed partial class TopicService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
-    TimeProvider clock,
-    IStringLocalizer<TopicsText> text,
-    IStringLocalizer<CouncilsText> codes)
+    UnitOfWork work,
+    TimeProvider clock)
 {
     /// <summary>How many needs and how many projects the link picker offers (the newest the caller can see).</summary>
     public const int LinkOptionsPerKind = 50;
