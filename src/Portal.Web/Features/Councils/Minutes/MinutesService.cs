@@ -8,7 +8,6 @@ using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
-using Portal.Web.Kit.Live;
 using Portal.Web.Kit.Results;
 using Portal.Web.Features.Localization;
 
