@@ -118,7 +118,7 @@ public sealed class MinutesBrowserTests(BrowserFixture browser, PortalServerFixt
         await using (var db = await server.Portal.NewDbContextAsync(Ct))
         {
             var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, Ct);
-            meeting.MinutesMarkdown = "# 只读纪要\n\n正文内容。\n";
+            Assert.Null(meeting.SaveMinutesDraft("# 只读纪要\n\n正文内容。\n"));
             await db.SaveChangesAsync(Ct);
         }
 

@@ -32,7 +32,7 @@ public sealed class MinutesApprovalTransactionTests(MinutesApprovalTransactionTe
         var due = DateOnly.FromDateTime(PortalTime.ToLocal(DateTime.UtcNow)).AddDays(20).ToDateTime(TimeOnly.MinValue);
         var saved = await As("gridworker", s => s.SaveResolutionAsync(meetingId, view!.Version,
             new ResolutionForm { Decision = FailingTaskHandler.Title, OwnerUnitId = view.Units[0].Id, DueDate = due }, Ct));
-        Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Values));
+        Assert.True(saved.Succeeded, string.Join(", ", saved.Problems));
         var tasksBefore = await TestAccounts.DbAsync(Host, db => db.WorkItems.CountAsync(Ct));
         var noticesBefore = await TestAccounts.DbAsync(Host, db => db.Notifications.CountAsync(Ct));
 

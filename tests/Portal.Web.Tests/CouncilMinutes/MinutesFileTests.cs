@@ -44,14 +44,14 @@ public sealed class MinutesFileTests(PortalHostFixture fixture) : IClassFixture<
                 Decision = decisions[i], AgendaItemNumber = view.AgendaItems[i].Number, OwnerUnitId = view.Units[i].Id,
                 CoOwnerUnitIds = [view.Units[i + 1].Id], DueDate = today.AddDays(30 + i).ToDateTime(TimeOnly.MinValue), ChaserPersonId = view.Chasers[0].Id,
             }, Ct));
-            Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Values));
+            Assert.True(saved.Succeeded, string.Join(", ", saved.Problems));
             version = saved.Version!.Value;
         }
         if (approve)
         {
             var draft = (await As("gridworker", s => s.GenerateDraftAsync(meetingId, Ct)))!;
             var approved = await As("gridworker", s => s.ApproveAsync(meetingId, version, draft, Ct));
-            Assert.True(approved.Succeeded, string.Join(", ", approved.Errors.Values));
+            Assert.True(approved.Succeeded, string.Join(", ", approved.Problems));
         }
         return (meetingId, decisions);
     }

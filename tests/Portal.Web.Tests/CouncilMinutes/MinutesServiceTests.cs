@@ -10,6 +10,7 @@ using Portal.Web.Features.Councils.Meetings;
 using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
 
@@ -53,10 +54,10 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
             CoOwnerUnitIds = others, DueDate = Today.AddDays(30).ToDateTime(TimeOnly.MinValue), ChaserPersonId = chaser.Id,
         };
         var saved = await As("gridworker", s => s.SaveResolutionAsync(meetingId, view.Version, first, Ct));
-        Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Values));
+        Assert.True(saved.Succeeded, string.Join(", ", saved.Problems));
         var second = new ResolutionForm { Decision = "助餐点选址：两周内报送选址意见", OwnerUnitId = others[0], DueDate = Today.AddDays(14).ToDateTime(TimeOnly.MinValue) };
         saved = await As("gridworker", s => s.SaveResolutionAsync(meetingId, saved.Version!.Value, second, Ct));
-        Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Values));
+        Assert.True(saved.Succeeded, string.Join(", ", saved.Problems));
 
         var draft = await As("gridworker", s => s.GenerateDraftAsync(meetingId, Ct));
         Assert.NotNull(draft);
@@ -64,7 +65,7 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         Assert.Contains(CouncilMinutesTestData.LeaveReason, draft);
         var text = draft + "\n补充：会后各单位按分工落实。\n";
         var approved = await As("gridworker", s => s.ApproveAsync(meetingId, saved.Version!.Value, text, Ct));
-        Assert.True(approved.Succeeded, string.Join(", ", approved.Errors.Values));
+        Assert.True(approved.Succeeded, string.Join(", ", approved.Problems));
 
         await using (var db = await Host.NewDbContextAsync(Ct))
         {
@@ -101,11 +102,13 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         // A second approval is refused by the workflow and makes no second set of tasks.
         var count = await TestAccounts.DbAsync(Host, db => db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.CouncilTask, Ct));
         var again = await As("gridworker", s => s.ApproveAsync(meetingId, approved.Version!.Value, text, Ct));
-        Assert.False(again.Succeeded);
+        Assert.Equal((Outcome.Invalid, "当前会议状态不能进行此操作。"), (again.Outcome, Host.TextOf(again)));
         Assert.Equal(count, await TestAccounts.DbAsync(Host, db => db.WorkItems.CountAsync(w => w.Kind == WorkItemKind.CouncilTask, Ct)));
         // Approved minutes are closed for changes.
         var late = await As("gridworker", s => s.SaveResolutionAsync(meetingId, approved.Version!.Value, second, Ct));
-        Assert.Equal(MinutesOutcome.Invalid, late.Outcome);
+        Assert.Equal((Outcome.Invalid, "当前会议状态不能进行此操作。"), (late.Outcome, Host.TextOf(late)));
+        var lateDraft = await As("gridworker", s => s.SaveDraftAsync(meetingId, approved.Version!.Value, "# 改稿", Ct));
+        Assert.Equal((Outcome.Invalid, "当前会议状态不能进行此操作。"), (lateDraft.Outcome, Host.TextOf(lateDraft)));
         var after = await ViewAsync(meetingId);
         Assert.False(after.CanEditResolutions);
         Assert.False(after.CanApprove);
@@ -124,9 +127,9 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         Assert.NotNull(liaisonView);
         Assert.False(liaisonView.CanEditResolutions);
         Assert.False(liaisonView.CanApprove);
-        Assert.Equal(MinutesOutcome.Forbidden, (await As("liaison", s => s.SaveResolutionAsync(meetingId, view.Version, form, Ct))).Outcome);
-        Assert.Equal(MinutesOutcome.Forbidden, (await As("liaison", s => s.SaveDraftAsync(meetingId, view.Version, "# 纪要", Ct))).Outcome);
-        Assert.Equal(MinutesOutcome.Forbidden, (await As("liaison", s => s.ApproveAsync(meetingId, view.Version, "# 纪要", Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await As("liaison", s => s.SaveResolutionAsync(meetingId, view.Version, form, Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await As("liaison", s => s.SaveDraftAsync(meetingId, view.Version, "# 纪要", Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await As("liaison", s => s.ApproveAsync(meetingId, view.Version, "# 纪要", Ct))).Outcome);
         Assert.Null(await As("liaison", s => s.GenerateDraftAsync(meetingId, Ct)));
 
         // A resident of the community is no participant: unapproved minutes do not exist for them; another community's neither.
@@ -134,8 +137,8 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         {
             Assert.Null(await As(user, s => s.GetAsync(meetingId, Ct)));
             Assert.Null(await As(user, s => s.PrintAsync(meetingId, ct: Ct)));
-            Assert.Equal(MinutesOutcome.NotFound, (await As(user, s => s.SaveResolutionAsync(meetingId, view.Version, form, Ct))).Outcome);
-            Assert.Equal(MinutesOutcome.NotFound, (await As(user, s => s.ApproveAsync(meetingId, view.Version, "# 纪要", Ct))).Outcome);
+            Assert.Equal(Outcome.NotFound, (await As(user, s => s.SaveResolutionAsync(meetingId, view.Version, form, Ct))).Outcome);
+            Assert.Equal(Outcome.NotFound, (await As(user, s => s.ApproveAsync(meetingId, view.Version, "# 纪要", Ct))).Outcome);
         }
 
         await using var db = await Host.NewDbContextAsync(Ct);
@@ -154,35 +157,35 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         var notMember = await TestAccounts.DbAsync(Host, db => db.Units.Where(u => !view.Units.Select(x => x.Id).Contains(u.Id)).Select(u => u.Id).FirstAsync(Ct));
 
         var empty = await As("gridworker", s => s.SaveResolutionAsync(meetingId, view.Version, new ResolutionForm(), Ct));
-        Assert.Equal(MinutesOutcome.Invalid, empty.Outcome);
-        Assert.Equal("请填写决定事项（不超过 1000 字）。", empty.Errors[MinutesFields.Decision]);
-        Assert.Equal("请选择责任单位。", empty.Errors[MinutesFields.Owner]);
-        Assert.Equal("请填写完成时限。", empty.Errors[MinutesFields.DueDate]);
+        Assert.Equal(Outcome.Invalid, empty.Outcome);
+        Assert.Equal("请填写决定事项（不超过 1000 字）。", Host.TextOf(empty, MinutesFields.Decision));
+        Assert.Equal("请选择责任单位。", Host.TextOf(empty, MinutesFields.Owner));
+        Assert.Equal("请填写完成时限。", Host.TextOf(empty, MinutesFields.DueDate));
 
         var wrong = await As("gridworker", s => s.SaveResolutionAsync(meetingId, view.Version, new ResolutionForm
         {
             Decision = "校验", OwnerUnitId = view.Units[0].Id, CoOwnerUnitIds = [view.Units[0].Id, notMember],
             DueDate = view.MeetingDay.ToDateTime(TimeOnly.MinValue), AgendaItemNumber = 999, ChaserPersonId = -1,
         }, Ct));
-        Assert.Equal(MinutesOutcome.Invalid, wrong.Outcome);
-        Assert.Equal([MinutesFields.AgendaItem, MinutesFields.Chaser, MinutesFields.CoOwners, MinutesFields.DueDate], wrong.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Outcome.Invalid, wrong.Outcome);
+        Assert.Equal([MinutesFields.AgendaItem, MinutesFields.Chaser, MinutesFields.CoOwners, MinutesFields.DueDate], wrong.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
 
         var foreignOwner = await As("gridworker", s => s.SaveResolutionAsync(meetingId, view.Version, new ResolutionForm
         {
             Decision = "校验", OwnerUnitId = notMember, DueDate = view.MeetingDay.AddDays(3).ToDateTime(TimeOnly.MinValue),
         }, Ct));
-        Assert.Equal("只能选择本次会议时在册的成员单位。", foreignOwner.Errors[MinutesFields.Owner]);
+        Assert.Equal("只能选择本次会议时在册的成员单位。", Host.TextOf(foreignOwner, MinutesFields.Owner));
 
         var noText = await As("gridworker", s => s.ApproveAsync(meetingId, view.Version, "  ", Ct));
-        Assert.Equal("请先生成或填写纪要正文。", noText.Errors[MinutesFields.Draft]);
+        Assert.Equal("请先生成或填写纪要正文。", Host.TextOf(noText, MinutesFields.Draft));
 
         // Someone else saved meanwhile: the stale save is refused with the conflict message.
         var draftSaved = await As("gridworker", s => s.SaveDraftAsync(meetingId, view.Version, "# 第一稿", Ct));
         Assert.True(draftSaved.Succeeded);
         var stale = await As("gridworker", s => s.SaveDraftAsync(meetingId, view.Version, "# 过期的稿", Ct));
-        Assert.Equal(MinutesOutcome.Conflict, stale.Outcome);
+        Assert.Equal(Outcome.Conflict, stale.Outcome);
         var staleApproval = await As("gridworker", s => s.ApproveAsync(meetingId, view.Version, "# 过期的稿", Ct));
-        Assert.Equal(MinutesOutcome.Conflict, staleApproval.Outcome);
+        Assert.Equal(Outcome.Conflict, staleApproval.Outcome);
 
         await using var db = await Host.NewDbContextAsync(Ct);
         var meeting = await db.Meetings.Include(m => m.Resolutions).SingleAsync(m => m.Id == meetingId, Ct);
@@ -204,13 +207,39 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         }, Ct));
         var approval = await As("gridworker", s => s.ApproveAsync(meetingId, view.Version, UnsafeCharacters.Only, Ct));
 
-        Assert.Equal("请填写决定事项（不超过 1000 字）。", resolution.Errors[MinutesFields.Decision]);
-        Assert.Equal("请先生成或填写纪要正文。", approval.Errors[MinutesFields.Draft]);
+        Assert.Equal("请填写决定事项（不超过 1000 字）。", Host.TextOf(resolution, MinutesFields.Decision));
+        Assert.Equal("请先生成或填写纪要正文。", Host.TextOf(approval, MinutesFields.Draft));
         await using var db = await Host.NewDbContextAsync(Ct);
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).SingleAsync(m => m.Id == meetingId, Ct);
         Assert.Equal((MeetingStatus.Ended, view.Version), (meeting.Status, meeting.Version));
         Assert.Empty(meeting.Resolutions);
         Assert.Null(meeting.MinutesMarkdown);
+    }
+
+    [Fact]
+    public async Task A_resolution_is_removed_at_the_version_seen_and_a_stale_or_missing_one_changes_nothing()
+    {
+        var meetingId = await CouncilMinutesTestData.HeldMeetingAsync(Host, "删除决定事项会议");
+        var view = await ViewAsync(meetingId);
+        var form = new ResolutionForm { Decision = "待删除的决定", OwnerUnitId = view.Units[0].Id, DueDate = Today.AddDays(10).ToDateTime(TimeOnly.MinValue) };
+        var saved = await As("gridworker", s => s.SaveResolutionAsync(meetingId, view.Version, form, Ct));
+        Assert.True(saved.Succeeded, string.Join(", ", saved.Problems));
+        var resolutionId = (await ViewAsync(meetingId)).Resolutions.Single().Id;
+
+        // Only who records; at the version they saw; a resolution that is not there is reported, not guessed at.
+        Assert.Equal(Outcome.NotAllowed, (await As("liaison", s => s.DeleteResolutionAsync(meetingId, saved.Version!.Value, resolutionId, Ct))).Outcome);
+        Assert.Equal(Outcome.Conflict, (await As("gridworker", s => s.DeleteResolutionAsync(meetingId, view.Version, resolutionId, Ct))).Outcome);
+        var missing = await As("gridworker", s => s.DeleteResolutionAsync(meetingId, saved.Version!.Value, resolutionId + 10_000, Ct));
+        Assert.Equal((Outcome.NotFound, "该决定事项已不存在。"), (missing.Outcome, Host.TextOf(missing)));
+        Assert.Single((await ViewAsync(meetingId)).Resolutions);
+
+        var deleted = await As("gridworker", s => s.DeleteResolutionAsync(meetingId, saved.Version!.Value, resolutionId, Ct));
+
+        Assert.True(deleted.Succeeded, string.Join(", ", deleted.Problems));
+        var after = await ViewAsync(meetingId);
+        Assert.Empty(after.Resolutions);
+        Assert.Equal(deleted.Version, after.Version);
+        Assert.False(await TestAccounts.DbAsync(Host, db => db.Resolutions.AnyAsync(r => r.Id == resolutionId, Ct)));
     }
 
     [Fact]
@@ -225,7 +254,7 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
             Decision = "场地开放：本月内签订开放协议", OwnerUnitId = view.Units[0].Id, DueDate = Today.AddDays(20).ToDateTime(TimeOnly.MinValue),
         }, Ct));
         var approved = await As("gridworker", s => s.ApproveAsync(meetingId, saved.Version!.Value, "# 纪要\n\n正文", Ct));
-        Assert.True(approved.Succeeded, string.Join(", ", approved.Errors.Values));
+        Assert.True(approved.Succeeded, string.Join(", ", approved.Problems));
         var taskId = await TestAccounts.DbAsync(Host, db => db.Resolutions.Where(r => r.MeetingId == meetingId).Select(r => r.WorkItemId!.Value).SingleAsync(Ct));
 
         var after = (await As("resident", s => s.TasksAsync(council.Id, Ct)))!;

@@ -11,6 +11,7 @@ using Portal.Domain.Councils;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
+using Portal.Web.Kit.Results;
 using Portal.Web.Data;
 using Portal.Web.Features.Councils.Review;
 using Portal.Web.Features.Localization;
@@ -100,8 +101,8 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         form.PointsPerAdoptedTopic = 2;
         var saved = await As("secretary", s => s.SaveRulesAsync(council.Id, year, form, Ct));
 
-        Assert.Equal(ReviewOutcome.Saved, saved.Outcome);
-        var after = saved.View!;
+        Assert.Equal(Outcome.Succeeded, saved.Outcome);
+        var after = saved.Value!;
         var rules = new ScoringRules(70, before.Rules.Rules.PointsPerActivity, before.Rules.Rules.ActivityCapPerQuarter, 2, before.Rules.Rules.AdoptedTopicCap);
         Assert.Equal(rules, after.Rules.Rules);
         Assert.Equal(RuleSource.ThisYear, after.Rules.Source);
@@ -112,12 +113,12 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         // A second edit adds a row again (the newest applies); an edit made against the superseded rules is refused.
         var second = ScoringRulesForm.From(after.Rules);
         second.AttendanceMaxPoints = 50;
-        Assert.Equal(ReviewOutcome.Saved, (await As("secretary", s => s.SaveRulesAsync(council.Id, year, second, Ct))).Outcome);
+        Assert.Equal(Outcome.Succeeded, (await As("secretary", s => s.SaveRulesAsync(council.Id, year, second, Ct))).Outcome);
         var stale = ScoringRulesForm.From(after.Rules);
         stale.AttendanceMaxPoints = 10;
         var refused = await As("secretary", s => s.SaveRulesAsync(council.Id, year, stale, Ct));
-        Assert.Equal(ReviewOutcome.Conflict, refused.Outcome);
-        Assert.Contains("其他人刚刚保存", refused.Errors[ReviewFields.Form], StringComparison.Ordinal);
+        Assert.Equal(Outcome.Conflict, refused.Outcome);
+        Assert.Contains("其他人刚刚保存", Host.TextOf(refused, ReviewFields.Form), StringComparison.Ordinal);
         var current = await As("secretary", s => s.GetAsync(council.Id, year, Ct));
         Assert.Equal(50, current!.Rules.Rules.AttendanceMaxPoints);
         Assert.Equal(2, current.Rules.EditsThisYear - before.Rules.EditsThisYear);
@@ -135,15 +136,15 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         form.AdoptedTopicCap = 1;
         form.AttendanceMaxPoints = null;
         var empty = await As("secretary", s => s.SaveRulesAsync(council.Id, year, form, Ct));
-        Assert.Equal(ReviewOutcome.Invalid, empty.Outcome);
-        Assert.Equal("请填写分值。", empty.Errors[nameof(ScoringRulesForm.AttendanceMaxPoints)]);
+        Assert.Equal(Outcome.Invalid, empty.Outcome);
+        Assert.Equal("请填写分值。", Host.TextOf(empty, nameof(ScoringRulesForm.AttendanceMaxPoints)));
 
         form.AttendanceMaxPoints = 40;
         var invalid = await As("secretary", s => s.SaveRulesAsync(council.Id, year, form, Ct));
-        Assert.Equal(ReviewOutcome.Invalid, invalid.Outcome);
-        Assert.Equal("分值不能为负数。", invalid.Errors[nameof(ScoringRulesForm.PointsPerActivity)]);
-        Assert.Equal("上限不能低于单项分值。", invalid.Errors[nameof(ScoringRulesForm.AdoptedTopicCap)]);
-        Assert.False(invalid.Errors.ContainsKey(nameof(ScoringRulesForm.AttendanceMaxPoints)));
+        Assert.Equal(Outcome.Invalid, invalid.Outcome);
+        Assert.Equal("分值不能为负数。", Host.TextOf(invalid, nameof(ScoringRulesForm.PointsPerActivity)));
+        Assert.Equal("上限不能低于单项分值。", Host.TextOf(invalid, nameof(ScoringRulesForm.AdoptedTopicCap)));
+        Assert.DoesNotContain(invalid.Problems, p => p.Field == nameof(ScoringRulesForm.AttendanceMaxPoints));
         Assert.Equal(0, await TestAccounts.DbAsync(Host, db => db.CouncilScoringRuleSets.CountAsync(r => r.CouncilId == council.Id && r.Year == year, Ct)));
     }
 
@@ -160,17 +161,17 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         // Residents and liaisons of the community read the review but may not edit rules or carry tasks over.
         foreach (var user in new[] { "resident", "liaison", "member" })
         {
-            Assert.Equal(ReviewOutcome.Forbidden, (await As(user, s => s.SaveRulesAsync(council.Id, year, form, Ct))).Outcome);
-            Assert.Equal(ReviewOutcome.Forbidden, (await As(user, s => s.CarryOverAsync(council.Id, year, new Dictionary<int, string?>(), Ct))).Outcome);
+            Assert.Equal(Outcome.NotAllowed, (await As(user, s => s.SaveRulesAsync(council.Id, year, form, Ct))).Outcome);
+            Assert.Equal(Outcome.NotAllowed, (await As(user, s => s.CarryOverAsync(council.Id, year, new Dictionary<int, string?>(), Ct))).Outcome);
         }
         // A resident of another community cannot even see it: refused like a council that does not exist.
         Assert.Null(await As("resident2", s => s.GetAsync(council.Id, year, Ct)));
-        Assert.Equal(ReviewOutcome.NotFound, (await As("resident2", s => s.SaveRulesAsync(council.Id, year, form, Ct))).Outcome);
-        Assert.Equal(ReviewOutcome.NotFound, (await As("resident2", s => s.CarryOverAsync(council.Id, year, new Dictionary<int, string?>(), Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As("resident2", s => s.SaveRulesAsync(council.Id, year, form, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As("resident2", s => s.CarryOverAsync(council.Id, year, new Dictionary<int, string?>(), Ct))).Outcome);
         Assert.Null(await As("resident", s => s.GetAsync(int.MaxValue, year, Ct)));
         // The other community's secretary (none in the demo): a secretary manages her own council only.
         var other = await CouncilAsync(1);
-        Assert.Equal(ReviewOutcome.NotFound, (await As("secretary", s => s.SaveRulesAsync(other.Id, year, form, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As("secretary", s => s.SaveRulesAsync(other.Id, year, form, Ct))).Outcome);
         Assert.Equal(rows, await TestAccounts.DbAsync(Host, db => db.CouncilScoringRuleSets.CountAsync(r => r.CouncilId == council.Id, Ct)));
 
         // The export: 404 for another community, and no file for anyone signed out.
@@ -207,33 +208,33 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         var reasons = unfinished.ToDictionary(id => id, id => (string?)$"资金未到位，顺延办理 {id}");
         reasons[open2] = "   ";
         var missing = await As("secretary", s => s.CarryOverAsync(council.Id, year, reasons, Ct));
-        Assert.Equal(ReviewOutcome.Invalid, missing.Outcome);
-        Assert.Equal("请填写结转原因（不超过 500 字）。", missing.Errors[ReviewFields.Reason(open2)]);
-        Assert.False(missing.Errors.ContainsKey(ReviewFields.Reason(open1)));
+        Assert.Equal(Outcome.Invalid, missing.Outcome);
+        Assert.Equal("请填写结转原因（不超过 500 字）。", Host.TextOf(missing, ReviewFields.Reason(open2)));
+        Assert.DoesNotContain(missing.Problems, p => p.Field == ReviewFields.Reason(open1));
         // A reason of invisible characters only is no reason either: stored, it would be empty.
         reasons[open2] = UnsafeCharacters.Only;
         var invisible = await As("secretary", s => s.CarryOverAsync(council.Id, year, reasons, Ct));
-        Assert.Equal("请填写结转原因（不超过 500 字）。", invisible.Errors[ReviewFields.Reason(open2)]);
+        Assert.Equal("请填写结转原因（不超过 500 字）。", Host.TextOf(invisible, ReviewFields.Reason(open2)));
         // A closed task may not be carried.
         reasons[open2] = "协调单位尚未确定";
         var withDone = new Dictionary<int, string?>(reasons) { [done] = "试图结转已销号任务" };
         var notOpen = await As("secretary", s => s.CarryOverAsync(council.Id, year, withDone, Ct));
-        Assert.Equal(ReviewOutcome.Invalid, notOpen.Outcome);
-        Assert.Equal("只有未完成的事项才能结转。", notOpen.Errors[ReviewFields.Reason(done)]);
+        Assert.Equal(Outcome.Invalid, notOpen.Outcome);
+        Assert.Equal("只有未完成的事项才能结转。", Host.TextOf(notOpen, ReviewFields.Reason(done)));
         Assert.False(await TestAccounts.DbAsync(Host, db => db.CarryOvers.AnyAsync(c => c.CouncilId == council.Id && c.FromYear == year, Ct)));
 
         var saved = await As("secretary", s => s.CarryOverAsync(council.Id, year, reasons, Ct));
 
-        Assert.Equal(ReviewOutcome.Saved, saved.Outcome);
-        Assert.Empty(saved.View!.Unfinished);
-        var carried = saved.View.Carried.Single(c => c.WorkItemId == open2);
+        Assert.Equal(Outcome.Succeeded, saved.Outcome);
+        Assert.Empty(saved.Value!.Unfinished);
+        var carried = saved.Value.Carried.Single(c => c.WorkItemId == open2);
         Assert.Equal("协调单位尚未确定", carried.Reason);
         Assert.Equal("刘红梅（社区书记）", carried.DecidedByName);
         var stored = await TestAccounts.DbAsync(Host, db => db.CarryOvers.AsNoTracking().Where(c => c.CouncilId == council.Id && c.FromYear == year).ToListAsync(Ct));
         Assert.Equal(unfinished.Order(), stored.Select(c => c.WorkItemId).Order());
         // Carrying the same tasks again is refused as someone else's change; nothing is added.
         var again = await As("secretary", s => s.CarryOverAsync(council.Id, year, reasons, Ct));
-        Assert.Equal(ReviewOutcome.Conflict, again.Outcome);
+        Assert.Equal(Outcome.Conflict, again.Outcome);
         Assert.Equal(stored.Count, await TestAccounts.DbAsync(Host, db => db.CarryOvers.CountAsync(c => c.CouncilId == council.Id && c.FromYear == year, Ct)));
     }
 
@@ -258,17 +259,17 @@ public sealed class CouncilReviewTests(PortalHostFixture fixture) : IClassFixtur
         Assert.False(secretaryRow.CanRate);
 
         // Only that unit's liaison: not the secretary, not a resident.
-        Assert.Equal(ReviewOutcome.Forbidden, (await As("secretary", s => s.RateProjectAsync(council.Id, projectId, row.Version, Satisfaction.Satisfied, null, Ct))).Outcome);
-        Assert.Equal(ReviewOutcome.Forbidden, (await As("resident", s => s.RateProjectAsync(council.Id, projectId, row.Version, Satisfaction.Satisfied, null, Ct))).Outcome);
-        Assert.Equal(ReviewOutcome.NotFound, (await As("resident2", s => s.RateProjectAsync(council.Id, projectId, row.Version, Satisfaction.Satisfied, null, Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await As("secretary", s => s.RateProjectAsync(council.Id, projectId, row.Version, Satisfaction.Satisfied, null, Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await As("resident", s => s.RateProjectAsync(council.Id, projectId, row.Version, Satisfaction.Satisfied, null, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await As("resident2", s => s.RateProjectAsync(council.Id, projectId, row.Version, Satisfaction.Satisfied, null, Ct))).Outcome);
         // No choice: refused under the rating; a stale version: refused as a conflict.
         var none = await As("liaison", s => s.RateProjectAsync(council.Id, projectId, row.Version, null, null, Ct));
-        Assert.Equal("请选择评价结果。", none.Errors[ReviewFields.Rating]);
-        Assert.Equal(ReviewOutcome.Conflict, (await As("liaison", s => s.RateProjectAsync(council.Id, projectId, Guid.NewGuid(), Satisfaction.Satisfied, null, Ct))).Outcome);
+        Assert.Equal("请选择评价结果。", Host.TextOf(none, ReviewFields.Rating));
+        Assert.Equal(Outcome.Conflict, (await As("liaison", s => s.RateProjectAsync(council.Id, projectId, Guid.NewGuid(), Satisfaction.Satisfied, null, Ct))).Outcome);
 
         var rated = await As("liaison", s => s.RateProjectAsync(council.Id, projectId, row.Version, Satisfaction.FairlySatisfied, "基本达到预期", Ct));
 
-        Assert.Equal(ReviewOutcome.Saved, rated.Outcome);
+        Assert.Equal(Outcome.Succeeded, rated.Outcome);
         await using var db = await Host.NewDbContextAsync(Ct);
         var project = await db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == projectId, Ct);
         Assert.Equal(Satisfaction.FairlySatisfied, project.Rating);

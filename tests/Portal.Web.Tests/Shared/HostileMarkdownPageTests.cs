@@ -94,7 +94,7 @@ public sealed class HostileMarkdownPageTests(PortalHostFixture fixture) : IClass
         var draft = (await TestAccounts.AsAsync(Host, "gridworker", s => s.GetRequiredService<MinutesService>().GenerateDraftAsync(meetingId, Ct)))!;
         Assert.Contains(Brackets, draft);
         var approved = await TestAccounts.AsAsync(Host, "gridworker", s => s.GetRequiredService<MinutesService>().ApproveAsync(meetingId, view.Version, draft, Ct));
-        Assert.True(approved.Succeeded, string.Join(", ", approved.Errors.Values));
+        Assert.True(approved.Succeeded, string.Join(", ", approved.Problems));
 
         Assert.Contains(Brackets + "楼道灯坏了", await PageAsync(recorder, $"/councils/meetings/{meetingId}/minutes/print"));
         Assert.Contains(Brackets, await PageAsync(recorder, $"/councils/meetings/{meetingId}/minutes"));

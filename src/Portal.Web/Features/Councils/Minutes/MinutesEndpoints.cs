@@ -1,5 +1,6 @@
 using Portal.Domain.Councils;
 using Portal.Web.Components.Shared.Export;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Councils.Minutes;
 
@@ -35,11 +36,11 @@ public static class MinutesEndpoints
     {
         app.MapGet("/api/councils/meetings/{id:int}/minutes.docx", async (int id, string? edition, MinutesService minutes, HttpContext http, CancellationToken ct) =>
         {
-            var (outcome, content, fileName) = await minutes.DocxAsync(id, AskedEdition(edition), ct);
-            if (outcome == MinutesOutcome.NotFound) return Results.NotFound();
-            if (outcome != MinutesOutcome.Saved) return Results.Conflict();
+            var result = await minutes.DocxAsync(id, AskedEdition(edition), ct);
+            if (result.Outcome == Outcome.NotFound) return Results.NotFound();
+            if (result is not { Succeeded: true, Value: { } file }) return Results.Conflict();
             http.Response.Headers.CacheControl = "no-store";
-            return Results.File(content!, ExportFile.DocxContentType, ExportFile.FileName(fileName!, ".docx"));
+            return Results.File(file.Content, ExportFile.DocxContentType, ExportFile.FileName(file.FileName, ".docx"));
         }).RequireAuthorization();
         return app;
     }

@@ -70,25 +70,11 @@ public sealed record MinutesView(
     public bool IsApproved => Status == MeetingStatus.MinutesApproved;
 }
 
-public enum MinutesOutcome
-{
-    Saved = 1,
-    Invalid = 2,
-    NotFound = 3,
-    Forbidden = 4,
-    Conflict = 5,
-}
+/// <summary>What a change of the minutes leaves saved: after a conflict, the meeting as someone else left it.</summary>
+public sealed record MinutesState(MeetingStatus Status, string? MinutesMarkdown);
 
-/// <summary>The result of a change: saved (with the meeting's new version), or why not, per field; nothing changed then.</summary>
-public sealed record MinutesResult(MinutesOutcome Outcome, IReadOnlyDictionary<string, string> Errors, Guid? Version = null)
-{
-    public bool Succeeded => Outcome == MinutesOutcome.Saved;
-    public string? FormError => Errors.GetValueOrDefault(MinutesFields.Form);
-
-    public static MinutesResult Saved(Guid version) => new(MinutesOutcome.Saved, new Dictionary<string, string>(), version);
-    public static MinutesResult Of(MinutesOutcome outcome, string message) => new(outcome, new Dictionary<string, string> { [MinutesFields.Form] = message });
-    public static MinutesResult Invalid(IReadOnlyDictionary<string, string> errors) => new(MinutesOutcome.Invalid, errors);
-}
+/// <summary>The Word document of approved minutes and its file name (without extension).</summary>
+public sealed record MinutesFile(byte[] Content, string FileName);
 
 /// <summary>
 /// The approved (or draft) minutes for the print view and the Word document, with the structured resolutions, in the

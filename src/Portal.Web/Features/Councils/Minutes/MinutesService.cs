@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Councils;
 using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
@@ -8,7 +7,8 @@ using Portal.Domain.Access;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Kit.Callers;
-using Portal.Web.Kit.Live;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils.Minutes;
@@ -26,17 +26,18 @@ namespace Portal.Web.Features.Councils.Minutes;
 public sealed class MinutesService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
-    TimeProvider clock,
-    IStringLocalizer<MinutesText> text,
-    IStringLocalizer<CouncilsText> councils)
+    UnitOfWork work,
+    TimeProvider clock)
 {
+    private static readonly CommandTexts Texts = new(Text("Error.NotFound"), Text("Error.Conflict"));
+
+    private static Message Text(string key, params object[] args) => Message.Of<MinutesText>(key, args);
+
     /// <summary>Generous for a Markdown 会议纪要 (a long meeting's minutes are a few thousand characters).</summary>
     public const int DraftMaxLength = 50_000;
 
     /// <summary>How many open tasks the council page lists beside its counts.</summary>
     public const int OpenTasksShown = 10;
-
-    private static bool ResolutionsEditable(MeetingStatus status) => status is MeetingStatus.InProgress or MeetingStatus.Ended;
 
     // ---- Reading ---------------------------------------------------------------------------------------------------
 
@@ -56,7 +57,7 @@ public sealed class MinutesService(
                 meeting.Id, meeting.Version, council.Id, council.Name, meeting.Title, meeting.Status, meeting.StartsAtUtc, day,
                 false, false, false, await DraftAsync(db, council, meeting, MinutesEdition.Public, ct), resolutions, [], [], [], edition);
         var memberUnits = CouncilRoster.MemberUnitsOn(council.Members, day);
-        var editable = rights.CanRecord && ResolutionsEditable(meeting.Status);
+        var editable = rights.CanRecord && meeting.TakesMinutes;
         return new MinutesView(
             meeting.Id, meeting.Version, council.Id, council.Name, meeting.Title, meeting.Status, meeting.StartsAtUtc, day,
             editable, editable, rights.CanRecord && meeting.Status == MeetingStatus.Ended, meeting.MinutesMarkdown, resolutions,
@@ -71,7 +72,7 @@ public sealed class MinutesService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await callers.GetAsync(ct);
         var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct);
-        if (access is null || !access.Rights.CanRecord || !ResolutionsEditable(access.Meeting.Status)) return null;
+        if (access is null || !access.Rights.CanRecord || !access.Meeting.TakesMinutes) return null;
         return await DraftAsync(db, access.Council, access.Meeting, MinutesEdition.Full, ct);
     }
 
@@ -99,15 +100,15 @@ public sealed class MinutesService(
     }
 
     /// <summary>
-    /// The formal Word 会议纪要 of approved minutes (see <see cref="MinutesDocument"/>): NotFound when the caller may not read
-    /// them, Invalid while they are not approved yet (a draft is not a formal document).
+    /// The formal Word 会议纪要 of approved minutes (see <see cref="MinutesDocument"/>): not found when the caller may not read
+    /// them, invalid while they are not approved yet (a draft is not a formal document).
     /// </summary>
-    public async Task<(MinutesOutcome Outcome, byte[]? Content, string? FileName)> DocxAsync(int meetingId, MinutesEdition? edition = null,
+    public async Task<Result<MinutesFile>> DocxAsync(int meetingId, MinutesEdition? edition = null,
         CancellationToken ct = default)
     {
         var view = await PrintAsync(meetingId, edition, ct);
-        if (view is null) return (MinutesOutcome.NotFound, null, null);
-        if (!view.IsApproved) return (MinutesOutcome.Invalid, null, null);
+        if (view is null) return Result<MinutesFile>.NotFound(Texts.NotFound);
+        if (!view.IsApproved) return Result<MinutesFile>.Invalid(Text("Print.Draft"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var approval = await ApprovalAsync(db, meetingId, ct);
         var labels = new MinutesDocument.Labels(
@@ -119,7 +120,7 @@ public sealed class MinutesService(
         var document = MinutesDocument.From(view.CouncilName + Official("Docx.TitleSuffix"), view.Markdown, view.Resolutions, line, labels);
         var start = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.StartsAtUtc).SingleAsync(ct);
         var fileName = $"{view.Title}-{Official("Docx.TitleSuffix")}{(view.Edition == MinutesEdition.Public ? Official("Docx.PublicSuffix") : "")}-{PortalTime.ToLocal(start):yyyyMMdd}";
-        return (MinutesOutcome.Saved, DocumentWriter.ToDocx(document), fileName);
+        return Result<MinutesFile>.Ok(new MinutesFile(DocumentWriter.ToDocx(document), fileName));
     }
 
     // The minutes are an official Chinese document: its fixed wording is Chinese whatever the reader's UI language, like
@@ -202,142 +203,131 @@ public sealed class MinutesService(
     // ---- Changing --------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// The tracked meeting with its agenda and resolutions for a change, with its council and the checked caller (the
-    /// actor of what follows), after the rights and status checks; or the refusal.
+    /// One change of a meeting's minutes through the unit of work: the meeting (tracked, with its agenda and resolutions)
+    /// and its council are loaded for the caller, with what <paramref name="prepare"/> reads beside them; a meeting whose
+    /// minutes the caller may not read is not found, one they may read but not record is refused; <paramref name="run"/>
+    /// applies the rule to the meeting as the caller saw it (<paramref name="version"/>), and one save stores it.
     /// </summary>
-    private async Task<(Meeting? Meeting, Council? Council, Caller? Caller, MinutesResult? Refusal)> ForChangeAsync(PortalDbContext db, int meetingId,
-        Guid version, Func<MeetingStatus, bool> allowedIn, CancellationToken ct)
+    private async Task<Result<MinutesState>> ChangeAsync(int meetingId, Guid version, Func<Caller, MeetingAccess, PortalDbContext, Result?> run,
+        CancellationToken ct, Func<PortalDbContext, MeetingAccess, CancellationToken, Task>? prepare = null)
     {
-        var caller = await callers.GetAsync(ct);
-        var access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
-        if (access is null || CouncilAccess.MinutesEditionFor(access.Rights, access.Meeting.Status) is null)
-            return (null, null, null, MinutesResult.Of(MinutesOutcome.NotFound, text["Error.NotFound"]));
-        if (!access.Rights.CanRecord) return (null, null, null, MinutesResult.Of(MinutesOutcome.Forbidden, text["Error.Forbidden"]));
-        if (access.Meeting.Version != version) return (null, null, null, MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]));
-        if (!allowedIn(access.Meeting.Status)) return (null, null, null, MinutesResult.Of(MinutesOutcome.Invalid, councils[MeetingWorkflow.NotAllowedInStatus]));
-        var meeting = access.Meeting;
-        await db.Entry(meeting).Collection(m => m.Resolutions).Query().Include(r => r.CoOwners).LoadAsync(ct);
-        return (meeting, access.Council, caller, null);
+        var caller = await work.CallerAsync(ct);
+        MeetingAccess? access = null;
+        return await work.ChangeAsync<Meeting, MinutesState>(
+            async (db, ct) =>
+            {
+                access = await CouncilAccess.LoadMeetingAsync(db, caller, meetingId, ct, tracked: true);
+                if (access is null) return null;
+                await db.Entry(access.Meeting).Collection(m => m.Resolutions).Query().Include(r => r.CoOwners).LoadAsync(ct);
+                if (prepare is not null) await prepare(db, access, ct);
+                return access.Meeting;
+            },
+            version,
+            allow: (_, meeting) => CouncilAccess.MinutesEditionFor(access!.Rights, meeting.Status) is null ? Result.NotFound(Texts.NotFound)
+                : access.Rights.CanRecord ? null
+                : Result.NotAllowed(Text("Error.Forbidden")),
+            run: (runner, _, db) => run(runner, access!, db),
+            meeting => new MinutesState(meeting.Status, meeting.MinutesMarkdown),
+            Texts, ct: ct);
     }
+
+    /// <summary>The meeting's refusal (a workflow code), if any.</summary>
+    private static Result? Refusal(string? code) => code is null ? null : Result.Invalid(Message.Of<CouncilsText>(code));
 
     /// <summary>Adds a resolution, or changes one (<see cref="ResolutionForm.Id"/>), while the meeting is on or has ended.</summary>
-    public async Task<MinutesResult> SaveResolutionAsync(int meetingId, Guid version, ResolutionForm form, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, council, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
-        if (refusal is not null) return refusal;
-        var day = CouncilAccess.DayOf(meeting!);
-        var memberUnits = CouncilRoster.MemberUnitsOn(council!.Members, day);
-
-        Resolution? resolution = null;
-        if (form.Id is { } id && (resolution = meeting!.Resolutions.FirstOrDefault(r => r.Id == id)) is null)
-            return MinutesResult.Of(MinutesOutcome.NotFound, text["Error.ResolutionNotFound"]);
-
-        var errors = new Dictionary<string, string>();
-        var decision = UserText.MultiLineTrimmed(form.Decision);
-        var coOwners = form.CoOwnerUnitIds.Distinct().ToList();
-        var candidate = new Resolution
+    public Task<Result<MinutesState>> SaveResolutionAsync(int meetingId, Guid version, ResolutionForm form, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, version, (_, access, _) =>
         {
-            Decision = decision, OwnerUnitId = form.OwnerUnitId ?? 0,
-            CoOwners = coOwners.Select(u => new ResolutionCoOwner { UnitId = u }).ToList(),
-            DueDate = form.DueDate is { } due ? DateOnly.FromDateTime(due) : DateOnly.MinValue,
-        };
-        foreach (var code in candidate.Validate(day))
-        {
-            var field = code switch
+            var (council, meeting, _) = access;
+            Resolution? resolution = null;
+            if (form.Id is { } id && (resolution = meeting.Resolutions.FirstOrDefault(r => r.Id == id)) is null)
+                return Result.NotFound(Text("Error.ResolutionNotFound"));
+            var day = CouncilAccess.DayOf(meeting);
+            var memberUnits = CouncilRoster.MemberUnitsOn(council.Members, day);
+            var coOwners = form.CoOwnerUnitIds.Distinct().ToList();
+            var values = new ResolutionValues(UserText.MultiLineTrimmed(form.Decision), form.AgendaItemNumber, form.OwnerUnitId ?? 0, coOwners,
+                form.DueDate is { } due ? DateOnly.FromDateTime(due) : DateOnly.MinValue, form.ChaserPersonId);
+
+            var problems = new List<Problem>();
+            void Add(string field, Message message)
             {
-                Resolution.ErrorDecisionRequired => MinutesFields.Decision,
-                Resolution.ErrorOwnerRequired => MinutesFields.Owner,
-                Resolution.ErrorOwnerAlsoCoOwner => MinutesFields.CoOwners,
-                _ => MinutesFields.DueDate,
-            };
-            errors.TryAdd(field, field == MinutesFields.DueDate && form.DueDate is null ? text["Validation.DueDateRequired"] : councils[code]);
-        }
-        // Only the council's own member units answer for its decisions.
-        if (candidate.OwnerUnitId > 0 && !memberUnits.Contains(candidate.OwnerUnitId)) errors.TryAdd(MinutesFields.Owner, text["Validation.UnitNotMember"]);
-        if (coOwners.Any(u => !memberUnits.Contains(u))) errors.TryAdd(MinutesFields.CoOwners, text["Validation.UnitNotMember"]);
-        if (form.AgendaItemNumber is { } number && meeting!.AgendaItems.All(i => i.Number != number))
-            errors[MinutesFields.AgendaItem] = text["Validation.AgendaItemUnknown"];
-        if (form.ChaserPersonId is { } chaser && !ChaserIds(council, meeting!, day).Contains(chaser))
-            errors[MinutesFields.Chaser] = text["Validation.ChaserUnknown"];
-        if (errors.Count > 0) return MinutesResult.Invalid(errors);
+                if (problems.All(p => p.Field != field)) problems.Add(new Problem(field, message));
+            }
+            foreach (var code in values.Validate(day))
+            {
+                var field = code switch
+                {
+                    Resolution.ErrorDecisionRequired => MinutesFields.Decision,
+                    Resolution.ErrorOwnerRequired => MinutesFields.Owner,
+                    Resolution.ErrorOwnerAlsoCoOwner => MinutesFields.CoOwners,
+                    _ => MinutesFields.DueDate,
+                };
+                Add(field, field == MinutesFields.DueDate && form.DueDate is null ? Text("Validation.DueDateRequired") : Message.Of<CouncilsText>(code));
+            }
+            // Only the council's own member units answer for its decisions.
+            if (values.OwnerUnitId > 0 && !memberUnits.Contains(values.OwnerUnitId)) Add(MinutesFields.Owner, Text("Validation.UnitNotMember"));
+            if (coOwners.Any(u => !memberUnits.Contains(u))) Add(MinutesFields.CoOwners, Text("Validation.UnitNotMember"));
+            if (form.AgendaItemNumber is { } number && meeting.AgendaItems.All(i => i.Number != number))
+                Add(MinutesFields.AgendaItem, Text("Validation.AgendaItemUnknown"));
+            if (form.ChaserPersonId is { } chaser && !ChaserIds(council, meeting, day).Contains(chaser))
+                Add(MinutesFields.Chaser, Text("Validation.ChaserUnknown"));
+            if (problems.Count > 0) return Result.Invalid(problems);
+            return Refusal(meeting.SaveResolution(resolution, values));
+        }, ct);
 
-        if (resolution is null)
+    public Task<Result<MinutesState>> DeleteResolutionAsync(int meetingId, Guid version, int resolutionId, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, version, (_, access, db) =>
         {
-            resolution = new Resolution { MeetingId = meeting!.Id, Decision = decision };
-            meeting.Resolutions.Add(resolution);
-        }
-        resolution.Decision = decision;
-        resolution.AgendaItemNumber = form.AgendaItemNumber;
-        resolution.OwnerUnitId = candidate.OwnerUnitId;
-        resolution.DueDate = candidate.DueDate;
-        resolution.ChaserPersonId = form.ChaserPersonId;
-        resolution.CoOwners.RemoveAll(c => !coOwners.Contains(c.UnitId));
-        foreach (var unit in coOwners.Where(u => resolution.CoOwners.All(c => c.UnitId != u)))
-            resolution.CoOwners.Add(new ResolutionCoOwner { ResolutionId = resolution.Id, UnitId = unit });
-        return await SaveMeetingAsync(db, meeting!, version, ct);
-    }
-
-    public async Task<MinutesResult> DeleteResolutionAsync(int meetingId, Guid version, int resolutionId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, _, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
-        if (refusal is not null) return refusal;
-        var resolution = meeting!.Resolutions.FirstOrDefault(r => r.Id == resolutionId);
-        if (resolution is null) return MinutesResult.Of(MinutesOutcome.NotFound, text["Error.ResolutionNotFound"]);
-        meeting.Resolutions.Remove(resolution);
-        db.Resolutions.Remove(resolution);
-        return await SaveMeetingAsync(db, meeting, version, ct);
-    }
+            var resolution = access.Meeting.Resolutions.FirstOrDefault(r => r.Id == resolutionId);
+            if (resolution is null) return Result.NotFound(Text("Error.ResolutionNotFound"));
+            if (Refusal(access.Meeting.RemoveResolution(resolution)) is { } refused) return refused;
+            db.Resolutions.Remove(resolution);
+            return null;
+        }, ct);
 
     /// <summary>Saves the recorder's edited draft.</summary>
-    public async Task<MinutesResult> SaveDraftAsync(int meetingId, Guid version, string? markdown, CancellationToken ct = default)
-    {
-        if (DraftError(markdown, required: false) is { } error) return MinutesResult.Invalid(new Dictionary<string, string> { [MinutesFields.Draft] = error });
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, _, _, refusal) = await ForChangeAsync(db, meetingId, version, ResolutionsEditable, ct);
-        if (refusal is not null) return refusal;
-        meeting!.MinutesMarkdown = Normalize(markdown);
-        return await SaveMeetingAsync(db, meeting, version, ct);
-    }
+    public Task<Result<MinutesState>> SaveDraftAsync(int meetingId, Guid version, string? markdown, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, version, (_, access, _) =>
+            DraftProblem(markdown, required: false) ?? Refusal(access.Meeting.SaveMinutesDraft(Normalize(markdown))), ct);
 
     /// <summary>
-    /// 审定: saves the text as shown, approves the minutes (<see cref="Meeting.ApproveMinutes"/>; a second approval is
-    /// refused by the workflow) and turns every resolution into a council task dispatched to its owner unit — all in one
-    /// transaction (the work items' handler of <see cref="MinutesApproved"/> adds the tasks), so either the minutes are
-    /// approved with all their tasks, the meeting's live channel hearing the new status and the owner units notified like
-    /// for any dispatch, or nothing changed.
+    /// 审定: saves the text as shown, approves the minutes (<see cref="Meeting.ApproveMinutes"/>, which alone decides whether
+    /// they may be: a second approval is refused by the workflow) and turns every resolution into a council task dispatched
+    /// to its owner unit — all in one transaction (the work items' handler of <see cref="MinutesApproved"/> adds the tasks),
+    /// so either the minutes are approved with all their tasks, the meeting's live channel hearing the new status and the
+    /// owner units notified like for any dispatch, or nothing changed.
     /// </summary>
-    public async Task<MinutesResult> ApproveAsync(int meetingId, Guid version, string? markdown, CancellationToken ct = default)
+    public Task<Result<MinutesState>> ApproveAsync(int meetingId, Guid version, string? markdown, CancellationToken ct = default)
     {
-        if (DraftError(markdown, required: true) is { } error) return MinutesResult.Invalid(new Dictionary<string, string> { [MinutesFields.Draft] = error });
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, council, caller, refusal) = await ForChangeAsync(db, meetingId, version, s => s == MeetingStatus.Ended, ct);
-        if (refusal is not null) return refusal;
-        var (resolutions, errorCode) = await ApproveRecordAsync(db, council!, meeting!, markdown!, new StepActor(caller!.UserId, caller.Name),
-            clock.GetUtcNow().UtcDateTime, ct);
-        if (resolutions is null) return MinutesResult.Of(MinutesOutcome.Invalid, councils[errorCode!]);
-        // One save checks the meeting's version (a concurrent approval or edit is a conflict) and stores the tasks with it.
-        return await SaveMeetingAsync(db, meeting!, version, ct);
+        IReadOnlyList<ResolutionTask> tasks = [];
+        return ChangeAsync(meetingId, version, (caller, access, _) =>
+                DraftProblem(markdown, required: true)
+                ?? Refusal(access.Meeting.ApproveMinutes(Normalize(markdown), tasks, new StepActor(caller.UserId, caller.Name), clock.GetUtcNow().UtcDateTime).ErrorCode),
+            ct, prepare: async (db, access, ct) => tasks = await PendingTasksAsync(db, access.Council, access.Meeting, ct));
     }
 
     /// <summary>
-    /// 审定 itself, the one way minutes are approved — by the recorder (<see cref="ApproveAsync"/>, after its checks) and
-    /// by the demo data: approves the meeting with the text as shown (<see cref="Meeting.ApproveMinutes"/>), handing every
-    /// resolution not yet made a task to the work-item lifecycle, by <paramref name="approvedBy"/> at <paramref name="nowUtc"/>.
-    /// Saves nothing: the save that stores the approval adds the tasks and links the resolutions to them. The meeting must be
-    /// tracked with its agenda and its resolutions (with co-owners). Returns the resolutions that become tasks, or null with
-    /// the workflow's error code when the minutes may not be approved.
+    /// 审定 as the demo data does it, the same way as <see cref="ApproveAsync"/> without its checks of the caller: approves the
+    /// meeting with the text as shown (<see cref="Meeting.ApproveMinutes"/>), handing every resolution not yet made a task to
+    /// the work-item lifecycle, by <paramref name="approvedBy"/> at <paramref name="nowUtc"/>. Saves nothing: the save that
+    /// stores the approval adds the tasks and links the resolutions to them. The meeting must be tracked with its agenda and
+    /// its resolutions (with co-owners). Returns the resolutions that become tasks, or null with the workflow's error code
+    /// when the minutes may not be approved.
     /// </summary>
     internal static async Task<(IReadOnlyList<Resolution>? Resolutions, string? ErrorCode)> ApproveRecordAsync(PortalDbContext db, Council council,
         Meeting meeting, string markdown, StepActor approvedBy, DateTime nowUtc, CancellationToken ct)
     {
-        if (MeetingWorkflow.Apply(meeting.Status, MeetingAction.ApproveMinutes) is { Allowed: false } refused) return (null, refused.ErrorCode);
-        var pending = meeting.Resolutions.Where(r => r.WorkItemId is null).OrderBy(r => r.Id).ToList();
-        var tasks = await TaskSpecsAsync(db, council, meeting, pending, ct);
-        var transition = meeting.ApproveMinutes(Normalize(markdown), tasks, approvedBy, nowUtc);
+        var pending = Pending(meeting);
+        var transition = meeting.ApproveMinutes(Normalize(markdown), await PendingTasksAsync(db, council, meeting, ct), approvedBy, nowUtc);
         return transition.Allowed ? (pending, null) : (null, transition.ErrorCode);
     }
+
+    /// <summary>The resolutions not yet made a task, in the order they were recorded.</summary>
+    private static List<Resolution> Pending(Meeting meeting) => meeting.Resolutions.Where(r => r.WorkItemId is null).OrderBy(r => r.Id).ToList();
+
+    /// <summary>What each resolution not yet made a task hands the work-item lifecycle on approval.</summary>
+    private static Task<List<ResolutionTask>> PendingTasksAsync(PortalDbContext db, Council council, Meeting meeting, CancellationToken ct) =>
+        TaskSpecsAsync(db, council, meeting, Pending(meeting), ct);
 
     // The task's text is stored data, like the minutes: in the portal's default language whoever approves.
     private static string Official(string key, params object[] args) =>
@@ -378,37 +368,16 @@ public sealed class MinutesService(
     }
 
     /// <summary>Checks the text as <see cref="Normalize"/> keeps it: invisible characters only are no text.</summary>
-    private string? DraftError(string? markdown, bool required)
+    private static Result? DraftProblem(string? markdown, bool required)
     {
         var length = UserText.MultiLine(markdown).TrimEnd().Length;
-        if (required && length == 0) return text["Validation.DraftRequired"];
-        if (length > DraftMaxLength) return text["Validation.DraftTooLong", DraftMaxLength];
+        if (required && length == 0) return Result.Invalid(MinutesFields.Draft, Text("Validation.DraftRequired"));
+        if (length > DraftMaxLength) return Result.Invalid(MinutesFields.Draft, Text("Validation.DraftTooLong", DraftMaxLength));
         return null;
     }
 
     /// <summary>The text as kept: cleaned as lines, trailing blank lines made one line end; null when nothing visible is left.</summary>
     private static string? Normalize(string? markdown) => UserText.MultiLine(markdown).TrimEnd() is { Length: > 0 } text ? text + "\n" : null;
-
-    // Resolutions are saved under their meeting: the meeting's row must change with them so its version guards the save.
-    private static void MarkModified(PortalDbContext db, Meeting meeting, Guid version)
-    {
-        db.Entry(meeting).State = EntityState.Modified;
-        db.Entry(meeting).Property(nameof(Meeting.Version)).OriginalValue = version;
-    }
-
-    private async Task<MinutesResult> SaveMeetingAsync(PortalDbContext db, Meeting meeting, Guid version, CancellationToken ct)
-    {
-        MarkModified(db, meeting, version);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MinutesResult.Of(MinutesOutcome.Conflict, text["Error.Conflict"]);
-        }
-        return MinutesResult.Saved(meeting.Version);
-    }
 
     // ---- The council page's tasks ----------------------------------------------------------------------------------
 

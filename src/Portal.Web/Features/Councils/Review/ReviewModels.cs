@@ -105,22 +105,5 @@ public static class ReviewFields
     public static string Reason(int workItemId) => $"Reason.{workItemId}";
 }
 
-public enum ReviewOutcome
-{
-    Saved = 1,
-    Invalid = 2,
-    /// <summary>Someone changed it since the page was loaded; nothing was saved and the input is kept.</summary>
-    Conflict = 3,
-    NotFound = 4,
-    Forbidden = 5,
-}
-
-/// <summary>The result of a review action: errors by field (<see cref="ReviewFields"/>) and, when saved, the fresh view.</summary>
-public sealed record ReviewResult(ReviewOutcome Outcome, IReadOnlyDictionary<string, string> Errors, AnnualReviewView? View = null)
-{
-    public bool Succeeded => Outcome == ReviewOutcome.Saved;
-
-    public static ReviewResult Saved(AnnualReviewView? view) => new(ReviewOutcome.Saved, new Dictionary<string, string>(), view);
-    public static ReviewResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ReviewOutcome.Invalid, errors);
-    public static ReviewResult Of(ReviewOutcome outcome, string message) => new(outcome, new Dictionary<string, string> { [ReviewFields.Form] = message });
-}
+/// <summary>A project as its rating left it: after a conflict, as someone else left it.</summary>
+public sealed record RatedProject(WorkItemStatus Status, Satisfaction? Rating);

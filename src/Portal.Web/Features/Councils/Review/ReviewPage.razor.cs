@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Domain.WorkItems;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Councils.Review;
 
@@ -11,6 +12,8 @@ public partial class ReviewPage
 {
     [Parameter] public int CouncilId { get; set; }
     [Parameter] public int? Year { get; set; }
+
+    [Inject] private ResultText Texts { get; set; } = default!;
 
     private AnnualReviewView? _view;
     private bool _loaded;
@@ -49,15 +52,15 @@ public partial class ReviewPage
         try
         {
             var result = await Review.SaveRulesAsync(CouncilId, _view.Year, _rulesForm);
-            _rulesErrors = result.Errors;
+            _rulesErrors = Texts.ByField(result);
             if (result.Succeeded)
             {
-                _view = result.View;
+                _view = result.Value;
                 ResetRules();
                 _notice = T["Rules.Saved"];
                 return true;
             }
-            else if (result.Outcome == ReviewOutcome.Conflict && await Review.GetAsync(CouncilId, _view.Year) is { } fresh)
+            else if (result.Outcome == Outcome.Conflict && await Review.GetAsync(CouncilId, _view.Year) is { } fresh)
             {
                 // Show the rules saved meanwhile and save against them next time; the figures typed stay in the form.
                 _view = fresh;
@@ -84,14 +87,14 @@ public partial class ReviewPage
             // Only the tasks on the page are sent; reasons left empty are sent as empty so the domain names them.
             var reasons = _view.Unfinished.ToDictionary(t => t.WorkItemId, t => _reasons.GetValueOrDefault(t.WorkItemId));
             var result = await Review.CarryOverAsync(CouncilId, _view.Year, reasons);
-            _carryErrors = result.Errors;
+            _carryErrors = Texts.ByField(result);
             if (result.Succeeded)
             {
-                _view = result.View;
+                _view = result.Value;
                 _reasons.Clear();
                 _notice = T["CarryOver.Saved"];
             }
-            else if (result.Outcome == ReviewOutcome.Conflict && await Review.GetAsync(CouncilId, _view.Year) is { } fresh)
+            else if (result.Outcome == Outcome.Conflict && await Review.GetAsync(CouncilId, _view.Year) is { } fresh)
             {
                 _view = fresh;
             }
@@ -114,8 +117,8 @@ public partial class ReviewPage
             var project = _view.Projects.FirstOrDefault(p => p.Id == rating.ProjectId);
             if (project is null) return false;
             var result = await Review.RateProjectAsync(CouncilId, project.Id, project.Version, rating.Rating, rating.Note);
-            _rateErrors[project.Id] = result.Errors;
-            if (result.Outcome == ReviewOutcome.Conflict && await Review.GetAsync(CouncilId, _view.Year) is { } fresh)
+            _rateErrors[project.Id] = Texts.ByField(result);
+            if (result.Outcome == Outcome.Conflict && await Review.GetAsync(CouncilId, _view.Year) is { } fresh)
             {
                 // The rating chosen stays in the row's form; the next try is made against the project as it is now.
                 _view = fresh;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Councils;
 using Portal.Domain.Text;
@@ -7,6 +6,8 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
 using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Councils.Review;
@@ -33,11 +34,11 @@ namespace Portal.Web.Features.Councils.Review;
 public sealed class ReviewService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
-    TimeProvider clock,
-    IStringLocalizer<ReviewText> text,
-    IStringLocalizer<CouncilsText> councilsText,
-    IStringLocalizer<WorkItemWords> workItemWords)
+    UnitOfWork work,
+    TimeProvider clock)
 {
+    private static Message Text(string key, params object[] args) => Message.Of<ReviewText>(key, args);
+
     /// <summary>The earliest year the page offers when the council has no meetings yet (and the lowest year accepted).</summary>
     public const int MinYear = 2000;
 
@@ -61,80 +62,93 @@ public sealed class ReviewService(
     /// <summary>
     /// Saves edited rules for the year as a new rule set row (the newest applies; earlier rows stay, so a score once shown
     /// can be recomputed with the rules it was computed with). Refused, changing nothing, for non-managers, for invalid
-    /// figures (errors under the fields) and when someone saved the year's rules since the form was loaded.
+    /// figures (errors under the fields) and when someone saved the year's rules since the form was loaded: the new row is
+    /// saved as a change of the newest one the form started from, whose version moves with it, so two saves against the
+    /// same base collide on it. The value is the review as it is now.
     /// </summary>
-    public async Task<ReviewResult> SaveRulesAsync(int councilId, int year, ScoringRulesForm form, CancellationToken ct = default)
+    public async Task<Result<AnnualReviewView>> SaveRulesAsync(int councilId, int year, ScoringRulesForm form, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (caller, council) = await LoadAsync(db, councilId, ct);
-        if (council is null) return ReviewResult.Of(ReviewOutcome.NotFound, text["Error.NotFound"]);
-        if (!CouncilAccess.CanManage(caller.Policy, council)) return ReviewResult.Of(ReviewOutcome.Forbidden, text["Error.Forbidden"]);
-        if (year < MinYear || year > CurrentYear) return ReviewResult.Of(ReviewOutcome.Invalid, text["Error.Year"]);
-
-        var errors = RuleErrors(form);
-        if (errors.Count > 0) return ReviewResult.Invalid(errors);
-        var rules = new ScoringRules(form.AttendanceMaxPoints!.Value, form.PointsPerActivity!.Value, form.ActivityCapPerQuarter!.Value,
-            form.PointsPerAdoptedTopic!.Value, form.AdoptedTopicCap!.Value);
-
-        var newest = await db.CouncilScoringRuleSets.Where(r => r.CouncilId == councilId && r.Year == year)
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-        if (newest?.Id != form.BaseRuleSetId || (newest is not null && newest.Version != form.BaseVersion))
-            return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.RulesConflict"]);
-        if (newest is not null)
-        {
-            // Stamping the superseded row with a new version makes two saves against the same base collide on its
-            // concurrency token, so the second is refused instead of silently winning.
-            db.Entry(newest).Property(r => r.Version).OriginalValue = form.BaseVersion!.Value;
-            db.Entry(newest).State = EntityState.Modified;
-        }
-        db.CouncilScoringRuleSets.Add(new CouncilScoringRuleSet
+        var (council, refused) = await ForChangeAsync(councilId, year, ct);
+        if (refused is not null) return Result<AnnualReviewView>.From(refused);
+        var problems = RuleProblems(form);
+        CouncilScoringRuleSet NewRow() => new()
         {
             CouncilId = councilId,
             Year = year,
-            AttendanceMaxPoints = rules.AttendanceMaxPoints,
-            PointsPerActivity = rules.PointsPerActivity,
-            ActivityCapPerQuarter = rules.ActivityCapPerQuarter,
-            PointsPerAdoptedTopic = rules.PointsPerAdoptedTopic,
-            AdoptedTopicCap = rules.AdoptedTopicCap,
-        });
-        try
+            AttendanceMaxPoints = form.AttendanceMaxPoints!.Value,
+            PointsPerActivity = form.PointsPerActivity!.Value,
+            ActivityCapPerQuarter = form.ActivityCapPerQuarter!.Value,
+            PointsPerAdoptedTopic = form.PointsPerAdoptedTopic!.Value,
+            AdoptedTopicCap = form.AdoptedTopicCap!.Value,
+        };
+        var allow = Managers(council!);
+
+        Result saved;
+        if (form.BaseRuleSetId is null || form.BaseVersion is not { } baseVersion)
         {
-            await db.SaveChangesAsync(ct);
+            // The year's first rule set: someone who saved one meanwhile came first.
+            bool exists;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                exists = await db.CouncilScoringRuleSets.AnyAsync(r => r.CouncilId == councilId && r.Year == year, ct);
+            saved = await work.AddAsync<CouncilScoringRuleSet, ScoringRules>(
+                allow,
+                _ => problems.Count > 0 ? Result<CouncilScoringRuleSet>.Invalid(problems)
+                    : exists ? Result<CouncilScoringRuleSet>.From(Result.Conflict(Text("Error.RulesConflict")))
+                    : Result<CouncilScoringRuleSet>.Ok(NewRow()),
+                ct: ct);
         }
-        catch (DbUpdateConcurrencyException)
+        else
         {
-            return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.RulesConflict"]);
+            // The newest row now: another one than the form's base has another version, so that is a conflict too.
+            saved = await work.ChangeAsync<CouncilScoringRuleSet, ScoringRules>(
+                (db, ct) => db.CouncilScoringRuleSets.Where(r => r.CouncilId == councilId && r.Year == year).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct),
+                baseVersion,
+                allow: (caller, _) => allow(caller),
+                run: (_, _, db) =>
+                {
+                    if (problems.Count > 0) return Result.Invalid(problems);
+                    db.CouncilScoringRuleSets.Add(NewRow());
+                    return null;
+                },
+                newest => newest.ToRules(),
+                new CommandTexts(Text("Error.NotFound"), Text("Error.RulesConflict")),
+                missing: _ => Result.Conflict(Text("Error.RulesConflict")),
+                ct: ct);
         }
-        await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-        return ReviewResult.Saved(await ViewAsync(fresh, caller, council, year, ct));
+        return await WithViewAsync(saved, council!, year, ct);
     }
 
-    /// <summary>Errors under the fields: empty figures, then the domain's codes placed on the figures they concern.</summary>
-    private Dictionary<string, string> RuleErrors(ScoringRulesForm form)
+    /// <summary>Problems under the fields: empty figures, then the domain's codes placed on the figures they concern.</summary>
+    private static List<Problem> RuleProblems(ScoringRulesForm form)
     {
-        var errors = new Dictionary<string, string>();
+        var problems = new List<Problem>();
+        void Add(string field, Message message)
+        {
+            if (problems.All(p => p.Field != field)) problems.Add(new Problem(field, message));
+        }
         var fields = new (string Name, decimal? Value)[]
         {
             (nameof(form.AttendanceMaxPoints), form.AttendanceMaxPoints), (nameof(form.PointsPerActivity), form.PointsPerActivity),
             (nameof(form.ActivityCapPerQuarter), form.ActivityCapPerQuarter), (nameof(form.PointsPerAdoptedTopic), form.PointsPerAdoptedTopic),
             (nameof(form.AdoptedTopicCap), form.AdoptedTopicCap),
         };
-        foreach (var (name, value) in fields.Where(f => f.Value is null)) errors[name] = text["Rules.Required"];
-        if (errors.Count > 0) return errors;
+        foreach (var (name, _) in fields.Where(f => f.Value is null)) Add(name, Text("Rules.Required"));
+        if (problems.Count > 0) return problems;
         var rules = new ScoringRules(form.AttendanceMaxPoints!.Value, form.PointsPerActivity!.Value, form.ActivityCapPerQuarter!.Value,
             form.PointsPerAdoptedTopic!.Value, form.AdoptedTopicCap!.Value);
         foreach (var code in rules.Validate())
         {
+            var message = Message.Of<CouncilsText>(code);
             if (code == ScoringRules.ErrorNegative)
-                foreach (var (name, _) in fields.Where(f => f.Value < 0)) errors.TryAdd(name, councilsText[code]);
+                foreach (var (name, _) in fields.Where(f => f.Value < 0)) Add(name, message);
             else if (code == ScoringRules.ErrorCapBelowPoints)
             {
-                if (rules.ActivityCapPerQuarter < rules.PointsPerActivity) errors.TryAdd(nameof(form.ActivityCapPerQuarter), councilsText[code]);
-                if (rules.AdoptedTopicCap < rules.PointsPerAdoptedTopic) errors.TryAdd(nameof(form.AdoptedTopicCap), councilsText[code]);
+                if (rules.ActivityCapPerQuarter < rules.PointsPerActivity) Add(nameof(form.ActivityCapPerQuarter), message);
+                if (rules.AdoptedTopicCap < rules.PointsPerAdoptedTopic) Add(nameof(form.AdoptedTopicCap), message);
             }
-            else errors.TryAdd(ReviewFields.Form, councilsText[code]);
+            else Add(ReviewFields.Form, message);
         }
-        return errors;
+        return problems;
     }
 
     // ---- Carry-over -------------------------------------------------------------------------------------------------
@@ -142,35 +156,53 @@ public sealed class ReviewService(
     /// <summary>
     /// Carries the year's open council tasks into the next year, all at once, each with its reason (keyed by work item
     /// id). Refused, changing nothing, for non-managers, when a reason is missing or an item is not an open task of the
-    /// year (errors under the items), and when someone carried one of them meanwhile.
+    /// year (errors under the items), and when someone carried one of them meanwhile. The value is the review as it is now.
     /// </summary>
-    public async Task<ReviewResult> CarryOverAsync(int councilId, int year, IReadOnlyDictionary<int, string?> reasons, CancellationToken ct = default)
+    public async Task<Result<AnnualReviewView>> CarryOverAsync(int councilId, int year, IReadOnlyDictionary<int, string?> reasons, CancellationToken ct = default)
+    {
+        var (council, refused) = await ForChangeAsync(councilId, year, ct);
+        if (refused is not null) return Result<AnnualReviewView>.From(refused);
+        YearTasks tasks;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) tasks = await TasksAsync(db, council!, year, ct);
+        var saved = await work.AddAllAsync<CarryOver>(
+            allow: Managers(council!),
+            create: caller =>
+            {
+                if (reasons.Keys.Any(tasks.CarriedIds.Contains)) return Result<IReadOnlyList<CarryOver>>.From(Result.Conflict(Text("Error.CarryConflict")));
+                var unfinished = tasks.Unfinished.Select(t => t.Id).ToHashSet();
+                if (unfinished.Count == 0 && reasons.Count == 0) return Result<IReadOnlyList<CarryOver>>.Invalid(Text("CarryOver.NothingToCarry"));
+                var check = AnnualReview.CheckCarryOver(unfinished, reasons);
+                if (check.Count > 0)
+                    return Result<IReadOnlyList<CarryOver>>.Invalid(check.Select(e => new Problem(ReviewFields.Reason(e.Key), Message.Of<CouncilsText>(e.Value))).ToList());
+                return Result<IReadOnlyList<CarryOver>>.Ok(AnnualReview.CarryOverRows(councilId, year, reasons, caller.UserId, clock.GetUtcNow().UtcDateTime));
+            },
+            ct: ct);
+        return await WithViewAsync(saved, council!, year, ct);
+    }
+
+    /// <summary>
+    /// The council of a review change, as the caller may view it (else not found), and a year that can be reviewed. The
+    /// right to change the review is the command's own check, in the unit of work.
+    /// </summary>
+    private async Task<(Council? Council, Result? Refused)> ForChangeAsync(int councilId, int year, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (caller, council) = await LoadAsync(db, councilId, ct);
-        if (council is null) return ReviewResult.Of(ReviewOutcome.NotFound, text["Error.NotFound"]);
-        if (!CouncilAccess.CanManage(caller.Policy, council)) return ReviewResult.Of(ReviewOutcome.Forbidden, text["Error.Forbidden"]);
-        if (year < MinYear || year > CurrentYear) return ReviewResult.Of(ReviewOutcome.Invalid, text["Error.Year"]);
+        var (_, council) = await LoadAsync(db, councilId, ct);
+        if (council is null) return (null, Result.NotFound(Text("Error.NotFound")));
+        if (year < MinYear || year > CurrentYear) return (null, Result.Invalid(Text("Error.Year")));
+        return (council, null);
+    }
 
-        var tasks = await TasksAsync(db, council, year, ct);
-        if (reasons.Keys.Any(tasks.CarriedIds.Contains)) return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.CarryConflict"]);
-        var unfinished = tasks.Unfinished.Select(t => t.Id).ToHashSet();
-        if (unfinished.Count == 0 && reasons.Count == 0) return ReviewResult.Of(ReviewOutcome.Invalid, text["CarryOver.NothingToCarry"]);
-        var check = AnnualReview.CheckCarryOver(unfinished, reasons);
-        if (check.Count > 0)
-            return ReviewResult.Invalid(check.ToDictionary(e => ReviewFields.Reason(e.Key), e => councilsText[e.Value].Value));
+    /// <summary>Only the council's managers edit its rules and carry its tasks over.</summary>
+    private static Func<Caller, Result?> Managers(Council council) =>
+        caller => CouncilAccess.CanManage(caller.Policy, council) ? null : Result.NotAllowed(Text("Error.Forbidden"));
 
-        var rows = AnnualReview.CarryOverRows(councilId, year, reasons, caller.UserId, clock.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ids = rows.Select(r => r.WorkItemId).ToList();
-        // Re-read inside the transaction: two managers carrying at the same moment must not record an item twice.
-        if (await db.CarryOvers.AnyAsync(c => c.CouncilId == councilId && c.FromYear == year && ids.Contains(c.WorkItemId), ct))
-            return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.CarryConflict"]);
-        db.CarryOvers.AddRange(rows);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-        return ReviewResult.Saved(await ViewAsync(fresh, caller, council, year, ct));
+    /// <summary>A saved change with the review as it is now; a refusal as it is.</summary>
+    private async Task<Result<AnnualReviewView>> WithViewAsync(Result saved, Council council, int year, CancellationToken ct)
+    {
+        if (!saved.Succeeded) return Result<AnnualReviewView>.From(saved);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return Result<AnnualReviewView>.Ok(await ViewAsync(db, await work.CallerAsync(ct), council, year, ct), saved.Id, saved.Version);
     }
 
     // ---- Project rating ---------------------------------------------------------------------------------------------
@@ -178,40 +210,40 @@ public sealed class ReviewService(
     /// <summary>
     /// The liaison of the unit that raised a project's need rates the project once its lead unit reported it done: the
     /// three-lists Rate step on the project (satisfied / fairly satisfied close the loop, "not satisfied" sends it back to
-    /// the lead unit), written to its history and announced like every other step.
+    /// the lead unit), written to its history and announced like every other step (the work items' handlers, in this save).
     /// </summary>
-    public async Task<ReviewResult> RateProjectAsync(int councilId, int projectId, Guid version, Satisfaction? rating, string? note,
+    public async Task<Result<RatedProject>> RateProjectAsync(int councilId, int projectId, Guid version, Satisfaction? rating, string? note,
         CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (caller, council) = await LoadAsync(db, councilId, ct);
-        if (council is null) return ReviewResult.Of(ReviewOutcome.NotFound, text["Error.NotFound"]);
-        var communities = await CommunitiesAsync(db, council, ct);
-        var project = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
-        if (project is null || !communities.Contains(project.CommunityId)) return ReviewResult.Of(ReviewOutcome.NotFound, text["Error.NotFound"]);
-        var raising = await RaisingUnitsAsync(db, council, [project.Id], ct);
-        if (!raising.TryGetValue(project.Id, out var unit) || !caller.Policy.ScopesOf(PortalRole.UnitLiaison).Contains(unit))
-            return ReviewResult.Of(ReviewOutcome.Forbidden, text["Error.RateForbidden"]);
-        if (project.Version != version) return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.RateConflict"]);
-        if (rating is null || !Enum.IsDefined(rating.Value))
-            return ReviewResult.Invalid(new Dictionary<string, string> { [ReviewFields.Rating] = workItemWords[WorkItemWorkflow.RatingRequired] });
-        note = UserText.MultiLineTrimmedOrNull(note);
-        if (note?.Length > WorkItemEvent.NoteMaxLength) return ReviewResult.Of(ReviewOutcome.Invalid, text["Error.NoteTooLong", WorkItemEvent.NoteMaxLength]);
-
-        // The project's own step: its history, and (by the work items' handlers, in this save) the lists' live event and the
-        // lead unit's notice of a "not satisfied" rating.
-        if (project.Rate(new StepActor(caller.UserId, caller.Name), clock.GetUtcNow().UtcDateTime, rating, note) is { } refused)
-            return ReviewResult.Of(ReviewOutcome.Invalid, workItemWords[refused]);
-        db.Entry(project).Property(w => w.Version).OriginalValue = version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ReviewResult.Of(ReviewOutcome.Conflict, text["Error.RateConflict"]);
-        }
-        return ReviewResult.Saved(null);
+        Council? council;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) (_, council) = await LoadAsync(db, councilId, ct);
+        if (council is null) return Result<RatedProject>.NotFound(Text("Error.NotFound"));
+        int? raisingUnit = null;
+        return await work.ChangeAsync<WorkItem, RatedProject>(
+            async (db, ct) =>
+            {
+                var communities = await CommunitiesAsync(db, council, ct);
+                var project = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
+                if (project is null || !communities.Contains(project.CommunityId)) return null;
+                raisingUnit = (await RaisingUnitsAsync(db, council, [project.Id], ct)).TryGetValue(project.Id, out var unit) ? unit : null;
+                return project;
+            },
+            version,
+            allow: (caller, _) => raisingUnit is { } unit && caller.Policy.ScopesOf(PortalRole.UnitLiaison).Contains(unit)
+                ? null : Result.NotAllowed(Text("Error.RateForbidden")),
+            run: (caller, project, _) =>
+            {
+                if (rating is null || !Enum.IsDefined(rating.Value))
+                    return Result.Invalid(ReviewFields.Rating, Message.Of<WorkItemWords>(WorkItemWorkflow.RatingRequired));
+                var kept = UserText.MultiLineTrimmedOrNull(note);
+                if (kept?.Length > WorkItemEvent.NoteMaxLength) return Result.Invalid(Text("Error.NoteTooLong", WorkItemEvent.NoteMaxLength));
+                return project.Rate(new StepActor(caller.UserId, caller.Name), clock.GetUtcNow().UtcDateTime, rating, kept) is { } refused
+                    ? Result.Invalid(Message.Of<WorkItemWords>(refused))
+                    : null;
+            },
+            project => new RatedProject(project.Status, project.Rating),
+            new CommandTexts(Text("Error.NotFound"), Text("Error.RateConflict")),
+            ct: ct);
     }
 
     // ---- Reading ----------------------------------------------------------------------------------------------------
