@@ -115,7 +115,7 @@ public sealed class CouncilSetupService(
     }
 
     // Councils are not deleted; should one go meanwhile, it is reported as the form always did: as not found.
-    private static readonly CommandTexts CouncilTexts = new(NotFound, Message.Of<SharedText>("Common.ConcurrencyConflict"), NotFound);
+    private static readonly CommandTexts CouncilTexts = CommandTexts.Common(NotFound) with { Deleted = NotFound };
 
     /// <summary>Applies the form to the council as it will be stored, and the rule: the problems, field by field, or null.</summary>
     private Result? Settle(Council council, CouncilForm form, bool leadEligible, bool nameTaken, List<Problem> problems)
