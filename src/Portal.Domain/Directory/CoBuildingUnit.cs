@@ -5,23 +5,61 @@ namespace Portal.Domain.Directory;
 /// <summary>A co-building unit (共建单位 / 驻区单位) that works with a community.</summary>
 public sealed class CoBuildingUnit : VersionedEntity
 {
-    public int StreetId { get; set; }
-    public Street? Street { get; set; }
+    private int _streetId;
+    private int? _communityId;
+    private string _name = "";
+    private UnitType _type;
+    private string? _address;
+    private int? _partyOrganizationId;
+    private int? _leaderPersonId;
+    private Person? _leader;
+    private int? _liaisonPersonId;
+    private Person? _liaison;
+
+    public int StreetId { get => _streetId; init => _streetId = value; }
+    public Street? Street { get; init; }
     /// <summary>The community it sits in or is paired with; null for street-level units.</summary>
-    public int? CommunityId { get; set; }
-    public Community? Community { get; set; }
-    public required string Name { get; set; }
-    public UnitType Type { get; set; }
-    public string? Address { get; set; }
+    public int? CommunityId { get => _communityId; init => _communityId = value; }
+    public Community? Community { get; init; }
+    public required string Name { get => _name; init => _name = value; }
+    public UnitType Type { get => _type; init => _type = value; }
+    public string? Address { get => _address; init => _address = value; }
     /// <summary>The unit's own Party organisation (党组织).</summary>
-    public int? PartyOrganizationId { get; set; }
-    public PartyOrganization? PartyOrganization { get; set; }
+    public int? PartyOrganizationId { get => _partyOrganizationId; init => _partyOrganizationId = value; }
+    public PartyOrganization? PartyOrganization { get; init; }
     /// <summary>The Party leader who sits on the joint council.</summary>
-    public int? LeaderPersonId { get; set; }
-    public Person? Leader { get; set; }
+    public int? LeaderPersonId { get => _leaderPersonId; init => _leaderPersonId = value; }
+    public Person? Leader { get => _leader; init => _leader = value; }
     /// <summary>The unit's one liaison (联络员).</summary>
-    public int? LiaisonPersonId { get; set; }
-    public Person? Liaison { get; set; }
+    public int? LiaisonPersonId { get => _liaisonPersonId; init => _liaisonPersonId = value; }
+    public Person? Liaison { get => _liaison; init => _liaison = value; }
+
+    /// <summary>
+    /// Places the unit (its street, and its community; none for a street-level unit) and describes it: name, kind, address.
+    /// </summary>
+    public void Update(int streetId, int? communityId, string name, UnitType type, string? address)
+    {
+        (_streetId, _communityId, _name, _type, _address) = (DirectoryGuard.Key(streetId), communityId,
+            DirectoryGuard.Required(name, DirectoryLimits.Name), DirectoryGuard.Defined(type), DirectoryGuard.Optional(address, DirectoryLimits.Address));
+    }
+
+    /// <summary>Who speaks for the unit: its Party organisation, its leader and its liaison (stored rows, or none).</summary>
+    public void AssignParty(int? partyOrganizationId, int? leaderPersonId, int? liaisonPersonId)
+    {
+        _partyOrganizationId = partyOrganizationId;
+        _leaderPersonId = leaderPersonId;
+        _liaisonPersonId = liaisonPersonId;
+    }
+
+    /// <summary>
+    /// Makes new people working at the unit its leader and liaison (a roster entered at once); each is kept when null.
+    /// They point at the unit, so the unit must be stored before they are.
+    /// </summary>
+    public void AppointStaff(Person? leader, Person? liaison)
+    {
+        if (leader is not null) _leader = leader;
+        if (liaison is not null) _liaison = liaison;
+    }
 }
 
 public enum UnitType
@@ -41,14 +79,29 @@ public enum UnitType
 /// <summary>A Party organisation (党组织): committee, general branch or branch, possibly nested.</summary>
 public sealed class PartyOrganization : VersionedEntity
 {
-    public required string Name { get; set; }
-    public PartyOrganizationLevel Level { get; set; }
-    public int? ParentId { get; set; }
-    public PartyOrganization? Parent { get; set; }
+    private string _name = "";
+    private PartyOrganizationLevel _level;
+    private int? _parentId;
+    private int? _communityId;
+    private string? _secretaryName;
+
+    public required string Name { get => _name; init => _name = value; }
+    public PartyOrganizationLevel Level { get => _level; init => _level = value; }
+    public int? ParentId { get => _parentId; init => _parentId = value; }
+    public PartyOrganization? Parent { get; init; }
     /// <summary>Set for a community's own organisations (community committee, grid Party groups).</summary>
-    public int? CommunityId { get; set; }
-    public Community? Community { get; set; }
-    public string? SecretaryName { get; set; }
+    public int? CommunityId { get => _communityId; init => _communityId = value; }
+    public Community? Community { get; init; }
+    public string? SecretaryName { get => _secretaryName; init => _secretaryName = value; }
+
+    /// <summary>Names the organisation, its level, the one above it (never itself), its community and its secretary.</summary>
+    public void Update(string name, PartyOrganizationLevel level, int? parentId, int? communityId, string? secretaryName)
+    {
+        if (parentId is { } parent && parent == Id && Id != 0)
+            throw new ArgumentException("An organisation is not its own parent.", nameof(parentId));
+        (_name, _level, _parentId, _communityId, _secretaryName) = (DirectoryGuard.Required(name, DirectoryLimits.Name),
+            DirectoryGuard.Defined(level), parentId, communityId, DirectoryGuard.Optional(secretaryName, DirectoryLimits.PersonName));
+    }
 }
 
 public enum PartyOrganizationLevel

@@ -34,7 +34,7 @@ public sealed class AuditTrailTests(PortalHostFixture fixture) : IClassFixture<P
             db.Communities.Add(community);
             await db.SaveChangesAsync(Ct);
 
-            community.Name = "审计测试社区（改）";
+            community.Update(community.StreetId, "审计测试社区（改）", community.Code, community.Address);
             await db.SaveChangesAsync(Ct);
 
             db.Communities.Remove(community);

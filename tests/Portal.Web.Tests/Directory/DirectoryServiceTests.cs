@@ -154,6 +154,61 @@ public sealed class DirectoryServiceTests(DirectoryTestHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task Rows_still_in_use_are_refused_and_a_row_out_of_scope_is_not_found_even_when_in_use()
+    {
+        var community = await host.QueryAsync(db => db.Communities.Where(c => c.Name == "青年湖社区").Select(c => new { c.Id, c.Version }).SingleAsync(Ct));
+        var committee = await host.QueryAsync(db => db.PartyOrganizations.Where(o => o.Name == "青年湖社区党委").Select(o => new { o.Id, o.Version }).SingleAsync(Ct));
+        var building = await host.QueryAsync(db => db.Buildings.Where(b => b.Grid!.Community!.Name == "青年湖社区" && b.Name == "1号楼")
+            .Select(b => new { b.Id, b.Version }).SingleAsync(Ct));
+        var foreignGrid = await host.QueryAsync(db => db.Grids.Where(g => g.Community!.Name == "安德里社区" && g.Name == "第一网格")
+            .Select(g => new { g.Id, g.Version }).SingleAsync(Ct));
+
+        await using (var admin = host.ActAs("admin"))
+        {
+            var geography = admin.ServiceProvider.GetRequiredService<GeographyService>();
+            var units = admin.ServiceProvider.GetRequiredService<UnitService>();
+            Assert.Equal(Outcome.Invalid, (await geography.DeleteCommunityAsync(community.Id, community.Version, Ct)).Outcome);
+            Assert.Equal(Outcome.Invalid, (await units.DeletePartyOrganizationAsync(committee.Id, committee.Version, Ct)).Outcome);
+            Assert.Equal(Outcome.Invalid, (await geography.DeleteBuildingAsync(building.Id, building.Version, Ct)).Outcome);
+        }
+        await using (var secretary = host.ActAs("secretary"))
+        {
+            var geography = secretary.ServiceProvider.GetRequiredService<GeographyService>();
+            Assert.Equal(Outcome.NotFound, (await geography.DeleteGridAsync(foreignGrid.Id, foreignGrid.Version, Ct)).Outcome);
+            Assert.Equal(Outcome.NotFound, (await geography.SaveGridAsync(
+                new GridForm { Id = foreignGrid.Id, Version = foreignGrid.Version, CommunityId = community.Id, Name = "越权改名" }, Ct)).Outcome);
+        }
+        Assert.True(await host.QueryAsync(db => db.Communities.AnyAsync(c => c.Id == community.Id, Ct)));
+        Assert.Equal(foreignGrid.Version, await host.QueryAsync(db => db.Grids.Where(g => g.Id == foreignGrid.Id).Select(g => g.Version).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task An_owner_typed_on_a_second_flat_of_the_community_stays_one_owner()
+    {
+        var first = await HouseholdIdAsync("青年湖社区", "3号楼", "1单元", "601");
+        var second = await HouseholdIdAsync("青年湖社区", "3号楼", "1单元", "602");
+        await using var scope = host.ActAs("secretary");
+        var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
+        foreach (var id in new[] { first, second })
+        {
+            var form = (await households.GetHouseholdAsync(id, Ct))!;
+            form.Owners.Add(new OwnerForm { Name = "两套房业主", Phone = "13500135000" });
+            Assert.True((await households.SaveHouseholdAsync(form, Ct)).Succeeded);
+        }
+
+        var owned = await host.QueryAsync(db => db.HouseholdOwnerships.Where(o => o.Owner!.Name == "两套房业主")
+            .Select(o => new { o.HouseholdId, o.OwnerId }).ToListAsync(Ct));
+        Assert.Equal(new[] { first, second }.Order(), owned.Select(o => o.HouseholdId).Order());
+        Assert.Single(owned.Select(o => o.OwnerId).Distinct());
+
+        // Dropping the owner from one flat leaves them on the other.
+        var again = (await households.GetHouseholdAsync(first, Ct))!;
+        again.Owners.RemoveAll(o => o.Name == "两套房业主");
+        Assert.True((await households.SaveHouseholdAsync(again, Ct)).Succeeded);
+        Assert.Equal(new[] { second }, await host.QueryAsync(db => db.HouseholdOwnerships.Where(o => o.Owner!.Name == "两套房业主").Select(o => o.HouseholdId).ToListAsync(Ct)));
+    }
+
+    [Fact]
     public async Task A_secretary_cannot_create_a_community_or_a_unit_in_another_community()
     {
         var otherCommunity = await host.QueryAsync(db => db.Communities.Where(c => c.Name == "安德里社区").Select(c => new { c.Id, c.StreetId }).SingleAsync(Ct));

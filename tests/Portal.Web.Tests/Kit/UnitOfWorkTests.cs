@@ -37,6 +37,7 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         nameof(A_row_deleted_between_the_check_and_the_write_was_deleted_meanwhile),
         nameof(Missing_refused_and_ruled_out_change_nothing),
         nameof(A_failing_step_after_the_commit_is_logged_and_the_change_stands),
+        nameof(An_add_whose_step_meets_a_concurrent_save_is_a_conflict_in_the_kits_words_and_adds_nothing),
     ];
 
     public static TheoryData<string> Scenarios => new(ScenarioNames);
@@ -62,6 +63,8 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         nameof(A_row_deleted_between_the_check_and_the_write_was_deleted_meanwhile) => A_row_deleted_between_the_check_and_the_write_was_deleted_meanwhile(host),
         nameof(Missing_refused_and_ruled_out_change_nothing) => Missing_refused_and_ruled_out_change_nothing(host),
         nameof(A_failing_step_after_the_commit_is_logged_and_the_change_stands) => A_failing_step_after_the_commit_is_logged_and_the_change_stands(host),
+        nameof(An_add_whose_step_meets_a_concurrent_save_is_a_conflict_in_the_kits_words_and_adds_nothing) =>
+            An_add_whose_step_meets_a_concurrent_save_is_a_conflict_in_the_kits_words_and_adds_nothing(host),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 
@@ -177,6 +180,37 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         Assert.True((await db.Announcements.SingleAsync(a => a.Id == id, Ct)).IsPinned);
         Assert.Contains(host.Logs.Entries, e => e.Category == typeof(UnitOfWork).FullName && e.Level == LogLevel.Error
                                                 && e.Exception?.Message == "live notice failed");
+    }
+
+    private static async Task An_add_whose_step_meets_a_concurrent_save_is_a_conflict_in_the_kits_words_and_adds_nothing(PortalHost host)
+    {
+        var (id, seen) = await SeedAsync(host, "工作单元新增旁边");
+        await UpdateTitleAsync(host, id, "别人先保存");
+        int community;
+        await using (var db = await host.NewDbContextAsync(Ct)) community = await db.Announcements.Where(a => a.Id == id).Select(a => a.CommunityId).SingleAsync(Ct);
+
+        // No conflict text of the command's own: the add still answers a conflict, in the kit's words, never an error.
+        var result = await host.AsAsync<UnitOfWork, Result<string>>("secretary", work => work.AddAsync<Announcement, string>(
+            allow: _ => null,
+            create: _ => Result<Announcement>.Ok(new Announcement
+            {
+                CommunityId = community, Title = "随之撤回的新增", BodyMarkdown = "正文", AuthorUserId = "seed", AuthorName = "seed",
+            }),
+            within: async (_, _, db, ct) =>
+            {
+                // A row beside the new one, held to the version this command saw: someone else saved it meanwhile.
+                var beside = await db.Announcements.SingleAsync(a => a.Id == id, ct);
+                db.Entry(beside).Property(a => a.Version).OriginalValue = seen;
+                beside.Title = "随新增改动";
+            },
+            ct: Ct));
+
+        Assert.Equal(Outcome.Conflict, result.Outcome);
+        Assert.Equal(host.TextOf(Result.Conflict(CommandTexts.ConcurrencyConflict)), host.TextOf(result));
+        Assert.StartsWith("保存失败：此记录已被其他人修改", host.TextOf(result));
+        Assert.Equal("别人先保存", (await ReadAsync(host, id)).Title);
+        await using var read = await host.NewDbContextAsync(Ct);
+        Assert.False(await read.Announcements.AnyAsync(a => a.Title == "随之撤回的新增", Ct));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

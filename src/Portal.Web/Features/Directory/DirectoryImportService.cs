@@ -5,6 +5,7 @@ using Portal.Domain.Directory;
 using Portal.Domain.Directory.Import;
 using Portal.Domain.Text;
 using Portal.Web.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Directory;
 
@@ -38,7 +39,8 @@ public sealed record ImportOutcome(bool Imported, int Count, ImportPreview Previ
 /// <summary>
 /// CSV import of households and of co-building units. The file is parsed and checked by the domain formats, then
 /// against the database within the user's scope. Import re-checks everything (it does not trust an earlier
-/// preview) and writes all rows in one transaction, or none. Scoped.
+/// preview) and saves all rows through the unit of work in one transaction, or none (a race past the checks is
+/// refused by the unique indexes, like a form's). Scoped.
 ///
 /// Households: community and grid must exist and be managed by the user; a missing building is created in that
 /// grid; an existing flat (same building, entrance, door) is an error rather than an overwrite; owners are
@@ -77,27 +79,49 @@ public sealed class DirectoryImportService(DirectoryServiceContext context, IStr
     public async Task<ImportOutcome> ImportAsync(ImportKind kind, byte[] content, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        int count;
-        ImportPreview preview;
-        if (kind == ImportKind.Households)
+        return kind == ImportKind.Households ? await ImportHouseholdsAsync(scope, content, ct) : await ImportUnitsAsync(scope, content, ct);
+    }
+
+    /// <summary>Checks the file and reads what its rows meet (in a read of its own), then adds its flats in one save.</summary>
+    private async Task<ImportOutcome> ImportHouseholdsAsync(DirectoryAccess scope, byte[] content, CancellationToken ct)
+    {
+        HouseholdCheck check;
+        OwnerMatcher owners;
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            var check = await CheckHouseholdsAsync(db, scope, content, ct);
-            preview = check.Preview;
-            if (!preview.CanImport) return new ImportOutcome(false, 0, preview);
-            count = await WriteHouseholdsAsync(db, check, ct);
+            check = await CheckHouseholdsAsync(db, scope, content, ct);
+            if (!check.Preview.CanImport) return new ImportOutcome(false, 0, check.Preview);
+            owners = await OwnerMatcher.LoadAsync(db, check.Communities.Values.ToList(),
+                check.File.ValidRows.Select(r => r.OwnerName).OfType<string>().Distinct().ToList(), ct);
         }
-        else
+        var households = NewHouseholds(check, owners);
+        var saved = await Work.AddAllAsync(allow: _ => null, create: _ => Result<IReadOnlyList<Household>>.Ok(households), ct);
+        return new ImportOutcome(saved.Succeeded, saved.Succeeded ? households.Count : 0, check.Preview);
+    }
+
+    /// <summary>Checks the file and reads the Party organisations it names, then adds its units and their staff in one transaction.</summary>
+    private async Task<ImportOutcome> ImportUnitsAsync(DirectoryAccess scope, byte[] content, CancellationToken ct)
+    {
+        UnitCheck check;
+        List<(int Id, string Name, int? CommunityId)> organizations;
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            var check = await CheckUnitsAsync(db, scope, content, ct);
-            preview = check.Preview;
-            if (!preview.CanImport) return new ImportOutcome(false, 0, preview);
-            count = await WriteUnitsAsync(db, check, ct);
+            check = await CheckUnitsAsync(db, scope, content, ct);
+            if (!check.Preview.CanImport) return new ImportOutcome(false, 0, check.Preview);
+            var names = check.File.ValidRows.Select(r => r.PartyOrganization).OfType<string>().Distinct().ToList();
+            organizations = (await db.PartyOrganizations.AsNoTracking().Where(o => names.Contains(o.Name)).OrderBy(o => o.Id)
+                .Select(o => new { o.Id, o.Name, o.CommunityId }).ToListAsync(ct)).Select(o => (o.Id, o.Name, o.CommunityId)).ToList();
         }
-        await transaction.CommitAsync(ct);
-        if (kind == ImportKind.Units) InvalidateScope();
-        return new ImportOutcome(true, count, preview);
+        var units = NewUnits(check, organizations);
+        var saved = await Work.AddAllAsync(allow: _ => null, create: _ => Result<IReadOnlyList<CoBuildingUnit>>.Ok(units.Select(u => u.Unit).ToList()),
+            within: (_, _, db, _) =>
+            {
+                AppointStaff(db, units);
+                return Task.CompletedTask;
+            },
+            ct);
+        if (saved.Succeeded) InvalidateScope();
+        return new ImportOutcome(saved.Succeeded, saved.Succeeded ? units.Count : 0, check.Preview);
     }
 
     // ---- Households ----
@@ -132,47 +156,31 @@ public sealed class DirectoryImportService(DirectoryServiceContext context, IStr
         return new HouseholdCheck(ToPreview(ImportKind.Households, file, encoding), file, communities, grids, buildings);
     }
 
-    private static async Task<int> WriteHouseholdsAsync(PortalDbContext db, HouseholdCheck check, CancellationToken ct)
+    /// <summary>The file's flats, in buildings that exist or are new, owned through <paramref name="owners"/>.</summary>
+    private static List<Household> NewHouseholds(HouseholdCheck check, OwnerMatcher owners)
     {
         var newBuildings = new Dictionary<(int, string), Building>();
         var flats = new Dictionary<(string, string, string, string, string), Household>();
-        var owners = new Dictionary<int, OwnerMatcher>();
         foreach (var row in check.File.ValidRows)
         {
             var communityId = check.Communities[row.Community];
             var gridId = check.Grids[(communityId, row.Grid)];
             if (!flats.TryGetValue(row.HouseholdKey, out var household))
             {
+                Building? newBuilding = null;
+                if (!check.Buildings.TryGetValue((gridId, row.Building), out var buildingId)
+                    && !newBuildings.TryGetValue((gridId, row.Building), out newBuilding))
+                    newBuildings[(gridId, row.Building)] = newBuilding = new Building { GridId = gridId, Name = row.Building };
                 household = new Household
                 {
+                    BuildingId = buildingId, Building = newBuilding,
                     DoorNumber = row.DoorNumber, Entrance = row.Entrance, ExclusiveArea = row.ExclusiveArea, AreaSource = row.AreaSource,
                 };
-                if (check.Buildings.TryGetValue((gridId, row.Building), out var buildingId))
-                {
-                    household.BuildingId = buildingId;
-                }
-                else
-                {
-                    if (!newBuildings.TryGetValue((gridId, row.Building), out var building))
-                    {
-                        building = new Building { GridId = gridId, Name = row.Building };
-                        newBuildings[(gridId, row.Building)] = building;
-                        db.Buildings.Add(building);
-                    }
-                    household.Building = building;
-                }
                 flats[row.HouseholdKey] = household;
-                db.Households.Add(household);
             }
-            if (row.OwnerName is not null)
-            {
-                if (!owners.TryGetValue(communityId, out var matcher)) owners[communityId] = matcher = new OwnerMatcher(db, communityId);
-                var owner = await matcher.FindOrAddAsync(row.OwnerName, row.OwnerPhone, OwnerKind.Individual, ct);
-                household.Ownerships.Add(new HouseholdOwnership { Owner = owner });
-            }
+            if (row.OwnerName is not null) household.AddOwner(owners.OwnershipOf(communityId, row.OwnerName, row.OwnerPhone, OwnerKind.Individual));
         }
-        await db.SaveChangesAsync(ct);
-        return flats.Count;
+        return flats.Values.ToList();
     }
 
     // ---- Units ----
@@ -217,50 +225,57 @@ public sealed class DirectoryImportService(DirectoryServiceContext context, IStr
         return new UnitCheck(ToPreview(ImportKind.Units, file, encoding), file, communities, streetId);
     }
 
-    private static async Task<int> WriteUnitsAsync(PortalDbContext db, UnitCheck check, CancellationToken ct)
+    /// <summary>
+    /// The file's units with their Party organisations: a stored one of that name (street-wide or of the unit's community),
+    /// else one new organisation per community and name.
+    /// </summary>
+    private static List<(CoBuildingUnit Unit, UnitImportRow Row)> NewUnits(UnitCheck check, IReadOnlyList<(int Id, string Name, int? CommunityId)> stored)
     {
         var created = new List<(CoBuildingUnit Unit, UnitImportRow Row)>();
-        var organizations = new Dictionary<(int?, string), PartyOrganization>();
+        var organizations = new Dictionary<(int?, string), (int? Id, PartyOrganization? New)>();
         foreach (var row in check.File.ValidRows)
         {
             var community = row.Community is null ? ((int Id, int StreetId)?)null : check.Communities[row.Community];
+            (int? Id, PartyOrganization? New) organization = (null, null);
+            if (row.PartyOrganization is { } organizationName)
+            {
+                var communityId = community?.Id;
+                if (!organizations.TryGetValue((communityId, organizationName), out organization))
+                {
+                    var match = stored.FirstOrDefault(o => o.Name == organizationName && (o.CommunityId == null || o.CommunityId == communityId));
+                    organization = match.Id != 0
+                        ? (match.Id, null)
+                        : (null, new PartyOrganization { Name = organizationName, Level = PartyOrganizationLevel.Branch, SecretaryName = row.LeaderName });
+                    organizations[(communityId, organizationName)] = organization;
+                }
+            }
             var unit = new CoBuildingUnit
             {
                 Name = row.Name, Type = row.Type, Address = row.Address,
                 StreetId = community?.StreetId ?? check.StreetId!.Value, CommunityId = community?.Id,
+                PartyOrganizationId = organization.Id, PartyOrganization = organization.New,
             };
-            if (row.PartyOrganization is { } organizationName)
-            {
-                var communityId = community?.Id;
-                if (!organizations.TryGetValue((communityId, organizationName), out var organization))
-                {
-                    organization = await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Name == organizationName && (o.CommunityId == null || o.CommunityId == communityId), ct)
-                                   ?? new PartyOrganization { Name = organizationName, Level = PartyOrganizationLevel.Branch, SecretaryName = row.LeaderName };
-                    if (organization.Id == 0) db.PartyOrganizations.Add(organization);
-                    organizations[(communityId, organizationName)] = organization;
-                }
-                unit.PartyOrganization = organization;
-            }
-            db.Units.Add(unit);
             created.Add((unit, row));
         }
-        // People point at their unit and the unit points back at its leader and liaison: two saves break the cycle.
-        await db.SaveChangesAsync(ct);
-        foreach (var (unit, row) in created)
+        return created;
+    }
+
+    /// <summary>
+    /// The leader and liaison of each new unit, as people working at it. They point at their unit and the unit points back
+    /// at them: so they are added once the units are stored (a second save in the same transaction breaks the cycle).
+    /// </summary>
+    private static void AppointStaff(PortalDbContext db, IEnumerable<(CoBuildingUnit Unit, UnitImportRow Row)> units)
+    {
+        foreach (var (unit, row) in units)
         {
-            if (row.LeaderName is { } leaderName)
-            {
-                unit.Leader = new Person { Name = leaderName, IsPartyMember = true, HomeUnitId = unit.Id, HomePartyOrganizationId = unit.PartyOrganizationId };
-                db.People.Add(unit.Leader);
-            }
-            if (row.LiaisonName is { } liaisonName)
-            {
-                unit.Liaison = new Person { Name = liaisonName, Phone = row.LiaisonPhone, HomeUnitId = unit.Id };
-                db.People.Add(unit.Liaison);
-            }
+            var leader = row.LeaderName is { } leaderName
+                ? new Person { Name = leaderName, IsPartyMember = true, HomeUnitId = unit.Id, HomePartyOrganizationId = unit.PartyOrganizationId }
+                : null;
+            var liaison = row.LiaisonName is { } liaisonName ? new Person { Name = liaisonName, Phone = row.LiaisonPhone, HomeUnitId = unit.Id } : null;
+            if (leader is not null) db.People.Add(leader);
+            if (liaison is not null) db.People.Add(liaison);
+            unit.AppointStaff(leader, liaison);
         }
-        await db.SaveChangesAsync(ct);
-        return created.Count;
     }
 
     // ---- Shared ----

@@ -3,7 +3,6 @@ using Portal.Domain.Common;
 using Portal.Domain.Directory;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
-using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;
@@ -31,10 +30,12 @@ public sealed class DirectoryServiceContext(
 /// </summary>
 public abstract class DirectoryServiceBase(DirectoryServiceContext context)
 {
-    private static readonly CommandTexts Texts = new(
-        Text("Error.NotFound"), Message.Of<SharedText>("Common.ConcurrencyConflict"), Message.Of<SharedText>("Common.DeletedMeanwhile"));
+    private static readonly CommandTexts Texts = CommandTexts.Common(Text("Error.NotFound"));
 
     protected IDbContextFactory<PortalDbContext> DbFactory => context.DbFactory;
+
+    /// <summary>The unit of work, for commands that are not one form's save or delete (an import).</summary>
+    protected UnitOfWork Work => context.Work;
 
     protected static Message Text(string key, params object[] args) => Message.Of<DirectoryText>(key, args);
 
@@ -54,9 +55,10 @@ public abstract class DirectoryServiceBase(DirectoryServiceContext context)
 
     /// <summary>
     /// Saves a checked form: a new row is <paramref name="create"/>d, an existing one <paramref name="load"/>ed (tracked,
-    /// within the caller's scope, else not found) at the version the user loaded; <paramref name="apply"/> puts the
-    /// form's checked values on it. On a conflict, <paramref name="current"/> gives the values saved now. A unique index
-    /// that refuses the row (a race past the service's duplicate check) blames <paramref name="uniqueField"/>.
+    /// within the caller's scope, else not found: the one load of the row, so services do not look it up before) at the
+    /// version the user loaded; <paramref name="apply"/> puts the form's checked values on it through the entity's methods.
+    /// On a conflict, <paramref name="current"/> gives the values saved now. A unique index that refuses the row (a race
+    /// past the service's duplicate check) blames <paramref name="uniqueField"/>.
     /// </summary>
     protected Task<Result<TForm>> SaveAsync<TEntity, TForm>(
         TForm form, Func<TEntity> create, Func<PortalDbContext, CancellationToken, Task<TEntity?>> load, Action<TEntity> apply,
@@ -84,20 +86,33 @@ public abstract class DirectoryServiceBase(DirectoryServiceContext context)
 
     /// <summary>
     /// Deletes a row the user loaded at <paramref name="version"/> (<paramref name="load"/>: tracked, within the caller's
-    /// scope); refused while other rows still use it, which the database says when the service's own check missed it.
+    /// scope); refused while other rows still use it: <paramref name="inUse"/> asks on the row just loaded (in the same
+    /// context, so the row is looked up once), and the database says so when a row is added meanwhile.
     /// </summary>
     protected Task<Result<TForm>> DeleteAsync<TEntity, TForm>(
-        Func<PortalDbContext, CancellationToken, Task<TEntity?>> load, Guid version, Func<TEntity, TForm> current, bool changesScope, CancellationToken ct)
-        where TEntity : VersionedEntity where TForm : VersionedForm =>
-        MappedAsync(() => context.Work.ChangeAsync<TEntity, TForm>(load, version,
+        Func<PortalDbContext, CancellationToken, Task<TEntity?>> load, Guid version, Func<TEntity, TForm> current, bool changesScope,
+        Func<PortalDbContext, TEntity, CancellationToken, Task<bool>>? inUse = null, CancellationToken ct = default)
+        where TEntity : VersionedEntity where TForm : VersionedForm
+    {
+        var used = false;
+        return MappedAsync(() => context.Work.ChangeAsync<TEntity, TForm>(
+                async (db, ct) =>
+                {
+                    var entity = await load(db, ct);
+                    used = entity is not null && inUse is not null && await inUse(db, entity, ct);
+                    return entity;
+                },
+                version,
                 allow: (_, _) => null,
                 run: (_, entity, db) =>
                 {
+                    if (used) return InUse<TForm>();
                     db.Remove(entity);
                     return null;
                 },
                 current, Texts, ct: ct),
             DatabaseErrors.IsReferenced, InUse<TForm>(), changesScope);
+    }
 
     /// <summary>
     /// Runs the command; the database's refusal that <paramref name="refuses"/> recognises (a duplicate on a save, rows

@@ -51,16 +51,11 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
 
         await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            if (!await db.Streets.AnyAsync(s => s.Id == form.Id, ct)) return NotFound<StreetForm>();
             if (await db.Streets.AnyAsync(s => s.Name == name && s.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
         if (checks.HasErrors) return Invalid<StreetForm>(checks);
         return await SaveAsync(form, () => new Street { Name = name }, (db, ct) => db.Streets.FirstOrDefaultAsync(s => s.Id == form.Id, ct),
-            street =>
-            {
-                street.Name = name;
-                street.Code = code;
-            },
+            street => street.Rename(name, code),
             s => new StreetForm { Id = s.Id, Version = s.Version, Name = s.Name, Code = s.Code }, "Name", name, changesScope: true, ct);
     }
 
@@ -122,18 +117,11 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
 
         await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            if (!form.IsNew && !await Manageable(db, scope).AnyAsync(c => c.Id == form.Id, ct)) return NotFound<CommunityForm>();
             if (await db.Communities.AnyAsync(c => c.StreetId == form.StreetId && c.Name == name && c.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
         if (checks.HasErrors) return Invalid<CommunityForm>(checks);
         return await SaveAsync(form, () => new Community { Name = name }, (db, ct) => Manageable(db, scope).FirstOrDefaultAsync(c => c.Id == form.Id, ct),
-            community =>
-            {
-                community.StreetId = form.StreetId;
-                community.Name = name;
-                community.Code = code;
-                community.Address = address;
-            },
+            community => community.Update(form.StreetId, name, code, address),
             ToForm, "Name", name, changesScope: true, ct);
     }
 
@@ -150,12 +138,9 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
     public async Task<Result<CommunityForm>> DeleteCommunityAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using (var db = await DbFactory.CreateDbContextAsync(ct))
-        {
-            if (!await Manageable(db, scope).AnyAsync(c => c.Id == id, ct)) return NotFound<CommunityForm>();
-            if (await db.Grids.AnyAsync(g => g.CommunityId == id, ct) || await db.Units.AnyAsync(u => u.CommunityId == id, ct)) return InUse<CommunityForm>();
-        }
-        return await DeleteAsync((db, ct) => Manageable(db, scope).FirstOrDefaultAsync(c => c.Id == id, ct), version, ToForm, changesScope: true, ct);
+        return await DeleteAsync((db, ct) => Manageable(db, scope).FirstOrDefaultAsync(c => c.Id == id, ct), version, ToForm, changesScope: true,
+            inUse: async (db, community, ct) =>
+                await db.Grids.AnyAsync(g => g.CommunityId == community.Id, ct) || await db.Units.AnyAsync(u => u.CommunityId == community.Id, ct), ct: ct);
     }
 
     // ---- Grids ----
@@ -204,16 +189,11 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
 
         await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
-            if (!form.IsNew && !await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == form.Id, ct)) return NotFound<GridForm>();
             if (await db.Grids.AnyAsync(g => g.CommunityId == form.CommunityId && g.Name == name && g.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
         if (checks.HasErrors) return Invalid<GridForm>(checks);
         return await SaveAsync(form, () => new Grid { Name = name }, (db, ct) => db.Grids.Where(scope.GridFilter).FirstOrDefaultAsync(g => g.Id == form.Id, ct),
-            grid =>
-            {
-                grid.CommunityId = form.CommunityId;
-                grid.Name = name;
-            },
+            grid => grid.Update(form.CommunityId, name),
             ToForm, "Name", name, changesScope: true, ct);
     }
 
@@ -222,12 +202,8 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
     public async Task<Result<GridForm>> DeleteGridAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using (var db = await DbFactory.CreateDbContextAsync(ct))
-        {
-            if (!await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == id, ct)) return NotFound<GridForm>();
-            if (await db.Buildings.AnyAsync(b => b.GridId == id, ct)) return InUse<GridForm>();
-        }
-        return await DeleteAsync((db, ct) => db.Grids.Where(scope.GridFilter).FirstOrDefaultAsync(g => g.Id == id, ct), version, ToForm, changesScope: true, ct);
+        return await DeleteAsync((db, ct) => db.Grids.Where(scope.GridFilter).FirstOrDefaultAsync(g => g.Id == id, ct), version, ToForm, changesScope: true,
+            inUse: (db, grid, ct) => db.Buildings.AnyAsync(b => b.GridId == grid.Id, ct), ct: ct);
     }
 
     // ---- Buildings ----
@@ -279,17 +255,12 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
             if (!await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == form.GridId, ct)) return NotFound<BuildingForm>();
-            if (!form.IsNew && !await db.Buildings.Where(scope.BuildingFilter).AnyAsync(b => b.Id == form.Id, ct)) return NotFound<BuildingForm>();
             if (await db.Buildings.AnyAsync(b => b.GridId == form.GridId && b.Name == name && b.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
         if (checks.HasErrors) return Invalid<BuildingForm>(checks);
         return await SaveAsync(form, () => new Building { Name = name },
             (db, ct) => db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == form.Id, ct),
-            building =>
-            {
-                building.GridId = form.GridId;
-                building.Name = name;
-            },
+            building => building.Update(form.GridId, name),
             ToForm, "Name", name, changesScope: false, ct);
     }
 
@@ -298,12 +269,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
     public async Task<Result<BuildingForm>> DeleteBuildingAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using (var db = await DbFactory.CreateDbContextAsync(ct))
-        {
-            if (!await db.Buildings.Where(scope.BuildingFilter).AnyAsync(b => b.Id == id, ct)) return NotFound<BuildingForm>();
-            if (await db.Households.AnyAsync(h => h.BuildingId == id, ct)) return InUse<BuildingForm>();
-        }
         return await DeleteAsync((db, ct) => db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == id, ct), version, ToForm,
-            changesScope: false, ct);
+            changesScope: false, inUse: (db, building, ct) => db.Households.AnyAsync(h => h.BuildingId == building.Id, ct), ct: ct);
     }
 }

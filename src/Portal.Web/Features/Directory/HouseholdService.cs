@@ -97,24 +97,19 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
         if (checks.HasErrors) return Invalid<HouseholdForm>(checks);
 
         int communityId;
-        List<(int Id, string Name, string? Phone)> known;
+        OwnerMatcher matcher;
         await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
             var building = await db.Buildings.Where(scope.BuildingFilter).Select(b => new { b.Id, b.Grid!.CommunityId })
                 .FirstOrDefaultAsync(b => b.Id == form.BuildingId, ct);
             if (building is null) return NotFound<HouseholdForm>();
-            if (!form.IsNew && !await db.Households.Where(scope.HouseholdFilter).AnyAsync(h => h.Id == form.Id, ct)) return NotFound<HouseholdForm>();
             if (await db.Households.AnyAsync(h => h.BuildingId == form.BuildingId && h.Entrance == entrance && h.DoorNumber == door && h.Id != form.Id, ct))
             {
                 checks.Duplicate("DoorNumber", string.IsNullOrEmpty(entrance) ? door : $"{entrance} {door}");
                 return Invalid<HouseholdForm>(checks);
             }
             communityId = building.CommunityId;
-            // The community's owners by name and phone, so that one owner of several flats stays one owner (owners'
-            // votes count one head per owner).
-            var names = owners.Select(o => o.Name).Distinct().ToList();
-            known = (await db.Owners.AsNoTracking().Where(o => o.CommunityId == communityId && names.Contains(o.Name)).OrderBy(o => o.Id)
-                .Select(o => new { o.Id, o.Name, o.Phone }).ToListAsync(ct)).Select(o => (o.Id, o.Name, o.Phone)).ToList();
+            matcher = await OwnerMatcher.LoadAsync(db, [communityId], owners.Select(o => o.Name).ToList(), ct);
         }
 
         return await SaveAsync(form, () => new Household { DoorNumber = door },
@@ -122,29 +117,8 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
                 .FirstOrDefaultAsync(h => h.Id == form.Id, ct),
             household =>
             {
-                household.BuildingId = form.BuildingId;
-                household.Entrance = entrance;
-                household.DoorNumber = door;
-                household.ExclusiveArea = form.ExclusiveArea!.Value;
-                household.AreaSource = form.AreaSource;
-                var wanted = owners
-                    .Select(o => (Owner: o, KnownId: known.Where(k => k.Name == o.Name && k.Phone == o.Phone).Select(k => (int?)k.Id).FirstOrDefault()))
-                    .ToList();
-                household.Ownerships.RemoveAll(o => !wanted.Any(w => w.KnownId == o.OwnerId));
-                foreach (var (owner, knownId) in wanted)
-                {
-                    if (knownId is { } ownerId)
-                    {
-                        if (household.Ownerships.All(o => o.OwnerId != ownerId)) household.Ownerships.Add(new HouseholdOwnership { OwnerId = ownerId });
-                    }
-                    else
-                    {
-                        household.Ownerships.Add(new HouseholdOwnership
-                        {
-                            Owner = new Owner { CommunityId = communityId, Name = owner.Name, Phone = owner.Phone, Kind = owner.Kind },
-                        });
-                    }
-                }
+                household.Update(form.BuildingId, entrance, door, form.ExclusiveArea!.Value, form.AreaSource);
+                household.OwnedBy(owners.Select(o => matcher.OwnershipOf(communityId, o.Name, o.Phone, o.Kind)).ToList());
             },
             ToForm, "DoorNumber", door, changesScope: false, ct);
     }
@@ -154,7 +128,7 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
         var scope = await ScopeAsync(ct);
         return await DeleteAsync(
             (db, ct) => db.Households.Where(scope.HouseholdFilter).Include(h => h.Ownerships).ThenInclude(o => o.Owner).FirstOrDefaultAsync(h => h.Id == id, ct),
-            version, ToForm, changesScope: false, ct);
+            version, ToForm, changesScope: false, ct: ct);
     }
 
     private static HouseholdForm ToForm(Household household) => new()
@@ -172,23 +146,40 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
 }
 
 /// <summary>
-/// Finds an owner of a community by name and phone, or adds one, so that one owner of several flats stays one
-/// owner (owners' votes count one head per owner). Remembers owners added in the same unit of work.
+/// Finds an owner of a community by name and phone, or adds one, so that one owner of several flats stays one owner
+/// (owners' votes count one head per owner): the household form and the import both own flats through it. The stored
+/// owners it may meet are loaded once (<see cref="LoadAsync"/>), so it can run inside a command's rule; owners it adds
+/// are remembered for the rest of the change.
 /// </summary>
-internal sealed class OwnerMatcher(PortalDbContext db, int communityId)
+internal sealed class OwnerMatcher
 {
-    private readonly Dictionary<(string Name, string? Phone), Owner> _known = [];
+    private readonly Dictionary<(int CommunityId, string Name, string? Phone), int> _stored;
+    private readonly Dictionary<(int CommunityId, string Name, string? Phone), Owner> _added = [];
 
-    public async Task<Owner> FindOrAddAsync(string name, string? phone, OwnerKind kind, CancellationToken ct)
+    private OwnerMatcher(Dictionary<(int, string, string?), int> stored) => _stored = stored;
+
+    /// <summary>The stored owners of <paramref name="communityIds"/> named <paramref name="names"/> (the first stored wins).</summary>
+    public static async Task<OwnerMatcher> LoadAsync(PortalDbContext db, IReadOnlyCollection<int> communityIds, IReadOnlyCollection<string> names,
+        CancellationToken ct)
     {
-        if (_known.TryGetValue((name, phone), out var known)) return known;
-        var owner = await db.Owners.FirstOrDefaultAsync(o => o.CommunityId == communityId && o.Name == name && o.Phone == phone, ct);
-        if (owner is null)
-        {
-            owner = new Owner { CommunityId = communityId, Name = name, Phone = phone, Kind = kind };
-            db.Owners.Add(owner);
-        }
-        _known[(name, phone)] = owner;
-        return owner;
+        var stored = new Dictionary<(int, string, string?), int>();
+        if (names.Count == 0) return new OwnerMatcher(stored);
+        // Lists, as the queries' parameters everywhere else (EF Core maps a List<T> parameter on every provider).
+        var communities = communityIds.ToList();
+        var wanted = names.ToList();
+        var owners = await db.Owners.AsNoTracking().Where(o => communities.Contains(o.CommunityId) && wanted.Contains(o.Name)).OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.CommunityId, o.Name, o.Phone }).ToListAsync(ct);
+        foreach (var owner in owners) stored.TryAdd((owner.CommunityId, owner.Name, owner.Phone), owner.Id);
+        return new OwnerMatcher(stored);
+    }
+
+    /// <summary>The ownership of a flat by this owner: the stored one's key, or the owner added in this change.</summary>
+    public HouseholdOwnership OwnershipOf(int communityId, string name, string? phone, OwnerKind kind)
+    {
+        var key = (communityId, name, phone);
+        if (_stored.TryGetValue(key, out var id)) return new HouseholdOwnership { OwnerId = id };
+        if (!_added.TryGetValue(key, out var owner))
+            _added[key] = owner = new Owner { CommunityId = communityId, Name = name, Phone = phone, Kind = kind };
+        return new HouseholdOwnership { Owner = owner };
     }
 }

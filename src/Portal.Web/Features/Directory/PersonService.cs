@@ -78,14 +78,8 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
             (db, ct) => db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == form.Id, ct),
             person =>
             {
-                person.Name = name;
-                person.Phone = phone;
-                person.IsPartyMember = form.IsPartyMember;
-                person.HomeUnitId = form.HomeUnitId;
-                person.HomePartyOrganizationId = form.HomePartyOrganizationId;
-                person.ResidenceCommunityId = form.ResidenceCommunityId;
-                person.GridId = form.GridId;
-                person.Skills = skills;
+                person.Describe(name, phone, form.IsPartyMember, skills);
+                person.PlaceAt(form.HomeUnitId, form.HomePartyOrganizationId, form.ResidenceCommunityId, form.GridId);
             },
             ToForm, "Name", name, changesScope: false, ct);
     }
@@ -94,7 +88,7 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
     {
         var scope = await ScopeAsync(ct);
         return await DeleteAsync((db, ct) => db.People.Where(scope.PersonFilter).FirstOrDefaultAsync(p => p.Id == id, ct), version, ToForm,
-            changesScope: false, ct);
+            changesScope: false, ct: ct);
     }
 
     private static PersonForm ToForm(Person p) => new()

@@ -80,7 +80,6 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
                 checks.Missing("PartyOrganization");
             if (checks.HasErrors) return Invalid<UnitForm>(checks);
 
-            if (!form.IsNew && !await db.Units.Where(scope.UnitFilter).AnyAsync(u => u.Id == form.Id, ct)) return NotFound<UnitForm>();
             if (await db.Units.AnyAsync(u => u.StreetId == streetId && u.Name == name && u.Id != form.Id, ct)) checks.Duplicate("Name", name);
         }
         if (checks.HasErrors) return Invalid<UnitForm>(checks);
@@ -88,14 +87,8 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
             (db, ct) => db.Units.Where(scope.UnitFilter).FirstOrDefaultAsync(u => u.Id == form.Id, ct),
             unit =>
             {
-                unit.StreetId = streetId.Value;
-                unit.CommunityId = form.CommunityId;
-                unit.Name = name;
-                unit.Type = form.Type;
-                unit.Address = address;
-                unit.PartyOrganizationId = form.PartyOrganizationId;
-                unit.LeaderPersonId = form.LeaderPersonId;
-                unit.LiaisonPersonId = form.LiaisonPersonId;
+                unit.Update(streetId.Value, form.CommunityId, name, form.Type, address);
+                unit.AssignParty(form.PartyOrganizationId, form.LeaderPersonId, form.LiaisonPersonId);
             },
             ToForm, "Name", name, changesScope: true, ct);
     }
@@ -109,7 +102,7 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
     public async Task<Result<UnitForm>> DeleteUnitAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        return await DeleteAsync((db, ct) => db.Units.Where(scope.UnitFilter).FirstOrDefaultAsync(u => u.Id == id, ct), version, ToForm, changesScope: true, ct);
+        return await DeleteAsync((db, ct) => db.Units.Where(scope.UnitFilter).FirstOrDefaultAsync(u => u.Id == id, ct), version, ToForm, changesScope: true, ct: ct);
     }
 
     // ---- Party organisations ----
@@ -168,21 +161,13 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
             if (form.ParentId is { } parentId && (parentId == form.Id || !await db.PartyOrganizations.AnyAsync(o => o.Id == parentId, ct)))
                 checks.Missing("Parent");
             if (checks.HasErrors) return Invalid<PartyOrganizationForm>(checks);
-            if (!form.IsNew && !await Visible(db, scope).AnyAsync(o => o.Id == form.Id, ct)) return NotFound<PartyOrganizationForm>();
             if (await db.PartyOrganizations.AnyAsync(o => o.CommunityId == form.CommunityId && o.Name == name && o.Id != form.Id, ct))
                 checks.Duplicate("Name", name);
         }
         if (checks.HasErrors) return Invalid<PartyOrganizationForm>(checks);
         return await SaveAsync(form, () => new PartyOrganization { Name = name },
             (db, ct) => Visible(db, scope).FirstOrDefaultAsync(o => o.Id == form.Id, ct),
-            organization =>
-            {
-                organization.Name = name;
-                organization.Level = form.Level;
-                organization.ParentId = form.ParentId;
-                organization.CommunityId = form.CommunityId;
-                organization.SecretaryName = secretary;
-            },
+            organization => organization.Update(name, form.Level, form.ParentId, form.CommunityId, secretary),
             ToForm, "Name", name, changesScope: false, ct);
     }
 
@@ -197,11 +182,7 @@ public sealed class UnitService(DirectoryServiceContext context) : DirectoryServ
     public async Task<Result<PartyOrganizationForm>> DeletePartyOrganizationAsync(int id, Guid version, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        await using (var db = await DbFactory.CreateDbContextAsync(ct))
-        {
-            if (!await Visible(db, scope).AnyAsync(o => o.Id == id, ct)) return NotFound<PartyOrganizationForm>();
-            if (await db.PartyOrganizations.AnyAsync(o => o.ParentId == id, ct)) return InUse<PartyOrganizationForm>();
-        }
-        return await DeleteAsync((db, ct) => Visible(db, scope).FirstOrDefaultAsync(o => o.Id == id, ct), version, ToForm, changesScope: false, ct);
+        return await DeleteAsync((db, ct) => Visible(db, scope).FirstOrDefaultAsync(o => o.Id == id, ct), version, ToForm, changesScope: false,
+            inUse: (db, organization, ct) => db.PartyOrganizations.AnyAsync(o => o.ParentId == organization.Id, ct), ct: ct);
     }
 }

@@ -167,8 +167,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory,
             var leader = new Person { Name = PersonName(random), Phone = MobilePhone(random), IsPartyMember = true, HomeUnit = unit, HomePartyOrganization = unit.PartyOrganization };
             var liaison = new Person { Name = PersonName(random), Phone = MobilePhone(random), IsPartyMember = true, HomeUnit = unit, HomePartyOrganization = unit.PartyOrganization };
             db.People.AddRange(leader, liaison);
-            unit.Leader = leader;
-            unit.Liaison = liaison;
+            unit.AppointStaff(leader, liaison);
         }
         await db.SaveChangesAsync(ct);
 

@@ -4,6 +4,7 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Web.Data;
 using Portal.Web.Data.Audit;
+using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Results;
 
@@ -13,7 +14,17 @@ namespace Portal.Web.Kit.Commands;
 /// What a command's refusals say, in the slice's own words: the row is not there (or not the caller's to see), someone
 /// else saved it first, someone else deleted it meanwhile (the conflict's text when not given).
 /// </summary>
-public sealed record CommandTexts(Message NotFound, Message Conflict, Message? Deleted = null);
+public sealed record CommandTexts(Message NotFound, Message Conflict, Message? Deleted = null)
+{
+    /// <summary>The portal's words for "someone else changed this record meanwhile": the kit's, when a slice has none of its own.</summary>
+    public static Message ConcurrencyConflict { get; } = Message.Of<SharedText>("Common.ConcurrencyConflict");
+
+    /// <summary>The portal's words for "someone else deleted this record meanwhile".</summary>
+    public static Message DeletedMeanwhile { get; } = Message.Of<SharedText>("Common.DeletedMeanwhile");
+
+    /// <summary>The slice's not-found text with the portal's words for a conflict and a deletion meanwhile.</summary>
+    public static CommandTexts Common(Message notFound) => new(notFound, ConcurrencyConflict, DeletedMeanwhile);
+}
 
 /// <summary>
 /// The one way a command changes data (decision 0023): take the caller of the scope (<see cref="CallerScope"/>), load the
@@ -34,7 +45,7 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
     /// Adds a new row: <paramref name="allow"/> says whether the caller may (null: yes), <paramref name="create"/> runs the
     /// rule and gives the new entity (or the refusal); then it is saved (with what <paramref name="within"/> adds, in
     /// the same transaction) and <paramref name="after"/> runs. When what <paramref name="within"/> changes was saved by
-    /// someone else meanwhile, the answer is a conflict saying <paramref name="conflict"/> (without it, that is a bug).
+    /// someone else meanwhile, the answer is a conflict saying <paramref name="conflict"/> (the kit's words when not given).
     /// </summary>
     public async Task<Result<TCurrent>> AddAsync<TEntity, TCurrent>(
         Func<Caller, Result?> allow,
@@ -45,47 +56,42 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         CancellationToken ct = default)
         where TEntity : Entity where TCurrent : class
     {
-        var caller = await callers.GetAsync(ct);
-        if (allow(caller) is { } refused) return Result<TCurrent>.From(refused);
-        var created = create(caller);
+        var (caller, created) = await CreateAsync(allow, create, ct);
         if (created is not { Succeeded: true, Value: { } entity }) return Result<TCurrent>.From(created);
         await using var db = await OpenAsync(caller, ct);
         db.Add(entity);
-        try
-        {
-            await SaveAsync(db, caller, entity, within, ct);
-        }
-        catch (DbUpdateConcurrencyException) when (conflict is not null)
-        {
-            // A within step changed a versioned row (a project rolled up from its milestones) that someone saved meanwhile.
-            return Result<TCurrent>.Conflict(conflict, null);
-        }
+        if (await SaveNewAsync(db, caller, entity, within, conflict, ct) is { } conflicted) return Result<TCurrent>.From(conflicted);
         await AfterAsync(after, caller, entity, db, ct);
         return Result<TCurrent>.Ok(entity.Id, (entity as VersionedEntity)?.Version);
     }
 
     /// <summary>
-    /// Adds several new rows of one kind at once (a council's member units entered in one go): <paramref name="allow"/>
-    /// says whether the caller may (null: yes), <paramref name="create"/> runs the rule and gives the new entities (or the
-    /// refusal; none: nothing to save); then they are saved together, all or none. Rows that each stand alone rather than
-    /// a change of one versioned parent, so no version is held and none is given back.
+    /// Adds several new rows of one kind at once (a council's member units entered in one go, a directory import):
+    /// <paramref name="allow"/> says whether the caller may (null: yes), <paramref name="create"/> runs the rule and gives
+    /// the new entities (or the refusal; none: nothing to save); then they are saved together, all or none, with what
+    /// <paramref name="within"/> adds once they have their keys (rows that point back at them) in the same transaction.
+    /// Rows that each stand alone rather than a change of one versioned parent, so no version is held and none is given
+    /// back; a concurrent save that <paramref name="within"/> runs into is a conflict in the kit's words.
     /// </summary>
     public async Task<Result> AddAllAsync<TEntity>(
         Func<Caller, Result?> allow,
         Func<Caller, Result<IReadOnlyList<TEntity>>> create,
+        Func<Caller, IReadOnlyList<TEntity>, PortalDbContext, CancellationToken, Task>? within,
         CancellationToken ct = default)
         where TEntity : Entity
     {
-        var caller = await callers.GetAsync(ct);
-        if (allow(caller) is { } refused) return refused;
-        var created = create(caller);
+        var (caller, created) = await CreateAsync(allow, create, ct);
         if (created is not { Succeeded: true, Value: { } entities }) return created;
         if (entities.Count == 0) return Result.Ok();
         await using var db = await OpenAsync(caller, ct);
         db.AddRange(entities);
-        await db.SaveChangesAsync(ct);
-        return Result.Ok();
+        return await SaveNewAsync(db, caller, entities, within, conflict: null, ct) ?? Result.Ok();
     }
+
+    /// <summary>Adds several new rows of one kind at once, with nothing beside them (see the overload with a <c>within</c> step).</summary>
+    public Task<Result> AddAllAsync<TEntity>(Func<Caller, Result?> allow, Func<Caller, Result<IReadOnlyList<TEntity>>> create, CancellationToken ct = default)
+        where TEntity : Entity =>
+        AddAllAsync(allow, create, within: null, ct);
 
     /// <summary>
     /// Changes (or removes) an existing row that the caller loaded at <paramref name="version"/>:
@@ -147,6 +153,32 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         return Result<TCurrent>.Ok(entity.Id, db.Entry(entity).State == EntityState.Detached ? null : entity.Version);
     }
 
+    /// <summary>The opening steps of an add: the scope's caller, their right, and the rule's new rows (or the refusal).</summary>
+    private async Task<(Caller Caller, Result<T> Created)> CreateAsync<T>(Func<Caller, Result?> allow, Func<Caller, Result<T>> create,
+        CancellationToken ct) where T : class
+    {
+        var caller = await callers.GetAsync(ct);
+        return (caller, allow(caller) is { } refused ? Result<T>.From(refused) : create(caller));
+    }
+
+    /// <summary>
+    /// Saves new rows; a concurrent save that a <paramref name="within"/> step ran into (a versioned row it changed, saved
+    /// by someone else meanwhile) is a conflict, never an error: <paramref name="conflict"/>, or the kit's words.
+    /// </summary>
+    private static async Task<Result?> SaveNewAsync<T>(PortalDbContext db, Caller caller, T added,
+        Func<Caller, T, PortalDbContext, CancellationToken, Task>? within, Message? conflict, CancellationToken ct)
+    {
+        try
+        {
+            await SaveAsync(db, caller, added, within, ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict(conflict ?? CommandTexts.ConcurrencyConflict);
+        }
+    }
+
     private async Task<PortalDbContext> OpenAsync(Caller caller, CancellationToken ct)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
@@ -158,8 +190,8 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
     /// Saves the change; with a <paramref name="within"/> step, in one transaction with what that step adds. The commit
     /// hands the change's live events to the dispatcher (the context's outbox).
     /// </summary>
-    private static async Task SaveAsync<TEntity>(PortalDbContext db, Caller caller, TEntity entity,
-        Func<Caller, TEntity, PortalDbContext, CancellationToken, Task>? within, CancellationToken ct)
+    private static async Task SaveAsync<T>(PortalDbContext db, Caller caller, T saved,
+        Func<Caller, T, PortalDbContext, CancellationToken, Task>? within, CancellationToken ct)
     {
         if (within is null)
         {
@@ -168,7 +200,7 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await within(caller, entity, db, ct);
+        await within(caller, saved, db, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -102,7 +102,7 @@ public sealed class CouncilSetupService(
     }
 
     // Councils are not deleted; should one go meanwhile, it is reported as the form always did: as not found.
-    private static readonly CommandTexts CouncilTexts = new(NotFound, Message.Of<SharedText>("Common.ConcurrencyConflict"), NotFound);
+    private static readonly CommandTexts CouncilTexts = CommandTexts.Common(NotFound) with { Deleted = NotFound };
 
     /// <summary>What the settings' rule needs from other rows: whether the chosen lead unit may lead, whether the name is taken.</summary>
     private readonly record struct SettingsChecks(bool LeadEligible, bool NameTaken)

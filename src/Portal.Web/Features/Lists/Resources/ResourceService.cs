@@ -21,8 +21,7 @@ namespace Portal.Web.Features.Lists.Resources;
 /// </summary>
 public sealed class ResourceService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work)
 {
-    private static readonly CommandTexts Texts = new(
-        Text("Error.NotFound"), Message.Of<SharedText>("Common.ConcurrencyConflict"), Message.Of<SharedText>("Common.DeletedMeanwhile"));
+    private static readonly CommandTexts Texts = CommandTexts.Common(Text("Error.NotFound"));
 
     private static Message Text(string key, params object[] args) => Message.Of<ResourcesText>(key, args);
 
