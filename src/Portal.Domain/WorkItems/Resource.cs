@@ -32,7 +32,8 @@ public sealed class Resource : VersionedEntity
     /// <summary>Category codes it serves, comma-separated (as WorkItem.Category).</summary>
     public string Categories { get; set; } = "";
     public int Capacity { get; set; }
-    public int CommittedCapacity { get; set; }
+    /// <summary>What projects took of <see cref="Capacity"/>; moved only by <see cref="Commit"/>.</summary>
+    public int CommittedCapacity { get; private set; }
     public required string CapacityUnit { get; set; }
     public DateOnly? AvailableFrom { get; set; }
     public DateOnly? AvailableUntil { get; set; }

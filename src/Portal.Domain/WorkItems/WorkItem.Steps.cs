@@ -87,15 +87,26 @@ public sealed partial class WorkItem
         return item;
     }
 
+    /// <summary>
+    /// A need taken up by a project (its key known once the project is saved). A need is taken up once: the service refuses
+    /// a second project before it gets here, so another one is a bug.
+    /// </summary>
+    public void TakeUpInto(int projectId)
+    {
+        if (ProjectId is { } taken && taken != projectId)
+            throw new InvalidOperationException($"Work item {Id} was taken up by project {taken} already");
+        ProjectId = projectId;
+    }
+
     // ---- Steps -----------------------------------------------------------------------------------------------------
 
     /// <summary>研判: shared (a need on the public list) or individual (a micro-wish), public or not.</summary>
     public string? Triage(StepActor actor, DateTime nowUtc, bool isShared, bool isPublic, string? note = null) =>
         Step(WorkItemAction.Triage, actor, nowUtc, note, change: () =>
         {
-            IsShared = isShared;
-            IsPublic = isPublic;
-            Kind = WorkItemKinds.For(Kind).KindAfterTriage(isShared);
+            _isShared = isShared;
+            _isPublic = isPublic;
+            _kind = WorkItemKinds.For(Kind).KindAfterTriage(isShared);
         });
 
     /// <summary>不予受理, with the reason shown to the raiser.</summary>
@@ -123,7 +134,7 @@ public sealed partial class WorkItem
             {
                 OwnerUnitId = ownerUnitId;
                 OwnerPersonId = null;
-                Urgency = urgency;
+                _urgency = urgency;
                 DueAtUtc = Due();
                 DeadlineRuleSetId = dueAtUtc is null ? ruleSetId : null;
                 CoOwners.RemoveAll(c => !coOwners.Contains(c.UnitId));
@@ -140,7 +151,7 @@ public sealed partial class WorkItem
                 : null,
             change: () =>
             {
-                IsPublic = true;
+                _isPublic = true;
                 DeadlineRuleSetId = null;
             });
 

@@ -30,55 +30,62 @@ public sealed partial class WorkItem : VersionedEntity
     public const int AddressMaxLength = 200;
     public const int NameMaxLength = 50;
 
-    public WorkItemKind Kind { get; set; }
+    // Given at raising and changed by the steps only (triage decides a need's kind, dispatch the urgency, triage and
+    // publishing the publicity): init from outside, the fields from the steps. EF Core reads and writes the fields.
+    private WorkItemKind _kind;
+    private Urgency _urgency = Urgency.General;
+    private bool? _isShared;
+    private bool _isPublic;
+
+    public WorkItemKind Kind { get => _kind; init => _kind = value; }
     public WorkItemStatus Status { get; private set; } = WorkItemStatus.Raised;
-    public required string Title { get; set; }
+    public required string Title { get; init; }
     [MultiLineText]
-    public string DescriptionMarkdown { get; set; } = "";
+    public string DescriptionMarkdown { get; init; } = "";
     /// <summary>A category code (WorkItemCategories), e.g. "ElderlyCare"; resources are offered per category too.</summary>
-    public required string Category { get; set; }
-    public Urgency Urgency { get; set; } = Urgency.General;
+    public required string Category { get; init; }
+    public Urgency Urgency { get => _urgency; init => _urgency = value; }
 
-    public int CommunityId { get; set; }
-    public int? GridId { get; set; }
-    public string? Address { get; set; }
+    public int CommunityId { get; init; }
+    public int? GridId { get; init; }
+    public string? Address { get; init; }
 
-    public RaiseChannel Channel { get; set; } = RaiseChannel.Self;
+    public RaiseChannel Channel { get; init; } = RaiseChannel.Self;
     /// <summary>Who entered it (account); for entries on someone's behalf, the grid worker or secretary.</summary>
-    public string? RaisedByUserId { get; set; }
-    public required string RaisedByName { get; set; }
+    public string? RaisedByUserId { get; init; }
+    public required string RaisedByName { get; init; }
     /// <summary>The account that may rate it: the resident it is for (the raiser, or the person it was entered for).</summary>
-    public string? RequesterUserId { get; set; }
-    public DateTime RaisedAtUtc { get; set; }
+    public string? RequesterUserId { get; init; }
+    public DateTime RaisedAtUtc { get; init; }
 
     /// <summary>Set at triage: a shared need (共性, on the public list) or an individual one (个性, a micro-wish).</summary>
-    public bool? IsShared { get; set; }
+    public bool? IsShared { get => _isShared; init => _isShared = value; }
     /// <summary>Shown on the community's public board (without anyone's personal details).</summary>
-    public bool IsPublic { get; set; }
+    public bool IsPublic { get => _isPublic; init => _isPublic = value; }
 
     /// <summary>The unit that owns it (dispatched to, claimed by, or the project's lead unit).</summary>
     public int? OwnerUnitId { get; set; }
     /// <summary>The Party member who owns it, when a person rather than a unit claimed or was given it.</summary>
     public int? OwnerPersonId { get; set; }
-    public DateTime? DispatchedAtUtc { get; set; }
+    public DateTime? DispatchedAtUtc { get; private set; }
     public DateTime? DueAtUtc { get; set; }
     /// <summary>The deadline rule set version the due date was computed with.</summary>
     public int? DeadlineRuleSetId { get; set; }
     /// <summary>When the owner first accepted or claimed it (the response time).</summary>
-    public DateTime? AcceptedAtUtc { get; set; }
-    public bool WasClaimed { get; set; }
-    public DateTime? ReportedAtUtc { get; set; }
-    public Satisfaction? Rating { get; set; }
-    public DateTime? RatedAtUtc { get; set; }
-    public DateTime? ClosedAtUtc { get; set; }
-    public int ReopenCount { get; set; }
+    public DateTime? AcceptedAtUtc { get; private set; }
+    public bool WasClaimed { get; private set; }
+    public DateTime? ReportedAtUtc { get; private set; }
+    public Satisfaction? Rating { get; private set; }
+    public DateTime? RatedAtUtc { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    public int ReopenCount { get; private set; }
 
     /// <summary>Last automatic reminder to the owner and escalation to the secretary, so each is sent once per step.</summary>
-    public DateTime? RemindedAtUtc { get; set; }
-    public DateTime? EscalatedAtUtc { get; set; }
+    public DateTime? RemindedAtUtc { get; private set; }
+    public DateTime? EscalatedAtUtc { get; private set; }
 
     /// <summary>For needs: the project that took them up.</summary>
-    public int? ProjectId { get; set; }
+    public int? ProjectId { get; private set; }
 
     /// <summary>The project's own data; set for projects only (its own table, WorkItemProjects).</summary>
     public ProjectDetails? Project { get; set; }

@@ -173,8 +173,9 @@ public sealed class CouncilReviewBrowserTests(BrowserFixture browser, PortalServ
         var need = new WorkItem
         {
             Kind = WorkItemKind.Need, Title = "居民就近体检需求", Category = WorkItemCategories.All[0], CommunityId = council.CommunityId!.Value,
-            RaisedByName = "测试", RaisedAtUtc = at.AddDays(-10), ProjectId = project.Id,
+            RaisedByName = "测试", RaisedAtUtc = at.AddDays(-10),
         };
+        need.TakeUpInto(project.Id);
         db.WorkItems.Add(need);
         await db.SaveChangesAsync(Ct);
         db.Topics.Add(new Topic { MeetingId = meeting.Id, ProposerUnitId = hospital, Title = "建设社区健康驿站", WorkItemId = need.Id, SubmittedAtUtc = at.AddDays(-8) });

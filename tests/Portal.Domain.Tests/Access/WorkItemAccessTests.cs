@@ -131,8 +131,7 @@ public sealed class WorkItemAccessTests
         foreach (var isPublic in new[] { true, false })
         foreach (var viewer in Roles.Values)
         {
-            var item = Item(kind, status);
-            item.IsPublic = isPublic;
+            var item = Item(kind, status, isPublic);
             Assert.Equal(WorkItemAccess.CanSee(viewer, item), WorkItemAccess.Visible(viewer).Compile()(item));
         }
     }
@@ -140,8 +139,7 @@ public sealed class WorkItemAccessTests
     [Fact]
     public void Liaisons_and_members_do_not_claim_an_item_that_is_not_public()
     {
-        var item = Item(WorkItemKind.Need, WorkItemStatus.Triaged);
-        item.IsPublic = false;
+        var item = Item(WorkItemKind.Need, WorkItemStatus.Triaged, isPublic: false);
 
         Assert.False(WorkItemAccess.May(Roles["other liaison"], item, WorkItemAction.Claim));
         Assert.False(WorkItemAccess.May(Roles["party member of the community"], item, WorkItemAction.Claim));
@@ -155,10 +153,9 @@ public sealed class WorkItemAccessTests
         var member = Roles["party member of the community"];
         foreach (var kind in new[] { WorkItemKind.Need, WorkItemKind.Commitment })
         {
-            var item = Item(kind, WorkItemStatus.Dispatched);
+            var item = Item(kind, WorkItemStatus.Dispatched, isPublic: false);
             item.OwnerUnitId = null;
             item.OwnerPersonId = MemberPerson;
-            item.IsPublic = false;
 
             Assert.True(WorkItemAccess.CanSee(member, item));
             Assert.True(WorkItemAccess.May(member, item, WorkItemAction.AddProgress));
@@ -198,12 +195,12 @@ public sealed class WorkItemAccessTests
     private static WorkItemViewer Viewer(string userId, int? personId, params ScopedRole[] roles) =>
         WorkItemViewer.Of(userId, personId, Policy(roles));
 
-    private static WorkItem Item(WorkItemKind kind, WorkItemStatus status)
+    private static WorkItem Item(WorkItemKind kind, WorkItemStatus status, bool isPublic = true)
     {
         var item = new WorkItem
         {
             Kind = kind, Title = "楼道灯", Category = WorkItemCategories.Safety, RaisedByName = "网格员",
-            CommunityId = CommunityA, GridId = GridA1, OwnerUnitId = UnitA, IsPublic = true,
+            CommunityId = CommunityA, GridId = GridA1, OwnerUnitId = UnitA, IsPublic = isPublic,
             RaisedByUserId = "u-raiser", RequesterUserId = "u-requester",
             CoOwners = [new WorkItemCoOwner { UnitId = UnitB }],
         };

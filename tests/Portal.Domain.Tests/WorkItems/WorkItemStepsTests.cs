@@ -160,6 +160,18 @@ public sealed class WorkItemStepsTests
         Assert.Equal((WorkItemStatus.Rated, 95m, 90m, 92m), (commitment.Status, commitment.Commitment!.MemberScore!.Value, commitment.Commitment!.ResidentScore!.Value, commitment.Commitment!.OrganizationScore!.Value));
     }
 
+    [Fact]
+    public void A_need_is_taken_up_into_one_project_and_a_second_one_is_a_bug()
+    {
+        var need = Triaged();
+        need.TakeUpInto(42);
+        need.TakeUpInto(42);
+
+        Assert.Equal(42, need.ProjectId);
+        Assert.Throws<InvalidOperationException>(() => need.TakeUpInto(43));
+        Assert.Equal(42, need.ProjectId);
+    }
+
     /// <summary>Runs a step that must be refused and proves the item is exactly as before.</summary>
     private static string? Unchanged(WorkItem item, Func<WorkItem, string?> step)
     {

@@ -78,8 +78,12 @@ public sealed class WorkItemTests
     [Fact]
     public void A_resource_is_available_only_while_active_and_in_its_window()
     {
-        var resource = new Resource { Title = "会议室", CapacityUnit = "人", Capacity = 40, CommittedCapacity = 45,
+        var resource = new Resource { Title = "会议室", CapacityUnit = "人", Capacity = 45,
             AvailableFrom = new DateOnly(2026, 1, 1), AvailableUntil = new DateOnly(2026, 12, 31), Categories = "Venue, Lectures" };
+        Assert.True(resource.Commit(45, null));
+        Assert.False(resource.Commit(1, null));
+        // Offered less than projects took already (as a database from before the check may hold it): nothing is left.
+        resource.Capacity = 40;
 
         Assert.Equal(0, resource.RemainingCapacity);
         Assert.True(resource.IsAvailableOn(new DateOnly(2026, 11, 23)));

@@ -79,8 +79,9 @@ internal static class ReviewTestData
         var need = new WorkItem
         {
             Kind = WorkItemKind.Need, Title = title + "（需求）", Category = WorkItemCategories.All[0], CommunityId = communityId,
-            RaisedByName = "测试", RaisedAtUtc = at.AddDays(-10), ProjectId = project.Id, IsShared = true,
+            RaisedByName = "测试", RaisedAtUtc = at.AddDays(-10), IsShared = true,
         };
+        need.TakeUpInto(project.Id);
         Step(need, WorkItemAction.Triage, at.AddDays(-9));
         db.WorkItems.Add(need);
         await db.SaveChangesAsync();

@@ -39,25 +39,30 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
         params WorkItemAction[] steps)
     {
         var community = await CommunityAsync(communityIndex);
-        return await Db(async db =>
+        var now = DateTime.UtcNow;
+        var item = new WorkItem
         {
-            var now = DateTime.UtcNow;
-            var item = new WorkItem
-            {
-                Kind = kind, Title = title, Category = WorkItemCategories.Safety, CommunityId = community, RaisedByName = "测试",
-                RaisedAtUtc = now.AddDays(-3), IsPublic = isPublic, IsShared = true,
-                // Every project and commitment has its kind's row, as the factories and the migration make sure.
-                Project = kind == WorkItemKind.Project ? new ProjectDetails() : null,
-                Commitment = kind == WorkItemKind.Commitment ? new CommitmentDetails { Type = CommitmentType.Annual, Year = now.Year } : null,
-            };
-            setUp?.Invoke(item);
-            foreach (var step in steps)
-                Assert.True(item.Apply(step, now, step == WorkItemAction.Rate ? Satisfaction.Satisfied : null).Allowed, $"{step} from {item.Status}");
-            db.WorkItems.Add(item);
-            await db.SaveChangesAsync(Ct);
-            return item.Id;
-        });
+            Kind = kind, Title = title, Category = WorkItemCategories.Safety, CommunityId = community, RaisedByName = "测试",
+            RaisedAtUtc = now.AddDays(-3), IsPublic = isPublic, IsShared = true,
+            // Every project and commitment has its kind's row, as the factories and the migration make sure.
+            Project = kind == WorkItemKind.Project ? new ProjectDetails() : null,
+            Commitment = kind == WorkItemKind.Commitment ? new CommitmentDetails { Type = CommitmentType.Annual, Year = now.Year } : null,
+        };
+        setUp?.Invoke(item);
+        return await SaveAsync(item, now, steps);
     }
+
+    /// <summary>Walks the item through <paramref name="steps"/> and stores it.</summary>
+    private Task<int> SaveAsync(WorkItem item, DateTime now, params WorkItemAction[] steps) => Db(async db =>
+    {
+        foreach (var step in steps)
+            Assert.True(item.Apply(step, now, step == WorkItemAction.Rate ? Satisfaction.Satisfied : null).Allowed, $"{step} from {item.Status}");
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync(Ct);
+        return item.Id;
+    });
+
+    private static readonly StepActor Secretary = new(null, "测试");
 
     private static readonly WorkItemAction[] ToAssessed =
         [WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept, WorkItemAction.ReportBack, WorkItemAction.Rate];
@@ -147,15 +152,12 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
             return person.Id;
         });
         var commitmentTitle = Unique("公示测试承诺为老服务");
-        await AddAsync(WorkItemKind.Commitment, commitmentTitle, isPublic: true, c =>
-        {
-            c.RaisedByName = memberName;
-            c.OwnerPersonId = memberId;
-            c.Commitment!.PartyOrganizationId = branch.Id;
-            c.Commitment!.Type = CommitmentType.Annual;
-            c.Commitment!.Year = 2026;
-            c.DescriptionMarkdown = $"{memberName}承诺：{secretDetail}";
-        }, 0, WorkItemAction.Triage, WorkItemAction.Dispatch);
+        var now = DateTime.UtcNow;
+        var made = WorkItem.NewCommitment(commitmentTitle, $"{memberName}承诺：{secretDetail}", WorkItemCategories.Safety, community, branch.Id,
+            CommitmentType.Annual, 2026, null, memberId, now.AddDays(30), new StepActor(null, memberName), now.AddDays(-3));
+        Assert.Null(made.Triage(Secretary, now, isShared: true, isPublic: true));
+        Assert.Null(made.PublishCommitment(Secretary, now));
+        await SaveAsync(made, now);
 
         var personal = new[] { need.RaisedByName, requesterName, address, phone, secretDetail, memberName };
         Assert.All(personal, p => Assert.False(string.IsNullOrWhiteSpace(p)));
@@ -196,7 +198,11 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
         var before = (await As("resident", s => s.SummaryAsync(community, Ct)))!;
         var tag = Unique("未公示测试");
 
-        await AddAsync(WorkItemKind.Need, tag + "刚提交", isPublic: false, n => n.IsShared = null);
+        await SaveAsync(new WorkItem
+        {
+            Kind = WorkItemKind.Need, Title = tag + "刚提交", Category = WorkItemCategories.Safety, CommunityId = community, RaisedByName = "测试",
+            RaisedAtUtc = DateTime.UtcNow.AddDays(-3),
+        }, DateTime.UtcNow);
         await AddAsync(WorkItemKind.MicroWish, tag + "不公开微心愿", isPublic: false, null, 0, WorkItemAction.Triage);
         await AddAsync(WorkItemKind.Need, tag + "已驳回", isPublic: true, null, 0, WorkItemAction.Triage, WorkItemAction.Reject);
         await AddAsync(WorkItemKind.Commitment, tag + "待审核承诺", isPublic: false);

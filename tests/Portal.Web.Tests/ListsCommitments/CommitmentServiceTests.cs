@@ -177,8 +177,8 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
 
         // The ledger of the member's branch holds it with the scores, the last report as plain text and both evidence files.
         var ledger = await Commitments("secretary", s => s.LedgerAsync(maker.PartyOrganizationId, passed.Commitment!.Year, Ct));
-        Assert.Equal(LedgerOutcome.Ok, ledger.Outcome);
-        var row = ledger.Ledger!.Rows.Single(r => r.Id == id);
+        Assert.Equal(Outcome.Succeeded, ledger.Outcome);
+        var row = ledger.Value!.Rows.Single(r => r.Id == id);
         Assert.Equal(("每月为独居老人上门服务一次", WorkItemStatus.Closed, 2), (row.Title, row.Status, row.EvidenceCount));
         Assert.Equal("补充开展了三次入户服务", row.Fulfilment);
         Assert.Equal((90m, 85m, 80m, 85.0m, CommitmentGrade.Good), (row.MemberScore!.Value, row.ResidentScore!.Value, row.OrganizationScore!.Value, row.Total!.Value, row.Grade!.Value));
@@ -216,7 +216,7 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
 
         // The liaison's ledger is their unit's organisation only.
         Assert.Equal([hospital.Org], (await Commitments("liaison", s => s.LedgerOrganizationsAsync(Ct))).Select(o => o.Id));
-        Assert.Equal(LedgerOutcome.Forbidden, (await Commitments("liaison", s => s.LedgerAsync(own.PartyOrganizationId, Today.Year, Ct))).Outcome);
+        Assert.Equal(Outcome.NotAllowed, (await Commitments("liaison", s => s.LedgerAsync(own.PartyOrganizationId, Today.Year, Ct))).Outcome);
     }
 
     [Fact]
@@ -307,11 +307,11 @@ public sealed class CommitmentServiceTests(PortalHostFixture fixture) : IClassFi
         var otherSecretary = await OtherSecretaryAsync();
         foreach (var user in new[] { "resident", "member", "gridworker", "liaison", otherSecretary })
         {
-            Assert.Equal(LedgerOutcome.Forbidden, (await Commitments(user, s => s.LedgerAsync(committee, year, Ct))).Outcome);
+            Assert.Equal(Outcome.NotAllowed, (await Commitments(user, s => s.LedgerAsync(committee, year, Ct))).Outcome);
             Assert.DoesNotContain(await Commitments(user, s => s.LedgerOrganizationsAsync(Ct)), o => o.Id == committee);
         }
-        Assert.Equal(LedgerOutcome.NotFound, (await Commitments("secretary", s => s.LedgerAsync(int.MaxValue, year, Ct))).Outcome);
-        var ledger = (await Commitments("secretary", s => s.LedgerAsync(committee, year, Ct))).Ledger!;
+        Assert.Equal(Outcome.NotFound, (await Commitments("secretary", s => s.LedgerAsync(int.MaxValue, year, Ct))).Outcome);
+        var ledger = (await Commitments("secretary", s => s.LedgerAsync(committee, year, Ct))).Value!;
         // The demo committee reaches its ten commitments this year.
         Assert.True(ledger.Rows.Count >= CommitmentRules.OrganizationAnnualMin, $"{ledger.Rows.Count} rows");
         Assert.Equal(ledger.Rows.Count, ledger.Summary.Total);

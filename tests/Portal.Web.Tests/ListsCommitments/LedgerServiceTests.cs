@@ -8,6 +8,7 @@ using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsCommitments;
 
@@ -35,7 +36,7 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
     private Task<IReadOnlyList<LedgerRow>> WholeAsync(int organization) => WholeAsync(Host, organization);
 
     private static async Task<IReadOnlyList<LedgerRow>> WholeAsync(PortalHost host, int organization) =>
-        (await Commitments(host, "secretary", s => s.LedgerAsync(organization, Year, Ct))).Ledger!.Rows;
+        (await Commitments(host, "secretary", s => s.LedgerAsync(organization, Year, Ct))).Value!.Rows;
 
     [Fact]
     public async Task Pages_of_the_ledger_are_the_whole_ledgers_rows_in_order_with_the_same_numbers()
@@ -116,8 +117,8 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
             foreach (var year in new[] { Year, Year + 1 })
             {
                 var result = await Commitments(host, "secretary", s => s.LedgerSummaryAsync(organization.Id, year, Ct));
-                Assert.Equal(LedgerOutcome.Ok, result.Outcome);
-                var rows = (await Commitments(host, "secretary", s => s.LedgerAsync(organization.Id, year, Ct))).Ledger!.Rows;
+                Assert.Equal(Outcome.Succeeded, result.Outcome);
+                var rows = (await Commitments(host, "secretary", s => s.LedgerAsync(organization.Id, year, Ct))).Value!.Rows;
                 checkedRows += rows.Count;
                 // The figures as the ledger computed them before from its loaded rows.
                 var totals = rows.Where(r => r.Total is not null).Select(r => r.Total!.Value).ToList();
@@ -133,7 +134,7 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
                     totals.Count == 0 ? null : Math.Round(totals.Average(), 1, MidpointRounding.AwayFromZero),
                     rows.Count(r => r.Grade == CommitmentGrade.Excellent), rows.Count(r => r.Grade == CommitmentGrade.Good),
                     rows.Count(r => r.Grade == CommitmentGrade.Pass), rows.Count(r => r.Grade == CommitmentGrade.Fail));
-                Assert.Equal(expected, result.Summary);
+                Assert.Equal(expected, result.Value);
             }
         }
         Assert.True(checkedRows >= CommitmentRules.OrganizationAnnualMin, $"{checkedRows} rows");
@@ -145,14 +146,14 @@ public sealed class LedgerServiceTests(PortalHostFixture fixture) : IClassFixtur
         var committee = await CommitteeAsync();
         foreach (var user in new[] { "resident", "member", "gridworker", "liaison" })
         {
-            Assert.Equal((LedgerOutcome.Forbidden, (LedgerSummary?)null), await Commitments(user, async s =>
+            Assert.Equal((Outcome.NotAllowed, (LedgerSummary?)null), await Commitments(user, async s =>
             {
                 var r = await s.LedgerSummaryAsync(committee, Year, Ct);
-                return (r.Outcome, r.Summary);
+                return (r.Outcome, r.Value);
             }));
             Assert.Null(await Commitments(user, s => s.LedgerPageAsync(committee, Year, 0, 20, ct: Ct)));
         }
-        Assert.Equal(LedgerOutcome.NotFound, (await Commitments("secretary", s => s.LedgerSummaryAsync(int.MaxValue, Year, Ct))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Commitments("secretary", s => s.LedgerSummaryAsync(int.MaxValue, Year, Ct))).Outcome);
         Assert.Null(await Commitments("secretary", s => s.LedgerPageAsync(int.MaxValue, Year, 0, 20, ct: Ct)));
     }
 

@@ -8,6 +8,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Lists.Dashboard;
 using Portal.Web.Features.Platform;
+using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Authorization;
 
 namespace Portal.Web.Tests.ListsDashboard;
@@ -33,8 +34,8 @@ public sealed class DashboardServiceTests(DemoPortalFixture server) : IClassFixt
         var communities = await AsAsync("secretary", s => s.CommunitiesAsync(Ct));
         Assert.Equal([community], communities.Select(c => c.Id));
         var result = await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Year, ct: Ct));
-        var view = Assert.IsType<DashboardView>(result.View);
-        Assert.Null(result.ErrorKey);
+        Assert.Equal(Outcome.Succeeded, result.Outcome);
+        var view = Assert.IsType<DashboardView>(result.Value);
         Assert.True(view.Figures.Raised > 0);
         Assert.NotNull(view.Figures.Satisfaction.Percent);
         Assert.NotNull(view.Figures.Response.Percent);
@@ -44,8 +45,8 @@ public sealed class DashboardServiceTests(DemoPortalFixture server) : IClassFixt
         // Another community's dashboard is refused.
         var otherCommunity = await CommunityIdAsync(1);
         var other = await AsAsync("secretary", s => s.LoadAsync(otherCommunity, DashboardPeriodKind.Year, ct: Ct));
-        Assert.Equal(DashboardService.ErrorForbidden, other.ErrorKey);
-        Assert.Null(other.View);
+        Assert.Equal((Outcome.NotAllowed, DashboardService.ErrorForbidden), (other.Outcome, other.FormMessage?.Key));
+        Assert.Null(other.Value);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class DashboardServiceTests(DemoPortalFixture server) : IClassFixt
         var communities = await AsAsync("admin", s => s.CommunitiesAsync(Ct));
         Assert.Equal(2, communities.Count);
         var result = await AsAsync("admin", s => s.LoadAsync(communities[1].Id, DashboardPeriodKind.Quarter, ct: Ct));
-        Assert.NotNull(result.View);
+        Assert.NotNull(result.Value);
     }
 
     [Theory]
@@ -68,8 +69,8 @@ public sealed class DashboardServiceTests(DemoPortalFixture server) : IClassFixt
         var community = await CommunityIdAsync(0);
         Assert.Empty(await AsAsync(userName, s => s.CommunitiesAsync(Ct)));
         var result = await AsAsync(userName, s => s.LoadAsync(community, DashboardPeriodKind.Year, ct: Ct));
-        Assert.Equal(DashboardService.ErrorForbidden, result.ErrorKey);
-        Assert.Null(result.View);
+        Assert.Equal((Outcome.NotAllowed, DashboardService.ErrorForbidden), (result.Outcome, result.FormMessage?.Key));
+        Assert.Null(result.Value);
     }
 
     [Fact]
@@ -77,12 +78,12 @@ public sealed class DashboardServiceTests(DemoPortalFixture server) : IClassFixt
     {
         var community = await CommunityIdAsync(0);
         var bad = await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Custom, new DateOnly(2026, 5, 2), new DateOnly(2026, 5, 1), Ct));
-        Assert.Equal(DashboardService.ErrorPeriod, bad.ErrorKey);
+        Assert.Equal((Outcome.Invalid, DashboardService.ErrorPeriod), (bad.Outcome, bad.FormMessage?.Key));
         var missing = await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Custom, ct: Ct));
-        Assert.Equal(DashboardService.ErrorPeriod, missing.ErrorKey);
+        Assert.Equal((Outcome.Invalid, DashboardService.ErrorPeriod), (missing.Outcome, missing.FormMessage?.Key));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var good = await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Custom, today.AddDays(-400), today, Ct));
-        Assert.True(good.View!.Figures.Raised >= 70);
+        Assert.True(good.Value!.Figures.Raised >= 70);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class DashboardServiceTests(DemoPortalFixture server) : IClassFixt
         // The links name a metric and part; the lists page selects by WorkItemMetrics.IsCounted. Both sides of every rate
         // (and the counts) must be the figures the dashboard shows, or the drill-down would not match the number clicked.
         var community = await CommunityIdAsync(0);
-        var view = (await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Year, ct: Ct))).View!;
+        var view = (await AsAsync("secretary", s => s.LoadAsync(community, DashboardPeriodKind.Year, ct: Ct))).Value!;
         await using var db = await server.Portal.NewDbContextAsync(Ct);
         var facts = (await db.WorkItems.AsNoTracking().Where(w => w.CommunityId == community).ToListAsync(Ct))
             .Select(w => new WorkItemFacts(w.Id, w.Kind, w.Status, w.OwnerUnitId, w.IsPublic, w.RaisedAtUtc, w.DispatchedAtUtc, w.DueAtUtc,

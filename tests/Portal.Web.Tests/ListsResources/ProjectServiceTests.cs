@@ -9,6 +9,7 @@ using Portal.Web.Features.Lists.Resources;
 using Portal.Web.Kit.Live;
 using Portal.Web.Tests.Data;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Notifications;
 using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsResources;
@@ -135,6 +136,29 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         Assert.False((await CreateAsync("liaison", form)).Succeeded);
         Assert.False((await CreateAsync("resident2", form)).Succeeded);
         Assert.Null((await StateAsync(await ResourceAsync("占位资源", 1), need)).NeedProject);
+    }
+
+    [Fact]
+    public async Task A_project_has_its_history_from_the_factory_and_its_lead_units_liaison_is_told_of_the_dispatch()
+    {
+        var need = await server.AddNeedAsync("社区助浴服务", WorkItemCategories.ElderlyCare);
+        var open = await server.AddNeedAsync("社区助浴服务（待认领）", WorkItemCategories.ElderlyCare);
+        var led = await CreateAsync("secretary", new ProjectCreateForm { NeedId = need, LeadUnitId = await server.UnitIdAsync(Hospital), DueDate = InAMonth });
+        var unled = await CreateAsync("secretary", new ProjectCreateForm { NeedId = open, DueDate = InAMonth });
+        Assert.True(led.Succeeded && unled.Succeeded, string.Join(";", led.Problems.Concat(unled.Problems)));
+
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await server.DbAsync();
+        var secretary = await db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync(ct);
+        var liaison = await db.Users.Where(u => u.UserName == "liaison").Select(u => u.Id).SingleAsync(ct);
+        async Task<List<(WorkItemAction, string?)>> HistoryAsync(int id) =>
+            (await db.WorkItemEvents.Where(e => e.WorkItemId == id).OrderBy(e => e.Id).Select(e => new { e.Action, e.ActorUserId }).ToListAsync(ct))
+            .Select(e => (e.Action, e.ActorUserId)).ToList();
+        Assert.Equal([(WorkItemAction.Triage, secretary), (WorkItemAction.Dispatch, secretary)], await HistoryAsync(led.Id));
+        Assert.Equal([(WorkItemAction.Triage, secretary)], await HistoryAsync(unled.Id));
+        Assert.Contains(await db.Notifications.Where(n => n.WorkItemId == led.Id).Select(n => new { n.UserId, n.MessageKey }).ToListAsync(ct),
+            n => n.UserId == liaison && n.MessageKey == NotificationKeys.Dispatched);
+        Assert.False(await db.Notifications.AnyAsync(n => n.WorkItemId == unled.Id, ct));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ListFilterTests(PortalHostFixture fixture) : IClassFixture<P
 
     private Task<DashboardView> DashboardAsync(int community) =>
         TestAccounts.AsAsync(Host, "secretary", async s =>
-            (await s.GetRequiredService<DashboardService>().LoadAsync(community, DashboardPeriodKind.Year, ct: Ct)).View!);
+            (await s.GetRequiredService<DashboardService>().LoadAsync(community, DashboardPeriodKind.Year, ct: Ct)).Value!);
 
     private Task<int> CommunityAsync(int index) => TestAccounts.DbAsync(Host, db =>
         db.Communities.Where(c => c.Name == DemoDataSeeder.CommunityNames[index]).Select(c => c.Id).SingleAsync(Ct));

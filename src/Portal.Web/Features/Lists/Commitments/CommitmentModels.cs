@@ -84,20 +84,6 @@ public sealed record LedgerSummary(
 
 public sealed record Ledger(int OrganizationId, string OrganizationName, int Year, IReadOnlyList<LedgerRow> Rows, LedgerSummary Summary);
 
-public enum LedgerOutcome
-{
-    Ok,
-    /// <summary>No such organisation.</summary>
-    NotFound,
-    /// <summary>The caller may not see this organisation's ledger (or is not signed in).</summary>
-    Forbidden,
-}
-
-public sealed record LedgerResult(LedgerOutcome Outcome, Ledger? Ledger);
-
-/// <summary>The ledger's figures for the page (its rows come a page at a time); Summary is null unless Ok.</summary>
-public sealed record LedgerSummaryResult(LedgerOutcome Outcome, LedgerSummary? Summary);
-
 /// <summary>
 /// The columns the ledger's rows can be sorted by in the database, named as the page's grid names them (the
 /// <see cref="LedgerRow"/> property of each column). Every sort ends in the ledger's own order, so pages do not overlap.

@@ -270,49 +270,51 @@ public sealed partial class CommitmentService(
     /// <summary>
     /// The commitments of one organisation's ledger for one year that the caller may see: every commitment filed under it
     /// (the organisation's own and its members'), not rejected ones; a manager sees those of the communities they manage,
-    /// the organisation's liaison all. NotFound/Forbidden (and no query) when the caller may not open it.
+    /// the organisation's liaison all. Not found (unknown organisation) or not allowed (and no query) when the caller may
+    /// not open it; both say the ledger is not theirs to see, as the page does.
     /// </summary>
-    private static async Task<(LedgerOutcome Outcome, string? Organization, IQueryable<WorkItem>? Items)> LedgerScopeAsync(
-        PortalDbContext db, Caller caller, int organizationId, int year, CancellationToken ct)
+    private static async Task<Result<LedgerScope>> LedgerScopeAsync(PortalDbContext db, Caller caller, int organizationId, int year, CancellationToken ct)
     {
-        if (!caller.IsSignedIn) return (LedgerOutcome.Forbidden, null, null);
+        if (!caller.IsSignedIn) return Result<LedgerScope>.NotAllowed(LedgerNotAllowed);
         var organization = await db.PartyOrganizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-        if (organization is null) return (LedgerOutcome.NotFound, null, null);
+        if (organization is null) return Result<LedgerScope>.NotFound(LedgerNotAllowed);
         // The liaison's right first (one query); the manager's only when it is not that (it asks several).
         var liaison = (await LiaisonOrganizationsAsync(db, caller, ct)).Contains(organizationId);
         if (!liaison && !(await ManagedLedgerOrganizationIdsAsync(db, caller, ct)).Contains(organizationId))
-            return (LedgerOutcome.Forbidden, organization, null);
+            return Result<LedgerScope>.NotAllowed(LedgerNotAllowed);
         var managed = caller.Policy.ManagedCommunities.ToList();
         var items = db.WorkItems.AsNoTracking()
             .Where(w => w.Kind == WorkItemKind.Commitment && w.Commitment!.PartyOrganizationId == organizationId && w.Commitment.Year == year
                 && w.Status != WorkItemStatus.Rejected && (liaison || managed.Contains(w.CommunityId)));
-        return (LedgerOutcome.Ok, organization, items);
+        return Result<LedgerScope>.Ok(new LedgerScope(organization, items));
     }
+
+    private sealed record LedgerScope(string Organization, IQueryable<WorkItem> Items);
+
+    private static readonly Message LedgerNotAllowed = Message.Of<CommitmentsText>("Ledger.NotAllowed");
 
     /// <summary>
     /// The whole ledger of one organisation for one year, every row (the Word/CSV export: it is paper). The page reads
     /// <see cref="LedgerSummaryAsync"/> and <see cref="LedgerPageAsync"/> instead.
     /// </summary>
-    public async Task<LedgerResult> LedgerAsync(int organizationId, int year, CancellationToken ct = default)
+    public async Task<Result<Ledger>> LedgerAsync(int organizationId, int year, CancellationToken ct = default)
     {
         var caller = await CallerAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (outcome, organization, items) = await LedgerScopeAsync(db, caller, organizationId, year, ct);
-        if (outcome != LedgerOutcome.Ok) return new LedgerResult(outcome, null);
-        var rows = await LedgerRowsAsync(db, items!, organization!, null, 0, int.MaxValue, ct);
-        var summary = await LedgerSummaryAsync(items!, ct);
-        return new LedgerResult(LedgerOutcome.Ok, new Ledger(organizationId, organization!, year, rows, summary));
+        var scope = await LedgerScopeAsync(db, caller, organizationId, year, ct);
+        if (scope.Value is not { } ledger) return Result<Ledger>.From(scope);
+        var rows = await LedgerRowsAsync(db, ledger.Items, ledger.Organization, null, 0, int.MaxValue, ct);
+        var summary = await LedgerSummaryAsync(ledger.Items, ct);
+        return Result<Ledger>.Ok(new Ledger(organizationId, ledger.Organization, year, rows, summary));
     }
 
     /// <summary>The figures on top of the ledger, counted in the database (no row is loaded).</summary>
-    public async Task<LedgerSummaryResult> LedgerSummaryAsync(int organizationId, int year, CancellationToken ct = default)
+    public async Task<Result<LedgerSummary>> LedgerSummaryAsync(int organizationId, int year, CancellationToken ct = default)
     {
         var caller = await CallerAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (outcome, _, items) = await LedgerScopeAsync(db, caller, organizationId, year, ct);
-        return outcome != LedgerOutcome.Ok
-            ? new LedgerSummaryResult(outcome, null)
-            : new LedgerSummaryResult(LedgerOutcome.Ok, await LedgerSummaryAsync(items!, ct));
+        var scope = await LedgerScopeAsync(db, caller, organizationId, year, ct);
+        return scope.Value is { } ledger ? Result<LedgerSummary>.Ok(await LedgerSummaryAsync(ledger.Items, ct)) : Result<LedgerSummary>.From(scope);
     }
 
     /// <summary>
@@ -324,10 +326,9 @@ public sealed partial class CommitmentService(
     {
         var caller = await CallerAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (outcome, organization, items) = await LedgerScopeAsync(db, caller, organizationId, year, ct);
-        if (outcome != LedgerOutcome.Ok) return null;
-        var total = await items!.CountAsync(ct);
-        var rows = await LedgerRowsAsync(db, items!, organization!, sort, Math.Max(0, skip), Math.Clamp(take, 1, LedgerSort.MaxTake), ct);
+        if ((await LedgerScopeAsync(db, caller, organizationId, year, ct)).Value is not { } ledger) return null;
+        var total = await ledger.Items.CountAsync(ct);
+        var rows = await LedgerRowsAsync(db, ledger.Items, ledger.Organization, sort, Math.Max(0, skip), Math.Clamp(take, 1, LedgerSort.MaxTake), ct);
         return new PagedResult<LedgerRow>(rows, total);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Lists.Commitments;
 
@@ -24,12 +25,12 @@ public static class CommitmentsExtensions
         {
             if (QueryValue.Id(org) is not { } orgId || QueryValue.Year(year) is not { } y || !ExportFile.TryParseFormat(format, out var parsed)) return Results.NotFound();
             var result = await commitments.LedgerAsync(orgId, y, ct);
-            return result.Outcome switch
+            return result switch
             {
-                LedgerOutcome.Ok => ExportFile.Result(
-                    LedgerExport.Table(result.Ledger!, text, labels, words, DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime))),
-                    parsed, LedgerExport.FileName(result.Ledger!, text)),
-                LedgerOutcome.NotFound => Results.NotFound(),
+                { Value: { } ledger } => ExportFile.Result(
+                    LedgerExport.Table(ledger, text, labels, words, DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime))),
+                    parsed, LedgerExport.FileName(ledger, text)),
+                { Outcome: Outcome.NotFound } => Results.NotFound(),
                 _ => Results.StatusCode(StatusCodes.Status403Forbidden),
             };
         }).RequireAuthorization();

@@ -6,6 +6,7 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Features.Lists.Deadlines;
 using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Lists.Dashboard;
 
@@ -29,11 +30,6 @@ public sealed record DashboardView(
     PeriodFigures Figures,
     IReadOnlyList<UnitLoadRow> Units,
     IReadOnlyList<MonthTrend> Trends);
-
-public sealed record DashboardResult(DashboardView? View, string? ErrorKey)
-{
-    public static DashboardResult Refused(string key) => new(null, key);
-}
 
 /// <summary>
 /// The secretary dashboard's figures for a community: only the community's secretaries and the street's administrators
@@ -60,9 +56,10 @@ public sealed class DashboardService(
     }
 
     /// <summary>The period's figures, the open load per owner unit now and the last twelve months' trends.</summary>
-    public async Task<DashboardResult> LoadAsync(int communityId, DashboardPeriodKind kind, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
+    /// <summary>Not allowed: a community the caller may not open; invalid: a period that is none (its message says which).</summary>
+    public async Task<Result<DashboardView>> LoadAsync(int communityId, DashboardPeriodKind kind, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
     {
-        if (!(await ManagedAsync(ct)).Contains(communityId)) return DashboardResult.Refused(ErrorForbidden);
+        if (!(await ManagedAsync(ct)).Contains(communityId)) return Result<DashboardView>.NotAllowed(Message.Of<DashboardText>(ErrorForbidden));
         var now = clock.GetUtcNow().UtcDateTime;
         MetricsPeriod period;
         switch (kind)
@@ -72,7 +69,7 @@ public sealed class DashboardService(
             case DashboardPeriodKind.Year: period = MetricsPeriod.Year(now, PortalTime.Zone); break;
             case DashboardPeriodKind.Custom when from is { } f && to is { } t && f <= t && t.DayNumber - f.DayNumber <= 3660:
                 period = MetricsPeriod.Days(f, t, PortalTime.Zone); break;
-            default: return DashboardResult.Refused(ErrorPeriod);
+            default: return Result<DashboardView>.Invalid(Message.Of<DashboardText>(ErrorPeriod));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -88,8 +85,8 @@ public sealed class DashboardService(
 
         var fromDay = DateOnly.FromDateTime(PortalTime.ToLocal(period.FromUtc));
         var toDay = DateOnly.FromDateTime(PortalTime.ToLocal(period.ToUtc)).AddDays(-1);
-        return new DashboardResult(new DashboardView(communityId, period, fromDay, toDay, WorkItemMetrics.For(facts, period), rows,
-            WorkItemMetrics.MonthlyTrends(facts, now, PortalTime.Zone)), null);
+        return Result<DashboardView>.Ok(new DashboardView(communityId, period, fromDay, toDay, WorkItemMetrics.For(facts, period), rows,
+            WorkItemMetrics.MonthlyTrends(facts, now, PortalTime.Zone)));
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Access;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Kit.Commands;
@@ -45,28 +44,31 @@ public sealed class DeadlineRuleService(
     /// </summary>
     public async Task<Result<DeadlineRuleView>> SaveAsync(int communityId, DeadlineRuleForm form, CancellationToken ct = default)
     {
-        if (!MayManage(await work.CallerAsync(ct), communityId)) return Result<DeadlineRuleView>.NotAllowed(Forbidden);
-
-        var problems = new List<Problem>();
-        if (!form.IsWithinRange) problems.Add(new Problem(Problem.Form, Message.Of<DeadlinesText>(ErrorTooLong, DeadlineRuleForm.MaxDays)));
-        var rules = form.ToRules();
-        problems.AddRange(rules.Validate().Select(code => new Problem(Problem.Form, Message.Of<ListsText>(code))));
-        if (problems.Count > 0) return Result<DeadlineRuleView>.Invalid(problems);
-
+        // The version the new one follows. Read before the unit of work asks for the right (its rule is synchronous), but
+        // nobody learns of it unless they may manage the community: the right is asked first, then the values, then this.
         int latest;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             latest = await db.DeadlineRuleSets.AsNoTracking().Where(r => r.CommunityId == communityId)
                 .MaxAsync(r => (int?)r.VersionNumber, ct) ?? 0;
         }
-        if (latest != form.BaseVersionNumber) return await ConflictAsync(communityId, ct);
 
         Result<DeadlineRuleSet> added;
         try
         {
             added = await work.AddAsync<DeadlineRuleSet, DeadlineRuleSet>(
-                allow: caller => MayManage(caller, communityId) ? null : Result.NotAllowed(Forbidden),
-                create: caller => Result<DeadlineRuleSet>.Ok(DeadlineRuleSet.From(rules, communityId, latest + 1, clock.GetUtcNow().UtcDateTime, caller.Name)),
+                allow: caller => caller.IsSignedIn && caller.Policy.CanManageCommunity(communityId) ? null : Result.NotAllowed(Forbidden),
+                create: caller =>
+                {
+                    var problems = new List<Problem>();
+                    if (!form.IsWithinRange) problems.Add(new Problem(Problem.Form, Message.Of<DeadlinesText>(ErrorTooLong, DeadlineRuleForm.MaxDays)));
+                    var rules = form.ToRules();
+                    problems.AddRange(rules.Validate().Select(code => new Problem(Problem.Form, Message.Of<ListsText>(code))));
+                    if (problems.Count > 0) return Result<DeadlineRuleSet>.Invalid(problems);
+                    // Someone saved a newer version since the form was loaded (the answer below carries it).
+                    if (latest != form.BaseVersionNumber) return Result<DeadlineRuleSet>.Conflict(Message.Of<DeadlinesText>(ErrorConflict, latest), null);
+                    return Result<DeadlineRuleSet>.Ok(DeadlineRuleSet.From(rules, communityId, latest + 1, clock.GetUtcNow().UtcDateTime, caller.Name));
+                },
                 ct: ct);
         }
         catch (DbUpdateException)
@@ -74,6 +76,7 @@ public sealed class DeadlineRuleService(
             // The unique (community, version) index: someone saved the same next version a moment earlier.
             return await ConflictAsync(communityId, ct);
         }
+        if (added.Outcome == Outcome.Conflict) return await ConflictAsync(communityId, ct);
         if (!added.Succeeded) return Result<DeadlineRuleView>.From(added);
         await using var fresh = await dbFactory.CreateDbContextAsync(ct);
         return Result<DeadlineRuleView>.Ok(await ViewAsync(fresh, communityId, true, ct), added.Id);
@@ -82,8 +85,6 @@ public sealed class DeadlineRuleService(
     private const string ErrorConflict = "Rules.Error.Conflict";
     private const string ErrorTooLong = "Rules.Error.TooLong";
     private static readonly Message Forbidden = Message.Of<DeadlinesText>("Rules.Error.Forbidden");
-
-    private static bool MayManage(Caller caller, int communityId) => caller.IsSignedIn && caller.Policy.CanManageCommunity(communityId);
 
     /// <summary>Someone saved a newer version: the conflict names it and carries the rules as they are now.</summary>
     private async Task<Result<DeadlineRuleView>> ConflictAsync(int communityId, CancellationToken ct)

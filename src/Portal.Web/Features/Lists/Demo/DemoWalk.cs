@@ -25,14 +25,7 @@ internal sealed class DemoWalk(WorkItem item, DateTime nowUtc, DeadlineRules rul
     public bool Step(TimeSpan after, WorkItemAction action, string actor, string? actorUserId = null, string? note = null,
         Satisfaction? rating = null, Action? before = null)
     {
-        if (Stopped) return false;
-        var at = At + after;
-        if (at >= nowUtc)
-        {
-            Stopped = true;
-            return false;
-        }
-        MonitorUntil(at);
+        if (!Reaches(after, out var at)) return false;
         before?.Invoke();
         var from = item.Status;
         var result = item.Apply(action, at, rating);
@@ -46,14 +39,44 @@ internal sealed class DemoWalk(WorkItem item, DateTime nowUtc, DeadlineRules rul
         return true;
     }
 
+    /// <summary>
+    /// A step the item takes by its own method (triage, publishing: steps that decide more than the status), with its
+    /// history step; a refusal is a bug of the demo.
+    /// </summary>
+    public bool Step(TimeSpan after, string actor, string? actorUserId, Func<WorkItem, StepActor, DateTime, string?> step)
+    {
+        if (!Reaches(after, out var at)) return false;
+        if (step(item, new StepActor(actorUserId, actor), at) is { } refused)
+            throw new InvalidOperationException($"Demo step from {item.Status} refused: {refused}");
+        At = at;
+        return true;
+    }
+
     /// <summary>No more steps for this item.</summary>
     public void Stop() => Stopped = true;
 
-    /// <summary>After the item's last step: what the monitor would have done since, up to now.</summary>
+    /// <summary>
+    /// After the item's last step: what the monitor would have done since, up to now. The steps' domain events are
+    /// dropped: the demo's past is nobody's news (no notices, no live events for a history seeded at once).
+    /// </summary>
     public void Finish()
     {
         Stopped = true;
         MonitorUntil(nowUtc);
+        item.TakeEvents();
+    }
+
+    /// <summary>The moment <paramref name="after"/> the last step, with the monitor's steps up to it; false (and stopped) once it lies in the future.</summary>
+    private bool Reaches(TimeSpan after, out DateTime at)
+    {
+        at = At + after;
+        if (Stopped || at >= nowUtc)
+        {
+            Stopped = true;
+            return false;
+        }
+        MonitorUntil(at);
+        return true;
     }
 
     /// <summary>The monitor's steps before <paramref name="limit"/>, at the first round after each deadline boundary.</summary>

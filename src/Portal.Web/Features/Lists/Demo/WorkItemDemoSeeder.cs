@@ -108,13 +108,13 @@ public static class WorkItemDemoSeeder
             if (candidates.Count == 0)
                 candidates = pending.Where(n => n.Kind == WorkItemKind.Need && n.CommunityId == project.CommunityId && n.ProjectId is null
                     && n.Status != WorkItemStatus.Rejected).Take(2).ToList();
-            foreach (var need in candidates) need.ProjectId = project.Id;
+            foreach (var need in candidates) need.TakeUpInto(project.Id);
             var fitting = resources.Where(res => res.RemainingCapacity > 0 && units.Any(u => u.Id == res.UnitId && (u.CommunityId == project.CommunityId || u.CommunityId is null)))
                 .OrderByDescending(res => res.CategorySet.Contains(project.Category)).ThenBy(_ => random.Next()).Take(2).ToList();
             foreach (var res in fitting)
             {
                 var quantity = Math.Max(1, res.RemainingCapacity * random.Next(20, 60) / 100);
-                res.CommittedCapacity += quantity;
+                if (!res.Commit(quantity, units.First(u => u.Id == res.UnitId).CommunityId)) continue;
                 db.ProjectResources.Add(new ProjectResource { ProjectId = project.Id, ResourceId = res.Id, Quantity = quantity });
             }
         }
@@ -211,8 +211,9 @@ public static class WorkItemDemoSeeder
                 continue;
             }
             var shared = r.Next(3) > 0;
-            if (!walk.Step(ctx.Hours(2, 30), WorkItemAction.Triage, sec, secId, shared ? "研判为共性需求，列入需求清单。" : "研判为个性需求，列入微心愿。",
-                    before: () => { item.IsShared = shared; item.IsPublic = true; item.Kind = shared ? WorkItemKind.Need : WorkItemKind.MicroWish; }))
+            var triagedAfter = ctx.Hours(2, 30);
+            var triageNote = shared ? "研判为共性需求，列入需求清单。" : "研判为个性需求，列入微心愿。";
+            if (!walk.Step(triagedAfter, sec, secId, (w, actor, at) => w.Triage(actor, at, shared, isPublic: true, triageNote)))
                 continue;
             // One waits for dispatch (triaged this week).
             if (i == 1) continue;
@@ -545,8 +546,8 @@ public static class WorkItemDemoSeeder
             if (Reached(CommitmentStage.Vetted)) continue;
             // Publishing would be refused once the promised date has passed; the demo never publishes late.
             if (walk.At.AddDays(1) >= due) continue;
-            walk.Step(Hours(4, 24), WorkItemAction.Dispatch, ctx.SecretaryName, ctx.SecretaryUserId, "承诺已在社区公示栏公示，接受党员群众监督。",
-                before: () => item.IsPublic = true);
+            walk.Step(Hours(4, 24), ctx.SecretaryName, ctx.SecretaryUserId,
+                (w, actor, at) => w.PublishCommitment(actor, at, "承诺已在社区公示栏公示，接受党员群众监督。"));
             if (Reached(CommitmentStage.Published)) continue;
             walk.Step(Hours(2, 48), WorkItemAction.Accept, owner, note: "开始践诺。");
             walk.Step(TimeSpan.FromDays(10 + r.Next(20)), WorkItemAction.AddProgress, owner, note: "已完成阶段性践诺，附活动照片和签到表。");

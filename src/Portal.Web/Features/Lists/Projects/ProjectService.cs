@@ -134,59 +134,37 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             {
                 // Optional: the need's title unless one is given (invisible characters only are none).
                 var title = UserText.SingleLineOrNull(form.Title) ?? item.Title;
-                var problems = new List<Problem>();
-                void Add(string field, string key, params object[] args)
-                {
-                    if (problems.All(p => p.Field != field)) problems.Add(new Problem(field, Text(key, args)));
-                }
-                if (title.Length > WorkItem.TitleMaxLength) Add(ProjectFields.Title, "Validation.TitleTooLong", WorkItem.TitleMaxLength);
-                if (form.LeadUnitId is { } leadId && !streetUnits.Contains(leadId)) Add(ProjectFields.LeadUnit, "Validation.UnitUnknown");
+                var problems = new FieldProblems<ProjectsText>();
+                if (title.Length > WorkItem.TitleMaxLength) problems.Add(ProjectFields.Title, "Validation.TitleTooLong", WorkItem.TitleMaxLength);
+                if (form.LeadUnitId is { } leadId && !streetUnits.Contains(leadId)) problems.Add(ProjectFields.LeadUnit, "Validation.UnitUnknown");
                 var coUnits = form.CoUnitIds.Distinct().Where(u => u != form.LeadUnitId).ToList();
-                if (coUnits.Any(u => !streetUnits.Contains(u))) Add(ProjectFields.CoUnits, "Validation.UnitUnknown");
+                if (coUnits.Any(u => !streetUnits.Contains(u))) problems.Add(ProjectFields.CoUnits, "Validation.UnitUnknown");
                 var today = DateOnly.FromDateTime(PortalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
-                if (form.DueDate is null) Add(ProjectFields.DueDate, "Validation.DueDateRequired");
-                else if (form.DueDate <= today) Add(ProjectFields.DueDate, "Validation.DueDateInPast");
-                if (form.BudgetYuan is < 0) Add(ProjectFields.Budget, "Validation.BudgetNegative");
-                if (picks.GroupBy(p => p.ResourceId).Any(g => g.Count() > 1)) Add(ProjectFields.Resources, "Validation.ResourceTwice");
+                if (form.DueDate is null) problems.Add(ProjectFields.DueDate, "Validation.DueDateRequired");
+                else if (form.DueDate <= today) problems.Add(ProjectFields.DueDate, "Validation.DueDateInPast");
+                if (form.BudgetYuan is < 0) problems.Add(ProjectFields.Budget, "Validation.BudgetNegative");
+                if (picks.GroupBy(p => p.ResourceId).Any(g => g.Count() > 1)) problems.Add(ProjectFields.Resources, "Validation.ResourceTwice");
+                // The resource's own rule takes the capacity (a refusal changes nothing); nothing is saved unless every
+                // pick and field passes. Resources carry concurrency tokens: a parallel commit of the same capacity fails
+                // the save, not silently.
                 foreach (var pick in picks)
                 {
                     if (!resources.TryGetValue(pick.ResourceId, out var resource) || !resource.IsActive || !streetUnits.Contains(resource.UnitId))
-                        Add(ProjectFields.Resources, "Validation.ResourceUnknown");
+                        problems.Add(ProjectFields.Resources, "Validation.ResourceUnknown");
+                    else if (resource.Commit(pick.Quantity, access.CommunityOf(resource.UnitId))) continue;
                     else if (pick.Quantity <= 0)
-                        Add(ProjectFields.Resources, "Validation.QuantityPositive", resource.Title);
-                    else if (pick.Quantity > resource.RemainingCapacity)
-                        Add(ProjectFields.Resources, "Validation.OverCommitted", resource.Title, resource.RemainingCapacity, resource.CapacityUnit);
+                        problems.Add(ProjectFields.Resources, "Validation.QuantityPositive", resource.Title);
+                    else
+                        problems.Add(ProjectFields.Resources, "Validation.OverCommitted", resource.Title, resource.RemainingCapacity, resource.CapacityUnit);
                 }
-                if (problems.Count > 0) return Result.Invalid(problems);
+                if (problems.Refusal is { } refused) return refused;
 
-                var now = clock.GetUtcNow().UtcDateTime;
-                project = new WorkItem
-                {
-                    Kind = WorkItemKind.Project,
-                    Title = title,
-                    Category = item.Category,
-                    Urgency = Urgency.Complex,
-                    CommunityId = item.CommunityId,
-                    GridId = item.GridId,
-                    RaisedByUserId = caller.UserId,
-                    RaisedByName = Truncate(caller.Name, WorkItem.NameMaxLength),
-                    RaisedAtUtc = now,
-                    IsShared = true,
-                    IsPublic = item.IsPublic,
-                    Project = new ProjectDetails { BudgetYuan = form.BudgetYuan },
-                    DueAtUtc = PortalTime.StartOfDayUtc(form.DueDate!.Value.AddDays(1)),
-                    CoOwners = coUnits.Select(u => new WorkItemCoOwner { UnitId = u }).ToList(),
-                };
-                // A project is decided by the secretary, so it starts triaged: open for claiming, or dispatched to its lead unit.
-                Transition(project, WorkItemAction.Triage, caller, now);
-                if (form.LeadUnitId is { } lead)
-                {
-                    project.OwnerUnitId = lead;
-                    Transition(project, WorkItemAction.Dispatch, caller, now);
-                }
+                // A project is decided by the secretary, so it starts triaged (open for claiming) or dispatched to its lead
+                // unit; its history steps and their events are the factory's.
+                project = WorkItem.NewProject(title, item.Category, item.CommunityId, item.GridId, item.IsPublic, form.BudgetYuan,
+                    PortalTime.StartOfDayUtc(form.DueDate!.Value.AddDays(1)), form.LeadUnitId, coUnits, new StepActor(caller.UserId, caller.Name),
+                    clock.GetUtcNow().UtcDateTime);
                 db.WorkItems.Add(project);
-                // Resources carry concurrency tokens: a parallel commit of the same capacity fails the save, not silently.
-                foreach (var pick in picks) resources[pick.ResourceId].Commit(pick.Quantity, access.CommunityOf(resources[pick.ResourceId].UnitId));
                 return null;
             },
             Current,
@@ -194,7 +172,7 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             within: (_, item, db, _) =>
             {
                 // The project has its key now: link the need and record what it takes, in the same transaction.
-                item.ProjectId = project!.Id;
+                item.TakeUpInto(project!.Id);
                 foreach (var pick in picks) db.ProjectResources.Add(new ProjectResource { ProjectId = project.Id, ResourceId = pick.ResourceId, Quantity = pick.Quantity });
                 db.Publish(Announcement(project, ProjectEvents.Created));
                 return Task.CompletedTask;
@@ -256,13 +234,13 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             return Result<MilestoneRow>.NotFound(Text("Error.NotFound"));
         if (!CanEditMilestones(access, project)) return Result<MilestoneRow>.NotAllowed(Text("Error.Forbidden"));
         var title = UserText.SingleLine(form.Title);
-        var problems = remove ? [] : ValidateMilestone(form, title);
+        var refused = remove ? null : ValidateMilestone(form, title);
 
         if (form.IsNew)
             return await work.AddAsync<Milestone, MilestoneRow>(
                 allow: _ => null,
-                create: _ => problems.Count > 0
-                    ? Result<Milestone>.Invalid(problems)
+                create: _ => refused is not null
+                    ? Result<Milestone>.From(refused)
                     : Result<Milestone>.Ok(new Milestone { WorkItemId = projectId, Title = title, Weight = form.Weight, PercentDone = form.PercentDone, DueDate = form.DueDate }),
                 within: (_, milestone, db, ct) => RollUpAsync(db, projectId, added: milestone, ct),
                 conflict: Texts.Conflict,
@@ -278,7 +256,7 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
                     db.Milestones.Remove(milestone);
                     return null;
                 }
-                if (problems.Count > 0) return Result.Invalid(problems);
+                if (refused is not null) return refused;
                 milestone.Title = title;
                 milestone.Weight = form.Weight;
                 milestone.PercentDone = form.PercentDone;
@@ -321,15 +299,15 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
     private static LiveEventDraft Announcement(WorkItem project, string type) =>
         LiveEventDraft.Of(ListsChannels.For(project.CommunityId), type, new ProjectEvent(project.Id, project.Status, project.Project?.ProgressPercent ?? 0));
 
-    /// <summary>Checks the form with its title as it will be stored.</summary>
-    private static List<Problem> ValidateMilestone(MilestoneForm form, string title)
+    /// <summary>Checks the form with its title as it will be stored: its refusal, or null when it passes.</summary>
+    private static Result? ValidateMilestone(MilestoneForm form, string title)
     {
-        var problems = new List<Problem>();
-        if (title.Length == 0) problems.Add(new Problem(ProjectFields.Title, Text("Validation.MilestoneTitleRequired")));
-        else if (title.Length > Milestone.TitleMaxLength) problems.Add(new Problem(ProjectFields.Title, Text("Validation.TitleTooLong", Milestone.TitleMaxLength)));
-        if (form.Weight < 0) problems.Add(new Problem(ProjectFields.Weight, Text("Validation.WeightNegative")));
-        if (form.PercentDone is < 0 or > 100) problems.Add(new Problem(ProjectFields.PercentDone, Text("Validation.PercentRange")));
-        return problems;
+        var problems = new FieldProblems<ProjectsText>();
+        if (title.Length == 0) problems.Add(ProjectFields.Title, "Validation.MilestoneTitleRequired");
+        else if (title.Length > Milestone.TitleMaxLength) problems.Add(ProjectFields.Title, "Validation.TitleTooLong", Milestone.TitleMaxLength);
+        if (form.Weight < 0) problems.Add(ProjectFields.Weight, "Validation.WeightNegative");
+        if (form.PercentDone is < 0 or > 100) problems.Add(ProjectFields.PercentDone, "Validation.PercentRange");
+        return problems.Refusal;
     }
 
     /// <summary>Managers of the community and the lead unit's liaison keep the milestones; closed projects are settled.</summary>

@@ -101,7 +101,7 @@ public sealed class ResourceService(IDbContextFactory<PortalDbContext> dbFactory
         var problems = Validate(form, title, description, capacityUnit);
         Result? Describe(Resource resource)
         {
-            if (problems.Count > 0) return Result.Invalid(problems);
+            if (problems.Refusal is { } refused) return refused;
             resource.Describe(form.Kind, title, description, WorkItemCategories.All.Where(form.Categories.Contains), form.Capacity, capacityUnit,
                 form.AvailableFrom, form.AvailableUntil, form.IsActive, access.CommunityOf(resource.UnitId));
             return null;
@@ -112,7 +112,7 @@ public sealed class ResourceService(IDbContextFactory<PortalDbContext> dbFactory
                 allow: _ => form.UnitId == 0 ? null : access.CanAct(form.UnitId) ? null : Refused(access, form.UnitId),
                 create: _ =>
                 {
-                    if (form.UnitId == 0) problems.Insert(0, new Problem(ResourceFields.Unit, Text("Validation.UnitRequired")));
+                    if (form.UnitId == 0) problems.Add(ResourceFields.Unit, "Validation.UnitRequired");
                     var resource = new Resource { UnitId = form.UnitId, Title = "", CapacityUnit = "" };
                     return Describe(resource) is { } refused ? Result<Resource>.From(refused) : Result<Resource>.Ok(resource);
                 },
@@ -124,8 +124,8 @@ public sealed class ResourceService(IDbContextFactory<PortalDbContext> dbFactory
             run: (_, resource, _) =>
             {
                 // The unit of a published resource stays: projects count its capacity against that unit.
-                if (form.Capacity < resource.CommittedCapacity && problems.All(p => p.Field != ResourceFields.Capacity))
-                    problems.Add(new Problem(ResourceFields.Capacity, Text("Validation.CapacityBelowCommitted", resource.CommittedCapacity, resource.CapacityUnit)));
+                if (form.Capacity < resource.CommittedCapacity)
+                    problems.Add(ResourceFields.Capacity, "Validation.CapacityBelowCommitted", resource.CommittedCapacity, resource.CapacityUnit);
                 return Describe(resource);
             },
             ToForm, Texts,
@@ -133,21 +133,20 @@ public sealed class ResourceService(IDbContextFactory<PortalDbContext> dbFactory
             ct: ct);
     }
 
-    private static List<Problem> Validate(ResourceForm form, string title, string description, string unit)
+    private static FieldProblems<ResourcesText> Validate(ResourceForm form, string title, string description, string unit)
     {
-        var problems = new List<Problem>();
-        void Add(string field, string key, params object[] args) => problems.Add(new Problem(field, Text(key, args)));
-        if (title.Length == 0) Add(ResourceFields.Title, "Validation.TitleRequired");
-        else if (title.Length > Resource.TitleMaxLength) Add(ResourceFields.Title, "Validation.TitleTooLong", Resource.TitleMaxLength);
-        if (description.Length > Resource.DescriptionMaxLength) Add(ResourceFields.Description, "Validation.DescriptionTooLong", Resource.DescriptionMaxLength);
-        if (!Enum.IsDefined(form.Kind)) Add(ResourceFields.Kind, "Validation.KindRequired");
+        var problems = new FieldProblems<ResourcesText>();
+        if (title.Length == 0) problems.Add(ResourceFields.Title, "Validation.TitleRequired");
+        else if (title.Length > Resource.TitleMaxLength) problems.Add(ResourceFields.Title, "Validation.TitleTooLong", Resource.TitleMaxLength);
+        if (description.Length > Resource.DescriptionMaxLength) problems.Add(ResourceFields.Description, "Validation.DescriptionTooLong", Resource.DescriptionMaxLength);
+        if (!Enum.IsDefined(form.Kind)) problems.Add(ResourceFields.Kind, "Validation.KindRequired");
         var categories = form.Categories.ToList();
-        if (categories.Count == 0) Add(ResourceFields.Categories, "Validation.CategoryRequired");
-        else if (categories.Any(c => !WorkItemCategories.IsKnown(c))) Add(ResourceFields.Categories, "Validation.CategoryUnknown");
-        if (form.Capacity < 0) Add(ResourceFields.Capacity, "Validation.CapacityNegative");
-        if (unit.Length == 0) Add(ResourceFields.CapacityUnit, "Validation.CapacityUnitRequired");
-        else if (unit.Length > Resource.CapacityUnitMaxLength) Add(ResourceFields.CapacityUnit, "Validation.CapacityUnitTooLong", Resource.CapacityUnitMaxLength);
-        if (form.AvailableFrom is { } from && form.AvailableUntil is { } until && from > until) Add(ResourceFields.Availability, "Validation.AvailabilityOrder");
+        if (categories.Count == 0) problems.Add(ResourceFields.Categories, "Validation.CategoryRequired");
+        else if (categories.Any(c => !WorkItemCategories.IsKnown(c))) problems.Add(ResourceFields.Categories, "Validation.CategoryUnknown");
+        if (form.Capacity < 0) problems.Add(ResourceFields.Capacity, "Validation.CapacityNegative");
+        if (unit.Length == 0) problems.Add(ResourceFields.CapacityUnit, "Validation.CapacityUnitRequired");
+        else if (unit.Length > Resource.CapacityUnitMaxLength) problems.Add(ResourceFields.CapacityUnit, "Validation.CapacityUnitTooLong", Resource.CapacityUnitMaxLength);
+        if (form.AvailableFrom is { } from && form.AvailableUntil is { } until && from > until) problems.Add(ResourceFields.Availability, "Validation.AvailabilityOrder");
         return problems;
     }
 

@@ -160,53 +160,49 @@ public sealed partial class WorkItemService(
     {
         var caller = await CallerAsync(ct);
         if (!caller.IsSignedIn) return Result.NotFound(Text("Error.NotFound"));
-        var errors = new List<Problem>();
-        void Refuse(string field, string key, params object[] args)
-        {
-            if (errors.All(p => p.Field != field)) errors.Add(new Problem(field, Text(key, args)));
-        }
+        var problems = new FieldProblems<WorkItemsText>();
         // Checked as they will be stored (the database cleans them the same way), so a title of invisible characters is empty.
         var title = UserText.SingleLine(form.Title);
         var description = UserText.MultiLineTrimmed(form.Description);
-        if (title.Length == 0) Refuse(WorkItemFields.Title, "Validation.TitleRequired");
-        else if (title.Length > WorkItem.TitleMaxLength) Refuse(WorkItemFields.Title, "Validation.TitleTooLong", WorkItem.TitleMaxLength);
-        if (description.Length > WorkItem.DescriptionMaxLength) Refuse(WorkItemFields.Description, "Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength);
-        if (!WorkItemCategories.IsKnown(form.Category)) Refuse(WorkItemFields.Category, "Validation.CategoryRequired");
-        if (!Enum.IsDefined(form.Urgency)) Refuse(nameof(form.Urgency), "Validation.UrgencyRequired");
+        if (title.Length == 0) problems.Add(WorkItemFields.Title, "Validation.TitleRequired");
+        else if (title.Length > WorkItem.TitleMaxLength) problems.Add(WorkItemFields.Title, "Validation.TitleTooLong", WorkItem.TitleMaxLength);
+        if (description.Length > WorkItem.DescriptionMaxLength) problems.Add(WorkItemFields.Description, "Validation.DescriptionTooLong", WorkItem.DescriptionMaxLength);
+        if (!WorkItemCategories.IsKnown(form.Category)) problems.Add(WorkItemFields.Category, "Validation.CategoryRequired");
+        if (!Enum.IsDefined(form.Urgency)) problems.Add(nameof(form.Urgency), "Validation.UrgencyRequired");
         var address = UserText.SingleLineOrNull(form.Address);
-        if (address?.Length > WorkItem.AddressMaxLength) Refuse(nameof(form.Address), "Validation.AddressTooLong", WorkItem.AddressMaxLength);
+        if (address?.Length > WorkItem.AddressMaxLength) problems.Add(nameof(form.Address), "Validation.AddressTooLong", WorkItem.AddressMaxLength);
 
         string? requesterId = caller.UserId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var onBehalf = form.Channel != RaiseChannel.Self;
             int? gridCommunity = form.GridId is { } gid ? await db.Grids.Where(g => g.Id == gid).Select(g => (int?)g.CommunityId).FirstOrDefaultAsync(ct) : null;
-            if (form.CommunityId == 0) Refuse(WorkItemFields.Community, "Validation.CommunityRequired");
-            else if (!caller.Policy.CanViewCommunity(form.CommunityId)) Refuse(WorkItemFields.Community, "Validation.CommunityOutOfScope");
-            if (form.GridId is not null && gridCommunity != form.CommunityId) Refuse(WorkItemFields.Grid, "Validation.GridOutOfScope");
+            if (form.CommunityId == 0) problems.Add(WorkItemFields.Community, "Validation.CommunityRequired");
+            else if (!caller.Policy.CanViewCommunity(form.CommunityId)) problems.Add(WorkItemFields.Community, "Validation.CommunityOutOfScope");
+            if (form.GridId is not null && gridCommunity != form.CommunityId) problems.Add(WorkItemFields.Grid, "Validation.GridOutOfScope");
 
             if (onBehalf)
             {
                 // Only staff who work there may record a need for someone else: a secretary in the community, a grid worker in their grid.
                 var staff = caller.Manages(form.CommunityId) || (form.GridId is { } g && caller.GridsWorked.Contains(g) && gridCommunity == form.CommunityId);
-                if (!Enum.IsDefined(form.Channel) || form.Channel == RaiseChannel.Council) Refuse(nameof(form.Channel), "Validation.ChannelInvalid");
-                else if (!staff) Refuse(nameof(form.Channel), "Validation.OnBehalfNotAllowed");
+                if (!Enum.IsDefined(form.Channel) || form.Channel == RaiseChannel.Council) problems.Add(nameof(form.Channel), "Validation.ChannelInvalid");
+                else if (!staff) problems.Add(nameof(form.Channel), "Validation.OnBehalfNotAllowed");
                 requesterId = null;
                 if (UserText.SingleLineOrNull(form.RequesterUserName) is { } name)
                 {
                     var user = await db.Users.AsNoTracking().Where(u => u.UserName == name).Select(u => u.Id).FirstOrDefaultAsync(ct);
                     var belongs = user is not null && await db.RoleAssignments.AnyAsync(r => r.UserId == user && r.Scope == ScopeKind.Community && r.ScopeId == form.CommunityId, ct);
-                    if (!belongs) Refuse(WorkItemFields.Requester, "Validation.RequesterUnknown");
+                    if (!belongs) problems.Add(WorkItemFields.Requester, "Validation.RequesterUnknown");
                     else requesterId = user;
                 }
             }
             else if (!caller.Policy.Roles.Any(r => r.Scope == ScopeKind.Community && r.ScopeId == form.CommunityId) && !caller.Manages(form.CommunityId)
                      && !(form.GridId is { } g2 && caller.GridsWorked.Contains(g2)))
             {
-                Refuse(WorkItemFields.Community, "Validation.CommunityOutOfScope");
+                problems.Add(WorkItemFields.Community, "Validation.CommunityOutOfScope");
             }
         }
-        if (errors.Count > 0) return Result.Invalid(errors);
+        if (problems.Refusal is { } refused) return refused;
 
         return await work.AddAsync<WorkItem, WorkItemChanged>(
             allow: _ => null,
@@ -298,6 +294,17 @@ public sealed partial class WorkItemService(
             return (Upload: f, Name: name, ContentType: contentType);
         }).ToList();
 
+        // Who may is asked of the item alone; what dispatch and claim need besides (the units and rules of the item's
+        // community) is read only for an item the caller may act on at the version they saw, so a refusal or a conflict
+        // (and the conflict's reload) reads nothing more.
+        Result? Refused(Caller caller, WorkItem item)
+        {
+            var viewer = WorkItemViewer.Of(caller);
+            return !WorkItemAccess.CanSee(viewer, item) ? Result.NotFound(Text("Error.NotFound"))
+                : !WorkItemAccess.May(viewer, item, action) ? Result.NotAllowed(Text("Error.Forbidden"))
+                : null;
+        }
+        var stepCaller = await CallerAsync(ct);
         IReadOnlySet<int> units = new HashSet<int>();
         DeadlineRuleSet? ruleSet = null;
         var attachments = new List<Attachment>();
@@ -308,7 +315,7 @@ public sealed partial class WorkItemService(
                 load: async (db, c) =>
                 {
                     var item = await db.WorkItems.Include(w => w.CoOwners).FirstOrDefaultAsync(w => w.Id == id, c);
-                    if (item is not null && needsUnits)
+                    if (needsUnits && item is not null && item.Version == version && Refused(stepCaller, item) is null)
                     {
                         units = (await UnitsForAsync(db, [item.CommunityId], c)).Select(u => u.Id).ToHashSet();
                         ruleSet = await LatestRulesAsync(db, item.CommunityId, c);
@@ -316,13 +323,7 @@ public sealed partial class WorkItemService(
                     return item;
                 },
                 version,
-                allow: (caller, item) =>
-                {
-                    var viewer = WorkItemViewer.Of(caller);
-                    return !WorkItemAccess.CanSee(viewer, item) ? Result.NotFound(Text("Error.NotFound"))
-                        : !WorkItemAccess.May(viewer, item, action) ? Result.NotAllowed(Text("Error.Forbidden"))
-                        : null;
-                },
+                allow: Refused,
                 run: (caller, item, _) =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;
