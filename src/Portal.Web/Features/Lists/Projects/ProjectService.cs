@@ -17,8 +17,8 @@ namespace Portal.Web.Features.Lists.Projects;
 /// <summary>
 /// The projects list (项目清单): a need plus chosen resources become a project in one transaction (capacity is taken
 /// from each resource, never beyond what is left); milestones carry weights and the project's progress rolls up from
-/// them on every change; a unit liaison or Party member claims an open project. Status changes go through
-/// <see cref="WorkItem.Apply"/> and each one is written to the item's history. Scoped.
+/// them on every change; a unit liaison or Party member claims an open project. Status changes go through the project's
+/// own steps (<see cref="WorkItem.ClaimProject"/>, <see cref="WorkItem.Accept"/>), which write the history. Scoped.
 /// </summary>
 public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work, TimeProvider clock)
 {
@@ -198,13 +198,14 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
                     return Result.Invalid(WorkItemWorkflow.Apply(project.Status, WorkItemAction.Claim).Allowed || project.Status == WorkItemStatus.Dispatched
                         ? Text("Error.CannotClaim")
                         : Message.Of<WorkItemWords>(WorkItemWorkflow.NotAllowedInStatus));
-                if (claim.Action == WorkItemAction.Claim)
-                {
-                    project.OwnerUnitId = claim.UnitId;
-                    project.OwnerPersonId = claim.UnitId is null ? caller.PersonId : null;
-                }
-                var result = Transition(project, claim.Action, caller, clock.GetUtcNow().UtcDateTime);
-                if (!result.Allowed) return Result.Invalid(Message.Of<WorkItemWords>(result.ErrorCode!));
+                // The project's own claim (no secretary notice, its decided due date kept), or the lead unit's acceptance.
+                var actor = new StepActor(caller.UserId, caller.Name);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var refused = claim.Action == WorkItemAction.Claim
+                    ? project.ClaimProject(actor, now, claim.UnitId, claim.UnitId is null ? caller.PersonId : null)
+                    : project.Accept(actor, now);
+                if (refused is not null)
+                    return Result.Invalid(refused == WorkItemRefusals.Forbidden ? Text("Error.CannotClaim") : Message.Of<WorkItemWords>(refused));
                 db.Publish(Announcement(project, ProjectEvents.Changed));
                 return null;
             },
@@ -331,19 +332,6 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
         return caller.Caller.MemberCommunities.Contains(project.CommunityId) && caller.Caller.PersonId is not null ? new Claim(WorkItemAction.Claim, null) : null;
     }
 
-    private static TransitionResult Transition(WorkItem item, WorkItemAction action, Caller caller, DateTime now)
-    {
-        var from = item.Status;
-        var result = item.Apply(action, now);
-        if (result.Allowed)
-            item.Events.Add(new WorkItemEvent
-            {
-                Action = action, FromStatus = from, ToStatus = item.Status, ActorUserId = caller.UserId,
-                ActorName = Truncate(caller.Name, WorkItem.NameMaxLength), AtUtc = now,
-            });
-        return result;
-    }
-
     /// <summary>
     /// Projects the user may see: all of the communities they manage; those their unit leads or co-owns or they own
     /// themselves; open ones they could claim; and the public ones of their communities.
@@ -364,6 +352,4 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             || (visible.Contains(p.CommunityId) && (p.IsPublic
                 || (p.Status == WorkItemStatus.Triaged && (isLiaison || memberOf.Contains(p.CommunityId)))))));
     }
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
