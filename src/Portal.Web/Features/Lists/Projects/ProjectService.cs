@@ -100,19 +100,8 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<Result<ProjectEvent>> CreateFromNeedAsync(ProjectCreateForm form, CancellationToken ct = default)
     {
         ResourceAccess access;
-        NeedSeen? need;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            access = await CallerAsync(db, ct);
-            // The need as the caller finds it now: the change below holds to this version, so a change between this
-            // read and the save is a conflict rather than lost.
-            need = await (from w in db.WorkItems.AsNoTracking()
-                          join c in db.Communities on w.CommunityId equals c.Id
-                          where w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind)
-                          select new NeedSeen(w.Version, c.StreetId)).FirstOrDefaultAsync(ct);
-        }
-        if (need is null) return Result<ProjectEvent>.NotFound(Text("Error.NotFound"));
-        var streetUnits = access.OfStreet(need.StreetId).Select(u => u.Id).ToHashSet();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) access = await CallerAsync(db, ct);
+        HashSet<int> streetUnits = [];
         var picks = form.Resources.Where(p => p.Quantity != 0 || p.ResourceId != 0).ToList();
         var pickedIds = picks.Select(p => p.ResourceId).ToList();
         Dictionary<int, Resource> resources = [];
@@ -122,9 +111,16 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             async (db, ct) =>
             {
                 resources = await db.Resources.Where(r => pickedIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-                return await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
+                var need = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
+                if (need is not null)
+                {
+                    var street = await db.Communities.Where(c => c.Id == need.CommunityId).Select(c => c.StreetId).FirstAsync(ct);
+                    streetUnits = access.OfStreet(street).Select(u => u.Id).ToHashSet();
+                }
+                return need;
             },
-            need.Version,
+            // The need as the caller saw it when matching: a change since is a conflict rather than lost.
+            form.NeedVersion,
             allow: (caller, item) => !caller.IsSignedIn || !caller.Policy.CanViewCommunity(item.CommunityId) ? Result.NotFound(Text("Error.NotFound"))
                 : !caller.Policy.CanManageCommunity(item.CommunityId) ? Result.NotAllowed(Text("Error.Forbidden"))
                 : item.ProjectId is not null ? Result.Invalid(Text("Error.NeedHasProject"))
@@ -282,8 +278,6 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
         (project.Project ??= new ProjectDetails()).ProgressPercent = ProgressRollUp.Percent(project.Milestones.Select(m => new MilestoneProgress(m.Weight, m.PercentDone)));
         db.Publish(Announcement(project, ProjectEvents.Changed));
     }
-
-    private sealed record NeedSeen(Guid Version, int StreetId);
 
     private static Func<PortalDbContext, CancellationToken, Task<WorkItem?>> Find(int projectId) =>
         (db, ct) => db.WorkItems.FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
