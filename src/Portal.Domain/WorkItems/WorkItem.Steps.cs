@@ -63,7 +63,7 @@ public sealed partial class WorkItem
         item.Settled(WorkItemAction.Triage, decidedBy, nowUtc);
         if (leadUnitId is { } lead)
         {
-            item.OwnerUnitId = lead;
+            item._ownerUnitId = lead;
             item.Settled(WorkItemAction.Dispatch, decidedBy, nowUtc);
         }
         return item;
@@ -132,11 +132,11 @@ public sealed partial class WorkItem
                          : null),
             change: () =>
             {
-                OwnerUnitId = ownerUnitId;
-                OwnerPersonId = null;
+                _ownerUnitId = ownerUnitId;
+                _ownerPersonId = null;
                 _urgency = urgency;
-                DueAtUtc = Due();
-                DeadlineRuleSetId = dueAtUtc is null ? ruleSetId : null;
+                _dueAtUtc = Due();
+                _deadlineRuleSetId = dueAtUtc is null ? ruleSetId : null;
                 CoOwners.RemoveAll(c => !coOwners.Contains(c.UnitId));
                 foreach (var unit in coOwners.Where(u => CoOwners.All(c => c.UnitId != u)))
                     CoOwners.Add(new WorkItemCoOwner { WorkItemId = Id, UnitId = unit });
@@ -152,7 +152,7 @@ public sealed partial class WorkItem
             change: () =>
             {
                 _isPublic = true;
-                DeadlineRuleSetId = null;
+                _deadlineRuleSetId = null;
             });
 
     /// <summary>接单: the dispatched owner accepts.</summary>
@@ -162,7 +162,7 @@ public sealed partial class WorkItem
     public string? Decline(StepActor actor, DateTime nowUtc, string? reason) =>
         Step(WorkItemAction.Decline, actor, nowUtc, reason, noteRequired: true, change: () =>
         {
-            DueAtUtc = null;
+            _dueAtUtc = null;
             CoOwners.Clear();
         });
 
@@ -179,13 +179,27 @@ public sealed partial class WorkItem
                 : null,
             change: () =>
             {
-                OwnerUnitId = unitId;
-                OwnerPersonId = unitId is null ? personId : null;
+                _ownerUnitId = unitId;
+                _ownerPersonId = unitId is null ? personId : null;
                 if (DueAtUtc is null)
                 {
-                    DueAtUtc = nowUtc + rules.Allowed(Urgency);
-                    DeadlineRuleSetId = ruleSetId;
+                    _dueAtUtc = nowUtc + rules.Allowed(Urgency);
+                    _deadlineRuleSetId = ruleSetId;
                 }
+            });
+
+    /// <summary>
+    /// 认领 of an open project: for a unit (<paramref name="unitId"/>) or a Party member (<paramref name="personId"/>). A
+    /// project is open to the liaisons and members who may see it whether or not it is public, and keeps the due date
+    /// it was decided with; which unit the caller may claim for is the service's question (their liaison units).
+    /// </summary>
+    public string? ClaimProject(StepActor actor, DateTime nowUtc, int? unitId, int? personId, string? note = null) =>
+        Step(WorkItemAction.Claim, actor, nowUtc, note,
+            check: () => Kind != WorkItemKind.Project || (unitId is null && personId is null) ? WorkItemRefusals.Forbidden : null,
+            change: () =>
+            {
+                _ownerUnitId = unitId;
+                _ownerPersonId = unitId is null ? personId : null;
             });
 
     /// <summary>办单: a progress note with evidence (checked and named by the caller).</summary>

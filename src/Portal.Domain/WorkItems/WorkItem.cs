@@ -36,6 +36,12 @@ public sealed partial class WorkItem : VersionedEntity
     private Urgency _urgency = Urgency.General;
     private bool? _isShared;
     private bool _isPublic;
+    // The assignment: given at creation (commitments, council tasks, fixtures) and changed by the steps only (dispatch,
+    // claim, decline, publishing).
+    private int? _ownerUnitId;
+    private int? _ownerPersonId;
+    private DateTime? _dueAtUtc;
+    private int? _deadlineRuleSetId;
 
     public WorkItemKind Kind { get => _kind; init => _kind = value; }
     public WorkItemStatus Status { get; private set; } = WorkItemStatus.Raised;
@@ -64,13 +70,13 @@ public sealed partial class WorkItem : VersionedEntity
     public bool IsPublic { get => _isPublic; init => _isPublic = value; }
 
     /// <summary>The unit that owns it (dispatched to, claimed by, or the project's lead unit).</summary>
-    public int? OwnerUnitId { get; set; }
+    public int? OwnerUnitId { get => _ownerUnitId; init => _ownerUnitId = value; }
     /// <summary>The Party member who owns it, when a person rather than a unit claimed or was given it.</summary>
-    public int? OwnerPersonId { get; set; }
+    public int? OwnerPersonId { get => _ownerPersonId; init => _ownerPersonId = value; }
     public DateTime? DispatchedAtUtc { get; private set; }
-    public DateTime? DueAtUtc { get; set; }
+    public DateTime? DueAtUtc { get => _dueAtUtc; init => _dueAtUtc = value; }
     /// <summary>The deadline rule set version the due date was computed with.</summary>
-    public int? DeadlineRuleSetId { get; set; }
+    public int? DeadlineRuleSetId { get => _deadlineRuleSetId; init => _deadlineRuleSetId = value; }
     /// <summary>When the owner first accepted or claimed it (the response time).</summary>
     public DateTime? AcceptedAtUtc { get; private set; }
     public bool WasClaimed { get; private set; }
@@ -117,8 +123,8 @@ public sealed partial class WorkItem : VersionedEntity
                 WasClaimed |= action == WorkItemAction.Claim;
                 break;
             case WorkItemAction.Decline:
-                OwnerUnitId = null;
-                OwnerPersonId = null;
+                _ownerUnitId = null;
+                _ownerPersonId = null;
                 break;
             case WorkItemAction.ReportBack:
                 ReportedAtUtc = nowUtc;

@@ -125,12 +125,12 @@ public sealed class DeadlineBrowserTests(BrowserFixture browser, DeadlineServerF
                 CommunityId = communityId,
                 RaisedByName = "测试",
                 RaisedAtUtc = dispatched.AddMinutes(-30),
+                OwnerUnitId = unitId,
+                // Two hours for an emergency: an hour overdue now, well inside the day of grace.
+                DueAtUtc = dispatched.AddHours(2),
             };
             Assert.True(item.Apply(WorkItemAction.Triage, dispatched.AddMinutes(-10)).Allowed);
-            item.OwnerUnitId = unitId;
             Assert.True(item.Apply(WorkItemAction.Dispatch, dispatched).Allowed);
-            // Two hours for an emergency: an hour overdue now, well inside the day of grace.
-            item.DueAtUtc = dispatched.AddHours(2);
             db.WorkItems.Add(item);
             await db.SaveChangesAsync(Ct);
             itemId = item.Id;

@@ -153,9 +153,7 @@ public sealed class WorkItemAccessTests
         var member = Roles["party member of the community"];
         foreach (var kind in new[] { WorkItemKind.Need, WorkItemKind.Commitment })
         {
-            var item = Item(kind, WorkItemStatus.Dispatched, isPublic: false);
-            item.OwnerUnitId = null;
-            item.OwnerPersonId = MemberPerson;
+            var item = Item(kind, WorkItemStatus.Dispatched, isPublic: false, ownerUnitId: null, ownerPersonId: MemberPerson);
 
             Assert.True(WorkItemAccess.CanSee(member, item));
             Assert.True(WorkItemAccess.May(member, item, WorkItemAction.AddProgress));
@@ -167,8 +165,7 @@ public sealed class WorkItemAccessTests
     [Fact]
     public void The_secretary_commits_for_the_communitys_own_organisation_and_files_only_assessed_commitments()
     {
-        var item = Item(WorkItemKind.Commitment, WorkItemStatus.Dispatched);
-        item.OwnerUnitId = null;
+        var item = Item(WorkItemKind.Commitment, WorkItemStatus.Dispatched, ownerUnitId: null);
         var secretary = Roles["secretary"];
 
         Assert.True(WorkItemAccess.IsCommitter(secretary, item));
@@ -195,12 +192,12 @@ public sealed class WorkItemAccessTests
     private static WorkItemViewer Viewer(string userId, int? personId, params ScopedRole[] roles) =>
         WorkItemViewer.Of(userId, personId, Policy(roles));
 
-    private static WorkItem Item(WorkItemKind kind, WorkItemStatus status, bool isPublic = true)
+    private static WorkItem Item(WorkItemKind kind, WorkItemStatus status, bool isPublic = true, int? ownerUnitId = UnitA, int? ownerPersonId = null)
     {
         var item = new WorkItem
         {
             Kind = kind, Title = "楼道灯", Category = WorkItemCategories.Safety, RaisedByName = "网格员",
-            CommunityId = CommunityA, GridId = GridA1, OwnerUnitId = UnitA, IsPublic = isPublic,
+            CommunityId = CommunityA, GridId = GridA1, OwnerUnitId = ownerUnitId, OwnerPersonId = ownerPersonId, IsPublic = isPublic,
             RaisedByUserId = "u-raiser", RequesterUserId = "u-requester",
             CoOwners = [new WorkItemCoOwner { UnitId = UnitB }],
         };

@@ -117,6 +117,29 @@ public sealed class WorkItemStepsTests
     }
 
     [Fact]
+    public void A_project_is_claimed_by_a_unit_or_a_member_whether_public_or_not_keeping_its_decided_due_date()
+    {
+        var due = Now.AddDays(30);
+        var byUnit = WorkItem.NewProject("加装电梯", WorkItemCategories.Other, 10, null, false, null, due, null, [], Secretary, Now);
+        byUnit.TakeEvents();
+        Assert.Null(byUnit.ClaimProject(Liaison, Now, 501, 7));
+        Assert.Equal((WorkItemStatus.InProgress, (int?)501, (int?)null, true, (DateTime?)due, (int?)null),
+            (byUnit.Status, byUnit.OwnerUnitId, byUnit.OwnerPersonId, byUnit.WasClaimed, byUnit.DueAtUtc, byUnit.DeadlineRuleSetId));
+        Assert.Equal(WorkItemAction.Claim, byUnit.Events.Last().Action);
+        Assert.Equal([new WorkItemStepped(0, 10, WorkItemKind.Project, WorkItemStatus.InProgress, WorkItemAction.Claim)], byUnit.TakeEvents());
+
+        var byMember = WorkItem.NewProject("加装电梯", WorkItemCategories.Other, 10, null, true, null, due, null, [], Secretary, Now);
+        Assert.Null(byMember.ClaimProject(new StepActor("u-member", "党员"), Now, null, 7));
+        Assert.Equal(((int?)null, (int?)7), (byMember.OwnerUnitId, byMember.OwnerPersonId));
+
+        var project = WorkItem.NewProject("加装电梯", WorkItemCategories.Other, 10, null, true, null, due, null, [], Secretary, Now);
+        Assert.Equal(WorkItemRefusals.Forbidden, Unchanged(project, p => p.ClaimProject(Liaison, Now, null, null)));
+        Assert.Equal(WorkItemRefusals.Forbidden, Unchanged(Triaged(), n => n.ClaimProject(Liaison, Now, 501, null)));
+        var led = WorkItem.NewProject("加装电梯", WorkItemCategories.Other, 10, null, true, null, due, 500, [], Secretary, Now);
+        Assert.Equal(WorkItemWorkflow.NotAllowedInStatus, Unchanged(led, p => p.ClaimProject(Liaison, Now, 501, null)));
+    }
+
+    [Fact]
     public void Decline_hands_the_item_back_reopen_and_chase_need_their_reason_and_the_monitor_reminds_and_escalates()
     {
         var need = Dispatched();

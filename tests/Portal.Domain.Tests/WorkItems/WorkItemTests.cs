@@ -50,16 +50,14 @@ public sealed class WorkItemTests
     [Fact]
     public void Declining_hands_the_item_back_without_an_owner_and_claiming_marks_it_claimed()
     {
-        var item = NewNeed();
+        var item = new WorkItem { Title = "楼道灯不亮", Category = WorkItemCategories.Safety, RaisedByName = "刘强", OwnerUnitId = 3 };
         item.Apply(WorkItemAction.Triage, T0);
-        item.OwnerUnitId = 3;
         item.Apply(WorkItemAction.Dispatch, T0);
         item.Apply(WorkItemAction.Decline, T0.AddHours(1));
 
         Assert.Equal(WorkItemStatus.Triaged, item.Status);
         Assert.Null(item.OwnerUnitId);
 
-        item.OwnerUnitId = 5;
         item.Apply(WorkItemAction.Claim, T0.AddHours(2));
         Assert.True(item.WasClaimed);
         Assert.Equal(WorkItemStatus.InProgress, item.Status);

@@ -265,12 +265,8 @@ public sealed class MinutesServiceTests(PortalHostFixture fixture) : IClassFixtu
         Assert.DoesNotContain(after.Overdue, t => t.WorkItemId == taskId);
 
         // The deadline passes; the secretary chases with a note, which the council page shows as the reason.
-        await TestAccounts.DbAsync(Host, async db =>
-        {
-            var task = await db.WorkItems.SingleAsync(w => w.Id == taskId, Ct);
-            task.DueAtUtc = DateTime.UtcNow.AddDays(-2);
-            return await db.SaveChangesAsync(Ct);
-        });
+        await TestAccounts.DbAsync(Host, db => db.WorkItems.Where(w => w.Id == taskId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.DueAtUtc, DateTime.UtcNow.AddDays(-2)), Ct));
         var version = await TestAccounts.DbAsync(Host, db => db.WorkItems.Where(w => w.Id == taskId).Select(w => w.Version).SingleAsync(Ct));
         var chased = await TestAccounts.AsAsync(Host, "secretary", s => s.GetRequiredService<WorkItemService>().ChaseAsync(taskId, version, "协议文本待法务审核，请加快进度", Ct));
         Assert.True(chased.Succeeded);

@@ -35,15 +35,19 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..6];
 
     /// <summary>Adds a work item of community 0 (or the given one), walked through the lifecycle by <paramref name="steps"/>.</summary>
-    private async Task<int> AddAsync(WorkItemKind kind, string title, bool isPublic, Action<WorkItem>? setUp = null, int communityIndex = 0,
-        params WorkItemAction[] steps)
+    private Task<int> AddAsync(WorkItemKind kind, string title, bool isPublic, Action<WorkItem>? setUp = null, int communityIndex = 0,
+        params WorkItemAction[] steps) => AddOwnedAsync(kind, title, isPublic, null, null, setUp, communityIndex, steps);
+
+    /// <summary>As <see cref="AddAsync"/>, owned by <paramref name="ownerUnitId"/> and due at <paramref name="dueAtUtc"/> from the start.</summary>
+    private async Task<int> AddOwnedAsync(WorkItemKind kind, string title, bool isPublic, int? ownerUnitId, DateTime? dueAtUtc,
+        Action<WorkItem>? setUp, int communityIndex, params WorkItemAction[] steps)
     {
         var community = await CommunityAsync(communityIndex);
         var now = DateTime.UtcNow;
         var item = new WorkItem
         {
             Kind = kind, Title = title, Category = WorkItemCategories.Safety, CommunityId = community, RaisedByName = "测试",
-            RaisedAtUtc = now.AddDays(-3), IsPublic = isPublic, IsShared = true,
+            RaisedAtUtc = now.AddDays(-3), IsPublic = isPublic, IsShared = true, OwnerUnitId = ownerUnitId, DueAtUtc = dueAtUtc,
             // Every project and commitment has its kind's row, as the factories and the migration make sure.
             Project = kind == WorkItemKind.Project ? new ProjectDetails() : null,
             Commitment = kind == WorkItemKind.Commitment ? new CommitmentDetails { Type = CommitmentType.Annual, Year = now.Year } : null,
@@ -237,10 +241,9 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
         var community = await CommunityAsync(0);
         var tag = Unique("评诺测试");
         var unit = await Db(db => db.Units.Where(u => u.Name == "东城区第二人民医院").Select(u => new { u.Id, u.Name }).SingleAsync(Ct));
-        var excellent = await AddAsync(WorkItemKind.Commitment, tag + "优秀", true, c =>
+        var excellent = await AddOwnedAsync(WorkItemKind.Commitment, tag + "优秀", true, unit.Id, null, c =>
         {
             (c.Commitment!.MemberScore, c.Commitment!.ResidentScore, c.Commitment!.OrganizationScore) = (92, 88, 95);
-            c.OwnerUnitId = unit.Id;
             c.Commitment!.Type = CommitmentType.AdHoc;
             c.Commitment!.Year = 2026;
         }, 0, [.. ToAssessed, WorkItemAction.Close]);
@@ -287,13 +290,11 @@ public sealed class BoardServiceTests(PortalHostFixture fixture) : IClassFixture
         var units = await Db(db => db.Units.Where(u => u.CommunityId == community || u.CommunityId == null).OrderBy(u => u.Id).Take(3)
             .Select(u => new { u.Id, u.Name }).ToListAsync(Ct));
         var milestones = new[] { (Weight: 1m, Done: 100m), (Weight: 1m, Done: 50m), (Weight: 2m, Done: 0m) };
-        var project = await AddAsync(WorkItemKind.Project, tag + "加装电梯", true, p =>
+        var project = await AddOwnedAsync(WorkItemKind.Project, tag + "加装电梯", true, units[0].Id, DateTime.UtcNow.AddDays(60), p =>
         {
-            p.OwnerUnitId = units[0].Id;
             p.CoOwners = [new WorkItemCoOwner { UnitId = units[1].Id }, new WorkItemCoOwner { UnitId = units[2].Id }];
             p.Milestones = milestones.Select((m, i) => new Milestone { Title = "阶段" + i, Weight = m.Weight, PercentDone = m.Done, SortOrder = i }).ToList();
             p.Project!.ProgressPercent = ProgressRollUp.Percent(milestones.Select(m => new MilestoneProgress(m.Weight, m.Done)));
-            p.DueAtUtc = DateTime.UtcNow.AddDays(60);
         }, 0, WorkItemAction.Triage, WorkItemAction.Dispatch, WorkItemAction.Accept);
         await AddAsync(WorkItemKind.Project, tag + "未公开", false, null, 0, WorkItemAction.Triage);
 

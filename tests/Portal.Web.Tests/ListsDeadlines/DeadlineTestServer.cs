@@ -74,11 +74,11 @@ public sealed class DeadlineTestServer : IDisposable
             CommunityId = communityId,
             RaisedByName = "测试",
             RaisedAtUtc = dispatchedUtc.AddHours(-1),
+            OwnerUnitId = unitId,
+            DueAtUtc = DeadlineRules.Default.DueAt(new DateTimeOffset(dispatchedUtc, TimeSpan.Zero), urgency).UtcDateTime,
         };
         Require(item.Apply(WorkItemAction.Triage, dispatchedUtc.AddMinutes(-30)));
-        item.OwnerUnitId = unitId;
         Require(item.Apply(WorkItemAction.Dispatch, dispatchedUtc));
-        item.DueAtUtc = DeadlineRules.Default.DueAt(new DateTimeOffset(dispatchedUtc, TimeSpan.Zero), urgency).UtcDateTime;
         foreach (var action in then) Require(item.Apply(action, dispatchedUtc.AddMinutes(1)));
         db.WorkItems.Add(item);
         await db.SaveChangesAsync(ct);

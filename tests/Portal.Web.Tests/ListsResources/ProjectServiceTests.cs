@@ -34,8 +34,16 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
 
     private static DateOnly InAMonth => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
 
-    private Task<Result<ProjectEvent>> CreateAsync(string user, ProjectCreateForm form) =>
-        server.AsAsync<ProjectService, Result<ProjectEvent>>(user, s => s.CreateFromNeedAsync(form));
+    /// <summary>Creates as the match dialog does: from the need at the version the match showed (now, unless the form has one).</summary>
+    private async Task<Result<ProjectEvent>> CreateAsync(string user, ProjectCreateForm form)
+    {
+        if (form.NeedVersion == Guid.Empty)
+        {
+            await using var db = await server.DbAsync();
+            form.NeedVersion = await db.WorkItems.Where(w => w.Id == form.NeedId).Select(w => w.Version).SingleAsync();
+        }
+        return await server.AsAsync<ProjectService, Result<ProjectEvent>>(user, s => s.CreateFromNeedAsync(form));
+    }
 
     private async Task<(int Committed, int? NeedProject, int Projects)> StateAsync(int resourceId, int needId)
     {
@@ -112,6 +120,25 @@ public sealed class ProjectServiceTests(ListsServer server) : IClassFixture<List
         Assert.Equal("“义诊场地”剩余容量只有 2 人，不能超额承诺。", server.Portal.TextOf(result, ProjectFields.Resources));
         Assert.Equal(before, await StateAsync(doctors, need));
         Assert.Equal(0, (await StateAsync(venue, need)).Committed);
+    }
+
+    [Fact]
+    public async Task A_need_changed_since_it_was_matched_is_a_conflict_and_nothing_is_saved()
+    {
+        var need = await server.AddNeedAsync("社区理发", WorkItemCategories.ElderlyCare);
+        var barbers = await ResourceAsync("理发志愿者", 4);
+        var match = (await server.AsAsync<MatchingService, MatchResult?>("secretary", s => s.SuggestForNeedAsync(need)))!;
+        await using (var db = await server.DbAsync())
+            await db.WorkItems.Where(w => w.Id == need).ExecuteUpdateAsync(s => s.SetProperty(w => w.Version, Guid.NewGuid()), TestContext.Current.CancellationToken);
+        var before = await StateAsync(barbers, need);
+
+        var result = await CreateAsync("secretary", new ProjectCreateForm
+        {
+            NeedId = need, NeedVersion = match.NeedVersion, DueDate = InAMonth, Resources = [new ResourcePick { ResourceId = barbers, Quantity = 1 }],
+        });
+        Assert.Equal(Outcome.Conflict, result.Outcome);
+        Assert.Equal("需求或资源刚被他人修改，未保存任何内容，请刷新后重试。", server.Portal.TextOf(result));
+        Assert.Equal(before, await StateAsync(barbers, need));
     }
 
     [Fact]

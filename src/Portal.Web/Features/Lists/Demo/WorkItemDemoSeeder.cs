@@ -227,15 +227,10 @@ public static class WorkItemDemoSeeder
                 var byMember = r.Next(3) == 0 && ctx.People.Any(p => p.IsPartyMember);
                 var member = byMember ? ctx.Pick(ctx.People.Where(p => p.IsPartyMember).ToList()) : null;
                 ownerName = member?.Name ?? owner.LiaisonName;
-                if (!walk.Step(ctx.Hours(4, 72), WorkItemAction.Claim, ownerName, note: member is null ? $"{owner.Name}认领此项需求。" : "党员认领，主动服务。",
-                        before: () =>
-                        {
-                            if (member is null) item.OwnerUnitId = owner.Id; else item.OwnerPersonId = member.PersonId;
-                            item.DueAtUtc = walk.At + allowed;
-                            item.DeadlineRuleSetId = ctx.RuleSetId;
-                        }))
+                // Due by the rules from the claim on, as the claim step itself decides.
+                if (!walk.Step(ctx.Hours(4, 72), ownerName, null, (w, actor, at) => w.Claim(actor, at, member is null ? owner.Id : null, member?.PersonId,
+                        new HashSet<int> { owner.Id }, rules, ctx.RuleSetId, member is null ? $"{owner.Name}认领此项需求。" : "党员认领，主动服务。")))
                     continue;
-                item.DueAtUtc = walk.At + allowed;
             }
             else
             {
@@ -244,11 +239,11 @@ public static class WorkItemDemoSeeder
                 {
                     // Dispatched to the wrong unit first: declined and dispatched again.
                     var wrong = ctx.Pick(ctx.Units);
-                    if (!walk.Step(dispatchDelay, WorkItemAction.Dispatch, sec, secId, $"派至{wrong.Name}办理。", before: () => Assign(item, wrong, walk.At + dispatchDelay, allowed, ctx))) continue;
+                    if (!walk.Step(dispatchDelay, sec, secId, Dispatch(wrong, rules, ctx))) continue;
                     if (!walk.Step(ctx.Hours(1, 12), WorkItemAction.Decline, wrong.LiaisonName, note: "不属于本单位职责范围，请重新派单。")) continue;
                 }
                 var delay = dispatchDelay;
-                if (!walk.Step(delay, WorkItemAction.Dispatch, sec, secId, $"派至{owner.Name}办理。", before: () => Assign(item, owner, walk.At + delay, allowed, ctx))) continue;
+                if (!walk.Step(delay, sec, secId, Dispatch(owner, rules, ctx))) continue;
                 ownerName = owner.LiaisonName;
                 // A few owners never accept: these stay dispatched and run overdue (the first due-soon one is still waiting,
                 // so every community has a dispatched item whatever the random draws).
@@ -310,13 +305,10 @@ public static class WorkItemDemoSeeder
     /// <summary>The needs (by index within a community) seeded to be due soon when seeding.</summary>
     private static bool IsDueSoonNeed(int index) => index % 25 == 9;
 
-    private static void Assign(WorkItem item, Unit owner, DateTime at, TimeSpan allowed, Context ctx)
-    {
-        item.OwnerUnitId = owner.Id;
-        item.OwnerPersonId = null;
-        item.DueAtUtc = at + allowed;
-        item.DeadlineRuleSetId = ctx.RuleSetId;
-    }
+    /// <summary>The secretary's dispatch of a need to <paramref name="owner"/>, due by the rules at its urgency.</summary>
+    private static Func<WorkItem, StepActor, DateTime, string?> Dispatch(Unit owner, DeadlineRules rules, Context ctx) =>
+        (w, actor, at) => w.Dispatch(actor, at, owner.Id, [], w.Urgency, dueAtUtc: null, rules, ctx.RuleSetId, new HashSet<int> { owner.Id },
+            $"派至{owner.Name}办理。");
 
     /// <summary>
     /// Left unhandled past the deadline: the monitor reminds and escalates it (the walk records that), and the secretary
@@ -403,8 +395,9 @@ public static class WorkItemDemoSeeder
             var span = TimeSpan.FromDays(ageDays);
             walk.Step(TimeSpan.FromDays(1), WorkItemAction.Triage, ctx.SecretaryName, ctx.SecretaryUserId, "联席会议研究同意立项。");
             // Projects are long-running: the deadline is the plan's end date, not the hotline standard.
-            walk.Step(TimeSpan.FromDays(2), WorkItemAction.Dispatch, ctx.SecretaryName, ctx.SecretaryUserId, $"由{lead.Name}牵头实施。",
-                before: () => { item.OwnerUnitId = lead.Id; item.DueAtUtc = item.RaisedAtUtc + TimeSpan.FromDays(ageDays * (i == 1 ? 0.8 : 1.3)); });
+            var due = item.RaisedAtUtc + TimeSpan.FromDays(ageDays * (i == 1 ? 0.8 : 1.3));
+            walk.Step(TimeSpan.FromDays(2), ctx.SecretaryName, ctx.SecretaryUserId, (w, actor, at) => w.Dispatch(actor, at, lead.Id,
+                w.CoOwners.Select(c => c.UnitId).ToList(), w.Urgency, due, ctx.Rules, null, ctx.Units.Select(u => u.Id).ToHashSet(), $"由{lead.Name}牵头实施。"));
             walk.Step(TimeSpan.FromDays(1), WorkItemAction.Accept, lead.LiaisonName, note: "牵头单位已接收任务。");
             var doneShare = i == ProjectsPerCommunity - 1 ? 1.0 : 0.25 + 0.2 * i;
             for (var m = 0; m < spec.Milestones.Length; m++)

@@ -51,7 +51,7 @@ public sealed class MatchingService(
                 s.Reasons, s.Reasons.Select(Describe).ToList());
         }).ToList();
         var canCreate = scope.Caller.Policy.CanManageCommunity(need.CommunityId) && need.ProjectId is null && WorkItemWorkflow.IsOpen(need.Status);
-        return new MatchResult(need.Id, need.Title, need.Category, need.CommunityId, need.Status, need.ProjectId, canCreate, rows);
+        return new MatchResult(need.Id, need.Version, need.Title, need.Category, need.CommunityId, need.Status, need.ProjectId, canCreate, rows);
     }
 
     internal static bool CanMatch(ResourceAccess scope, WorkItem need) =>

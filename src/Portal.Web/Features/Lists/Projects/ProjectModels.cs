@@ -10,7 +10,7 @@ public sealed record SuggestionRow(
     IReadOnlyList<MatchReason> Reasons, IReadOnlyList<string> ReasonTexts);
 
 /// <summary>The need a matching is for, and what was found.</summary>
-public sealed record MatchResult(int NeedId, string NeedTitle, string Category, int CommunityId, WorkItemStatus Status, int? ProjectId,
+public sealed record MatchResult(int NeedId, Guid NeedVersion, string NeedTitle, string Category, int CommunityId, WorkItemStatus Status, int? ProjectId,
     bool CanCreateProject, IReadOnlyList<SuggestionRow> Suggestions);
 
 public sealed record ProjectQuery(string? Search = null, int Skip = 0, int Take = 20) : ISearchQuery
@@ -48,6 +48,8 @@ public sealed class ResourcePick
 public sealed class ProjectCreateForm
 {
     public int NeedId { get; set; }
+    /// <summary>The need's version as the match showed it; the project is created from that need or not at all.</summary>
+    public Guid NeedVersion { get; set; }
     public string? Title { get; set; }
     public int? LeadUnitId { get; set; }
     public IEnumerable<int> CoUnitIds { get; set; } = [];

@@ -17,8 +17,8 @@ namespace Portal.Web.Features.Lists.Projects;
 /// <summary>
 /// The projects list (项目清单): a need plus chosen resources become a project in one transaction (capacity is taken
 /// from each resource, never beyond what is left); milestones carry weights and the project's progress rolls up from
-/// them on every change; a unit liaison or Party member claims an open project. Status changes go through
-/// <see cref="WorkItem.Apply"/> and each one is written to the item's history. Scoped.
+/// them on every change; a unit liaison or Party member claims an open project. Status changes go through the project's
+/// own steps (<see cref="WorkItem.ClaimProject"/>, <see cref="WorkItem.Accept"/>), which write the history. Scoped.
 /// </summary>
 public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work, TimeProvider clock)
 {
@@ -100,19 +100,8 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<Result<ProjectEvent>> CreateFromNeedAsync(ProjectCreateForm form, CancellationToken ct = default)
     {
         ResourceAccess access;
-        NeedSeen? need;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            access = await CallerAsync(db, ct);
-            // The need as the caller finds it now: the change below holds to this version, so a change between this
-            // read and the save is a conflict rather than lost.
-            need = await (from w in db.WorkItems.AsNoTracking()
-                          join c in db.Communities on w.CommunityId equals c.Id
-                          where w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind)
-                          select new NeedSeen(w.Version, c.StreetId)).FirstOrDefaultAsync(ct);
-        }
-        if (need is null) return Result<ProjectEvent>.NotFound(Text("Error.NotFound"));
-        var streetUnits = access.OfStreet(need.StreetId).Select(u => u.Id).ToHashSet();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) access = await CallerAsync(db, ct);
+        HashSet<int> streetUnits = [];
         var picks = form.Resources.Where(p => p.Quantity != 0 || p.ResourceId != 0).ToList();
         var pickedIds = picks.Select(p => p.ResourceId).ToList();
         Dictionary<int, Resource> resources = [];
@@ -122,9 +111,16 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             async (db, ct) =>
             {
                 resources = await db.Resources.Where(r => pickedIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-                return await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
+                var need = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == form.NeedId && WorkItemKinds.BecomingProjects.Contains(w.Kind), ct);
+                if (need is not null)
+                {
+                    var street = await db.Communities.Where(c => c.Id == need.CommunityId).Select(c => c.StreetId).FirstAsync(ct);
+                    streetUnits = access.OfStreet(street).Select(u => u.Id).ToHashSet();
+                }
+                return need;
             },
-            need.Version,
+            // The need as the caller saw it when matching: a change since is a conflict rather than lost.
+            form.NeedVersion,
             allow: (caller, item) => !caller.IsSignedIn || !caller.Policy.CanViewCommunity(item.CommunityId) ? Result.NotFound(Text("Error.NotFound"))
                 : !caller.Policy.CanManageCommunity(item.CommunityId) ? Result.NotAllowed(Text("Error.Forbidden"))
                 : item.ProjectId is not null ? Result.Invalid(Text("Error.NeedHasProject"))
@@ -198,13 +194,14 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
                     return Result.Invalid(WorkItemWorkflow.Apply(project.Status, WorkItemAction.Claim).Allowed || project.Status == WorkItemStatus.Dispatched
                         ? Text("Error.CannotClaim")
                         : Message.Of<WorkItemWords>(WorkItemWorkflow.NotAllowedInStatus));
-                if (claim.Action == WorkItemAction.Claim)
-                {
-                    project.OwnerUnitId = claim.UnitId;
-                    project.OwnerPersonId = claim.UnitId is null ? caller.PersonId : null;
-                }
-                var result = Transition(project, claim.Action, caller, clock.GetUtcNow().UtcDateTime);
-                if (!result.Allowed) return Result.Invalid(Message.Of<WorkItemWords>(result.ErrorCode!));
+                // The project's own claim (no secretary notice, its decided due date kept), or the lead unit's acceptance.
+                var actor = new StepActor(caller.UserId, caller.Name);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var refused = claim.Action == WorkItemAction.Claim
+                    ? project.ClaimProject(actor, now, claim.UnitId, claim.UnitId is null ? caller.PersonId : null)
+                    : project.Accept(actor, now);
+                if (refused is not null)
+                    return Result.Invalid(refused == WorkItemRefusals.Forbidden ? Text("Error.CannotClaim") : Message.Of<WorkItemWords>(refused));
                 db.Publish(Announcement(project, ProjectEvents.Changed));
                 return null;
             },
@@ -282,8 +279,6 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
         db.Publish(Announcement(project, ProjectEvents.Changed));
     }
 
-    private sealed record NeedSeen(Guid Version, int StreetId);
-
     private static Func<PortalDbContext, CancellationToken, Task<WorkItem?>> Find(int projectId) =>
         (db, ct) => db.WorkItems.FirstOrDefaultAsync(w => w.Id == projectId && w.Kind == WorkItemKind.Project, ct);
 
@@ -331,19 +326,6 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
         return caller.Caller.MemberCommunities.Contains(project.CommunityId) && caller.Caller.PersonId is not null ? new Claim(WorkItemAction.Claim, null) : null;
     }
 
-    private static TransitionResult Transition(WorkItem item, WorkItemAction action, Caller caller, DateTime now)
-    {
-        var from = item.Status;
-        var result = item.Apply(action, now);
-        if (result.Allowed)
-            item.Events.Add(new WorkItemEvent
-            {
-                Action = action, FromStatus = from, ToStatus = item.Status, ActorUserId = caller.UserId,
-                ActorName = Truncate(caller.Name, WorkItem.NameMaxLength), AtUtc = now,
-            });
-        return result;
-    }
-
     /// <summary>
     /// Projects the user may see: all of the communities they manage; those their unit leads or co-owns or they own
     /// themselves; open ones they could claim; and the public ones of their communities.
@@ -364,6 +346,4 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> dbFactory,
             || (visible.Contains(p.CommunityId) && (p.IsPublic
                 || (p.Status == WorkItemStatus.Triaged && (isLiaison || memberOf.Contains(p.CommunityId)))))));
     }
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -9,7 +9,7 @@ namespace Portal.Web.Features.Lists.WorkItems;
 /// <summary>
 /// Tells the people an action concerns, in their bell: a dispatch or a chase (督办) the owner (the liaisons of the owner
 /// unit, or the owner person's account), a report back the requester (please rate), a "not satisfied" rating the owner
-/// again, a claim (认领) the community's secretaries. The actor is never told of their own action.
+/// again, a claim (认领) the community's secretaries (not of projects). The actor is never told of their own action.
 /// <para>
 /// A handler of <see cref="WorkItemStepped"/> (decision 0023 "Handlers"): the notifications are stored in the step's
 /// own transaction, so a step is never saved without them (nor they without it). Who acted, with which note and rating,
@@ -55,7 +55,8 @@ public sealed class WorkItemNotifier(TimeProvider clock) : IDomainEventHandler
                 recipients = await NotificationRecipients.OwnerAccountsAsync(db, item, ct);
                 if (note is not null) args = [item.Title, note];
                 break;
-            case WorkItemAction.Claim:
+            // A project is the secretary's own decision and open to claim on its page; its claim tells nobody.
+            case WorkItemAction.Claim when item.Kind != WorkItemKind.Project:
                 key = NotificationKeys.Claimed;
                 recipients = await NotificationRecipients.SecretariesAsync(db, item.CommunityId, ct);
                 args = [item.Title, await OwnerNameAsync(db, item, ct)];
