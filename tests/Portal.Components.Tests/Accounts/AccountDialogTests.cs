@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Domain.Access;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Accounts.Administration;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Components.Tests.Accounts;
 
@@ -26,7 +26,7 @@ public sealed class AccountDialogTests : PortalComponentTest
 
     private Task<IReadOnlyList<PersonOption>> NoPeople(string? search, CancellationToken ct) => Task.FromResult<IReadOnlyList<PersonOption>>([]);
 
-    private Func<T, Task<IdentityResult>> Answer<T>(IdentityResult result) => value =>
+    private Func<T, Task<Result>> Answer<T>(Result result) => value =>
     {
         _sent.Add(value!);
         return Task.FromResult(result);
@@ -49,7 +49,7 @@ public sealed class AccountDialogTests : PortalComponentTest
         UseCulture(culture);
         var dialog = await ShowAsync(new DialogParameters<CreateAccountDialog>
         {
-            { d => d.Create, Answer<NewAccount>(IdentityResult.Success) },
+            { d => d.Create, Answer<NewAccount>(Result.Ok()) },
             { d => d.FindPeople, NoPeople },
         });
 
@@ -67,7 +67,7 @@ public sealed class AccountDialogTests : PortalComponentTest
     [Fact]
     public async Task A_refused_password_keeps_the_dialog_open_with_identitys_message_and_what_was_typed()
     {
-        var refusal = IdentityResult.Failed(new IdentityError { Code = "PasswordTooShort", Description = "密码至少需要 8 个字符。" });
+        var refusal = Result.Invalid(Message.Of<AccountsText>("Identity.PasswordTooShort", 8));
         var dialog = await ShowAsync(new DialogParameters<CreateAccountDialog>
         {
             { d => d.Create, Answer<NewAccount>(refusal) },
@@ -91,7 +91,7 @@ public sealed class AccountDialogTests : PortalComponentTest
     {
         var dialog = await ShowAsync(new DialogParameters<CreateAccountDialog>
         {
-            { d => d.Create, Answer<NewAccount>(IdentityResult.Success) },
+            { d => d.Create, Answer<NewAccount>(Result.Ok()) },
             { d => d.FindPeople, NoPeople },
         });
 
@@ -111,7 +111,7 @@ public sealed class AccountDialogTests : PortalComponentTest
     {
         var dialog = await ShowAsync(new DialogParameters<CreateAccountDialog>
         {
-            { d => d.Create, Answer<NewAccount>(IdentityResult.Success) },
+            { d => d.Create, Answer<NewAccount>(Result.Ok()) },
             { d => d.FindPeople, NoPeople },
         });
 
@@ -131,7 +131,7 @@ public sealed class AccountDialogTests : PortalComponentTest
         {
             { d => d.Account, Zhang },
             { d => d.ScopesFor, _ => Task.FromResult<IReadOnlyList<ScopeOption>>([]) },
-            { d => d.Grant, Answer<ScopedRole>(IdentityResult.Success) },
+            { d => d.Grant, Answer<ScopedRole>(Result.Ok()) },
         });
 
         _provider.Find("[data-testid=dialog-save]").Click();
@@ -153,7 +153,7 @@ public sealed class AccountDialogTests : PortalComponentTest
         var dialog = await ShowAsync(new DialogParameters<ResetPasswordDialog>
         {
             { d => d.Account, Zhang },
-            { d => d.Reset, Answer<string>(IdentityResult.Success) },
+            { d => d.Reset, Answer<string>(Result.Ok()) },
         });
 
         _provider.Find("[data-testid=dialog-save]").Click();
@@ -169,7 +169,7 @@ public sealed class AccountDialogTests : PortalComponentTest
         var dialog = await ShowAsync(new DialogParameters<ResetPasswordDialog>
         {
             { d => d.Account, Zhang },
-            { d => d.Reset, Answer<string>(IdentityResult.Success) },
+            { d => d.Reset, Answer<string>(Result.Ok()) },
         });
         Assert.Contains("zhang", TextOf("reset-password-dialog"));
 
@@ -183,7 +183,7 @@ public sealed class AccountDialogTests : PortalComponentTest
     [Fact]
     public async Task Linking_someone_refused_by_the_service_keeps_the_dialog_open_with_the_reason()
     {
-        var refusal = IdentityResult.Failed(new IdentityError { Code = "PersonNotFound", Description = "所选人员不存在或不属于您管理的街道。" });
+        var refusal = Result.Invalid(Message.Of<AccountsText>("Admin.PersonNotFound"));
         var linked = Zhang with { PersonId = 5, PersonName = "张晓梅" };
         var dialog = await ShowAsync(new DialogParameters<LinkPersonDialog>
         {

@@ -8,6 +8,7 @@ using Portal.Domain.Directory;
 using Portal.Testing;
 using Portal.Web.Data.Identity;
 using Portal.Web.Features.Accounts;
+using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.Accounts;
@@ -24,6 +25,10 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
 
     private Task<T> AsAdminAsync<T>(Func<AccountAdministration, Task<T>> action, string admin = "admin") =>
         TestAccounts.AsAsync(Host, admin, services => action(services.GetRequiredService<AccountAdministration>()));
+
+    /// <summary>Every problem's text as the reader sees it (the service answers keys; the edge localizes them).</summary>
+    private IReadOnlyList<string> TextsOf(Result result, string culture = "zh-CN") =>
+        result.Problems.Select(p => Host.TextOf(Result.Invalid(p.Message), culture: culture)!).ToList();
 
     [Fact]
     public async Task Admin_grants_a_role_in_their_street_and_the_user_must_sign_in_again_for_it()
@@ -44,7 +49,7 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
 
         // Granting it twice is refused with a message, not a second row.
         var twice = await AsAdminAsync(a => a.GrantAsync(user.Id, role, Ct));
-        Assert.Equal("该账号已拥有此角色。", Assert.Single(twice.Errors).Description);
+        Assert.Equal("该账号已拥有此角色。", Assert.Single(TextsOf(twice)));
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
 
         var result = await AsAdminAsync(a => a.GrantAsync(user.Id, new ScopedRole(PortalRole.GridWorker, ScopeKind.Community, streets.HomeCommunityId), Ct));
 
-        Assert.Equal("该角色不能授予此类范围。", Assert.Single(result.Errors).Description);
+        Assert.Equal("该角色不能授予此类范围。", Assert.Single(TextsOf(result)));
         Assert.False(await TestAccounts.DbAsync(Host, db => db.RoleAssignments.AnyAsync(r => r.UserId == user.Id, Ct)));
     }
 
@@ -121,12 +126,12 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
     {
         var weak = await AsAdminAsync(a => a.CreateAsync(new NewAccount("newbie", "新用户", "short", null), Ct));
         Assert.False(weak.Succeeded);
-        Assert.Contains(weak.Errors, e => e.Description == "密码至少需要 8 个字符。");
-        Assert.Contains(weak.Errors, e => e.Description == "密码必须包含至少一个数字。");
+        Assert.Contains("密码至少需要 8 个字符。", TextsOf(weak));
+        Assert.Contains("密码必须包含至少一个数字。", TextsOf(weak));
 
         var strangerPerson = streets.OtherPersonId;
         var foreign = await AsAdminAsync(a => a.CreateAsync(new NewAccount("newbie", "新用户", "Newbie-pass1", strangerPerson), Ct));
-        Assert.Equal("所选人员不存在或不属于您管理的街道。", Assert.Single(foreign.Errors).Description);
+        Assert.Equal("所选人员不存在或不属于您管理的街道。", Assert.Single(TextsOf(foreign)));
         Assert.Null(await TestAccounts.DbAsync(Host, db => db.Users.FirstOrDefaultAsync(u => u.UserName == "newbie", Ct)));
 
         var person = (await AsAdminAsync(a => a.FindPeopleAsync(null, 1, Ct))).Single();
@@ -135,7 +140,10 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
         var user = await TestAccounts.FindAsync(Host, "newbie");
         Assert.Equal(person.Id, user.PersonId);
         var duplicate = await AsAdminAsync(a => a.CreateAsync(new NewAccount("newbie", "新用户", "Newbie-pass1", null), Ct));
-        Assert.Equal("用户名“newbie”已被使用。", Assert.Single(duplicate.Errors).Description);
+        Assert.Equal("用户名“newbie”已被使用。", Assert.Single(TextsOf(duplicate)));
+        // Identity's refusal is a key with its arguments, so the same answer reads in the other language too.
+        Assert.Equal(Outcome.Invalid, duplicate.Outcome);
+        Assert.Equal("User name 'newbie' is already taken.", Assert.Single(TextsOf(duplicate, "en")));
     }
 
     [Fact]
@@ -143,7 +151,7 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
     {
         var result = await AsAdminAsync(a => a.CreateAsync(new NewAccount("invisible", UnsafeCharacters.Only, "Invisible-pass1", null), Ct));
 
-        Assert.Equal("请输入姓名。", Assert.Single(result.Errors).Description);
+        Assert.Equal("请输入姓名。", Assert.Single(TextsOf(result)));
         Assert.Null(await TestAccounts.DbAsync(Host, db => db.Users.FirstOrDefaultAsync(u => u.UserName == "invisible", Ct)));
     }
 
@@ -154,10 +162,10 @@ public sealed class AccountAdministrationTests(AccountAdministrationTests.TwoStr
         var assignment = await TestAccounts.DbAsync(Host, db => db.RoleAssignments.SingleAsync(r => r.UserId == otherAdmin.Id, Ct));
 
         var revoke = await AsAdminAsync(a => a.RevokeAsync(assignment.Id, Ct), streets.OtherAdmin);
-        Assert.Equal("不能撤销该街道最后一位街道管理员。", Assert.Single(revoke.Errors).Description);
+        Assert.Equal("不能撤销该街道最后一位街道管理员。", Assert.Single(TextsOf(revoke)));
 
         var disable = await AsAdminAsync(a => a.DisableAsync(otherAdmin.Id, Ct), streets.OtherAdmin);
-        Assert.Equal("不能停用您自己的账号。", Assert.Single(disable.Errors).Description);
+        Assert.Equal("不能停用您自己的账号。", Assert.Single(TextsOf(disable)));
         Assert.True(await TestAccounts.DbAsync(Host, db => db.RoleAssignments.AnyAsync(r => r.Id == assignment.Id, Ct)));
     }
 

@@ -1,20 +1,21 @@
 using Portal.Web.Kit.Callers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Domain.Access;
 using Portal.Domain.Directory;
 using Portal.Domain.Text;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data.Identity;
 using Portal.Web.Data;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Accounts;
 
 /// <summary>
 /// Lists and creates accounts, grants and revokes scoped roles, unlocks accounts and resets passwords. Every
 /// method checks the caller itself (the page's policy only decides who may open the page): the caller must be a
-/// street administrator, of the street each touched scope belongs to. The caller's roles are read from the
+/// street administrator, of the street each touched scope belongs to. Commands answer a <see cref="Result"/> whose
+/// messages are keys (<see cref="AccountsText"/>), Identity's refusals included (<see cref="FromIdentity"/>). The caller's roles are read from the
 /// database, not the sign-in cookie, so a revoked administrator loses these powers at once. Changes are audited
 /// by <see cref="PortalDbContext"/>. Scoped.
 /// </summary>
@@ -23,8 +24,7 @@ public sealed class AccountAdministration(
     IServiceScopeFactory scopes,
     CallerScope callers,
     DirectoryScopeCache directory,
-    TimeProvider clock,
-    IStringLocalizer<AccountsText> text)
+    TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -99,19 +99,19 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>Creates an account; Identity validates the user name and password (messages in the user's language).</summary>
-    public async Task<IdentityResult> CreateAsync(NewAccount account, CancellationToken ct = default)
+    public async Task<Result> CreateAsync(NewAccount account, CancellationToken ct = default)
     {
         await CallerAsync(ct);
         var displayName = UserText.SingleLine(account.DisplayName);
-        if (displayName.Length == 0) return Failure("DisplayNameRequired", text["Admin.DisplayNameRequired"]);
-        if (displayName.Length > DirectoryLimits.PersonName) return Failure("DisplayNameTooLong", text["Admin.DisplayNameTooLong", DirectoryLimits.PersonName]);
+        if (displayName.Length == 0) return Result.Invalid(Says("Admin.DisplayNameRequired"));
+        if (displayName.Length > DirectoryLimits.PersonName) return Result.Invalid(Says("Admin.DisplayNameTooLong", DirectoryLimits.PersonName));
         if (account.PersonId is { } personId && !await IsPersonOfCallerAsync(personId, ct))
-            return Failure("PersonNotFound", text["Admin.PersonNotFound"]);
+            return Result.Invalid(Says("Admin.PersonNotFound"));
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser { UserName = account.UserName?.Trim(), DisplayName = displayName, PersonId = account.PersonId };
-        return await users.CreateAsync(user, account.Password ?? "");
+        return FromIdentity(await users.CreateAsync(user, account.Password ?? ""));
     }
 
     /// <summary>
@@ -119,98 +119,98 @@ public sealed class AccountAdministration(
     /// A role that cannot be held over that kind of scope is refused with a message; a scope outside the caller's
     /// streets throws, because the page never offers one (only a forged request gets there).
     /// </summary>
-    public async Task<IdentityResult> GrantAsync(string userId, ScopedRole role, CancellationToken ct = default)
+    public async Task<Result> GrantAsync(string userId, ScopedRole role, CancellationToken ct = default)
     {
         var policy = await CallerAsync(ct);
         if (!Enum.IsDefined(role.Role) || !ScopedRole.IsValidScopeFor(role.Role, role.Scope))
-            return Failure("ScopeInvalid", text["Admin.ScopeInvalid"]);
+            return Result.Invalid(Says("Admin.ScopeInvalid"));
         if (!policy.CanAdministerRolesIn(role.Scope, role.ScopeId))
             throw new UnauthorizedAccessException($"Not an administrator of the street of {role.Scope} {role.ScopeId}.");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return Result.NotFound(Says("Admin.AccountNotFound"));
         var exists = await db.RoleAssignments.AnyAsync(r => r.UserId == userId && r.Role == role.Role && r.Scope == role.Scope && r.ScopeId == role.ScopeId, ct);
-        if (exists) return Failure("RoleHeld", text["Admin.RoleHeld"]);
+        if (exists) return Result.Invalid(Says("Admin.RoleHeld"));
         db.RoleAssignments.Add(new UserRoleAssignment { UserId = userId, Role = role.Role, Scope = role.Scope, ScopeId = role.ScopeId });
         await db.SaveChangesAsync(ct);
         await RenewStampAsync(userId);
-        return IdentityResult.Success;
+        return Result.Ok();
     }
 
     /// <summary>Revokes a role of the caller's street. The last street administrator of a street cannot be revoked: nobody could grant it again.</summary>
-    public async Task<IdentityResult> RevokeAsync(int assignmentId, CancellationToken ct = default)
+    public async Task<Result> RevokeAsync(int assignmentId, CancellationToken ct = default)
     {
         var policy = await CallerAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assignment = await db.RoleAssignments.FindAsync([assignmentId], ct);
-        if (assignment is null) return IdentityResult.Success;
+        if (assignment is null) return Result.Ok();
         if (!policy.CanAdministerRolesIn(assignment.Scope, assignment.ScopeId))
             throw new UnauthorizedAccessException($"Not an administrator of the street of {assignment.Scope} {assignment.ScopeId}.");
         if (assignment.Role == PortalRole.StreetAdministrator
             && !await db.RoleAssignments.AnyAsync(r => r.Id != assignment.Id && r.Role == PortalRole.StreetAdministrator && r.ScopeId == assignment.ScopeId, ct))
-            return Failure("LastAdministrator", text["Admin.LastAdministrator"]);
+            return Result.Invalid(Says("Admin.LastAdministrator"));
 
         db.RoleAssignments.Remove(assignment);
         await db.SaveChangesAsync(ct);
         await RenewStampAsync(assignment.UserId);
-        return IdentityResult.Success;
+        return Result.Ok();
     }
 
     /// <summary>
     /// Ends a lockout early and forgets the failed attempts: the account's lock and its paused addresses end (audited
     /// under the caller's name, decision 0013), its known devices' counts start again, and Identity's lockout is cleared.
     /// </summary>
-    public async Task<IdentityResult> UnlockAsync(string userId, CancellationToken ct = default)
+    public async Task<Result> UnlockAsync(string userId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
-        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        if (user is null) return Result.NotFound(Says("Admin.AccountNotFound"));
         var caller = await callers.GetAsync(ct);
         await scope.ServiceProvider.GetRequiredService<SignInGuard>().LiftAsync(user, caller.IsSignedIn ? caller.UserName : "?", ct);
         var result = await users.SetLockoutEndDateAsync(user, null);
-        return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
+        return FromIdentity(result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result);
     }
 
     /// <summary>
     /// Disables the account: no sign-in until it is enabled again, and the renewed security stamp ends its open
     /// sessions. Administrators cannot disable themselves, so a street never loses its last way in by accident.
     /// </summary>
-    public async Task<IdentityResult> DisableAsync(string userId, CancellationToken ct = default)
+    public async Task<Result> DisableAsync(string userId, CancellationToken ct = default)
     {
-        if (userId == (await callers.GetAsync(ct)).UserId) return Failure("DisableSelf", text["Admin.CannotDisableSelf"]);
+        if (userId == (await callers.GetAsync(ct)).UserId) return Result.Invalid(Says("Admin.CannotDisableSelf"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
-        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        if (user is null) return Result.NotFound(Says("Admin.AccountNotFound"));
         var result = await LockUntilAsync(users, user, DisabledUntil);
-        return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+        return FromIdentity(result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result);
     }
 
     /// <summary>Enables a disabled account again (same effect as <see cref="UnlockAsync"/>, named for the page's wording).</summary>
-    public Task<IdentityResult> EnableAsync(string userId, CancellationToken ct = default) => UnlockAsync(userId, ct);
+    public Task<Result> EnableAsync(string userId, CancellationToken ct = default) => UnlockAsync(userId, ct);
 
     /// <summary>Sets a new password chosen by the administrator. Identity renews the security stamp, which signs the user out elsewhere.</summary>
-    public async Task<IdentityResult> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default)
+    public async Task<Result> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
-        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
+        if (user is null) return Result.NotFound(Says("Admin.AccountNotFound"));
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return await users.ResetPasswordAsync(user, token, newPassword ?? "");
+        return FromIdentity(await users.ResetPasswordAsync(user, token, newPassword ?? ""));
     }
 
     /// <summary>Links the account to a person of the caller's street, or unlinks it (null).</summary>
-    public async Task<IdentityResult> LinkPersonAsync(string userId, int? personId, CancellationToken ct = default)
+    public async Task<Result> LinkPersonAsync(string userId, int? personId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await ManageableAccountAsync(users, userId, ct);
-        if (user is null) return Failure("AccountNotFound", text["Admin.AccountNotFound"]);
-        if (personId is { } id && !await IsPersonOfCallerAsync(id, ct)) return Failure("PersonNotFound", text["Admin.PersonNotFound"]);
+        if (user is null) return Result.NotFound(Says("Admin.AccountNotFound"));
+        if (personId is { } id && !await IsPersonOfCallerAsync(id, ct)) return Result.Invalid(Says("Admin.PersonNotFound"));
         user.PersonId = personId;
-        return await users.UpdateAsync(user);
+        return FromIdentity(await users.UpdateAsync(user));
     }
 
     /// <summary>The scopes of the caller's streets that the role can be granted over, named for a picker.</summary>
@@ -328,6 +328,14 @@ public sealed class AccountAdministration(
         if (user is not null) await users.UpdateSecurityStampAsync(user);
     }
 
-    private static IdentityResult Failure(string code, string description) =>
-        IdentityResult.Failed(new IdentityError { Code = code, Description = description });
+    private static Message Says(string key, params object[] args) => Message.Of<AccountsText>(key, args);
+
+    /// <summary>
+    /// Identity's answer as a <see cref="Result"/>: each refusal (password rules, a taken user name) becomes a problem of
+    /// the whole form, its message the key our <see cref="LocalizedIdentityErrorDescriber"/> gave it; an error that did
+    /// not come from the describer says Identity's "unknown error".
+    /// </summary>
+    private static Result FromIdentity(IdentityResult result) => result.Succeeded
+        ? Result.Ok()
+        : Result.Invalid(result.Errors.Select(e => new Problem(Problem.Form, LocalizedIdentityErrorDescriber.MessageOf(e))).ToList());
 }

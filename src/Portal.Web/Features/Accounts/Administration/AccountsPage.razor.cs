@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Access;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Accounts.Administration;
 
@@ -124,7 +124,7 @@ public partial class AccountsPage
     }
 
     /// <summary>Runs one action and reports it; a refusal by the service (rules, another street) is shown, never swallowed.</summary>
-    private async Task RunAsync(Func<Task<IdentityResult>> action, string success)
+    private async Task RunAsync(Func<Task<Result>> action, string success)
     {
         try
         {
@@ -132,7 +132,7 @@ public partial class AccountsPage
             if (result.Succeeded)
                 Snackbar.Add(success, Severity.Success);
             else
-                Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Description)), Severity.Error);
+                Snackbar.Add(string.Join(" ", result.Problems.Select(p => Texts[p.Message])), Severity.Error);
         }
         catch (UnauthorizedAccessException)
         {
