@@ -11,24 +11,34 @@ public enum AnnouncementStatus
     Withdrawn = 2,
 }
 
-/// <summary>A community announcement (通知公告), written in Markdown by a community's managers.</summary>
+/// <summary>
+/// A community announcement (通知公告), written in Markdown by a community's managers. Created with an object initializer
+/// (the service, the demo data) and changed only through its methods afterwards, like the directory's entities: a
+/// changeable value is kept in a field that its init accessor and the methods set.
+/// </summary>
 public sealed class Announcement : VersionedEntity
 {
     public const int TitleMaxLength = 120;
     public const int BodyMaxLength = 20_000;
 
-    public int CommunityId { get; set; }
-    public required string Title { get; set; }
+    private string _title = "";
+    private string _bodyMarkdown = "";
+    private bool _isPinned;
+    private AnnouncementStatus _status;
+    private DateTime? _publishedAtUtc;
+
+    public int CommunityId { get; init; }
+    public required string Title { get => _title; init => _title = value; }
     [MultiLineText]
-    public required string BodyMarkdown { get; set; }
-    public bool IsPinned { get; set; }
-    public AnnouncementStatus Status { get; set; }
+    public required string BodyMarkdown { get => _bodyMarkdown; init => _bodyMarkdown = value; }
+    public bool IsPinned { get => _isPinned; init => _isPinned = value; }
+    public AnnouncementStatus Status { get => _status; init => _status = value; }
 
     /// <summary>When it was (last) published; null while it is a draft that never went out.</summary>
-    public DateTime? PublishedAtUtc { get; set; }
+    public DateTime? PublishedAtUtc { get => _publishedAtUtc; init => _publishedAtUtc = value; }
 
-    public required string AuthorUserId { get; set; }
-    public required string AuthorName { get; set; }
+    public required string AuthorUserId { get; init; }
+    public required string AuthorName { get; init; }
 
     public bool IsPublished => Status == AnnouncementStatus.Published;
 
@@ -41,24 +51,27 @@ public sealed class Announcement : VersionedEntity
     public void Publish(DateTime nowUtc)
     {
         if (!CanPublish) throw new InvalidOperationException("The announcement is already published.");
-        Status = AnnouncementStatus.Published;
-        PublishedAtUtc = nowUtc;
+        _status = AnnouncementStatus.Published;
+        _publishedAtUtc = nowUtc;
         RaiseChange(AnnouncementChange.Published);
     }
 
-    /// <summary>Changes the text; members hear of it when they can read it (a published announcement).</summary>
+    /// <summary>
+    /// Changes the text; members hear of it when they can read it (a published announcement). A title or body that
+    /// <see cref="AnnouncementRules.Check"/> refuses is refused here too (the service says why first; reaching this is a bug).
+    /// </summary>
     public void Edit(string title, string bodyMarkdown, bool isPinned)
     {
-        Title = title;
-        BodyMarkdown = bodyMarkdown;
-        IsPinned = isPinned;
+        if (AnnouncementRules.Check(title, bodyMarkdown) is { Count: > 0 } problems)
+            throw new ArgumentException($"The announcement cannot be saved: {string.Join(", ", problems.Select(p => p.Problem))}.");
+        (_title, _bodyMarkdown, _isPinned) = (title, bodyMarkdown, isPinned);
         if (IsPublished) RaiseChange(AnnouncementChange.Updated);
     }
 
     public void Withdraw()
     {
         if (!CanWithdraw) throw new InvalidOperationException("Only a published announcement can be withdrawn.");
-        Status = AnnouncementStatus.Withdrawn;
+        _status = AnnouncementStatus.Withdrawn;
         RaiseChange(AnnouncementChange.Withdrawn);
     }
 

@@ -36,6 +36,20 @@ public sealed class AnnouncementTests
         Assert.True(announcement.CanWithdraw);
     }
 
+    [Theory]
+    [InlineData("", "明日停水。")]
+    [InlineData("停水通知", "")]
+    public void An_edit_the_rules_refuse_changes_nothing(string title, string body)
+    {
+        var announcement = Draft();
+
+        Assert.Throws<ArgumentException>(() => announcement.Edit(title, body, isPinned: true));
+        Assert.Throws<ArgumentException>(() => announcement.Edit(new string('题', Announcement.TitleMaxLength + 1), "明日停水。", isPinned: true));
+
+        Assert.Equal(("停水通知", "明日停水。", false), (announcement.Title, announcement.BodyMarkdown, announcement.IsPinned));
+        Assert.Empty(announcement.TakeEvents());
+    }
+
     [Fact]
     public void Members_hear_of_changes_to_what_they_can_read_and_of_nothing_else()
     {

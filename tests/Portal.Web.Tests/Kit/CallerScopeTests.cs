@@ -207,7 +207,7 @@ public sealed class CallerScopeTests(CallerScopeTests.Host host) : IClassFixture
             var result = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().ChangeAsync<Announcement, string>(
                 (db, ct) => db.Announcements.FirstOrDefaultAsync(a => a.Id == id, ct), version,
                 allow: (c, _) => c.IsSystem ? null : Result.NotAllowed(Message.Of<AnnouncementsText>("Error.Forbidden")),
-                run: (_, a, _) => { a.IsPinned = true; return null; },
+                run: (_, a, _) => { a.Edit(a.Title, a.BodyMarkdown, true); return null; },
                 a => a.Title, new CommandTexts(Message.Of<AnnouncementsText>("Error.NotFound"), Message.Of<AnnouncementsText>("Error.Conflict")),
                 ct: Ct);
             Assert.True(result.Succeeded);

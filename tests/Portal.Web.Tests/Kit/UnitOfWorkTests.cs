@@ -79,7 +79,7 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         {
             // Some other flow's user in the async-local: the audit trail must still name the caller.
             actor.Principal = await host.PrincipalAsync("resident");
-            return await ChangeAsync(work, id, version, run: (_, a, _) => { a.Title = "工作单元已保存"; return null; });
+            return await ChangeAsync(work, id, version, run: (_, a, _) => { a.Edit("工作单元已保存", a.BodyMarkdown, a.IsPinned); return null; });
         });
 
         Assert.Equal(Outcome.Succeeded, result.Outcome);
@@ -100,7 +100,7 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         await UpdateTitleAsync(host, id, "别人先保存");
 
         var result = await host.AsAsync<UnitOfWork, Result<string>>("secretary",
-            work => ChangeAsync(work, id, loaded, run: (_, a, _) => { a.Title = "我的修改"; return null; }));
+            work => ChangeAsync(work, id, loaded, run: (_, a, _) => { a.Edit("我的修改", a.BodyMarkdown, a.IsPinned); return null; }));
 
         Assert.Equal(Outcome.Conflict, result.Outcome);
         Assert.Equal("别人先保存", result.Current);
@@ -116,7 +116,7 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         {
             // Someone else saves after the version check, before this save: only the UPDATE's condition can see it.
             UpdateTitleAsync(host, id, "中途保存").GetAwaiter().GetResult();
-            a.Title = "晚到的修改";
+            a.Edit("晚到的修改", a.BodyMarkdown, a.IsPinned);
             return null;
         }));
 
@@ -132,7 +132,7 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         var result = await host.AsAsync<UnitOfWork, Result<string>>("secretary", work => ChangeAsync(work, id, version, run: (_, a, _) =>
         {
             DeleteAsync(host, id).GetAwaiter().GetResult();
-            a.Title = "改一条已删除的";
+            a.Edit("改一条已删除的", a.BodyMarkdown, a.IsPinned);
             return null;
         }));
 
@@ -154,13 +154,13 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         var ran = false;
         var refused = await host.AsAsync<UnitOfWork, Result<string>>("resident", work => ChangeAsync(work, id, version,
             allow: (caller, a) => caller.Manages(a.CommunityId) ? null : Result.NotAllowed(Forbidden),
-            run: (_, a, _) => { ran = true; a.Title = "越权"; return null; }));
+            run: (_, a, _) => { ran = true; a.Edit("越权", a.BodyMarkdown, a.IsPinned); return null; }));
         Assert.Equal(Outcome.NotAllowed, refused.Outcome);
         Assert.False(ran);
         Assert.Equal("You may not manage this community's announcements.", host.TextOf(refused, culture: "en"));
 
         var ruledOut = await host.AsAsync<UnitOfWork, Result<string>>("secretary", work => ChangeAsync(work, id, version,
-            run: (_, a, _) => { a.Title = "规则不允许"; return Result.Invalid(nameof(Announcement.Title), Message.Of<AnnouncementsText>("Validation.TitleRequired")); }));
+            run: (_, a, _) => { a.Edit("规则不允许", a.BodyMarkdown, a.IsPinned); return Result.Invalid(nameof(Announcement.Title), Message.Of<AnnouncementsText>("Validation.TitleRequired")); }));
         Assert.Equal(Outcome.Invalid, ruledOut.Outcome);
         Assert.Equal("请填写标题。", host.TextOf(ruledOut, nameof(Announcement.Title)));
 
@@ -172,7 +172,7 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
         var (id, version) = await SeedAsync(host, "工作单元之后");
 
         var result = await host.AsAsync<UnitOfWork, Result<string>>("secretary", work => ChangeAsync(work, id, version,
-            run: (_, a, _) => { a.IsPinned = true; return null; },
+            run: (_, a, _) => { a.Edit(a.Title, a.BodyMarkdown, true); return null; },
             after: (_, _, _, _) => throw new InvalidOperationException("live notice failed")));
 
         Assert.True(result.Succeeded);
@@ -201,7 +201,7 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
                 // A row beside the new one, held to the version this command saw: someone else saved it meanwhile.
                 var beside = await db.Announcements.SingleAsync(a => a.Id == id, ct);
                 db.Entry(beside).Property(a => a.Version).OriginalValue = seen;
-                beside.Title = "随新增改动";
+                beside.Edit("随新增改动", beside.BodyMarkdown, beside.IsPinned);
             },
             ct: Ct));
 
@@ -244,7 +244,8 @@ public sealed class UnitOfWorkTests(DemoPortalFixture server) : IClassFixture<De
     private static async Task UpdateTitleAsync(PortalHost host, int id, string title)
     {
         await using var db = await host.NewDbContextAsync(Ct);
-        (await db.Announcements.SingleAsync(a => a.Id == id, Ct)).Title = title;
+        var announcement = await db.Announcements.SingleAsync(a => a.Id == id, Ct);
+        announcement.Edit(title, announcement.BodyMarkdown, announcement.IsPinned);
         await db.SaveChangesAsync(Ct);
     }
 

@@ -8,27 +8,18 @@ using Portal.Web.Kit.Results;
 namespace Portal.Web.Features.Directory;
 
 /// <summary>
-/// Collects the problems of a form field by field while a service checks it, as messages (decision 0023): localized at
-/// the edge. Field labels are DirectoryText "Field.{name}", so the message names the field as the form shows it.
+/// The directory forms' checks (required, too long, phone, area, duplicate) on the kit's <see cref="FieldProblems"/>, which
+/// keeps each field's first problem. Field labels are DirectoryText "Field.{name}", so the message names the field as the
+/// form shows it.
 /// </summary>
-internal sealed partial class FormChecks
+internal sealed partial class FormChecks : FieldProblems
 {
-    private readonly List<Problem> _problems = [];
-
-    public IReadOnlyList<Problem> Problems => _problems;
-    public bool HasErrors => _problems.Count > 0;
 
     /// <summary>"Owners[2].Phone" is labelled like any owner's phone ("Field.OwnersPhone").</summary>
     private static Message Label(string field) => Message.Of<DirectoryText>($"Field.{IndexPattern().Replace(field, string.Empty)}");
 
     [GeneratedRegex(@"\[\d+\]\.")]
     private static partial Regex IndexPattern();
-
-    /// <summary>The first problem of a field is the one shown.</summary>
-    private void Add(string field, Message message)
-    {
-        if (_problems.All(p => p.Field != field)) _problems.Add(new Problem(field, message));
-    }
 
     /// <summary>Checks a required text; returns it trimmed.</summary>
     public string Required(string field, string? value, int maxLength)

@@ -71,7 +71,7 @@ public sealed class CouncilSetupService(
             },
             form.Version,
             allow: CouncilAccess.ManagedBy,
-            run: (_, council, _) => Settle(council, form, checks, []),
+            run: (_, council, _) => Settle(council, form, checks, new FieldProblems()),
             ToForm, CouncilTexts, ct: ct);
     }
 
@@ -93,8 +93,8 @@ public sealed class CouncilSetupService(
             {
                 var level = form.Level == CouncilLevel.Street ? CouncilLevel.Street : CouncilLevel.Community;
                 var council = new Council { Name = "", Level = level, StreetId = scope?.StreetId ?? 0, CommunityId = scope?.CommunityId };
-                var problems = new List<Problem>();
-                if (scope is null) problems.Add(new Problem(CouncilForm.ScopeField, Message.Of<CouncilsText>(Council.ErrorScopeRequired)));
+                var problems = new FieldProblems();
+                if (scope is null) problems.Add(CouncilForm.ScopeField, Message.Of<CouncilsText>(Council.ErrorScopeRequired));
                 return Settle(council, form, checks, problems) is { } refused
                     ? Result<Council>.From(refused) : Result<Council>.Ok(council);
             },
@@ -124,31 +124,30 @@ public sealed class CouncilSetupService(
     /// Applies the form to the council through its own <see cref="Council.Configure"/> (so it is checked as it will be
     /// stored) and the rules that need more than the council: the problems, field by field, or null.
     /// </summary>
-    private Result? Settle(Council council, CouncilForm form, SettingsChecks checks, List<Problem> problems)
+    private Result? Settle(Council council, CouncilForm form, SettingsChecks checks, FieldProblems problems)
     {
         // Later checks of a field replace earlier ones; the council's own rule only fills fields nothing else complained about.
-        void Set(string field, Message message) => SetProblem(problems, field, message);
         var startTime = CouncilForm.ParseStartTime(form.StartTime);
-        if (startTime is null) Set(nameof(CouncilForm.StartTime), Message.Of<CouncilsText>("Setup.Error.StartTime"));
+        if (startTime is null) problems.Set(nameof(CouncilForm.StartTime), Message.Of<CouncilsText>("Setup.Error.StartTime"));
         var location = UserText.SingleLineOrNull(form.DefaultLocation);
         if (location is { Length: > Meeting.LocationMaxLength })
-            Set(nameof(CouncilForm.DefaultLocation), Message.Of<SharedText>("Common.TooLong", Message.Of<CouncilsText>("Setup.Field.DefaultLocation"), Meeting.LocationMaxLength));
+            problems.Set(nameof(CouncilForm.DefaultLocation), Message.Of<SharedText>("Common.TooLong", Message.Of<CouncilsText>("Setup.Field.DefaultLocation"), Meeting.LocationMaxLength));
         var arrangement = Enum.IsDefined(form.Arrangement) ? form.Arrangement : ChairArrangement.FixedChair;
         var rotating = arrangement == ChairArrangement.LeadUnitWithRotatingChair;
         if (rotating && form.RotationStartYear is { } year && (year < EarliestRotationYear || year > CurrentYear + 10))
-            Set(nameof(CouncilForm.RotationStartYear), Message.Of<CouncilsText>("Setup.Error.RotationStartYear", EarliestRotationYear, CurrentYear + 10));
+            problems.Set(nameof(CouncilForm.RotationStartYear), Message.Of<CouncilsText>("Setup.Error.RotationStartYear", EarliestRotationYear, CurrentYear + 10));
         if (rotating && form.RotationStartYear is null)
-            Set(nameof(CouncilForm.RotationStartYear), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Setup.Field.RotationStartYear")));
-        if (rotating && form.LeadUnitId is not null && !checks.LeadEligible) Set(nameof(CouncilForm.LeadUnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
+            problems.Set(nameof(CouncilForm.RotationStartYear), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Setup.Field.RotationStartYear")));
+        if (rotating && form.LeadUnitId is not null && !checks.LeadEligible) problems.Set(nameof(CouncilForm.LeadUnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
 
         var calendar = new MeetingCalendarRule(
             Enum.IsDefined(form.Frequency) ? form.Frequency : MeetingFrequency.Monthly, form.FirstMonth, form.WeekOfMonth,
             Enum.IsDefined(form.Day) ? form.Day : DayOfWeek.Tuesday, startTime ?? council.CalendarStartTime, form.DurationMinutes);
         foreach (var code in council.Configure(form.Name, calendar, form.TopicDeadlineDays, location, arrangement, form.LeadUnitId, form.RotationStartYear))
-            AddProblem(problems, CouncilErrorFields.GetValueOrDefault(code, Problem.Form), Message.Of<CouncilsText>(code));
+            problems.Add(CouncilErrorFields.GetValueOrDefault(code, Problem.Form), Message.Of<CouncilsText>(code));
         // The duplicate check compares stored names: the council's, as Configure stored it.
-        if (problems.Count == 0 && checks.NameTaken) Set(nameof(CouncilForm.Name), Message.Of<CouncilsText>("Setup.Error.DuplicateName", council.Name));
-        return problems.Count > 0 ? Result.Invalid(problems) : null;
+        if (problems.Count == 0 && checks.NameTaken) problems.Set(nameof(CouncilForm.Name), Message.Of<CouncilsText>("Setup.Error.DuplicateName", council.Name));
+        return problems.Refusal;
     }
 
     /// <summary>
@@ -212,26 +211,24 @@ public sealed class CouncilSetupService(
                     Role = Enum.IsDefined(form.Role) ? form.Role : CouncilRole.Member, IsPartTime = form.IsPartTime,
                     TermFrom = form.TermFrom ?? default, TermTo = form.TermTo, RotationOrder = form.RotationOrder,
                 };
-                var problems = new List<Problem>();
-                void Add(string field, Message message) => AddProblem(problems, field, message);
-                if (form.TermFrom is null) Add(nameof(SeatForm.TermFrom), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Roster.Term")));
+                var problems = new FieldProblems();
+                if (form.TermFrom is null) problems.Add(nameof(SeatForm.TermFrom), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Roster.Term")));
                 foreach (var code in seat.Validate())
-                    Add(code == CouncilMember.ErrorTermOrder ? nameof(SeatForm.TermTo) : nameof(SeatForm.UnitId), Message.Of<CouncilsText>(code));
+                    problems.Add(code == CouncilMember.ErrorTermOrder ? nameof(SeatForm.TermTo) : nameof(SeatForm.UnitId), Message.Of<CouncilsText>(code));
                 // Later checks of a field replace earlier ones, as the form has always shown them.
-                void Set(string field, Message message) => SetProblem(problems, field, message);
-                if (!unitEligible) Set(nameof(SeatForm.UnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
-                if (!personEligible) Set(nameof(SeatForm.PersonId), Message.Of<CouncilsText>("Setup.Error.PersonNotEligible"));
-                if (!liaisonEligible) Set(nameof(SeatForm.LiaisonPersonId), Message.Of<CouncilsText>("Setup.Error.PersonNotEligible"));
+                if (!unitEligible) problems.Set(nameof(SeatForm.UnitId), Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
+                if (!personEligible) problems.Set(nameof(SeatForm.PersonId), Message.Of<CouncilsText>("Setup.Error.PersonNotEligible"));
+                if (!liaisonEligible) problems.Set(nameof(SeatForm.LiaisonPersonId), Message.Of<CouncilsText>("Setup.Error.PersonNotEligible"));
                 if (seat.RotationOrder is { } order)
                 {
                     if (seat.UnitId is null || order is < 1 or > RotationOrderMax)
-                        Set(nameof(SeatForm.RotationOrder), Message.Of<CouncilsText>("Setup.Error.RotationOrder", RotationOrderMax));
+                        problems.Set(nameof(SeatForm.RotationOrder), Message.Of<CouncilsText>("Setup.Error.RotationOrder", RotationOrderMax));
                     else if (members.Any(m => m.RotationOrder == order && m.UnitId != seat.UnitId))
-                        Set(nameof(SeatForm.RotationOrder), Message.Of<CouncilsText>("Setup.Error.RotationOrderTaken", order));
+                        problems.Set(nameof(SeatForm.RotationOrder), Message.Of<CouncilsText>("Setup.Error.RotationOrderTaken", order));
                 }
                 if (problems.Count == 0 && members.Any(m => m.Role == seat.Role && m.UnitId == seat.UnitId && m.PersonId == seat.PersonId && Overlaps(m, seat)))
-                    Add(Problem.Form, Message.Of<CouncilsText>("Setup.Error.SeatOverlaps"));
-                return problems.Count > 0 ? Result<CouncilMember>.Invalid(problems) : Result<CouncilMember>.Ok(seat);
+                    problems.Add(Problem.Form, Message.Of<CouncilsText>("Setup.Error.SeatOverlaps"));
+                return problems.Count > 0 ? Result<CouncilMember>.Invalid(problems.Problems) : Result<CouncilMember>.Ok(seat);
             },
             ct: ct);
     }
@@ -264,12 +261,11 @@ public sealed class CouncilSetupService(
             allow: caller => CouncilAccess.ManagedBy(caller, council),
             create: _ =>
             {
-                var problems = new List<Problem>();
-                void Set(string field, Message message) => SetProblem(problems, field, message);
-                if (ids.Count == 0) Set(BulkSeats.UnitsField, Message.Of<CouncilsText>("Setup.Error.UnitsRequired"));
-                if (termFrom is null) Set(nameof(SeatForm.TermFrom), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Roster.Term")));
-                if (units.Count != ids.Count) Set(BulkSeats.UnitsField, Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
-                if (problems.Count > 0) return Result<IReadOnlyList<CouncilMember>>.Invalid(problems);
+                var problems = new FieldProblems();
+                if (ids.Count == 0) problems.Set(BulkSeats.UnitsField, Message.Of<CouncilsText>("Setup.Error.UnitsRequired"));
+                if (termFrom is null) problems.Set(nameof(SeatForm.TermFrom), Message.Of<SharedText>("Common.Required", Message.Of<CouncilsText>("Roster.Term")));
+                if (units.Count != ids.Count) problems.Set(BulkSeats.UnitsField, Message.Of<CouncilsText>("Setup.Error.UnitNotEligible"));
+                if (problems.Count > 0) return Result<IReadOnlyList<CouncilMember>>.Invalid(problems.Problems);
 
                 // Allowed, so the council was found.
                 var members = council!.Members.ToList();
@@ -363,19 +359,6 @@ public sealed class CouncilSetupService(
         UnitId = m.UnitId, PersonId = m.PersonId, LiaisonPersonId = m.LiaisonPersonId, Role = m.Role, IsPartTime = m.IsPartTime,
         TermFrom = m.TermFrom, TermTo = m.TermTo, RotationOrder = m.RotationOrder,
     };
-
-    /// <summary>The field's problem, unless it already has one (the form shows one message per field).</summary>
-    private static void AddProblem(List<Problem> problems, string field, Message message)
-    {
-        if (problems.All(p => p.Field != field)) problems.Add(new Problem(field, message));
-    }
-
-    /// <summary>The field's problem, in place of any it had.</summary>
-    private static void SetProblem(List<Problem> problems, string field, Message message)
-    {
-        problems.RemoveAll(p => p.Field == field);
-        problems.Add(new Problem(field, message));
-    }
 
     private static bool Overlaps(CouncilMember a, CouncilMember b) =>
         a.TermFrom <= (b.TermTo ?? DateOnly.MaxValue) && b.TermFrom <= (a.TermTo ?? DateOnly.MaxValue);

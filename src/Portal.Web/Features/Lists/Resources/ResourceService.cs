@@ -6,7 +6,6 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Data.Live;
-using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;
