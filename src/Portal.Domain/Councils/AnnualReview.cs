@@ -65,13 +65,13 @@ public sealed class CarryOver : Entity
 {
     public const int ReasonMaxLength = 500;
 
-    public int CouncilId { get; set; }
-    public int WorkItemId { get; set; }
-    public int FromYear { get; set; }
+    public int CouncilId { get; init; }
+    public int WorkItemId { get; init; }
+    public int FromYear { get; init; }
     [MultiLineText]
-    public required string Reason { get; set; }
-    public string? DecidedByUserId { get; set; }
-    public DateTime DecidedAtUtc { get; set; }
+    public required string Reason { get; init; }
+    public string? DecidedByUserId { get; init; }
+    public DateTime DecidedAtUtc { get; init; }
 }
 
 public static class AnnualReview

@@ -359,27 +359,35 @@ public sealed class Resolution : Entity
     public const string ErrorOwnerAlsoCoOwner = "Council.Error.Resolution.OwnerAlsoCoOwner";
     public const string ErrorDeadlineBeforeMeeting = "Council.Error.Resolution.DeadlineBeforeMeeting";
 
-    public int MeetingId { get; set; }
+    // What the recorder records; changed only by Take (Meeting.SaveResolution), so the values are checked as a whole.
+    private int? _agendaItemNumber;
+    private string _decision = "";
+    private int _ownerUnitId;
+    private DateOnly _dueDate;
+    private int? _chaserPersonId;
+
+    public int MeetingId { get; init; }
     /// <summary>The agenda item it was decided under, by its number in the meeting; null for a general decision.</summary>
-    public int? AgendaItemNumber { get; set; }
+    public int? AgendaItemNumber { get => _agendaItemNumber; init => _agendaItemNumber = value; }
     [MultiLineText]
-    public required string Decision { get; set; }
-    public int OwnerUnitId { get; set; }
+    public required string Decision { get => _decision; init => _decision = value; }
+    public int OwnerUnitId { get => _ownerUnitId; init => _ownerUnitId = value; }
     /// <summary>Co-owner units (协办单位), one row each like <c>WorkItemCoOwner</c>, so the data layer can key and index them.</summary>
-    public List<ResolutionCoOwner> CoOwners { get; set; } = [];
+    public List<ResolutionCoOwner> CoOwners { get; init; } = [];
     /// <summary>Local (China) date by which it must be done.</summary>
-    public DateOnly DueDate { get; set; }
-    public int? ChaserPersonId { get; set; }
-    public int? WorkItemId { get; set; }
+    public DateOnly DueDate { get => _dueDate; init => _dueDate = value; }
+    public int? ChaserPersonId { get => _chaserPersonId; init => _chaserPersonId = value; }
+    /// <summary>The council task made of it when the minutes are approved (set by the handler of <see cref="MinutesApproved"/>).</summary>
+    public int? WorkItemId { get; init; }
 
     /// <summary>Takes the recorded values; co-owners are matched by unit, so those kept keep their rows.</summary>
     internal void Take(ResolutionValues values)
     {
-        Decision = values.Decision;
-        AgendaItemNumber = values.AgendaItemNumber;
-        OwnerUnitId = values.OwnerUnitId;
-        DueDate = values.DueDate;
-        ChaserPersonId = values.ChaserPersonId;
+        _decision = values.Decision;
+        _agendaItemNumber = values.AgendaItemNumber;
+        _ownerUnitId = values.OwnerUnitId;
+        _dueDate = values.DueDate;
+        _chaserPersonId = values.ChaserPersonId;
         CoOwners.RemoveAll(c => !values.CoOwnerUnitIds.Contains(c.UnitId));
         foreach (var unit in values.CoOwnerUnitIds.Where(u => CoOwners.All(c => c.UnitId != u)))
             CoOwners.Add(new ResolutionCoOwner { ResolutionId = Id, UnitId = unit });

@@ -38,17 +38,21 @@ public sealed class Topic : VersionedEntity
     public const int ReasonMaxLength = 500;
     public const int DefaultMinutes = 15;
 
-    public int MeetingId { get; set; }
-    public int ProposerUnitId { get; set; }
-    public string? ProposedByUserId { get; set; }
-    public required string Title { get; set; }
+    // Set at submission; Resubmit moves the topic to another meeting and restarts its clock, nothing else does.
+    private int _meetingId;
+    private DateTime _submittedAtUtc;
+
+    public int MeetingId { get => _meetingId; init => _meetingId = value; }
+    public int ProposerUnitId { get; init; }
+    public string? ProposedByUserId { get; init; }
+    public required string Title { get; init; }
     [MultiLineText]
-    public string DescriptionMarkdown { get; set; } = "";
+    public string DescriptionMarkdown { get; init; } = "";
     /// <summary>The need, resource offer or project it concerns, if any.</summary>
-    public int? WorkItemId { get; set; }
+    public int? WorkItemId { get; init; }
     /// <summary>The time the proposer asks for; the agenda item's time box starts from it.</summary>
-    public int ProposedMinutes { get; set; } = DefaultMinutes;
-    public DateTime SubmittedAtUtc { get; set; }
+    public int ProposedMinutes { get; init; } = DefaultMinutes;
+    public DateTime SubmittedAtUtc { get => _submittedAtUtc; init => _submittedAtUtc = value; }
 
     public TopicStatus Status { get; private set; } = TopicStatus.Submitted;
     public int? MergedIntoTopicId { get; private set; }
@@ -70,8 +74,8 @@ public sealed class Topic : VersionedEntity
         MergedIntoTopicId = action == TopicAction.Merge ? target!.Id : null;
         if (action == TopicAction.Resubmit)
         {
-            MeetingId = newMeetingId!.Value;
-            SubmittedAtUtc = nowUtc;
+            _meetingId = newMeetingId!.Value;
+            _submittedAtUtc = nowUtc;
             ScreenedAtUtc = null;
         }
         Raise(new TopicScreened(action));

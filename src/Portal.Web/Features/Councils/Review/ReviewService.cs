@@ -176,8 +176,26 @@ public sealed class ReviewService(
                     return Result<IReadOnlyList<CarryOver>>.Invalid(check.Select(e => new Problem(ReviewFields.Reason(e.Key), Message.Of<CouncilsText>(e.Value))).ToList());
                 return Result<IReadOnlyList<CarryOver>>.Ok(AnnualReview.CarryOverRows(councilId, year, reasons, caller.UserId, clock.GetUtcNow().UtcDateTime));
             },
+            within: (_, rows, db, ct) => RefuseCarriedTwiceAsync(db, councilId, year, rows, ct),
             ct: ct);
+        // Carried meanwhile, found by the check before the save or by the one within it: the same words either way.
+        if (saved.Outcome == Outcome.Conflict) saved = Result.Conflict(Text("Error.CarryConflict"));
         return await WithViewAsync(saved, council!, year, ct);
+    }
+
+    /// <summary>
+    /// The check that a task is carried out of a year once, repeated inside the save's transaction: two managers carrying
+    /// the same task at the same instant both passed the check before it. The council's row is locked first (a no-op
+    /// update, as attendance does: PostgreSQL holds the row lock to the commit, SQLite's transaction holds the write lock
+    /// from its first insert), so the second carry waits for the first and then sees its rows; it is then undone whole
+    /// as a conflict.
+    /// </summary>
+    private static async Task RefuseCarriedTwiceAsync(PortalDbContext db, int councilId, int year, IReadOnlyList<CarryOver> rows, CancellationToken ct)
+    {
+        await db.Councils.Where(c => c.Id == councilId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Version, x => x.Version), ct);
+        var ids = rows.Select(r => r.WorkItemId).ToList();
+        var stored = await db.CarryOvers.CountAsync(c => c.CouncilId == councilId && c.FromYear == year && ids.Contains(c.WorkItemId), ct);
+        if (stored > rows.Count) throw new DbUpdateConcurrencyException("A task of this carry-over was carried out of the year meanwhile.");
     }
 
     /// <summary>
