@@ -60,11 +60,12 @@ public enum Stage
 }
 
 /// <summary>
-/// One condition as evaluated, with its arithmetic: <see cref="Numerator"/> of <see cref="Denominator"/> against the
-/// threshold. The web layer renders it ("参与面积 68.3% ≥ 2/3 ✓"); the percentage is display only, the verdict is
-/// <see cref="Held"/>.
+/// One condition as evaluated, with its arithmetic: <see cref="Numerator"/> (the <see cref="Counted"/> group for a
+/// quorum; the option's supporters for a pass condition, where it is null) of <see cref="Denominator"/> (the
+/// <see cref="Over"/> group) against the threshold. The web layer renders it ("参与面积 68.3% ≥ 2/3 ✓"); the
+/// percentage is display only, the verdict is <see cref="Held"/>.
 /// </summary>
-public sealed record ConditionResult(Stage Stage, Measure Measure, Group Over, decimal Numerator, decimal Denominator, Threshold Threshold, bool Held);
+public sealed record ConditionResult(Stage Stage, Measure Measure, Group? Counted, Group Over, decimal Numerator, decimal Denominator, Threshold Threshold, bool Held);
 
 /// <summary>One option's support and, when the quorum held, its pass conditions (a motion tests only "agree").</summary>
 public sealed record OptionResult(int Option, Amount Support, ImmutableArray<ConditionResult> Pass, bool Carried);
@@ -151,7 +152,7 @@ public static class DecisionEngine
         }
 
         var quorumFrom = rules.QuorumFrom == Group.Present ? presentAmount!.Value : participants;
-        var quorum = Evaluate(Stage.Quorum, rules.Quorum, Group.Entitled, quorumFrom, entitled);
+        var quorum = Evaluate(Stage.Quorum, rules.Quorum, rules.QuorumFrom, Group.Entitled, quorumFrom, entitled);
         var quorumHeld = quorum.All(c => c.Held);
 
         var over = rules.PassOver switch
@@ -164,7 +165,7 @@ public static class DecisionEngine
         for (var i = 0; i < q.OptionCount; i++)
         {
             var tested = quorumHeld && (!q.IsMotion || i == BallotQuestion.Agree);
-            var pass = tested ? Evaluate(Stage.Pass, rules.Pass, rules.PassOver, support[i], over) : [];
+            var pass = tested ? Evaluate(Stage.Pass, rules.Pass, null, rules.PassOver, support[i], over) : [];
             options.Add(new OptionResult(i, support[i], pass, tested && pass.All(c => c.Held)));
         }
 
@@ -172,9 +173,9 @@ public static class DecisionEngine
         return new TallyResult(new Verdict(outcome, rules, entitled, presentAmount, participants, quorum, options.MoveToImmutable()), null, null);
     }
 
-    private static ImmutableArray<ConditionResult> Evaluate(Stage stage, ImmutableArray<Condition> conditions, Group over, Amount part, Amount whole) =>
+    private static ImmutableArray<ConditionResult> Evaluate(Stage stage, ImmutableArray<Condition> conditions, Group? counted, Group over, Amount part, Amount whole) =>
         conditions.IsDefault ? [] :
-        [.. conditions.Select(c => new ConditionResult(stage, c.Measure, over, part.Of(c.Measure), whole.Of(c.Measure), c.Threshold,
+        [.. conditions.Select(c => new ConditionResult(stage, c.Measure, counted, over, part.Of(c.Measure), whole.Of(c.Measure), c.Threshold,
             c.Threshold.IsMetBy(part.Of(c.Measure), whole.Of(c.Measure))))];
 
     private static TallyResult Error(string code, string? subject = null) => new(null, code, subject);

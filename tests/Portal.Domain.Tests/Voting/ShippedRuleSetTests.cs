@@ -48,16 +48,16 @@ public sealed class ShippedRuleSetTests
         var twoThirds = Threshold.AtLeast(2, 3);
         Assert.Equal(
         [
-            new ConditionResult(Stage.Quorum, Measure.Area, Group.Entitled, 610.00m, 700.00m, twoThirds, true),
-            new ConditionResult(Stage.Quorum, Measure.Headcount, Group.Entitled, 4, 5, twoThirds, true),
+            new ConditionResult(Stage.Quorum, Measure.Area, Group.Participants, Group.Entitled, 610.00m, 700.00m, twoThirds, true),
+            new ConditionResult(Stage.Quorum, Measure.Headcount, Group.Participants, Group.Entitled, 4, 5, twoThirds, true),
         ], verdict.Quorum);
         var agree = verdict.Options[BallotQuestion.Agree];
         Assert.Equal(new Amount(3, 524.50m), agree.Support);
         var threeQuarters = Threshold.AtLeast(3, 4);
         Assert.Equal(
         [
-            new ConditionResult(Stage.Pass, Measure.Area, Group.Participants, 524.50m, 610.00m, threeQuarters, true),
-            new ConditionResult(Stage.Pass, Measure.Headcount, Group.Participants, 3, 4, threeQuarters, true),
+            new ConditionResult(Stage.Pass, Measure.Area, null, Group.Participants, 524.50m, 610.00m, threeQuarters, true),
+            new ConditionResult(Stage.Pass, Measure.Headcount, null, Group.Participants, 3, 4, threeQuarters, true),
         ], agree.Pass);
         Assert.Equal(new Amount(1, 85.50m), verdict.Options[BallotQuestion.Disagree].Support);
         Assert.Empty(verdict.Options[BallotQuestion.Disagree].Pass);
@@ -81,7 +81,8 @@ public sealed class ShippedRuleSetTests
         Elector[] owners = [new("a", 100.00m), new("b", 60.00m), new("c", 40.00m)];
         TallyInput Input(params Ballot[] ballots) => new(owners, null, BallotQuestion.Motion, ballots);
 
-        // All three take part (200.00 m²); a and … agree: 100.00 of 200.00 is exactly half, 2 of 3 owners is more.
+        // All three take part (200.00 m²). a alone agrees: exactly half the area (and 1 of 3 owners) fails; b and c agree:
+        // 2 of 3 owners is more than half, but 100.00 of 200.00 m² is again exactly half and fails; a and b agree: passes.
         var half = Count(ShippedRuleSets.OwnersOrdinaryMatters, Input(Ballot.Agree("a"), Ballot.Disagree("b"), Ballot.Disagree("c")));
         Assert.Equal(Outcome.Failed, half.Outcome);
         var halfAgain = Count(ShippedRuleSets.OwnersOrdinaryMatters, Input(Ballot.Disagree("a"), Ballot.Agree("b"), Ballot.Agree("c")));
@@ -113,7 +114,7 @@ public sealed class ShippedRuleSetTests
         // 6 present, 4 agree, 2 do not vote: counted over those present, 4 of 6 passes.
         var verdict = Count(ShippedRuleSets.ResidentsMeeting, new TallyInput(ten, Keys(1, 6), BallotQuestion.Motion, Agree(1, 4)));
         Assert.Equal(Outcome.Passed, verdict.Outcome);
-        Assert.Equal(new ConditionResult(Stage.Pass, Measure.Headcount, Group.Present, 4, 6, Threshold.MoreThanHalf, true), verdict.Options[0].Pass.Single());
+        Assert.Equal(new ConditionResult(Stage.Pass, Measure.Headcount, null, Group.Present, 4, 6, Threshold.MoreThanHalf, true), verdict.Options[0].Pass.Single());
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class ShippedRuleSetTests
         Assert.Equal(Outcome.NoQuorum, Count(ShippedRuleSets.RepresentativesMeeting, new TallyInput(nine, Keys(1, 5), BallotQuestion.Motion, Agree(1, 5))).Outcome);
         var verdict = Count(ShippedRuleSets.RepresentativesMeeting, new TallyInput(nine, Keys(1, 6), BallotQuestion.Motion, Agree(1, 4)));
         Assert.Equal(Outcome.Passed, verdict.Outcome);
-        Assert.Equal(new ConditionResult(Stage.Quorum, Measure.Headcount, Group.Entitled, 6, 9, Threshold.AtLeast(2, 3), true), verdict.Quorum.Single());
+        Assert.Equal(new ConditionResult(Stage.Quorum, Measure.Headcount, Group.Present, Group.Entitled, 6, 9, Threshold.AtLeast(2, 3), true), verdict.Quorum.Single());
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class ShippedRuleSetTests
         // 7 present, 5 hands up: 5 of 7 present, but 5 of 11 members is not more than half.
         var failed = Count(ShippedRuleSets.CouncilShowOfHands, new TallyInput(eleven, null, BallotQuestion.Motion, [.. Agree(1, 5), .. Disagree(6, 2)]));
         Assert.Equal(Outcome.Failed, failed.Outcome);
-        Assert.Equal(new ConditionResult(Stage.Pass, Measure.Headcount, Group.Entitled, 5, 11, Threshold.MoreThanHalf, false), failed.Options[0].Pass.Single());
+        Assert.Equal(new ConditionResult(Stage.Pass, Measure.Headcount, null, Group.Entitled, 5, 11, Threshold.MoreThanHalf, false), failed.Options[0].Pass.Single());
         Assert.Empty(failed.Quorum);
         Assert.Equal(Outcome.Passed, Count(ShippedRuleSets.CouncilShowOfHands, new TallyInput(eleven, null, BallotQuestion.Motion, Agree(1, 6))).Outcome);
     }
