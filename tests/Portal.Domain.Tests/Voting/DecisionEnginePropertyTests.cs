@@ -6,8 +6,8 @@ using Outcome = Portal.Domain.Voting.Outcome;
 namespace Portal.Domain.Tests.Voting;
 
 /// <summary>
-/// The owners' dual rule through the whole engine: against an independent count in whole hundredths of a m², and at
-/// the exact boundaries where 0.01 m² or one owner decides.
+/// The rules through the whole engine: the owners' dual rule against an independent count in whole hundredths of a m²,
+/// and every shipped kind at the exact boundaries where 0.01 m² or one person decides.
 /// </summary>
 public sealed class DecisionEnginePropertyTests
 {
@@ -106,6 +106,36 @@ public sealed class DecisionEnginePropertyTests
             Outcome Agreeing(int count) => Count(ShippedRuleSets.OwnersMajorMatters, roll,
                 roll.Select((e, i) => i < count ? Ballot.Agree(e.Key) : Ballot.Disagree(e.Key))).Outcome;
             return Agreeing(3 * m) == Outcome.Passed && Agreeing(3 * m - 1) == Outcome.Failed;
+        });
+        Check.One(Runs, property);
+    }
+
+    [Fact]
+    public void A_residents_meeting_turns_on_one_person_either_side_of_half_present_and_of_half_of_those_present()
+    {
+        // 4m entitled. Quorum: 2m present is exactly half (none), 2m + 1 is more. Of 2m + 2 present, m + 1 agreeing is
+        // exactly half (fails), m + 2 is more (passes).
+        var property = Prop.ForAll(Gen.Choose(1, 500).ToArbitrary(), m =>
+        {
+            var roll = Enumerable.Range(0, 4 * m).Select(i => new Elector($"r{i}", 0)).ToArray();
+            Outcome Meeting(int present, int agreeing) => DecisionEngine.Count(ShippedRuleSets.ResidentsMeeting, new TallyInput(roll,
+                [.. roll.Take(present).Select(e => e.Key)], BallotQuestion.Motion,
+                [.. roll.Take(agreeing).Select(e => Ballot.Agree(e.Key))])).Verdict!.Outcome;
+            return Meeting(2 * m, 2 * m) == Outcome.NoQuorum && Meeting(2 * m + 1, 2 * m + 1) == Outcome.Passed
+                && Meeting(2 * m + 2, m + 1) == Outcome.Failed && Meeting(2 * m + 2, m + 2) == Outcome.Passed;
+        });
+        Check.One(Runs, property);
+    }
+
+    [Fact]
+    public void A_council_vote_turns_on_one_member_either_side_of_half_of_all_members()
+    {
+        var property = Prop.ForAll(Gen.Choose(1, 500).ToArbitrary(), m =>
+        {
+            var members = Enumerable.Range(0, 2 * m).Select(i => new Elector($"c{i}", 0)).ToArray();
+            Outcome Hands(int up) => DecisionEngine.Count(ShippedRuleSets.CouncilShowOfHands, new TallyInput(members, null, BallotQuestion.Motion,
+                [.. members.Take(up).Select(e => Ballot.Agree(e.Key))])).Verdict!.Outcome;
+            return Hands(m) == Outcome.Failed && Hands(m + 1) == Outcome.Passed;
         });
         Check.One(Runs, property);
     }
