@@ -13,16 +13,34 @@ public readonly record struct Amount(long Headcount, decimal Area)
 /// <summary>
 /// What is asked. A motion has three options in this order: agree, disagree, abstain (one chosen). Otherwise
 /// <see cref="OptionCount"/> options of which a ballot marks at most <see cref="MaxChoices"/> (1 for one-of-n).
+/// Made only through <see cref="Motion"/>, <see cref="OneOf"/> and <see cref="UpTo"/>, so every question can be answered.
 /// </summary>
-public sealed record BallotQuestion(int OptionCount, int MaxChoices, bool IsMotion)
+public sealed record BallotQuestion
 {
     public const int Agree = 0;
     public const int Disagree = 1;
     public const int Abstain = 2;
 
+    private BallotQuestion(int optionCount, int maxChoices, bool isMotion) =>
+        (OptionCount, MaxChoices, IsMotion) = (optionCount, maxChoices, isMotion);
+
+    public int OptionCount { get; }
+    public int MaxChoices { get; }
+    public bool IsMotion { get; }
+
     public static BallotQuestion Motion { get; } = new(3, 1, true);
-    public static BallotQuestion OneOf(int optionCount) => new(optionCount, 1, false);
-    public static BallotQuestion UpTo(int maxChoices, int optionCount) => new(optionCount, maxChoices, false);
+
+    /// <summary>Pick one of <paramref name="optionCount"/> (at least 2).</summary>
+    public static BallotQuestion OneOf(int optionCount) => UpTo(1, optionCount);
+
+    /// <summary>Mark up to <paramref name="maxChoices"/> of <paramref name="optionCount"/> options (at least 2).</summary>
+    public static BallotQuestion UpTo(int maxChoices, int optionCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(optionCount, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChoices, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxChoices, optionCount);
+        return new(optionCount, maxChoices, false);
+    }
 }
 
 /// <summary>One elector's ballot: the options marked (none is a blank ballot, which still takes part).</summary>
@@ -99,15 +117,13 @@ public static class DecisionEngine
     public const string ChoiceOutOfRange = "Voting.Tally.Error.ChoiceOutOfRange";
     public const string TooManyChoices = "Voting.Tally.Error.TooManyChoices";
     public const string MotionNeedsOneChoice = "Voting.Tally.Error.MotionNeedsOneChoice";
-    public const string QuestionInvalid = "Voting.Tally.Error.QuestionInvalid";
+    public const string DuplicateChoice = "Voting.Tally.Error.DuplicateChoice";
 
     /// <exception cref="ArgumentException">The rule set is invalid (<see cref="RuleSet.Validate"/>): callers check it when it is saved.</exception>
     public static TallyResult Count(RuleSet rules, TallyInput input)
     {
         if (rules.Validate() is { } ruleError) throw new ArgumentException($"Invalid rule set: {ruleError}", nameof(rules));
         var q = input.Question;
-        if (q.OptionCount < 1 || q.MaxChoices < 1 || q.MaxChoices > q.OptionCount || (q.IsMotion && (q.OptionCount != 3 || q.MaxChoices != 1)))
-            return Error(QuestionInvalid);
 
         var roll = new Dictionary<string, Elector>(StringComparer.Ordinal);
         var entitled = Amount.Zero;
@@ -146,7 +162,8 @@ public static class DecisionEngine
             var choices = b.Choices.IsDefault ? [] : b.Choices;
             if (q.IsMotion && choices.Length != 1) return Error(MotionNeedsOneChoice, b.ElectorKey);
             if (choices.Any(c => c < 0 || c >= q.OptionCount)) return Error(ChoiceOutOfRange, b.ElectorKey);
-            if (choices.Distinct().Count() != choices.Length || choices.Length > q.MaxChoices) return Error(TooManyChoices, b.ElectorKey);
+            if (choices.Distinct().Count() != choices.Length) return Error(DuplicateChoice, b.ElectorKey);
+            if (choices.Length > q.MaxChoices) return Error(TooManyChoices, b.ElectorKey);
             participants = participants.Add(e);
             foreach (var c in choices) support[c] = support[c].Add(e);
         }

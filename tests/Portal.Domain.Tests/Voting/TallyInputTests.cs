@@ -35,9 +35,16 @@ public sealed class TallyInputTests
     {
         TallyResult Vote(Ballot b) => DecisionEngine.Count(ShippedRuleSets.OwnersOrdinaryMatters, new TallyInput(Owners, null, BallotQuestion.UpTo(2, 4), [b]));
         Assert.Equal(DecisionEngine.TooManyChoices, Vote(new Ballot("a", [0, 1, 2])).ErrorCode);
-        Assert.Equal(DecisionEngine.TooManyChoices, Vote(new Ballot("a", [1, 1])).ErrorCode);
+        Assert.Equal(DecisionEngine.DuplicateChoice, Vote(new Ballot("a", [1, 1])).ErrorCode);
         Assert.Null(Vote(new Ballot("a", [1, 3])).ErrorCode);
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(0, 3)]
+    [InlineData(3, 2)]
+    public void A_question_offers_at_least_two_options_and_lets_a_ballot_mark_one_to_all_of_them(int maxChoices, int optionCount) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => BallotQuestion.UpTo(maxChoices, optionCount));
 
     [Fact]
     public void Abstentions_take_part_and_so_count_in_the_denominator_of_the_pass_rule()
