@@ -131,7 +131,7 @@ public static class DecisionEngine
         foreach (var e in input.Electorate)
         {
             if (!roll.TryAdd(e.Key, e)) return Error(DuplicateElector, e.Key);
-            var areaOk = areaCounts ? e.Area > 0 && decimal.Round(e.Area, 2) == e.Area : e.Area == 0;
+            var areaOk = areaCounts ? Elector.IsValidArea(e.Area) : e.Area == 0;
             if (!areaOk) return Error(AreaInvalid, e.Key);
             entitled = entitled.Add(e);
         }

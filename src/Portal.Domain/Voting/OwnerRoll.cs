@@ -3,7 +3,17 @@ using System.Collections.Immutable;
 namespace Portal.Domain.Voting;
 
 /// <summary>One elector of a frozen roll: headcount one, with exclusive area (zero where the counting base has none).</summary>
-public sealed record Elector(string Key, decimal Area);
+public sealed record Elector(string Key, decimal Area)
+{
+    /// <summary>
+    /// Largest area one elector may hold, in m² (a whole estate held by its developer fits). Bounds every sum and product
+    /// of the count far inside <see cref="decimal"/>'s range, so the comparison can never overflow or round.
+    /// </summary>
+    public const decimal MaxArea = 100_000_000m;
+
+    /// <summary>A positive area of at most 2 decimals and at most <see cref="MaxArea"/>, as the property register records it.</summary>
+    public static bool IsValidArea(decimal area) => area > 0 && area <= MaxArea && decimal.Round(area, 2) == area;
+}
 
 /// <summary>A row of an owners' roll: one exclusive unit, who owns it, its exclusive area in m² (2 decimals).</summary>
 public sealed record RollEntry(string UnitKey, string OwnerKey, decimal Area);
@@ -24,6 +34,7 @@ public static class OwnerRoll
     public const string OwnerKeyRequired = "Voting.Roll.Error.OwnerKeyRequired";
     public const string AreaNotPositive = "Voting.Roll.Error.AreaNotPositive";
     public const string AreaTooPrecise = "Voting.Roll.Error.AreaTooPrecise";
+    public const string AreaTooLarge = "Voting.Roll.Error.AreaTooLarge";
     /// <summary>A unit listed twice would count its area twice; the second listing is refused.</summary>
     public const string DuplicateUnit = "Voting.Roll.Error.DuplicateUnit";
 
@@ -42,6 +53,7 @@ public static class OwnerRoll
                 : string.IsNullOrWhiteSpace(e.OwnerKey) ? OwnerKeyRequired
                 : e.Area <= 0 ? AreaNotPositive
                 : decimal.Round(e.Area, 2) != e.Area ? AreaTooPrecise
+                : e.Area > Elector.MaxArea || areas.GetValueOrDefault(e.OwnerKey) + e.Area > Elector.MaxArea ? AreaTooLarge
                 : !units.Add(e.UnitKey) ? DuplicateUnit
                 : null;
             if (error is not null) { errors.Add(new RollError(row, error)); continue; }

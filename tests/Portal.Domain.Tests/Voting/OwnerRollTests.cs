@@ -29,6 +29,8 @@ public sealed class OwnerRollTests
             new("104", "d", 0m),
             new("105", "e", 80.001m),
             new("106", "a", 20.00m),
+            new("107", "f", 100_000_000.01m),
+            new("108", "a", 99_999_900.01m),
         ]);
 
         Assert.Equal([new Elector("a", 100.00m)], roll.Electors);
@@ -36,6 +38,8 @@ public sealed class OwnerRollTests
         [
             new RollError(2, OwnerRoll.DuplicateUnit), new RollError(3, OwnerRoll.UnitKeyRequired), new RollError(4, OwnerRoll.OwnerKeyRequired),
             new RollError(5, OwnerRoll.AreaNotPositive), new RollError(6, OwnerRoll.AreaTooPrecise),
+            // One unit, or one owner's units together, beyond Elector.MaxArea.
+            new RollError(8, OwnerRoll.AreaTooLarge), new RollError(9, OwnerRoll.AreaTooLarge),
         ], roll.Errors);
     }
 }

@@ -63,6 +63,7 @@ public sealed class TallyInputTests
         Assert.Equal(DecisionEngine.DuplicateElector, Roll(new Elector("a", 1), new Elector("a", 2)).ErrorCode);
         Assert.Equal(DecisionEngine.AreaInvalid, Roll(new Elector("a", 0)).ErrorCode);
         Assert.Equal(DecisionEngine.AreaInvalid, Roll(new Elector("a", 10.005m)).ErrorCode);
+        Assert.Equal(DecisionEngine.AreaInvalid, Roll(new Elector("a", Elector.MaxArea + 0.01m)).ErrorCode);
         // Where only heads count, an area on the roll would be a mistake in freezing it.
         Assert.Equal(DecisionEngine.AreaInvalid, DecisionEngine.Count(ShippedRuleSets.CouncilShowOfHands,
             new TallyInput([new("a", 5m)], null, BallotQuestion.Motion, [])).ErrorCode);
