@@ -16,7 +16,8 @@ public sealed record NoticeObjection(int Number, string FiledByUserId, string Te
 /// <see cref="StartsAtUtc"/> up to but not including <see cref="EndsAtUtc"/> — and the secretary must answer every
 /// objection. The notice closes only when the window has passed and none is unanswered: closing early would cut residents
 /// off, closing with an open objection would leave it ignored, and either would weaken the record in a challenge.
-/// The period (default 7 days) may be changed while the notice is open, but never so that the window ends before now.
+/// The period (default 7 days) may be changed while the notice is open, but the window must still be open after the
+/// change: editing the period never closes the window by itself.
 /// </summary>
 public sealed class PublicNotice : VersionedEntity
 {
@@ -56,7 +57,7 @@ public sealed class PublicNotice : VersionedEntity
     public string? ChangePeriod(int periodDays, DateTime nowUtc)
     {
         if (IsClosed) return ErrorClosed;
-        if (periodDays is < 1 or > PeriodMaxDays || StartsAtUtc.AddDays(periodDays) < nowUtc) return ErrorPeriod;
+        if (periodDays is < 1 or > PeriodMaxDays || StartsAtUtc.AddDays(periodDays) <= nowUtc) return ErrorPeriod;
         PeriodDays = periodDays;
         Raise(new NoticePeriodChanged(Id, EndsAtUtc));
         return null;

@@ -33,16 +33,16 @@ public sealed class PublicNoticeTests
     }
 
     [Fact]
-    public void The_period_may_be_lengthened_or_shortened_while_open_but_never_to_end_before_now()
+    public void The_period_may_be_lengthened_or_shortened_while_open_but_the_window_must_stay_open()
     {
         var notice = Published();
 
         Assert.Null(notice.ChangePeriod(10, Start.AddDays(1)));
         Assert.Equal(Start.AddDays(10), notice.EndsAtUtc);
-        Assert.Null(notice.ChangePeriod(3, Start.AddDays(3)));
+        Assert.Null(notice.ChangePeriod(3, Start.AddDays(3).AddTicks(-1)));
         Assert.Equal([new NoticePeriodChanged(5, Start.AddDays(10)), new NoticePeriodChanged(5, Start.AddDays(3))], notice.TakeEvents());
 
-        Assert.Equal(PublicNotice.ErrorPeriod, notice.ChangePeriod(2, Start.AddDays(3)));
+        Assert.Equal(PublicNotice.ErrorPeriod, notice.ChangePeriod(2, Start.AddDays(2)));
         Assert.Equal(PublicNotice.ErrorPeriod, notice.ChangePeriod(0, Start));
         Assert.Equal(3, notice.PeriodDays);
         Assert.Empty(notice.TakeEvents());
