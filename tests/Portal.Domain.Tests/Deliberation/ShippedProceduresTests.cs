@@ -71,4 +71,12 @@ public sealed class ShippedProceduresTests
             Assert.True(First(EvidenceKind.PublicNotice) <= First(ImplementationRecord), t.Name);
         }
     }
+
+    [Theory]
+    [InlineData(ScopeKind.Grid, 1)]
+    [InlineData(ScopeKind.Community, 0)]
+    public void A_shipped_procedure_is_made_only_for_a_community_or_street(ScopeKind scope, int ownerId)
+    {
+        Assert.Throws<ArgumentException>(() => ShippedProcedures.All(scope, ownerId));
+    }
 }
