@@ -58,7 +58,7 @@ public sealed record Unit(Layer Layer, string Name, string? Area = null)
 /// <param name="HostTypes">Host types outside every namespace (the top-level <c>Program</c>).</param>
 public sealed record SliceMap(string WebRoot, string DomainRoot, IReadOnlySet<Type> HostTypes)
 {
-    private static readonly string[] Areas = ["Lists", "Councils"];
+    private static readonly string[] Areas = ["Lists", "Councils", "Voting", "Deliberation"];
 
     /// <summary>Parts of <c>Features</c> that are not slices: the shared texts (kit) and the host's platform.</summary>
     private static readonly Dictionary<string, Unit> FeatureFolders = new()
