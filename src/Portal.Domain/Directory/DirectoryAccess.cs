@@ -43,6 +43,15 @@ public sealed class DirectoryAccess(AccessPolicy policy)
         }
     }
 
+    public Expression<Func<PropertyArea, bool>> PropertyAreaFilter
+    {
+        get
+        {
+            var communities = Communities;
+            return a => communities.Contains(a.CommunityId);
+        }
+    }
+
     public Expression<Func<Building, bool>> BuildingFilter
     {
         get

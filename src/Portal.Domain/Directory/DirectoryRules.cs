@@ -20,6 +20,15 @@ public static partial class DirectoryRules
     public static bool IsValidArea(decimal area) =>
         area > 0 && area <= DirectoryLimits.MaxExclusiveArea && decimal.Round(area, 2) == area;
 
+    /// <summary>Age of majority (成年, Civil Code art. 17): full years a resident needs to count as an adult in a roll.</summary>
+    public const int AdultAge = 18;
+
+    /// <summary>Earliest birth date accepted; earlier ones are typing errors.</summary>
+    public static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
+
+    /// <summary>True when a birth date is not before <see cref="EarliestBirthDate"/> and not after <paramref name="today"/>.</summary>
+    public static bool IsValidBirthDate(DateOnly birthDate, DateOnly today) => birthDate >= EarliestBirthDate && birthDate <= today;
+
     /// <summary>Parses an area as spreadsheets write it: "89.5", "89.50", "1,089.5", optionally followed by m² / ㎡ / 平方米.</summary>
     public static bool TryParseArea(string text, out decimal area)
     {

@@ -69,9 +69,13 @@ public sealed class Building : VersionedEntity
 {
     private int _gridId;
     private string _name = "";
+    private int? _propertyAreaId;
 
     public int GridId { get => _gridId; init => _gridId = value; }
     public Grid? Grid { get; init; }
+    /// <summary>The property management area (物业管理区域) the building lies in, when the community has recorded one.</summary>
+    public int? PropertyAreaId { get => _propertyAreaId; init => _propertyAreaId = value; }
+    public PropertyArea? PropertyArea { get; init; }
     /// <summary>The building's number or name as residents know it, e.g. "3号楼"; unique within the grid.</summary>
     public required string Name { get => _name; init => _name = value; }
     public List<Household> Households { get; private set; } = [];
@@ -80,5 +84,32 @@ public sealed class Building : VersionedEntity
     public void Update(int gridId, string name)
     {
         (_gridId, _name) = (DirectoryGuard.Key(gridId), DirectoryGuard.Required(name, DirectoryLimits.Name));
+    }
+
+    /// <summary>Puts the building in a property area of its community (the service checks the community), or in none.</summary>
+    public void PlaceInPropertyArea(int? propertyAreaId)
+    {
+        _propertyAreaId = propertyAreaId is { } id ? DirectoryGuard.Key(id) : null;
+    }
+}
+
+/// <summary>
+/// A property management area (物业管理区域) of a community: the buildings whose owners form one owners' assembly, so an
+/// owners' vote counts the owners of one area (Civil Code art. 278; 物业管理条例 art. 9).
+/// </summary>
+public sealed class PropertyArea : VersionedEntity
+{
+    private int _communityId;
+    private string _name = "";
+
+    public int CommunityId { get => _communityId; init => _communityId = value; }
+    public Community? Community { get; init; }
+    /// <summary>The area's name as residents know it, e.g. "阳光花园一期"; unique within the community.</summary>
+    public required string Name { get => _name; init => _name = value; }
+
+    /// <summary>Puts the area in <paramref name="communityId"/> under <paramref name="name"/>.</summary>
+    public void Update(int communityId, string name)
+    {
+        (_communityId, _name) = (DirectoryGuard.Key(communityId), DirectoryGuard.Required(name, DirectoryLimits.Name));
     }
 }

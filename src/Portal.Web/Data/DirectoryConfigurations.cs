@@ -43,6 +43,18 @@ internal sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
         e.Property(x => x.Name).HasMaxLength(DirectoryLimits.Name);
         e.HasOne(x => x.Grid).WithMany(x => x.Buildings).HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.GridId, x.Name }).IsUnique();
+        // Restrict: an area still holding buildings is refused on delete (the directory's in-use rule), not emptied silently.
+        e.HasOne(x => x.PropertyArea).WithMany().HasForeignKey(x => x.PropertyAreaId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PropertyAreaConfiguration : IEntityTypeConfiguration<PropertyArea>
+{
+    public void Configure(EntityTypeBuilder<PropertyArea> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(DirectoryLimits.Name);
+        e.HasOne(x => x.Community).WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CommunityId, x.Name }).IsUnique();
     }
 }
 
@@ -116,6 +128,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(x => x.Name).HasMaxLength(DirectoryLimits.PersonName);
         e.Property(x => x.Phone).HasMaxLength(DirectoryLimits.Phone);
         e.Property(x => x.Skills).HasMaxLength(DirectoryLimits.Address);
+        // The column was added to a table with rows (20261207090000_Electorate): they start as non-representatives.
+        e.Property(x => x.IsRepresentative).HasDefaultValue(false);
         e.HasOne(x => x.HomeUnit).WithMany().HasForeignKey(x => x.HomeUnitId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(x => x.HomePartyOrganization).WithMany().HasForeignKey(x => x.HomePartyOrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(x => x.ResidenceCommunity).WithMany().HasForeignKey(x => x.ResidenceCommunityId).OnDelete(DeleteBehavior.Restrict);

@@ -29,6 +29,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<Grid> Grids => Set<Grid>();
     public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<PropertyArea> PropertyAreas => Set<PropertyArea>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Owner> Owners => Set<Owner>();
     public DbSet<HouseholdOwnership> HouseholdOwnerships => Set<HouseholdOwnership>();

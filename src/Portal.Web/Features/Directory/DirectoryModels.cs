@@ -40,6 +40,14 @@ public sealed class BuildingForm : VersionedForm
 {
     public int GridId { get; set; }
     public string? Name { get; set; }
+    /// <summary>The property management area of the grid's community the building lies in, if any.</summary>
+    public int? PropertyAreaId { get; set; }
+}
+
+public sealed class PropertyAreaForm : VersionedForm
+{
+    public int CommunityId { get; set; }
+    public string? Name { get; set; }
 }
 
 public sealed class HouseholdForm : VersionedForm
@@ -91,15 +99,20 @@ public sealed class PersonForm : VersionedForm
     public int? ResidenceCommunityId { get; set; }
     public int? GridId { get; set; }
     public string? Skills { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    /// <summary>Residents' representative of the residence community (居民代表).</summary>
+    public bool IsRepresentative { get; set; }
 }
 
 // Rows shown in the lists.
 public sealed record StreetRow(int Id, string Name, string? Code, int Communities, bool CanEdit);
 public sealed record CommunityRow(int Id, int StreetId, string Street, string Name, string? Code, string? Address, int Grids, bool CanEdit);
 public sealed record GridRow(int Id, int CommunityId, string Community, string Name, int Buildings);
-public sealed record BuildingRow(int Id, int GridId, string Community, string Grid, string Name, int Households);
+public sealed record BuildingRow(int Id, int GridId, string Community, string Grid, string Name, int Households, string? PropertyArea = null);
+public sealed record PropertyAreaRow(int Id, int CommunityId, string Community, string Name, int Buildings);
 public sealed record HouseholdRow(int Id, string Community, string Grid, string Building, string Entrance, string DoorNumber,
     decimal ExclusiveArea, AreaSource AreaSource, IReadOnlyList<string> Owners);
 public sealed record UnitRow(int Id, string Name, UnitType Type, string? Community, string? Address, string? PartyOrganization, string? Leader, string? Liaison, string? LiaisonPhone);
 public sealed record PartyOrganizationRow(int Id, string Name, PartyOrganizationLevel Level, string? Parent, string? Community, string? SecretaryName);
-public sealed record PersonRow(int Id, string Name, string? Phone, bool IsPartyMember, string? HomeUnit, string? Community, string? Grid, string? Skills);
+public sealed record PersonRow(int Id, string Name, string? Phone, bool IsPartyMember, string? HomeUnit, string? Community, string? Grid, string? Skills,
+    DateOnly? BirthDate = null, bool IsRepresentative = false);

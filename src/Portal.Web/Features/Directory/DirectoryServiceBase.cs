@@ -6,6 +6,7 @@ using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;
+using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Directory;
 
@@ -14,12 +15,14 @@ public sealed class DirectoryServiceContext(
     IDbContextFactory<PortalDbContext> dbFactory,
     CallerScope callers,
     DirectoryScopeCache scopeCache,
-    UnitOfWork work)
+    UnitOfWork work,
+    TimeProvider clock)
 {
     public IDbContextFactory<PortalDbContext> DbFactory => dbFactory;
     public CallerScope Callers => callers;
     public DirectoryScopeCache ScopeCache => scopeCache;
     public UnitOfWork Work => work;
+    public TimeProvider Clock => clock;
 }
 
 /// <summary>
@@ -36,6 +39,9 @@ public abstract class DirectoryServiceBase(DirectoryServiceContext context)
 
     /// <summary>The unit of work, for commands that are not one form's save or delete (an import).</summary>
     protected UnitOfWork Work => context.Work;
+
+    /// <summary>Today in China (<see cref="PortalTime"/>): the day a birth date may not be after.</summary>
+    protected DateOnly Today => DateOnly.FromDateTime(PortalTime.ToLocal(context.Clock.GetUtcNow().UtcDateTime));
 
     protected static Message Text(string key, params object[] args) => Message.Of<DirectoryText>(key, args);
 

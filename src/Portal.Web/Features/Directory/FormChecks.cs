@@ -52,6 +52,13 @@ internal sealed partial class FormChecks : FieldProblems
         else if (!DirectoryRules.IsValidArea(area.Value)) Add(field, Message.Of<DirectoryText>("Validation.Area", DirectoryLimits.MaxExclusiveArea));
     }
 
+    /// <summary>An optional birth date: not before 1900, not after <paramref name="today"/>.</summary>
+    public void BirthDate(string field, DateOnly? birthDate, DateOnly today)
+    {
+        if (birthDate is { } date && !DirectoryRules.IsValidBirthDate(date, today))
+            Add(field, Message.Of<DirectoryText>("Validation.BirthDate", DirectoryRules.EarliestBirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     public void Duplicate(string field, string value) => Add(field, Duplicated(field, value));
 
     public void Missing(string field) => Add(field, Message.Of<SharedText>("Common.Required", Label(field)));

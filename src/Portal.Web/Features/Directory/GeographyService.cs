@@ -190,6 +190,9 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         await using (var db = await DbFactory.CreateDbContextAsync(ct))
         {
             if (await db.Grids.AnyAsync(g => g.CommunityId == form.CommunityId && g.Name == name && g.Id != form.Id, ct)) checks.Duplicate("Name", name);
+            // Moving a grid to another community would take buildings out of their community's property areas.
+            if (!form.IsNew && await db.Buildings.AnyAsync(b => b.GridId == form.Id && b.PropertyArea != null && b.PropertyArea.CommunityId != form.CommunityId, ct))
+                return InUse<GridForm>();
         }
         if (checks.HasErrors) return Invalid<GridForm>(checks);
         return await SaveAsync(form, () => new Grid { Name = name }, (db, ct) => db.Grids.Where(scope.GridFilter).FirstOrDefaultAsync(g => g.Id == form.Id, ct),
@@ -206,6 +209,73 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
             inUse: (db, grid, ct) => db.Buildings.AnyAsync(b => b.GridId == grid.Id, ct), ct: ct);
     }
 
+    // ---- Property management areas ----
+
+    public async Task<PagedResult<PropertyAreaRow>> PropertyAreasAsync(DirectoryQuery query, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var rows = db.PropertyAreas.AsNoTracking().Where(scope.PropertyAreaFilter);
+        if (query.CommunityId is { } communityId) rows = rows.Where(a => a.CommunityId == communityId);
+        if (query.Term is { } term) rows = rows.Where(a => a.Name.Contains(term) || a.Community!.Name.Contains(term));
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(a => a.Community!.Name).ThenBy(a => a.Name).Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(a => new PropertyAreaRow(a.Id, a.CommunityId, a.Community!.Name, a.Name, db.Buildings.Count(b => b.PropertyAreaId == a.Id)))
+            .ToListAsync(ct);
+        return new PagedResult<PropertyAreaRow>(page, total);
+    }
+
+    /// <summary>The property areas a building of <paramref name="communityId"/> may lie in.</summary>
+    public async Task<IReadOnlyList<Option>> PropertyAreaOptionsAsync(int communityId, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.PropertyAreas.AsNoTracking().Where(scope.PropertyAreaFilter).Where(a => a.CommunityId == communityId)
+            .OrderBy(a => a.Name).Select(a => new Option(a.Id, a.Name)).ToListAsync(ct);
+    }
+
+    public async Task<PropertyAreaForm?> GetPropertyAreaAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        return await db.PropertyAreas.AsNoTracking().Where(scope.PropertyAreaFilter).Where(a => a.Id == id)
+            .Select(a => new PropertyAreaForm { Id = a.Id, Version = a.Version, CommunityId = a.CommunityId, Name = a.Name })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<Result<PropertyAreaForm>> SavePropertyAreaAsync(PropertyAreaForm form, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var checks = NewChecks();
+        if (form.CommunityId == 0) checks.Missing("Community");
+        else if (!scope.CanManageCommunity(form.CommunityId)) return NotFound<PropertyAreaForm>();
+        var name = checks.Required("Name", form.Name, DirectoryLimits.Name);
+        if (checks.HasErrors) return Invalid<PropertyAreaForm>(checks);
+
+        await using (var db = await DbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.PropertyAreas.AnyAsync(a => a.CommunityId == form.CommunityId && a.Name == name && a.Id != form.Id, ct)) checks.Duplicate("Name", name);
+            // Moving an area to another community would leave its buildings in an area of a community they are not in.
+            if (!form.IsNew && await db.Buildings.AnyAsync(b => b.PropertyAreaId == form.Id && b.Grid!.CommunityId != form.CommunityId, ct))
+                return InUse<PropertyAreaForm>();
+        }
+        if (checks.HasErrors) return Invalid<PropertyAreaForm>(checks);
+        return await SaveAsync(form, () => new PropertyArea { Name = name },
+            (db, ct) => db.PropertyAreas.Where(scope.PropertyAreaFilter).FirstOrDefaultAsync(a => a.Id == form.Id, ct),
+            area => area.Update(form.CommunityId, name),
+            ToForm, "Name", name, changesScope: false, ct);
+    }
+
+    private static PropertyAreaForm ToForm(PropertyArea a) => new() { Id = a.Id, Version = a.Version, CommunityId = a.CommunityId, Name = a.Name };
+
+    /// <summary>Deletes an area no building lies in; refused while one does.</summary>
+    public async Task<Result<PropertyAreaForm>> DeletePropertyAreaAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        return await DeleteAsync((db, ct) => db.PropertyAreas.Where(scope.PropertyAreaFilter).FirstOrDefaultAsync(a => a.Id == id, ct), version, ToForm,
+            changesScope: false, inUse: (db, area, ct) => db.Buildings.AnyAsync(b => b.PropertyAreaId == area.Id, ct), ct: ct);
+    }
+
     // ---- Buildings ----
 
     public async Task<PagedResult<BuildingRow>> BuildingsAsync(DirectoryQuery query, CancellationToken ct = default)
@@ -219,7 +289,8 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderBy(b => b.Grid!.Community!.Name).ThenBy(b => b.Grid!.Name).ThenBy(b => b.Name)
             .Skip(query.SafeSkip).Take(query.SafeTake)
-            .Select(b => new BuildingRow(b.Id, b.GridId, b.Grid!.Community!.Name, b.Grid.Name, b.Name, b.Households.Count))
+            .Select(b => new BuildingRow(b.Id, b.GridId, b.Grid!.Community!.Name, b.Grid.Name, b.Name, b.Households.Count,
+                b.PropertyArea == null ? null : b.PropertyArea.Name))
             .ToListAsync(ct);
         return new PagedResult<BuildingRow>(page, total);
     }
@@ -240,7 +311,7 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
         return await db.Buildings.AsNoTracking().Where(scope.BuildingFilter).Where(b => b.Id == id)
-            .Select(b => new BuildingForm { Id = b.Id, Version = b.Version, GridId = b.GridId, Name = b.Name })
+            .Select(b => new BuildingForm { Id = b.Id, Version = b.Version, GridId = b.GridId, Name = b.Name, PropertyAreaId = b.PropertyAreaId })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -256,15 +327,23 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         {
             if (!await db.Grids.Where(scope.GridFilter).AnyAsync(g => g.Id == form.GridId, ct)) return NotFound<BuildingForm>();
             if (await db.Buildings.AnyAsync(b => b.GridId == form.GridId && b.Name == name && b.Id != form.Id, ct)) checks.Duplicate("Name", name);
+            // A building lies in a property area of its own grid's community.
+            if (form.PropertyAreaId is { } areaId
+                && !await db.PropertyAreas.AnyAsync(a => a.Id == areaId && db.Grids.Any(g => g.Id == form.GridId && g.CommunityId == a.CommunityId), ct))
+                checks.Missing("PropertyArea");
         }
         if (checks.HasErrors) return Invalid<BuildingForm>(checks);
         return await SaveAsync(form, () => new Building { Name = name },
             (db, ct) => db.Buildings.Where(scope.BuildingFilter).FirstOrDefaultAsync(b => b.Id == form.Id, ct),
-            building => building.Update(form.GridId, name),
+            building =>
+            {
+                building.Update(form.GridId, name);
+                building.PlaceInPropertyArea(form.PropertyAreaId);
+            },
             ToForm, "Name", name, changesScope: false, ct);
     }
 
-    private static BuildingForm ToForm(Building b) => new() { Id = b.Id, Version = b.Version, GridId = b.GridId, Name = b.Name };
+    private static BuildingForm ToForm(Building b) => new() { Id = b.Id, Version = b.Version, GridId = b.GridId, Name = b.Name, PropertyAreaId = b.PropertyAreaId };
 
     public async Task<Result<BuildingForm>> DeleteBuildingAsync(int id, Guid version, CancellationToken ct = default)
     {

@@ -9,7 +9,9 @@ namespace Portal.Web.Features.Directory;
 /// <summary>People: residents, Party members (home unit and residence community), unit staff. Scoped.</summary>
 public sealed class PersonService(DirectoryServiceContext context) : DirectoryServiceBase(context)
 {
-    public async Task<PagedResult<PersonRow>> PeopleAsync(DirectoryQuery query, bool? partyMembers = null, CancellationToken ct = default)
+    /// <param name="representatives">True: only residents' representatives (the roster a representatives' meeting counts).</param>
+    public async Task<PagedResult<PersonRow>> PeopleAsync(DirectoryQuery query, bool? partyMembers = null, CancellationToken ct = default,
+        bool? representatives = null)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
@@ -17,12 +19,14 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
         if (query.CommunityId is { } communityId) rows = rows.Where(p => p.ResidenceCommunityId == communityId);
         if (query.GridId is { } gridId) rows = rows.Where(p => p.GridId == gridId);
         if (partyMembers is { } members) rows = rows.Where(p => p.IsPartyMember == members);
+        if (representatives is { } serving) rows = rows.Where(p => p.IsRepresentative == serving);
         if (query.Term is { } term)
             rows = rows.Where(p => p.Name.Contains(term) || (p.Phone != null && p.Phone.Contains(term)) || (p.Skills != null && p.Skills.Contains(term)));
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(query.SafeSkip).Take(query.SafeTake)
             .Select(p => new PersonRow(p.Id, p.Name, p.Phone, p.IsPartyMember, p.HomeUnit == null ? null : p.HomeUnit.Name,
-                p.ResidenceCommunity == null ? null : p.ResidenceCommunity.Name, p.Grid == null ? null : p.Grid.Name, p.Skills))
+                p.ResidenceCommunity == null ? null : p.ResidenceCommunity.Name, p.Grid == null ? null : p.Grid.Name, p.Skills,
+                p.BirthDate, p.IsRepresentative))
             .ToListAsync(ct);
         return new PagedResult<PersonRow>(page, total);
     }
@@ -49,6 +53,7 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
             {
                 Id = p.Id, Version = p.Version, Name = p.Name, Phone = p.Phone, IsPartyMember = p.IsPartyMember, HomeUnitId = p.HomeUnitId,
                 HomePartyOrganizationId = p.HomePartyOrganizationId, ResidenceCommunityId = p.ResidenceCommunityId, GridId = p.GridId, Skills = p.Skills,
+                BirthDate = p.BirthDate, IsRepresentative = p.IsRepresentative,
             })
             .FirstOrDefaultAsync(ct);
     }
@@ -60,6 +65,10 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
         var name = checks.Required("Name", form.Name, DirectoryLimits.PersonName);
         var phone = checks.Phone("Phone", form.Phone);
         var skills = checks.Optional("Skills", form.Skills, DirectoryLimits.Address);
+        var today = Today;
+        checks.BirthDate("BirthDate", form.BirthDate, today);
+        // A representative represents the community they live in.
+        if (form.IsRepresentative && form.ResidenceCommunityId is null) checks.Add("IsRepresentative", Text("Validation.RepresentativeCommunity"));
         if (checks.HasErrors) return Invalid<PersonForm>(checks);
 
         await using (var db = await DbFactory.CreateDbContextAsync(ct))
@@ -80,6 +89,8 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
             {
                 person.Describe(name, phone, form.IsPartyMember, skills);
                 person.PlaceAt(form.HomeUnitId, form.HomePartyOrganizationId, form.ResidenceCommunityId, form.GridId);
+                person.RecordBirthDate(form.BirthDate, today);
+                person.ServeAsRepresentative(form.IsRepresentative);
             },
             ToForm, "Name", name, changesScope: false, ct);
     }
@@ -95,5 +106,6 @@ public sealed class PersonService(DirectoryServiceContext context) : DirectorySe
     {
         Id = p.Id, Version = p.Version, Name = p.Name, Phone = p.Phone, IsPartyMember = p.IsPartyMember, HomeUnitId = p.HomeUnitId,
         HomePartyOrganizationId = p.HomePartyOrganizationId, ResidenceCommunityId = p.ResidenceCommunityId, GridId = p.GridId, Skills = p.Skills,
+        BirthDate = p.BirthDate, IsRepresentative = p.IsRepresentative,
     };
 }
