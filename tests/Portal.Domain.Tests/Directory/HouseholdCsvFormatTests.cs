@@ -163,3 +163,47 @@ public sealed class HouseholdCsvFormatTests
         Assert.Equal("'t Hart", Assert.Single(Read("青年湖社区,第一网格,1号楼,1单元,101,80,,'t Hart,\n").ValidRows).OwnerName);
     }
 }
+
+/// <summary>The optional owner-type column (业主类型): a developer's unsold units are owned by one developer owner.</summary>
+public sealed class HouseholdOwnerKindCsvTests
+{
+    private const string Header = "社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话,业主类型\n";
+
+    private static ImportFile<HouseholdImportRow> Read(string body) => HouseholdCsvFormat.Instance.Read(Header + body);
+
+    [Fact]
+    public void Owner_types_are_read_in_Chinese_or_English_and_default_to_an_individual()
+    {
+        var file = Read("青年湖社区,第一网格,1号楼,1单元,101,89.5,,示例置业有限公司,,建设单位\n" +
+                        "青年湖社区,第一网格,1号楼,1单元,102,89.5,,和平里小学,,单位\n" +
+                        "青年湖社区,第一网格,1号楼,1单元,201,89.5,,张伟,,\n" +
+                        "青年湖社区,第一网格,1号楼,1单元,202,89.5,,李娜,,individual\n");
+
+        Assert.True(file.IsValid);
+        Assert.Equal([OwnerKind.Developer, OwnerKind.Organisation, OwnerKind.Individual, OwnerKind.Individual],
+            file.ValidRows.Select(r => r.OwnerKind).ToArray());
+        Assert.Equal("建设单位", HouseholdCsvFormat.OwnerKindText(OwnerKind.Developer));
+    }
+
+    [Fact]
+    public void An_unknown_type_or_a_type_without_an_owner_is_a_row_error()
+    {
+        var unknown = Assert.Single(Read("青年湖社区,第一网格,1号楼,1单元,101,89.5,,张伟,,房东\n").AllIssues);
+        Assert.Equal((ImportProblem.InvalidOwnerKind, HouseholdCsvFormat.OwnerKindColumn, "房东"), (unknown.Problem, unknown.Column, unknown.Detail));
+
+        var nameless = Assert.Single(Read("青年湖社区,第一网格,1号楼,1单元,101,89.5,,,,建设单位\n").AllIssues);
+        Assert.Equal((ImportProblem.OwnerKindWithoutName, HouseholdCsvFormat.OwnerName), (nameless.Problem, nameless.Column));
+    }
+
+    [Fact]
+    public void One_owner_listed_on_several_flats_is_of_one_type_throughout_the_file()
+    {
+        var file = Read("青年湖社区,第一网格,1号楼,1单元,101,89.5,,示例置业有限公司,,建设单位\n" +
+                        "青年湖社区,第一网格,1号楼,1单元,102,89.5,,示例置业有限公司,,建设单位\n" +
+                        "青年湖社区,第一网格,1号楼,1单元,201,89.5,,示例置业有限公司,,单位\n" +
+                        "安德里社区,第一网格,1号楼,1单元,201,89.5,,示例置业有限公司,,单位\n");
+
+        var issue = Assert.Single(file.AllIssues);
+        Assert.Equal((4, ImportProblem.ConflictingOwnerKind, "2"), (issue.Line, issue.Problem, issue.Detail));
+    }
+}

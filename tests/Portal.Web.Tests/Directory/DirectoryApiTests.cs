@@ -51,7 +51,7 @@ public sealed class DirectoryApiTests(DirectoryTestHost host) : IClassFixture<Di
             await db.Households.CountAsync(h => h.Building!.Grid!.Community!.Name == "青年湖社区", Ct),
             await db.Households.CountAsync(h => h.Building!.Grid!.Community!.Name == "安德里社区", Ct)));
 
-        Assert.Equal("社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话", secretary[0]);
+        Assert.Equal("社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话,业主类型", secretary[0]);
         Assert.All(secretary.Skip(1), line => Assert.StartsWith("青年湖社区,", line));
         Assert.True(secretary.Count - 1 >= ownCount);
         Assert.Contains(admin, line => line.StartsWith("安德里社区,", StringComparison.Ordinal));
@@ -95,7 +95,7 @@ public sealed class DirectoryApiTests(DirectoryTestHost host) : IClassFixture<Di
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var line = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n").Single(l => l.Contains(",9单元,901,"));
-        Assert.Equal("青年湖社区,第一网格,1号楼,9单元,901,66.60,不动产登记,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",'+86 138 0013 8000", line);
+        Assert.Equal("青年湖社区,第一网格,1号楼,9单元,901,66.60,不动产登记,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",'+86 138 0013 8000,个人", line);
         Assert.All(CsvReader.Parse(line)[0].Fields, cell => Assert.False(CsvWriter.IsFormulaLike(cell), cell));
 
         // Re-imported as another flat, the cell is the original text again, and exports with the guard again.
@@ -137,7 +137,7 @@ public sealed class DirectoryApiTests(DirectoryTestHost host) : IClassFixture<Di
         var lines = await CsvLinesAsync("secretary", "/api/directory/households.csv");
 
         lines.ForEach(Portal.Web.Tests.Data.UnsafeCharacters.AssertNone);
-        Assert.Contains("青年湖社区,第一网格,1号楼,8单元,808,70.00,不动产登记,赵清洁,13800138088", lines);
+        Assert.Contains("青年湖社区,第一网格,1号楼,8单元,808,70.00,不动产登记,赵清洁,13800138088,个人", lines);
     }
 
     private const string HouseholdCsvHeader = "社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话\r\n";

@@ -188,7 +188,7 @@ public sealed class DirectoryImportTests(DirectoryTestHost host) : IClassFixture
     public async Task The_template_of_each_kind_imports_after_its_example_line_is_adapted()
     {
         var template = System.Text.Encoding.UTF8.GetString(DirectoryImportService.Template(ImportKind.Households)[3..]);
-        Assert.StartsWith("社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话\r\n", template);
+        Assert.StartsWith("社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话,业主类型\r\n", template);
         var csv = template.Replace("1号楼", "模板楼");
 
         var outcome = await ImportAsync("secretary", ImportKind.Households, DirectoryTestHost.Utf8(csv, bom: false));

@@ -79,7 +79,9 @@ public sealed class ElectorateDirectoryTests(DirectoryTestHost host) : IClassFix
         Assert.True(area.Succeeded);
         var duplicate = await geography.SavePropertyAreaAsync(new PropertyAreaForm { CommunityId = own, Name = "青年湖北里一期" }, Ct);
         Assert.Equal("名称“青年湖北里一期”已存在。", host.Portal.TextOf(duplicate, "Name"));
-        Assert.Equal(["青年湖北里一期"], (await geography.PropertyAreaOptionsAsync(own, Ct)).Select(o => o.Name).ToArray());
+        Assert.Equal(["青年湖北里一期"], (await geography.PropertyAreaOptionsAsync(own, ct: Ct)).Select(o => o.Name).ToArray());
+        var gridOfBuilding = await host.QueryAsync(db => db.Buildings.Where(b => b.Id == building).Select(b => b.GridId).SingleAsync(Ct));
+        Assert.Equal(["青年湖北里一期"], (await geography.PropertyAreaOptionsAsync(null, gridOfBuilding, Ct)).Select(o => o.Name).ToArray());
 
         var form = (await geography.GetBuildingAsync(building, Ct))!;
         form.PropertyAreaId = area.Id;
@@ -114,7 +116,7 @@ public sealed class ElectorateDirectoryTests(DirectoryTestHost host) : IClassFix
         await using var scope = host.ActAs("secretary");
         var geography = scope.ServiceProvider.GetRequiredService<GeographyService>();
         Assert.Null(await geography.GetPropertyAreaAsync(foreignArea, Ct));
-        Assert.Empty(await geography.PropertyAreaOptionsAsync(other, Ct));
+        Assert.Empty(await geography.PropertyAreaOptionsAsync(other, ct: Ct));
 
         var form = (await geography.GetBuildingAsync(building, Ct))!;
         form.PropertyAreaId = foreignArea;
@@ -123,5 +125,50 @@ public sealed class ElectorateDirectoryTests(DirectoryTestHost host) : IClassFix
         Assert.Equal(Outcome.Invalid, refused.Outcome);
         Assert.Equal("“物业管理区域”为必填项。", host.Portal.TextOf(refused, "PropertyArea"));
         Assert.Null(await host.QueryAsync(db => db.Buildings.Where(b => b.Id == building).Select(b => b.PropertyAreaId).SingleAsync(Ct)));
+    }
+}
+
+/// <summary>The owner type in the household file (decision 0032): a developer's unsold flats are owned by one owner.</summary>
+public sealed class OwnerKindImportTests(DirectoryTestHost host) : IClassFixture<DirectoryTestHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Header = "社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话,业主类型\r\n";
+
+    [Fact]
+    public async Task A_developers_unsold_flats_become_one_developer_owner_exported_with_its_type()
+    {
+        var csv = Header +
+                  "青年湖社区,第一网格,未售楼,1单元,101,90.00,,示例置业有限公司,010-66668888,建设单位\r\n" +
+                  "青年湖社区,第一网格,未售楼,1单元,102,80.50,,示例置业有限公司,010-66668888,建设单位\r\n" +
+                  "青年湖社区,第一网格,未售楼,1单元,201,70.25,,示例置业有限公司,010-66668888,开发商\r\n" +
+                  "青年湖社区,第一网格,未售楼,1单元,202,60.00,,赵敏,13900001111,\r\n";
+        await using var scope = host.ActAs("secretary");
+        var outcome = await scope.ServiceProvider.GetRequiredService<DirectoryImportService>()
+            .ImportAsync(ImportKind.Households, DirectoryTestHost.Utf8(csv, bom: true), Ct);
+
+        Assert.True(outcome.Imported, string.Join("; ", outcome.Preview.Errors.Select(e => $"{e.Line} {e.Column} {e.Message}")));
+        var developer = Assert.Single(await host.QueryAsync(db => db.Owners.Where(o => o.Name == "示例置业有限公司")
+            .Select(o => new { o.Kind, Flats = db.HouseholdOwnerships.Count(h => h.OwnerId == o.Id) }).ToListAsync(Ct)));
+        Assert.Equal((OwnerKind.Developer, 3), (developer.Kind, developer.Flats));
+        Assert.Equal(OwnerKind.Individual, await host.QueryAsync(db => db.Owners.Where(o => o.Name == "赵敏").Select(o => o.Kind).SingleAsync(Ct)));
+
+        var exported = await scope.ServiceProvider.GetRequiredService<DirectoryExportService>().HouseholdsCsvAsync(Ct);
+        Assert.Contains("业主类型", exported);
+        Assert.Contains("未售楼,1单元,201,70.25,不动产登记,示例置业有限公司,010-66668888,建设单位", exported);
+    }
+
+    [Fact]
+    public async Task An_unknown_owner_type_is_reported_on_its_row_and_nothing_is_imported()
+    {
+        var csv = Header + "青年湖社区,第一网格,类型楼,1单元,101,90.00,,钱程,,房东\r\n";
+        await using var scope = host.ActAs("secretary");
+        var outcome = await scope.ServiceProvider.GetRequiredService<DirectoryImportService>()
+            .ImportAsync(ImportKind.Households, DirectoryTestHost.Utf8(csv, bom: true), Ct);
+
+        Assert.False(outcome.Imported);
+        var error = Assert.Single(outcome.Preview.Errors);
+        Assert.Equal((2, "业主类型“房东”无法识别，应为：个人、建设单位或单位。"), (error.Line, error.Message));
+        Assert.False(await host.QueryAsync(db => db.Buildings.AnyAsync(b => b.Name == "类型楼", Ct)));
     }
 }

@@ -11,7 +11,8 @@ public sealed record HouseholdImportRow(
     decimal ExclusiveArea,
     AreaSource AreaSource,
     string? OwnerName,
-    string? OwnerPhone)
+    string? OwnerPhone,
+    OwnerKind OwnerKind = OwnerKind.Individual)
 {
     /// <summary>Identifies the flat; lines sharing it describe co-owners of the same household.</summary>
     public (string Community, string Grid, string Building, string Entrance, string DoorNumber) HouseholdKey =>
@@ -19,8 +20,10 @@ public sealed record HouseholdImportRow(
 }
 
 /// <summary>
-/// Household roster: 社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话. The export writes the same
-/// columns, so an exported file can be corrected in a spreadsheet and imported into another installation.
+/// Household roster: 社区,网格,楼栋,单元,门牌号,专有面积,面积来源,业主姓名,业主电话,业主类型. The export writes the same
+/// columns, so an exported file can be corrected in a spreadsheet and imported into another installation. The owner type
+/// (optional, 个人 by default) lets a developer's unsold units be owned by one 建设单位 owner, whom an owners' roll counts
+/// once with the summed area.
 /// </summary>
 public sealed class HouseholdCsvFormat : CsvImportFormat<HouseholdImportRow>
 {
@@ -35,6 +38,7 @@ public sealed class HouseholdCsvFormat : CsvImportFormat<HouseholdImportRow>
     public const string AreaSourceColumn = "AreaSource";
     public const string OwnerName = nameof(OwnerName);
     public const string OwnerPhone = nameof(OwnerPhone);
+    public const string OwnerKindColumn = "OwnerKind";
 
     public override IReadOnlyList<ImportColumn> Columns { get; } =
     [
@@ -47,6 +51,7 @@ public sealed class HouseholdCsvFormat : CsvImportFormat<HouseholdImportRow>
         new(AreaSourceColumn, "面积来源", "Area source", false, 32),
         new(OwnerName, "业主姓名", "Owner name", false, DirectoryLimits.Name),
         new(OwnerPhone, "业主电话", "Owner phone", false, DirectoryLimits.Phone),
+        new(OwnerKindColumn, "业主类型", "Owner type", false, 32),
     ];
 
     /// <summary>Accepted spellings of each area source; the first Chinese one is what the export writes.</summary>
@@ -68,6 +73,31 @@ public sealed class HouseholdCsvFormat : CsvImportFormat<HouseholdImportRow>
             if (names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
                 source = value;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Accepted spellings of each owner kind; the first Chinese one is what the export writes.</summary>
+    public static readonly IReadOnlyDictionary<OwnerKind, string[]> OwnerKindNames = new Dictionary<OwnerKind, string[]>
+    {
+        [OwnerKind.Individual] = ["个人", "自然人", "Individual", "Person"],
+        [OwnerKind.Developer] = ["建设单位", "开发商", "开发企业", "Developer"],
+        [OwnerKind.Organisation] = ["单位", "机构", "Organisation", "Organization", "Company"],
+    };
+
+    public static string OwnerKindText(OwnerKind kind) => OwnerKindNames[kind][0];
+
+    public static bool TryParseOwnerKind(string? text, out OwnerKind kind)
+    {
+        kind = OwnerKind.Individual;
+        if (string.IsNullOrWhiteSpace(text)) return true; // most owners are people
+        foreach (var (value, names) in OwnerKindNames)
+        {
+            if (names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                kind = value;
                 return true;
             }
         }
@@ -102,13 +132,29 @@ public sealed class HouseholdCsvFormat : CsvImportFormat<HouseholdImportRow>
             if (!DirectoryRules.IsValidPhone(ownerPhone)) reader.Report(OwnerPhone, ImportProblem.InvalidPhone, ownerPhone);
             else if (ownerName is null) reader.Report(OwnerName, ImportProblem.PhoneWithoutName);
         }
+        var kindText = reader.Text(OwnerKindColumn);
+        if (!TryParseOwnerKind(kindText, out var kind)) reader.Report(OwnerKindColumn, ImportProblem.InvalidOwnerKind, kindText);
+        else if (kindText is not null && ownerName is null) reader.Report(OwnerName, ImportProblem.OwnerKindWithoutName);
 
-        return new HouseholdImportRow(reader.Line.Line, community ?? "", grid ?? "", building ?? "", entrance, door ?? "", area, source, ownerName, ownerPhone);
+        return new HouseholdImportRow(reader.Line.Line, community ?? "", grid ?? "", building ?? "", entrance, door ?? "", area, source, ownerName,
+            ownerPhone, kind);
     }
 
-    /// <summary>Lines of one flat must agree on its area; the same owner must not be listed twice for one flat.</summary>
+    /// <summary>
+    /// Lines of one flat must agree on its area; the same owner must not be listed twice for one flat; an owner (same name
+    /// and phone: one owner of the community, however many flats they own) is of one kind throughout the file.
+    /// </summary>
     protected override void CheckAcrossLines(ImportFile<HouseholdImportRow> file)
     {
+        var kinds = new Dictionary<(string, string, string?), HouseholdImportRow>();
+        foreach (var line in file.Lines.Where(l => l.Row is { OwnerName: not null }))
+        {
+            var row = line.Row!;
+            var key = (row.Community, row.OwnerName!, row.OwnerPhone);
+            if (!kinds.TryAdd(key, row) && kinds[key].OwnerKind != row.OwnerKind)
+                line.Reject(new ImportIssue(line.Line, OwnerKindColumn, ImportProblem.ConflictingOwnerKind, kinds[key].Line.ToString()));
+        }
+
         foreach (var flat in file.Lines.Where(l => l.Row is not null).GroupBy(l => l.Row!.HouseholdKey))
         {
             var first = flat.First().Row!;

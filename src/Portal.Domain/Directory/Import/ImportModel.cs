@@ -21,6 +21,9 @@ public enum ImportProblem
     InvalidPhone,
     PhoneWithoutName,
     InvalidUnitType,
+    InvalidOwnerKind,
+    OwnerKindWithoutName,
+    ConflictingOwnerKind,
     DuplicateInFile,
     ConflictingHousehold,
     // Found by the web layer against the database.

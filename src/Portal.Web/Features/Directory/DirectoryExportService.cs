@@ -22,7 +22,7 @@ public sealed class DirectoryExportService(DirectoryServiceContext context) : Di
             {
                 Community = h.Building!.Grid!.Community!.Name, Grid = h.Building.Grid.Name, Building = h.Building.Name,
                 h.Entrance, h.DoorNumber, h.ExclusiveArea, h.AreaSource,
-                Owners = h.Ownerships.OrderBy(o => o.Id).Select(o => new { o.Owner!.Name, o.Owner.Phone }).ToList(),
+                Owners = h.Ownerships.OrderBy(o => o.Id).Select(o => new { o.Owner!.Name, o.Owner.Phone, o.Owner.Kind }).ToList(),
             })
             .ToListAsync(ct);
         var rows = new List<IReadOnlyList<string?>> { HouseholdCsvFormat.Instance.TemplateHeader };
@@ -31,9 +31,10 @@ public sealed class DirectoryExportService(DirectoryServiceContext context) : Di
             var area = h.ExclusiveArea.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
             var source = HouseholdCsvFormat.AreaSourceText(h.AreaSource);
             if (h.Owners.Count == 0)
-                rows.Add([h.Community, h.Grid, h.Building, h.Entrance, h.DoorNumber, area, source, null, null]);
+                rows.Add([h.Community, h.Grid, h.Building, h.Entrance, h.DoorNumber, area, source, null, null, null]);
             foreach (var owner in h.Owners)
-                rows.Add([h.Community, h.Grid, h.Building, h.Entrance, h.DoorNumber, area, source, owner.Name, owner.Phone]);
+                rows.Add([h.Community, h.Grid, h.Building, h.Entrance, h.DoorNumber, area, source, owner.Name, owner.Phone,
+                    HouseholdCsvFormat.OwnerKindText(owner.Kind)]);
         }
         return CsvWriter.Write(rows);
     }

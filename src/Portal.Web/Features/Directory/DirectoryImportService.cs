@@ -61,7 +61,7 @@ public sealed class DirectoryImportService(DirectoryServiceContext context, IStr
     public static byte[] Template(ImportKind kind)
     {
         IReadOnlyList<string?> example = kind == ImportKind.Households
-            ? ["青年湖社区", "第一网格", "1号楼", "1单元", "101", "89.50", "不动产登记", "张伟", "13800138000"]
+            ? ["青年湖社区", "第一网格", "1号楼", "1单元", "101", "89.50", "不动产登记", "张伟", "13800138000", "个人"]
             : ["示例科技有限公司", "非公企业", "青年湖社区", "和平里东街 1 号", "示例科技有限公司党支部", "王强", "李娜", "13900139000"];
         var header = ColumnsOf(kind).Select(c => (string?)c.ChineseHeader).ToList();
         return CsvWriter.ToUtf8WithBom(CsvWriter.Write([header, example]));
@@ -178,7 +178,7 @@ public sealed class DirectoryImportService(DirectoryServiceContext context, IStr
                 };
                 flats[row.HouseholdKey] = household;
             }
-            if (row.OwnerName is not null) household.AddOwner(owners.OwnershipOf(communityId, row.OwnerName, row.OwnerPhone, OwnerKind.Individual));
+            if (row.OwnerName is not null) household.AddOwner(owners.OwnershipOf(communityId, row.OwnerName, row.OwnerPhone, row.OwnerKind));
         }
         return flats.Values.ToList();
     }

@@ -225,13 +225,15 @@ public sealed class GeographyService(DirectoryServiceContext context) : Director
         return new PagedResult<PropertyAreaRow>(page, total);
     }
 
-    /// <summary>The property areas a building of <paramref name="communityId"/> may lie in.</summary>
-    public async Task<IReadOnlyList<Option>> PropertyAreaOptionsAsync(int communityId, CancellationToken ct = default)
+    /// <summary>The property areas of a community, or those a building of <paramref name="gridId"/> may lie in (its community's).</summary>
+    public async Task<IReadOnlyList<Option>> PropertyAreaOptionsAsync(int? communityId, int? gridId = null, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
         await using var db = await DbFactory.CreateDbContextAsync(ct);
-        return await db.PropertyAreas.AsNoTracking().Where(scope.PropertyAreaFilter).Where(a => a.CommunityId == communityId)
-            .OrderBy(a => a.Name).Select(a => new Option(a.Id, a.Name)).ToListAsync(ct);
+        var rows = db.PropertyAreas.AsNoTracking().Where(scope.PropertyAreaFilter);
+        if (communityId is { } c) rows = rows.Where(a => a.CommunityId == c);
+        if (gridId is { } g) rows = rows.Where(a => db.Grids.Any(grid => grid.Id == g && grid.CommunityId == a.CommunityId));
+        return await rows.OrderBy(a => a.Name).Select(a => new Option(a.Id, a.Name)).ToListAsync(ct);
     }
 
     public async Task<PropertyAreaForm?> GetPropertyAreaAsync(int id, CancellationToken ct = default)
