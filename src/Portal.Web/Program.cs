@@ -22,6 +22,7 @@ using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Platform;
+using Portal.Web.Features.Voting.RuleSets;
 using Portal.Web.Kit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +49,7 @@ builder.Services.AddPortalCouncilTopics();
 builder.Services.AddPortalCouncilMinutes();
 builder.Services.AddPortalCouncilReview();
 builder.Services.AddPortalCommitments();
+builder.Services.AddPortalVotingRuleSets();
 builder.Services.AddPortalDashboard();
 builder.Services.AddPortalBoard();
 builder.Services.AddPortalPlatform(builder.Environment);

@@ -30,6 +30,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Grid> Grids => Set<Grid>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<PropertyArea> PropertyAreas => Set<PropertyArea>();
+    public DbSet<Portal.Domain.Voting.RuleSetVersion> RuleSetVersions => Set<Portal.Domain.Voting.RuleSetVersion>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Owner> Owners => Set<Owner>();
     public DbSet<HouseholdOwnership> HouseholdOwnerships => Set<HouseholdOwnership>();

@@ -6,7 +6,8 @@ namespace Portal.Web.Data.Migrations;
 
 /// <summary>
 /// What electorates need from the directory (issue 13, items 5 and 6; decision 0032): people's birth dates (adults) and
-/// the residents' representatives' roster, and property management areas whose buildings' owners vote together.
+/// the residents' representatives' roster, property management areas whose buildings' owners vote together, and the
+/// stored rule-set versions a vote opens with.
 /// Written by hand, provider-neutral (decision 0003); the foreign key added to the existing <c>Buildings</c> takes the
 /// raw SQLite path of <c>20261124000000_Commitments</c> (decision 0026 §3).
 /// </summary>
@@ -52,10 +53,39 @@ public sealed class Electorate : Migration
                 principalTable: "PropertyAreas", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
         }
         migrationBuilder.CreateIndex(name: "IX_Buildings_PropertyAreaId", table: "Buildings", column: "PropertyAreaId");
+
+        migrationBuilder.CreateTable(
+            name: "RuleSetVersions",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Code = table.Column<string>(maxLength: 64, nullable: false),
+                Version = table.Column<int>(nullable: false),
+                Name = table.Column<string>(maxLength: 100, nullable: false),
+                Rules = table.Column<string>(nullable: false),
+                StreetId = table.Column<int>(nullable: true),
+                CommunityId = table.Column<int>(nullable: true),
+                CreatedBy = table.Column<string>(maxLength: 256, nullable: false),
+                CreatedAtUtc = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_RuleSetVersions", x => x.Id);
+                table.ForeignKey(name: "FK_RuleSetVersions_Communities_CommunityId", column: x => x.CommunityId,
+                    principalTable: "Communities", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_RuleSetVersions_Streets_StreetId", column: x => x.StreetId,
+                    principalTable: "Streets", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex(name: "IX_RuleSetVersions_Code_Version", table: "RuleSetVersions", columns: new[] { "Code", "Version" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_RuleSetVersions_CommunityId", table: "RuleSetVersions", column: "CommunityId");
+        migrationBuilder.CreateIndex(name: "IX_RuleSetVersions_StreetId", table: "RuleSetVersions", column: "StreetId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "RuleSetVersions");
         if (ActiveProvider != Sqlite)
             migrationBuilder.DropForeignKey(name: "FK_Buildings_PropertyAreas_PropertyAreaId", table: "Buildings");
         migrationBuilder.DropIndex(name: "IX_Buildings_PropertyAreaId", table: "Buildings");
