@@ -17,6 +17,26 @@ public abstract class CsvImportFormat<TRow> where TRow : class
     /// <summary>The header line of a template file, in Chinese.</summary>
     public IReadOnlyList<string> TemplateHeader => Columns.Select(c => c.ChineseHeader).ToList();
 
+    /// <summary>
+    /// Reads a value written by one of its accepted names (<paramref name="names"/>: case-insensitive, trimmed); an empty
+    /// cell is <paramref name="empty"/>. False, with <paramref name="empty"/>, for a name no value has.
+    /// </summary>
+    protected static bool TryParseNamed<TValue>(string? text, IReadOnlyDictionary<TValue, string[]> names, TValue empty, out TValue value)
+        where TValue : struct, Enum
+    {
+        value = empty;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        foreach (var (candidate, spellings) in names)
+        {
+            if (spellings.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Reads decoded file text into lines with their problems. Never throws on bad content.</summary>
     public ImportFile<TRow> Read(string text)
     {

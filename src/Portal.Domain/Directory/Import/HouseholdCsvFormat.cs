@@ -64,20 +64,9 @@ public sealed class HouseholdCsvFormat : CsvImportFormat<HouseholdImportRow>
 
     public static string AreaSourceText(AreaSource source) => AreaSourceNames[source][0];
 
-    public static bool TryParseAreaSource(string? text, out AreaSource source)
-    {
-        source = AreaSource.Register;
-        if (string.IsNullOrWhiteSpace(text)) return true; // the register is the usual source
-        foreach (var (value, names) in AreaSourceNames)
-        {
-            if (names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)))
-            {
-                source = value;
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>An empty cell: the register, the usual source.</summary>
+    public static bool TryParseAreaSource(string? text, out AreaSource source) =>
+        TryParseNamed(text, AreaSourceNames, AreaSource.Register, out source);
 
     /// <summary>Accepted spellings of each owner kind; the first Chinese one is what the export writes.</summary>
     public static readonly IReadOnlyDictionary<OwnerKind, string[]> OwnerKindNames = new Dictionary<OwnerKind, string[]>
@@ -89,20 +78,8 @@ public sealed class HouseholdCsvFormat : CsvImportFormat<HouseholdImportRow>
 
     public static string OwnerKindText(OwnerKind kind) => OwnerKindNames[kind][0];
 
-    public static bool TryParseOwnerKind(string? text, out OwnerKind kind)
-    {
-        kind = OwnerKind.Individual;
-        if (string.IsNullOrWhiteSpace(text)) return true; // most owners are people
-        foreach (var (value, names) in OwnerKindNames)
-        {
-            if (names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)))
-            {
-                kind = value;
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>An empty cell: an individual, as most owners are.</summary>
+    public static bool TryParseOwnerKind(string? text, out OwnerKind kind) => TryParseNamed(text, OwnerKindNames, OwnerKind.Individual, out kind);
 
     protected override HouseholdImportRow ParseRow(RowReader reader)
     {

@@ -58,19 +58,8 @@ public sealed class UnitCsvFormat : CsvImportFormat<UnitImportRow>
 
     public static string TypeText(UnitType type) => TypeNames[type][0];
 
-    public static bool TryParseType(string text, out UnitType type)
-    {
-        foreach (var (value, names) in TypeNames)
-        {
-            if (names.Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)))
-            {
-                type = value;
-                return true;
-            }
-        }
-        type = UnitType.Other;
-        return false;
-    }
+    /// <summary>An empty cell: other.</summary>
+    public static bool TryParseType(string? text, out UnitType type) => TryParseNamed(text, TypeNames, UnitType.Other, out type);
 
     protected override UnitImportRow ParseRow(RowReader reader)
     {

@@ -33,9 +33,7 @@ public sealed class RuleSetService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await callers.GetAsync(ct);
         if (!caller.Policy.CanViewCommunity(communityId)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var streetId = await db.Communities.Where(c => c.Id == communityId).Select(c => (int?)c.StreetId).SingleOrDefaultAsync(ct);
-        var rows = await db.RuleSetVersions.AsNoTracking()
-            .Where(v => (v.StreetId == null && v.CommunityId == null) || v.CommunityId == communityId || (streetId != null && v.StreetId == streetId))
+        var rows = await (await UsableInAsync(db, communityId, ct))
             .Select(v => new { v.Id, v.Code, v.Version, v.Name, v.Rules, v.StreetId, v.CommunityId, v.CreatedBy, v.CreatedAtUtc })
             .ToListAsync(ct);
         return rows
@@ -55,11 +53,16 @@ public sealed class RuleSetService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await callers.GetAsync(ct);
         if (!caller.Policy.CanViewCommunity(communityId)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var streetId = await db.Communities.Where(c => c.Id == communityId).Select(c => (int?)c.StreetId).SingleOrDefaultAsync(ct);
-        return await db.RuleSetVersions.AsNoTracking()
-            .Where(v => v.Code == code && v.Version == version)
-            .Where(v => (v.StreetId == null && v.CommunityId == null) || v.CommunityId == communityId || (streetId != null && v.StreetId == streetId))
+        return await (await UsableInAsync(db, communityId, ct)).Where(v => v.Code == code && v.Version == version)
             .Select(v => v.Rules).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The versions usable in a community: shipped, its street's and its own.</summary>
+    private static async Task<IQueryable<RuleSetVersion>> UsableInAsync(PortalDbContext db, int communityId, CancellationToken ct)
+    {
+        var streetId = await db.Communities.Where(c => c.Id == communityId).Select(c => (int?)c.StreetId).SingleOrDefaultAsync(ct);
+        return db.RuleSetVersions.AsNoTracking()
+            .Where(v => (v.StreetId == null && v.CommunityId == null) || v.CommunityId == communityId || (streetId != null && v.StreetId == streetId));
     }
 
     /// <summary>
