@@ -196,9 +196,9 @@ public sealed class Vote : VersionedEntity
         Raise(new VoteClosed(Id, verdict.Outcome, verdict.Participants.Headcount, verdict.Participants.Area));
     }
 
-    /// <summary>Whether a ballot may be cast now (open, and within its time).</summary>
+    /// <summary>Whether a ballot may be cast now: open, and between its announced opening and its closing time.</summary>
     public string? AcceptsBallotsAt(DateTime nowUtc) =>
-        Status == VoteStatus.Open && nowUtc < ClosesAtUtc ? null : NotOpen;
+        Status == VoteStatus.Open && nowUtc >= OpensAtUtc && nowUtc < ClosesAtUtc ? null : NotOpen;
 }
 
 /// <summary>What a draft vote asks and how: its question, rule set, secrecy, channels and time.</summary>

@@ -327,4 +327,37 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
         Assert.False(await access.CanReadAsync(await Host.PrincipalAsync("resident2"), VoteChannels.For(voteId), Ct));
         Assert.False(await access.CanReadAsync(TestAccounts.Anonymous, VoteChannels.For(voteId), Ct));
     }
+
+    [Fact]
+    public async Task Those_signed_in_count_as_present_for_the_quorum_whether_or_not_they_vote()
+    {
+        var community = await CommunityAsync(Host);
+        var building = await BuildingOfAsync(Host, "resident");
+        var voteId = await OpenVoteAsync(Host, Form(community, new MatterScope(MatterScopeKind.Building, building), ShippedRuleSets.ResidentsMeeting));
+        var roll = await RollAsync(Host, voteId);
+        var own = await RowOfAsync(Host, voteId, "resident");
+        var others = roll.Where(e => e.Id != own.Id).Take(2).ToList();
+
+        Assert.True((await As(Host, "resident", s => s.MarkPresentAsync(voteId, null, Ct))).Succeeded);
+        Assert.True((await As(Host, "resident", s => s.MarkPresentAsync(voteId, null, Ct))).Succeeded);
+        Assert.Equal(ResultOutcome.NotAllowed, (await As(Host, "resident", s => s.MarkPresentAsync(voteId, others[0].Id, Ct))).Outcome);
+        Assert.Equal(ResultOutcome.NotFound, (await As(Host, "resident2", s => s.MarkPresentAsync(voteId, null, Ct))).Outcome);
+        foreach (var other in others) Assert.True((await As(Host, "secretary", s => s.MarkPresentAsync(voteId, other.Id, Ct))).Succeeded);
+        // Voting signs in too: the voter below was not signed in before.
+        var voter = roll.First(e => e.Id != own.Id && !others.Contains(e));
+        Assert.True((await As(Host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.OnSite, [BallotQuestion.Agree], voter.Id), Ct))).Succeeded);
+        Assert.Equal(4, await TestAccounts.DbAsync(Host, db => db.VotePresences.CountAsync(p => p.VoteId == voteId, Ct)));
+
+        var closed = await As(Host, "secretary", async s => await s.CloseAsync(voteId, await VersionAsync(Host, voteId), Ct));
+        Assert.True(closed.Succeeded, Host.TextOf(closed));
+        var verdict = (await As(Host, "resident", s => s.ResultsAsync(voteId, Ct)))!.Verdict;
+        Assert.Equal(4, verdict.Present!.Value.Headcount);
+        Assert.Equal(1, verdict.Participants.Headcount);
+        Assert.Equal(roll.Count, verdict.Entitled.Headcount);
+
+        var owners = await OpenVoteAsync(Host, Form(community, new MatterScope(MatterScopeKind.Building, building), ShippedRuleSets.OwnersMajorMatters));
+        var ownerRow = (await RollAsync(Host, owners))[0];
+        var notCounted = await As(Host, "secretary", s => s.MarkPresentAsync(owners, ownerRow.Id, Ct));
+        Assert.Equal("本次表决的规则不统计到会人数，无需签到。", Host.TextOf(notCounted));
+    }
 }

@@ -81,7 +81,7 @@ public sealed partial class VoteService
                     if (receipt is null) db.NamedBallots.Add(new NamedBallot { VoteId = vote.Id, ElectorKey = elector.Key, Choices = choices });
                     else db.SecretBallots.Add(new SecretBallot { VoteId = vote.Id, Choices = choices, ReceiptCode = receipt });
                     // Rule sets that count those present: whoever casts a ballot at the meeting is present.
-                    if (vote.RuleSet.NeedsAttendance && !await db.VotePresences.AnyAsync(p => p.VoteId == vote.Id && p.ElectorKey == elector.Key, t))
+                    if (vote.RuleSet.NeedsAttendance && !await IsPresentAsync(db, vote.Id, elector.Key, t))
                         db.VotePresences.Add(new VotePresence { VoteId = vote.Id, ElectorKey = elector.Key, MarkedAtUtc = castAt, MarkedByUserId = participation.RecordedByUserId });
                     await db.SaveChangesAsync(t);
                     var turnout = await TurnoutOfAsync(db, vote.Id, t);
