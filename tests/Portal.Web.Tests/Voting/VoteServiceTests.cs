@@ -360,4 +360,49 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
         var notCounted = await As(Host, "secretary", s => s.MarkPresentAsync(owners, ownerRow.Id, Ct));
         Assert.Equal("本次表决的规则不统计到会人数，无需签到。", Host.TextOf(notCounted));
     }
+
+    [Fact]
+    public async Task A_draft_changes_until_it_opens_and_an_up_to_k_of_n_ballot_is_checked_on_every_channel()
+    {
+        var community = await CommunityAsync(Host);
+        var building = await BuildingOfAsync(Host, "resident");
+        var scope = new MatterScope(MatterScopeKind.Building, building);
+        var created = await As(Host, "secretary", s => s.CreateAsync(Form(community, scope, ShippedRuleSets.ResidentsMeeting), Ct));
+        var form = Form(community, scope, ShippedRuleSets.ResidentsMeeting, channels: BallotChannels.Online | BallotChannels.OnSite | BallotChannels.Proxy) with
+        {
+            Title = "楼前空地用途", Kind = QuestionKind.UpTo, Options = ["修花坛", "装路灯", "划车位"], MaxChoices = 2,
+        };
+
+        var changed = await As(Host, "secretary", s => s.ChangeAsync(created.Id, created.Version!.Value, form, Ct));
+        Assert.True(changed.Succeeded, Host.TextOf(changed));
+        var stale = await As(Host, "secretary", s => s.ChangeAsync(created.Id, created.Version!.Value, form, Ct));
+        Assert.Equal(ResultOutcome.Conflict, stale.Outcome);
+        Assert.Equal(ResultOutcome.NotAllowed, (await As(Host, "resident", s => s.ChangeAsync(created.Id, changed.Version!.Value, form, Ct))).Outcome);
+        var summary = await As(Host, "resident", s => s.SummaryAsync(created.Id, Ct));
+        Assert.Equal((QuestionKind.UpTo, 2, false), (summary!.Kind, summary.MaxChoices, summary.CanManage));
+        Assert.Equal(["修花坛", "装路灯", "划车位"], summary.Options);
+        var opened = await As(Host, "secretary", s => s.OpenAsync(created.Id, changed.Version!.Value, Ct));
+        Assert.True(opened.Succeeded, Host.TextOf(opened));
+        Assert.Equal(ResultOutcome.Invalid, (await As(Host, "secretary", s => s.ChangeAsync(created.Id, opened.Version!.Value, form, Ct))).Outcome);
+
+        // The resident scans the meeting's QR code (on site, no elector named: their own row).
+        var qr = await As(Host, "resident", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.OnSite, [2, 0]), Ct));
+        Assert.True(qr.Succeeded, Host.TextOf(qr));
+        var roll = await RollAsync(Host, created.Id);
+        var own = await RowOfAsync(Host, created.Id, "resident");
+        var other = roll.First(e => e.Id != own.Id);
+        var tooMany = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [0, 1, 2], other.Id, EvidenceFile: "auth.pdf", ProxyHolder: "王五"), Ct));
+        Assert.Equal("选择的选项超过了允许的数量。", Host.TextOf(tooMany, nameof(CastCommand.Choices)));
+        var noHolder = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [1], other.Id, EvidenceFile: "auth.pdf"), Ct));
+        Assert.NotNull(Host.TextOf(noHolder, nameof(CastCommand.ProxyHolder)));
+        var proxy = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [1], other.Id, EvidenceFile: "auth.pdf", ProxyHolder: " 王五 "), Ct));
+        Assert.True(proxy.Succeeded, Host.TextOf(proxy));
+
+        var rows = await TestAccounts.DbAsync(Host, db => db.VoteParticipations.AsNoTracking().Where(p => p.VoteId == created.Id).OrderBy(p => p.Id).ToListAsync(Ct));
+        Assert.Equal([(own.Key, BallotChannel.OnSite, (string?)null), (other.Key, BallotChannel.Proxy, "王五")],
+            rows.Select(p => (p.ElectorKey, p.Channel, p.ProxyHolder)));
+        var ballots = await TestAccounts.DbAsync(Host, db => db.NamedBallots.AsNoTracking().Where(b => b.VoteId == created.Id).OrderBy(b => b.Id)
+            .Select(b => b.Choices).ToListAsync(Ct));
+        Assert.Equal(["0,2", "1"], ballots);
+    }
 }
