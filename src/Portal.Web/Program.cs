@@ -22,7 +22,9 @@ using Portal.Web.Kit.Live;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Platform;
+using Portal.Web.Features.Voting;
 using Portal.Web.Features.Voting.RuleSets;
+using Portal.Web.Features.Voting.Votes;
 using Portal.Web.Kit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +50,8 @@ builder.Services.AddPortalCouncilDisplay();
 builder.Services.AddPortalCouncilTopics();
 builder.Services.AddPortalCouncilMinutes();
 builder.Services.AddPortalCouncilReview();
+builder.Services.AddPortalVoting();
+builder.Services.AddPortalVotes();
 builder.Services.AddPortalCommitments();
 builder.Services.AddPortalVotingRuleSets();
 builder.Services.AddPortalDashboard();

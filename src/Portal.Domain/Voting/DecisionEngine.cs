@@ -160,10 +160,7 @@ public static class DecisionEngine
             if (present is not null && !present.Contains(b.ElectorKey)) return Error(BallotNotPresent, b.ElectorKey);
             if (!voted.Add(b.ElectorKey)) return Error(SecondBallot, b.ElectorKey);
             var choices = b.Choices.IsDefault ? [] : b.Choices;
-            if (q.IsMotion && choices.Length != 1) return Error(MotionNeedsOneChoice, b.ElectorKey);
-            if (choices.Any(c => c < 0 || c >= q.OptionCount)) return Error(ChoiceOutOfRange, b.ElectorKey);
-            if (choices.Distinct().Count() != choices.Length) return Error(DuplicateChoice, b.ElectorKey);
-            if (choices.Length > q.MaxChoices) return Error(TooManyChoices, b.ElectorKey);
+            if (CheckChoices(q, choices) is { } choiceError) return Error(choiceError, b.ElectorKey);
             participants = participants.Add(e);
             foreach (var c in choices) support[c] = support[c].Add(e);
         }
@@ -188,6 +185,19 @@ public static class DecisionEngine
 
         var outcome = !quorumHeld ? Outcome.NoQuorum : options.Any(o => o.Carried) ? Outcome.Passed : Outcome.Failed;
         return new TallyResult(new Verdict(outcome, rules, entitled, presentAmount, participants, quorum, options.MoveToImmutable()), null, null);
+    }
+
+    /// <summary>
+    /// The first reason <paramref name="choices"/> is not a valid ballot for <paramref name="q"/>, or null. The services
+    /// refuse such a ballot when it is cast, by the same rule the count applies.
+    /// </summary>
+    public static string? CheckChoices(BallotQuestion q, IReadOnlyList<int> choices)
+    {
+        if (q.IsMotion && choices.Count != 1) return MotionNeedsOneChoice;
+        if (choices.Any(c => c < 0 || c >= q.OptionCount)) return ChoiceOutOfRange;
+        if (choices.Distinct().Count() != choices.Count) return DuplicateChoice;
+        if (choices.Count > q.MaxChoices) return TooManyChoices;
+        return null;
     }
 
     private static ImmutableArray<ConditionResult> Evaluate(Stage stage, ImmutableArray<Condition> conditions, Group? counted, Group over, Amount part, Amount whole) =>

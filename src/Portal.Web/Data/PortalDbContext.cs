@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
+using Portal.Domain.Voting;
 using Portal.Domain.Common;
 using Portal.Domain.Councils;
 using Portal.Domain.Directory;
@@ -65,6 +66,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<CouncilScoringRuleSet> CouncilScoringRuleSets => Set<CouncilScoringRuleSet>();
     public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<VoteElector> VoteElectors => Set<VoteElector>();
+    public DbSet<Participation> VoteParticipations => Set<Participation>();
+    public DbSet<NamedBallot> NamedBallots => Set<NamedBallot>();
+    public DbSet<SecretBallot> SecretBallots => Set<SecretBallot>();
+    public DbSet<VotePresence> VotePresences => Set<VotePresence>();
 
     /// <summary>
     /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when
