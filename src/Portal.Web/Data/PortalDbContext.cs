@@ -9,6 +9,7 @@ using Portal.Domain.Announcements;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Councils;
+using Portal.Domain.Deliberation;
 using Portal.Domain.Directory;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data.Audit;
@@ -63,6 +64,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<CouncilScoringRuleSet> CouncilScoringRuleSets => Set<CouncilScoringRuleSet>();
     public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
+    public DbSet<ProcedureTemplate> ProcedureTemplates => Set<ProcedureTemplate>();
+    public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<DeliberationSession> DeliberationSessions => Set<DeliberationSession>();
 
     /// <summary>
     /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Deliberation;
+using Portal.Domain.Directory;
+using Portal.Domain.WorkItems;
+
+namespace Portal.Web.Data;
+
+// Deliberation (issue 13, decision 0031). A template version and a session's record are immutable values read and
+// written whole, so their steps and completions are JSON text columns (provider-neutral: TEXT on SQLite, text on
+// PostgreSQL), compared by their JSON (ImmutableArray compares by reference). Matters, sessions and templates are kept
+// from deletion by the community they belong to (Restrict); a matter's need is a real foreign key, kept too.
+
+internal sealed class ProcedureTemplateConfiguration : IEntityTypeConfiguration<ProcedureTemplate>
+{
+    public void Configure(EntityTypeBuilder<ProcedureTemplate> e)
+    {
+        e.ToTable("ProcedureTemplates");
+        e.Property(x => x.Name).HasMaxLength(ProcedureTemplate.NameMaxLength);
+        e.Property(x => x.Steps).HasJsonConversion();
+        e.HasIndex(x => new { x.Key, x.Version }).IsUnique();
+        e.HasIndex(x => new { x.OwnerScope, x.OwnerId });
+    }
+}
+
+internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
+{
+    public void Configure(EntityTypeBuilder<Matter> e)
+    {
+        e.ToTable("Matters");
+        e.Property(x => x.Title).HasMaxLength(Matter.TitleMaxLength);
+        e.Property(x => x.Description).HasMaxLength(Matter.DescriptionMaxLength);
+        e.Property(x => x.ScreeningReason).HasMaxLength(Matter.ReasonMaxLength);
+        e.Property(x => x.RaisedByUserId).HasMaxLength(450);
+        e.Property(x => x.ScreenedByUserId).HasMaxLength(450);
+        e.ComplexProperty(x => x.Scope, s =>
+        {
+            s.Property(x => x.Kind).HasColumnName("ScopeKind");
+            s.Property(x => x.Id).HasColumnName("ScopeId");
+        });
+        e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MergedIntoMatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CommunityId, x.Status, x.RaisedAtUtc });
+        e.HasIndex(x => new { x.RaisedByUserId, x.RaisedAtUtc });
+        e.HasIndex(x => x.WorkItemId);
+    }
+}
+
+internal sealed class DeliberationSessionConfiguration : IEntityTypeConfiguration<DeliberationSession>
+{
+    public void Configure(EntityTypeBuilder<DeliberationSession> e)
+    {
+        e.ToTable("DeliberationSessions");
+        e.Property(x => x.Title).HasMaxLength(Matter.TitleMaxLength);
+        e.Property(x => x.TemplateName).HasMaxLength(ProcedureTemplate.NameMaxLength);
+        e.Property(x => x.Steps).HasJsonConversion();
+        e.Property(x => x.Completions).HasJsonConversion();
+        e.ComplexProperty(x => x.Scope, s =>
+        {
+            s.Property(x => x.Kind).HasColumnName("ScopeKind");
+            s.Property(x => x.Id).HasColumnName("ScopeId");
+        });
+        e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<ProcedureTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        // One session per matter: a matter is deliberated once (a second start is refused, a racing one fails here).
+        e.HasIndex(x => x.MatterId).IsUnique();
+        e.HasIndex(x => new { x.CommunityId, x.FinishedAtUtc, x.StartedAtUtc });
+        e.HasIndex(x => x.TemplateId);
+    }
+}
+
+/// <summary>A whole immutable value stored as JSON text, compared by its JSON.</summary>
+internal static class JsonColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+
+    public static PropertyBuilder<ImmutableArray<T>> HasJsonConversion<T>(this PropertyBuilder<ImmutableArray<T>> property) =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Options),
+            text => JsonSerializer.Deserialize<ImmutableArray<T>>(text, Options),
+            new ValueComparer<ImmutableArray<T>>(
+                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                v => JsonSerializer.Serialize(v, Options).GetHashCode(),
+                v => v));
+}
