@@ -5,7 +5,14 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Deliberation;
 
 /// <summary>A completed step as the record keeps it: when, by whom, and on which evidence.</summary>
-public sealed record StepCompletion(int StepIndex, DateTime AtUtc, string ByUserId, string ByName, ImmutableArray<EvidenceRef> Evidence);
+public sealed record StepCompletion(int StepIndex, DateTime AtUtc, string ByUserId, string ByName, ImmutableArray<EvidenceRef> Evidence)
+{
+    // By value, evidence included (an ImmutableArray compares by reference).
+    public bool Equals(StepCompletion? other) => other is not null && StepIndex == other.StepIndex && AtUtc == other.AtUtc
+        && ByUserId == other.ByUserId && ByName == other.ByName && Evidence.AsSpan().SequenceEqual(other.Evidence.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(StepIndex, AtUtc, ByUserId, Evidence.Length);
+}
 
 public enum TimelineState
 {

@@ -42,6 +42,12 @@ public sealed record ProcedureStep(string Name, ImmutableArray<EvidenceKind> Req
 
     public static ProcedureStep Of(string name, PortalRole completedBy, int? timeLimitDays, params EvidenceKind[] evidence) =>
         new(name, [.. evidence], completedBy, timeLimitDays);
+
+    // By value, evidence included: an ImmutableArray compares by reference, and a step read back from storage is the same step.
+    public bool Equals(ProcedureStep? other) => other is not null && Name == other.Name && CompletedBy == other.CompletedBy
+        && TimeLimitDays == other.TimeLimitDays && RequiredEvidence.AsSpan().SequenceEqual(other.RequiredEvidence.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Name, CompletedBy, TimeLimitDays, RequiredEvidence.Length);
 }
 
 /// <summary>

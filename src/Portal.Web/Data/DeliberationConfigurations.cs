@@ -11,7 +11,7 @@ namespace Portal.Web.Data;
 
 // Deliberation (issue 13, decision 0031). A template version and a session's record are immutable values read and
 // written whole, so their steps and completions are JSON text columns (provider-neutral: TEXT on SQLite, text on
-// PostgreSQL), compared by their JSON (ImmutableArray compares by reference). Matters, sessions and templates are kept
+// PostgreSQL), compared element by element (ImmutableArray compares by reference). Matters, sessions and templates are kept
 // from deletion by the community they belong to (Restrict); a matter's need is a real foreign key, kept too.
 
 internal sealed class ProcedureTemplateConfiguration : IEntityTypeConfiguration<ProcedureTemplate>
@@ -74,7 +74,10 @@ internal sealed class DeliberationSessionConfiguration : IEntityTypeConfiguratio
     }
 }
 
-/// <summary>A whole immutable value stored as JSON text, compared by its JSON.</summary>
+/// <summary>
+/// A whole immutable array stored as JSON text. Compared element by element (the elements compare by value, evidence
+/// included): an <see cref="ImmutableArray{T}"/> itself compares by reference, which would hide changes or invent them.
+/// </summary>
 internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
@@ -84,7 +87,7 @@ internal static class JsonColumn
             v => JsonSerializer.Serialize(v, Options),
             text => JsonSerializer.Deserialize<ImmutableArray<T>>(text, Options),
             new ValueComparer<ImmutableArray<T>>(
-                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                v => JsonSerializer.Serialize(v, Options).GetHashCode(),
+                (a, b) => Enumerable.SequenceEqual(a, b),
+                v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
                 v => v));
 }
