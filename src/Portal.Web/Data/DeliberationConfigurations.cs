@@ -36,11 +36,7 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.Property(x => x.ScreeningReason).HasMaxLength(Matter.ReasonMaxLength);
         e.Property(x => x.RaisedByUserId).HasMaxLength(450);
         e.Property(x => x.ScreenedByUserId).HasMaxLength(450);
-        e.ComplexProperty(x => x.Scope, s =>
-        {
-            s.Property(x => x.Kind).HasColumnName("ScopeKind");
-            s.Property(x => x.Id).HasColumnName("ScopeId");
-        });
+        e.ComplexProperty(x => x.Scope, MatterScopeColumns.Map);
         e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MergedIntoMatterId).OnDelete(DeleteBehavior.Restrict);
@@ -59,11 +55,7 @@ internal sealed class DeliberationSessionConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.TemplateName).HasMaxLength(ProcedureTemplate.NameMaxLength);
         e.Property(x => x.Steps).HasJsonConversion();
         e.Property(x => x.Completions).HasJsonConversion();
-        e.ComplexProperty(x => x.Scope, s =>
-        {
-            s.Property(x => x.Kind).HasColumnName("ScopeKind");
-            s.Property(x => x.Id).HasColumnName("ScopeId");
-        });
+        e.ComplexProperty(x => x.Scope, MatterScopeColumns.Map);
         e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ProcedureTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.Restrict);
@@ -71,6 +63,16 @@ internal sealed class DeliberationSessionConfiguration : IEntityTypeConfiguratio
         e.HasIndex(x => x.MatterId).IsUnique();
         e.HasIndex(x => new { x.CommunityId, x.FinishedAtUtc, x.StartedAtUtc });
         e.HasIndex(x => x.TemplateId);
+    }
+}
+
+/// <summary>A matter's scope as two columns, in the matter and in its session alike.</summary>
+internal static class MatterScopeColumns
+{
+    public static void Map(ComplexPropertyBuilder<MatterScope> scope)
+    {
+        scope.Property(x => x.Kind).HasColumnName("ScopeKind");
+        scope.Property(x => x.Id).HasColumnName("ScopeId");
     }
 }
 
