@@ -11,6 +11,7 @@ using Portal.Web.Features.Councils.Review;
 using Portal.Web.Features.Councils.Setup;
 using Portal.Web.Features.Councils.Topics;
 using Portal.Web.Features.Deliberation.Matters;
+using Portal.Web.Features.Deliberation.Notices;
 using Portal.Web.Features.Deliberation.Sessions;
 using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Features.Directory;
@@ -56,6 +57,7 @@ builder.Services.AddPortalBoard();
 builder.Services.AddPortalDeliberationTemplates();
 builder.Services.AddPortalDeliberationMatters();
 builder.Services.AddPortalDeliberationSessions();
+builder.Services.AddPortalDeliberationNotices();
 builder.Services.AddPortalPlatform(builder.Environment);
 builder.Services.AddPortalUi();
 

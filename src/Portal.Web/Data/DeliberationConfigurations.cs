@@ -66,6 +66,18 @@ internal sealed class DeliberationSessionConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<PublicNotice>
+{
+    public void Configure(EntityTypeBuilder<PublicNotice> e)
+    {
+        e.ToTable("PublicNotices");
+        e.Property(x => x.Objections).HasJsonConversion();
+        // A notice is part of its session's record: the session is kept from deletion while it has one.
+        e.HasOne<DeliberationSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.SessionId, x.ClosedAtUtc });
+    }
+}
+
 /// <summary>A matter's scope as two columns, in the matter and in its session alike.</summary>
 internal static class MatterScopeColumns
 {

@@ -7,8 +7,8 @@ namespace Portal.Web.Data.Migrations;
 /// <summary>
 /// Deliberation (issue 13, decision 0031): procedure template versions (steps as JSON, key + version unique; owner a
 /// community, a street, or none for the shipped ones), matters (scope, origin, the promoted need as a real foreign key,
-/// screening), and sessions (the template version's steps and the step completions kept with the session; the current
-/// step, its deadline and the finish stored for the lists). New tables only, created in dependency order so every
+/// screening), sessions (the template version's steps and the step completions kept with the session; the current
+/// step, its deadline and the finish stored for the lists), and public notices with their objections (JSON). New tables only, created in dependency order so every
 /// foreign key sits in its CREATE TABLE on SQLite; no table rebuild. Drafted with tools/Portal.MigrationDraft, reviewed
 /// by hand; provider-neutral like the others.
 /// </summary>
@@ -130,6 +130,31 @@ public sealed class Deliberation : Migration
                     onDelete: ReferentialAction.Restrict);
             });
 
+        migrationBuilder.CreateTable(
+            name: "PublicNotices",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                SessionId = table.Column<int>(nullable: false),
+                StartsAtUtc = table.Column<DateTime>(nullable: false),
+                PeriodDays = table.Column<int>(nullable: false),
+                ClosedAtUtc = table.Column<DateTime>(nullable: true),
+                Objections = table.Column<string>(nullable: false),
+                Version = table.Column<Guid>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PublicNotices", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_PublicNotices_DeliberationSessions_SessionId",
+                    column: x => x.SessionId,
+                    principalTable: "DeliberationSessions",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
         migrationBuilder.CreateIndex(name: "IX_DeliberationSessions_CommunityId_FinishedAtUtc_StartedAtUtc", table: "DeliberationSessions", columns: new[] { "CommunityId", "FinishedAtUtc", "StartedAtUtc" });
 
         migrationBuilder.CreateIndex(name: "IX_DeliberationSessions_MatterId", table: "DeliberationSessions", column: "MatterId", unique: true);
@@ -146,11 +171,14 @@ public sealed class Deliberation : Migration
 
         migrationBuilder.CreateIndex(name: "IX_ProcedureTemplates_Key_Version", table: "ProcedureTemplates", columns: new[] { "Key", "Version" }, unique: true);
 
+        migrationBuilder.CreateIndex(name: "IX_PublicNotices_SessionId_ClosedAtUtc", table: "PublicNotices", columns: new[] { "SessionId", "ClosedAtUtc" });
+
         migrationBuilder.CreateIndex(name: "IX_ProcedureTemplates_OwnerScope_OwnerId", table: "ProcedureTemplates", columns: new[] { "OwnerScope", "OwnerId" });
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "PublicNotices");
         migrationBuilder.DropTable(name: "DeliberationSessions");
         migrationBuilder.DropTable(name: "Matters");
         migrationBuilder.DropTable(name: "ProcedureTemplates");

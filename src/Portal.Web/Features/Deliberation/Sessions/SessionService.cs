@@ -15,9 +15,9 @@ namespace Portal.Web.Features.Deliberation.Sessions;
 /// evidence; residents of the community follow the timeline; the list shows which are overdue.
 /// <para>
 /// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
-/// work item of the session's community that is closed. The other kinds (sign-in sheet, opinions, plan document, vote,
-/// public notice, ratings) have no table yet and are checked for shape only (a positive id); the vote is linked by the
-/// next round's link table, and each kind gets its check when its table lands.
+/// work item of the session's community that is closed; a public notice is a closed notice of this session. The other
+/// kinds (sign-in sheet, opinions, plan document, vote, ratings) have no table yet and are checked for shape only (a
+/// positive id); the vote is linked by the next round's link table, and each kind gets its check when its table lands.
 /// </para>
 /// Rights: <see cref="DeliberationAccess"/>. Scoped.
 /// </summary>
@@ -77,7 +77,7 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         {
             var communityId = await db.DeliberationSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.CommunityId).SingleOrDefaultAsync(ct);
             if (communityId is { } community && caller.IsSignedIn && DeliberationAccess.CanSeeCommunity(caller.Policy, community)
-                && await CheckEvidenceAsync(db, community, evidence, ct) is { } refused)
+                && await CheckEvidenceAsync(db, sessionId, community, evidence, ct) is { } refused)
                 return Result<SessionTimeline>.From(refused);
         }
         return await work.ChangeAsync<DeliberationSession, SessionTimeline>(
@@ -135,14 +135,23 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
             DeliberationAccess.CanManage(caller.Policy, session.CommunityId), session.Version);
     }
 
-    /// <summary>The offered records whose tables exist: each must be there, in the session's community, and final.</summary>
-    private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int communityId, IReadOnlyList<EvidenceRef> evidence, CancellationToken ct)
+    /// <summary>
+    /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice:
+    /// to this session), and be final (a work item closed, a notice closed).
+    /// </summary>
+    private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int communityId, IReadOnlyList<EvidenceRef> evidence,
+        CancellationToken ct)
     {
-        var workItemIds = evidence.Where(e => e.Kind == EvidenceKind.ImplementationRecord).Select(e => e.RecordId).Distinct().ToList();
-        if (workItemIds.Count == 0) return null;
-        var found = await db.WorkItems.AsNoTracking().Where(w => workItemIds.Contains(w.Id) && w.CommunityId == communityId)
-            .Select(w => new { w.Id, w.Status }).ToListAsync(ct);
-        if (found.Count != workItemIds.Count) return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return found.All(w => w.Status == WorkItemStatus.Closed) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+        List<int> IdsOf(EvidenceKind kind) => evidence.Where(e => e.Kind == kind).Select(e => e.RecordId).Distinct().ToList();
+        var workItemIds = IdsOf(EvidenceKind.ImplementationRecord);
+        var noticeIds = IdsOf(EvidenceKind.PublicNotice);
+        var workItems = workItemIds.Count == 0 ? [] : await db.WorkItems.AsNoTracking()
+            .Where(w => workItemIds.Contains(w.Id) && w.CommunityId == communityId)
+            .Select(w => w.Status == WorkItemStatus.Closed).ToListAsync(ct);
+        var notices = noticeIds.Count == 0 ? [] : await db.PublicNotices.AsNoTracking()
+            .Where(n => noticeIds.Contains(n.Id) && n.SessionId == sessionId)
+            .Select(n => n.ClosedAtUtc != null).ToListAsync(ct);
+        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count) return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
+        return workItems.Concat(notices).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
     }
 }
