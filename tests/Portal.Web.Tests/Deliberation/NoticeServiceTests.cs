@@ -67,6 +67,10 @@ public sealed class NoticeServiceTests(PortalHostFixture fixture) : IClassFixtur
         Assert.Equal("仍有异议未答复，不能结束公示。", Host.TextOf(unanswered));
         var answered = await As("secretary", async s => await s.AnswerAsync(id, (await NoticeAsync(id)).Version, 1, "施工安排在9:00-12:00、14:30-17:30。", Ct));
         Assert.True(answered.Succeeded, Host.TextOf(answered));
+        var told = await TestAccounts.DbAsync(Host, db => db.Notifications.AsNoTracking()
+            .Where(n => n.MessageKey == ObjectionNotifier.AnsweredKey && n.LinkPath == $"/deliberation/notices/{id}")
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.UserName).ToListAsync(Ct));
+        Assert.Equal("resident", Assert.Single(told));
         var closed = await Later("secretary", 8, async s => await s.CloseAsync(id, (await NoticeAsync(id)).Version, Ct));
         Assert.True(closed.Succeeded, Host.TextOf(closed));
         Assert.NotNull((await NoticeAsync(id)).ClosedAtUtc);
