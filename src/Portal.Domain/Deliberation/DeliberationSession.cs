@@ -1,10 +1,18 @@
 using System.Collections.Immutable;
+using Portal.Domain.Access;
 using Portal.Domain.Common;
 
 namespace Portal.Domain.Deliberation;
 
 /// <summary>A completed step as the record keeps it: when, by whom, and on which evidence.</summary>
-public sealed record StepCompletion(int StepIndex, DateTime AtUtc, string ByUserId, string ByName, ImmutableArray<EvidenceRef> Evidence);
+public sealed record StepCompletion(int StepIndex, DateTime AtUtc, string ByUserId, string ByName, ImmutableArray<EvidenceRef> Evidence)
+{
+    // By value, evidence included (an ImmutableArray compares by reference).
+    public bool Equals(StepCompletion? other) => other is not null && StepIndex == other.StepIndex && AtUtc == other.AtUtc
+        && ByUserId == other.ByUserId && ByName == other.ByName && Evidence.AsSpan().SequenceEqual(other.Evidence.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(StepIndex, AtUtc, ByUserId, Evidence.Length);
+}
 
 public enum TimelineState
 {
@@ -37,33 +45,38 @@ public sealed class DeliberationSession : VersionedEntity
     public const string ErrorNotAllowed = "Deliberation.Error.Session.NotAllowed";
     public const string ErrorEvidenceMissing = "Deliberation.Error.Session.EvidenceMissing";
 
-    private ImmutableList<StepCompletion> _completions = [];
-
     private DeliberationSession() { }
 
     public int CommunityId { get; private init; }
     public int MatterId { get; private init; }
     public string Title { get; private init; } = "";
     public MatterScope Scope { get; private init; }
+    /// <summary>The stored template version it started on (its steps are copied into <see cref="Steps"/> all the same).</summary>
+    public int TemplateId { get; private init; }
     public Guid TemplateKey { get; private init; }
     public string TemplateName { get; private init; } = "";
     public int TemplateVersion { get; private init; }
     public ImmutableArray<ProcedureStep> Steps { get; private init; }
     public DateTime StartedAtUtc { get; private init; }
 
-    public IReadOnlyList<StepCompletion> Completions => _completions;
+    public ImmutableArray<StepCompletion> Completions { get; private set; } = [];
 
-    /// <summary>The 0-based index of the step to complete next; null once every step is done.</summary>
-    public int? CurrentStepIndex => _completions.Count < Steps.Length ? _completions.Count : null;
+    /// <summary>
+    /// The 0-based index of the step to complete next; null once every step is done. Stored (as are the two below) so
+    /// lists can filter and sort by it in the database; kept in step by <see cref="CompleteStep"/>.
+    /// </summary>
+    public int? CurrentStepIndex { get; private set; }
+
+    /// <summary>The current step's deadline, if it has a time limit: counted from when it became current.</summary>
+    public DateTime? CurrentStepDueUtc { get; private set; }
+
+    /// <summary>When the last step was completed; null while running.</summary>
+    public DateTime? FinishedAtUtc { get; private set; }
 
     public bool IsFinished => CurrentStepIndex is null;
 
     /// <summary>When the current step became current: the previous step's completion, or the start.</summary>
-    public DateTime? CurrentStepSinceUtc => IsFinished ? null : _completions.Count == 0 ? StartedAtUtc : _completions[^1].AtUtc;
-
-    /// <summary>The current step's deadline, if it has a time limit.</summary>
-    public DateTime? CurrentStepDueUtc =>
-        CurrentStepIndex is { } i && Steps[i].TimeLimitDays is { } days ? CurrentStepSinceUtc!.Value.AddDays(days) : null;
+    public DateTime? CurrentStepSinceUtc => IsFinished ? null : Completions.Length == 0 ? StartedAtUtc : Completions[^1].AtUtc;
 
     public bool IsOverdue(DateTime nowUtc) => CurrentStepDueUtc is { } due && nowUtc > due;
 
@@ -72,12 +85,28 @@ public sealed class DeliberationSession : VersionedEntity
     {
         if (matter.Status != MatterStatus.Accepted) return (null, ErrorMatterNotAccepted);
         if (!template.Serves(matter.CommunityId, streetOfCommunity)) return (null, ErrorTemplateNotServing);
-        return (new DeliberationSession
+        var session = new DeliberationSession
         {
-            CommunityId = matter.CommunityId, MatterId = matter.Id, Title = matter.Title, Scope = matter.Scope,
+            CommunityId = matter.CommunityId, MatterId = matter.Id, Title = matter.Title, Scope = matter.Scope, TemplateId = template.Id,
             TemplateKey = template.Key, TemplateName = template.Name, TemplateVersion = template.Version, Steps = template.Steps,
             StartedAtUtc = nowUtc,
-        }, null);
+        };
+        session.MoveToStep(0, nowUtc);
+        return (session, null);
+    }
+
+    /// <summary>Makes step <paramref name="index"/> current from <paramref name="sinceUtc"/> (or finishes past the last).</summary>
+    private void MoveToStep(int index, DateTime sinceUtc)
+    {
+        if (index >= Steps.Length)
+        {
+            CurrentStepIndex = null;
+            CurrentStepDueUtc = null;
+            FinishedAtUtc = sinceUtc;
+            return;
+        }
+        CurrentStepIndex = index;
+        CurrentStepDueUtc = Steps[index].TimeLimitDays is { } days ? sinceUtc.AddDays(days) : null;
     }
 
     /// <summary>
@@ -91,10 +120,11 @@ public sealed class DeliberationSession : VersionedEntity
         if (CurrentStepIndex is not { } current) return ErrorFinished;
         if (stepIndex != current) return ErrorNotCurrentStep;
         var step = Steps[current];
-        if (string.IsNullOrEmpty(actor.UserId) || !actor.RolesHere.Contains(step.CompletedBy)) return ErrorNotAllowed;
+        if (!DeliberationAccess.CanCompleteStep(actor, step)) return ErrorNotAllowed;
         var valid = evidence.Where(e => e.RecordId > 0).Distinct().ToImmutableArray();
         if (step.RequiredEvidence.Any(kind => !valid.Any(e => e.Kind == kind))) return ErrorEvidenceMissing;
-        _completions = _completions.Add(new StepCompletion(current, nowUtc, actor.UserId, actor.Name, valid));
+        Completions = Completions.Add(new StepCompletion(current, nowUtc, actor.UserId, actor.Name, valid));
+        MoveToStep(current + 1, nowUtc);
         Raise(new DeliberationStepCompleted(Id, current, step.Name, actor.UserId, nowUtc));
         if (IsFinished) Raise(new DeliberationSessionFinished(Id, nowUtc));
         return null;
@@ -103,8 +133,8 @@ public sealed class DeliberationSession : VersionedEntity
     /// <summary>The whole procedure as the session page shows it: done (when, by whom, evidence), current, next, later.</summary>
     public IReadOnlyList<TimelineEntry> Timeline() => Steps.Select((step, i) =>
     {
-        if (i < _completions.Count) return new TimelineEntry(i, step, TimelineState.Done, _completions[i], null);
-        if (i == _completions.Count) return new TimelineEntry(i, step, TimelineState.Current, null, CurrentStepDueUtc);
-        return new TimelineEntry(i, step, i == _completions.Count + 1 ? TimelineState.Next : TimelineState.Later, null, null);
+        if (i < Completions.Length) return new TimelineEntry(i, step, TimelineState.Done, Completions[i], null);
+        if (i == Completions.Length) return new TimelineEntry(i, step, TimelineState.Current, null, CurrentStepDueUtc);
+        return new TimelineEntry(i, step, i == Completions.Length + 1 ? TimelineState.Next : TimelineState.Later, null, null);
     }).ToList();
 }

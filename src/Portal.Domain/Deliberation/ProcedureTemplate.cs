@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Portal.Domain.Access;
+using Portal.Domain.Common;
 using Portal.Domain.Text;
 
 namespace Portal.Domain.Deliberation;
@@ -41,15 +42,22 @@ public sealed record ProcedureStep(string Name, ImmutableArray<EvidenceKind> Req
 
     public static ProcedureStep Of(string name, PortalRole completedBy, int? timeLimitDays, params EvidenceKind[] evidence) =>
         new(name, [.. evidence], completedBy, timeLimitDays);
+
+    // By value, evidence included: an ImmutableArray compares by reference, and a step read back from storage is the same step.
+    public bool Equals(ProcedureStep? other) => other is not null && Name == other.Name && CompletedBy == other.CompletedBy
+        && TimeLimitDays == other.TimeLimitDays && RequiredEvidence.AsSpan().SequenceEqual(other.RequiredEvidence.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Name, CompletedBy, TimeLimitDays, RequiredEvidence.Length);
 }
 
 /// <summary>
-/// An editable, versioned procedure (议事规程) owned by a community or a street. A template is immutable: editing it makes
-/// the next version (<see cref="Revise"/>), so a session that started on version 2 keeps exactly the steps of version 2
-/// (it copies them, <see cref="DeliberationSession.Start"/>) while new sessions start on version 3.
-/// <see cref="Key"/> ties the versions of one template together.
+/// An editable, versioned procedure (议事规程) owned by a community or a street, or shipped with the portal for everyone
+/// (<see cref="OwnerScope"/> null; see <see cref="ShippedProcedures.Global"/>). A stored version never changes: editing
+/// a template makes the next version (<see cref="Revise"/>), a new row, so a session that started on version 2 keeps
+/// exactly the steps of version 2 (it copies them, <see cref="DeliberationSession.Start"/>) while new sessions start on
+/// version 3. <see cref="Key"/> ties the versions of one template together.
 /// </summary>
-public sealed record ProcedureTemplate
+public sealed class ProcedureTemplate : Entity
 {
     public const int NameMaxLength = 50;
     public const int StepsMax = 20;
@@ -64,19 +72,21 @@ public sealed record ProcedureTemplate
     public const string ErrorRole = "Deliberation.Error.Template.Role";
     public const string ErrorTimeLimit = "Deliberation.Error.Template.TimeLimit";
 
-    private ProcedureTemplate(Guid key, string name, ScopeKind ownerScope, int ownerId, int version, ImmutableArray<ProcedureStep> steps)
-    {
-        Key = key; Name = name; OwnerScope = ownerScope; OwnerId = ownerId; Version = version; Steps = steps;
-    }
+    private ProcedureTemplate() { }
 
-    public Guid Key { get; }
-    public string Name { get; }
-    /// <summary><see cref="ScopeKind.Community"/> or <see cref="ScopeKind.Street"/> (a street's template serves all its communities).</summary>
-    public ScopeKind OwnerScope { get; }
-    public int OwnerId { get; }
+    public Guid Key { get; private init; }
+    public string Name { get; private init; } = "";
+    /// <summary>
+    /// <see cref="ScopeKind.Community"/> or <see cref="ScopeKind.Street"/> (a street's template serves all its
+    /// communities); null for a shipped template, which serves every community and which nobody revises in place.
+    /// </summary>
+    public ScopeKind? OwnerScope { get; private init; }
+    public int? OwnerId { get; private init; }
     /// <summary>1 for a new template, one more for each revision.</summary>
-    public int Version { get; }
-    public ImmutableArray<ProcedureStep> Steps { get; }
+    public int Version { get; private init; }
+    public ImmutableArray<ProcedureStep> Steps { get; private init; } = [];
+
+    public bool IsShipped => OwnerScope is null;
 
     /// <summary>Version 1 of a new template, or the error code of the first rule it breaks.</summary>
     public static (ProcedureTemplate? Template, string? Error) Create(string name, ScopeKind ownerScope, int ownerId, IEnumerable<ProcedureStep> steps)
@@ -85,15 +95,26 @@ public sealed record ProcedureTemplate
         return Validated(Guid.NewGuid(), name, ownerScope, ownerId, 1, steps);
     }
 
-    /// <summary>The next version with a new name and steps; the owner and key stay. This version is left as it is.</summary>
+    /// <summary>Version 1 of a template shipped for every community, under a key fixed in the code (so seeding finds it again).</summary>
+    public static (ProcedureTemplate? Template, string? Error) Shipped(Guid key, string name, IEnumerable<ProcedureStep> steps) =>
+        Validated(key, name, null, null, 1, steps);
+
+    /// <summary>
+    /// The next version with a new name and steps; the owner and key stay. This version is left as it is. A shipped
+    /// template is not revised: a community or street adopts it as its own (<see cref="Create"/> with its steps).
+    /// </summary>
     public (ProcedureTemplate? Template, string? Error) Revise(string name, IEnumerable<ProcedureStep> steps) =>
-        Validated(Key, name, OwnerScope, OwnerId, Version + 1, steps);
+        IsShipped ? (null, ErrorOwner) : Validated(Key, name, OwnerScope, OwnerId, Version + 1, steps);
 
-    /// <summary>Whether sessions of the community may use it: its own templates and its street's.</summary>
-    public bool Serves(int communityId, int? streetOfCommunity) =>
-        OwnerScope == ScopeKind.Community ? OwnerId == communityId : streetOfCommunity == OwnerId;
+    /// <summary>Whether sessions of the community may use it: its own templates, its street's, and the shipped ones.</summary>
+    public bool Serves(int communityId, int? streetOfCommunity) => OwnerScope switch
+    {
+        null => true,
+        ScopeKind.Community => OwnerId == communityId,
+        _ => streetOfCommunity == OwnerId,
+    };
 
-    private static (ProcedureTemplate?, string?) Validated(Guid key, string name, ScopeKind ownerScope, int ownerId, int version, IEnumerable<ProcedureStep> steps)
+    private static (ProcedureTemplate?, string?) Validated(Guid key, string name, ScopeKind? ownerScope, int? ownerId, int version, IEnumerable<ProcedureStep> steps)
     {
         var cleanName = UserText.SingleLine(name);
         if (cleanName.Length is 0 or > NameMaxLength) return (null, ErrorName);
@@ -113,6 +134,9 @@ public sealed record ProcedureTemplate
         }
         if (list.Count == 0) return (null, ErrorNoSteps);
         if (list.Count > StepsMax) return (null, ErrorTooManySteps);
-        return (new ProcedureTemplate(key, cleanName, ownerScope, ownerId, version, [.. list]), null);
+        return (new ProcedureTemplate
+        {
+            Key = key, Name = cleanName, OwnerScope = ownerScope, OwnerId = ownerId, Version = version, Steps = [.. list],
+        }, null);
     }
 }

@@ -34,8 +34,6 @@ public sealed class PublicNotice : VersionedEntity
     public const string ErrorWindowOpen = "Deliberation.Error.Notice.WindowOpen";
     public const string ErrorUnanswered = "Deliberation.Error.Notice.Unanswered";
 
-    private ImmutableList<NoticeObjection> _objections = [];
-
     private PublicNotice() { }
 
     public int SessionId { get; private init; }
@@ -44,7 +42,7 @@ public sealed class PublicNotice : VersionedEntity
     public DateTime EndsAtUtc => StartsAtUtc.AddDays(PeriodDays);
     public DateTime? ClosedAtUtc { get; private set; }
     public bool IsClosed => ClosedAtUtc is not null;
-    public IReadOnlyList<NoticeObjection> Objections => _objections;
+    public ImmutableArray<NoticeObjection> Objections { get; private set; } = [];
 
     public bool IsInWindow(DateTime nowUtc) => nowUtc >= StartsAtUtc && nowUtc < EndsAtUtc;
 
@@ -70,8 +68,8 @@ public sealed class PublicNotice : VersionedEntity
         if (!IsInWindow(nowUtc)) return (0, ErrorOutsideWindow);
         var clean = UserText.MultiLineTrimmed(text);
         if (clean.Length is 0 or > TextMaxLength) return (0, ErrorText);
-        var number = _objections.Count + 1;
-        _objections = _objections.Add(new NoticeObjection(number, filedByUserId, clean, nowUtc));
+        var number = Objections.Length + 1;
+        Objections = Objections.Add(new NoticeObjection(number, filedByUserId, clean, nowUtc));
         Raise(new NoticeObjectionFiled(Id, number));
         return (number, null);
     }
@@ -80,13 +78,14 @@ public sealed class PublicNotice : VersionedEntity
     public string? Answer(int objectionNumber, string? answer, string byUserId, DateTime nowUtc)
     {
         if (IsClosed) return ErrorClosed;
-        var index = _objections.FindIndex(o => o.Number == objectionNumber);
-        if (index < 0) return ErrorUnknownObjection;
-        var objection = _objections[index];
+        // Objections are numbered 1, 2, … in filing order and never removed: number n sits at n - 1.
+        var index = objectionNumber - 1;
+        if (index < 0 || index >= Objections.Length) return ErrorUnknownObjection;
+        var objection = Objections[index];
         if (objection.IsAnswered) return ErrorAlreadyAnswered;
         var clean = UserText.MultiLineTrimmed(answer);
         if (clean.Length is 0 or > TextMaxLength) return ErrorText;
-        _objections = _objections.SetItem(index, objection with { Answer = clean, AnsweredByUserId = byUserId, AnsweredAtUtc = nowUtc });
+        Objections = Objections.SetItem(index, objection with { Answer = clean, AnsweredByUserId = byUserId, AnsweredAtUtc = nowUtc });
         Raise(new NoticeObjectionAnswered(Id, objectionNumber, objection.FiledByUserId));
         return null;
     }
@@ -96,7 +95,7 @@ public sealed class PublicNotice : VersionedEntity
     {
         if (IsClosed) return ErrorClosed;
         if (nowUtc < EndsAtUtc) return ErrorWindowOpen;
-        if (_objections.Any(o => !o.IsAnswered)) return ErrorUnanswered;
+        if (Objections.Any(o => !o.IsAnswered)) return ErrorUnanswered;
         ClosedAtUtc = nowUtc;
         Raise(new PublicNoticeClosed(Id, SessionId));
         return null;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Web.Data;
 
-/// <summary>Applies migrations at start-up and, when configured (Development), runs the registered seeders (demo data).</summary>
+/// <summary>Applies migrations at start-up, seeds the reference data, and, when configured (Development), the demo data.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> dbFactory,
     DatabaseOptions options,
@@ -21,9 +21,11 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        foreach (var seeder in seeders.Where(s => s.IsReferenceData))
+            await seeder.SeedAsync(ct);
         if (options.SeedDemoData)
         {
-            foreach (var seeder in seeders)
+            foreach (var seeder in seeders.Where(s => !s.IsReferenceData))
                 await seeder.SeedAsync(ct);
         }
     }

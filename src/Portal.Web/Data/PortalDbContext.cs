@@ -10,6 +10,7 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Voting;
 using Portal.Domain.Common;
 using Portal.Domain.Councils;
+using Portal.Domain.Deliberation;
 using Portal.Domain.Directory;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data.Audit;
@@ -72,6 +73,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<NamedBallot> NamedBallots => Set<NamedBallot>();
     public DbSet<SecretBallot> SecretBallots => Set<SecretBallot>();
     public DbSet<VotePresence> VotePresences => Set<VotePresence>();
+    public DbSet<ProcedureTemplate> ProcedureTemplates => Set<ProcedureTemplate>();
+    public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<DeliberationSession> DeliberationSessions => Set<DeliberationSession>();
+    public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
 
     /// <summary>
     /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when

@@ -98,7 +98,7 @@ public sealed class DeliberationSessionTests
         Assert.Equal([new DeliberationStepCompleted(8, 2, "定事", "sec", Start.AddDays(3)), new DeliberationSessionFinished(8, Start.AddDays(3))],
             session.TakeEvents());
         Assert.Equal(DeliberationSession.ErrorFinished, session.CompleteStep(2, Secretary, [new EvidenceRef(Vote, 4)], Start.AddDays(4)));
-        Assert.Equal(3, session.Completions.Count);
+        Assert.Equal(3, session.Completions.Length);
         Assert.Empty(session.TakeEvents());
     }
 

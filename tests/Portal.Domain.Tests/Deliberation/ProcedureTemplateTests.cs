@@ -96,4 +96,15 @@ public sealed class ProcedureTemplateTests
 
         Assert.Equal(serves, template.Serves(communityId, streetOfCommunity));
     }
+
+    [Fact]
+    public void Steps_compare_by_value_evidence_included()
+    {
+        var a = ProcedureStep.Of("定事", PortalRole.CommunitySecretary, 3, EvidenceKind.Vote, EvidenceKind.SignInSheet);
+
+        Assert.Equal(a, ProcedureStep.Of("定事", PortalRole.CommunitySecretary, 3, EvidenceKind.Vote, EvidenceKind.SignInSheet));
+        Assert.Equal(a.GetHashCode(), ProcedureStep.Of("定事", PortalRole.CommunitySecretary, 3, EvidenceKind.Vote, EvidenceKind.SignInSheet).GetHashCode());
+        Assert.NotEqual(a, ProcedureStep.Of("定事", PortalRole.CommunitySecretary, 3, EvidenceKind.SignInSheet, EvidenceKind.Vote));
+        Assert.NotEqual(a, ProcedureStep.Of("定事", PortalRole.CommunitySecretary, null, EvidenceKind.Vote, EvidenceKind.SignInSheet));
+    }
 }

@@ -61,6 +61,30 @@ public sealed class ShippedProceduresTests
     }
 
     [Fact]
+    public void The_global_set_has_the_same_steps_under_keys_fixed_for_good_and_no_owner()
+    {
+        var global = ShippedProcedures.Global();
+        var owned = ShippedProcedures.All(ScopeKind.Community, 7);
+
+        Assert.Equal(owned.Select(t => t.Name), global.Select(t => t.Name));
+        Assert.All(global.Zip(owned), p => Assert.Equal(p.Second.Steps, p.First.Steps));
+        Assert.All(global, t => Assert.Equal((1, (ScopeKind?)null, (int?)null, true), (t.Version, t.OwnerScope, t.OwnerId, t.IsShipped)));
+        // Fixed: the seeder finds them again on every start.
+        Assert.Equal(global.Select(t => t.Key), ShippedProcedures.Global().Select(t => t.Key));
+        Assert.Equal(4, global.Select(t => t.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_shipped_template_serves_every_community_and_is_not_revised_in_place()
+    {
+        var hangzhou = ShippedProcedures.Global()[0];
+
+        Assert.True(hangzhou.Serves(3, 1));
+        Assert.True(hangzhou.Serves(99, null));
+        Assert.Equal((null, ProcedureTemplate.ErrorOwner), hangzhou.Revise("改", hangzhou.Steps));
+    }
+
+    [Fact]
     public void In_every_shipped_procedure_the_vote_comes_before_the_notice_and_the_notice_before_implementation()
     {
         foreach (var t in ShippedProcedures.All(ScopeKind.Community, 1))

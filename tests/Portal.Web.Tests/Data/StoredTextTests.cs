@@ -40,7 +40,7 @@ public sealed class StoredTextTests(PortalHostFixture fixture) : IClassFixture<P
         Assert.Equal(
         [
             ("AgendaItem", "Notes"), ("AgendaItem", "Outcome"), ("Announcement", "BodyMarkdown"), ("CarryOver", "Reason"),
-            ("Meeting", "DecisionReason"), ("Meeting", "MinutesMarkdown"), ("Resolution", "Decision"), ("Resource", "Description"),
+            ("Matter", "Description"), ("Matter", "ScreeningReason"), ("Meeting", "DecisionReason"), ("Meeting", "MinutesMarkdown"), ("Resolution", "Decision"), ("Resource", "Description"),
             ("Topic", "DescriptionMarkdown"), ("Topic", "ScreeningReason"), ("WorkItem", "DescriptionMarkdown"), ("WorkItemEvent", "Note"),
         ], Where(db, StoredTextKind.MultiLine));
 

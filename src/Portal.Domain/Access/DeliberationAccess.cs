@@ -1,0 +1,62 @@
+using System.Linq.Expressions;
+using Portal.Domain.Deliberation;
+
+namespace Portal.Domain.Access;
+
+/// <summary>
+/// The one definition of who may do what in deliberation (议事); every service, page and endpoint of the area asks here.
+/// <list type="bullet">
+/// <item><b>Raise</b> a matter: a resident of the community (the role Resident held over it).</item>
+/// <item><b>Manage</b> the community's deliberation (screen matters, promote needs, start sessions, publish notices,
+/// answer objections): the community's secretary and the administrators of its street.</item>
+/// <item><b>Complete</b> a step: whoever holds the step's role over the session's community (<see cref="StepActor"/>);
+/// nobody else, managers included — the procedure names who is accountable for each step (decision 0029).</item>
+/// <item><b>See</b> sessions and the screened matters (accepted, merged): whoever belongs to the community in any role
+/// (<see cref="AccessPolicy.CanViewCommunity"/>: its residents first of all). A matter still waiting for screening, a
+/// declined one and the reason of a screening are seen only by the raiser and the managers: the reason was written
+/// to the raiser. Another community sees nothing.</item>
+/// <item><b>Edit templates</b>: a community's by its managers, a street's by the street's administrators; a shipped
+/// template by nobody (it is adopted as a community's or street's own).</item>
+/// </list>
+/// </summary>
+public static class DeliberationAccess
+{
+    public static bool CanRaise(AccessPolicy policy, int communityId) =>
+        policy.Roles.Any(r => r.Role == PortalRole.Resident && r.Scope == ScopeKind.Community && r.ScopeId == communityId);
+
+    public static bool CanManage(AccessPolicy policy, int communityId) => policy.CanManageCommunity(communityId);
+
+    public static bool CanSeeCommunity(AccessPolicy policy, int communityId) => policy.CanViewCommunity(communityId);
+
+    public static bool CanCompleteStep(StepActor actor, ProcedureStep step) =>
+        !string.IsNullOrEmpty(actor.UserId) && actor.RolesHere.Contains(step.CompletedBy);
+
+    public static bool CanEditTemplatesOf(AccessPolicy policy, ScopeKind? ownerScope, int? ownerId) => (ownerScope, ownerId) switch
+    {
+        (ScopeKind.Community, { } community) => policy.CanManageCommunity(community),
+        (ScopeKind.Street, { } street) => policy.CanManageStreet(street),
+        _ => false,
+    };
+
+    /// <summary>Statuses every member of the community sees; the others only the raiser and the managers.</summary>
+    public static bool IsPublicToCommunity(MatterStatus status) => status is MatterStatus.Accepted or MatterStatus.Merged;
+
+    public static bool CanSeeMatter(Caller caller, Matter matter) =>
+        caller.IsSignedIn && (caller.UserId == matter.RaisedByUserId || CanManage(caller.Policy, matter.CommunityId)
+                              || (IsPublicToCommunity(matter.Status) && CanSeeCommunity(caller.Policy, matter.CommunityId)));
+
+    /// <summary>The decline or merge reason: written to the raiser, so read by the raiser and the managers only.</summary>
+    public static bool CanSeeScreeningReason(Caller caller, Matter matter) =>
+        caller.IsSignedIn && (caller.UserId == matter.RaisedByUserId || CanManage(caller.Policy, matter.CommunityId));
+
+    /// <summary><see cref="CanSeeMatter"/> as a query filter, for lists paged in the database.</summary>
+    public static Expression<Func<Matter, bool>> VisibleMatters(Caller caller)
+    {
+        if (!caller.IsSignedIn) return _ => false;
+        var userId = caller.UserId;
+        var managed = caller.Managed.ToList();
+        var visible = caller.Visible.ToList();
+        return m => m.RaisedByUserId == userId || managed.Contains(m.CommunityId)
+                    || ((m.Status == MatterStatus.Accepted || m.Status == MatterStatus.Merged) && visible.Contains(m.CommunityId));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Deliberation;
+using Portal.Domain.Directory;
+using Portal.Domain.WorkItems;
+
+namespace Portal.Web.Data;
+
+// Deliberation (issue 13, decision 0031). A template version and a session's record are immutable values read and
+// written whole, so their steps and completions are JSON text columns (provider-neutral: TEXT on SQLite, text on
+// PostgreSQL), compared element by element (ImmutableArray compares by reference). Matters, sessions and templates are kept
+// from deletion by the community they belong to (Restrict); a matter's need is a real foreign key, kept too.
+
+internal sealed class ProcedureTemplateConfiguration : IEntityTypeConfiguration<ProcedureTemplate>
+{
+    public void Configure(EntityTypeBuilder<ProcedureTemplate> e)
+    {
+        e.ToTable("ProcedureTemplates");
+        e.Property(x => x.Name).HasMaxLength(ProcedureTemplate.NameMaxLength);
+        e.Property(x => x.Steps).HasJsonConversion();
+        e.HasIndex(x => new { x.Key, x.Version }).IsUnique();
+        e.HasIndex(x => new { x.OwnerScope, x.OwnerId });
+    }
+}
+
+internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
+{
+    public void Configure(EntityTypeBuilder<Matter> e)
+    {
+        e.ToTable("Matters");
+        e.Property(x => x.Title).HasMaxLength(Matter.TitleMaxLength);
+        e.Property(x => x.Description).HasMaxLength(Matter.DescriptionMaxLength);
+        e.Property(x => x.ScreeningReason).HasMaxLength(Matter.ReasonMaxLength);
+        e.Property(x => x.RaisedByUserId).HasMaxLength(450);
+        e.Property(x => x.ScreenedByUserId).HasMaxLength(450);
+        e.ComplexProperty(x => x.Scope, MatterScopeColumns.Map);
+        e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MergedIntoMatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CommunityId, x.Status, x.RaisedAtUtc });
+        e.HasIndex(x => new { x.RaisedByUserId, x.RaisedAtUtc });
+        e.HasIndex(x => x.WorkItemId);
+    }
+}
+
+internal sealed class DeliberationSessionConfiguration : IEntityTypeConfiguration<DeliberationSession>
+{
+    public void Configure(EntityTypeBuilder<DeliberationSession> e)
+    {
+        e.ToTable("DeliberationSessions");
+        e.Property(x => x.Title).HasMaxLength(Matter.TitleMaxLength);
+        e.Property(x => x.TemplateName).HasMaxLength(ProcedureTemplate.NameMaxLength);
+        e.Property(x => x.Steps).HasJsonConversion();
+        e.Property(x => x.Completions).HasJsonConversion();
+        e.ComplexProperty(x => x.Scope, MatterScopeColumns.Map);
+        e.HasOne<Community>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<ProcedureTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        // One session per matter: a matter is deliberated once (a second start is refused, a racing one fails here).
+        e.HasIndex(x => x.MatterId).IsUnique();
+        e.HasIndex(x => new { x.CommunityId, x.FinishedAtUtc, x.StartedAtUtc });
+        e.HasIndex(x => x.TemplateId);
+    }
+}
+
+internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<PublicNotice>
+{
+    public void Configure(EntityTypeBuilder<PublicNotice> e)
+    {
+        e.ToTable("PublicNotices");
+        e.Property(x => x.Objections).HasJsonConversion();
+        // A notice is part of its session's record: the session is kept from deletion while it has one.
+        e.HasOne<DeliberationSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.SessionId, x.ClosedAtUtc });
+    }
+}
+
+/// <summary>A matter's scope as two columns, in the matter and in its session alike.</summary>
+internal static class MatterScopeColumns
+{
+    public static void Map(ComplexPropertyBuilder<MatterScope> scope)
+    {
+        scope.Property(x => x.Kind).HasColumnName("ScopeKind");
+        scope.Property(x => x.Id).HasColumnName("ScopeId");
+    }
+}
+
+/// <summary>
+/// A whole immutable array stored as JSON text. Compared element by element (the elements compare by value, evidence
+/// included): an <see cref="ImmutableArray{T}"/> itself compares by reference, which would hide changes or invent them.
+/// </summary>
+internal static class JsonColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+
+    public static PropertyBuilder<ImmutableArray<T>> HasJsonConversion<T>(this PropertyBuilder<ImmutableArray<T>> property) =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Options),
+            text => JsonSerializer.Deserialize<ImmutableArray<T>>(text, Options),
+            new ValueComparer<ImmutableArray<T>>(
+                (a, b) => Enumerable.SequenceEqual(a, b),
+                v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+                v => v));
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Deliberation;
+using Portal.Web.Data;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
+
+namespace Portal.Web.Features.Deliberation.Notices;
+
+/// <summary>
+/// Public notices (公示) of a session's decision (issue 13 item 10): a manager publishes one when the session's current
+/// step needs it (default 7 days, changeable while open); residents of the community file objections inside the window;
+/// the manager answers each; closing — only after the window, with none unanswered — raises
+/// <see cref="PublicNoticeClosed"/>, which the Lists area turns into implementation tasks (next round). The notice
+/// itself is the <c>PublicNotice</c> evidence of the step. Rights: <see cref="DeliberationAccess"/>. Scoped.
+/// </summary>
+public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work, TimeProvider clock)
+{
+    public const string ErrorSessionNotFound = "Deliberation.Error.Notice.SessionNotFound";
+    public const string ErrorStepNeedsNoNotice = "Deliberation.Error.Notice.StepNeedsNoNotice";
+    public const string ErrorAlreadyOpen = "Deliberation.Error.Notice.AlreadyOpen";
+
+    /// <summary>How often filing is tried again when another resident's objection was saved in between.</summary>
+    private const int FilingAttempts = 3;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Publishes the notice of a session whose current step needs one, unless one is open already.</summary>
+    public async Task<Result<NoticeView>> PublishAsync(int sessionId, int periodDays = PublicNotice.DefaultPeriodDays, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null || !caller.IsSignedIn || !DeliberationAccess.CanManage(caller.Policy, session.CommunityId))
+            return Result<NoticeView>.NotFound(DeliberationText.Of(ErrorSessionNotFound));
+        if (session.CurrentStepIndex is not { } current || !session.Steps[current].RequiredEvidence.Contains(EvidenceKind.PublicNotice))
+            return Result<NoticeView>.Invalid(DeliberationText.Of(ErrorStepNeedsNoNotice));
+        if (await db.PublicNotices.AnyAsync(n => n.SessionId == sessionId && n.ClosedAtUtc == null, ct))
+            return Result<NoticeView>.Invalid(DeliberationText.Of(ErrorAlreadyOpen));
+        return await work.AddAsync<PublicNotice, NoticeView>(
+            allow: c => DeliberationAccess.CanManage(c.Policy, session.CommunityId) ? null : Result.NotFound(DeliberationText.Of(ErrorSessionNotFound)),
+            create: _ => PublicNotice.Publish(sessionId, Now, periodDays) switch
+            {
+                ({ } notice, _) => Result<PublicNotice>.Ok(notice),
+                (_, var error) => Result<PublicNotice>.Invalid(DeliberationText.Of(error!)),
+            },
+            ct: ct);
+    }
+
+    public Task<Result<NoticeView>> ChangePeriodAsync(int noticeId, Guid version, int periodDays, CancellationToken ct = default) =>
+        ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, _) => notice.ChangePeriod(periodDays, Now), ct);
+
+    public Task<Result<NoticeView>> AnswerAsync(int noticeId, Guid version, int objectionNumber, string? answer, CancellationToken ct = default) =>
+        ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, userId) => notice.Answer(objectionNumber, answer, userId, Now), ct);
+
+    public Task<Result<NoticeView>> CloseAsync(int noticeId, Guid version, CancellationToken ct = default) =>
+        ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, _) => notice.Close(Now), ct);
+
+    /// <summary>
+    /// A resident of the community files an objection while the window is open. Objections of many residents land on one
+    /// notice, so a filing that meets another's save is simply tried again on the fresh notice (it never overwrites one).
+    /// </summary>
+    public async Task<Result<NoticeView>> FileObjectionAsync(int noticeId, string? text, CancellationToken ct = default)
+    {
+        var result = Result<NoticeView>.NotFound(DeliberationText.Of(DeliberationText.NotFound));
+        for (var attempt = 0; attempt < FilingAttempts; attempt++)
+        {
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                if (await db.PublicNotices.Where(n => n.Id == noticeId).Select(n => (Guid?)n.Version).SingleOrDefaultAsync(ct) is not { } version)
+                    return result;
+                result = await ChangeAsync(noticeId, version, DeliberationAccess.CanRaise,
+                    (notice, userId) => notice.FileObjection(userId, text, Now).Error, ct);
+            }
+            if (result.Outcome != Outcome.Conflict) return result;
+        }
+        return result;
+    }
+
+    /// <summary>The notice as the caller may see it (whoever belongs to the session's community); null otherwise.</summary>
+    public async Task<NoticeView?> GetAsync(int noticeId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.PublicNotices.AsNoTracking().Where(n => n.Id == noticeId)
+            .Select(n => new { Notice = n, Community = db.DeliberationSessions.Where(s => s.Id == n.SessionId).Select(s => s.CommunityId).Single() })
+            .SingleOrDefaultAsync(ct);
+        if (row is null || !caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, row.Community)) return null;
+        return View(row.Notice, row.Community, caller);
+    }
+
+    /// <summary>
+    /// A command on a notice: the caller needs <paramref name="right"/> over the community of the notice's session (read
+    /// with the notice); without it, not found, so ids cannot be probed.
+    /// </summary>
+    private Task<Result<NoticeView>> ChangeAsync(int noticeId, Guid version, Func<AccessPolicy, int, bool> right,
+        Func<PublicNotice, string, string?> rule, CancellationToken ct)
+    {
+        var communityId = 0;
+        return work.ChangeAsync<PublicNotice, NoticeView>(
+            load: async (db, token) =>
+            {
+                var notice = await db.PublicNotices.SingleOrDefaultAsync(n => n.Id == noticeId, token);
+                if (notice is not null)
+                    communityId = await db.DeliberationSessions.Where(s => s.Id == notice.SessionId).Select(s => s.CommunityId).SingleAsync(token);
+                return notice;
+            },
+            version: version,
+            allow: (caller, _) => caller.IsSignedIn && right(caller.Policy, communityId) ? null : Result.NotFound(DeliberationText.Of(DeliberationText.NotFound)),
+            run: (caller, notice, _) => DeliberationText.Refusal(rule(notice, caller.UserId!)),
+            current: notice => View(notice, communityId, Caller.Anonymous),
+            texts: DeliberationText.Commands,
+            ct: ct);
+    }
+
+    private NoticeView View(PublicNotice n, int communityId, Caller caller) => new(n.Id, n.SessionId, communityId, n.StartsAtUtc, n.PeriodDays,
+        n.EndsAtUtc, n.IsInWindow(Now), n.ClosedAtUtc,
+        n.Objections.Select(o => new ObjectionRow(o.Number, o.Text, o.FiledAtUtc, caller.UserId is { } me && o.FiledByUserId == me, o.Answer, o.AnsweredAtUtc)).ToList(),
+        caller.IsSignedIn && !n.IsClosed && n.IsInWindow(Now) && DeliberationAccess.CanRaise(caller.Policy, communityId),
+        caller.IsSignedIn && DeliberationAccess.CanManage(caller.Policy, communityId), n.Version);
+}

@@ -1,0 +1,34 @@
+using Portal.Domain.Access;
+using Portal.Domain.Deliberation;
+
+namespace Portal.Web.Features.Deliberation.Sessions;
+
+public enum SessionFilter
+{
+    All = 0,
+    Running = 1,
+    /// <summary>Running with the current step past its time limit.</summary>
+    Overdue = 2,
+    Finished = 3,
+}
+
+/// <summary>The sessions of one community the caller belongs to, newest first.</summary>
+public sealed record SessionQuery(int CommunityId, SessionFilter Filter = SessionFilter.All) : DeliberationPaging;
+
+/// <summary>A row of the session list: where it stands and whether the current step is late.</summary>
+public sealed record SessionRow(int Id, int MatterId, string Title, string TemplateName, int TemplateVersion, DateTime StartedAtUtc,
+    int StepCount, int? CurrentStepIndex, string? CurrentStepName, DateTime? CurrentStepDueUtc, bool IsOverdue, DateTime? FinishedAtUtc);
+
+/// <summary>One completed step's record as the timeline shows it: when, by whom, on which evidence.</summary>
+public sealed record TimelineDone(DateTime AtUtc, string ByName, IReadOnlyList<EvidenceRef> Evidence);
+
+/// <summary>One step of the timeline: done (with its record), current (with its deadline), next or later.</summary>
+public sealed record TimelineStep(int Index, string Name, PortalRole CompletedBy, IReadOnlyList<EvidenceKind> RequiredEvidence, int? TimeLimitDays,
+    TimelineState State, TimelineDone? Done, DateTime? DueUtc, bool IsOverdue);
+
+/// <summary>
+/// The session page's model: the matter, the template version it keeps, the steps, and whether the caller may complete
+/// the current one (they hold its role over the community).
+/// </summary>
+public sealed record SessionTimeline(int Id, int CommunityId, int MatterId, string Title, MatterScope Scope, string TemplateName, int TemplateVersion,
+    DateTime StartedAtUtc, DateTime? FinishedAtUtc, IReadOnlyList<TimelineStep> Steps, bool CanCompleteCurrent, bool CanManage, Guid Version);

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Deliberation;
+using WorkItemStatus = Portal.Domain.WorkItems.WorkItemStatus;
+using Portal.Web.Data;
+using Portal.Web.Kit.Callers;
+using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Results;
+
+namespace Portal.Web.Features.Deliberation.Sessions;
+
+/// <summary>
+/// Deliberation sessions (issue 13 item 1): a manager starts one on an accepted matter with a template that serves the
+/// community (the session keeps that version's steps); the holder of the current step's role completes it with
+/// evidence; residents of the community follow the timeline; the list shows which are overdue.
+/// <para>
+/// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
+/// work item of the session's community that is closed; a public notice is a closed notice of this session. The other
+/// kinds (sign-in sheet, opinions, plan document, vote, ratings) have no table yet and are checked for shape only (a
+/// positive id); the vote is linked by the next round's link table, and each kind gets its check when its table lands.
+/// </para>
+/// Rights: <see cref="DeliberationAccess"/>. Scoped.
+/// </summary>
+public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, DirectoryScopeCache directory,
+    UnitOfWork work, TimeProvider clock)
+{
+    public const string ErrorMatterNotFound = "Deliberation.Error.Session.MatterNotFound";
+    public const string ErrorTemplateNotFound = "Deliberation.Error.Session.TemplateNotFound";
+    public const string ErrorAlreadyStarted = "Deliberation.Error.Session.AlreadyStarted";
+    public const string ErrorEvidenceNotFound = "Deliberation.Error.Session.EvidenceNotFound";
+    public const string ErrorEvidenceNotFinal = "Deliberation.Error.Session.EvidenceNotFinal";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Starts the session of an accepted matter with a stored template version that serves its community.</summary>
+    public async Task<Result<SessionTimeline>> StartAsync(int matterId, int templateId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var matter = await db.Matters.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matterId, ct);
+        if (matter is null || !caller.IsSignedIn || !DeliberationAccess.CanManage(caller.Policy, matter.CommunityId))
+            return Result<SessionTimeline>.NotFound(DeliberationText.Of(ErrorMatterNotFound));
+        var template = await db.ProcedureTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct);
+        if (template is null) return Result<SessionTimeline>.Invalid(DeliberationText.Of(ErrorTemplateNotFound));
+        if (await db.DeliberationSessions.AnyAsync(s => s.MatterId == matterId, ct)) return Result<SessionTimeline>.Invalid(DeliberationText.Of(ErrorAlreadyStarted));
+        var street = (await directory.GetAsync(ct)).StreetOfCommunity(matter.CommunityId);
+        try
+        {
+            return await work.AddAsync<DeliberationSession, SessionTimeline>(
+                allow: c => DeliberationAccess.CanManage(c.Policy, matter.CommunityId) ? null : Result.NotFound(DeliberationText.Of(ErrorMatterNotFound)),
+                create: _ => DeliberationSession.Start(matter, template, street, Now) switch
+                {
+                    ({ } session, _) => Result<DeliberationSession>.Ok(session),
+                    (_, var error) => Result<DeliberationSession>.Invalid(DeliberationText.Of(error!)),
+                },
+                ct: ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on the matter: someone started its session a moment earlier.
+            return Result<SessionTimeline>.Conflict(DeliberationText.Of(ErrorAlreadyStarted), null);
+        }
+    }
+
+    /// <summary>
+    /// Completes the step the caller saw as current (<paramref name="stepIndex"/>) with the records offered as evidence.
+    /// Refused, changing nothing: a session the caller cannot see (not found), evidence that does not exist, belongs to
+    /// another community or is not final yet, and every refusal of the domain (not the current step, not the step's role,
+    /// a kind missing).
+    /// </summary>
+    public async Task<Result<SessionTimeline>> CompleteStepAsync(int sessionId, Guid version, int stepIndex, IReadOnlyList<EvidenceRef> evidence,
+        CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        var scope = await directory.GetAsync(ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var communityId = await db.DeliberationSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.CommunityId).SingleOrDefaultAsync(ct);
+            if (communityId is { } community && caller.IsSignedIn && DeliberationAccess.CanSeeCommunity(caller.Policy, community)
+                && await CheckEvidenceAsync(db, sessionId, community, evidence, ct) is { } refused)
+                return Result<SessionTimeline>.From(refused);
+        }
+        return await work.ChangeAsync<DeliberationSession, SessionTimeline>(
+            load: (db, token) => db.DeliberationSessions.SingleOrDefaultAsync(s => s.Id == sessionId, token),
+            version: version,
+            allow: (c, session) => c.IsSignedIn && DeliberationAccess.CanSeeCommunity(c.Policy, session.CommunityId)
+                ? null : Result.NotFound(DeliberationText.Of(DeliberationText.NotFound)),
+            run: (c, session, _) => DeliberationText.Refusal(
+                session.CompleteStep(stepIndex, StepActor.For(c, session.CommunityId, scope), evidence, Now)),
+            current: session => Timeline(session, caller, scope, Now),
+            texts: DeliberationText.Commands,
+            ct: ct);
+    }
+
+    /// <summary>The session page: its timeline as the caller sees it; null when it does not exist or is not theirs to see.</summary>
+    public async Task<SessionTimeline?> TimelineAsync(int sessionId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null || !caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId)) return null;
+        return Timeline(session, caller, await directory.GetAsync(ct), Now);
+    }
+
+    /// <summary>The sessions of a community the caller belongs to: running, overdue (current step past its limit), finished, or all.</summary>
+    public async Task<DeliberationPage<SessionRow>> ListAsync(SessionQuery query, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, query.CommunityId)) return new([], 0);
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.DeliberationSessions.AsNoTracking().Where(s => s.CommunityId == query.CommunityId);
+        rows = query.Filter switch
+        {
+            SessionFilter.Running => rows.Where(s => s.FinishedAtUtc == null),
+            SessionFilter.Overdue => rows.Where(s => s.FinishedAtUtc == null && s.CurrentStepDueUtc != null && s.CurrentStepDueUtc < now),
+            SessionFilter.Finished => rows.Where(s => s.FinishedAtUtc != null),
+            _ => rows,
+        };
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderByDescending(s => s.StartedAtUtc).ThenByDescending(s => s.Id).Skip(query.SafeSkip).Take(query.SafeTake).ToListAsync(ct);
+        return new(page.Select(s => new SessionRow(s.Id, s.MatterId, s.Title, s.TemplateName, s.TemplateVersion, s.StartedAtUtc, s.Steps.Length,
+            s.CurrentStepIndex, s.CurrentStepIndex is { } i ? s.Steps[i].Name : null, s.CurrentStepDueUtc, s.IsOverdue(now), s.FinishedAtUtc)).ToList(), total);
+    }
+
+    private static SessionTimeline Timeline(DeliberationSession session, Caller caller, DirectoryScope scope, DateTime now)
+    {
+        var actor = StepActor.For(caller, session.CommunityId, scope);
+        var steps = session.Timeline().Select(e => new TimelineStep(e.Index, e.Step.Name, e.Step.CompletedBy, e.Step.RequiredEvidence, e.Step.TimeLimitDays,
+            e.State, e.Completion is { } c ? new TimelineDone(c.AtUtc, c.ByName, c.Evidence) : null, e.DueUtc,
+            e.State == TimelineState.Current && session.IsOverdue(now))).ToList();
+        var canComplete = session.CurrentStepIndex is { } current && DeliberationAccess.CanCompleteStep(actor, session.Steps[current]);
+        return new SessionTimeline(session.Id, session.CommunityId, session.MatterId, session.Title, session.Scope, session.TemplateName,
+            session.TemplateVersion, session.StartedAtUtc, session.FinishedAtUtc, steps, canComplete,
+            DeliberationAccess.CanManage(caller.Policy, session.CommunityId), session.Version);
+    }
+
+    /// <summary>
+    /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice:
+    /// to this session), and be final (a work item closed, a notice closed).
+    /// </summary>
+    private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int communityId, IReadOnlyList<EvidenceRef> evidence,
+        CancellationToken ct)
+    {
+        List<int> IdsOf(EvidenceKind kind) => evidence.Where(e => e.Kind == kind).Select(e => e.RecordId).Distinct().ToList();
+        var workItemIds = IdsOf(EvidenceKind.ImplementationRecord);
+        var noticeIds = IdsOf(EvidenceKind.PublicNotice);
+        var workItems = workItemIds.Count == 0 ? [] : await db.WorkItems.AsNoTracking()
+            .Where(w => workItemIds.Contains(w.Id) && w.CommunityId == communityId)
+            .Select(w => w.Status == WorkItemStatus.Closed).ToListAsync(ct);
+        var notices = noticeIds.Count == 0 ? [] : await db.PublicNotices.AsNoTracking()
+            .Where(n => noticeIds.Contains(n.Id) && n.SessionId == sessionId)
+            .Select(n => n.ClosedAtUtc != null).ToListAsync(ct);
+        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count) return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
+        return workItems.Concat(notices).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+    }
+}
