@@ -19,6 +19,10 @@ public sealed class DeliberationText
     /// <summary>What the area's commands say when a row is not there, was saved meanwhile, or deleted meanwhile.</summary>
     public static CommandTexts Commands { get; } = CommandTexts.Common(Of(NotFound)) with { Conflict = Of(Conflict) };
 
+    /// <summary>What a domain factory made (the new entity, or the error code of the rule it broke) as a command's result.</summary>
+    public static Result<T> Made<T>((T? Value, string? Error) made) where T : class =>
+        made.Value is { } value ? Result<T>.Ok(value) : Result<T>.Invalid(Of(made.Error!));
+
     /// <summary>A domain rule's refusal (its error code), or null when it held.</summary>
     public static Result? Refusal(string? error) => error is null ? null : Result.Invalid(Of(error));
 }

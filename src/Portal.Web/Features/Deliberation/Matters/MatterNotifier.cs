@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Domain.Common;
 using Portal.Domain.Deliberation;
-using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Data.Audit;
 using Portal.Web.Kit.Notifications;
 
 namespace Portal.Web.Features.Deliberation.Matters;
@@ -34,13 +31,8 @@ public sealed class MatterNotifier(TimeProvider clock) : IDomainEventHandler
             _ => null,
         };
         if (key is null) return Task.CompletedTask;
-        var argument = NotificationArguments.Join([matter.Title, matter.ScreeningReason ?? ""]);
-        var actor = (db.Actor ?? db.GetService<IAuditActor>())?.UserId;
-        var now = clock.GetUtcNow().UtcDateTime;
-        NotificationDelivery.Add(db, [screened.RaisedByUserId], actor, userId => new Notification
-        {
-            UserId = userId, MessageKey = key, MessageArgument = argument, LinkPath = $"/deliberation/matters/{matter.Id}", CreatedAtUtc = now,
-        });
+        DeliberationNotifications.Tell(db, screened.RaisedByUserId, key, NotificationArguments.Join([matter.Title, matter.ScreeningReason ?? ""]),
+            $"/deliberation/matters/{matter.Id}", clock.GetUtcNow().UtcDateTime);
         return Task.CompletedTask;
     }
 }

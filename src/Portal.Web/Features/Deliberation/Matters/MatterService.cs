@@ -31,7 +31,7 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
         if (await CheckScopeAsync(form.CommunityId, form.Scope, ct) is { } refused) return Result<MatterRow>.From(refused);
         return await work.AddAsync<Matter, MatterRow>(
             allow: c => DeliberationAccess.CanRaise(c.Policy, form.CommunityId) ? null : Result.NotAllowed(DeliberationText.Of(DeliberationText.NotAllowed)),
-            create: c => Created(Matter.RaiseByResident(form.CommunityId, form.Scope, form.Title, form.Description, c.UserId!, Now)),
+            create: c => DeliberationText.Made(Matter.RaiseByResident(form.CommunityId, form.Scope, form.Title, form.Description, c.UserId!, Now)),
             ct: ct);
     }
 
@@ -55,7 +55,7 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
         var description = string.IsNullOrWhiteSpace(form.Description) ? Truncate(need.DescriptionMarkdown, Matter.DescriptionMaxLength) : form.Description;
         return await work.AddAsync<Matter, MatterRow>(
             allow: c => DeliberationAccess.CanManage(c.Policy, need.CommunityId) ? null : Result.NotFound(DeliberationText.Of(ErrorNeedNotFound)),
-            create: c => Created(Matter.PromoteNeed(need.CommunityId, scope, workItemId, title, description, c.UserId!, Now)),
+            create: c => DeliberationText.Made(Matter.PromoteNeed(need.CommunityId, scope, workItemId, title, description, c.UserId!, Now)),
             ct: ct);
     }
 
@@ -149,9 +149,6 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
 
     private static MatterRow Row(Matter m, int? sessionId, bool showReason) => new(m.Id, m.CommunityId, m.Title, m.Scope, m.Origin, m.WorkItemId,
         m.Status, m.RaisedAtUtc, showReason ? m.ScreeningReason : null, m.MergedIntoMatterId, sessionId, m.Version);
-
-    private static Result<Matter> Created((Matter? Matter, string? Error) made) =>
-        made.Matter is { } matter ? Result<Matter>.Ok(matter) : Result<Matter>.Invalid(DeliberationText.Of(made.Error!));
 
     /// <summary>
     /// The scope must lie in the matter's community: a building of one of its grids, one of its grids, or the community.

@@ -40,11 +40,7 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
             return Result<NoticeView>.Invalid(DeliberationText.Of(ErrorAlreadyOpen));
         return await work.AddAsync<PublicNotice, NoticeView>(
             allow: c => DeliberationAccess.CanManage(c.Policy, session.CommunityId) ? null : Result.NotFound(DeliberationText.Of(ErrorSessionNotFound)),
-            create: _ => PublicNotice.Publish(sessionId, Now, periodDays) switch
-            {
-                ({ } notice, _) => Result<PublicNotice>.Ok(notice),
-                (_, var error) => Result<PublicNotice>.Invalid(DeliberationText.Of(error!)),
-            },
+            create: _ => DeliberationText.Made(PublicNotice.Publish(sessionId, Now, periodDays)),
             ct: ct);
     }
 

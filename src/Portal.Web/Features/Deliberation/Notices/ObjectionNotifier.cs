@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Domain.Common;
 using Portal.Domain.Deliberation;
-using Portal.Domain.WorkItems;
 using Portal.Web.Data;
-using Portal.Web.Data.Audit;
-using Portal.Web.Kit.Notifications;
 
 namespace Portal.Web.Features.Deliberation.Notices;
 
@@ -20,11 +16,7 @@ public sealed class ObjectionNotifier(TimeProvider clock) : IDomainEventHandler
     public Task HandleAsync(PortalDbContext db, Entity source, IDomainEvent domainEvent, CancellationToken ct)
     {
         if (source is not PublicNotice notice || domainEvent is not NoticeObjectionAnswered answered) return Task.CompletedTask;
-        var now = clock.GetUtcNow().UtcDateTime;
-        NotificationDelivery.Add(db, [answered.FiledByUserId], (db.Actor ?? db.GetService<IAuditActor>())?.UserId, userId => new Notification
-        {
-            UserId = userId, MessageKey = AnsweredKey, LinkPath = $"/deliberation/notices/{notice.Id}", CreatedAtUtc = now,
-        });
+        DeliberationNotifications.Tell(db, answered.FiledByUserId, AnsweredKey, null, $"/deliberation/notices/{notice.Id}", clock.GetUtcNow().UtcDateTime);
         return Task.CompletedTask;
     }
 }

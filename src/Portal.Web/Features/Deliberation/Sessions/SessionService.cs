@@ -48,11 +48,7 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         {
             return await work.AddAsync<DeliberationSession, SessionTimeline>(
                 allow: c => DeliberationAccess.CanManage(c.Policy, matter.CommunityId) ? null : Result.NotFound(DeliberationText.Of(ErrorMatterNotFound)),
-                create: _ => DeliberationSession.Start(matter, template, street, Now) switch
-                {
-                    ({ } session, _) => Result<DeliberationSession>.Ok(session),
-                    (_, var error) => Result<DeliberationSession>.Invalid(DeliberationText.Of(error!)),
-                },
+                create: _ => DeliberationText.Made(DeliberationSession.Start(matter, template, street, Now)),
                 ct: ct);
         }
         catch (DbUpdateException)

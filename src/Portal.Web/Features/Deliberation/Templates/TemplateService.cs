@@ -41,7 +41,7 @@ public sealed class TemplateService(IDbContextFactory<PortalDbContext> dbFactory
         work.AddAsync<ProcedureTemplate, TemplateRow>(
             allow: c => c.IsSignedIn && DeliberationAccess.CanEditTemplatesOf(c.Policy, form.OwnerScope, form.OwnerId)
                 ? null : Result.NotAllowed(DeliberationText.Of(DeliberationText.NotAllowed)),
-            create: _ => Made(ProcedureTemplate.Create(form.Name, form.OwnerScope, form.OwnerId, form.Steps)),
+            create: _ => DeliberationText.Made(ProcedureTemplate.Create(form.Name, form.OwnerScope, form.OwnerId, form.Steps)),
             ct: ct);
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class TemplateService(IDbContextFactory<PortalDbContext> dbFactory
             return await work.AddAsync<ProcedureTemplate, TemplateRow>(
                 allow: c => DeliberationAccess.CanEditTemplatesOf(c.Policy, loaded.OwnerScope, loaded.OwnerId)
                     ? null : Result.NotFound(DeliberationText.Of(DeliberationText.NotFound)),
-                create: _ => Made(loaded.Revise(name, steps)),
+                create: _ => DeliberationText.Made(loaded.Revise(name, steps)),
                 ct: ct);
         }
         catch (DbUpdateException)
@@ -79,7 +79,4 @@ public sealed class TemplateService(IDbContextFactory<PortalDbContext> dbFactory
 
     private static TemplateRow Row(ProcedureTemplate t, Caller caller) => new(t.Id, t.Key, t.Name, t.OwnerScope, t.OwnerId, t.Version, t.Steps,
         caller.IsSignedIn && DeliberationAccess.CanEditTemplatesOf(caller.Policy, t.OwnerScope, t.OwnerId));
-
-    private static Result<ProcedureTemplate> Made((ProcedureTemplate? Template, string? Error) made) =>
-        made.Template is { } template ? Result<ProcedureTemplate>.Ok(template) : Result<ProcedureTemplate>.Invalid(DeliberationText.Of(made.Error!));
 }
