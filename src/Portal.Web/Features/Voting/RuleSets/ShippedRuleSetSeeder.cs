@@ -10,6 +10,9 @@ namespace Portal.Web.Features.Voting.RuleSets;
 /// </summary>
 public sealed class ShippedRuleSetSeeder(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock) : IStartupSeeder
 {
+    /// <summary>The shipped rule sets are what the portal ships, needed without demo data too.</summary>
+    public bool IsReferenceData => true;
+
     public async Task SeedAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
