@@ -7,6 +7,7 @@ using Portal.Domain.Voting;
 using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Platform;
+using Portal.Web.Features.Voting;
 using Portal.Web.Features.Voting.RuleSets;
 using Portal.Web.Kit.Results;
 using Outcome = Portal.Web.Kit.Results.Outcome;
@@ -161,7 +162,7 @@ public sealed class RuleSetServiceTests(DemoPortalFixture server) : IClassFixtur
             .Where(f => f.IsLiteral && f.GetRawConstantValue() is string s && s.StartsWith("Voting.RuleSet.Error.", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!).ToList();
         Assert.True(codes.Count >= 10);
-        var localizer = server.Portal.Services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(RuleSetsText));
+        var localizer = server.Portal.Services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(VotingText));
         var ui = CultureInfo.CurrentUICulture;
         try
         {

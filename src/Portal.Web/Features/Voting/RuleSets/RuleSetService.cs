@@ -22,7 +22,7 @@ public sealed record RuleSetVersionRow(int Id, string Code, int Version, string 
 /// </summary>
 public sealed class RuleSetService(IDbContextFactory<PortalDbContext> dbFactory, CallerScope callers, UnitOfWork work, TimeProvider clock)
 {
-    private static Message Text(string key, params object[] args) => Message.Of<RuleSetsText>(key, args);
+    private static Message Text(string key, params object[] args) => Message.Of<VotingText>(key, args);
 
     /// <summary>
     /// The current version of each code <paramref name="communityId"/> may use: its own newest, else its street's newest,
