@@ -100,8 +100,8 @@ public sealed class MatterServiceTests(PortalHostFixture fixture) : IClassFixtur
             .Where(n => n.MessageKey == MatterNotificationKeys.Declined && n.MessageArgument!.Contains("拆除围墙"))
             .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { u.UserName, n.LinkPath }).ToListAsync(Ct));
         Assert.Equal(("resident", $"/deliberation/matters/{id}"), (Assert.Single(notices).UserName, notices[0].LinkPath));
-        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("resident", s => s.GetAsync(id, Ct)))!.ScreeningReason);
-        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("secretary", s => s.GetAsync(id, Ct)))!.ScreeningReason);
+        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("resident", s => s.GetAsync(id, Ct)))!.Row.ScreeningReason);
+        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("secretary", s => s.GetAsync(id, Ct)))!.Row.ScreeningReason);
         Assert.Null(await As(neighbour, s => s.GetAsync(id, Ct)));
     }
 
