@@ -52,7 +52,7 @@ public sealed class MatterServiceTests(PortalHostFixture fixture) : IClassFixtur
         {
             var result = await As("resident", s => s.RaiseAsync(new MatterForm { CommunityId = home, ScopeKind = kind, ScopeId = id, Title = "越界" }, Ct));
             Assert.Equal(Outcome.Invalid, result.Outcome);
-            Assert.Equal("所选范围不属于该社区（物业管理区域暂不可选）。", Host.TextOf(result, nameof(MatterForm.ScopeId)));
+            Assert.Equal("所选范围不属于该社区。", Host.TextOf(result, nameof(MatterForm.ScopeId)));
         }
         Assert.Equal(before, await CountAsync());
     }
