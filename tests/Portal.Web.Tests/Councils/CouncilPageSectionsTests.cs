@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Portal.Web.Features.Councils;
+using Portal.Web.Kit.Sections;
 using Portal.Web.Features.Councils.Minutes;
 using Portal.Web.Features.Councils.Review;
 using Portal.Web.Features.Councils.Topics;
@@ -18,14 +19,14 @@ public sealed class CouncilPageSectionsTests(PortalHostFixture fixture) : IClass
     public void The_portal_shows_the_review_link_topics_tasks_and_each_meetings_topics_link_in_their_slots()
     {
         // In the order Program registers the slices (Topics, Minutes, Review), which is the order within a slot.
-        var sections = fixture.Host.Services.GetServices<CouncilPageSection>().ToList();
+        var sections = fixture.Host.Services.GetServices<PageSection>().Where(s => s.Slot is CouncilPageSlot).ToList();
 
         Assert.Equal(
             [
-                new CouncilPageSection(CouncilPageSlot.Calendar, typeof(CouncilTopicsSection)),
-                new CouncilPageSection(CouncilPageSlot.MeetingRow, typeof(MeetingTopicsLink)),
-                new CouncilPageSection(CouncilPageSlot.AfterCalendar, typeof(CouncilTasks)),
-                new CouncilPageSection(CouncilPageSlot.Links, typeof(ReviewLink)),
+                new PageSection(CouncilPageSlot.Calendar, typeof(CouncilTopicsSection)),
+                new PageSection(CouncilPageSlot.MeetingRow, typeof(MeetingTopicsLink)),
+                new PageSection(CouncilPageSlot.AfterCalendar, typeof(CouncilTasks)),
+                new PageSection(CouncilPageSlot.Links, typeof(ReviewLink)),
             ],
             sections);
     }
@@ -36,14 +37,14 @@ public sealed class CouncilPageSectionsTests(PortalHostFixture fixture) : IClass
         var services = new ServiceCollection();
 
         // The status chip takes a status but no council id, and no meeting id.
-        var noCouncil = Assert.Throws<InvalidOperationException>(() => services.AddCouncilPageSection<MeetingStatusChip>(CouncilPageSlot.Links));
+        var noCouncil = Assert.Throws<InvalidOperationException>(() => services.AddPageSection<MeetingStatusChip>(CouncilPageSlot.Links));
         Assert.Contains("CouncilId", noCouncil.Message);
-        Assert.Throws<InvalidOperationException>(() => services.AddCouncilPageSection<MeetingStatusChip>(CouncilPageSlot.MeetingRow));
+        Assert.Throws<InvalidOperationException>(() => services.AddPageSection<MeetingStatusChip>(CouncilPageSlot.MeetingRow));
         // The review link takes a council id, so it fits every council slot but not a meeting's row.
-        Assert.Throws<InvalidOperationException>(() => services.AddCouncilPageSection<ReviewLink>(CouncilPageSlot.MeetingRow));
-        services.AddCouncilPageSection<ReviewLink>(CouncilPageSlot.Calendar);
+        Assert.Throws<InvalidOperationException>(() => services.AddPageSection<ReviewLink>(CouncilPageSlot.MeetingRow));
+        services.AddPageSection<ReviewLink>(CouncilPageSlot.Calendar);
 
-        Assert.Equal(new CouncilPageSection(CouncilPageSlot.Calendar, typeof(ReviewLink)),
-            Assert.Single(services.BuildServiceProvider().GetServices<CouncilPageSection>()));
+        Assert.Equal(new PageSection(CouncilPageSlot.Calendar, typeof(ReviewLink)),
+            Assert.Single(services.BuildServiceProvider().GetServices<PageSection>()));
     }
 }

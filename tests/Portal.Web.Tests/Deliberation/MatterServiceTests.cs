@@ -52,7 +52,7 @@ public sealed class MatterServiceTests(PortalHostFixture fixture) : IClassFixtur
         {
             var result = await As("resident", s => s.RaiseAsync(new MatterForm { CommunityId = home, ScopeKind = kind, ScopeId = id, Title = "越界" }, Ct));
             Assert.Equal(Outcome.Invalid, result.Outcome);
-            Assert.Equal("所选范围不属于该社区（物业管理区域暂不可选）。", Host.TextOf(result, nameof(MatterForm.ScopeId)));
+            Assert.Equal("所选范围不属于该社区。", Host.TextOf(result, nameof(MatterForm.ScopeId)));
         }
         Assert.Equal(before, await CountAsync());
     }
@@ -100,8 +100,8 @@ public sealed class MatterServiceTests(PortalHostFixture fixture) : IClassFixtur
             .Where(n => n.MessageKey == MatterNotificationKeys.Declined && n.MessageArgument!.Contains("拆除围墙"))
             .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { u.UserName, n.LinkPath }).ToListAsync(Ct));
         Assert.Equal(("resident", $"/deliberation/matters/{id}"), (Assert.Single(notices).UserName, notices[0].LinkPath));
-        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("resident", s => s.GetAsync(id, Ct)))!.ScreeningReason);
-        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("secretary", s => s.GetAsync(id, Ct)))!.ScreeningReason);
+        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("resident", s => s.GetAsync(id, Ct)))!.Row.ScreeningReason);
+        Assert.Equal("围墙属于学校，不在社区议事范围。", (await As("secretary", s => s.GetAsync(id, Ct)))!.Row.ScreeningReason);
         Assert.Null(await As(neighbour, s => s.GetAsync(id, Ct)));
     }
 

@@ -20,8 +20,11 @@ public sealed class DeliberationText
     public static CommandTexts Commands { get; } = CommandTexts.Common(Of(NotFound)) with { Conflict = Of(Conflict) };
 
     /// <summary>What a domain factory made (the new entity, or the error code of the rule it broke) as a command's result.</summary>
-    public static Result<T> Made<T>((T? Value, string? Error) made) where T : class =>
-        made.Value is { } value ? Result<T>.Ok(value) : Result<T>.Invalid(Of(made.Error!));
+    public static Result<T> Made<T>((T? Value, string? Error) made) where T : class => Made(made, _ => null);
+
+    /// <summary>As the overload above, with the refusal next to the form field it concerns (<paramref name="fieldOf"/>: null for the whole form).</summary>
+    public static Result<T> Made<T>((T? Value, string? Error) made, Func<string, string?> fieldOf) where T : class =>
+        made.Value is { } value ? Result<T>.Ok(value) : Result<T>.Invalid(fieldOf(made.Error!) ?? Problem.Form, Of(made.Error!));
 
     /// <summary>A domain rule's refusal (its error code), or null when it held.</summary>
     public static Result? Refusal(string? error) => error is null ? null : Result.Invalid(Of(error));

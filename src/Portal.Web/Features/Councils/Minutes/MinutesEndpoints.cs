@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Sections;
 using Portal.Domain.Councils;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Kit.Results;
@@ -10,7 +11,7 @@ public static class MinutesEndpoints
     public static IServiceCollection AddPortalCouncilMinutes(this IServiceCollection services)
     {
         services.AddScoped<MinutesService>();
-        services.AddCouncilPageSection<CouncilTasks>(CouncilPageSlot.AfterCalendar);
+        services.AddPageSection<CouncilTasks>(CouncilPageSlot.AfterCalendar);
         return services;
     }
 

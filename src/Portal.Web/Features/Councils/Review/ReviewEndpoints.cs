@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Sections;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Components.Shared.Export;
 using Portal.Web.Features.Localization;
@@ -14,7 +15,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddPortalCouncilReview(this IServiceCollection services)
     {
         services.AddScoped<ReviewService>();
-        services.AddCouncilPageSection<ReviewLink>(CouncilPageSlot.Links);
+        services.AddPageSection<ReviewLink>(CouncilPageSlot.Links);
         return services;
     }
 

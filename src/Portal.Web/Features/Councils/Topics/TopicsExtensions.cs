@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Sections;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Councils.Topics;
@@ -9,7 +10,7 @@ public static class TopicsExtensions
         services.AddScoped<TopicService>();
         // Singleton like the Lists' WorkItemNotifier: a handler of the council's domain events, keeps no caller of its own.
         services.AddSingleton<IDomainEventHandler, CouncilNotifier>();
-        services.AddCouncilPageSection<CouncilTopicsSection>(CouncilPageSlot.Calendar).AddCouncilPageSection<MeetingTopicsLink>(CouncilPageSlot.MeetingRow);
+        services.AddPageSection<CouncilTopicsSection>(CouncilPageSlot.Calendar).AddPageSection<MeetingTopicsLink>(CouncilPageSlot.MeetingRow);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Deliberation;
 using Portal.Domain.WorkItems;
+using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
@@ -31,7 +32,7 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
         if (await CheckScopeAsync(form.CommunityId, form.Scope, ct) is { } refused) return Result<MatterRow>.From(refused);
         return await work.AddAsync<Matter, MatterRow>(
             allow: c => DeliberationAccess.CanRaise(c.Policy, form.CommunityId) ? null : Result.NotAllowed(DeliberationText.Of(DeliberationText.NotAllowed)),
-            create: c => DeliberationText.Made(Matter.RaiseByResident(form.CommunityId, form.Scope, form.Title, form.Description, c.UserId!, Now)),
+            create: c => DeliberationText.Made(Matter.RaiseByResident(form.CommunityId, form.Scope, form.Title, form.Description, c.UserId!, Now), FieldOf),
             ct: ct);
     }
 
@@ -116,16 +117,73 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
         return await PageAsync(db, caller, db.Matters.AsNoTracking().Where(m => m.RaisedByUserId == userId), query, ct);
     }
 
+    /// <summary>
+    /// What the phone form offers: the communities the caller may raise a matter in (as a resident), and in each its
+    /// grids, buildings and property areas as scopes.
+    /// </summary>
+    public async Task<MatterFormOptions> FormOptionsAsync(CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn) return new([], []);
+        var raiseIn = RaiseIn(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var communities = await db.Communities.AsNoTracking().Where(c => raiseIn.Contains(c.Id)).OrderBy(c => c.Id)
+            .Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
+        var grids = await db.Grids.AsNoTracking().Where(g => raiseIn.Contains(g.CommunityId)).OrderBy(g => g.Name)
+            .Select(g => new ScopeOption(MatterScopeKind.Grid, g.Id, g.CommunityId, g.Name)).ToListAsync(ct);
+        var buildings = await db.Buildings.AsNoTracking().Join(db.Grids.Where(g => raiseIn.Contains(g.CommunityId)), b => b.GridId, g => g.Id,
+                (b, g) => new ScopeOption(MatterScopeKind.Building, b.Id, g.CommunityId, b.Name))
+            .ToListAsync(ct);
+        var areas = await db.PropertyAreas.AsNoTracking().Where(a => raiseIn.Contains(a.CommunityId)).OrderBy(a => a.Name)
+            .Select(a => new ScopeOption(MatterScopeKind.PropertyArea, a.Id, a.CommunityId, a.Name)).ToListAsync(ct);
+        return new(communities, [.. grids, .. buildings.OrderBy(b => b.Name, StringComparer.Ordinal), .. areas]);
+    }
+
+    private static List<int> RaiseIn(Caller caller) =>
+        caller.Policy.Roles.Where(r => r.Role == PortalRole.Resident && r.Scope == ScopeKind.Community).Select(r => r.ScopeId)
+            .Where(c => DeliberationAccess.CanRaise(caller.Policy, c)).Distinct().Order().ToList();
+
+    /// <summary>
+    /// The landing page's part of matters: where the caller may raise one, their latest matters, and for each community
+    /// they manage how many matters wait for screening.
+    /// </summary>
+    public async Task<MatterHome> HomeAsync(int latest = 5, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn) return new([], new([], 0), []);
+        var raiseIn = RaiseIn(caller);
+        var mine = await MineAsync(new MyMattersQuery { Take = latest }, ct);
+        var managed = caller.Policy.ManagedCommunities.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var waiting = await db.Matters.AsNoTracking().Where(m => managed.Contains(m.CommunityId) && m.Status == MatterStatus.Raised)
+            .GroupBy(m => m.CommunityId).Select(g => new { CommunityId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var names = await db.Communities.AsNoTracking().Where(c => managed.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var screening = names.OrderBy(n => n.Id)
+            .Select(n => new ScreeningQueue(n.Id, n.Name, waiting.SingleOrDefault(w => w.CommunityId == n.Id)?.Count ?? 0)).ToList();
+        return new(raiseIn, mine, screening);
+    }
+
     /// <summary>One matter as the caller may see it; null when it does not exist or is not theirs to see.</summary>
-    public async Task<MatterRow?> GetAsync(int matterId, CancellationToken ct = default)
+    public async Task<MatterDetail?> GetAsync(int matterId, CancellationToken ct = default)
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matter = await db.Matters.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matterId, ct);
         if (matter is null || !DeliberationAccess.CanSeeMatter(caller, matter)) return null;
         var session = await db.DeliberationSessions.Where(s => s.MatterId == matterId).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
-        return Row(matter, session, DeliberationAccess.CanSeeScreeningReason(caller, matter));
+        var scopeName = await ScopeNameAsync(db, matter.Scope, ct);
+        return new(Row(matter, session, DeliberationAccess.CanSeeScreeningReason(caller, matter)), matter.Description, scopeName,
+            caller.IsSignedIn && DeliberationAccess.CanManage(caller.Policy, matter.CommunityId));
     }
+
+    private static async Task<string> ScopeNameAsync(PortalDbContext db, MatterScope scope, CancellationToken ct) => scope.Kind switch
+    {
+        MatterScopeKind.Community => await db.Communities.Where(c => c.Id == scope.Id).Select(c => c.Name).SingleOrDefaultAsync(ct),
+        MatterScopeKind.Grid => await db.Grids.Where(g => g.Id == scope.Id).Select(g => g.Name).SingleOrDefaultAsync(ct),
+        MatterScopeKind.Building => await db.Buildings.Where(b => b.Id == scope.Id).Select(b => b.Name).SingleOrDefaultAsync(ct),
+        MatterScopeKind.PropertyArea => await db.PropertyAreas.Where(a => a.Id == scope.Id).Select(a => a.Name).SingleOrDefaultAsync(ct),
+        _ => null,
+    } ?? "";
 
     /// <summary>The matters a need was promoted to, as the need's page shows the link (only those the caller may see).</summary>
     public async Task<IReadOnlyList<MatterRow>> ForNeedAsync(int workItemId, CancellationToken ct = default)
@@ -151,8 +209,8 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
         m.Status, m.RaisedAtUtc, showReason ? m.ScreeningReason : null, m.MergedIntoMatterId, sessionId, m.Version);
 
     /// <summary>
-    /// The scope must lie in the matter's community: a building of one of its grids, one of its grids, or the community.
-    /// Property areas come with the directory's owner data (issue 13 item 5) and are refused until then.
+    /// The scope must lie in the matter's community: a building of one of its grids, one of its grids, the community, or
+    /// one of its property areas (whose owners then decide).
     /// </summary>
     private async Task<Result?> CheckScopeAsync(int communityId, MatterScope scope, CancellationToken ct)
     {
@@ -162,10 +220,20 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
             MatterScopeKind.Community => scope.Id == communityId,
             MatterScopeKind.Grid => await db.Grids.AnyAsync(g => g.Id == scope.Id && g.CommunityId == communityId, ct),
             MatterScopeKind.Building => await db.Buildings.AnyAsync(b => b.Id == scope.Id && db.Grids.Any(g => g.Id == b.GridId && g.CommunityId == communityId), ct),
+            MatterScopeKind.PropertyArea => await db.PropertyAreas.AnyAsync(a => a.Id == scope.Id && a.CommunityId == communityId, ct),
             _ => false,
         };
         return inCommunity ? null : Result.Invalid(nameof(MatterForm.ScopeId), DeliberationText.Of(ErrorScopeNotInCommunity));
     }
+
+    /// <summary>The form field a matter's refusal concerns, so the phone form shows it next to the input.</summary>
+    private static string? FieldOf(string error) => error switch
+    {
+        Matter.ErrorTitle => nameof(MatterForm.Title),
+        Matter.ErrorDescription => nameof(MatterForm.Description),
+        Matter.ErrorScope => nameof(MatterForm.ScopeId),
+        _ => null,
+    };
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -1,4 +1,6 @@
 using Portal.Web.Data;
+using Portal.Web.Features.Deliberation.Matters.Pages;
+using Portal.Web.Kit.Sections;
 
 namespace Portal.Web.Features.Deliberation.Matters;
 
@@ -8,6 +10,7 @@ public static class MattersExtensions
     {
         services.AddScoped<MatterService>();
         services.AddSingleton<IDomainEventHandler, MatterNotifier>();
+        services.AddPageSection<HomeMatters>(DeliberationHomeSlot.Sections);
         return services;
     }
 }

@@ -32,3 +32,6 @@ public sealed record TimelineStep(int Index, string Name, PortalRole CompletedBy
 /// </summary>
 public sealed record SessionTimeline(int Id, int CommunityId, int MatterId, string Title, MatterScope Scope, string TemplateName, int TemplateVersion,
     DateTime StartedAtUtc, DateTime? FinishedAtUtc, IReadOnlyList<TimelineStep> Steps, bool CanCompleteCurrent, bool CanManage, Guid Version);
+
+/// <summary>A template version a session may start with, as the start picker shows it: name, version, the steps' names.</summary>
+public sealed record TemplateChoice(int Id, string Name, int Version, IReadOnlyList<string> StepNames);

@@ -59,6 +59,23 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>
+    /// What the matter page's "start the session" offers: the latest template versions serving the matter's community;
+    /// null unless the caller manages it, the matter is accepted and no session runs on it yet.
+    /// </summary>
+    public async Task<IReadOnlyList<TemplateChoice>?> StartChoicesAsync(int matterId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var matter = await db.Matters.AsNoTracking().Where(m => m.Id == matterId).Select(m => new { m.CommunityId, m.Status }).SingleOrDefaultAsync(ct);
+        if (matter is not { Status: MatterStatus.Accepted } || !caller.IsSignedIn || !DeliberationAccess.CanManage(caller.Policy, matter.CommunityId)
+            || await db.DeliberationSessions.AnyAsync(s => s.MatterId == matterId, ct))
+            return null;
+        var street = (await directory.GetAsync(ct)).StreetOfCommunity(matter.CommunityId);
+        var templates = await db.LatestTemplatesServing(matter.CommunityId, street).AsNoTracking().ToListAsync(ct);
+        return templates.Select(t => new TemplateChoice(t.Id, t.Name, t.Version, t.Steps.Select(s => s.Name).ToList())).ToList();
+    }
+
+    /// <summary>
     /// Completes the step the caller saw as current (<paramref name="stepIndex"/>) with the records offered as evidence.
     /// Refused, changing nothing: a session the caller cannot see (not found), evidence that does not exist, belongs to
     /// another community or is not final yet, and every refusal of the domain (not the current step, not the step's role,
@@ -115,9 +132,31 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         };
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(s => s.StartedAtUtc).ThenByDescending(s => s.Id).Skip(query.SafeSkip).Take(query.SafeTake).ToListAsync(ct);
-        return new(page.Select(s => new SessionRow(s.Id, s.MatterId, s.Title, s.TemplateName, s.TemplateVersion, s.StartedAtUtc, s.Steps.Length,
-            s.CurrentStepIndex, s.CurrentStepIndex is { } i ? s.Steps[i].Name : null, s.CurrentStepDueUtc, s.IsOverdue(now), s.FinishedAtUtc)).ToList(), total);
+        return new(page.Select(s => Row(s, now)).ToList(), total);
     }
+
+    /// <summary>
+    /// The landing page's part of sessions: the running sessions of every community the caller belongs to, the overdue
+    /// ones first (the secretary's attention), then by their current step's due date (none last), then newest.
+    /// </summary>
+    public async Task<DeliberationPage<SessionRow>> RunningAsync(int take = 10, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn) return new([], 0);
+        var communities = caller.Policy.VisibleCommunities.ToList();
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.DeliberationSessions.AsNoTracking().Where(s => communities.Contains(s.CommunityId) && s.FinishedAtUtc == null);
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(s => s.CurrentStepDueUtc == null || s.CurrentStepDueUtc >= now).ThenBy(s => s.CurrentStepDueUtc == null)
+            .ThenBy(s => s.CurrentStepDueUtc).ThenByDescending(s => s.StartedAtUtc).ThenByDescending(s => s.Id)
+            .Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
+        return new(page.Select(s => Row(s, now)).ToList(), total);
+    }
+
+    private static SessionRow Row(DeliberationSession s, DateTime now) => new(s.Id, s.MatterId, s.Title, s.TemplateName, s.TemplateVersion,
+        s.StartedAtUtc, s.Steps.Length, s.CurrentStepIndex, s.CurrentStepIndex is { } i ? s.Steps[i].Name : null, s.CurrentStepDueUtc,
+        s.IsOverdue(now), s.FinishedAtUtc);
 
     private static SessionTimeline Timeline(DeliberationSession session, Caller caller, DirectoryScope scope, DateTime now)
     {

@@ -26,13 +26,7 @@ public sealed class TemplateService(IDbContextFactory<PortalDbContext> dbFactory
         if (!caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, communityId)) return [];
         var street = (await directory.GetAsync(ct)).StreetOfCommunity(communityId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var latest = await db.ProcedureTemplates.AsNoTracking()
-            .Where(t => t.OwnerScope == null
-                        || (t.OwnerScope == ScopeKind.Community && t.OwnerId == communityId)
-                        || (t.OwnerScope == ScopeKind.Street && t.OwnerId == street))
-            .Where(t => !db.ProcedureTemplates.Any(n => n.Key == t.Key && n.Version > t.Version))
-            .OrderBy(t => t.OwnerScope == null ? 1 : 0).ThenBy(t => t.Id)
-            .ToListAsync(ct);
+        var latest = await db.LatestTemplatesServing(communityId, street).AsNoTracking().ToListAsync(ct);
         return latest.Select(t => Row(t, caller)).ToList();
     }
 
