@@ -80,20 +80,9 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Counting_bases_without_a_roster_and_empty_rolls_are_refused_with_nothing_changed()
+    public async Task An_empty_roll_is_refused_with_nothing_changed()
     {
         var community = await CommunityAsync(Host);
-        var scope = new MatterScope(MatterScopeKind.Community, community);
-        foreach (var rules in new[] { ShippedRuleSets.RepresentativesMeeting, ShippedRuleSets.CouncilShowOfHands })
-        {
-            var created = await As(Host, "secretary", s => s.CreateAsync(Form(community, scope, rules), Ct));
-            var opened = await As(Host, "secretary", s => s.OpenAsync(created.Id, created.Version!.Value, Ct));
-            Assert.Equal(ResultOutcome.Invalid, opened.Outcome);
-            Assert.Contains(rules == ShippedRuleSets.RepresentativesMeeting ? "代表名册尚未建立" : "成员表决的名册尚未建立", Host.TextOf(opened));
-            Assert.Empty(await RollAsync(Host, created.Id));
-            Assert.Equal(VoteStatus.Draft, await TestAccounts.DbAsync(Host, db => db.Votes.Where(v => v.Id == created.Id).Select(v => v.Status).SingleAsync(Ct)));
-        }
-
         // A building with no households: nobody to vote.
         var grid = await TestAccounts.DbAsync(Host, db => db.Grids.Where(g => g.CommunityId == community).Select(g => g.Id).FirstAsync(Ct));
         var empty = await TestAccounts.DbAsync(Host, async db =>

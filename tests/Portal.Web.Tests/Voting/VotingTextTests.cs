@@ -23,7 +23,9 @@ public sealed class VotingTextTests(PortalHostFixture fixture) : IClassFixture<P
 
     private static IEnumerable<string> AllKeys()
     {
-        var domain = typeof(Vote).Assembly.GetTypes().Where(t => t.Namespace == typeof(Vote).Namespace).SelectMany(t => ConstantsOf(t, "Voting."));
+        // RuleSetVersion's refusals are the rule-set slice's texts (RuleSetsText), not the area's.
+        var domain = typeof(Vote).Assembly.GetTypes().Where(t => t.Namespace == typeof(Vote).Namespace && t != typeof(RuleSetVersion))
+            .SelectMany(t => ConstantsOf(t, "Voting."));
         var web = typeof(VoteService).Assembly.GetTypes().Where(t => t.Namespace?.StartsWith("Portal.Web.Features.Voting", StringComparison.Ordinal) == true)
             .SelectMany(t => ConstantsOf(t, "Vote."));
         var channels = Enum.GetValues<BallotChannel>().Select(VoteService.ChannelKey);

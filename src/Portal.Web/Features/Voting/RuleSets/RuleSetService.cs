@@ -33,12 +33,12 @@ public sealed class RuleSetService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await callers.GetAsync(ct);
         if (!caller.Policy.CanViewCommunity(communityId)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await (await UsableInAsync(db, communityId, ct))
+        var rows = await (await UsableRuleSets.InAsync(db, communityId, ct))
             .Select(v => new { v.Id, v.Code, v.Version, v.Name, v.Rules, v.StreetId, v.CommunityId, v.CreatedBy, v.CreatedAtUtc })
             .ToListAsync(ct);
         return rows
             .GroupBy(v => v.Code)
-            .Select(code => code.OrderByDescending(v => v.CommunityId != null ? 2 : v.StreetId != null ? 1 : 0).ThenByDescending(v => v.Version).First())
+            .Select(code => UsableRuleSets.Current(code, v => v.StreetId, v => v.CommunityId, v => v.Version))
             .OrderBy(v => v.Code, StringComparer.Ordinal)
             .Select(v => new RuleSetVersionRow(v.Id, v.Code, v.Version, v.Name, v.Rules.CountingBase, v.StreetId, v.CommunityId, v.CreatedBy, v.CreatedAtUtc))
             .ToList();
@@ -53,16 +53,8 @@ public sealed class RuleSetService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await callers.GetAsync(ct);
         if (!caller.Policy.CanViewCommunity(communityId)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (await UsableInAsync(db, communityId, ct)).Where(v => v.Code == code && v.Version == version)
+        return await (await UsableRuleSets.InAsync(db, communityId, ct)).Where(v => v.Code == code && v.Version == version)
             .Select(v => v.Rules).SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>The versions usable in a community: shipped, its street's and its own.</summary>
-    private static async Task<IQueryable<RuleSetVersion>> UsableInAsync(PortalDbContext db, int communityId, CancellationToken ct)
-    {
-        var streetId = await db.Communities.Where(c => c.Id == communityId).Select(c => (int?)c.StreetId).SingleOrDefaultAsync(ct);
-        return db.RuleSetVersions.AsNoTracking()
-            .Where(v => (v.StreetId == null && v.CommunityId == null) || v.CommunityId == communityId || (streetId != null && v.StreetId == streetId));
     }
 
     /// <summary>

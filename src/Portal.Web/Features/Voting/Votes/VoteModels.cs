@@ -5,7 +5,7 @@ using Outcome = Portal.Domain.Voting.Outcome;
 
 namespace Portal.Web.Features.Voting.Votes;
 
-/// <summary>What the secretary fills in for a new or changed draft vote; the rule set by its code (shipped rule sets for now).</summary>
+/// <summary>What the secretary fills in for a new or changed draft vote; the rule set by its code (the community's current stored version of it).</summary>
 public sealed record VoteForm(
     int CommunityId,
     MatterScope Scope,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Voting;
 using Portal.Web.Data;
+using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;
@@ -39,13 +40,13 @@ public sealed partial class VoteService(
     {
         var caller = await callers.GetAsync(ct);
         if (!VotingAccess.CanManage(caller, form.CommunityId)) return Result<VoteSummary>.NotAllowed(Text(MayNotManage));
-        if (await CheckFormAsync(form, ct) is { } refused) return Result<VoteSummary>.From(refused);
-        var rules = ShippedRuleSets.All.Single(r => r.Code == form.RuleSetCode);
+        var (rules, refused) = await CheckFormAsync(form, ct);
+        if (refused is not null) return Result<VoteSummary>.From(refused);
         return await work.AddAsync<Vote, VoteSummary>(
             c => VotingAccess.CanManage(c, form.CommunityId) ? null : Result.NotAllowed(Text(MayNotManage)),
             c =>
             {
-                var (vote, error) = Vote.Draft(form.CommunityId, form.Scope, Settings(form, rules), c.UserId!);
+                var (vote, error) = Vote.Draft(form.CommunityId, form.Scope, Settings(form, rules!), c.UserId!);
                 return vote is not null ? Result<Vote>.Ok(vote) : Result<Vote>.Invalid(Text(error!));
             },
             ct: ct);
@@ -54,19 +55,19 @@ public sealed partial class VoteService(
     /// <summary>Changes a draft's question and settings (not its community or scope).</summary>
     public async Task<Result<VoteSummary>> ChangeAsync(int voteId, Guid version, VoteForm form, CancellationToken ct = default)
     {
-        if (await CheckFormAsync(form, ct) is { } refused) return Result<VoteSummary>.From(refused);
-        var rules = ShippedRuleSets.All.Single(r => r.Code == form.RuleSetCode);
+        var (rules, refused) = await CheckFormAsync(form, ct);
+        if (refused is not null) return Result<VoteSummary>.From(refused);
         return await work.ChangeAsync<Vote, VoteSummary>(
             (db, t) => db.Votes.SingleOrDefaultAsync(v => v.Id == voteId, t), version, Manager,
             (_, vote, _) => vote.CommunityId != form.CommunityId || vote.Scope != form.Scope
                 ? Result.Invalid(Text(ScopeNotInCommunity))
-                : Ruled(vote.Change(Settings(form, rules))),
+                : Ruled(vote.Change(Settings(form, rules!))),
             v => Summary(v, true), Texts, ct: ct);
     }
 
     /// <summary>
     /// Opens a draft: the roll is frozen from the directory as it is now and stored with the vote, which never changes it.
-    /// An empty roll, or a counting base without a roster yet, is refused with nothing changed.
+    /// An empty roll, or a council vote in a community without exactly one council, is refused with nothing changed.
     /// </summary>
     public async Task<Result<VoteSummary>> OpenAsync(int voteId, Guid version, CancellationToken ct = default)
     {
@@ -77,7 +78,7 @@ public sealed partial class VoteService(
             var vote = await read.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
             if (Manager(caller, vote) is { } refused) return Result<VoteSummary>.From(refused);
             if (vote!.Status != VoteStatus.Draft) return Result<VoteSummary>.Invalid(Text(Vote.NotDraft));
-            var (frozen, error) = await VoteRoll.FreezeAsync(read, vote, ct);
+            var (frozen, error) = await VoteRoll.FreezeAsync(read, vote, DateOnly.FromDateTime(PortalTime.ToLocal(Now)), ct);
             if (error is not null) return Result<VoteSummary>.From(error);
             roll = frozen!;
         }
@@ -90,6 +91,20 @@ public sealed partial class VoteService(
                 return null;
             },
             v => Summary(v, true), Texts, ct: ct);
+    }
+
+    /// <summary>
+    /// For the vote's managers before opening a residents' (persons) vote: the names of the residents in scope whose birth
+    /// date is not recorded, whom the roll counts as adults (decision 0032 §2) — to confirm, or to record their dates
+    /// first. Empty for other counting bases; null when the caller may not manage the vote.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> UnconfirmedAgesAsync(int voteId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var vote = await db.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
+        if (Manager(caller, vote) is not null) return null;
+        return [.. (await VoteRoll.UnknownAgesAsync(db, vote!, ct)).Select(p => p.Name)];
     }
 
     /// <summary>The secretary closes an open vote before its deadline; the verdict is counted and stored with the close.</summary>
@@ -150,15 +165,18 @@ public sealed partial class VoteService(
         return result.Verdict ?? throw new InvalidOperationException($"Vote {vote.Id} cannot be counted: {result.ErrorCode} ({result.Subject}).");
     }
 
-    private async Task<Result?> CheckFormAsync(VoteForm form, CancellationToken ct)
+    /// <summary>
+    /// The rule set the form names, as the community uses it now (its current stored version, decision 0032 §6: a vote
+    /// keeps the version it was drafted with however the rules are edited later), once the scope is found in the community.
+    /// </summary>
+    private async Task<(RuleSet? Rules, Result? Refused)> CheckFormAsync(VoteForm form, CancellationToken ct)
     {
-        if (ShippedRuleSets.All.All(r => r.Code != form.RuleSetCode)) return Result.Invalid(nameof(VoteForm.RuleSetCode), Text(UnknownRuleSet));
-        if (form.Scope.Kind == Portal.Domain.Deliberation.MatterScopeKind.PropertyArea)
-            return Result.Invalid(nameof(VoteForm.Scope), Text(VoteRoll.PropertyAreaUnavailable));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await UsableRuleSets.CurrentAsync(db, form.CommunityId, form.RuleSetCode ?? "", ct) is not { } rules)
+            return (null, Result.Invalid(nameof(VoteForm.RuleSetCode), Text(UnknownRuleSet)));
         return await VoteRoll.ScopeIsInCommunityAsync(db, form.CommunityId, form.Scope, ct)
-            ? null
-            : Result.Invalid(nameof(VoteForm.Scope), Text(ScopeNotInCommunity));
+            ? (rules, null)
+            : (null, Result.Invalid(nameof(VoteForm.Scope), Text(ScopeNotInCommunity)));
     }
 
     private static VoteSettings Settings(VoteForm f, RuleSet rules) =>
