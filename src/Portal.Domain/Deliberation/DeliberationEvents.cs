@@ -20,5 +20,5 @@ public sealed record NoticeObjectionFiled(int NoticeId, int ObjectionNumber) : I
 /// <summary>An objection was answered; its filer is told.</summary>
 public sealed record NoticeObjectionAnswered(int NoticeId, int ObjectionNumber, string FiledByUserId) : IDomainEvent;
 
-/// <summary>A public notice was closed: its window passed with every objection answered.</summary>
-public sealed record PublicNoticeClosed(int NoticeId, int SessionId) : IDomainEvent;
+/// <summary>A public notice was closed by <paramref name="ByName"/>: its window passed with every objection answered.</summary>
+public sealed record PublicNoticeClosed(int NoticeId, int SessionId, string ByUserId, string ByName, DateTime AtUtc) : IDomainEvent;

@@ -24,11 +24,13 @@ public sealed class PublicNotice : VersionedEntity
     public const int DefaultPeriodDays = 7;
     public const int PeriodMaxDays = 90;
     public const int TextMaxLength = 2_000;
+    public const int DecisionTextMaxLength = 4_000;
 
     public const string ErrorPeriod = "Deliberation.Error.Notice.Period";
     public const string ErrorClosed = "Deliberation.Error.Notice.Closed";
     public const string ErrorOutsideWindow = "Deliberation.Error.Notice.OutsideWindow";
     public const string ErrorText = "Deliberation.Error.Notice.Text";
+    public const string ErrorDecisionText = "Deliberation.Error.Notice.DecisionText";
     public const string ErrorUnknownObjection = "Deliberation.Error.Notice.UnknownObjection";
     public const string ErrorAlreadyAnswered = "Deliberation.Error.Notice.AlreadyAnswered";
     public const string ErrorWindowOpen = "Deliberation.Error.Notice.WindowOpen";
@@ -39,18 +41,28 @@ public sealed class PublicNotice : VersionedEntity
     public int SessionId { get; private init; }
     public DateTime StartsAtUtc { get; private init; }
     public int PeriodDays { get; private set; }
+    /// <summary>The decision as published (what residents may object to); plain multi-line text.</summary>
+    public string Text { get; private init; } = "";
     public DateTime EndsAtUtc => StartsAtUtc.AddDays(PeriodDays);
     public DateTime? ClosedAtUtc { get; private set; }
     public bool IsClosed => ClosedAtUtc is not null;
     public ImmutableArray<NoticeObjection> Objections { get; private set; } = [];
+    /// <summary>
+    /// The implementation task the closing created (a work item of the Lists area); set in the close's transaction by
+    /// the Lists handler of <see cref="PublicNoticeClosed"/>, never by the notice itself.
+    /// </summary>
+    public int? TaskWorkItemId { get; private set; }
 
     public bool IsInWindow(DateTime nowUtc) => nowUtc >= StartsAtUtc && nowUtc < EndsAtUtc;
 
-    /// <summary>Publishes a notice starting now for <paramref name="periodDays"/> days.</summary>
-    public static (PublicNotice? Notice, string? Error) Publish(int sessionId, DateTime nowUtc, int periodDays = DefaultPeriodDays) =>
-        periodDays is < 1 or > PeriodMaxDays
-            ? (null, ErrorPeriod)
-            : (new PublicNotice { SessionId = sessionId, StartsAtUtc = nowUtc, PeriodDays = periodDays }, null);
+    /// <summary>Publishes the decision's <paramref name="text"/> starting now for <paramref name="periodDays"/> days.</summary>
+    public static (PublicNotice? Notice, string? Error) Publish(int sessionId, DateTime nowUtc, int periodDays, string? text)
+    {
+        if (periodDays is < 1 or > PeriodMaxDays) return (null, ErrorPeriod);
+        var clean = UserText.MultiLineTrimmed(text);
+        if (clean.Length is 0 or > DecisionTextMaxLength) return (null, ErrorDecisionText);
+        return (new PublicNotice { SessionId = sessionId, StartsAtUtc = nowUtc, PeriodDays = periodDays, Text = clean }, null);
+    }
 
     public string? ChangePeriod(int periodDays, DateTime nowUtc)
     {
@@ -90,14 +102,17 @@ public sealed class PublicNotice : VersionedEntity
         return null;
     }
 
-    /// <summary>Closes the notice once the window has passed and every objection is answered.</summary>
-    public string? Close(DateTime nowUtc)
+    /// <summary>
+    /// Closes the notice once the window has passed and every objection is answered; the one who closes it is named in
+    /// the event (the implementation task is raised in their name).
+    /// </summary>
+    public string? Close(DateTime nowUtc, string byUserId, string byName)
     {
         if (IsClosed) return ErrorClosed;
         if (nowUtc < EndsAtUtc) return ErrorWindowOpen;
         if (Objections.Any(o => !o.IsAnswered)) return ErrorUnanswered;
         ClosedAtUtc = nowUtc;
-        Raise(new PublicNoticeClosed(Id, SessionId));
+        Raise(new PublicNoticeClosed(Id, SessionId, byUserId, byName, nowUtc));
         return null;
     }
 }

@@ -71,12 +71,24 @@ public sealed partial class WorkItem
 
     /// <summary>A task from an approved council resolution: triaged and dispatched to its owner unit at once, due at the end of the local due day.</summary>
     public static WorkItem NewCouncilTask(string title, string description, int communityId, int? ownerUnitId, IEnumerable<int> coOwnerUnitIds,
-        DateTime dueAtUtc, StepActor approvedBy, DateTime nowUtc)
+        DateTime dueAtUtc, StepActor approvedBy, DateTime nowUtc) =>
+        NewDecidedTask(RaiseChannel.Council, title, description, communityId, ownerUnitId, coOwnerUnitIds, dueAtUtc, approvedBy, nowUtc);
+
+    /// <summary>
+    /// The implementation task of a deliberated decision whose public notice closed: the same tracked task as a council
+    /// resolution's (triaged and dispatched at once), raised through the deliberation channel so lists tell them apart.
+    /// </summary>
+    public static WorkItem NewDeliberationTask(string title, string description, int communityId, int? ownerUnitId,
+        DateTime dueAtUtc, StepActor closedBy, DateTime nowUtc) =>
+        NewDecidedTask(RaiseChannel.Deliberation, title, description, communityId, ownerUnitId, [], dueAtUtc, closedBy, nowUtc);
+
+    private static WorkItem NewDecidedTask(RaiseChannel channel, string title, string description, int communityId, int? ownerUnitId,
+        IEnumerable<int> coOwnerUnitIds, DateTime dueAtUtc, StepActor approvedBy, DateTime nowUtc)
     {
         var item = new WorkItem
         {
             Kind = WorkItemKind.CouncilTask, Title = Truncate(title.Trim(), TitleMaxLength), DescriptionMarkdown = Truncate(description, DescriptionMaxLength),
-            Category = WorkItemCategories.Other, Urgency = Urgency.Complex, CommunityId = communityId, Channel = RaiseChannel.Council,
+            Category = WorkItemCategories.Other, Urgency = Urgency.Complex, CommunityId = communityId, Channel = channel,
             RaisedByUserId = approvedBy.UserId, RaisedByName = NameOf(approvedBy), RaisedAtUtc = nowUtc, IsShared = true,
             OwnerUnitId = ownerUnitId, DueAtUtc = dueAtUtc,
             CoOwners = coOwnerUnitIds.Where(u => u != ownerUnitId).Distinct().Select(u => new WorkItemCoOwner { UnitId = u }).ToList(),

@@ -15,6 +15,8 @@ public enum RaiseChannel
     Survey = 6,
     /// <summary>From a joint council resolution.</summary>
     Council = 7,
+    /// <summary>From a residents' deliberation session whose public notice closed (issue 13 item 10).</summary>
+    Deliberation = 8,
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Deliberation;
 using Portal.Domain.Directory;
+using Portal.Domain.Voting;
 using Portal.Domain.WorkItems;
 
 namespace Portal.Web.Data;
@@ -75,6 +76,28 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
         // A notice is part of its session's record: the session is kept from deletion while it has one.
         e.HasOne<DeliberationSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.SessionId, x.ClosedAtUtc });
+        // Notices published before the text was asked for keep an empty one (the column was added with that default).
+        e.Property(x => x.Text).HasMaxLength(PublicNotice.DecisionTextMaxLength).HasDefaultValue("");
+        // The implementation task is part of the record as well: kept from deletion while the notice points at it.
+        e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.TaskWorkItemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.TaskWorkItemId);
+    }
+}
+
+/// <summary>
+/// The vote deciding a session step: one per step (unique session + step), and a vote decides one step only (unique
+/// vote). Both sides are kept from deletion while linked: the link is evidence in the session's record.
+/// </summary>
+internal sealed class SessionVoteConfiguration : IEntityTypeConfiguration<SessionVote>
+{
+    public void Configure(EntityTypeBuilder<SessionVote> e)
+    {
+        e.ToTable("SessionVotes");
+        e.Property(x => x.LinkedByUserId).HasMaxLength(450);
+        e.HasOne<DeliberationSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Vote>().WithMany().HasForeignKey(x => x.VoteId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.SessionId, x.StepIndex }).IsUnique();
+        e.HasIndex(x => x.VoteId).IsUnique();
     }
 }
 

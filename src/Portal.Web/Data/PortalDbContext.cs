@@ -77,6 +77,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<DeliberationSession> DeliberationSessions => Set<DeliberationSession>();
     public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+    public DbSet<SessionVote> SessionVotes => Set<SessionVote>();
 
     /// <summary>
     /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when

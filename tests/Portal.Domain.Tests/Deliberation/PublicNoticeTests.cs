@@ -5,10 +5,11 @@ namespace Portal.Domain.Tests.Deliberation;
 public sealed class PublicNoticeTests
 {
     private static readonly DateTime Start = new(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc);
+    private const string Decision = "在 3 号楼加装电梯";
 
     private static PublicNotice Published(int days = PublicNotice.DefaultPeriodDays)
     {
-        var notice = PublicNotice.Publish(9, Start, days).Notice!;
+        var notice = PublicNotice.Publish(9, Start, days, Decision).Notice!;
         notice.Id = 5;
         return notice;
     }
@@ -19,17 +20,23 @@ public sealed class PublicNoticeTests
     [Fact]
     public void A_notice_runs_seven_days_by_default()
     {
-        var notice = PublicNotice.Publish(9, Start).Notice!;
+        var notice = PublicNotice.Publish(9, Start, PublicNotice.DefaultPeriodDays, Decision).Notice!;
 
         Assert.Equal((9, Start, 7, Start.AddDays(7)), (notice.SessionId, notice.StartsAtUtc, notice.PeriodDays, notice.EndsAtUtc));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n ")]
+    public void A_notice_without_the_decision_text_is_refused(string text) =>
+        Assert.Equal((null, PublicNotice.ErrorDecisionText), PublicNotice.Publish(9, Start, 7, text));
 
     [Theory]
     [InlineData(0)]
     [InlineData(PublicNotice.PeriodMaxDays + 1)]
     public void A_period_out_of_range_is_refused(int days)
     {
-        Assert.Equal((null, PublicNotice.ErrorPeriod), PublicNotice.Publish(9, Start, days));
+        Assert.Equal((null, PublicNotice.ErrorPeriod), PublicNotice.Publish(9, Start, days, Decision));
     }
 
     [Fact]
@@ -100,28 +107,28 @@ public sealed class PublicNoticeTests
         notice.FileObjection("r1", "噪音问题", Start.AddDays(1));
         notice.TakeEvents();
 
-        Assert.Equal(PublicNotice.ErrorWindowOpen, notice.Close(Start.AddDays(7).AddTicks(-1)));
-        Assert.Equal(PublicNotice.ErrorUnanswered, notice.Close(Start.AddDays(7)));
+        Assert.Equal(PublicNotice.ErrorWindowOpen, notice.Close(Start.AddDays(7).AddTicks(-1), "sec", "书记"));
+        Assert.Equal(PublicNotice.ErrorUnanswered, notice.Close(Start.AddDays(7), "sec", "书记"));
         Assert.False(notice.IsClosed);
         Assert.Empty(notice.TakeEvents());
 
         notice.Answer(1, "施工限定在白天", "secretary", Start.AddDays(7));
         notice.TakeEvents();
-        Assert.Null(notice.Close(Start.AddDays(7)));
+        Assert.Null(notice.Close(Start.AddDays(7), "sec", "书记"));
 
         Assert.Equal(Start.AddDays(7), notice.ClosedAtUtc);
-        Assert.Equal([new PublicNoticeClosed(5, 9)], notice.TakeEvents());
+        Assert.Equal([new PublicNoticeClosed(5, 9, "sec", "书记", Start.AddDays(7))], notice.TakeEvents());
     }
 
     [Fact]
     public void A_closed_notice_takes_nothing_more()
     {
         var notice = Published(1);
-        notice.Close(Start.AddDays(1));
+        notice.Close(Start.AddDays(1), "sec", "书记");
         notice.TakeEvents();
         var before = State(notice);
 
-        Assert.Equal(PublicNotice.ErrorClosed, notice.Close(Start.AddDays(2)));
+        Assert.Equal(PublicNotice.ErrorClosed, notice.Close(Start.AddDays(2), "sec", "书记"));
         Assert.Equal(PublicNotice.ErrorClosed, notice.ChangePeriod(5, Start.AddDays(2)));
         Assert.Equal((0, PublicNotice.ErrorClosed), notice.FileObjection("r1", "异议", Start.AddDays(2)));
         Assert.Equal(PublicNotice.ErrorClosed, notice.Answer(1, "答复", "secretary", Start.AddDays(2)));

@@ -50,11 +50,11 @@ public sealed class NoticeServiceTests(PortalHostFixture fixture) : IClassFixtur
     public async Task A_notice_runs_from_publishing_through_an_answered_objection_to_closing_and_completes_the_step()
     {
         var sessionId = await SessionAtNoticeStepAsync("公示全流程");
-        var published = await As("secretary", s => s.PublishAsync(sessionId, ct: Ct));
+        var published = await As("secretary", s => s.PublishAsync(sessionId, 7, "加装电梯", Ct));
         Assert.True(published.Succeeded, Host.TextOf(published));
         var id = published.Id;
         Assert.Equal((7, (DateTime?)null), ((await NoticeAsync(id)).PeriodDays, (await NoticeAsync(id)).ClosedAtUtc));
-        Assert.Equal("该议事已有一份公示尚未结束。", Host.TextOf(await As("secretary", s => s.PublishAsync(sessionId, ct: Ct))));
+        Assert.Equal("该议事已有一份公示尚未结束。", Host.TextOf(await As("secretary", s => s.PublishAsync(sessionId, 7, "加装电梯", Ct))));
 
         var filed = await As("resident", s => s.FileObjectionAsync(id, "施工时间应避开午休。", Ct));
         Assert.True(filed.Succeeded, Host.TextOf(filed));
@@ -87,8 +87,8 @@ public sealed class NoticeServiceTests(PortalHostFixture fixture) : IClassFixtur
         var (_, other) = await DeliberationTestData.CommunitiesAsync(Host);
         var outsider = await DeliberationTestData.ResidentOfAsync(Host, other);
         var sessionId = await SessionAtNoticeStepAsync("公示权限");
-        Assert.Equal(Outcome.NotFound, (await As("resident", s => s.PublishAsync(sessionId, ct: Ct))).Outcome);
-        var id = (await As("secretary", s => s.PublishAsync(sessionId, 10, Ct))).Id;
+        Assert.Equal(Outcome.NotFound, (await As("resident", s => s.PublishAsync(sessionId, 7, "加装电梯", Ct))).Outcome);
+        var id = (await As("secretary", s => s.PublishAsync(sessionId, 10, "加装电梯", Ct))).Id;
 
         Assert.Equal(Outcome.NotFound, (await As(outsider, s => s.FileObjectionAsync(id, "外社区异议", Ct))).Outcome);
         Assert.Equal(Outcome.NotFound, (await As("gridworker", s => s.FileObjectionAsync(id, "网格员异议", Ct))).Outcome);

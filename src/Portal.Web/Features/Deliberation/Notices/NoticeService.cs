@@ -27,7 +27,7 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Publishes the notice of a session whose current step needs one, unless one is open already.</summary>
-    public async Task<Result<NoticeView>> PublishAsync(int sessionId, int periodDays = PublicNotice.DefaultPeriodDays, CancellationToken ct = default)
+    public async Task<Result<NoticeView>> PublishAsync(int sessionId, int periodDays, string? text, CancellationToken ct = default)
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -40,7 +40,7 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
             return Result<NoticeView>.Invalid(DeliberationText.Of(ErrorAlreadyOpen));
         return await work.AddAsync<PublicNotice, NoticeView>(
             allow: c => DeliberationAccess.CanManage(c.Policy, session.CommunityId) ? null : Result.NotFound(DeliberationText.Of(ErrorSessionNotFound)),
-            create: _ => DeliberationText.Made(PublicNotice.Publish(sessionId, Now, periodDays)),
+            create: _ => DeliberationText.Made(PublicNotice.Publish(sessionId, Now, periodDays, text)),
             ct: ct);
     }
 
@@ -48,10 +48,10 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
         ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, _) => notice.ChangePeriod(periodDays, Now), ct);
 
     public Task<Result<NoticeView>> AnswerAsync(int noticeId, Guid version, int objectionNumber, string? answer, CancellationToken ct = default) =>
-        ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, userId) => notice.Answer(objectionNumber, answer, userId, Now), ct);
+        ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, caller) => notice.Answer(objectionNumber, answer, caller.UserId!, Now), ct);
 
     public Task<Result<NoticeView>> CloseAsync(int noticeId, Guid version, CancellationToken ct = default) =>
-        ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, _) => notice.Close(Now), ct);
+        ChangeAsync(noticeId, version, DeliberationAccess.CanManage, (notice, caller) => notice.Close(Now, caller.UserId!, caller.Name), ct);
 
     /// <summary>
     /// A resident of the community files an objection while the window is open. Objections of many residents land on one
@@ -67,7 +67,7 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
                 if (await db.PublicNotices.Where(n => n.Id == noticeId).Select(n => (Guid?)n.Version).SingleOrDefaultAsync(ct) is not { } version)
                     return result;
                 result = await ChangeAsync(noticeId, version, DeliberationAccess.CanRaise,
-                    (notice, userId) => notice.FileObjection(userId, text, Now).Error, ct);
+                    (notice, caller) => notice.FileObjection(caller.UserId!, text, Now).Error, ct);
             }
             if (result.Outcome != Outcome.Conflict) return result;
         }
@@ -86,12 +86,40 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
         return View(row.Notice, row.Community, caller);
     }
 
+    /// <summary>The public board: the open notices of a community the caller belongs to, the one ending soonest first.</summary>
+    public async Task<IReadOnlyList<NoticeCard>> OpenAsync(int communityId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, communityId)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.PublicNotices.AsNoTracking().Where(n => n.ClosedAtUtc == null)
+            .Join(db.DeliberationSessions.Where(s => s.CommunityId == communityId), n => n.SessionId, s => s.Id, (n, s) => new { Notice = n, s.Title })
+            .ToListAsync(ct);
+        var now = Now;
+        return rows.Select(r => new NoticeCard(r.Notice.Id, r.Notice.SessionId, r.Title, r.Notice.Text, r.Notice.EndsAtUtc, r.Notice.IsInWindow(now),
+                r.Notice.Objections.Length, r.Notice.Objections.Count(o => !o.IsAnswered)))
+            .OrderBy(c => c.EndsAtUtc).ThenBy(c => c.Id).ToList();
+    }
+
+    /// <summary>The session page's notice section: the session's latest notice (open or closed), or none yet; null when the caller may not see the session.</summary>
+    public async Task<SessionNotice?> ForSessionAsync(int sessionId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null || !caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId)) return null;
+        var latest = await db.PublicNotices.AsNoTracking().Where(n => n.SessionId == sessionId).OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
+        var stepNeedsNotice = session.CurrentStepIndex is { } current && session.Steps[current].RequiredEvidence.Contains(EvidenceKind.PublicNotice);
+        var canPublish = DeliberationAccess.CanManage(caller.Policy, session.CommunityId) && stepNeedsNotice && latest is not { ClosedAtUtc: null };
+        return new SessionNotice(sessionId, latest is null ? null : View(latest, session.CommunityId, caller), canPublish);
+    }
+
     /// <summary>
     /// A command on a notice: the caller needs <paramref name="right"/> over the community of the notice's session (read
     /// with the notice); without it, not found, so ids cannot be probed.
     /// </summary>
     private Task<Result<NoticeView>> ChangeAsync(int noticeId, Guid version, Func<AccessPolicy, int, bool> right,
-        Func<PublicNotice, string, string?> rule, CancellationToken ct)
+        Func<PublicNotice, Caller, string?> rule, CancellationToken ct)
     {
         var communityId = 0;
         return work.ChangeAsync<PublicNotice, NoticeView>(
@@ -104,15 +132,15 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
             },
             version: version,
             allow: (caller, _) => caller.IsSignedIn && right(caller.Policy, communityId) ? null : Result.NotFound(DeliberationText.Of(DeliberationText.NotFound)),
-            run: (caller, notice, _) => DeliberationText.Refusal(rule(notice, caller.UserId!)),
+            run: (caller, notice, _) => DeliberationText.Refusal(rule(notice, caller)),
             current: notice => View(notice, communityId, Caller.Anonymous),
             texts: DeliberationText.Commands,
             ct: ct);
     }
 
-    private NoticeView View(PublicNotice n, int communityId, Caller caller) => new(n.Id, n.SessionId, communityId, n.StartsAtUtc, n.PeriodDays,
+    private NoticeView View(PublicNotice n, int communityId, Caller caller) => new(n.Id, n.SessionId, communityId, n.Text, n.StartsAtUtc, n.PeriodDays,
         n.EndsAtUtc, n.IsInWindow(Now), n.ClosedAtUtc,
         n.Objections.Select(o => new ObjectionRow(o.Number, o.Text, o.FiledAtUtc, caller.UserId is { } me && o.FiledByUserId == me, o.Answer, o.AnsweredAtUtc)).ToList(),
         caller.IsSignedIn && !n.IsClosed && n.IsInWindow(Now) && DeliberationAccess.CanRaise(caller.Policy, communityId),
-        caller.IsSignedIn && DeliberationAccess.CanManage(caller.Policy, communityId), n.Version);
+        caller.IsSignedIn && DeliberationAccess.CanManage(caller.Policy, communityId), n.TaskWorkItemId, n.Version);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Deliberation;
 using WorkItemStatus = Portal.Domain.WorkItems.WorkItemStatus;
+using VoteStatus = Portal.Domain.Voting.VoteStatus;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
@@ -15,9 +16,10 @@ namespace Portal.Web.Features.Deliberation.Sessions;
 /// evidence; residents of the community follow the timeline; the list shows which are overdue.
 /// <para>
 /// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
-/// work item of the session's community that is closed; a public notice is a closed notice of this session. The other
-/// kinds (sign-in sheet, opinions, plan document, vote, ratings) have no table yet and are checked for shape only (a
-/// positive id); the vote is linked by the next round's link table, and each kind gets its check when its table lands.
+/// work item of the session's community that is closed; a public notice is a closed notice of this session; a vote is
+/// the closed vote of the session's community linked to the step (SessionVotes). The other kinds (sign-in sheet,
+/// opinions, plan document, ratings) have no table yet and are checked for shape only (a positive id); each gets its
+/// check when its table lands.
 /// </para>
 /// Rights: <see cref="DeliberationAccess"/>. Scoped.
 /// </summary>
@@ -90,7 +92,7 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         {
             var communityId = await db.DeliberationSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.CommunityId).SingleOrDefaultAsync(ct);
             if (communityId is { } community && caller.IsSignedIn && DeliberationAccess.CanSeeCommunity(caller.Policy, community)
-                && await CheckEvidenceAsync(db, sessionId, community, evidence, ct) is { } refused)
+                && await CheckEvidenceAsync(db, sessionId, stepIndex, community, evidence, ct) is { } refused)
                 return Result<SessionTimeline>.From(refused);
         }
         return await work.ChangeAsync<DeliberationSession, SessionTimeline>(
@@ -174,7 +176,7 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
     /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice:
     /// to this session), and be final (a work item closed, a notice closed).
     /// </summary>
-    private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int communityId, IReadOnlyList<EvidenceRef> evidence,
+    private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int stepIndex, int communityId, IReadOnlyList<EvidenceRef> evidence,
         CancellationToken ct)
     {
         List<int> IdsOf(EvidenceKind kind) => evidence.Where(e => e.Kind == kind).Select(e => e.RecordId).Distinct().ToList();
@@ -186,7 +188,14 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         var notices = noticeIds.Count == 0 ? [] : await db.PublicNotices.AsNoTracking()
             .Where(n => noticeIds.Contains(n.Id) && n.SessionId == sessionId)
             .Select(n => n.ClosedAtUtc != null).ToListAsync(ct);
-        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count) return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return workItems.Concat(notices).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+        // A vote counts when it is linked to this session's step being completed (the VoteLinks slice's table) and is of
+        // the session's community; final when closed.
+        var voteIds = IdsOf(EvidenceKind.Vote);
+        var votes = voteIds.Count == 0 ? [] : await db.SessionVotes.AsNoTracking()
+            .Where(l => l.SessionId == sessionId && l.StepIndex == stepIndex && voteIds.Contains(l.VoteId))
+            .Join(db.Votes.Where(v => v.CommunityId == communityId), l => l.VoteId, v => v.Id, (l, v) => v.Status == VoteStatus.Closed).ToListAsync(ct);
+        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count)
+            return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
+        return workItems.Concat(notices).Concat(votes).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
     }
 }

@@ -185,7 +185,7 @@ public sealed partial class WorkItemService(
             {
                 // Only staff who work there may record a need for someone else: a secretary in the community, a grid worker in their grid.
                 var staff = caller.Manages(form.CommunityId) || (form.GridId is { } g && caller.GridsWorked.Contains(g) && gridCommunity == form.CommunityId);
-                if (!Enum.IsDefined(form.Channel) || form.Channel == RaiseChannel.Council) problems.Add(nameof(form.Channel), "Validation.ChannelInvalid");
+                if (!Enum.IsDefined(form.Channel) || form.Channel is RaiseChannel.Council or RaiseChannel.Deliberation) problems.Add(nameof(form.Channel), "Validation.ChannelInvalid");
                 else if (!staff) problems.Add(nameof(form.Channel), "Validation.OnBehalfNotAllowed");
                 requesterId = null;
                 if (UserText.SingleLineOrNull(form.RequesterUserName) is { } name)

@@ -16,6 +16,7 @@ public static class WorkItemsExtensions
         // The same instance handles the work items' steps in their transaction (decision 0023, "Handlers").
         services.AddSingleton<IDomainEventHandler>(sp => sp.GetRequiredService<WorkItemNotifier>());
         services.AddSingleton<IDomainEventHandler, CouncilTasksFromMinutes>();
+        services.AddSingleton<IDomainEventHandler, DeliberationTasksFromNotices>();
         return services;
     }
 

@@ -1,0 +1,6 @@
+namespace Portal.Web.Features.Deliberation.VoteLinks;
+
+public static class VoteLinksExtensions
+{
+    public static IServiceCollection AddPortalDeliberationVoteLinks(this IServiceCollection services) => services.AddScoped<VoteLinkService>();
+}
