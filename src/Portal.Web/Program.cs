@@ -82,6 +82,7 @@ app.MapPortalDirectory();
 app.MapPortalAnnouncements();
 app.MapPortalWorkItems();
 app.MapPortalCommitments();
+app.MapPortalVotes();
 app.MapPortalCouncilReview();
 app.MapPortalCouncilMinutes();
 app.MapPortalAudit();
