@@ -84,6 +84,7 @@ app.MapPortalDirectory();
 app.MapPortalAnnouncements();
 app.MapPortalWorkItems();
 app.MapPortalCommitments();
+app.MapPortalVotes();
 app.MapPortalCouncilReview();
 app.MapPortalCouncilMinutes();
 app.MapPortalAudit();

@@ -15,6 +15,7 @@ using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;
 using Portal.Web.Tests.Data;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Tests.ListsCommitments;

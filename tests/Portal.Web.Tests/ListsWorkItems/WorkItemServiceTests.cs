@@ -8,6 +8,7 @@ using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Accounts;
 using Portal.Web.Features.Lists.WorkItems;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Live;
 using Portal.Web.Features.Platform;
 using Portal.Web.Tests.Accounts;

@@ -51,7 +51,7 @@ public sealed class BallotStorageTests(PortalHostFixture fixture) : IClassFixtur
         };
         foreach (var (elector, i) in roll.Where(e => e.Id != resident.Id).Take(4).Select((e, i) => (e, i)))
             races.Add((As(host, "secretary", s => s.CastAsync(Paper(voteId, elector.Id, $"R-{i + 1}"), Ct)),
-                As(host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [BallotQuestion.Disagree], elector.Id, EvidenceFile: "sig.jpg"), Ct))));
+                As(host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [BallotQuestion.Disagree], elector.Id, Evidence: Scan("sig.jpg")), Ct))));
 
         foreach (var (a, b) in races)
         {

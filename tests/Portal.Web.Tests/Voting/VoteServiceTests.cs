@@ -157,11 +157,11 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
 
         var noNumber = await As(Host, "secretary", s => s.CastAsync(Paper(voteId, roll[0].Id, " "), Ct));
         Assert.Equal("请填写纸质票编号。", Host.TextOf(noNumber, nameof(CastCommand.PaperNumber)));
-        var noScan = await As(Host, "secretary", s => s.CastAsync(Paper(voteId, roll[0].Id, "A1") with { EvidenceFile = null }, Ct));
-        Assert.NotNull(Host.TextOf(noScan, nameof(CastCommand.EvidenceFile)));
+        var noScan = await As(Host, "secretary", s => s.CastAsync(Paper(voteId, roll[0].Id, "A1") with { Evidence = null }, Ct));
+        Assert.NotNull(Host.TextOf(noScan, nameof(CastCommand.Evidence)));
         var noPhoto = await As(Host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [0], roll[0].Id), Ct));
-        Assert.NotNull(Host.TextOf(noPhoto, nameof(CastCommand.EvidenceFile)));
-        var proxy = await As(Host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.Proxy, [0], roll[0].Id, EvidenceFile: "a.pdf", ProxyHolder: "张三"), Ct));
+        Assert.NotNull(Host.TextOf(noPhoto, nameof(CastCommand.Evidence)));
+        var proxy = await As(Host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.Proxy, [0], roll[0].Id, Evidence: Scan("a.pdf"), ProxyHolder: "张三"), Ct));
         Assert.Equal("本次表决不接受这种投票方式。", Host.TextOf(proxy, nameof(CastCommand.Channel)));
         var badChoice = await As(Host, "secretary", s => s.CastAsync(Paper(voteId, roll[0].Id, "A1", 3), Ct));
         Assert.Equal(ResultOutcome.Invalid, badChoice.Outcome);
@@ -170,7 +170,7 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
         Assert.True((await As(Host, "secretary", s => s.CastAsync(Paper(voteId, roll[0].Id, "A1"), Ct))).Succeeded);
         var reused = await As(Host, "secretary", s => s.CastAsync(Paper(voteId, roll[1].Id, "A1"), Ct));
         Assert.Equal("这个纸质票编号已经录入过。", Host.TextOf(reused, nameof(CastCommand.PaperNumber)));
-        var door = await As(Host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [1], roll[1].Id, EvidenceFile: "sig.jpg"), Ct));
+        var door = await As(Host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [1], roll[1].Id, Evidence: Scan("sig.jpg")), Ct));
         Assert.True(door.Succeeded);
         Assert.Equal(2, await TestAccounts.DbAsync(Host, db => db.VoteParticipations.CountAsync(p => p.VoteId == voteId, Ct)));
     }
@@ -200,9 +200,9 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
         Assert.Equal("您不在本次表决的名册中，不能投票。", Host.TextOf(notOnRoll));
         Assert.Equal(MyBallotState.NotOnRoll, (await As(Host, "gridworker", s => s.MyBallotAsync(voteId, Ct)))!.State);
         // The grid worker records for electors of their grid only, and sees only them on the roll.
-        var elsewhere = await As(Host, "gridworker", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [0], outside.Id, EvidenceFile: "s.jpg"), Ct));
+        var elsewhere = await As(Host, "gridworker", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [0], outside.Id, Evidence: Scan("s.jpg")), Ct));
         Assert.Equal(ResultOutcome.NotAllowed, elsewhere.Outcome);
-        var own = await As(Host, "gridworker", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [0], inGrid.Id, EvidenceFile: "s.jpg"), Ct));
+        var own = await As(Host, "gridworker", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [0], inGrid.Id, Evidence: Scan("s.jpg")), Ct));
         Assert.True(own.Succeeded, Host.TextOf(own));
         var page = await As(Host, "gridworker", s => s.RollAsync(voteId, null, 1, 500, Ct));
         Assert.All(page!.Rows, r => Assert.Equal(gridworkerGrid, r.GridId));
@@ -380,11 +380,11 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
         var roll = await RollAsync(Host, created.Id);
         var own = await RowOfAsync(Host, created.Id, "resident");
         var other = roll.First(e => e.Id != own.Id);
-        var tooMany = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [0, 1, 2], other.Id, EvidenceFile: "auth.pdf", ProxyHolder: "王五"), Ct));
+        var tooMany = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [0, 1, 2], other.Id, Evidence: Scan("auth.pdf"), ProxyHolder: "王五"), Ct));
         Assert.Equal("选择的选项超过了允许的数量。", Host.TextOf(tooMany, nameof(CastCommand.Choices)));
-        var noHolder = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [1], other.Id, EvidenceFile: "auth.pdf"), Ct));
+        var noHolder = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [1], other.Id, Evidence: Scan("auth.pdf")), Ct));
         Assert.NotNull(Host.TextOf(noHolder, nameof(CastCommand.ProxyHolder)));
-        var proxy = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [1], other.Id, EvidenceFile: "auth.pdf", ProxyHolder: " 王五 "), Ct));
+        var proxy = await As(Host, "secretary", s => s.CastAsync(new CastCommand(created.Id, BallotChannel.Proxy, [1], other.Id, Evidence: Scan("auth.pdf"), ProxyHolder: " 王五 "), Ct));
         Assert.True(proxy.Succeeded, Host.TextOf(proxy));
 
         var rows = await TestAccounts.DbAsync(Host, db => db.VoteParticipations.AsNoTracking().Where(p => p.VoteId == created.Id).OrderBy(p => p.Id).ToListAsync(Ct));

@@ -5,6 +5,7 @@ using Portal.Domain.Deliberation;
 using Portal.Domain.Voting;
 using Portal.Testing;
 using Portal.Web.Features.Voting.Votes;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
 
@@ -68,5 +69,9 @@ internal static class VotingTestData
     }
 
     public static CastCommand Paper(int voteId, int electorId, string number, int choice = BallotQuestion.Agree) =>
-        new(voteId, BallotChannel.Paper, [choice], electorId, number, $"votes/{voteId}/paper-{number}.jpg");
+        new(voteId, BallotChannel.Paper, [choice], electorId, number, Scan($"paper-{number}.jpg"));
+
+    /// <summary>An evidence upload whose bytes start like its type (a JPEG photo, or a PDF for ".pdf").</summary>
+    public static AttachmentUpload Scan(string name = "scan.jpg") =>
+        new(name, name.EndsWith(".pdf", StringComparison.Ordinal) ? "%PDF-1.7\n"u8.ToArray() : [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F']);
 }

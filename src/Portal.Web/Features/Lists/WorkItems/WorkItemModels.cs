@@ -95,22 +95,6 @@ public sealed class RaiseNeedForm
     public string? RequesterUserName { get; set; }
 }
 
-/// <summary>
-/// An uploaded file before it is checked: its name as the browser sent it, its bytes and its size. A chosen file the page
-/// does not read (<see cref="Unread"/>) is passed on with its size and no content, so the service refuses the step with
-/// that file's message, or with the limit of files, rather than the step saving without it.
-/// </summary>
-public sealed record AttachmentUpload(string FileName, byte[] Content)
-{
-    public long Size { get; init; } = Content.Length;
-
-    /// <summary>
-    /// A chosen file the page did not read: larger than <see cref="Attachment.MaxBytes"/>, or one of more files than
-    /// <see cref="Attachment.MaxFilesPerStep"/>.
-    /// </summary>
-    public static AttachmentUpload Unread(string fileName, long size) => new(fileName, []) { Size = size };
-}
-
 /// <summary>Field keys of the raise form's errors.</summary>
 public static class WorkItemFields
 {

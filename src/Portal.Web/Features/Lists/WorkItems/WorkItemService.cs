@@ -5,6 +5,7 @@ using Portal.Domain.Text;
 using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Components.Shared;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Live;
 using Portal.Web.Kit.Commands;
 using Portal.Web.Kit.Results;

@@ -1,5 +1,6 @@
 using Portal.Web.Data;
 using Portal.Web.Data.Live;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Live;
 
 namespace Portal.Web.Features.Lists.WorkItems;
@@ -9,7 +10,6 @@ public static class WorkItemsExtensions
     public static IServiceCollection AddPortalWorkItems(this IServiceCollection services)
     {
         services.AddScoped<WorkItemService>();
-        services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ILiveChannelRule, ListsChannelRule>();
         services.AddSingleton<ILiveEventMapper, WorkItemLiveEvents>();
         services.AddSingleton<WorkItemNotifier>();
@@ -30,11 +30,7 @@ public static class WorkItemsExtensions
         app.MapGet("/api/lists/attachments/{id:int}", async (int id, WorkItemService items, HttpContext http, CancellationToken ct) =>
         {
             if (await items.OpenAttachmentAsync(id, ct) is not { } file) return Results.NotFound();
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            // Images may show inline in the history; anything else (PDF) downloads.
-            return file.ContentType.StartsWith("image/", StringComparison.Ordinal)
-                ? Results.File(file.Path, file.ContentType)
-                : Results.File(file.Path, file.ContentType, file.FileName);
+            return AttachmentStore.Serve(http, file.Path, file.ContentType, file.FileName);
         }).RequireAuthorization();
         app.MapPortalListsExport();
         return app;

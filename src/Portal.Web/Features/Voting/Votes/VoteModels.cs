@@ -1,5 +1,6 @@
 using Portal.Domain.Deliberation;
 using Portal.Domain.Voting;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Results;
 using Outcome = Portal.Domain.Voting.Outcome;
 
@@ -23,7 +24,8 @@ public sealed record VoteForm(
 /// One ballot, whatever the channel. Online (and on site by QR) the elector is the caller's own row, found from their
 /// linked person — <see cref="ElectorId"/> is not read. Staff channels (paper, door-to-door, on site for a present voter,
 /// proxy) name the roll row; paper needs its number and scan, door-to-door the signature photo, proxy the holder and the
-/// written authorization (<see cref="EvidenceFile"/>: the stored file's reference).
+/// written authorization (<see cref="Evidence"/>: the uploaded file, stored by <see cref="AttachmentStore"/> before the
+/// ballot is saved and deleted again when the ballot is refused).
 /// </summary>
 public sealed record CastCommand(
     int VoteId,
@@ -31,7 +33,7 @@ public sealed record CastCommand(
     IReadOnlyList<int> Choices,
     int? ElectorId = null,
     string? PaperNumber = null,
-    string? EvidenceFile = null,
+    AttachmentUpload? Evidence = null,
     string? ProxyHolder = null);
 
 /// <summary>A cast ballot: when, and for a secret vote the receipt code (given out this once, never stored beside the voter).</summary>
@@ -92,3 +94,6 @@ public sealed record VoteResults(
     Verdict Verdict,
     IReadOnlyList<NamedChoice> Named,
     IReadOnlyList<ReceiptChoice> Receipts);
+
+/// <summary>A stored evidence file as the download serves it.</summary>
+public sealed record EvidenceDownload(string Path, string ContentType, string FileName);

@@ -3,6 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Voting;
 using Portal.Web.Data;
 using Portal.Web.Features.Localization;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Voting.Votes;
@@ -61,6 +62,30 @@ public sealed partial class VoteService
 
         if (await FirstBallotAsync(read, vote.Id, elector.Key, ct) is { } first) return first;
 
+        // The evidence is stored before the save (the participation names it) and deleted again if the save is refused.
+        var evidence = NeedsEvidence(command.Channel) ? command.Evidence : null;
+        string? stored = null;
+        if (evidence is not null)
+        {
+            if (AttachmentStore.Problem([evidence]) is { } problem) return Result<CastReceipt>.Invalid(nameof(CastCommand.Evidence), problem);
+            stored = AttachmentStore.NewStoredName(AttachmentStore.Check(evidence).DisplayName);
+            await files.WriteAsync(stored, evidence.Content, ct);
+        }
+        var kept = false;
+        try
+        {
+            var cast = await StoreBallotAsync(command, vote, elector, stored, ct);
+            kept = cast.Succeeded;
+            return cast;
+        }
+        finally
+        {
+            if (stored is not null && !kept) files.Delete(stored);
+        }
+    }
+
+    private async Task<Result<CastReceipt>> StoreBallotAsync(CastCommand command, Vote vote, VoteElector elector, string? evidenceFile, CancellationToken ct)
+    {
         var choices = BallotChoices.Encode(command.Choices!);
         var receipt = vote.Secrecy == Secrecy.Secret ? SecretBallot.NewReceiptCode() : null;
         var castAt = Now;
@@ -72,7 +97,7 @@ public sealed partial class VoteService
                 {
                     VoteId = vote.Id, ElectorKey = elector.Key, Channel = command.Channel, CastAtUtc = castAt, RecordedByUserId = c.UserId!,
                     PaperNumber = command.Channel == BallotChannel.Paper ? command.PaperNumber!.Trim() : null,
-                    EvidenceFile = string.IsNullOrWhiteSpace(command.EvidenceFile) ? null : command.EvidenceFile.Trim(),
+                    EvidenceFile = evidenceFile,
                     ProxyHolder = command.Channel == BallotChannel.Proxy ? command.ProxyHolder!.Trim() : null,
                 }),
                 within: async (_, participation, db, t) =>
@@ -145,27 +170,21 @@ public sealed partial class VoteService
         return (rows.Count, rows.Sum());
     }
 
-    /// <summary>What the channel needs besides the choice: the paper's number and scan, the signature photo, the proxy's authorization.</summary>
+    /// <summary>The channels recorded with a file: the paper's scan, the signature photo, the written authorization.</summary>
+    private static bool NeedsEvidence(BallotChannel channel) => channel is BallotChannel.Paper or BallotChannel.DoorToDoor or BallotChannel.Proxy;
+
+    /// <summary>What the channel needs besides the choice: the paper's number, the proxy holder, and the evidence file.</summary>
     private static Problem? Evidence(CastCommand c)
     {
-        var file = string.IsNullOrWhiteSpace(c.EvidenceFile) ? null : c.EvidenceFile.Trim();
-        switch (c.Channel)
+        if (c.Channel == BallotChannel.Paper)
         {
-            case BallotChannel.Paper:
-                var number = c.PaperNumber?.Trim() ?? "";
-                if (number.Length == 0) return new Problem(nameof(CastCommand.PaperNumber), Text(PaperNumberRequired));
-                if (number.Length > Participation.MaxPaperNumber) return new Problem(nameof(CastCommand.PaperNumber), Text(PaperNumberTooLong));
-                return file is null ? new Problem(nameof(CastCommand.EvidenceFile), Text(EvidenceRequired)) : null;
-            case BallotChannel.DoorToDoor:
-                return file is null ? new Problem(nameof(CastCommand.EvidenceFile), Text(EvidenceRequired)) : null;
-            case BallotChannel.Proxy:
-                var holder = c.ProxyHolder?.Trim() ?? "";
-                if (holder.Length == 0 || holder.Length > Participation.MaxProxyHolder)
-                    return new Problem(nameof(CastCommand.ProxyHolder), Text(ProxyHolderRequired));
-                return file is null ? new Problem(nameof(CastCommand.EvidenceFile), Text(EvidenceRequired)) : null;
-            default:
-                return null;
+            var number = c.PaperNumber?.Trim() ?? "";
+            if (number.Length == 0) return new Problem(nameof(CastCommand.PaperNumber), Text(PaperNumberRequired));
+            if (number.Length > Participation.MaxPaperNumber) return new Problem(nameof(CastCommand.PaperNumber), Text(PaperNumberTooLong));
         }
+        if (c.Channel == BallotChannel.Proxy && (c.ProxyHolder?.Trim() ?? "") is { Length: 0 or > Participation.MaxProxyHolder })
+            return new Problem(nameof(CastCommand.ProxyHolder), Text(ProxyHolderRequired));
+        return NeedsEvidence(c.Channel) && c.Evidence is null ? new Problem(nameof(CastCommand.Evidence), Text(EvidenceRequired)) : null;
     }
 
     /// <summary>

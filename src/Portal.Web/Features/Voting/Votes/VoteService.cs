@@ -5,6 +5,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
+using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Voting.Votes;
@@ -21,6 +22,7 @@ public sealed partial class VoteService(
     UnitOfWork work,
     CallerScope callers,
     TimeProvider clock,
+    AttachmentStore files,
     ILogger<VoteService> logger)
 {
     public const string NotFound = "Vote.Error.NotFound";

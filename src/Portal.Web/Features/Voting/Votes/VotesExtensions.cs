@@ -1,3 +1,5 @@
+using Portal.Web.Kit.Files;
+
 namespace Portal.Web.Features.Voting.Votes;
 
 public static class VotesExtensions
@@ -8,5 +10,21 @@ public static class VotesExtensions
         services.AddSingleton<VoteCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteCloser>());
         return services;
+    }
+
+    /// <summary>The route of an elector's evidence file (paper scan, signature photo, proxy authorization).</summary>
+    public static string EvidenceUrl(int voteId, int electorId) => $"/api/votes/{voteId}/electors/{electorId}/evidence";
+
+    /// <summary>
+    /// The evidence download: only for staff who may see the elector's roll row (the vote's managers, the grid worker of
+    /// the elector's grid); anyone else gets 404, so ids cannot be probed.
+    /// </summary>
+    public static WebApplication MapPortalVotes(this WebApplication app)
+    {
+        app.MapGet("/api/votes/{voteId:int}/electors/{electorId:int}/evidence", async (int voteId, int electorId, VoteService votes, HttpContext http, CancellationToken ct) =>
+            await votes.OpenEvidenceAsync(voteId, electorId, ct) is { } file
+                ? AttachmentStore.Serve(http, file.Path, file.ContentType, file.FileName)
+                : Results.NotFound()).RequireAuthorization();
+        return app;
     }
 }

@@ -4,10 +4,27 @@ using Portal.Domain.WorkItems;
 using Portal.Web.Data;
 using Portal.Web.Kit.Results;
 
-namespace Portal.Web.Features.Lists.WorkItems;
+namespace Portal.Web.Kit.Files;
 
 /// <summary>
-/// Checks and stores evidence files under &lt;Database:DataDirectory&gt;/attachments. A file is accepted only when its
+/// An uploaded file before it is checked: its name as the browser sent it, its bytes and its size. A chosen file the page
+/// does not read (<see cref="Unread"/>) is passed on with its size and no content, so the service refuses the step with
+/// that file's message, or with the limit of files, rather than the step saving without it.
+/// </summary>
+public sealed record AttachmentUpload(string FileName, byte[] Content)
+{
+    public long Size { get; init; } = Content.Length;
+
+    /// <summary>
+    /// A chosen file the page did not read: larger than <see cref="Attachment.MaxBytes"/>, or one of more files than
+    /// <see cref="Attachment.MaxFilesPerStep"/>.
+    /// </summary>
+    public static AttachmentUpload Unread(string fileName, long size) => new(fileName, []) { Size = size };
+}
+
+/// <summary>
+/// The one way to store an uploaded file (work items' evidence, ballots' scans, signature photos and proxy
+/// authorizations): checks and stores it under &lt;Database:DataDirectory&gt;/attachments. A file is accepted only when its
 /// extension is allowed AND its first bytes are what that type starts with, so a renamed script or HTML page is refused.
 /// Files are stored by a fresh GUID name: the uploaded name is only cleaned for display and never reaches the file system.
 /// Singleton.
@@ -49,9 +66,9 @@ public sealed class AttachmentStore
     /// </summary>
     public static Message? Problem(IReadOnlyCollection<AttachmentUpload> files)
     {
-        if (files.Count > Attachment.MaxFilesPerStep) return Message.Of<WorkItemsText>("Attachment.Error.TooMany", Attachment.MaxFilesPerStep);
+        if (files.Count > Attachment.MaxFilesPerStep) return Message.Of<FilesText>("Attachment.Error.TooMany", Attachment.MaxFilesPerStep);
         return files.Select(Check).FirstOrDefault(c => c.Error is not null) is { Error: { } error, DisplayName: var name }
-            ? Message.Of<WorkItemsText>(error, name, Attachment.MaxBytes / 1024 / 1024)
+            ? Message.Of<FilesText>(error, name, Attachment.MaxBytes / 1024 / 1024)
             : null;
     }
 
@@ -120,5 +137,17 @@ public sealed class AttachmentStore
         if (!path.StartsWith(_directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException("Stored attachment name outside the attachments directory.");
         return path;
+    }
+
+    /// <summary>
+    /// Serves a stored file as the download endpoints do: with its stored type, never sniffed by the browser; images may
+    /// show inline, anything else (PDF) downloads under its display name.
+    /// </summary>
+    public static IResult Serve(HttpContext http, string path, string contentType, string fileName)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return contentType.StartsWith("image/", StringComparison.Ordinal)
+            ? Microsoft.AspNetCore.Http.Results.File(path, contentType)
+            : Microsoft.AspNetCore.Http.Results.File(path, contentType, fileName);
     }
 }
