@@ -24,7 +24,7 @@ public sealed class VoteDraftEditorTests : PortalComponentTest
     {
         UsePopovers();
         return Render<VoteDraftEditor>(p => p.Add(e => e.Model, model).Add(e => e.Scopes, Scopes).Add(e => e.IsNew, isNew)
-            .Add(e => e.Communities, [new ManagedCommunity(1, "幸福社区")])
+            .Add(e => e.Communities, [new ManagedCommunity(1, "幸福社区")]).Add(e => e.RuleSets, ShippedRuleSets.All)
             .Add(e => e.Errors, errors ?? new Dictionary<string, string>()));
     }
 

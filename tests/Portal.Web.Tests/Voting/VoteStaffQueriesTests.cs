@@ -42,6 +42,8 @@ public sealed class VoteStaffQueriesTests(PortalHostFixture fixture) : IClassFix
         Assert.Null(await As(Host, "resident", s => s.ListAsync(null, null, 1, 20, Ct)));
         Assert.Empty(await As(Host, "resident", s => s.ManagedCommunitiesAsync(Ct)));
         Assert.Empty(await As(Host, "resident", s => s.ScopeChoicesAsync(community, Ct)));
+        Assert.Empty(await As(Host, "resident", s => s.RuleSetChoicesAsync(community, Ct)));
+        Assert.NotEmpty(await As(Host, "secretary", s => s.RuleSetChoicesAsync(community, Ct)));
         Assert.Null(await As(Host, "resident", s => s.DraftAsync(created.Id, Ct)));
         Assert.Equal(ResultOutcome.NotAllowed, (await As(Host, "resident", s => s.RollPreviewAsync(created.Id, Ct))).Outcome);
     }

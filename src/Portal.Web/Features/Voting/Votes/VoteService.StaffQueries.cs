@@ -119,6 +119,17 @@ public sealed partial class VoteService
         return new VoteStaffView(Summary(v, VotingAccess.CanManage(caller, v)), v.RuleSet, v.EntitledCount, v.EntitledArea, v.OpenedAtUtc, v.ClosedAtUtc);
     }
 
+    /// <summary>
+    /// The rule sets a draft of the community may take, each with its data (the form describes it in words). The codes
+    /// <see cref="CreateAsync"/> accepts: the shipped rule sets on this branch; once drafts take the community's current
+    /// stored version, this answers those (one per code). Empty when the caller does not manage the community.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleSet>> RuleSetChoicesAsync(int communityId, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        return VotingAccess.CanManage(caller, communityId) ? ShippedRuleSets.All : [];
+    }
+
     /// <summary>A vote's settings as the edit form starts from them; null when it cannot be seen or managed.</summary>
     public async Task<VoteDraft?> DraftAsync(int voteId, CancellationToken ct = default)
     {

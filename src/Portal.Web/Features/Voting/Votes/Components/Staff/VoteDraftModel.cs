@@ -28,12 +28,6 @@ public sealed class VoteDraftModel
     public DateTime? OpensLocal { get; set; }
     public DateTime? ClosesLocal { get; set; }
 
-    /// <summary>The rule set picked (the shipped one of that code), or null for an unknown code.</summary>
-    public RuleSet? Rules => ShippedRuleSets.All.FirstOrDefault(r => r.Code == RuleSetCode);
-
-    /// <summary>Whether the picked rule allows a secret vote (headcount only, decision 0030 point 7).</summary>
-    public bool SecretAllowed => Rules is { } rules && Vote.CanBeSecret(rules);
-
     public static VoteDraftModel From(VoteForm form) => new()
     {
         CommunityId = form.CommunityId,
