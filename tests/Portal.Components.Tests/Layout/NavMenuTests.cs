@@ -11,6 +11,9 @@ public sealed partial class NavMenuTests : PortalComponentTest
 
     private static readonly string[] Supervision = ["/lists/dashboard", "/lists/rules"];
 
+    /// <summary>The staff vote pages, for those who manage a community.</summary>
+    private static readonly string[] Votes = ["/votes"];
+
     private static readonly string[] Directory =
         ["/directory/communities", "/directory/households", "/directory/units", "/directory/party-organizations", "/directory/people", "/directory/import"];
 
@@ -20,8 +23,8 @@ public sealed partial class NavMenuTests : PortalComponentTest
     {
         { "anonymous", ["/"] },
         { "resident", Areas },
-        { "secretary", [.. Areas, .. Supervision, .. Directory] },
-        { "admin", [.. Areas, .. Supervision, .. Directory, .. Administration] },
+        { "secretary", [.. Areas, .. Supervision, .. Votes, .. Directory] },
+        { "admin", [.. Areas, .. Supervision, .. Votes, .. Directory, .. Administration] },
     };
 
     [Theory]
@@ -37,7 +40,7 @@ public sealed partial class NavMenuTests : PortalComponentTest
     }
 
     [Theory]
-    [InlineData("admin", new[] { "首页", "通知公告", "党建联席会议", "三张清单", "需求清单", "公示栏", "督办看板", "双报到", "居民议事", "组织与人员", "住户", "系统管理", "操作日志" })]
+    [InlineData("admin", new[] { "首页", "通知公告", "党建联席会议", "三张清单", "需求清单", "公示栏", "督办看板", "双报到", "居民议事", "表决管理", "组织与人员", "住户", "系统管理", "操作日志" })]
     [InlineData("resident", new[] { "首页", "通知公告", "三张清单", "需求清单", "资源清单", "项目清单", "承诺践诺", "公示栏" })]
     public void The_labels_are_the_chinese_terms_of_the_field(string person, string[] labels)
     {
@@ -55,7 +58,7 @@ public sealed partial class NavMenuTests : PortalComponentTest
 
         var text = Render<NavMenu>().Find(".portal-nav").TextContent;
 
-        foreach (var label in new[] { "督办看板", "时限规则", "组织与人员", "系统管理", "账号与角色" })
+        foreach (var label in new[] { "督办看板", "时限规则", "表决管理", "组织与人员", "系统管理", "账号与角色" })
             Assert.DoesNotContain(label, text);
     }
 
