@@ -15,3 +15,6 @@ public sealed class TemplateForm
     public string Name { get; set; } = "";
     public List<ProcedureStep> Steps { get; set; } = [];
 }
+
+/// <summary>A community on the template page: whether the caller may create and revise its own templates (adopt a shipped one).</summary>
+public sealed record TemplateCommunity(int Id, string Name, bool CanEdit);

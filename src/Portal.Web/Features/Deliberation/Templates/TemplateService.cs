@@ -30,6 +30,30 @@ public sealed class TemplateService(IDbContextFactory<PortalDbContext> dbFactory
         return latest.Select(t => Row(t, caller)).ToList();
     }
 
+    /// <summary>The communities whose templates the caller may read (those they belong to), and whether they edit its own, for the template page.</summary>
+    public async Task<IReadOnlyList<TemplateCommunity>> CommunitiesAsync(CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn) return [];
+        var visible = caller.Policy.VisibleCommunities.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var communities = await db.Communities.AsNoTracking().Where(c => visible.Contains(c.Id)).OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        return communities.Select(c => new TemplateCommunity(c.Id, c.Name,
+            DeliberationAccess.CanEditTemplatesOf(caller.Policy, ScopeKind.Community, c.Id))).ToList();
+    }
+
+    /// <summary>
+    /// A community adopts a shipped procedure: version 1 of its own template with the shipped steps and name, which it
+    /// may then revise (a shipped template is never revised in place, decision 0031).
+    /// </summary>
+    public async Task<Result<TemplateRow>> AdoptAsync(int shippedTemplateId, int communityId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var shipped = await db.ProcedureTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == shippedTemplateId && t.OwnerScope == null, ct);
+        if (shipped is null) return Result<TemplateRow>.NotFound(DeliberationText.Of(DeliberationText.NotFound));
+        return await CreateAsync(new TemplateForm { OwnerScope = ScopeKind.Community, OwnerId = communityId, Name = shipped.Name, Steps = [.. shipped.Steps] }, ct);
+    }
+
     /// <summary>Version 1 of a new template of a community or street the caller manages.</summary>
     public Task<Result<TemplateRow>> CreateAsync(TemplateForm form, CancellationToken ct = default) =>
         work.AddAsync<ProcedureTemplate, TemplateRow>(
