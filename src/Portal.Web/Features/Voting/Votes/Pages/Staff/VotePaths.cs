@@ -12,6 +12,9 @@ public static class VotePaths
 
     public static string Display(int id) => $"/votes/{id}/display";
 
+    /// <summary>The resident's own page of a vote (served by the resident pages): where a member who does not run it goes.</summary>
+    public static string Ballot(int id) => $"/votes/{id}/ballot";
+
     /// <summary>The resident's on-site page (served by the resident pages) that the projector's QR opens.</summary>
     public static string OnSite(int id) => $"/votes/{id}/onsite";
 }
