@@ -33,13 +33,7 @@ public sealed class RuleSetService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await callers.GetAsync(ct);
         if (!caller.Policy.CanViewCommunity(communityId)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await (await UsableRuleSets.InAsync(db, communityId, ct))
-            .Select(v => new { v.Id, v.Code, v.Version, v.Name, v.Rules, v.StreetId, v.CommunityId, v.CreatedBy, v.CreatedAtUtc })
-            .ToListAsync(ct);
-        return rows
-            .GroupBy(v => v.Code)
-            .Select(code => UsableRuleSets.Current(code, v => v.StreetId, v => v.CommunityId, v => v.Version))
-            .OrderBy(v => v.Code, StringComparer.Ordinal)
+        return (await UsableRuleSets.AllCurrentAsync(db, communityId, ct))
             .Select(v => new RuleSetVersionRow(v.Id, v.Code, v.Version, v.Name, v.Rules.CountingBase, v.StreetId, v.CommunityId, v.CreatedBy, v.CreatedAtUtc))
             .ToList();
     }

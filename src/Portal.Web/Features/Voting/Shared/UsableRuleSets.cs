@@ -23,6 +23,14 @@ public static class UsableRuleSets
     public static T Current<T>(IEnumerable<T> versions, Func<T, int?> streetId, Func<T, int?> communityId, Func<T, int> version) =>
         versions.OrderByDescending(v => communityId(v) != null ? 2 : streetId(v) != null ? 1 : 0).ThenByDescending(version).First();
 
+    /// <summary>The current version of each code usable in a community, ordered by code.</summary>
+    public static async Task<IReadOnlyList<RuleSetVersion>> AllCurrentAsync(PortalDbContext db, int communityId, CancellationToken ct) =>
+        (await (await InAsync(db, communityId, ct)).ToListAsync(ct))
+            .GroupBy(v => v.Code)
+            .Select(code => Current(code, v => v.StreetId, v => v.CommunityId, v => v.Version))
+            .OrderBy(v => v.Code, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The rule set a community uses under <paramref name="code"/> now (its current version), or null when none is usable.</summary>
     public static async Task<RuleSet?> CurrentAsync(PortalDbContext db, int communityId, string code, CancellationToken ct)
     {

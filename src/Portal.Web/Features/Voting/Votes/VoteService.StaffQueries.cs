@@ -101,11 +101,14 @@ public sealed partial class VoteService
             .Select(g => new { g.Id, g.Name }).ToListAsync(ct);
         var buildings = await db.Buildings.AsNoTracking().Where(b => b.Grid!.CommunityId == communityId).OrderBy(b => b.Name)
             .Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        var areas = await db.PropertyAreas.AsNoTracking().Where(a => a.CommunityId == communityId).OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         return
         [
             new ScopeChoice(new MatterScope(MatterScopeKind.Community, communityId), community),
             .. grids.Select(g => new ScopeChoice(new MatterScope(MatterScopeKind.Grid, g.Id), g.Name)),
             .. buildings.Select(b => new ScopeChoice(new MatterScope(MatterScopeKind.Building, b.Id), b.Name)),
+            .. areas.Select(a => new ScopeChoice(new MatterScope(MatterScopeKind.PropertyArea, a.Id), a.Name)),
         ];
     }
 
@@ -127,7 +130,9 @@ public sealed partial class VoteService
     public async Task<IReadOnlyList<RuleSet>> RuleSetChoicesAsync(int communityId, CancellationToken ct = default)
     {
         var caller = await callers.GetAsync(ct);
-        return VotingAccess.CanManage(caller, communityId) ? ShippedRuleSets.All : [];
+        if (!VotingAccess.CanManage(caller, communityId)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return [.. (await UsableRuleSets.AllCurrentAsync(db, communityId, ct)).Select(v => v.Rules)];
     }
 
     /// <summary>A vote's settings as the edit form starts from them; null when it cannot be seen or managed.</summary>
