@@ -14,5 +14,11 @@ public sealed record NoticeView(int Id, int SessionId, int CommunityId, string T
 /// <summary>A card on the public board: an open notice of the caller's community.</summary>
 public sealed record NoticeCard(int Id, int SessionId, string SessionTitle, string Text, DateTime EndsAtUtc, bool IsInWindow, int ObjectionCount, int UnansweredCount);
 
-/// <summary>The session page's notice section: the latest notice (null: none yet) and whether the caller may publish one now.</summary>
-public sealed record SessionNotice(int SessionId, NoticeView? Latest, bool CanPublish);
+/// <summary>
+/// The session page's notice section: the latest notice (null: none yet), whether the caller may publish one now, and
+/// the closed vote linked to the session (if any), whose verdict prefills the decision's text.
+/// </summary>
+public sealed record SessionNotice(int SessionId, NoticeView? Latest, bool CanPublish, DecidingVote? Vote);
+
+/// <summary>The closed vote linked to a session step, as the notice's text names it.</summary>
+public sealed record DecidingVote(int Id, string Title, Portal.Domain.Voting.Outcome? Outcome);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Deliberation;
+using VoteStatus = Portal.Domain.Voting.VoteStatus;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
@@ -86,17 +87,21 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
         return View(row.Notice, row.Community, caller);
     }
 
-    /// <summary>The public board: the open notices of a community the caller belongs to, the one ending soonest first.</summary>
-    public async Task<IReadOnlyList<NoticeCard>> OpenAsync(int communityId, CancellationToken ct = default)
+    /// <summary>
+    /// The public board: the open notices of the communities the caller belongs to (a resident: theirs), the one ending
+    /// soonest first. Open notices are few (one per running session at most), so rights are checked on the rows read.
+    /// </summary>
+    public async Task<IReadOnlyList<NoticeCard>> OpenAsync(CancellationToken ct = default)
     {
         var caller = await callers.GetAsync(ct);
-        if (!caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, communityId)) return [];
+        if (!caller.IsSignedIn) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.PublicNotices.AsNoTracking().Where(n => n.ClosedAtUtc == null)
-            .Join(db.DeliberationSessions.Where(s => s.CommunityId == communityId), n => n.SessionId, s => s.Id, (n, s) => new { Notice = n, s.Title })
+            .Join(db.DeliberationSessions, n => n.SessionId, s => s.Id, (n, s) => new { Notice = n, s.Title, s.CommunityId })
             .ToListAsync(ct);
         var now = Now;
-        return rows.Select(r => new NoticeCard(r.Notice.Id, r.Notice.SessionId, r.Title, r.Notice.Text, r.Notice.EndsAtUtc, r.Notice.IsInWindow(now),
+        return rows.Where(r => DeliberationAccess.CanSeeCommunity(caller.Policy, r.CommunityId))
+            .Select(r => new NoticeCard(r.Notice.Id, r.Notice.SessionId, r.Title, r.Notice.Text, r.Notice.EndsAtUtc, r.Notice.IsInWindow(now),
                 r.Notice.Objections.Length, r.Notice.Objections.Count(o => !o.IsAnswered)))
             .OrderBy(c => c.EndsAtUtc).ThenBy(c => c.Id).ToList();
     }
@@ -111,7 +116,12 @@ public sealed class NoticeService(IDbContextFactory<PortalDbContext> dbFactory, 
         var latest = await db.PublicNotices.AsNoTracking().Where(n => n.SessionId == sessionId).OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
         var stepNeedsNotice = session.CurrentStepIndex is { } current && session.Steps[current].RequiredEvidence.Contains(EvidenceKind.PublicNotice);
         var canPublish = DeliberationAccess.CanManage(caller.Policy, session.CommunityId) && stepNeedsNotice && latest is not { ClosedAtUtc: null };
-        return new SessionNotice(sessionId, latest is null ? null : View(latest, session.CommunityId, caller), canPublish);
+        // The vote is read through Data (its link belongs to the VoteLinks slice): the latest closed one linked to this session.
+        var vote = await db.SessionVotes.AsNoTracking().Where(l => l.SessionId == sessionId)
+            .Join(db.Votes.Where(v => v.Status == VoteStatus.Closed), l => l.VoteId, v => v.Id, (l, v) => new { l.StepIndex, v.Id, v.Title, v.Outcome })
+            .OrderByDescending(v => v.StepIndex).FirstOrDefaultAsync(ct);
+        return new SessionNotice(sessionId, latest is null ? null : View(latest, session.CommunityId, caller), canPublish,
+            vote is null ? null : new DecidingVote(vote.Id, vote.Title, vote.Outcome));
     }
 
     /// <summary>
