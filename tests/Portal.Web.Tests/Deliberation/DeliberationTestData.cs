@@ -3,6 +3,8 @@ using Portal.Domain.Access;
 using Portal.Domain.Deliberation;
 using Portal.Testing;
 using Portal.Web.Features.Deliberation.Matters;
+using Portal.Web.Features.Deliberation.Sessions;
+using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Features.Platform;
 using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
@@ -42,5 +44,20 @@ internal static class DeliberationTestData
         var accept = await host.AsAsync<MatterService, Result<MatterRow>>("secretary", s => s.AcceptAsync(raised.Id, version, Ct));
         Assert.True(accept.Succeeded, host.TextOf(accept));
         return raised.Id;
+    }
+
+    /// <summary>A session of 青年湖社区 (community scope) started by the secretary on a new template of <paramref name="steps"/>; its id.</summary>
+    public static async Task<int> SessionAsync(PortalHost host, string title, params ProcedureStep[] steps)
+    {
+        var (home, _) = await CommunitiesAsync(host);
+        var template = await host.AsAsync<TemplateService, Result<TemplateRow>>("secretary", s => s.CreateAsync(new TemplateForm
+        {
+            OwnerScope = ScopeKind.Community, OwnerId = home, Name = "测试规程", Steps = [.. steps],
+        }, Ct));
+        Assert.True(template.Succeeded, host.TextOf(template));
+        var matter = await RaisedAsync(host, "resident", title, accepted: true);
+        var started = await host.AsAsync<SessionService, Result<SessionTimeline>>("secretary", s => s.StartAsync(matter, template.Id, Ct));
+        Assert.True(started.Succeeded, host.TextOf(started));
+        return started.Id;
     }
 }

@@ -5,8 +5,6 @@ using Portal.Domain.Deliberation;
 using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Features.Deliberation.Notices;
-using Portal.Web.Features.Deliberation.Sessions;
-using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Features.Lists.WorkItems;
 using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Results;
@@ -34,23 +32,12 @@ public sealed class DeliberationTasksFromNoticesTests(PortalHostFixture fixture)
     /// <summary>A session at its notice step, followed by an implementation step limited to <paramref name="implementDays"/> days; its published notice.</summary>
     private async Task<(int Session, int Notice)> PublishedAsync(string title, int? implementDays)
     {
-        var (home, _) = await DeliberationTestData.CommunitiesAsync(Host);
-        var template = await Host.AsAsync<TemplateService, Result<TemplateRow>>("secretary", s => s.CreateAsync(new TemplateForm
-        {
-            OwnerScope = ScopeKind.Community, OwnerId = home, Name = "公示后办事",
-            Steps =
-            [
-                ProcedureStep.Of("公示", PortalRole.CommunitySecretary, null, EvidenceKind.PublicNotice),
-                ProcedureStep.Of("合力办事", PortalRole.CommunitySecretary, implementDays, EvidenceKind.ImplementationRecord),
-            ],
-        }, Ct));
-        Assert.True(template.Succeeded, Host.TextOf(template));
-        var matter = await DeliberationTestData.RaisedAsync(Host, "resident", title, accepted: true);
-        var session = await Host.AsAsync<SessionService, Result<SessionTimeline>>("secretary", s => s.StartAsync(matter, template.Id, Ct));
-        Assert.True(session.Succeeded, Host.TextOf(session));
-        var notice = await Host.AsAsync<NoticeService, Result<NoticeView>>("secretary", s => s.PublishAsync(session.Id, 7, "3号楼东侧加装电梯一部。", Ct));
+        var session = await DeliberationTestData.SessionAsync(Host, title,
+            ProcedureStep.Of("公示", PortalRole.CommunitySecretary, null, EvidenceKind.PublicNotice),
+            ProcedureStep.Of("合力办事", PortalRole.CommunitySecretary, implementDays, EvidenceKind.ImplementationRecord));
+        var notice = await Host.AsAsync<NoticeService, Result<NoticeView>>("secretary", s => s.PublishAsync(session, 7, "3号楼东侧加装电梯一部。", Ct));
         Assert.True(notice.Succeeded, Host.TextOf(notice));
-        return (session.Id, notice.Id);
+        return (session, notice.Id);
     }
 
     [Fact]

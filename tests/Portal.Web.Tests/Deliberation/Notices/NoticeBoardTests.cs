@@ -3,8 +3,6 @@ using Portal.Domain.Deliberation;
 using Portal.Domain.Voting;
 using Portal.Testing;
 using Portal.Web.Features.Deliberation.Notices;
-using Portal.Web.Features.Deliberation.Sessions;
-using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Features.Deliberation.VoteLinks;
 using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
@@ -25,19 +23,8 @@ public sealed class NoticeBoardTests(PortalHostFixture fixture) : IClassFixture<
     private Task<T> As<T>(string user, Func<NoticeService, Task<T>> action) => Host.AsAsync(user, action);
 
     /// <summary>A session of 青年湖社区 whose one step needs the vote and then the notice.</summary>
-    private async Task<int> SessionAsync(string title)
-    {
-        var (home, _) = await DeliberationTestData.CommunitiesAsync(Host);
-        var template = await Host.AsAsync<TemplateService, Result<TemplateRow>>("secretary", s => s.CreateAsync(new TemplateForm
-        {
-            OwnerScope = ScopeKind.Community, OwnerId = home, Name = "表决并公示",
-            Steps = [ProcedureStep.Of("定事公示", PortalRole.CommunitySecretary, null, EvidenceKind.Vote, EvidenceKind.PublicNotice)],
-        }, Ct));
-        var matter = await DeliberationTestData.RaisedAsync(Host, "resident", title, accepted: true);
-        var started = await Host.AsAsync<SessionService, Result<SessionTimeline>>("secretary", s => s.StartAsync(matter, template.Id, Ct));
-        Assert.True(started.Succeeded, Host.TextOf(started));
-        return started.Id;
-    }
+    private Task<int> SessionAsync(string title) => DeliberationTestData.SessionAsync(Host, title,
+        ProcedureStep.Of("定事公示", PortalRole.CommunitySecretary, null, EvidenceKind.Vote, EvidenceKind.PublicNotice));
 
     [Fact]
     public async Task The_section_offers_publishing_with_the_closed_linked_vote_and_then_shows_the_notice()

@@ -4,7 +4,6 @@ using Portal.Domain.Deliberation;
 using Portal.Domain.Voting;
 using Portal.Testing;
 using Portal.Web.Features.Deliberation.Sessions;
-using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Features.Deliberation.VoteLinks;
 using Portal.Web.Features.Voting.Votes;
 using Portal.Web.Kit.Results;
@@ -27,19 +26,8 @@ public sealed class VoteLinkServiceTests(PortalHostFixture fixture) : IClassFixt
     private Task<T> As<T>(string user, Func<VoteLinkService, Task<T>> action) => Host.AsAsync(user, action);
 
     /// <summary>A session of 青年湖社区 (community scope) whose only step needs a vote.</summary>
-    private async Task<int> SessionAtVoteStepAsync(string title)
-    {
-        var (home, _) = await DeliberationTestData.CommunitiesAsync(Host);
-        var template = await Host.AsAsync<TemplateService, Result<TemplateRow>>("secretary", s => s.CreateAsync(new TemplateForm
-        {
-            OwnerScope = ScopeKind.Community, OwnerId = home, Name = "表决一步",
-            Steps = [ProcedureStep.Of("民主定事", PortalRole.CommunitySecretary, null, EvidenceKind.Vote)],
-        }, Ct));
-        var matter = await DeliberationTestData.RaisedAsync(Host, "resident", title, accepted: true);
-        var started = await Host.AsAsync<SessionService, Result<SessionTimeline>>("secretary", s => s.StartAsync(matter, template.Id, Ct));
-        Assert.True(started.Succeeded, Host.TextOf(started));
-        return started.Id;
-    }
+    private Task<int> SessionAtVoteStepAsync(string title) =>
+        DeliberationTestData.SessionAsync(Host, title, ProcedureStep.Of("民主定事", PortalRole.CommunitySecretary, null, EvidenceKind.Vote));
 
     private async Task<int> VoteAsync(MatterScope? scope = null)
     {
