@@ -1,4 +1,5 @@
 using Portal.Web.Data;
+using Portal.Web.Kit.Sections;
 
 namespace Portal.Web.Features.Deliberation.Notices;
 
@@ -8,6 +9,7 @@ public static class NoticesExtensions
     {
         services.AddScoped<NoticeService>();
         services.AddSingleton<IDomainEventHandler, ObjectionNotifier>();
+        services.AddPageSection<SessionNoticeSection>(SessionPageSlot.AfterTimeline);
         return services;
     }
 }

@@ -157,7 +157,7 @@ public sealed partial class VoteService
         var vote = await db.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
         if (Manager(caller, vote) is { } refused) return Result<RollPreview>.From(refused);
         if (vote!.Status != VoteStatus.Draft) return Result<RollPreview>.Invalid(Text(Vote.NotDraft));
-        var (roll, error) = await VoteRoll.FreezeAsync(db, vote, ct);
+        var (roll, error) = await VoteRoll.FreezeAsync(db, vote, DateOnly.FromDateTime(PortalTime.ToLocal(Now)), ct);
         return error is not null ? Result<RollPreview>.From(error) : Result<RollPreview>.Ok(new RollPreview(roll!.Count), vote.Id);
     }
 }
