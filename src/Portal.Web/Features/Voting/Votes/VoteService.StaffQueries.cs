@@ -3,6 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Deliberation;
 using Portal.Domain.Voting;
 using Portal.Web.Components.Shared;
+using Portal.Web.Features.Localization;
 using Portal.Web.Kit.Results;
 using Outcome = Portal.Domain.Voting.Outcome;
 
