@@ -75,6 +75,13 @@ public sealed class Vote : VersionedEntity
     public const string ClosesBeforeOpens = "Voting.Vote.Error.ClosesBeforeOpens";
     public const string InvalidRuleSet = "Voting.Vote.Error.InvalidRuleSet";
     public const string SecretNeedsHeadcount = "Voting.Vote.Error.SecretNeedsHeadcount";
+    public const string SecretNeedsPrivateChannels = "Voting.Vote.Error.SecretNeedsPrivateChannels";
+
+    /// <summary>
+    /// The channels a secret vote accepts: the voter casts the ballot themself. A paper scan, a signature photo or a proxy's
+    /// authorization is stored with the participation, beside the elector's name, and would show the choice (decision 0030).
+    /// </summary>
+    public const BallotChannels SecretChannels = BallotChannels.Online | BallotChannels.OnSite;
     public const string NotDraft = "Voting.Vote.Error.NotDraft";
     public const string NotOpen = "Voting.Vote.Error.NotOpen";
     public const string EmptyRoll = "Voting.Vote.Error.EmptyRoll";
@@ -148,6 +155,7 @@ public sealed class Vote : VersionedEntity
         if ((s.Channels & ~BallotChannels.Proxy) == BallotChannels.None) return NoChannel;
         if (s.ClosesAtUtc <= s.OpensAtUtc) return ClosesBeforeOpens;
         if (s.Secrecy == Secrecy.Secret && !CanBeSecret(s.RuleSet)) return SecretNeedsHeadcount;
+        if (s.Secrecy == Secrecy.Secret && (s.Channels & ~SecretChannels) != BallotChannels.None) return SecretNeedsPrivateChannels;
         (Title, QuestionKind, MaxChoices, Options, RuleSet, Secrecy, Channels, OpensAtUtc, ClosesAtUtc) =
             (title, s.Kind, maxChoices, options, s.RuleSet, s.Secrecy, s.Channels, s.OpensAtUtc, s.ClosesAtUtc);
         (RuleSetCode, RuleSetVersion, RuleSetName) = (s.RuleSet.Code, s.RuleSet.Version, s.RuleSet.Name);

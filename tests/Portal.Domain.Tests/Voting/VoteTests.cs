@@ -57,13 +57,26 @@ public sealed class VoteTests
         Assert.Equal(["甲", "乙", "丙"], vote.Options);
     }
 
+    [Theory]
+    [InlineData(BallotChannels.Paper)]
+    [InlineData(BallotChannels.DoorToDoor)]
+    [InlineData(BallotChannels.Proxy)]
+    public void A_secret_vote_takes_no_channel_whose_evidence_sits_beside_the_voter_s_name(BallotChannels staffChannel)
+    {
+        var rules = ShippedRuleSets.ResidentsMeeting;
+        Assert.Equal(Vote.SecretNeedsPrivateChannels,
+            Vote.Draft(1, default, Settings(rules, Secrecy.Secret, channels: BallotChannels.Online | staffChannel), "u").Error);
+        Assert.Null(Vote.Draft(1, default, Settings(rules, Secrecy.Named, channels: BallotChannels.Online | staffChannel), "u").Error);
+        Assert.Null(Vote.Draft(1, default, Settings(rules, Secrecy.Secret, channels: BallotChannels.OnSite), "u").Error);
+    }
+
     [Fact]
     public void A_secret_vote_may_not_count_area_because_an_exact_area_names_its_owner()
     {
         Assert.Equal(Vote.SecretNeedsHeadcount, Vote.Draft(1, default, Settings(secrecy: Secrecy.Secret), "u").Error);
         Assert.Equal(Vote.SecretNeedsHeadcount,
             Vote.Draft(1, default, Settings(ShippedRuleSets.OwnersOrdinaryMatters, Secrecy.Secret), "u").Error);
-        Assert.Null(Vote.Draft(1, default, Settings(ShippedRuleSets.ResidentsMeeting, Secrecy.Secret), "u").Error);
+        Assert.Null(Vote.Draft(1, default, Settings(ShippedRuleSets.ResidentsMeeting, Secrecy.Secret, channels: Vote.SecretChannels), "u").Error);
         Assert.All(ShippedRuleSets.All.Where(r => r.CountingBase != CountingBase.OwnersByAreaAndHeadcount), r => Assert.True(Vote.CanBeSecret(r)));
     }
 

@@ -23,8 +23,7 @@ public sealed class VotingTextTests(PortalHostFixture fixture) : IClassFixture<P
 
     private static IEnumerable<string> AllKeys()
     {
-        // RuleSetVersion's refusals are the rule-set slice's texts (RuleSetsText), not the area's.
-        var domain = typeof(Vote).Assembly.GetTypes().Where(t => t.Namespace == typeof(Vote).Namespace && t != typeof(RuleSetVersion))
+        var domain = typeof(Vote).Assembly.GetTypes().Where(t => t.Namespace == typeof(Vote).Namespace)
             .SelectMany(t => ConstantsOf(t, "Voting."));
         var web = typeof(VoteService).Assembly.GetTypes().Where(t => t.Namespace?.StartsWith("Portal.Web.Features.Voting", StringComparison.Ordinal) == true)
             .SelectMany(t => ConstantsOf(t, "Vote."));

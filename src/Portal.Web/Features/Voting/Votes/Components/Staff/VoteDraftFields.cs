@@ -27,6 +27,7 @@ public static class VoteDraftFields
         Vote.NoChannel => Channels,
         Vote.ClosesBeforeOpens => ClosesAt,
         Vote.SecretNeedsHeadcount => Secrecy,
+        Vote.SecretNeedsPrivateChannels => Secrecy,
         Vote.InvalidRuleSet => RuleSet,
         _ => Form,
     };
