@@ -25,4 +25,13 @@ public static class StaffEntryKinds
         StaffEntryKind.ProxyBallot => BallotChannel.Proxy,
         _ => null,
     };
+
+    /// <summary>
+    /// What staff may record for a roll row of a vote accepting <paramref name="channels"/>: each staff channel it accepts,
+    /// and the sign-in when its rule counts those present. Online is the voter's own, so it is never offered.
+    /// </summary>
+    public static IReadOnlyList<StaffEntryKind> Offered(BallotChannels channels, bool countsPresence) =>
+    [
+        .. Enum.GetValues<StaffEntryKind>().Where(k => k.Channel() is { } c ? channels.Accepts(c) : countsPresence),
+    ];
 }
