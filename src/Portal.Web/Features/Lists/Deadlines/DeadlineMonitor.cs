@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Jobs;
 using Portal.Web.Kit.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
@@ -17,42 +18,19 @@ public sealed class DeadlineMonitor(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
     IConfiguration configuration,
-    ILogger<DeadlineMonitor> logger) : BackgroundService
+    ILogger<DeadlineMonitor> logger) : PeriodicJob(clock, logger)
 {
     /// <summary>The name written on automatic events; stored data, so in the portal's default language.</summary>
     public const string SystemActorName = "系统";
 
     private const int BatchSize = 200;
 
-    private TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Lists:MonitorIntervalSeconds", 60)));
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // One failed round (database briefly away) must not stop the monitor for good.
-                    logger.LogError(ex, "Deadline monitor round failed");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Lists:MonitorIntervalSeconds", 60)));
 
     /// <summary>One round over every open item with a deadline. Returns how many reminders and escalations were sent.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var sent = 0;
         var lastId = 0;
         var rulesCache = new Dictionary<int, DeadlineRules>();
@@ -73,7 +51,7 @@ public sealed class DeadlineMonitor(
                 catch (DbUpdateConcurrencyException)
                 {
                     // Someone acted on the item meanwhile; the next round sees its new state and decides again.
-                    logger.LogInformation("Work item {Id} changed during the deadline check; retrying next round", id);
+                    Logger.LogInformation("Work item {Id} changed during the deadline check; retrying next round", id);
                 }
             }
             lastId = ids[^1];

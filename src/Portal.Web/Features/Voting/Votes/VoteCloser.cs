@@ -1,3 +1,4 @@
+using Portal.Web.Kit.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Voting;
@@ -17,36 +18,14 @@ public sealed class VoteCloser(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
     IConfiguration configuration,
-    ILogger<VoteCloser> logger) : BackgroundService
+    ILogger<VoteCloser> logger) : PeriodicJob(clock, logger)
 {
-    private TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Voting:CloserIntervalSeconds", 30)));
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Vote closer round failed");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Voting:CloserIntervalSeconds", 30)));
 
     /// <summary>One round: closes every vote that is due. Returns how many were closed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         List<(int Id, Guid Version)> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -59,7 +38,7 @@ public sealed class VoteCloser(
             await using var scope = scopes.CreateSystemScope();
             var result = await scope.ServiceProvider.GetRequiredService<VoteService>().CloseDueAsync(id, version, ct);
             if (result.Succeeded) closed++;
-            else logger.LogInformation("Vote {VoteId} was not closed at its deadline: {Outcome}", id, result.Outcome);
+            else Logger.LogInformation("Vote {VoteId} was not closed at its deadline: {Outcome}", id, result.Outcome);
         }
         return closed;
     }
