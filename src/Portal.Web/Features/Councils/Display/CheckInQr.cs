@@ -1,8 +1,6 @@
-using QRCoder;
-
 namespace Portal.Web.Features.Councils.Display;
 
-/// <summary>The meeting's check-in QR code as SVG (sharp on a projector and in print, no image library needed).</summary>
+/// <summary>Where the meeting's check-in QR code leads (drawn by <c>QrCode</c>).</summary>
 public static class CheckInQr
 {
     /// <summary>
@@ -11,12 +9,4 @@ public static class CheckInQr
     /// the code passed to someone outside the room gains them nothing they could not do by typing the address.
     /// </summary>
     public static string PathOf(int meetingId) => $"/councils/meetings/{meetingId}/check-in";
-
-    public static string Svg(string url)
-    {
-        using var generator = new QRCodeGenerator();
-        // Level M survives a smudged printout or a glare on the screen and keeps the code small enough to scan from afar.
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
-    }
 }

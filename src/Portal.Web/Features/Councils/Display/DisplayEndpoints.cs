@@ -1,3 +1,4 @@
+using Portal.Web.Components.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,6 @@ public static class DisplayEndpoints
         var request = context.Request;
         var checkInUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{CheckInQr.PathOf(meetingId)}";
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(new DisplaySnapshot(snapshot, checkInUrl, CheckInQr.Svg(checkInUrl)));
+        return Results.Ok(new DisplaySnapshot(snapshot, checkInUrl, QrCode.Svg(checkInUrl)));
     }
 }
