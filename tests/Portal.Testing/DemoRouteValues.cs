@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Announcements;
 using Portal.Domain.Councils;
+using Portal.Domain.Voting;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Localization;
 using Portal.Web.Features.Platform;
@@ -67,6 +68,23 @@ public sealed class DemoRouteValues
             .Where(w => w.CommunityId == community && w.Kind == WorkItemKind.Project)
             .OrderBy(w => w.Id).Select(w => w.Id).FirstAsync();
         values["projects/Id"] = [(Id(project), "a project of the first community")];
+
+        // Deliberation (issue 13 demo): the owners' lift vote open, the residents' meeting vote closed with its verdict.
+        var openVote = await db.Votes.AsNoTracking().Where(v => v.CommunityId == community && v.Status == VoteStatus.Open)
+            .OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+        var closedVote = await db.Votes.AsNoTracking().Where(v => v.CommunityId == community && v.Status == VoteStatus.Closed)
+            .OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+        values["votes/Id"] = [(Id(openVote), "an open owners' vote of the first community"), (Id(closedVote), "a closed residents' meeting vote")];
+
+        // A session at its vote step and one at its notice step, each on its matter; the notice up for objections.
+        var sessions = await db.DeliberationSessions.AsNoTracking().Where(s => s.CommunityId == community && s.FinishedAtUtc == null)
+            .OrderBy(s => s.Id).Select(s => new { s.Id, s.MatterId }).Take(2).ToListAsync();
+        values["sessions/Id"] = [.. sessions.Select(s => (Id(s.Id), "a running deliberation session of the first community"))];
+        values["matters/Id"] = [.. sessions.Select(s => (Id(s.MatterId), "a matter under deliberation in the first community"))];
+        var notice = await db.PublicNotices.AsNoTracking().Where(n => n.ClosedAtUtc == null)
+            .Join(db.DeliberationSessions.Where(s => s.CommunityId == community), n => n.SessionId, s => s.Id, (n, s) => n.Id)
+            .OrderBy(id => id).FirstAsync();
+        values["notices/Id"] = [(Id(notice), "an open public notice of the first community")];
 
         return new DemoRouteValues(values);
     }

@@ -160,6 +160,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory,
             });
         }
         db.People.AddRange(people);
+        LinkOwnerOccupiers(db, people);
         await db.SaveChangesAsync(ct);
         // Leaders and liaisons work at their unit (Person -> Unit) and the unit points back at them: a second save breaks the cycle.
         foreach (var unit in units)
@@ -175,6 +176,28 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> dbFactory,
         await SeedAnnouncementsAsync(db, communities, ct);
         await Lists.Demo.WorkItemDemoSeeder.SeedAsync(db, DateTime.UtcNow, ct);
         await Councils.Demo.CouncilDemoSeeder.SeedAsync(db, DateTime.UtcNow, ct);
+        await Deliberation.Demo.DeliberationDemoSeeder.SeedAsync(db, DateTime.UtcNow, ct);
+    }
+
+    /// <summary>
+    /// Most residents own the flat they live in: where a person lives in a flat whose one owner is an individual holding
+    /// no other unit, that owner is the person (their name and phone), so they vote in owners' votes as themselves.
+    /// The owners are not saved yet, so their record is set before it is first stored.
+    /// </summary>
+    private static void LinkOwnerOccupiers(PortalDbContext db, List<Person> people)
+    {
+        var ownerships = db.ChangeTracker.Entries<HouseholdOwnership>().Select(e => e.Entity).ToList();
+        var unitsOf = ownerships.GroupBy(o => o.Owner!).ToDictionary(g => g.Key, g => g.Count());
+        var ownersOf = ownerships.GroupBy(o => o.Household!).ToDictionary(g => g.Key, g => g.Select(o => o.Owner!).ToList());
+        foreach (var person in people)
+        {
+            if (person.Household is not { } home || !ownersOf.TryGetValue(home, out var owners)) continue;
+            if (owners is not [{ Kind: OwnerKind.Individual } owner] || unitsOf[owner] != 1 || owner.Person is not null) continue;
+            var entry = db.Entry(owner);
+            entry.Reference(o => o.Person).CurrentValue = person;
+            entry.Property(o => o.Name).CurrentValue = person.Name;
+            entry.Property(o => o.Phone).CurrentValue = person.Phone;
+        }
     }
 
     public static readonly (string UserName, string Roles)[] DemoAccounts =
