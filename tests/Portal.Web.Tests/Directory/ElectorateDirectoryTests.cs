@@ -177,11 +177,30 @@ public sealed class OwnerKindImportTests(DirectoryTestHost host) : IClassFixture
         var developer = Assert.Single(await host.QueryAsync(db => db.Owners.Where(o => o.Name == "示例置业有限公司")
             .Select(o => new { o.Kind, Flats = db.HouseholdOwnerships.Count(h => h.OwnerId == o.Id) }).ToListAsync(Ct)));
         Assert.Equal((OwnerKind.Developer, 3), (developer.Kind, developer.Flats));
-        Assert.Equal(OwnerKind.Individual, await host.QueryAsync(db => db.Owners.Where(o => o.Name == "赵敏").Select(o => o.Kind).SingleAsync(Ct)));
+        Assert.Equal(OwnerKind.Individual, await host.QueryAsync(db => db.HouseholdOwnerships
+            .Where(h => h.Household!.Building!.Name == "未售楼" && h.Owner!.Name == "赵敏").Select(h => h.Owner!.Kind).SingleAsync(Ct)));
 
         var exported = await scope.ServiceProvider.GetRequiredService<DirectoryExportService>().HouseholdsCsvAsync(Ct);
         Assert.Contains("业主类型", exported);
         Assert.Contains("未售楼,1单元,201,70.25,不动产登记,示例置业有限公司,010-66668888,建设单位", exported);
+    }
+
+    [Fact]
+    public async Task An_owner_with_a_residents_name_and_phone_is_that_resident_and_another_phone_is_nobody_known()
+    {
+        var resident = await host.QueryAsync(db => db.People.Where(p => p.ResidenceCommunity!.Name == "青年湖社区" && p.Phone != null && p.HouseholdId != null)
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.Name, p.Phone }).FirstAsync(Ct));
+        var csv = Header +
+                  $"青年湖社区,第一网格,认领楼,1单元,101,90.00,,{resident.Name},{resident.Phone},个人\r\n" +
+                  $"青年湖社区,第一网格,认领楼,1单元,102,80.00,,{resident.Name},13900009999,个人\r\n";
+        await using var scope = host.ActAs("secretary");
+        var outcome = await scope.ServiceProvider.GetRequiredService<DirectoryImportService>()
+            .ImportAsync(ImportKind.Households, DirectoryTestHost.Utf8(csv, bom: true), Ct);
+
+        Assert.True(outcome.Imported, string.Join("; ", outcome.Preview.Errors.Select(e => $"{e.Line} {e.Column} {e.Message}")));
+        var owners = await host.QueryAsync(db => db.HouseholdOwnerships.Where(h => h.Household!.Building!.Name == "认领楼")
+            .OrderBy(h => h.Household!.DoorNumber).Select(h => h.Owner!.PersonId).ToListAsync(Ct));
+        Assert.Equal([resident.Id, null], owners);
     }
 
     [Fact]

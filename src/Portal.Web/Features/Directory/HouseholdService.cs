@@ -154,23 +154,33 @@ public sealed class HouseholdService(DirectoryServiceContext context) : Director
 internal sealed class OwnerMatcher
 {
     private readonly Dictionary<(int CommunityId, string Name, string? Phone), int> _stored;
+    private readonly Dictionary<(int CommunityId, string Name, string? Phone), int> _residents;
     private readonly Dictionary<(int CommunityId, string Name, string? Phone), Owner> _added = [];
 
-    private OwnerMatcher(Dictionary<(int, string, string?), int> stored) => _stored = stored;
+    private OwnerMatcher(Dictionary<(int, string, string?), int> stored, Dictionary<(int, string, string?), int> residents) =>
+        (_stored, _residents) = (stored, residents);
 
     /// <summary>The stored owners of <paramref name="communityIds"/> named <paramref name="names"/> (the first stored wins).</summary>
     public static async Task<OwnerMatcher> LoadAsync(PortalDbContext db, IReadOnlyCollection<int> communityIds, IReadOnlyCollection<string> names,
         CancellationToken ct)
     {
         var stored = new Dictionary<(int, string, string?), int>();
-        if (names.Count == 0) return new OwnerMatcher(stored);
+        var residents = new Dictionary<(int, string, string?), int>();
+        if (names.Count == 0) return new OwnerMatcher(stored, residents);
         // Lists, as the queries' parameters everywhere else (EF Core maps a List<T> parameter on every provider).
         var communities = communityIds.ToList();
         var wanted = names.ToList();
         var owners = await db.Owners.AsNoTracking().Where(o => communities.Contains(o.CommunityId) && wanted.Contains(o.Name)).OrderBy(o => o.Id)
             .Select(o => new { o.Id, o.CommunityId, o.Name, o.Phone }).ToListAsync(ct);
         foreach (var owner in owners) stored.TryAdd((owner.CommunityId, owner.Name, owner.Phone), owner.Id);
-        return new OwnerMatcher(stored);
+        // A new owner who is a resident known to the portal — the same name and phone in the same community, and only one
+        // such person — is that person, so they vote in owners' votes as themselves (VotingAccess.IsOwnRow).
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.ResidenceCommunityId != null && communities.Contains(p.ResidenceCommunityId.Value) && wanted.Contains(p.Name) && p.Phone != null)
+            .Select(p => new { p.Id, CommunityId = p.ResidenceCommunityId!.Value, p.Name, p.Phone }).ToListAsync(ct);
+        foreach (var same in people.GroupBy(p => (p.CommunityId, p.Name, (string?)p.Phone)).Where(g => g.Count() == 1))
+            residents[same.Key] = same.Single().Id;
+        return new OwnerMatcher(stored, residents);
     }
 
     /// <summary>The ownership of a flat by this owner: the stored one's key, or the owner added in this change.</summary>
@@ -179,7 +189,11 @@ internal sealed class OwnerMatcher
         var key = (communityId, name, phone);
         if (_stored.TryGetValue(key, out var id)) return new HouseholdOwnership { OwnerId = id };
         if (!_added.TryGetValue(key, out var owner))
-            _added[key] = owner = new Owner { CommunityId = communityId, Name = name, Phone = phone, Kind = kind };
+            _added[key] = owner = new Owner
+            {
+                CommunityId = communityId, Name = name, Phone = phone, Kind = kind,
+                PersonId = kind == OwnerKind.Individual && phone is not null && _residents.TryGetValue(key, out var person) ? person : null,
+            };
         return new HouseholdOwnership { Owner = owner };
     }
 }
