@@ -112,8 +112,13 @@ public sealed partial class VoteService
                     var turnout = await TurnoutOfAsync(db, vote.Id, t);
                     participation.Announce(turnout.Participants, turnout.Area);
                 },
+                // A secret ballot shares its participation's transaction id until the vote's next re-seal (BallotSeal).
                 after: vote.Secrecy == Secrecy.Secret
-                    ? async (_, _, db, t) => { if (db.Database.IsNpgsql()) await BallotSeal.ResealAsync(db, vote.Id, t); }
+                    ? (_, _, db, _) =>
+                    {
+                        if (db.Database.IsNpgsql()) seal.Enqueue(vote.Id);
+                        return Task.CompletedTask;
+                    }
                     : null,
                 ct: ct);
             return result.Succeeded ? Result<CastReceipt>.Ok(new CastReceipt(castAt, receipt), result.Id) : result;
