@@ -9,6 +9,16 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 // WebApplicationFactory looks for MvcTestingAppManifest.json (the portal's content root) in the current directory,
 // as a test runner would have it; `dotnet run --project` starts in the caller's directory instead.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+// `Portal.Bench votes …`: issue 13's voting benchmark (VoteBench); otherwise issue 4's live-delivery benchmark.
+if (args is ["votes", ..]) return await VoteBench.RunAsync(args[1..], cancel.Token);
+
 BenchOptions options;
 try
 {
@@ -19,13 +29,6 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
-
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
 
 var report = new Report(options);
 report.Header();

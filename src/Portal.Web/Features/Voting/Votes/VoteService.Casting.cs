@@ -109,11 +109,22 @@ public sealed partial class VoteService
                     if (vote.RuleSet.NeedsAttendance && !await IsPresentAsync(db, vote.Id, elector.Key, t))
                         db.VotePresences.Add(new VotePresence { VoteId = vote.Id, ElectorKey = elector.Key, MarkedAtUtc = castAt, MarkedByUserId = participation.RecordedByUserId });
                     await db.SaveChangesAsync(t);
-                    var turnout = await TurnoutOfAsync(db, vote.Id, t);
+                    // PostgreSQL: the casts of a vote count their turnout one after the other, each up to its commit, so the
+                    // figure each one announces includes every ballot committed before it and the last one announces them all
+                    // (two counting at once would each miss the other, and the page would stay short until reloaded). Taken
+                    // after this cast's writes, so its holder waits for nothing else. SQLite's write lock does this already.
+                    if (db.Database.IsNpgsql())
+                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({TurnoutLockSpace}, {vote.Id})", t);
+                    var turnout = await TurnoutOfAsync(db, vote, t);
                     participation.Announce(turnout.Participants, turnout.Area);
                 },
+                // A secret ballot shares its participation's transaction id until the vote's next re-seal (BallotSeal).
                 after: vote.Secrecy == Secrecy.Secret
-                    ? async (_, _, db, t) => { if (db.Database.IsNpgsql()) await BallotSeal.ResealAsync(db, vote.Id, t); }
+                    ? (_, _, db, _) =>
+                    {
+                        if (db.Database.IsNpgsql()) seal.Enqueue(vote.Id);
+                        return Task.CompletedTask;
+                    }
                     : null,
                 ct: ct);
             return result.Succeeded ? Result<CastReceipt>.Ok(new CastReceipt(castAt, receipt), result.Id) : result;
@@ -160,9 +171,19 @@ public sealed partial class VoteService
 
     private sealed class VoteNoLongerOpenException : Exception;
 
-    /// <summary>Headcount and area of those who took part so far.</summary>
-    private static async Task<(int Participants, decimal Area)> TurnoutOfAsync(PortalDbContext db, int voteId, CancellationToken ct)
+    /// <summary>The first key of the advisory lock under which a vote's casts count their turnout (PostgreSQL).</summary>
+    private const int TurnoutLockSpace = 13_0001;
+
+    /// <summary>
+    /// Headcount and area of those who took part so far. Every cast counts it, so the headcount is a COUNT in the database
+    /// rather than the rows read back (which made each cast O(n) in the ballots so far); only owners' electors carry an
+    /// area, which is summed here because SQLite cannot sum the decimal column.
+    /// </summary>
+    private static async Task<(int Participants, decimal Area)> TurnoutOfAsync(PortalDbContext db, Vote vote, CancellationToken ct)
     {
+        var voteId = vote.Id;
+        if (vote.RuleSet.CountingBase != CountingBase.OwnersByAreaAndHeadcount)
+            return (await db.VoteParticipations.CountAsync(p => p.VoteId == voteId, ct), 0m);
         var rows = await (from p in db.VoteParticipations
                           join e in db.VoteElectors on new { p.VoteId, Key = p.ElectorKey } equals new { e.VoteId, e.Key }
                           where p.VoteId == voteId

@@ -42,7 +42,7 @@ public sealed partial class VoteService
         var sequence = await db.LiveChannels.LastSequenceAsync(VoteChannels.For(voteId), ct);
         var vote = await db.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
         if (vote is null || !VotingAccess.CanView(caller, vote)) return null;
-        var (participants, area) = await TurnoutOfAsync(db, voteId, ct);
+        var (participants, area) = await TurnoutOfAsync(db, vote, ct);
         return new VoteTurnout(vote.EntitledCount, vote.EntitledArea, participants, area, sequence);
     }
 

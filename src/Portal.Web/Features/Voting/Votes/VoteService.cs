@@ -23,6 +23,7 @@ public sealed partial class VoteService(
     CallerScope callers,
     TimeProvider clock,
     AttachmentStore files,
+    BallotSeal seal,
     ILogger<VoteService> logger)
 {
     public const string NotFound = "Vote.Error.NotFound";

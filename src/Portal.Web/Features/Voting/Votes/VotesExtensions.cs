@@ -9,6 +9,8 @@ public static class VotesExtensions
         services.AddScoped<VoteService>();
         services.AddSingleton<VoteCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteCloser>());
+        services.AddSingleton<BallotSeal>();
+        services.AddHostedService(sp => sp.GetRequiredService<BallotSeal>());
         return services;
     }
 
