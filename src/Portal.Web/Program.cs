@@ -14,6 +14,7 @@ using Portal.Web.Features.Deliberation.Matters;
 using Portal.Web.Features.Deliberation.Notices;
 using Portal.Web.Features.Deliberation.Sessions;
 using Portal.Web.Features.Deliberation.VoteLinks;
+using Portal.Web.Features.Deliberation.Meetings;
 using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Features.Directory;
 using Portal.Web.Features.Lists.Board;
@@ -66,6 +67,7 @@ builder.Services.AddPortalDeliberationMatters();
 builder.Services.AddPortalDeliberationSessions();
 builder.Services.AddPortalDeliberationNotices();
 builder.Services.AddPortalDeliberationVoteLinks();
+builder.Services.AddPortalDeliberationMeetings();
 builder.Services.AddPortalPlatform(builder.Environment);
 builder.Services.AddPortalUi();
 

@@ -28,6 +28,19 @@ public static class DeliberationAccess
 
     public static bool CanSeeCommunity(AccessPolicy policy, int communityId) => policy.CanViewCommunity(communityId);
 
+    /// <summary>
+    /// Chairs a session's meetings (schedules them, opens and closes them, runs motions and the speaking order, records
+    /// paper sign-ins, shows the projector): the staff who run the session — its community's managers.
+    /// </summary>
+    public static bool CanChairMeeting(AccessPolicy policy, int communityId) => CanManage(policy, communityId);
+
+    /// <summary>
+    /// Signs in to a meeting and asks to speak: a resident of the community (<see cref="CanRaise"/>) whose linked
+    /// directory person lives within the session's scope (<paramref name="personInScope"/>, looked up by the service).
+    /// </summary>
+    public static bool CanTakePartInMeeting(Caller caller, int communityId, bool personInScope) =>
+        caller.IsSignedIn && caller.PersonId is not null && personInScope && CanRaise(caller.Policy, communityId);
+
     public static bool CanCompleteStep(StepActor actor, ProcedureStep step) =>
         !string.IsNullOrEmpty(actor.UserId) && actor.RolesHere.Contains(step.CompletedBy);
 

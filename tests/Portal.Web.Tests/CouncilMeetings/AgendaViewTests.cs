@@ -1,5 +1,6 @@
 using Portal.Domain.Councils;
 using Portal.Web.Features.Councils;
+using Portal.Web.Components.Shared;
 using Portal.Web.Features.Councils.Meetings;
 
 namespace Portal.Web.Tests.CouncilMeetings;

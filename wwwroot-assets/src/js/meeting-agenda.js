@@ -1,5 +1,7 @@
-// The live meeting page's browser side (imported by AgendaList.razor): drag-and-drop reordering of agenda rows and the
-// countdown of the current item, which ticks here so the server does not render once a second.
+// The live meeting page's browser side (imported by AgendaList.razor): drag-and-drop reordering of agenda rows, and the
+// countdown of the current item (the shared ticker of countdown.js, re-exported so the page imports one module).
+
+export { startCountdowns } from './countdown.js';
 
 /**
  * Lets agenda rows be dragged by their handle ([data-drag-handle]) and dropped on another row ([data-agenda-row]):
@@ -72,44 +74,6 @@ export function attachAgenda(root, dotnet) {
       root.removeEventListener('dragover', onDragOver);
       root.removeEventListener('drop', onDrop);
       root.removeEventListener('dragend', onDragEnd);
-    },
-  };
-}
-
-/** Same text as CountdownText.Format on the server: "m:ss" left (rounded up), "+m:ss" over. */
-function format(ms) {
-  const over = ms < 0;
-  const seconds = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
-  return `${over ? '+' : ''}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/**
- * Ticks every countdown ([data-countdown]) under root. Each carries the time left when the server rendered it
- * (data-remaining-ms) and a stamp of that render; counting starts from the moment a new stamp is seen, so the browser's
- * clock never has to agree with the server's.
- */
-export function startCountdowns(root) {
-  const tick = () => {
-    root.querySelectorAll('[data-countdown]').forEach((el) => {
-      const stamp = el.getAttribute('data-stamp');
-      if (el.__stamp !== stamp) {
-        el.__stamp = stamp;
-        el.__base = performance.now();
-      }
-      const running = el.getAttribute('data-running') === 'true';
-      const remaining = Number(el.getAttribute('data-remaining-ms')) - (running ? performance.now() - el.__base : 0);
-      const text = el.querySelector('[data-countdown-text]');
-      const value = format(remaining);
-      // Change the text node Blazor rendered (not replace it), so the server's next render still finds it.
-      if (text && text.firstChild && text.firstChild.nodeValue !== value) text.firstChild.nodeValue = value;
-      el.setAttribute('data-overrun', remaining < 0 ? 'true' : 'false');
-    });
-  };
-  tick();
-  const timer = setInterval(tick, 250);
-  return {
-    dispose() {
-      clearInterval(timer);
     },
   };
 }

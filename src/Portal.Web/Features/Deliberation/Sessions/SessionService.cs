@@ -17,8 +17,8 @@ namespace Portal.Web.Features.Deliberation.Sessions;
 /// <para>
 /// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
 /// work item of the session's community that is closed; a public notice is a closed notice of this session; a vote is
-/// the closed vote of the session's community linked to the step (SessionVotes). The other kinds (sign-in sheet,
-/// opinions, plan document, ratings) have no table yet and are checked for shape only (a positive id); each gets its
+/// the closed vote of the session's community linked to the step (SessionVotes); a sign-in sheet is a closed meeting of
+/// this session (DeliberationMeetings). The other kinds (opinions, plan document, ratings) have no table yet and are checked for shape only (a positive id); each gets its
 /// check when its table lands.
 /// </para>
 /// Rights: <see cref="DeliberationAccess"/>. Scoped.
@@ -173,8 +173,8 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>
-    /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice:
-    /// to this session), and be final (a work item closed, a notice closed).
+    /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice or
+    /// a meeting: to this session), and be final (a work item closed, a notice closed, a meeting closed).
     /// </summary>
     private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int stepIndex, int communityId, IReadOnlyList<EvidenceRef> evidence,
         CancellationToken ct)
@@ -194,8 +194,13 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         var votes = voteIds.Count == 0 ? [] : await db.SessionVotes.AsNoTracking()
             .Where(l => l.SessionId == sessionId && l.StepIndex == stepIndex && voteIds.Contains(l.VoteId))
             .Join(db.Votes.Where(v => v.CommunityId == communityId), l => l.VoteId, v => v.Id, (l, v) => v.Status == VoteStatus.Closed).ToListAsync(ct);
-        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count)
+        // A sign-in sheet is a meeting of this session (the Meetings slice's table); final when the meeting is closed.
+        var meetingIds = IdsOf(EvidenceKind.SignInSheet);
+        var meetings = meetingIds.Count == 0 ? [] : await db.DeliberationMeetings.AsNoTracking()
+            .Where(m => meetingIds.Contains(m.Id) && m.SessionId == sessionId)
+            .Select(m => m.Status == DeliberationMeetingStatus.Closed).ToListAsync(ct);
+        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count || meetings.Count != meetingIds.Count)
             return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return workItems.Concat(notices).Concat(votes).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+        return workItems.Concat(notices).Concat(votes).Concat(meetings).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
     }
 }

@@ -1,8 +1,9 @@
-namespace Portal.Web.Features.Councils.Meetings;
+namespace Portal.Web.Components.Shared;
 
 /// <summary>
 /// The countdown's text: time left as "m:ss" (whole seconds rounded up, so "0:00" means the box is used up), an overrun as
-/// "+m:ss". The browser module (assets/js/meeting-agenda.js) formats the same way while it ticks.
+/// "+m:ss". The browser module (assets/js/countdown.js) formats the same way while it ticks; the councils' agenda
+/// and the deliberation meetings' speech timer both show it.
 /// </summary>
 public static class CountdownText
 {

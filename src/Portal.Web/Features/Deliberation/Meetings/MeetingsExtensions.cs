@@ -1,0 +1,16 @@
+using Portal.Web.Data.Live;
+using Portal.Web.Features.Deliberation.Meetings.Pages;
+using Portal.Web.Kit.Live;
+using Portal.Web.Kit.Sections;
+
+namespace Portal.Web.Features.Deliberation.Meetings;
+
+public static class MeetingsExtensions
+{
+    public static IServiceCollection AddPortalDeliberationMeetings(this IServiceCollection services)
+    {
+        services.AddSingleton<ILiveEventMapper, DeliberationMeetingLiveEvents>();
+        services.AddSingleton<ILiveChannelRule, DeliberationMeetingChannelRule>();
+        return services.AddScoped<MeetingService>().AddPageSection<SessionMeetingsSection>(SessionPageSlot.AfterTimeline);
+    }
+}
