@@ -273,14 +273,16 @@ public sealed class VoteServiceTests(PortalHostFixture fixture) : IClassFixture<
         var community = await CommunityAsync(Host);
         var building = await BuildingOfAsync(Host, "resident");
         var voteId = await OpenVoteAsync(Host, Form(community, new MatterScope(MatterScopeKind.Building, building), ShippedRuleSets.OwnersMajorMatters,
-            open: TimeSpan.FromSeconds(2)));
+            open: TimeSpan.FromSeconds(8))); // long enough for the early attempt on a busy machine
         var version = await VersionAsync(Host, voteId);
         await using (var scope = Host.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
         {
             var early = await scope.ServiceProvider.GetRequiredService<VoteService>().CloseDueAsync(voteId, version, Ct);
             Assert.Equal(ResultOutcome.Invalid, early.Outcome);
         }
-        await Task.Delay(TimeSpan.FromSeconds(2.2), Ct);
+        var closesAt = await TestAccounts.DbAsync(Host, db => db.Votes.AsNoTracking().Where(v => v.Id == voteId).Select(v => v.ClosesAtUtc).SingleAsync(Ct));
+        var untilDue = closesAt - DateTime.UtcNow + TimeSpan.FromMilliseconds(200);
+        if (untilDue > TimeSpan.Zero) await Task.Delay(untilDue, Ct);
 
         var closed = await Host.Services.GetRequiredService<VoteCloser>().RunOnceAsync(Ct);
 
