@@ -143,6 +143,7 @@ public sealed class OwnersVoteBrowserTests(BrowserFixture browser, VotingServerF
         await paperRow.GetByTestId("entry-file").SetInputFilesAsync(new FilePayload { Name = "A-017.jpg", MimeType = "image/jpeg", Buffer = VotingScenes.Jpeg });
         await Expect(paperRow.GetByTestId("entry-file-name")).ToBeVisibleAsync();
         await paperRow.GetByTestId("entry-submit").ClickAsync();
+        await Expect(paperRow.GetByTestId("entry-recorded")).ToBeVisibleAsync();
         await Expect(paperRow.GetByTestId("entry-recorded")).ToHaveTextAsync($"已录入：{await CastAtAsync(voteId, paper.Key):HH:mm} 通过纸质票投票。");
         choices[paper.Id] = BallotQuestion.Agree;
         await Expect(headcount).ToHaveTextAsync($"{choices.Count} / {roll.Count} 人", Live);
