@@ -98,7 +98,39 @@ var phoneShots = allPhoneShots
 foreach (var (user, path, file) in phoneShots)
     await ShootAsync(user, path, file, culture: null, phone: true);
 
-async Task ShootAsync(string user, string path, string file, string? culture, bool phone)
+// The voting pages (issue 13): votes brought about through the services on the throw-away database only (VoteShots). The
+// owner's phone: their votes, a ballot at its confirmation, the receipt of a secret ballot, a result; staff at the desk:
+// the draft form, the vote under way with its roll, a paper ballot being entered, the projector, a closed vote's verdict.
+if (host is not null)
+{
+    var votes = await VoteShots.ArrangeAsync(host);
+    (string User, string Path, string File, bool Phone, Func<IPage, Task>? Prepare)[] voteShots =
+    [
+        (votes.Owner, "/votes/mine", "votes-mine-phone.png", true, null),
+        (votes.Owner, "/votes/{vote-open}/ballot", "ballot-phone.png", true, page => page.ClickAsync("[data-testid=ballot-option-0]")),
+        ("resident", "/votes/{vote-secret}/ballot", "receipt-phone.png", true, async page =>
+        {
+            await page.ClickAsync("[data-testid=ballot-option-0]");
+            await page.ClickAsync("[data-testid=ballot-cast]");
+            await page.WaitForSelectorAsync("[data-testid=receipt-code]");
+        }),
+        (votes.Owner, "/votes/{vote-closed}/result", "vote-result-phone.png", true, null),
+        ("secretary", "/votes/new", "vote-new.png", false, null),
+        ("secretary", "/votes/{vote-open}", "vote-staff.png", false, null),
+        ("gridworker", "/votes/{vote-open}", "vote-paper-entry.png", false, async page =>
+        {
+            var row = page.Locator("[data-testid=roll-row][data-voted=false]").First;
+            await row.Locator("[data-testid=entry-kind-PaperBallot]").ClickAsync();
+            await row.Locator("[data-testid=entry-paper-number]").ScrollIntoViewIfNeededAsync();
+        }),
+        ("secretary", "/votes/{vote-open}/display", "vote-projector.png", false, null),
+        ("secretary", "/votes/{vote-closed}", "vote-verdict.png", false, null),
+    ];
+    foreach (var (user, path, file, phone, prepare) in voteShots)
+        await ShootAsync(user, votes.Resolve(path), file, culture: null, phone, prepare);
+}
+
+async Task ShootAsync(string user, string path, string file, string? culture, bool phone, Func<IPage, Task>? prepare = null)
 {
     await using var context = await browser.NewContextAsync(new()
     {
@@ -128,6 +160,11 @@ async Task ShootAsync(string user, string path, string file, string? culture, bo
         await page.ClickAsync("[data-testid=nav-toggle]");
         await page.WaitForSelectorAsync(".mud-drawer--open");
         await page.WaitForTimeoutAsync(400); // the drawer slides in
+    }
+    if (prepare is not null)
+    {
+        await prepare(page);
+        await page.WaitForTimeoutAsync(400); // the page settles after the step (a form opening, a confirmation)
     }
     await page.ScreenshotAsync(new() { Path = Path.Combine(output, file) });
     Console.WriteLine($"{file}: {user} {path}{(phone ? " (phone)" : "")}");
