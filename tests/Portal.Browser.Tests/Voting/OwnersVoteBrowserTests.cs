@@ -94,7 +94,7 @@ public sealed class OwnersVoteBrowserTests(BrowserFixture browser, VotingServerF
         var worker = await PortalPage.SignedInPageAsync(workerPhone, "gridworker", $"/votes/{voteId}");
         var doorRow = RollRow(worker, mine[0].Id);
         await doorRow.GetByTestId("entry-kind-DoorToDoorBallot").ClickAsync();
-        await doorRow.Locator("label[for=entry-choice-0]").ClickAsync();
+        await doorRow.GetByTestId("entry-choice-label-0").ClickAsync();
         await doorRow.GetByTestId("entry-file").SetInputFilesAsync(new FilePayload { Name = "签名.jpg", MimeType = "image/jpeg", Buffer = VotingScenes.Jpeg });
         await Expect(doorRow.GetByTestId("entry-file-name")).ToBeVisibleAsync();
 
@@ -138,7 +138,7 @@ public sealed class OwnersVoteBrowserTests(BrowserFixture browser, VotingServerF
         // The grid worker records another owner's paper ballot: number, choice and the ballot's scan.
         var paperRow = RollRow(worker, paper.Id);
         await paperRow.GetByTestId("entry-kind-PaperBallot").ClickAsync();
-        await paperRow.Locator("label[for=entry-choice-0]").ClickAsync();
+        await paperRow.GetByTestId("entry-choice-label-0").ClickAsync();
         await PortalPage.InputOf(paperRow, "entry-paper-number").FillAsync("A-017");
         await paperRow.GetByTestId("entry-file").SetInputFilesAsync(new FilePayload { Name = "A-017.jpg", MimeType = "image/jpeg", Buffer = VotingScenes.Jpeg });
         await Expect(paperRow.GetByTestId("entry-file-name")).ToBeVisibleAsync();

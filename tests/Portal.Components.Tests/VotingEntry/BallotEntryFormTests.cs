@@ -44,7 +44,7 @@ public sealed class BallotEntryFormTests : PortalComponentTest
         }, recorded: () => recorded++);
 
         Assert.Equal(["同意", "反对", "弃权"], form.FindAll(".entry-choice span").Select(s => s.TextContent));
-        form.Find("[data-testid=entry-choice-1]").Change(true);
+        form.Find("[data-testid=entry-choice-1]").Change("on"); // what a browser sends for a checked radio (not true)
         form.Find("input[data-testid=entry-paper-number]").Change("P-017");
         form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Jpeg, "扫描.jpg", contentType: "image/jpeg"));
         form.WaitForAssertion(() => Assert.Contains("扫描.jpg", form.Find("[data-testid=entry-file-name]").TextContent));
