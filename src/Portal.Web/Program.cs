@@ -13,6 +13,7 @@ using Portal.Web.Features.Councils.Topics;
 using Portal.Web.Features.Deliberation.Matters;
 using Portal.Web.Features.Deliberation.Notices;
 using Portal.Web.Features.Deliberation.Sessions;
+using Portal.Web.Features.Deliberation.Ratings;
 using Portal.Web.Features.Deliberation.VoteLinks;
 using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Features.Directory;
@@ -66,6 +67,7 @@ builder.Services.AddPortalDeliberationMatters();
 builder.Services.AddPortalDeliberationSessions();
 builder.Services.AddPortalDeliberationNotices();
 builder.Services.AddPortalDeliberationVoteLinks();
+builder.Services.AddPortalDeliberationRatings();
 builder.Services.AddPortalPlatform(builder.Environment);
 builder.Services.AddPortalUi();
 

@@ -17,8 +17,8 @@ namespace Portal.Web.Features.Deliberation.Sessions;
 /// <para>
 /// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
 /// work item of the session's community that is closed; a public notice is a closed notice of this session; a vote is
-/// the closed vote of the session's community linked to the step (SessionVotes). The other kinds (sign-in sheet,
-/// opinions, plan document, ratings) have no table yet and are checked for shape only (a positive id); each gets its
+/// the closed vote of the session's community linked to the step (SessionVotes); ratings are the closed rating round of
+/// the step (RatingRounds). The other kinds (sign-in sheet, opinions, plan document) have no table yet and are checked for shape only (a positive id); each gets its
 /// check when its table lands.
 /// </para>
 /// Rights: <see cref="DeliberationAccess"/>. Scoped.
@@ -174,7 +174,7 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
 
     /// <summary>
     /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice:
-    /// to this session), and be final (a work item closed, a notice closed).
+    /// to this session; a rating round: to this session's step), and be final (a work item closed, a notice or round closed).
     /// </summary>
     private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int stepIndex, int communityId, IReadOnlyList<EvidenceRef> evidence,
         CancellationToken ct)
@@ -194,8 +194,13 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         var votes = voteIds.Count == 0 ? [] : await db.SessionVotes.AsNoTracking()
             .Where(l => l.SessionId == sessionId && l.StepIndex == stepIndex && voteIds.Contains(l.VoteId))
             .Join(db.Votes.Where(v => v.CommunityId == communityId), l => l.VoteId, v => v.Id, (l, v) => v.Status == VoteStatus.Closed).ToListAsync(ct);
-        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count)
+        // Ratings count when they are the round of this session's step being completed (the Ratings slice's table); final when closed.
+        var roundIds = IdsOf(EvidenceKind.Ratings);
+        var rounds = roundIds.Count == 0 ? [] : await db.RatingRounds.AsNoTracking()
+            .Where(r => roundIds.Contains(r.Id) && r.SessionId == sessionId && r.StepIndex == stepIndex)
+            .Select(r => r.ClosedAtUtc != null).ToListAsync(ct);
+        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count || rounds.Count != roundIds.Count)
             return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return workItems.Concat(notices).Concat(votes).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+        return workItems.Concat(notices).Concat(votes).Concat(rounds).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
     }
 }
