@@ -156,6 +156,28 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         return new(page.Select(s => Row(s, now)).ToList(), total);
     }
 
+    /// <summary>
+    /// The home page's "waiting on you": the running sessions whose current step the caller may complete (they hold its
+    /// role over the session's community), the overdue first, then by due date; at most <paramref name="take"/> with the
+    /// total. Running sessions of one person's communities are few, so the role is checked on the rows read.
+    /// </summary>
+    public async Task<DeliberationPage<SessionRow>> WaitingOnMeAsync(int take = 3, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn) return new([], 0);
+        var communities = caller.Policy.VisibleCommunities.ToList();
+        var scope = await directory.GetAsync(ct);
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var running = await db.DeliberationSessions.AsNoTracking()
+            .Where(s => communities.Contains(s.CommunityId) && s.FinishedAtUtc == null).ToListAsync(ct);
+        var mine = running
+            .Where(s => s.CurrentStepIndex is { } i && DeliberationAccess.CanCompleteStep(StepActor.For(caller, s.CommunityId, scope), s.Steps[i]))
+            .OrderByDescending(s => s.IsOverdue(now)).ThenBy(s => s.CurrentStepDueUtc ?? DateTime.MaxValue).ThenByDescending(s => s.Id)
+            .ToList();
+        return new(mine.Take(Math.Clamp(take, 1, 100)).Select(s => Row(s, now)).ToList(), mine.Count);
+    }
+
     private static SessionRow Row(DeliberationSession s, DateTime now) => new(s.Id, s.MatterId, s.Title, s.TemplateName, s.TemplateVersion,
         s.StartedAtUtc, s.Steps.Length, s.CurrentStepIndex, s.CurrentStepIndex is { } i ? s.Steps[i].Name : null, s.CurrentStepDueUtc,
         s.IsOverdue(now), s.FinishedAtUtc);

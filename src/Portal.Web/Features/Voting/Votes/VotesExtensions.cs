@@ -1,4 +1,6 @@
+using Portal.Web.Features.Voting.Votes.Pages.Resident;
 using Portal.Web.Kit.Files;
+using Portal.Web.Kit.Sections;
 
 namespace Portal.Web.Features.Voting.Votes;
 
@@ -9,6 +11,7 @@ public static class VotesExtensions
         services.AddScoped<VoteService>();
         services.AddSingleton<VoteCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteCloser>());
+        services.AddPageSection<HomeVotesToCast>(PortalHomeSlot.Cards);
         return services;
     }
 
