@@ -15,6 +15,8 @@ namespace Portal.Domain.Access;
 /// (<see cref="AccessPolicy.CanViewCommunity"/>: its residents first of all). A matter still waiting for screening, a
 /// declined one and the reason of a screening are seen only by the raiser and the managers: the reason was written
 /// to the raiser. Another community sees nothing.</item>
+/// <item><b>Rate</b> the result of a session (群众评事): a resident of the community who lives inside the matter's scope
+/// (<see cref="RatingScope"/>); opening and closing the rating round is managing.</item>
 /// <item><b>Edit templates</b>: a community's by its managers, a street's by the street's administrators; a shipped
 /// template by nobody (it is adopted as a community's or street's own).</item>
 /// </list>
@@ -43,6 +45,9 @@ public static class DeliberationAccess
 
     public static bool CanCompleteStep(StepActor actor, ProcedureStep step) =>
         !string.IsNullOrEmpty(actor.UserId) && actor.RolesHere.Contains(step.CompletedBy);
+
+    public static bool CanRate(AccessPolicy policy, int communityId, MatterScope scope, ResidencePlace? place) =>
+        CanRaise(policy, communityId) && place is not null && RatingScope.Covers(scope, place);
 
     public static bool CanEditTemplatesOf(AccessPolicy policy, ScopeKind? ownerScope, int? ownerId) => (ownerScope, ownerId) switch
     {

@@ -80,6 +80,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<SessionVote> SessionVotes => Set<SessionVote>();
     public DbSet<DeliberationMeeting> DeliberationMeetings => Set<DeliberationMeeting>();
     public DbSet<MeetingSignIn> MeetingSignIns => Set<MeetingSignIn>();
+    public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
+    public DbSet<SessionRating> SessionRatings => Set<SessionRating>();
 
     /// <summary>
     /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when

@@ -7,12 +7,15 @@ namespace Portal.Components.Tests.Layout;
 public sealed partial class NavMenuTests : PortalComponentTest
 {
     private static readonly string[] Areas =
-        ["/", "/announcements", "/councils", "/lists", "/lists/resources", "/lists/projects", "/lists/commitments", "/lists/board", "/reporting", "/deliberation"];
+        ["/", "/announcements", "/councils", "/lists", "/lists/resources", "/lists/projects", "/lists/commitments", "/lists/board", "/reporting", "/deliberation", "/deliberation/notices"];
 
     private static readonly string[] Supervision = ["/lists/dashboard", "/lists/rules"];
 
     /// <summary>The staff vote pages, for those who manage a community.</summary>
     private static readonly string[] Votes = ["/votes"];
+
+    /// <summary>A resident's own votes.</summary>
+    private static readonly string[] MyVotes = ["/votes/mine"];
 
     private static readonly string[] Directory =
         ["/directory/communities", "/directory/households", "/directory/units", "/directory/party-organizations", "/directory/people", "/directory/import"];
@@ -22,7 +25,7 @@ public sealed partial class NavMenuTests : PortalComponentTest
     public static TheoryData<string, string[]> LinksByPerson => new()
     {
         { "anonymous", ["/"] },
-        { "resident", Areas },
+        { "resident", [.. Areas, .. MyVotes] },
         { "secretary", [.. Areas, .. Supervision, .. Votes, .. Directory] },
         { "admin", [.. Areas, .. Supervision, .. Votes, .. Directory, .. Administration] },
     };
@@ -41,7 +44,7 @@ public sealed partial class NavMenuTests : PortalComponentTest
 
     [Theory]
     [InlineData("admin", new[] { "首页", "通知公告", "党建联席会议", "三张清单", "需求清单", "公示栏", "督办看板", "双报到", "居民议事", "表决管理", "组织与人员", "住户", "系统管理", "操作日志" })]
-    [InlineData("resident", new[] { "首页", "通知公告", "三张清单", "需求清单", "资源清单", "项目清单", "承诺践诺", "公示栏" })]
+    [InlineData("resident", new[] { "首页", "通知公告", "三张清单", "需求清单", "资源清单", "项目清单", "承诺践诺", "公示栏", "议事公示", "我的表决" })]
     public void The_labels_are_the_chinese_terms_of_the_field(string person, string[] labels)
     {
         SignInAs(People.Named(person));

@@ -16,6 +16,9 @@ public static class PortalPolicies
     /// <summary>Account and role administration, and the audit log: street administrators.</summary>
     public const string StreetAdministration = "StreetAdministration";
 
+    /// <summary>A resident of some community: the resident's own pages (their votes).</summary>
+    public const string Resident = "Resident";
+
     public static void Register(AuthorizationOptions options)
     {
         // Everything needs a signed-in user unless marked [AllowAnonymous].
@@ -26,5 +29,8 @@ public static class PortalPolicies
 
         options.AddPolicy(StreetAdministration, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.ScopedRoles().Any(r => r.Role == PortalRole.StreetAdministrator)));
+
+        options.AddPolicy(Resident, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.ScopedRoles().Any(r => r.Role == PortalRole.Resident)));
     }
 }

@@ -22,8 +22,13 @@ public enum SessionPageSlot
 
 public enum MatterPageSlot
 {
-    /// <summary>The matter page's actions, under the matter (starting its session…).</summary>
+    /// <summary>
+    /// The matter page's actions, under the matter (starting its session…). The matter's version is passed too, so a
+    /// section reads again when the page shows a changed matter (accepted, its session started): with the id alone,
+    /// unchanged, Blazor would not set the section's parameters again and it would keep what it read first.
+    /// </summary>
     [SlotParameter(DeliberationSlots.MatterIdParameter, typeof(int))]
+    [SlotParameter(DeliberationSlots.MatterVersionParameter, typeof(Guid))]
     Actions,
 }
 
@@ -32,10 +37,12 @@ public static class DeliberationSlots
 {
     public const string SessionIdParameter = "SessionId";
     public const string MatterIdParameter = "MatterId";
+    public const string MatterVersionParameter = "MatterVersion";
 
     public static IDictionary<string, object> None() => new Dictionary<string, object>();
 
-    public static IDictionary<string, object> ForMatter(int matterId) => new Dictionary<string, object> { [MatterIdParameter] = matterId };
+    public static IDictionary<string, object> ForMatter(int matterId, Guid version) =>
+        new Dictionary<string, object> { [MatterIdParameter] = matterId, [MatterVersionParameter] = version };
 
     public static IDictionary<string, object> ForSession(int sessionId) => new Dictionary<string, object> { [SessionIdParameter] = sessionId };
 }

@@ -18,7 +18,8 @@ namespace Portal.Web.Features.Deliberation.Sessions;
 /// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
 /// work item of the session's community that is closed; a public notice is a closed notice of this session; a vote is
 /// the closed vote of the session's community linked to the step (SessionVotes); a sign-in sheet is a closed meeting of
-/// this session (DeliberationMeetings). The other kinds (opinions, plan document, ratings) have no table yet and are checked for shape only (a positive id); each gets its
+/// this session (DeliberationMeetings); ratings are the closed rating round of the step (RatingRounds). The other kinds
+/// (opinions, plan document) have no table yet and are checked for shape only (a positive id); each gets its
 /// check when its table lands.
 /// </para>
 /// Rights: <see cref="DeliberationAccess"/>. Scoped.
@@ -156,6 +157,28 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         return new(page.Select(s => Row(s, now)).ToList(), total);
     }
 
+    /// <summary>
+    /// The home page's "waiting on you": the running sessions whose current step the caller may complete (they hold its
+    /// role over the session's community), the overdue first, then by due date; at most <paramref name="take"/> with the
+    /// total. Running sessions of one person's communities are few, so the role is checked on the rows read.
+    /// </summary>
+    public async Task<DeliberationPage<SessionRow>> WaitingOnMeAsync(int take = 3, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        if (!caller.IsSignedIn) return new([], 0);
+        var communities = caller.Policy.VisibleCommunities.ToList();
+        var scope = await directory.GetAsync(ct);
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var running = await db.DeliberationSessions.AsNoTracking()
+            .Where(s => communities.Contains(s.CommunityId) && s.FinishedAtUtc == null).ToListAsync(ct);
+        var mine = running
+            .Where(s => s.CurrentStepIndex is { } i && DeliberationAccess.CanCompleteStep(StepActor.For(caller, s.CommunityId, scope), s.Steps[i]))
+            .OrderByDescending(s => s.IsOverdue(now)).ThenBy(s => s.CurrentStepDueUtc ?? DateTime.MaxValue).ThenByDescending(s => s.Id)
+            .ToList();
+        return new(mine.Take(Math.Clamp(take, 1, 100)).Select(s => Row(s, now)).ToList(), mine.Count);
+    }
+
     private static SessionRow Row(DeliberationSession s, DateTime now) => new(s.Id, s.MatterId, s.Title, s.TemplateName, s.TemplateVersion,
         s.StartedAtUtc, s.Steps.Length, s.CurrentStepIndex, s.CurrentStepIndex is { } i ? s.Steps[i].Name : null, s.CurrentStepDueUtc,
         s.IsOverdue(now), s.FinishedAtUtc);
@@ -174,7 +197,8 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
 
     /// <summary>
     /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice or
-    /// a meeting: to this session), and be final (a work item closed, a notice closed, a meeting closed).
+    /// a meeting: to this session; a rating round: to this session's step), and be final (a work item closed, a notice,
+    /// meeting or round closed).
     /// </summary>
     private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int stepIndex, int communityId, IReadOnlyList<EvidenceRef> evidence,
         CancellationToken ct)
@@ -199,8 +223,15 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         var meetings = meetingIds.Count == 0 ? [] : await db.DeliberationMeetings.AsNoTracking()
             .Where(m => meetingIds.Contains(m.Id) && m.SessionId == sessionId)
             .Select(m => m.Status == DeliberationMeetingStatus.Closed).ToListAsync(ct);
-        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count || meetings.Count != meetingIds.Count)
+        // Ratings count when they are the round of this session's step being completed (the Ratings slice's table); final when closed.
+        var roundIds = IdsOf(EvidenceKind.Ratings);
+        var rounds = roundIds.Count == 0 ? [] : await db.RatingRounds.AsNoTracking()
+            .Where(r => roundIds.Contains(r.Id) && r.SessionId == sessionId && r.StepIndex == stepIndex)
+            .Select(r => r.ClosedAtUtc != null).ToListAsync(ct);
+        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count
+            || meetings.Count != meetingIds.Count || rounds.Count != roundIds.Count)
             return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return workItems.Concat(notices).Concat(votes).Concat(meetings).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+        return workItems.Concat(notices).Concat(votes).Concat(meetings).Concat(rounds).All(final => final)
+            ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
     }
 }

@@ -8,5 +8,6 @@ public static class SessionsExtensions
     public static IServiceCollection AddPortalDeliberationSessions(this IServiceCollection services) =>
         services.AddScoped<SessionService>()
             .AddPageSection<HomeSessions>(DeliberationHomeSlot.Sections)
-            .AddPageSection<StartSessionSection>(MatterPageSlot.Actions);
+            .AddPageSection<StartSessionSection>(MatterPageSlot.Actions)
+            .AddPageSection<HomeSessionsWaiting>(PortalHomeSlot.Cards);
 }

@@ -1,4 +1,6 @@
+using Portal.Web.Features.Voting.Votes.Pages.Resident;
 using Portal.Web.Kit.Files;
+using Portal.Web.Kit.Sections;
 
 namespace Portal.Web.Features.Voting.Votes;
 
@@ -11,6 +13,7 @@ public static class VotesExtensions
         services.AddHostedService(sp => sp.GetRequiredService<VoteCloser>());
         services.AddSingleton<BallotSeal>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotSeal>());
+        services.AddPageSection<HomeVotesToCast>(PortalHomeSlot.Cards);
         return services;
     }
 
