@@ -15,6 +15,10 @@ namespace Portal.Domain.Access;
 /// (<see cref="AccessPolicy.CanViewCommunity"/>: its residents first of all). A matter still waiting for screening, a
 /// declined one and the reason of a screening are seen only by the raiser and the managers: the reason was written
 /// to the raiser. Another community sees nothing.</item>
+/// <item><b>Opinions and the plan</b> (decision 0034): residents of the community post opinions and support others'
+/// during a comment window; the community's managers (its staff) hide an opinion with a reason and write the plan's
+/// versions. A hidden opinion's text is read by its author and the managers only; everyone who sees the session sees
+/// that it was hidden and why.</item>
 /// <item><b>Edit templates</b>: a community's by its managers, a street's by the street's administrators; a shipped
 /// template by nobody (it is adopted as a community's or street's own).</item>
 /// </list>
@@ -30,6 +34,17 @@ public static class DeliberationAccess
 
     public static bool CanCompleteStep(StepActor actor, ProcedureStep step) =>
         !string.IsNullOrEmpty(actor.UserId) && actor.RolesHere.Contains(step.CompletedBy);
+
+    public static bool CanPostOpinion(AccessPolicy policy, int communityId) => CanRaise(policy, communityId);
+
+    public static bool CanModerateOpinions(AccessPolicy policy, int communityId) => CanManage(policy, communityId);
+
+    public static bool CanWritePlan(AccessPolicy policy, int communityId) => CanManage(policy, communityId);
+
+    /// <summary>The text of a hidden opinion: its author and the moderators; a visible one: whoever sees the session.</summary>
+    public static bool CanReadOpinionText(Caller caller, Opinion opinion, int communityId) =>
+        caller.IsSignedIn && CanSeeCommunity(caller.Policy, communityId)
+                          && (!opinion.IsHidden || caller.UserId == opinion.AuthorUserId || CanModerateOpinions(caller.Policy, communityId));
 
     public static bool CanEditTemplatesOf(AccessPolicy policy, ScopeKind? ownerScope, int? ownerId) => (ownerScope, ownerId) switch
     {

@@ -78,6 +78,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<DeliberationSession> DeliberationSessions => Set<DeliberationSession>();
     public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
     public DbSet<SessionVote> SessionVotes => Set<SessionVote>();
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+    public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
     /// <summary>
     /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when

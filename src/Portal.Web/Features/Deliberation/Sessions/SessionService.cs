@@ -17,8 +17,9 @@ namespace Portal.Web.Features.Deliberation.Sessions;
 /// <para>
 /// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
 /// work item of the session's community that is closed; a public notice is a closed notice of this session; a vote is
-/// the closed vote of the session's community linked to the step (SessionVotes). The other kinds (sign-in sheet,
-/// opinions, plan document, ratings) have no table yet and are checked for shape only (a positive id); each gets its
+/// the closed vote of the session's community linked to the step (SessionVotes); opinions are a visible opinion posted
+/// in this step's comment window; a plan document is the latest version of this session's plan (decision 0034). The
+/// other kinds (sign-in sheet, ratings) have no table yet and are checked for shape only (a positive id); each gets its
 /// check when its table lands.
 /// </para>
 /// Rights: <see cref="DeliberationAccess"/>. Scoped.
@@ -194,8 +195,20 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         var votes = voteIds.Count == 0 ? [] : await db.SessionVotes.AsNoTracking()
             .Where(l => l.SessionId == sessionId && l.StepIndex == stepIndex && voteIds.Contains(l.VoteId))
             .Join(db.Votes.Where(v => v.CommunityId == communityId), l => l.VoteId, v => v.Id, (l, v) => v.Status == VoteStatus.Closed).ToListAsync(ct);
-        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count)
+        // Opinions (the Opinions slice's table): a visible opinion posted in this step's comment window; final as posted.
+        // A plan document: a version of this session's plan, final when it is the latest (an outdated text is not the plan).
+        var opinionIds = IdsOf(EvidenceKind.Opinions);
+        var opinions = opinionIds.Count == 0 ? [] : await db.Opinions.AsNoTracking()
+            .Where(o => opinionIds.Contains(o.Id) && o.SessionId == sessionId && o.StepIndex == stepIndex && o.HiddenAtUtc == null)
+            .Select(o => true).ToListAsync(ct);
+        var planIds = IdsOf(EvidenceKind.PlanDocument);
+        var plans = planIds.Count == 0 ? [] : await db.PlanVersions.AsNoTracking()
+            .Where(p => planIds.Contains(p.Id) && p.SessionId == sessionId)
+            .Select(p => !db.PlanVersions.Any(later => later.SessionId == sessionId && later.Number > p.Number)).ToListAsync(ct);
+        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count
+            || opinions.Count != opinionIds.Count || plans.Count != planIds.Count)
             return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return workItems.Concat(notices).Concat(votes).All(final => final) ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+        return workItems.Concat(notices).Concat(votes).Concat(opinions).Concat(plans).All(final => final)
+            ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
     }
 }
