@@ -72,7 +72,7 @@ public sealed class OpinionService(IDbContextFactory<PortalDbContext> dbFactory,
         var plan = await LatestPlanAsync(db, sessionId, ct);
         return await work.AddAsync<Opinion, OpinionRow>(
             allow: c => DeliberationAccess.CanPostOpinion(c.Policy, session.CommunityId) ? null : Result.NotAllowed(DeliberationText.Of(DeliberationText.NotAllowed)),
-            create: c => DeliberationText.Made(Opinion.Post(session, plan, c.UserId!, c.Name, body, Now), _ => BodyField),
+            create: c => DeliberationText.Made(Opinion.Post(session, plan, c.UserId!, c.Name, body, Now), error => error == Opinion.ErrorBody ? BodyField : null),
             ct: ct);
     }
 
