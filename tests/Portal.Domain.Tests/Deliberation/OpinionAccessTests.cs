@@ -11,10 +11,8 @@ namespace Portal.Domain.Tests.Deliberation;
 /// </summary>
 public sealed class OpinionAccessTests
 {
-    private static readonly DirectoryScope Directory = new(
-        new Dictionary<int, int> { [3] = 1, [4] = 1, [5] = 2 },
-        new Dictionary<int, int> { [30] = 3, [40] = 4 },
-        new Dictionary<int, (int, int?)>());
+    // Street 1 has communities 3 and 4; street 2 has 5; grid 30 is in community 3 (as in DeliberationAccessTests).
+    private static readonly DirectoryScope Directory = DeliberationAccessTests.Directory;
 
     private static readonly Dictionary<string, ScopedRole?> Roles = new()
     {

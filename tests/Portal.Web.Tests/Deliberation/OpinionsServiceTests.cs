@@ -8,6 +8,7 @@ using Portal.Web.Features.Deliberation.Sessions;
 using Portal.Web.Kit.Live;
 using Portal.Web.Kit.Results;
 using Portal.Web.Tests.Accounts;
+using Portal.Web.Tests.Data;
 
 namespace Portal.Web.Tests.Deliberation;
 
@@ -177,5 +178,47 @@ public sealed class OpinionServiceTests(PortalHostFixture fixture) : IClassFixtu
 
         Assert.Equal([first.Id, second.Id, third.Id], bySupport!.Opinions.Select(o => o.Id));
         Assert.Equal([third.Id, second.Id, first.Id], newest!.Opinions.Select(o => o.Id));
+    }
+}
+
+/// <summary>
+/// Storage on both databases: one person's two supports sent at once store exactly one (the unique index), the section's
+/// counting query runs, and the opinion completes its step.
+/// </summary>
+public sealed class OpinionStorageTests(PortalHostFixture fixture) : IClassFixture<PortalHostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public Task Two_supports_at_once_by_one_person_store_one_on_SQLite() => TwoSupportsAtOnceAsync(fixture.Host);
+
+    [Fact]
+    public Task Two_supports_at_once_by_one_person_store_one_on_PostgreSQL() =>
+        PostgresPortalTests.OnFreshPostgresAsync("opinions", TwoSupportsAtOnceAsync);
+
+    private static async Task TwoSupportsAtOnceAsync(PortalHost host)
+    {
+        var sessionId = await DeliberationTestData.SessionAsync(host, "同时支持",
+            ProcedureStep.Of("拟方案", PortalRole.CommunitySecretary, null, EvidenceKind.PlanDocument),
+            ProcedureStep.Of("开言路", PortalRole.CommunitySecretary, 7, EvidenceKind.Opinions));
+        var plan = await host.AsAsync<PlanService, Result<PlanVersionText>>("secretary", s => s.WriteAsync(sessionId, null, "方案", null, Ct));
+        async Task<Result<SessionTimeline>> Complete(int step, EvidenceRef evidence)
+        {
+            var version = await TestAccounts.DbAsync(host, db => db.DeliberationSessions.Where(x => x.Id == sessionId).Select(x => x.Version).SingleAsync(Ct));
+            return await host.AsAsync<SessionService, Result<SessionTimeline>>("secretary", s => s.CompleteStepAsync(sessionId, version, step, [evidence], Ct));
+        }
+        Assert.True((await Complete(0, new EvidenceRef(EvidenceKind.PlanDocument, plan.Id))).Succeeded);
+        var posted = await host.AsAsync<OpinionService, Result<OpinionRow>>("resident", s => s.PostAsync(sessionId, "意见", Ct));
+        var supporter = await DeliberationTestData.ResidentOfAsync(host, (await DeliberationTestData.CommunitiesAsync(host)).Home);
+
+        var results = await Task.WhenAll(
+            host.AsAsync<OpinionService, Result>(supporter, s => s.SupportAsync(posted.Id, Ct)),
+            host.AsAsync<OpinionService, Result>(supporter, s => s.SupportAsync(posted.Id, Ct)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal("您已经支持过这条意见。", host.TextOf(Assert.Single(results, r => !r.Succeeded)));
+        var row = Assert.Single((await host.AsAsync<OpinionService, OpinionsSection?>(supporter, s => s.SectionAsync(sessionId, OpinionSort.Support, Ct)))!.Opinions);
+        Assert.Equal((1, true, (int?)1), (row.Supports, row.SupportedByMe, row.PlanNumber));
+        Assert.True((await Complete(1, new EvidenceRef(EvidenceKind.Opinions, posted.Id))).Succeeded);
     }
 }

@@ -33,8 +33,7 @@ public sealed class OpinionService(IDbContextFactory<PortalDbContext> dbFactory,
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null || !caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId)) return null;
+        if (await OpinionReads.VisibleSessionAsync(db, sessionId, caller, ct) is not { } session) return null;
         var me = caller.UserId;
         var rows = await db.Opinions.AsNoTracking().Where(o => o.SessionId == sessionId)
             .Select(o => new
@@ -51,7 +50,7 @@ public sealed class OpinionService(IDbContextFactory<PortalDbContext> dbFactory,
         var window = Opinion.CommentWindowOf(session);
         var canPost = window is not null && DeliberationAccess.CanPostOpinion(caller.Policy, session.CommunityId);
         var canModerate = DeliberationAccess.CanModerateOpinions(caller.Policy, session.CommunityId);
-        var plan = await LatestPlanAsync(db, sessionId, ct);
+        var plan = await OpinionReads.LatestPlanAsync(db, sessionId, ct);
         return new OpinionsSection(sessionId, window is { } w ? session.Steps[w].Name : null, canPost, canModerate, plan?.Number,
             ordered.Select(r => new OpinionRow(r.Opinion.Id, r.Opinion.AuthorName, r.Opinion.AuthorUserId == me,
                 DeliberationAccess.CanReadOpinionText(caller, r.Opinion, session.CommunityId) ? SafeMarkdown.ToHtml(r.Opinion.BodyMarkdown) : null,
@@ -66,10 +65,9 @@ public sealed class OpinionService(IDbContextFactory<PortalDbContext> dbFactory,
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null || !caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId))
+        if (await OpinionReads.VisibleSessionAsync(db, sessionId, caller, ct) is not { } session)
             return Result<OpinionRow>.NotFound(DeliberationText.Of(DeliberationText.NotFound));
-        var plan = await LatestPlanAsync(db, sessionId, ct);
+        var plan = await OpinionReads.LatestPlanAsync(db, sessionId, ct);
         return await work.AddAsync<Opinion, OpinionRow>(
             allow: c => DeliberationAccess.CanPostOpinion(c.Policy, session.CommunityId) ? null : Result.NotAllowed(DeliberationText.Of(DeliberationText.NotAllowed)),
             create: c => DeliberationText.Made(Opinion.Post(session, plan, c.UserId!, c.Name, body, Now), error => error == Opinion.ErrorBody ? BodyField : null),
@@ -161,10 +159,7 @@ public sealed class OpinionService(IDbContextFactory<PortalDbContext> dbFactory,
     {
         var opinion = await db.Opinions.AsNoTracking().SingleOrDefaultAsync(o => o.Id == opinionId, ct);
         if (opinion is null || !caller.IsSignedIn) return null;
-        var session = await db.DeliberationSessions.AsNoTracking().SingleAsync(s => s.Id == opinion.SessionId, ct);
-        return DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId) ? (opinion, session) : null;
+        return await OpinionReads.VisibleSessionAsync(db, opinion.SessionId, caller, ct) is { } session ? (opinion, session) : null;
     }
 
-    private static Task<PlanVersion?> LatestPlanAsync(PortalDbContext db, int sessionId, CancellationToken ct) =>
-        db.PlanVersions.AsNoTracking().Where(p => p.SessionId == sessionId).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
 }

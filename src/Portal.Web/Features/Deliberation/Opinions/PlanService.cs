@@ -27,7 +27,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Ca
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await VisibleSessionAsync(db, sessionId, caller, ct) is not { } session) return null;
+        if (await OpinionReads.VisibleSessionAsync(db, sessionId, caller, ct) is not { } session) return null;
         var versions = await db.PlanVersions.AsNoTracking().Where(p => p.SessionId == sessionId).OrderByDescending(p => p.Number)
             .Select(p => new PlanVersionRow(p.Id, p.Number, p.AuthorName, p.CreatedAtUtc, p.ChangeSummary, db.Opinions.Count(o => o.PlanVersionId == p.Id)))
             .ToListAsync(ct);
@@ -41,7 +41,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Ca
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await VisibleSessionAsync(db, sessionId, caller, ct) is null) return null;
+        if (await OpinionReads.VisibleSessionAsync(db, sessionId, caller, ct) is null) return null;
         var version = await db.PlanVersions.AsNoTracking().SingleOrDefaultAsync(p => p.SessionId == sessionId && p.Number == number, ct);
         return version is null ? null : Text(version);
     }
@@ -51,7 +51,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Ca
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await VisibleSessionAsync(db, sessionId, caller, ct) is null) return null;
+        if (await OpinionReads.VisibleSessionAsync(db, sessionId, caller, ct) is null) return null;
         var texts = await db.PlanVersions.AsNoTracking().Where(p => p.SessionId == sessionId && (p.Number == from || p.Number == to))
             .ToDictionaryAsync(p => p.Number, p => p.BodyMarkdown, ct);
         if (!texts.TryGetValue(from, out var older) || !texts.TryGetValue(to, out var newer)) return null;
@@ -67,9 +67,9 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Ca
     {
         var caller = await callers.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await VisibleSessionAsync(db, sessionId, caller, ct) is not { } session)
+        if (await OpinionReads.VisibleSessionAsync(db, sessionId, caller, ct) is not { } session)
             return Result<PlanVersionText>.NotFound(DeliberationText.Of(DeliberationText.NotFound));
-        var latest = await db.PlanVersions.AsNoTracking().Where(p => p.SessionId == sessionId).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
+        var latest = await OpinionReads.LatestPlanAsync(db, sessionId, ct);
         try
         {
             return await work.AddAsync<PlanVersion, PlanVersionText>(
@@ -89,12 +89,6 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Ca
         PlanVersion.ErrorSummary => SummaryField,
         _ => null,
     };
-
-    private static async Task<DeliberationSession?> VisibleSessionAsync(PortalDbContext db, int sessionId, Caller caller, CancellationToken ct)
-    {
-        var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
-        return session is not null && caller.IsSignedIn && DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId) ? session : null;
-    }
 
     private static PlanVersionText Text(PlanVersion p) =>
         new(p.Id, p.Number, p.BodyMarkdown, SafeMarkdown.ToHtml(p.BodyMarkdown), p.AuthorName, p.CreatedAtUtc, p.ChangeSummary);
