@@ -17,6 +17,10 @@ namespace Portal.Domain.Access;
 /// to the raiser. Another community sees nothing.</item>
 /// <item><b>Rate</b> the result of a session (群众评事): a resident of the community who lives inside the matter's scope
 /// (<see cref="RatingScope"/>); opening and closing the rating round is managing.</item>
+/// <item><b>Opinions and the plan</b> (decision 0034): residents of the community post opinions and support others'
+/// during a comment window; the community's managers (its staff) hide an opinion with a reason and write the plan's
+/// versions. A hidden opinion's text is read by its author and the managers only; everyone who sees the session sees
+/// that it was hidden and why.</item>
 /// <item><b>Edit templates</b>: a community's by its managers, a street's by the street's administrators; a shipped
 /// template by nobody (it is adopted as a community's or street's own).</item>
 /// </list>
@@ -48,6 +52,16 @@ public static class DeliberationAccess
 
     public static bool CanRate(AccessPolicy policy, int communityId, MatterScope scope, ResidencePlace? place) =>
         CanRaise(policy, communityId) && place is not null && RatingScope.Covers(scope, place);
+    public static bool CanPostOpinion(AccessPolicy policy, int communityId) => CanRaise(policy, communityId);
+
+    public static bool CanModerateOpinions(AccessPolicy policy, int communityId) => CanManage(policy, communityId);
+
+    public static bool CanWritePlan(AccessPolicy policy, int communityId) => CanManage(policy, communityId);
+
+    /// <summary>The text of a hidden opinion: its author and the moderators; a visible one: whoever sees the session.</summary>
+    public static bool CanReadOpinionText(Caller caller, Opinion opinion, int communityId) =>
+        caller.IsSignedIn && CanSeeCommunity(caller.Policy, communityId)
+                          && (!opinion.IsHidden || caller.UserId == opinion.AuthorUserId || CanModerateOpinions(caller.Policy, communityId));
 
     public static bool CanEditTemplatesOf(AccessPolicy policy, ScopeKind? ownerScope, int? ownerId) => (ownerScope, ownerId) switch
     {

@@ -101,6 +101,54 @@ internal sealed class SessionVoteConfiguration : IEntityTypeConfiguration<Sessio
     }
 }
 
+/// <summary>
+/// Opinions of a session's comment windows (decision 0034): never deleted (hidden with a reason instead), so the session
+/// is kept from deletion while it has one, and so is the plan version an opinion comments on.
+/// </summary>
+internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
+{
+    public void Configure(EntityTypeBuilder<Opinion> e)
+    {
+        e.ToTable("Opinions");
+        e.Property(x => x.AuthorUserId).HasMaxLength(450);
+        e.Property(x => x.AuthorName).HasMaxLength(256);
+        e.Property(x => x.BodyMarkdown).HasMaxLength(Opinion.BodyMaxLength);
+        e.Property(x => x.HiddenByUserId).HasMaxLength(450);
+        e.Property(x => x.HiddenReason).HasMaxLength(Opinion.ReasonMaxLength);
+        e.HasOne<DeliberationSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<PlanVersion>().WithMany().HasForeignKey(x => x.PlanVersionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.SessionId, x.PostedAtUtc });
+        e.HasIndex(x => x.PlanVersionId);
+    }
+}
+
+/// <summary>One support per person and opinion: the unique index is the rule (a double click or a second tab is refused here).</summary>
+internal sealed class OpinionSupportConfiguration : IEntityTypeConfiguration<OpinionSupport>
+{
+    public void Configure(EntityTypeBuilder<OpinionSupport> e)
+    {
+        e.ToTable("OpinionSupports");
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.HasOne<Opinion>().WithMany().HasForeignKey(x => x.OpinionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.OpinionId, x.UserId }).IsUnique();
+    }
+}
+
+/// <summary>Plan versions numbered within their session: the unique index refuses a second "next version" written at the same moment.</summary>
+internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanVersion> e)
+    {
+        e.ToTable("PlanVersions");
+        e.Property(x => x.BodyMarkdown).HasMaxLength(PlanVersion.BodyMaxLength);
+        e.Property(x => x.ChangeSummary).HasMaxLength(PlanVersion.SummaryMaxLength);
+        e.Property(x => x.AuthorUserId).HasMaxLength(450);
+        e.Property(x => x.AuthorName).HasMaxLength(256);
+        e.HasOne<DeliberationSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.SessionId, x.Number }).IsUnique();
+    }
+}
+
 /// <summary>A matter's scope as two columns, in the matter and in its session alike.</summary>
 internal static class MatterScopeColumns
 {

@@ -82,6 +82,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<MeetingSignIn> MeetingSignIns => Set<MeetingSignIn>();
     public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
     public DbSet<SessionRating> SessionRatings => Set<SessionRating>();
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+    public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
     /// <summary>
     /// Who the audit trail names for this context's saves. The unit of work sets it from the caller it runs for; when

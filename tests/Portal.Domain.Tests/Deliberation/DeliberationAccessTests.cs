@@ -11,7 +11,7 @@ namespace Portal.Domain.Tests.Deliberation;
 public sealed class DeliberationAccessTests
 {
     // Street 1 has communities 3 and 4; street 2 has 5. Grid 30 is in community 3, grid 40 in community 4.
-    private static readonly DirectoryScope Directory = new(
+    internal static readonly DirectoryScope Directory = new(
         new Dictionary<int, int> { [3] = 1, [4] = 1, [5] = 2 },
         new Dictionary<int, int> { [30] = 3, [40] = 4 },
         new Dictionary<int, (int, int?)>());

@@ -18,9 +18,9 @@ namespace Portal.Web.Features.Deliberation.Sessions;
 /// Evidence is checked here as far as its records exist in the database (decision 0031): an implementation record is a
 /// work item of the session's community that is closed; a public notice is a closed notice of this session; a vote is
 /// the closed vote of the session's community linked to the step (SessionVotes); a sign-in sheet is a closed meeting of
-/// this session (DeliberationMeetings); ratings are the closed rating round of the step (RatingRounds). The other kinds
-/// (opinions, plan document) have no table yet and are checked for shape only (a positive id); each gets its
-/// check when its table lands.
+/// this session (DeliberationMeetings); ratings are the closed rating round of the step (RatingRounds); opinions are a
+/// visible opinion posted in this step's comment window; a plan document is the latest version of this session's plan
+/// (decision 0034).
 /// </para>
 /// Rights: <see cref="DeliberationAccess"/>. Scoped.
 /// </summary>
@@ -228,10 +228,21 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         var rounds = roundIds.Count == 0 ? [] : await db.RatingRounds.AsNoTracking()
             .Where(r => roundIds.Contains(r.Id) && r.SessionId == sessionId && r.StepIndex == stepIndex)
             .Select(r => r.ClosedAtUtc != null).ToListAsync(ct);
+        // Opinions (the Opinions slice's table): a visible opinion posted in this step's comment window; final as posted.
+        // A plan document: a version of this session's plan, final when it is the latest (an outdated text is not the plan).
+        var opinionIds = IdsOf(EvidenceKind.Opinions);
+        var opinions = opinionIds.Count == 0 ? [] : await db.Opinions.AsNoTracking()
+            .Where(o => opinionIds.Contains(o.Id) && o.SessionId == sessionId && o.StepIndex == stepIndex && o.HiddenAtUtc == null)
+            .Select(o => true).ToListAsync(ct);
+        var planIds = IdsOf(EvidenceKind.PlanDocument);
+        var plans = planIds.Count == 0 ? [] : await db.PlanVersions.AsNoTracking()
+            .Where(p => planIds.Contains(p.Id) && p.SessionId == sessionId)
+            .Select(p => !db.PlanVersions.Any(later => later.SessionId == sessionId && later.Number > p.Number)).ToListAsync(ct);
         if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count
-            || meetings.Count != meetingIds.Count || rounds.Count != roundIds.Count)
+            || meetings.Count != meetingIds.Count || rounds.Count != roundIds.Count
+            || opinions.Count != opinionIds.Count || plans.Count != planIds.Count)
             return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return workItems.Concat(notices).Concat(votes).Concat(meetings).Concat(rounds).All(final => final)
+        return workItems.Concat(notices).Concat(votes).Concat(meetings).Concat(rounds).Concat(opinions).Concat(plans).All(final => final)
             ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
     }
 }
