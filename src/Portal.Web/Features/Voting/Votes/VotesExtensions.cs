@@ -1,3 +1,4 @@
+using Portal.Web.Features.Voting.Votes.Export;
 using Portal.Web.Kit.Files;
 
 namespace Portal.Web.Features.Voting.Votes;
@@ -9,6 +10,7 @@ public static class VotesExtensions
         services.AddScoped<VoteService>();
         services.AddSingleton<VoteCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteCloser>());
+        services.AddPortalVotePapers();
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class VotesExtensions
             await votes.OpenEvidenceAsync(voteId, electorId, ct) is { } file
                 ? AttachmentStore.Serve(http, file.Path, file.ContentType, file.FileName)
                 : Results.NotFound()).RequireAuthorization();
+        app.MapPortalVotePapers();
         return app;
     }
 }
