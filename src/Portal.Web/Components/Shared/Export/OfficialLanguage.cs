@@ -6,7 +6,7 @@ namespace Portal.Web.Components.Shared.Export;
 /// Formal papers (a vote's result announcement, a session's archive) are official Chinese documents whatever language the
 /// reader's screen is in, as the councils' minutes are. Inside <see cref="Enter"/> the localizers and
 /// <c>ResultText</c> answer in Simplified Chinese; leaving it restores the reader's culture. Use it around synchronous
-/// code only (an <c>await</c> inside would carry the culture into the continuation).
+/// code, or around awaits that should write Chinese too (the culture flows into what is awaited inside the block).
 /// </summary>
 public static class OfficialLanguage
 {

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Deliberation.Sessions.Export;
 using Portal.Web.Features.Deliberation.Sessions.Pages;
 using Portal.Web.Kit.Sections;
 
@@ -8,5 +9,6 @@ public static class SessionsExtensions
     public static IServiceCollection AddPortalDeliberationSessions(this IServiceCollection services) =>
         services.AddScoped<SessionService>()
             .AddPageSection<HomeSessions>(DeliberationHomeSlot.Sections)
-            .AddPageSection<StartSessionSection>(MatterPageSlot.Actions);
+            .AddPageSection<StartSessionSection>(MatterPageSlot.Actions)
+            .AddPortalSessionArchive();
 }
