@@ -41,7 +41,7 @@ public sealed class SessionArchive(
             return Result<SessionArchiveFile>.NotFound(DeliberationText.Of(DeliberationText.NotFound));
         var matter = await db.Matters.AsNoTracking().SingleAsync(m => m.Id == session.MatterId, ct);
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == session.CommunityId).Select(c => c.Name).SingleAsync(ct);
-        var scope = await ScopeNameAsync(db, matter.Scope, community, ct);
+        var scope = await db.NameOfAsync(matter.Scope, ct);
         var names = await UserNamesAsync(db, [matter.RaisedByUserId, matter.ScreenedByUserId], ct);
         var archived = new ArchivedSession(session.Id, session.CommunityId, session.MatterId, session.Title, session.Scope);
 
@@ -98,15 +98,6 @@ public sealed class SessionArchive(
                     : string.Join("、", e.Step.RequiredEvidence.Select(k => words[$"Evidence.{k}"].Value)),
             ])]);
     }
-
-    /// <summary>The place a matter concerns, by its directory name.</summary>
-    private static async Task<string> ScopeNameAsync(PortalDbContext db, MatterScope scope, string community, CancellationToken ct) => scope.Kind switch
-    {
-        MatterScopeKind.Building => await db.Buildings.AsNoTracking().Where(b => b.Id == scope.Id).Select(b => b.Name).SingleOrDefaultAsync(ct) ?? "",
-        MatterScopeKind.Grid => await db.Grids.AsNoTracking().Where(g => g.Id == scope.Id).Select(g => g.Name).SingleOrDefaultAsync(ct) ?? "",
-        MatterScopeKind.PropertyArea => await db.PropertyAreas.AsNoTracking().Where(a => a.Id == scope.Id).Select(a => a.Name).SingleOrDefaultAsync(ct) ?? "",
-        _ => community,
-    };
 
     /// <summary>Accounts by their person's name (the user name where no person is linked).</summary>
     private static async Task<IReadOnlyDictionary<string, string>> UserNamesAsync(PortalDbContext db, IEnumerable<string?> userIds, CancellationToken ct)

@@ -136,7 +136,7 @@ public sealed class VotePapers(
         if (vote is not { Status: VoteStatus.Closed, Verdict: { } verdict, ClosedAtUtc: { } closedAt }) return (null, Result.Invalid(Text(NotClosed)));
 
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == vote.CommunityId).Select(c => c.Name).SingleAsync(ct);
-        var scope = await ScopeNameAsync(db, vote, community, ct);
+        var scope = await db.NameOfAsync(vote.Scope, ct);
         List<IReadOnlyList<int>> ballots;
         Dictionary<int, decimal>? areaByChoice = null;
         if (vote.Secrecy == Secrecy.Named)
@@ -166,15 +166,6 @@ public sealed class VotePapers(
             DateOnly.FromDateTime(PortalTime.ToLocal(notice.StartsAtUtc.AddDays(notice.PeriodDays))), notice.PeriodDays);
         return (new VoteAnnouncement.Facts(vote, verdict, community, scope, closedAt, ballots, areaByChoice, window), null);
     }
-
-    /// <summary>The place the vote was held over, by its directory name.</summary>
-    private static async Task<string> ScopeNameAsync(PortalDbContext db, Vote vote, string community, CancellationToken ct) => vote.ScopeKind switch
-    {
-        MatterScopeKind.Building => await db.Buildings.AsNoTracking().Where(b => b.Id == vote.ScopeId).Select(b => b.Name).SingleOrDefaultAsync(ct) ?? "",
-        MatterScopeKind.Grid => await db.Grids.AsNoTracking().Where(g => g.Id == vote.ScopeId).Select(g => g.Name).SingleOrDefaultAsync(ct) ?? "",
-        MatterScopeKind.PropertyArea => await db.PropertyAreas.AsNoTracking().Where(a => a.Id == vote.ScopeId).Select(a => a.Name).SingleOrDefaultAsync(ct) ?? "",
-        _ => community,
-    };
 
     private string FileName(Vote vote, string suffixKey) =>
         $"{vote.Title}-{t[suffixKey]}-{PortalTime.ToLocal(vote.ClosedAtUtc ?? vote.ClosesAtUtc):yyyyMMdd}";
