@@ -171,19 +171,10 @@ public sealed class MatterService(IDbContextFactory<PortalDbContext> dbFactory, 
         var matter = await db.Matters.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matterId, ct);
         if (matter is null || !DeliberationAccess.CanSeeMatter(caller, matter)) return null;
         var session = await db.DeliberationSessions.Where(s => s.MatterId == matterId).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
-        var scopeName = await ScopeNameAsync(db, matter.Scope, ct);
+        var scopeName = await db.NameOfAsync(matter.Scope, ct);
         return new(Row(matter, session, DeliberationAccess.CanSeeScreeningReason(caller, matter)), matter.Description, scopeName,
             caller.IsSignedIn && DeliberationAccess.CanManage(caller.Policy, matter.CommunityId));
     }
-
-    private static async Task<string> ScopeNameAsync(PortalDbContext db, MatterScope scope, CancellationToken ct) => scope.Kind switch
-    {
-        MatterScopeKind.Community => await db.Communities.Where(c => c.Id == scope.Id).Select(c => c.Name).SingleOrDefaultAsync(ct),
-        MatterScopeKind.Grid => await db.Grids.Where(g => g.Id == scope.Id).Select(g => g.Name).SingleOrDefaultAsync(ct),
-        MatterScopeKind.Building => await db.Buildings.Where(b => b.Id == scope.Id).Select(b => b.Name).SingleOrDefaultAsync(ct),
-        MatterScopeKind.PropertyArea => await db.PropertyAreas.Where(a => a.Id == scope.Id).Select(a => a.Name).SingleOrDefaultAsync(ct),
-        _ => null,
-    } ?? "";
 
     /// <summary>The matters a need was promoted to, as the need's page shows the link (only those the caller may see).</summary>
     public async Task<IReadOnlyList<MatterRow>> ForNeedAsync(int workItemId, CancellationToken ct = default)

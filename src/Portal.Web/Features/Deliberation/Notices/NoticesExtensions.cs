@@ -10,6 +10,7 @@ public static class NoticesExtensions
         services.AddScoped<NoticeService>();
         services.AddSingleton<IDomainEventHandler, ObjectionNotifier>();
         services.AddPageSection<SessionNoticeSection>(SessionPageSlot.AfterTimeline);
+        services.AddSessionArchiveSection<NoticeArchiveSection>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Deliberation.Sessions.Export;
 using Portal.Web.Features.Deliberation.Sessions.Pages;
 using Portal.Web.Kit.Sections;
 
@@ -9,5 +10,6 @@ public static class SessionsExtensions
         services.AddScoped<SessionService>()
             .AddPageSection<HomeSessions>(DeliberationHomeSlot.Sections)
             .AddPageSection<StartSessionSection>(MatterPageSlot.Actions)
-            .AddPageSection<HomeSessionsWaiting>(PortalHomeSlot.Cards);
+            .AddPageSection<HomeSessionsWaiting>(PortalHomeSlot.Cards)
+            .AddPortalSessionArchive();
 }

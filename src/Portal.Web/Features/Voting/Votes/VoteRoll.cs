@@ -172,7 +172,7 @@ internal static class VoteRoll
         _ => Task.FromResult(false),
     };
 
-    private static string UnitName(string building, string? entrance, string door) =>
+    internal static string UnitName(string building, string? entrance, string door) =>
         string.IsNullOrEmpty(entrance) ? $"{building} {door}" : $"{building} {entrance} {door}";
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

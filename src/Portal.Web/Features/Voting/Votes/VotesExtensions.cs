@@ -1,4 +1,5 @@
 using Portal.Web.Features.Voting.Votes.Pages.Resident;
+using Portal.Web.Features.Voting.Votes.Export;
 using Portal.Web.Kit.Files;
 using Portal.Web.Kit.Sections;
 
@@ -14,6 +15,7 @@ public static class VotesExtensions
         services.AddSingleton<BallotSeal>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotSeal>());
         services.AddPageSection<HomeVotesToCast>(PortalHomeSlot.Cards);
+        services.AddPortalVotePapers();
         return services;
     }
 
@@ -30,6 +32,7 @@ public static class VotesExtensions
             await votes.OpenEvidenceAsync(voteId, electorId, ct) is { } file
                 ? AttachmentStore.Serve(http, file.Path, file.ContentType, file.FileName)
                 : Results.NotFound()).RequireAuthorization();
+        app.MapPortalVotePapers();
         return app;
     }
 }
