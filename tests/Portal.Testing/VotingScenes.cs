@@ -37,9 +37,9 @@ public static class VotingScenes
 
     /// <summary>
     /// <paramref name="count"/> owners of the building who own exactly one unit there and live in it, each given an account
-    /// (a resident of the community) by the street's administrator through the account service. The demo directory
-    /// names no person on its owner records, and no page or import sets that link yet, so it is set here in the
-    /// database: the one step of this arrangement the portal itself cannot do.
+    /// (a resident of the community) by the street's administrator through the account service. The demo directory makes
+    /// an owner who lives in their flat that person (<c>Owner.PersonId</c>), as the household import does for a new owner
+    /// with a resident's name and phone.
     /// </summary>
     public static async Task<IReadOnlyList<OwnerAccount>> OwnerAccountsAsync(PortalHost portal, int buildingId, int count, string prefix,
         CancellationToken ct = default)
@@ -50,21 +50,16 @@ public static class VotingScenes
         {
             var linked = await db.Users.Where(u => u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(ct);
             var candidates = await db.HouseholdOwnerships.AsNoTracking()
-                .Where(o => o.Household!.BuildingId == buildingId && o.Owner!.Kind == OwnerKind.Individual && o.Owner.PersonId == null
+                .Where(o => o.Household!.BuildingId == buildingId && o.Owner!.Kind == OwnerKind.Individual && o.Owner.PersonId != null
+                            && o.Owner.Person!.HouseholdId == o.HouseholdId
                             && db.HouseholdOwnerships.Count(x => x.OwnerId == o.OwnerId) == 1
                             && db.HouseholdOwnerships.Count(x => x.HouseholdId == o.HouseholdId) == 1)
                 .OrderBy(o => o.HouseholdId)
-                .Select(o => new
-                {
-                    o.OwnerId, OwnerName = o.Owner!.Name,
-                    Person = db.People.Where(p => p.HouseholdId == o.HouseholdId).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).FirstOrDefault(),
-                })
+                .Select(o => new { o.OwnerId, OwnerName = o.Owner!.Name, PersonId = o.Owner.PersonId!.Value, PersonName = o.Owner.Person!.Name })
                 .ToListAsync(ct);
-            picked = [.. candidates.Where(c => c.Person is not null && !linked.Contains(c.Person.Id)).Take(count)
-                .Select(c => (c.OwnerId, c.Person!.Id, c.Person.Name, c.OwnerName))];
+            picked = [.. candidates.Where(c => !linked.Contains(c.PersonId)).Take(count)
+                .Select(c => (c.OwnerId, c.PersonId, c.PersonName, c.OwnerName))];
             if (picked.Count < count) throw new InvalidOperationException($"Building {buildingId} has {picked.Count} owners living in their unit, not {count}.");
-            foreach (var (ownerId, personId, _, _) in picked)
-                await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "Owners" SET "PersonId" = {personId} WHERE "Id" = {ownerId}""", ct);
         }
 
         var accounts = new List<OwnerAccount>();
