@@ -33,7 +33,7 @@ public static class DeliberationDemoSeeder
     private const string ResidentsMeetingRules = "residents-meeting";
     private const string ParkingNeedTitle = "楼前违章停车影响通行";
 
-    private sealed record Actor(string UserId, string Name);
+    private sealed record Actor(string UserId, string Name, int? PersonId);
 
     public static async Task SeedAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
     {
@@ -42,8 +42,7 @@ public static class DeliberationDemoSeeder
         var gridWorker = await ActorAsync(db, "gridworker", ct);
         var resident = await ActorAsync(db, "resident", ct);
         var member = await ActorAsync(db, "member", ct);
-        var residentUser = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "resident", ct);
-        var home = await db.People.AsNoTracking().Where(p => p.Id == residentUser.PersonId)
+        var home = await db.People.AsNoTracking().Where(p => p.Id == resident.PersonId)
             .Select(p => new { p.HouseholdId, p.Household!.BuildingId, BuildingName = p.Household.Building!.Name, p.Household.Building.GridId, GridName = p.Household.Building.Grid!.Name })
             .SingleAsync(ct);
 
@@ -51,7 +50,7 @@ public static class DeliberationDemoSeeder
             PortalTime.StartOfDayUtc(DateOnly.FromDateTime(PortalTime.ToLocal(nowUtc)).AddDays(-daysAgo)).AddHours(hour).AddMinutes(minute);
 
         var lift = await LiftSessionAsync(db, community.Id, community.StreetId, new MatterScope(MatterScopeKind.Building, home.BuildingId), home.BuildingName,
-            residentUser.PersonId, secretary, resident, At, ct);
+            home.HouseholdId, secretary, resident, At, ct);
         await ParkingSessionAsync(db, community.Id, community.StreetId, new MatterScope(MatterScopeKind.Grid, home.GridId), home.GridName,
             secretary, gridWorker, resident, member, At, ct);
         await OtherMattersAsync(db, community.Id, new MatterScope(MatterScopeKind.Building, home.BuildingId), home.BuildingName, lift,
@@ -62,7 +61,7 @@ public static class DeliberationDemoSeeder
 
     /// <summary>Hangzhou steps 1–5 done, step 6 (说了算) current with the owners' vote open.</summary>
     private static async Task<Matter> LiftSessionAsync(PortalDbContext db, int communityId, int streetId, MatterScope building, string buildingName,
-        int? residentPersonId, Actor secretary, Actor resident, Func<int, int, int, DateTime> at, CancellationToken ct)
+        int? residentHousehold, Actor secretary, Actor resident, Func<int, int, int, DateTime> at, CancellationToken ct)
     {
         var matter = Raised(Matter.RaiseByResident(communityId, building, $"{buildingName}加装电梯",
             $"{buildingName}是六层老楼，没有电梯，楼里老人多，上下楼困难。希望按照老旧小区加装电梯的政策，征求全体业主意见后加装一部电梯。",
@@ -89,9 +88,6 @@ public static class DeliberationDemoSeeder
         // The owners' meeting two days ago: most owners came and voted on site (recorded by the secretary); the lowest
         // floors gain least and pay most of the nuisance, so they are the ones against. The resident account's own
         // flat has not voted yet, so the demo shows a ballot to cast.
-        var residentHousehold = residentPersonId is { } personId
-            ? await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.HouseholdId).SingleAsync(ct)
-            : null;
         var floors = await db.Households.AsNoTracking().Where(h => h.BuildingId == building.Id).ToDictionaryAsync(h => h.Id, h => h.DoorNumber, ct);
         var voters = vote.Roll.Where(e => e.HouseholdId != residentHousehold).ToList();
         var cast = 0;
@@ -138,12 +134,11 @@ public static class DeliberationDemoSeeder
             BallotChannels.Online | BallotChannels.OnSite, at(15, 19, 0), at(15, 21, 0), secretary.UserId, ct);
         Link(db, session, 3, vote.Vote.Id, secretary, at(17, 10, 0));
         await vote.OpenAsync(at(15, 19, 0), ct);
-        var residentUser = await db.Users.AsNoTracking().SingleAsync(u => u.Id == resident.UserId, ct);
         var minute = 0;
         for (var i = 0; i < vote.Roll.Count; i++)
         {
             var elector = vote.Roll[i];
-            if (elector.PersonId == residentUser.PersonId)
+            if (elector.PersonId == resident.PersonId)
             {
                 vote.Cast(elector, BallotQuestion.Agree, BallotChannel.Online, at(15, 19, 40), resident.UserId);
                 continue;
@@ -189,7 +184,7 @@ public static class DeliberationDemoSeeder
     private static async Task<Actor> ActorAsync(PortalDbContext db, string userName, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName, ct);
-        return new Actor(user.Id, user.DisplayName);
+        return new Actor(user.Id, user.DisplayName, user.PersonId);
     }
 
     private static StepActor SecretaryHere(Actor secretary) =>

@@ -10,6 +10,9 @@ public sealed partial class VoteService
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The page asked for, within bounds: a crafted request cannot ask for everything at once.</summary>
+    private static (int Page, int PageSize) SafePage(int page, int pageSize) => (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
+
     /// <summary>The vote as its page heads it; null when it does not exist or the caller may not see it.</summary>
     public async Task<VoteSummary?> SummaryAsync(int voteId, CancellationToken ct = default)
     {
@@ -66,8 +69,7 @@ public sealed partial class VoteService
             var term = search.Trim();
             rows = rows.Where(e => e.DisplayName.Contains(term));
         }
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        page = Math.Max(page, 1);
+        (page, pageSize) = SafePage(page, pageSize);
         var total = await rows.CountAsync(ct);
         var list = await (from e in rows
                           join p in db.VoteParticipations.Where(p => p.VoteId == voteId) on e.Key equals p.ElectorKey into cast

@@ -60,8 +60,7 @@ public sealed partial class VoteService
             var term = search.Trim();
             votes = votes.Where(v => v.Title.Contains(term));
         }
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        page = Math.Max(page, 1);
+        (page, pageSize) = SafePage(page, pageSize);
         var total = await votes.CountAsync(ct);
         var rows = await (from v in votes
                           join c in db.Communities on v.CommunityId equals c.Id
