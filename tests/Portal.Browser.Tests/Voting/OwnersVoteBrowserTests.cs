@@ -143,8 +143,11 @@ public sealed class OwnersVoteBrowserTests(BrowserFixture browser, VotingServerF
         await paperRow.GetByTestId("entry-file").SetInputFilesAsync(new FilePayload { Name = "A-017.jpg", MimeType = "image/jpeg", Buffer = VotingScenes.Jpeg });
         await Expect(paperRow.GetByTestId("entry-file-name")).ToBeVisibleAsync();
         await paperRow.GetByTestId("entry-submit").ClickAsync();
-        await Expect(paperRow.GetByTestId("entry-recorded")).ToBeVisibleAsync();
-        await Expect(paperRow.GetByTestId("entry-recorded")).ToHaveTextAsync($"已录入：{await CastAtAsync(voteId, paper.Key):HH:mm} 通过纸质票投票。");
+        // Recorded: the row reloads as voted (its form gone, so nobody records it twice) with the time and the channel.
+        await Expect(paperRow).ToHaveAttributeAsync("data-voted", "true");
+        await Expect(paperRow.GetByTestId("roll-cast")).ToContainTextAsync($"{await CastAtAsync(voteId, paper.Key):HH:mm}");
+        await Expect(paperRow.GetByTestId("roll-cast")).ToContainTextAsync("纸质票");
+        await Expect(paperRow.GetByTestId("entry-submit")).ToHaveCountAsync(0);
         choices[paper.Id] = BallotQuestion.Agree;
         await Expect(headcount).ToHaveTextAsync($"{choices.Count} / {roll.Count} 人", Live);
         await PortalPage.AssertNoSidewaysScrollAsync(worker);
@@ -173,8 +176,8 @@ public sealed class OwnersVoteBrowserTests(BrowserFixture browser, VotingServerF
         await session.GetByTestId("notice-publish-start").ClickAsync();
         await Expect(PortalPage.InputOf(session, "notice-publish-text")).ToHaveValueAsync($"经居民表决，“{title}”获得通过，现予公示。");
         await Expect(PortalPage.InputOf(session, "notice-publish-period")).ToHaveValueAsync("7");
+        // Published: the secretary is taken to the notice itself.
         await session.GetByTestId("notice-publish-submit").ClickAsync();
-        await session.GetByTestId("session-notice-open").ClickAsync();
         await session.WaitForURLAsync(new Regex(@"/deliberation/notices/\d+$"));
         var noticePath = new Uri(session.Url).AbsolutePath;
         await PortalPage.WaitForCircuitAsync(session);

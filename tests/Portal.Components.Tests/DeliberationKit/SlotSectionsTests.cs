@@ -16,6 +16,7 @@ public sealed class SlotSectionsTests : PortalComponentTest
     private sealed class SessionPiece : ComponentBase
     {
         [Parameter] public int SessionId { get; set; }
+        [Parameter] public Guid SessionVersion { get; set; }
 
         protected override void BuildRenderTree(RenderTreeBuilder builder)
         {
@@ -33,7 +34,7 @@ public sealed class SlotSectionsTests : PortalComponentTest
     {
         Services.AddPageSection<SessionPiece>(SessionPageSlot.AfterTimeline);
 
-        var slot = Render<SlotSections>(p => p.Add(s => s.Slot, SessionPageSlot.AfterTimeline).Add(s => s.Parameters, DeliberationSlots.ForSession(42)));
+        var slot = Render<SlotSections>(p => p.Add(s => s.Slot, SessionPageSlot.AfterTimeline).Add(s => s.Parameters, DeliberationSlots.ForSession(42, Guid.NewGuid())));
         var home = Render<SlotSections>(p => p.Add(s => s.Slot, DeliberationHomeSlot.Sections).Add(s => s.Parameters, DeliberationSlots.None()));
 
         Assert.Equal("42", slot.Find("[data-testid=session-piece]").TextContent);

@@ -15,8 +15,13 @@ public enum DeliberationHomeSlot
 
 public enum SessionPageSlot
 {
-    /// <summary>The session page, under the timeline (notices, the linked vote…).</summary>
+    /// <summary>
+    /// The session page, under the timeline (notices, the linked vote…). The session's version is passed too, so a
+    /// section reads again when a step is completed (the notice section then offers to publish): with the id alone,
+    /// unchanged, Blazor would not set the section's parameters again.
+    /// </summary>
     [SlotParameter(DeliberationSlots.SessionIdParameter, typeof(int))]
+    [SlotParameter(DeliberationSlots.SessionVersionParameter, typeof(Guid))]
     AfterTimeline,
 }
 
@@ -36,6 +41,7 @@ public enum MatterPageSlot
 public static class DeliberationSlots
 {
     public const string SessionIdParameter = "SessionId";
+    public const string SessionVersionParameter = "SessionVersion";
     public const string MatterIdParameter = "MatterId";
     public const string MatterVersionParameter = "MatterVersion";
 
@@ -44,7 +50,8 @@ public static class DeliberationSlots
     public static IDictionary<string, object> ForMatter(int matterId, Guid version) =>
         new Dictionary<string, object> { [MatterIdParameter] = matterId, [MatterVersionParameter] = version };
 
-    public static IDictionary<string, object> ForSession(int sessionId) => new Dictionary<string, object> { [SessionIdParameter] = sessionId };
+    public static IDictionary<string, object> ForSession(int sessionId, Guid version) =>
+        new Dictionary<string, object> { [SessionIdParameter] = sessionId, [SessionVersionParameter] = version };
 }
 
 /// <summary>The area's addresses, so a slice links to another's page without naming it.</summary>
