@@ -60,6 +60,35 @@ public sealed class DemoDataDeliberationTests(DemoPortalFixture portal) : IClass
     }
 
     [Fact]
+    public async Task Every_completed_steps_evidence_is_a_record_of_its_session_made_in_that_step()
+    {
+        await using var db = await portal.Portal.NewDbContextAsync(Ct);
+        var sessions = await db.DeliberationSessions.AsNoTracking().ToListAsync(Ct);
+        Assert.NotEmpty(sessions);
+        var kinds = new HashSet<EvidenceKind>();
+        foreach (var session in sessions)
+        foreach (var completion in session.Completions)
+        foreach (var evidence in completion.Evidence)
+        {
+            kinds.Add(evidence.Kind);
+            var id = evidence.RecordId;
+            var found = evidence.Kind switch
+            {
+                EvidenceKind.Opinions => await db.Opinions.AnyAsync(o => o.Id == id && o.SessionId == session.Id && o.StepIndex == completion.StepIndex && o.HiddenAtUtc == null, Ct),
+                EvidenceKind.SignInSheet => await db.DeliberationMeetings.AnyAsync(m => m.Id == id && m.SessionId == session.Id && m.Status == DeliberationMeetingStatus.Closed
+                    && m.ClosedAtUtc <= completion.AtUtc && db.MeetingSignIns.Count(l => l.MeetingId == m.Id) >= 3, Ct),
+                EvidenceKind.PlanDocument => await db.PlanVersions.AnyAsync(p => p.Id == id && p.SessionId == session.Id && p.CreatedAtUtc <= completion.AtUtc, Ct),
+                EvidenceKind.Vote => await db.SessionVotes.AnyAsync(l => l.VoteId == id && l.SessionId == session.Id && l.StepIndex == completion.StepIndex, Ct),
+                _ => false,
+            };
+            Assert.True(found, $"{session.Title}, step {completion.StepIndex}: {evidence.Kind} {id} is not a record of that session and step");
+        }
+        Assert.Superset(new HashSet<EvidenceKind> { EvidenceKind.Opinions, EvidenceKind.SignInSheet, EvidenceKind.PlanDocument, EvidenceKind.Vote }, kinds);
+        // The lift plan was changed after the opinions on its first version.
+        Assert.Contains(await db.PlanVersions.AsNoTracking().ToListAsync(Ct), p => p.Number == 2 && p.ChangeSummary.Length > 0);
+    }
+
+    [Fact]
     public async Task Matters_wait_were_declined_with_a_reason_or_were_merged()
     {
         await using var db = await portal.Portal.NewDbContextAsync(Ct);
