@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Announcements;
 using Portal.Domain.Councils;
+using Portal.Domain.Deliberation;
 using Portal.Domain.Voting;
 using Portal.Domain.WorkItems;
 using Portal.Web.Features.Localization;
@@ -17,7 +18,8 @@ public sealed record DemoPath(string Path, string Description);
 /// so that a test can open every page of the portal with something to show.
 /// A parameter is known by the literal segment before it and its name ("meetings/Id", "review/Year"): a new page under
 /// an existing segment is filled without change here; a page with a new kind of parameter makes
-/// <see cref="PathsOf"/> say what to add.
+/// <see cref="PathsOf"/> say what to add. Where two areas use the same segment for different things, the key with all the
+/// literal segments before the parameter ("deliberation/meetings/Id") is asked first.
 /// </summary>
 public sealed class DemoRouteValues
 {
@@ -86,6 +88,11 @@ public sealed class DemoRouteValues
             .OrderBy(id => id).FirstAsync();
         values["notices/Id"] = [(Id(notice), "an open public notice of the first community")];
 
+        // A deliberation meeting held and closed, with its sign-in sheet (the councils' meetings have "meetings/Id").
+        var deliberationMeeting = await db.DeliberationMeetings.AsNoTracking().Where(m => m.CommunityId == community && m.Status == DeliberationMeetingStatus.Closed)
+            .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+        values["deliberation/meetings/Id"] = [(Id(deliberationMeeting), "a held deliberation meeting of the first community")];
+
         return new DemoRouteValues(values);
     }
 
@@ -99,8 +106,8 @@ public sealed class DemoRouteValues
         var choices = new List<(RoutePatternParameterPart Parameter, IReadOnlyList<(string Value, string Description)> Values)>();
         foreach (var parameter in endpoint.Parameters)
         {
-            var key = KeyOf(endpoint, parameter);
-            if (!_values.TryGetValue(key, out var values))
+            var (full, key) = KeysOf(endpoint, parameter);
+            if (!_values.TryGetValue(full, out var values) && !_values.TryGetValue(key, out values))
             {
                 missing = $"no demo value for \"{key}\" in {endpoint.Pattern}: add one to {nameof(DemoRouteValues)}";
                 return [];
@@ -119,15 +126,16 @@ public sealed class DemoRouteValues
     }
 
     /// <summary>The literal segment before the parameter, and the parameter's name: "meetings/Id".</summary>
-    private static string KeyOf(PortalEndpoint endpoint, RoutePatternParameterPart parameter)
+    /// <summary>The parameter's keys: after all the literal segments before it, and after the last of them alone.</summary>
+    private static (string Full, string Short) KeysOf(PortalEndpoint endpoint, RoutePatternParameterPart parameter)
     {
-        string? previous = null;
+        var literals = new List<string>();
         foreach (var segment in endpoint.Endpoint.RoutePattern.PathSegments)
         {
             if (segment.Parts.Contains(parameter)) break;
-            if (segment.Parts is [RoutePatternLiteralPart literal]) previous = literal.Content;
+            if (segment.Parts is [RoutePatternLiteralPart literal]) literals.Add(literal.Content);
         }
-        return $"{previous}/{parameter.Name}";
+        return ($"{string.Join('/', literals)}/{parameter.Name}", $"{literals.LastOrDefault()}/{parameter.Name}");
     }
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
