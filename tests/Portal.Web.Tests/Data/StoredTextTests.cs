@@ -40,8 +40,9 @@ public sealed class StoredTextTests(PortalHostFixture fixture) : IClassFixture<P
         Assert.Equal(
         [
             ("AgendaItem", "Notes"), ("AgendaItem", "Outcome"), ("Announcement", "BodyMarkdown"), ("CarryOver", "Reason"),
-            ("Matter", "Description"), ("Matter", "ScreeningReason"), ("Meeting", "DecisionReason"), ("Meeting", "MinutesMarkdown"), ("Resolution", "Decision"), ("Resource", "Description"),
-            ("Topic", "DescriptionMarkdown"), ("Topic", "ScreeningReason"), ("WorkItem", "DescriptionMarkdown"), ("WorkItemEvent", "Note"),
+            ("Matter", "Description"), ("Matter", "ScreeningReason"), ("Meeting", "DecisionReason"), ("Meeting", "MinutesMarkdown"),
+            ("Opinion", "BodyMarkdown"), ("Opinion", "HiddenReason"), ("PlanVersion", "BodyMarkdown"), ("Resolution", "Decision"), ("Resource", "Description"),
+            ("SessionRating", "Comment"), ("Topic", "DescriptionMarkdown"), ("Topic", "ScreeningReason"), ("WorkItem", "DescriptionMarkdown"), ("WorkItemEvent", "Note"),
         ], Where(db, StoredTextKind.MultiLine));
 
         // Of the portal's entities, only machine-written values, and Identity's own columns of the user.
