@@ -108,6 +108,10 @@ public sealed class BallotEntryFormTests : PortalComponentTest
         Assert.Equal("image/*", file.GetAttribute("accept"));
         Assert.Equal("environment", file.GetAttribute("capture"));
         Assert.Contains("签名照片", form.Find(".entry-file-label").TextContent);
+        // The visible button is ours, in the page's language, and opens that input (not the browser's "Choose File").
+        var button = form.Find("[data-testid=entry-file-button]");
+        Assert.Equal("拍照", button.TextContent.Trim());
+        Assert.Equal(file.GetAttribute("id"), button.GetAttribute("for"));
         Assert.Empty(form.FindAll("[data-testid=entry-paper-number]"));
     }
 
@@ -117,6 +121,7 @@ public sealed class BallotEntryFormTests : PortalComponentTest
         CastCommand? sent = null;
         var proxy = Form(BallotChannel.Proxy, c => { sent = c; return Task.FromResult(AlreadyVoted()); });
         Assert.Contains("委托书", proxy.Find(".entry-file-label").TextContent);
+        Assert.Equal("选择文件", proxy.Find("[data-testid=entry-file-button]").TextContent.Trim());
         proxy.Find("[data-testid=entry-choice-0]").Change(true);
         proxy.Find("input[data-testid=entry-proxy-holder]").Change("王五");
         proxy.Find("[data-testid=entry-submit]").Click();
