@@ -6,6 +6,7 @@ using Portal.Domain.WorkItems;
 using Portal.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Deliberation;
+using Portal.Web.Features.Deliberation.Opinions;
 using Portal.Web.Features.Deliberation.Sessions;
 using Portal.Web.Features.Deliberation.Templates;
 using Portal.Web.Kit.Results;
@@ -44,6 +45,14 @@ public sealed class SessionServiceTests(PortalHostFixture fixture) : IClassFixtu
         return started.Id;
     }
 
+    /// <summary>A resident's opinion in the session's open comment window (the first step of 杭州七步法 collects them): evidence of that step.</summary>
+    private async Task<int> OpinionAsync(int sessionId)
+    {
+        var posted = await Host.AsAsync<OpinionService, Result<OpinionRow>>("resident", s => s.PostAsync(sessionId, "建议清理楼道堆物。", Ct));
+        Assert.True(posted.Succeeded, Host.TextOf(posted));
+        return posted.Id;
+    }
+
     [Fact]
     public async Task The_shipped_procedures_are_stored_once_and_seeding_again_changes_nothing()
     {
@@ -69,7 +78,8 @@ public sealed class SessionServiceTests(PortalHostFixture fixture) : IClassFixtu
         var session = await SessionAsync(id);
         Assert.Equal(("杭州七步议事法", 1, 7, 0), (session.TemplateName, session.TemplateVersion, session.Steps.Length, session.CurrentStepIndex));
 
-        var done = await As("secretary", s => s.CompleteStepAsync(id, session.Version, 0, [new EvidenceRef(Opinions, 5)], Ct));
+        var opinion = await OpinionAsync(id);
+        var done = await As("secretary", s => s.CompleteStepAsync(id, session.Version, 0, [new EvidenceRef(Opinions, opinion)], Ct));
 
         Assert.True(done.Succeeded, Host.TextOf(done));
         var timeline = await As("resident", s => s.TimelineAsync(id, Ct));
@@ -77,7 +87,7 @@ public sealed class SessionServiceTests(PortalHostFixture fixture) : IClassFixtu
         Assert.Equal([TimelineState.Done, TimelineState.Current, TimelineState.Next, TimelineState.Later],
             timeline.Steps.Take(4).Select(s => s.State));
         Assert.Equal("刘红梅（社区书记）", timeline.Steps[0].Done!.ByName);
-        Assert.Equal([new EvidenceRef(Opinions, 5)], timeline.Steps[0].Done!.Evidence);
+        Assert.Equal([new EvidenceRef(Opinions, opinion)], timeline.Steps[0].Done!.Evidence);
         // 出主意 has a 7-day comment window, counted from the first step's completion.
         Assert.Equal(timeline.Steps[0].Done!.AtUtc.AddDays(7), timeline.Steps[1].DueUtc);
         Assert.False(timeline.CanCompleteCurrent);
@@ -90,11 +100,12 @@ public sealed class SessionServiceTests(PortalHostFixture fixture) : IClassFixtu
         var id = await StartedAsync("步骤权限");
         var (_, other) = await DeliberationTestData.CommunitiesAsync(Host);
         var outsider = await DeliberationTestData.ResidentOfAsync(Host, other);
+        var opinion = await OpinionAsync(id);
         var version = (await SessionAsync(id)).Version;
 
-        var byResident = await As("resident", s => s.CompleteStepAsync(id, version, 0, [new EvidenceRef(Opinions, 5)], Ct));
-        var byAdmin = await As("admin", s => s.CompleteStepAsync(id, version, 0, [new EvidenceRef(Opinions, 5)], Ct));
-        var byOutsider = await As(outsider, s => s.CompleteStepAsync(id, version, 0, [new EvidenceRef(Opinions, 5)], Ct));
+        var byResident = await As("resident", s => s.CompleteStepAsync(id, version, 0, [new EvidenceRef(Opinions, opinion)], Ct));
+        var byAdmin = await As("admin", s => s.CompleteStepAsync(id, version, 0, [new EvidenceRef(Opinions, opinion)], Ct));
+        var byOutsider = await As(outsider, s => s.CompleteStepAsync(id, version, 0, [new EvidenceRef(Opinions, opinion)], Ct));
         var noEvidence = await As("secretary", s => s.CompleteStepAsync(id, version, 0, [], Ct));
 
         Assert.Equal("该步骤须由规程指定的角色完成。", Host.TextOf(byResident));
