@@ -170,7 +170,11 @@ public sealed class OwnersVoteBrowserTests(BrowserFixture browser, VotingServerF
         await session.GotoAsync($"/deliberation/sessions/{sessionId}");
         await PortalPage.WaitForCircuitAsync(session);
         await session.GetByTestId("complete-step").ClickAsync();
-        await PortalPage.InputOf(session, $"evidence-{EvidenceKind.Vote}").FillAsync(voteId.ToString(CultureInfo.InvariantCulture));
+        // The vote is picked from the session's records, named in words with its verdict (the only final one: chosen already).
+        await Expect(session.GetByTestId($"evidence-{EvidenceKind.Vote}")).ToContainTextAsync($"{title}（第 {voteId} 号表决）· 通过");
+        var pickVote = session.GetByTestId($"evidence-{EvidenceKind.Vote}-{voteId}");
+        await pickVote.CheckAsync();
+        await Expect(pickVote).ToBeCheckedAsync();
         await session.GetByTestId("complete-step-save").ClickAsync();
         await Expect(session.GetByTestId("complete-step-dialog")).ToHaveCountAsync(0);
         await session.GetByTestId("notice-publish-start").ClickAsync();

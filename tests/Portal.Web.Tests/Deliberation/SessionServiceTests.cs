@@ -53,6 +53,14 @@ public sealed class SessionServiceTests(PortalHostFixture fixture) : IClassFixtu
         return started.Id;
     }
 
+    /// <summary>A resident's opinion in the session's open comment window (the first step of 杭州七步法 collects them): evidence of that step.</summary>
+    private async Task<int> OpinionAsync(int sessionId)
+    {
+        var posted = await Host.AsAsync<OpinionService, Result<OpinionRow>>("resident", s => s.PostAsync(sessionId, "建议清理楼道堆物。", Ct));
+        Assert.True(posted.Succeeded, Host.TextOf(posted));
+        return posted.Id;
+    }
+
     [Fact]
     public async Task The_shipped_procedures_are_stored_once_and_seeding_again_changes_nothing()
     {

@@ -1,5 +1,6 @@
 using Portal.Domain.Access;
 using Portal.Domain.Deliberation;
+using Portal.Web.Kit.Results;
 
 namespace Portal.Web.Features.Deliberation.Sessions;
 
@@ -35,3 +36,15 @@ public sealed record SessionTimeline(int Id, int CommunityId, int MatterId, stri
 
 /// <summary>A template version a session may start with, as the start picker shows it: name, version, the steps' names.</summary>
 public sealed record TemplateChoice(int Id, string Name, int Version, IReadOnlyList<string> StepNames);
+
+/// <summary>
+/// A record of the session the complete-step dialog offers as evidence: its id, words saying which it is (title, author,
+/// date…), and why it cannot be used yet (null: it is final and may be chosen).
+/// </summary>
+public sealed record EvidenceChoice(int RecordId, Message Label, Message? NotFinal = null)
+{
+    public bool IsFinal => NotFinal is null;
+}
+
+/// <summary>The records one kind of evidence the step needs may be chosen from (none: the dialog says what to do first).</summary>
+public sealed record EvidenceChoices(EvidenceKind Kind, IReadOnlyList<EvidenceChoice> Records);

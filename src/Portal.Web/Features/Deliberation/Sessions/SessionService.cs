@@ -108,6 +108,26 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
             ct: ct);
     }
 
+    /// <summary>
+    /// What the complete-step dialog offers for step <paramref name="stepIndex"/>: for each kind of evidence the step needs,
+    /// the records of this session that <see cref="CompleteStepAsync"/> would look at (opinions, the linked vote and
+    /// rating rounds: of this step), each in words and, when not final yet, with why. Null when the session is not the
+    /// caller's to see (as <see cref="TimelineAsync"/>) or has no such step.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceChoices>?> EvidenceChoicesAsync(int sessionId, int stepIndex, CancellationToken ct = default)
+    {
+        var caller = await callers.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null || !caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId)
+            || stepIndex < 0 || stepIndex >= session.Steps.Length)
+            return null;
+        var choices = new List<EvidenceChoices>();
+        foreach (var kind in session.Steps[stepIndex].RequiredEvidence.Distinct())
+            choices.Add(new EvidenceChoices(kind, await EvidenceChoiceQueries.OfAsync(db, session, stepIndex, kind, ct)));
+        return choices;
+    }
+
     /// <summary>The session page: its timeline as the caller sees it; null when it does not exist or is not theirs to see.</summary>
     public async Task<SessionTimeline?> TimelineAsync(int sessionId, CancellationToken ct = default)
     {
@@ -196,9 +216,9 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>
-    /// The offered records whose tables exist: each must be there, belong to this session's community (a public notice or
-    /// a meeting: to this session; a rating round: to this session's step), and be final (a work item closed, a notice,
-    /// meeting or round closed).
+    /// The offered records whose tables exist (what <see cref="EvidenceChoiceQueries"/> offers, checked again): each must
+    /// be there, belong to this session's community (a public notice or a meeting: to this session; a rating round: to
+    /// this session's step), and be final (a work item closed, a notice, meeting or round closed).
     /// </summary>
     private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int stepIndex, int communityId, IReadOnlyList<EvidenceRef> evidence,
         CancellationToken ct)
