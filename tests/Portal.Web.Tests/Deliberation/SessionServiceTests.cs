@@ -28,14 +28,6 @@ public sealed class SessionServiceTests(PortalHostFixture fixture) : IClassFixtu
 
     private Task<T> As<T>(string user, Func<SessionService, Task<T>> action) => Host.AsAsync(user, action);
 
-    /// <summary>A resident's opinion in the session's open comment window: the first step's evidence (a stored record).</summary>
-    private async Task<int> OpinionAsync(int sessionId)
-    {
-        var posted = await Host.AsAsync<OpinionService, Result<OpinionRow>>("resident", s => s.PostAsync(sessionId, "楼道里的杂物影响通行。", Ct));
-        Assert.True(posted.Succeeded, Host.TextOf(posted));
-        return posted.Id;
-    }
-
     private Task<T> AsTemplates<T>(string user, Func<TemplateService, Task<T>> action) => Host.AsAsync(user, action);
 
     private Task<DeliberationSession> SessionAsync(int id) =>
