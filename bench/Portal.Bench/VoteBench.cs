@@ -330,6 +330,8 @@ internal sealed class VoteRunner(PortalHost host, BenchElectorate electorate, st
                 ? await db.SecretBallots.CountAsync(b => b.VoteId == voteId, ct)
                 : await db.NamedBallots.CountAsync(b => b.VoteId == voteId, ct);
             result.DoubleVotes += await db.VoteParticipations.Where(p => p.VoteId == voteId).GroupBy(p => p.ElectorKey).CountAsync(g => g.Count() > 1, ct);
+            // One per batch of ballots written together (decision 0037): casts divided by this is the mean batch.
+            result.TurnoutEvents = await db.LiveEvents.CountAsync(e => e.Channel == VoteChannels.For(voteId) && e.Type == VoteChannels.Turnout, ct);
             if (secrecy == Secrecy.Named)
                 result.DoubleVotes += await db.NamedBallots.Where(b => b.VoteId == voteId).GroupBy(b => b.ElectorKey).CountAsync(g => g.Count() > 1, ct);
         }
@@ -456,6 +458,7 @@ internal sealed class VoteRun
     public int WonOnline { get; set; }
     public int StoredParticipations { get; set; }
     public int StoredBallots { get; set; }
+    public int TurnoutEvents { get; set; }
     public int PageLastTurnout { get; set; }
     public int MissingOnPage { get; set; }
     public double PageP50Ms { get; set; }
@@ -472,6 +475,7 @@ internal sealed class VoteRun
     {
         Console.WriteLine($"  {Database} {Secrecy}: {BallotsPerSecond:0} ballots/s vs raw {RawInsertsPerSecond:0} inserts/s ({Ratio:0.00}x) in {CastSeconds:0.0} s; "
             + $"double votes {DoubleVotes}, second channel refused {RefusedSecond} (won online {WonOnline}), lost {Lost}, errors {Errors}, other refusals {OtherRefusals}; "
+            + $"turnout events {TurnoutEvents} ({2.0 * StoredBallots / Math.Max(1, TurnoutEvents):0.0} casts each); "
             + $"page p50 {PageP50Ms:0} ms p95 {PageP95Ms:0} ms max {PageMaxMs:0} ms (last turnout {PageLastTurnout}, missing {MissingOnPage}); "
             + $"tally {Tally} expected {ExpectedTally} {(TallyExact ? "exact" : "WRONG")}; close {CloseMs:0} ms");
         if (FirstError is not null) Console.WriteLine($"    first error: {FirstError}");
@@ -481,11 +485,11 @@ internal sealed class VoteRun
     public static bool Summary(IReadOnlyList<VoteRun> runs, VoteBenchOptions options)
     {
         Console.WriteLine();
-        Console.WriteLine("| database | vote | electors | in flight | raw inserts/s | ballots/s | ballots / raw | cast p95 ms | double votes | second channel refused | lost / errors | page p50 / p95 / max ms | tally (agree/disagree/abstain) | close ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        Console.WriteLine("| database | vote | electors | in flight | raw inserts/s | ballots/s | ballots / raw | cast p95 ms | double votes | second channel refused | lost / errors | turnout events | page p50 / p95 / max ms | tally (agree/disagree/abstain) | close ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in runs)
             Console.WriteLine($"| {r.Database} | {r.Secrecy.ToString().ToLowerInvariant()} | {r.Electors} | {r.Concurrency} | {r.RawInsertsPerSecond:0} | {r.BallotsPerSecond:0} | {r.Ratio:0.00}x | {r.CastP95Ms:0} | "
-                + $"{r.DoubleVotes} | {r.RefusedSecond} | {r.Lost} / {r.Errors} | {r.PageP50Ms:0} / {r.PageP95Ms:0} / {r.PageMaxMs:0} | {r.Tally} {(r.TallyExact ? "exact" : "WRONG, expected " + r.ExpectedTally)} | {r.CloseMs:0} |");
+                + $"{r.DoubleVotes} | {r.RefusedSecond} | {r.Lost} / {r.Errors} | {r.TurnoutEvents} | {r.PageP50Ms:0} / {r.PageP95Ms:0} / {r.PageMaxMs:0} | {r.Tally} {(r.TallyExact ? "exact" : "WRONG, expected " + r.ExpectedTally)} | {r.CloseMs:0} |");
         Console.WriteLine();
         Console.WriteLine("targets (issue 13): ballots/s at least half the raw insert rate; zero double votes; exact tallies; page p95 under 1 s");
         var correct = true;

@@ -92,6 +92,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     /// </summary>
     public IAuditActor? Actor { get; set; }
 
+    /// <summary>
+    /// Who the audit trail names for one row, for a save that writes rows on behalf of several people at once (the ballot
+    /// writer's batches, where each ballot was recorded by its own caller); null for a row: <see cref="Actor"/>.
+    /// </summary>
+    public Func<object, IAuditActor?>? ActorOf { get; set; }
+
     /// <summary>Live events queued for the next save that belong to no entity (<see cref="Publish"/>).</summary>
     private readonly List<LiveEventDraft> _queued = [];
 
@@ -168,7 +174,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
                 // Last, so that the channel heads (row-locked on PostgreSQL until commit) are held as briefly as possible.
                 _uncommitted.AddRange(await LiveChannelHeads.AddAsync(this, drafts, now, async, ct));
             }
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor)));
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(ActorOf?.Invoke(p.Entry.Entity) ?? actor)));
             if (async) await base.SaveChangesAsync(acceptAll, ct); else base.SaveChanges(acceptAll);
             if (ownTransaction is not null)
             {

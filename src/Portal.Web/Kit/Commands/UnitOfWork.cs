@@ -221,6 +221,9 @@ public sealed class UnitOfWork(IDbContextFactory<PortalDbContext> dbFactory, Cal
         }
     }
 
+    /// <summary>The audit trail's actor for <paramref name="caller"/>, for a save made on their behalf outside the unit of work.</summary>
+    public static IAuditActor AuditActor(Caller caller) => new CallerActor(caller);
+
     /// <summary>The audit trail's actor for the caller: their account, or the system for work without one.</summary>
     private sealed class CallerActor(Caller caller) : IAuditActor
     {

@@ -84,7 +84,7 @@ public sealed class EvidenceTests(PortalHostFixture fixture) : IClassFixture<Por
         // The same paper number for another elector: refused by the database after the file was written, which is deleted.
         var taken = await As(Host, "secretary", s => s.CastAsync(Paper(voteId, roll[1].Id, "N-1"), Ct));
         Assert.Equal("这个纸质票编号已经录入过。", Host.TextOf(taken, nameof(CastCommand.PaperNumber)));
-        // A second ballot for the first elector on another channel: refused before anything is written.
+        // A second ballot for the first elector on another channel: refused, and its file deleted again.
         var second = await As(Host, "secretary", s => s.CastAsync(new CastCommand(voteId, BallotChannel.DoorToDoor, [0], roll[0].Id, Evidence: Scan()), Ct));
         Assert.Equal(ResultOutcome.Conflict, second.Outcome);
         Assert.Equal(before, StoredFiles());

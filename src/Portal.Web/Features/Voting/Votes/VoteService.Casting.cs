@@ -26,10 +26,11 @@ public sealed partial class VoteService
     public static string ChannelKey(BallotChannel channel) => "Channel." + channel;
 
     /// <summary>
-    /// Casts one ballot on any channel. The participation (who, when, how) and the ballot (what; for a secret vote with a
-    /// receipt code and no elector) are stored in one transaction; the unique index (vote, elector) lets exactly one of
-    /// two concurrent attempts for the same elector through, on any channels. A second attempt is refused with when and
-    /// how the first was cast ("已于 10:32 通过纸质票投票"), nothing stored.
+    /// Casts one ballot on any channel. The checks run here for this caller; the participation (who, when, how) and the
+    /// ballot (what; for a secret vote with a receipt code and no elector) are then stored by the vote's
+    /// <see cref="BallotWriter"/> in one transaction with the casts that came in meanwhile, which lets exactly one
+    /// attempt per elector through, on any channels (the unique index (vote, elector) stands behind it). A second attempt
+    /// is refused with when and how the first was cast ("已于 10:32 通过纸质票投票"), nothing stored.
     /// </summary>
     public async Task<Result<CastReceipt>> CastAsync(CastCommand command, CancellationToken ct = default)
     {
@@ -60,9 +61,7 @@ public sealed partial class VoteService
         }
         if (Evidence(command) is { } missing) return Result<CastReceipt>.Invalid(missing.Field, missing.Message);
 
-        if (await FirstBallotAsync(read, vote.Id, elector.Key, ct) is { } first) return first;
-
-        // The evidence is stored before the save (the participation names it) and deleted again if the save is refused.
+        // The evidence is stored before the write (the participation names it) and deleted again if the ballot is not.
         var evidence = NeedsEvidence(command.Channel) ? command.Evidence : null;
         string? stored = null;
         if (evidence is not null)
@@ -71,97 +70,52 @@ public sealed partial class VoteService
             stored = AttachmentStore.NewStoredName(AttachmentStore.Check(evidence).DisplayName);
             await files.WriteAsync(stored, evidence.Content, ct);
         }
-        var kept = false;
+        // The write, with the check for an earlier ballot, is the vote's writer's: it stores the casts that queued meanwhile
+        // in one transaction (decision 0037). Whether the evidence stays is decided by the writer's answer, not by whether
+        // this caller is still waiting for it.
+        var answer = writer.WriteAsync(new PendingCast(vote, elector, command, BallotChoices.Encode(command.Choices!), stored, caller, Now, ct));
         try
         {
-            var cast = await StoreBallotAsync(command, vote, elector, stored, ct);
-            kept = cast.Succeeded;
-            return cast;
+            return await answer.WaitAsync(ct);
         }
         finally
         {
-            if (stored is not null && !kept) files.Delete(stored);
+            if (stored is not null) DeleteUnlessStored(answer, stored);
         }
     }
 
-    private async Task<Result<CastReceipt>> StoreBallotAsync(CastCommand command, Vote vote, VoteElector elector, string? evidenceFile, CancellationToken ct)
+    /// <summary>
+    /// Deletes the cast's evidence file unless its ballot was stored: now when the writer has answered, else once it does
+    /// (a caller who stopped waiting may still have had the ballot stored, which names the file).
+    /// </summary>
+    private void DeleteUnlessStored(Task<Result<CastReceipt>> answer, string file)
     {
-        var choices = BallotChoices.Encode(command.Choices!);
-        var receipt = vote.Secrecy == Secrecy.Secret ? SecretBallot.NewReceiptCode() : null;
-        var castAt = Now;
-        try
+        if (answer.IsCompleted)
         {
-            var result = await work.AddAsync<Participation, CastReceipt>(
-                _ => null, // the rights were checked above for this caller and elector
-                c => Result<Participation>.Ok(new Participation
-                {
-                    VoteId = vote.Id, ElectorKey = elector.Key, Channel = command.Channel, CastAtUtc = castAt, RecordedByUserId = c.UserId!,
-                    PaperNumber = command.Channel == BallotChannel.Paper ? command.PaperNumber!.Trim() : null,
-                    EvidenceFile = evidenceFile,
-                    ProxyHolder = command.Channel == BallotChannel.Proxy ? command.ProxyHolder!.Trim() : null,
-                }),
-                within: async (_, participation, db, t) =>
-                {
-                    await HoldOpenVoteAsync(db, vote.Id, t);
-                    if (receipt is null) db.NamedBallots.Add(new NamedBallot { VoteId = vote.Id, ElectorKey = elector.Key, Choices = choices });
-                    else db.SecretBallots.Add(new SecretBallot { VoteId = vote.Id, Choices = choices, ReceiptCode = receipt });
-                    // Rule sets that count those present: whoever casts a ballot at the meeting is present.
-                    if (vote.RuleSet.NeedsAttendance && !await IsPresentAsync(db, vote.Id, elector.Key, t))
-                        db.VotePresences.Add(new VotePresence { VoteId = vote.Id, ElectorKey = elector.Key, MarkedAtUtc = castAt, MarkedByUserId = participation.RecordedByUserId });
-                    await db.SaveChangesAsync(t);
-                    // PostgreSQL: the casts of a vote count their turnout one after the other, each up to its commit, so the
-                    // figure each one announces includes every ballot committed before it and the last one announces them all
-                    // (two counting at once would each miss the other, and the page would stay short until reloaded). Taken
-                    // after this cast's writes, so its holder waits for nothing else. SQLite's write lock does this already.
-                    if (db.Database.IsNpgsql())
-                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({TurnoutLockSpace}, {vote.Id})", t);
-                    var turnout = await TurnoutOfAsync(db, vote, t);
-                    participation.Announce(turnout.Participants, turnout.Area);
-                },
-                // A secret ballot shares its participation's transaction id until the vote's next re-seal (BallotSeal).
-                after: vote.Secrecy == Secrecy.Secret
-                    ? (_, _, db, _) =>
-                    {
-                        if (db.Database.IsNpgsql()) seal.Enqueue(vote.Id);
-                        return Task.CompletedTask;
-                    }
-                    : null,
-                ct: ct);
-            return result.Succeeded ? Result<CastReceipt>.Ok(new CastReceipt(castAt, receipt), result.Id) : result;
+            if (answer is not { IsCompletedSuccessfully: true, Result.Succeeded: true }) files.Delete(file);
+            return;
         }
-        catch (VoteNoLongerOpenException)
-        {
-            return Result<CastReceipt>.Invalid(Text(Vote.NotOpen));
-        }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-        {
-            // The unique index answered: another channel was first for this elector, or the paper number is used.
-            await using var again = await dbFactory.CreateDbContextAsync(ct);
-            if (await FirstBallotAsync(again, vote.Id, elector.Key, ct) is { } firstMeanwhile) return firstMeanwhile;
-            if (command.Channel == BallotChannel.Paper
-                && await again.VoteParticipations.AnyAsync(p => p.VoteId == vote.Id && p.PaperNumber == command.PaperNumber!.Trim(), ct))
-                return Result<CastReceipt>.Invalid(nameof(CastCommand.PaperNumber), Text(PaperNumberTaken));
-            logger.LogError(ex, "Casting a ballot in vote {VoteId} failed", vote.Id);
-            throw;
-        }
+        _ = answer.ContinueWith(t => DeleteUnlessStored(t, file), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The refusal of a second ballot: when (local time) and through which channel the first was cast.</summary>
-    private static async Task<Result<CastReceipt>?> FirstBallotAsync(PortalDbContext db, int voteId, string electorKey, CancellationToken ct)
+    internal static async Task<Result<CastReceipt>?> FirstBallotAsync(PortalDbContext db, int voteId, string electorKey, CancellationToken ct)
     {
         var first = await db.VoteParticipations.AsNoTracking().Where(p => p.VoteId == voteId && p.ElectorKey == electorKey)
             .Select(p => new { p.CastAtUtc, p.Channel }).SingleOrDefaultAsync(ct);
-        return first is null
-            ? null
-            : Result<CastReceipt>.From(Result.Conflict(Text(AlreadyVoted, PortalTime.ToLocal(first.CastAtUtc).ToString("HH:mm"), Text(ChannelKey(first.Channel)))));
+        return first is null ? null : AlreadyVotedAt(first.CastAtUtc, first.Channel);
     }
+
+    /// <summary>The refusal of a second ballot when the first was cast at <paramref name="castAtUtc"/> through <paramref name="channel"/>.</summary>
+    internal static Result<CastReceipt> AlreadyVotedAt(DateTime castAtUtc, BallotChannel channel) =>
+        Result<CastReceipt>.From(Result.Conflict(Text(AlreadyVoted, PortalTime.ToLocal(castAtUtc).ToString("HH:mm"), Text(ChannelKey(channel)))));
 
     /// <summary>
     /// Inside the cast's transaction: the vote is still open, and stays so until the cast commits. PostgreSQL: a shared
     /// row lock, which the close's UPDATE waits for (casts do not wait for each other). SQLite: the transaction holds the
     /// database's write lock already, so a close cannot come between.
     /// </summary>
-    private static async Task HoldOpenVoteAsync(PortalDbContext db, int voteId, CancellationToken ct)
+    internal static async Task HoldOpenVoteAsync(PortalDbContext db, int voteId, CancellationToken ct)
     {
         var status = db.Database.IsNpgsql()
             ? await db.Database.SqlQuery<int>($"""SELECT "Status" AS "Value" FROM "Votes" WHERE "Id" = {voteId} FOR SHARE""").ToListAsync(ct)
@@ -169,17 +123,17 @@ public sealed partial class VoteService
         if (status is not [(int)VoteStatus.Open]) throw new VoteNoLongerOpenException();
     }
 
-    private sealed class VoteNoLongerOpenException : Exception;
+    internal sealed class VoteNoLongerOpenException : Exception;
 
     /// <summary>The first key of the advisory lock under which a vote's casts count their turnout (PostgreSQL).</summary>
-    private const int TurnoutLockSpace = 13_0001;
+    internal const int TurnoutLockSpace = 13_0001;
 
     /// <summary>
     /// Headcount and area of those who took part so far. Every cast counts it, so the headcount is a COUNT in the database
     /// rather than the rows read back (which made each cast O(n) in the ballots so far); only owners' electors carry an
     /// area, which is summed here because SQLite cannot sum the decimal column.
     /// </summary>
-    private static async Task<(int Participants, decimal Area)> TurnoutOfAsync(PortalDbContext db, Vote vote, CancellationToken ct)
+    internal static async Task<(int Participants, decimal Area)> TurnoutOfAsync(PortalDbContext db, Vote vote, CancellationToken ct)
     {
         var voteId = vote.Id;
         if (vote.RuleSet.CountingBase != CountingBase.OwnersByAreaAndHeadcount)
@@ -217,9 +171,13 @@ public sealed partial class VoteService
         if (!caller.IsSignedIn || caller.PersonId is not { } personId) return null;
         var household = await db.People.Where(p => p.Id == personId).Select(p => p.HouseholdId).SingleOrDefaultAsync(ct);
         var owners = await db.Owners.Where(o => o.PersonId == personId).Select(o => o.Id).ToListAsync(ct);
-        var candidates = await db.VoteElectors.AsNoTracking()
-            .Where(e => e.VoteId == voteId && (e.PersonId == personId || (household != null && e.HouseholdId == household) || (e.OwnerId != null && owners.Contains(e.OwnerId.Value))))
-            .OrderBy(e => e.Id).ToListAsync(ct);
-        return candidates.FirstOrDefault(e => VotingAccess.IsOwnRow(caller, e, household, owners));
+        // One branch per way of being on the roll, joined by UNION ALL, so each is found through its own index; in one
+        // condition with OR the databases scanned all of the vote's electors for every cast (O(n) per ballot).
+        IQueryable<VoteElector> RowsOfVote() => db.VoteElectors.AsNoTracking().Where(e => e.VoteId == voteId);
+        var query = RowsOfVote().Where(e => e.PersonId == personId);
+        if (household is { } h) query = query.Concat(RowsOfVote().Where(e => e.HouseholdId == h));
+        if (owners.Count > 0) query = query.Concat(RowsOfVote().Where(e => e.OwnerId != null && owners.Contains(e.OwnerId.Value)));
+        var candidates = await query.ToListAsync(ct);
+        return candidates.OrderBy(e => e.Id).FirstOrDefault(e => VotingAccess.IsOwnRow(caller, e, household, owners));
     }
 }

@@ -23,8 +23,7 @@ public sealed partial class VoteService(
     CallerScope callers,
     TimeProvider clock,
     AttachmentStore files,
-    BallotSeal seal,
-    ILogger<VoteService> logger)
+    BallotWriter writer)
 {
     public const string NotFound = "Vote.Error.NotFound";
     public const string MayNotManage = "Vote.Error.MayNotManage";
@@ -34,7 +33,7 @@ public sealed partial class VoteService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static Message Text(string key, params object[] args) => Message.Of<VotingText>(key, args);
+    internal static Message Text(string key, params object[] args) => Message.Of<VotingText>(key, args);
 
     private static CommandTexts Texts { get; } = CommandTexts.Common(Text(NotFound));
 

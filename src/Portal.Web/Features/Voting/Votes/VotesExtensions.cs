@@ -14,6 +14,7 @@ public static class VotesExtensions
         services.AddHostedService(sp => sp.GetRequiredService<VoteCloser>());
         services.AddSingleton<BallotSeal>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotSeal>());
+        services.AddSingleton<BallotWriter>();
         services.AddPageSection<HomeVotesToCast>(PortalHomeSlot.Cards);
         services.AddPortalVotePapers();
         return services;
