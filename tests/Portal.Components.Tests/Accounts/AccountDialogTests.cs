@@ -103,7 +103,8 @@ public sealed class AccountDialogTests : PortalComponentTest
         var result = await dialog.Result;
         Assert.False(result!.Canceled);
         Assert.Equal("zhang", result.Data);
-        Assert.Empty(_provider.FindAll("[data-testid=create-account-dialog]"));
+        // The result is set before the provider renders the dialog away.
+        _provider.WaitForAssertion(() => Assert.Empty(_provider.FindAll("[data-testid=create-account-dialog]")));
     }
 
     [Fact]
