@@ -11,9 +11,9 @@ using WorkItemStatus = Portal.Domain.WorkItems.WorkItemStatus;
 namespace Portal.Web.Features.Deliberation.Sessions;
 
 /// <summary>
-/// The records of a session that may be offered for each kind of evidence, read from the same tables and with the same
-/// scoping as <see cref="SessionService"/>'s evidence check (decision 0031), so what the dialog offers as final is what
-/// the check accepts: meetings, plan versions and notices of the session; opinions, the linked vote and rating rounds of
+/// The records of a session that may be offered for each kind of evidence, and the one definition of which records count
+/// and when they are final: <see cref="SessionService"/>'s evidence check accepts exactly what is offered here as final
+/// (decision 0031): meetings, plan versions and notices of the session; opinions, the linked vote and rating rounds of
 /// the step; the implementation tasks its notices' closing created. Newest first. Dates in the labels are China time
 /// (<see cref="PortalTime"/>), formatted by the reader's culture when the label is put into words.
 /// </summary>

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Deliberation;
 using WorkItemStatus = Portal.Domain.WorkItems.WorkItemStatus;
-using VoteStatus = Portal.Domain.Voting.VoteStatus;
 using Portal.Web.Data;
 using Portal.Web.Kit.Callers;
 using Portal.Web.Kit.Commands;
@@ -91,9 +90,9 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         var scope = await directory.GetAsync(ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var communityId = await db.DeliberationSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.CommunityId).SingleOrDefaultAsync(ct);
-            if (communityId is { } community && caller.IsSignedIn && DeliberationAccess.CanSeeCommunity(caller.Policy, community)
-                && await CheckEvidenceAsync(db, sessionId, stepIndex, community, evidence, ct) is { } refused)
+            var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+            if (session is not null && caller.IsSignedIn && DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId)
+                && await CheckEvidenceAsync(db, session, stepIndex, evidence, ct) is { } refused)
                 return Result<SessionTimeline>.From(refused);
         }
         return await work.ChangeAsync<DeliberationSession, SessionTimeline>(
@@ -216,53 +215,27 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>
-    /// The offered records whose tables exist (what <see cref="EvidenceChoiceQueries"/> offers, checked again): each must
-    /// be there, belong to this session's community (a public notice or a meeting: to this session; a rating round: to
-    /// this session's step), and be final (a work item closed, a notice, meeting or round closed).
+    /// The offered records: each must be one of the records <see cref="EvidenceChoiceQueries"/> offers for its kind (one
+    /// definition of which records of the session or step count, and when they are final), else it is not found; and
+    /// final. Implementation records are the exception the dialog does not show: any work item of the session's community
+    /// counts (the dialog offers only the tasks its notices created), final once closed.
     /// </summary>
-    private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, int sessionId, int stepIndex, int communityId, IReadOnlyList<EvidenceRef> evidence,
+    private static async Task<Result?> CheckEvidenceAsync(PortalDbContext db, DeliberationSession session, int stepIndex, IReadOnlyList<EvidenceRef> evidence,
         CancellationToken ct)
     {
-        List<int> IdsOf(EvidenceKind kind) => evidence.Where(e => e.Kind == kind).Select(e => e.RecordId).Distinct().ToList();
-        var workItemIds = IdsOf(EvidenceKind.ImplementationRecord);
-        var noticeIds = IdsOf(EvidenceKind.PublicNotice);
-        var workItems = workItemIds.Count == 0 ? [] : await db.WorkItems.AsNoTracking()
-            .Where(w => workItemIds.Contains(w.Id) && w.CommunityId == communityId)
-            .Select(w => w.Status == WorkItemStatus.Closed).ToListAsync(ct);
-        var notices = noticeIds.Count == 0 ? [] : await db.PublicNotices.AsNoTracking()
-            .Where(n => noticeIds.Contains(n.Id) && n.SessionId == sessionId)
-            .Select(n => n.ClosedAtUtc != null).ToListAsync(ct);
-        // A vote counts when it is linked to this session's step being completed (the VoteLinks slice's table) and is of
-        // the session's community; final when closed.
-        var voteIds = IdsOf(EvidenceKind.Vote);
-        var votes = voteIds.Count == 0 ? [] : await db.SessionVotes.AsNoTracking()
-            .Where(l => l.SessionId == sessionId && l.StepIndex == stepIndex && voteIds.Contains(l.VoteId))
-            .Join(db.Votes.Where(v => v.CommunityId == communityId), l => l.VoteId, v => v.Id, (l, v) => v.Status == VoteStatus.Closed).ToListAsync(ct);
-        // A sign-in sheet is a meeting of this session (the Meetings slice's table); final when the meeting is closed.
-        var meetingIds = IdsOf(EvidenceKind.SignInSheet);
-        var meetings = meetingIds.Count == 0 ? [] : await db.DeliberationMeetings.AsNoTracking()
-            .Where(m => meetingIds.Contains(m.Id) && m.SessionId == sessionId)
-            .Select(m => m.Status == DeliberationMeetingStatus.Closed).ToListAsync(ct);
-        // Ratings count when they are the round of this session's step being completed (the Ratings slice's table); final when closed.
-        var roundIds = IdsOf(EvidenceKind.Ratings);
-        var rounds = roundIds.Count == 0 ? [] : await db.RatingRounds.AsNoTracking()
-            .Where(r => roundIds.Contains(r.Id) && r.SessionId == sessionId && r.StepIndex == stepIndex)
-            .Select(r => r.ClosedAtUtc != null).ToListAsync(ct);
-        // Opinions (the Opinions slice's table): a visible opinion posted in this step's comment window; final as posted.
-        // A plan document: a version of this session's plan, final when it is the latest (an outdated text is not the plan).
-        var opinionIds = IdsOf(EvidenceKind.Opinions);
-        var opinions = opinionIds.Count == 0 ? [] : await db.Opinions.AsNoTracking()
-            .Where(o => opinionIds.Contains(o.Id) && o.SessionId == sessionId && o.StepIndex == stepIndex && o.HiddenAtUtc == null)
-            .Select(o => true).ToListAsync(ct);
-        var planIds = IdsOf(EvidenceKind.PlanDocument);
-        var plans = planIds.Count == 0 ? [] : await db.PlanVersions.AsNoTracking()
-            .Where(p => planIds.Contains(p.Id) && p.SessionId == sessionId)
-            .Select(p => !db.PlanVersions.Any(later => later.SessionId == sessionId && later.Number > p.Number)).ToListAsync(ct);
-        if (workItems.Count != workItemIds.Count || notices.Count != noticeIds.Count || votes.Count != voteIds.Count
-            || meetings.Count != meetingIds.Count || rounds.Count != roundIds.Count
-            || opinions.Count != opinionIds.Count || plans.Count != planIds.Count)
-            return Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound));
-        return workItems.Concat(notices).Concat(votes).Concat(meetings).Concat(rounds).Concat(opinions).Concat(plans).All(final => final)
-            ? null : Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal));
+        var (missing, notFinal) = (false, false);
+        foreach (var kind in evidence.Select(e => e.Kind).Distinct())
+        {
+            var ids = evidence.Where(e => e.Kind == kind).Select(e => e.RecordId).Distinct().ToList();
+            var final = kind == EvidenceKind.ImplementationRecord
+                ? await db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.Id) && w.CommunityId == session.CommunityId)
+                    .ToDictionaryAsync(w => w.Id, w => w.Status == WorkItemStatus.Closed, ct)
+                : (await EvidenceChoiceQueries.OfAsync(db, session, stepIndex, kind, ct))
+                    .Where(c => ids.Contains(c.RecordId)).ToDictionary(c => c.RecordId, c => c.IsFinal);
+            missing |= final.Count != ids.Count;
+            notFinal |= final.ContainsValue(false);
+        }
+        return missing ? Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFound))
+            : notFinal ? Result.Invalid(DeliberationText.Of(ErrorEvidenceNotFinal)) : null;
     }
 }

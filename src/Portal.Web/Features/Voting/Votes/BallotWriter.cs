@@ -68,7 +68,7 @@ public sealed class BallotWriter(
     /// How long a loop waits after the first cast of a batch for more to join (Voting:BallotLingerMilliseconds, default
     /// 0: none — under load a batch fills while the previous one is written; tests use it to make a batch certain).
     /// </summary>
-    private TimeSpan Linger => TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue("Voting:BallotLingerMilliseconds", 0)));
+    private readonly TimeSpan _linger = TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue("Voting:BallotLingerMilliseconds", 0)));
 
     /// <summary>Queues the cast for its vote's next batch; the task ends with its answer (or the batch's failure).</summary>
     internal Task<Result<CastReceipt>> WriteAsync(PendingCast cast)
@@ -118,7 +118,7 @@ public sealed class BallotWriter(
         {
             while (await reader.WaitToReadAsync(stopping))
             {
-                if (Linger > TimeSpan.Zero) await Task.Delay(Linger, stopping);
+                if (_linger > TimeSpan.Zero) await Task.Delay(_linger, stopping);
                 var batch = new List<PendingCast>();
                 while (batch.Count < MaxBatch && reader.TryRead(out var cast))
                 {
