@@ -42,6 +42,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = viewport.Width < 600,
         });
         context.SetDefaultTimeout(10_000);
+        // A page load (the sign-in's redirect, a GotoAsync) includes the server's prerender, which on the shared two-core
+        // CI machine under the browser tests' own load took over 10 s once (the sign-in's redirect, 2026-12-07); waits for
+        // what a page shows keep the 10 s above.
+        context.SetDefaultNavigationTimeout(30_000);
         return context;
     }
 

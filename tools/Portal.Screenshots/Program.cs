@@ -128,6 +128,27 @@ if (host is not null)
     ];
     foreach (var (user, path, file, phone, prepare) in voteShots)
         await ShootAsync(user, votes.Resolve(path), file, culture: null, phone, prepare);
+
+    // The seven-step sessions (issue 13), from the demo data: the secretary's timeline at the desk and the evidence picker
+    // on a phone; a resident's view of the session, of a public notice with its objection form, of a meeting's record,
+    // and raising a matter.
+    var deliberation = await DeliberationShots.FindAsync(host);
+    (string User, string Path, string File, bool Phone, Func<IPage, Task>? Prepare)[] deliberationShots =
+    [
+        ("secretary", "/deliberation/matters", "matters.png", false, null),
+        ("secretary", "/deliberation/sessions/{session}", "session-timeline.png", false, null),
+        ("secretary", "/deliberation/sessions/{session}", "complete-step-phone.png", true, async page =>
+        {
+            await page.ClickAsync("[data-testid=complete-step]");
+            await page.WaitForSelectorAsync("[data-testid=complete-step-dialog]");
+        }),
+        ("resident", "/deliberation/sessions/{session}", "session-phone.png", true, null),
+        ("resident", "/deliberation/notices/{notice}", "notice-phone.png", true, null),
+        ("resident", "/deliberation/meetings/{meeting}", "deliberation-meeting-phone.png", true, null),
+        ("resident", "/deliberation/matters/new", "raise-matter-phone.png", true, null),
+    ];
+    foreach (var (user, path, file, phone, prepare) in deliberationShots)
+        await ShootAsync(user, deliberation.Resolve(path), file, culture: null, phone, prepare);
 }
 
 async Task ShootAsync(string user, string path, string file, string? culture, bool phone, Func<IPage, Task>? prepare = null)

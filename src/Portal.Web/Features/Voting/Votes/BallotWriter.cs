@@ -55,6 +55,7 @@ internal sealed class PendingCast(Vote vote, VoteElector elector, CastCommand co
 public sealed class BallotWriter(
     IDbContextFactory<PortalDbContext> dbFactory,
     BallotSeal seal,
+    OpenVotes openVotes,
     IConfiguration configuration,
     ILogger<BallotWriter> logger) : IAsyncDisposable
 {
@@ -73,11 +74,27 @@ public sealed class BallotWriter(
     /// <summary>Queues the cast for its vote's next batch; the task ends with its answer (or the batch's failure).</summary>
     internal Task<Result<CastReceipt>> WriteAsync(PendingCast cast)
     {
-        if (_stopping.IsCancellationRequested) return Task.FromCanceled<Result<CastReceipt>>(_stopping.Token);
-        var queue = _queues.GetOrAdd(cast.Vote.Id, _ => new VoteQueue());
-        if (!queue.Casts.Writer.TryWrite(cast)) return Task.FromCanceled<Result<CastReceipt>>(_stopping.Token);
-        queue.EnsureRunning(() => RunAsync(queue, _stopping.Token));
-        return cast.Answer.Task;
+        while (!_stopping.IsCancellationRequested)
+        {
+            var queue = _queues.GetOrAdd(cast.Vote.Id, _ => new VoteQueue());
+            if (queue.Casts.Writer.TryWrite(cast))
+            {
+                queue.EnsureRunning(() => RunAsync(queue, _stopping.Token));
+                return cast.Answer.Task;
+            }
+            // That queue was retired (its vote closed) after this cast found it: a fresh one writes it (and refuses it).
+            _queues.TryRemove(KeyValuePair.Create(cast.Vote.Id, queue));
+        }
+        return Task.FromCanceled<Result<CastReceipt>>(_stopping.Token);
+    }
+
+    /// <summary>
+    /// The vote is closed: its queue takes no more casts, its loop answers what is queued (refused: the vote is closed)
+    /// and ends, and the queue is dropped, so closed votes do not keep a queue each for the portal's lifetime.
+    /// </summary>
+    public void Retire(int voteId)
+    {
+        if (_queues.TryRemove(voteId, out var queue)) queue.Casts.Writer.TryComplete();
     }
 
     public async ValueTask DisposeAsync()
@@ -130,7 +147,8 @@ public sealed class BallotWriter(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // The portal stops; DisposeAsync answers what is left.
+            // The portal stops: what is left is answered as cancelled (a retired queue's too, which DisposeAsync no longer sees).
+            while (reader.TryRead(out var left)) left.Answer.TrySetCanceled(stopping);
         }
     }
 
@@ -169,6 +187,9 @@ public sealed class BallotWriter(
         }
         catch (VoteService.VoteNoLongerOpenException)
         {
+            // Closed by another node (or here, between the cast's check and this write): casts read it afresh from now on.
+            openVotes.Forget(batch[0].Vote.Id);
+            Retire(batch[0].Vote.Id);
             foreach (var cast in batch) cast.Answer.TrySetResult(Result<CastReceipt>.Invalid(VoteService.Text(Vote.NotOpen)));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

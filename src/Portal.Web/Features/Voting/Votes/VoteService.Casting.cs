@@ -35,14 +35,15 @@ public sealed partial class VoteService
     public async Task<Result<CastReceipt>> CastAsync(CastCommand command, CancellationToken ct = default)
     {
         var caller = await callers.GetAsync(ct);
-        await using var read = await dbFactory.CreateDbContextAsync(ct);
-        var vote = await read.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == command.VoteId, ct);
+        // An open vote and its frozen roll come from memory (decision 0038): a cast reads only who the caller is.
+        var (vote, roll) = await openVotes.GetAsync(command.VoteId, ct);
         if (vote is null || !VotingAccess.CanView(caller, vote)) return Result<CastReceipt>.NotFound(Text(NotFound));
         if (vote.AcceptsBallotsAt(Now) is { } closed) return Result<CastReceipt>.Invalid(Text(closed));
         if (!Enum.IsDefined(command.Channel) || !vote.Channels.Accepts(command.Channel))
             return Result<CastReceipt>.Invalid(nameof(CastCommand.Channel), Text(ChannelNotAllowed));
         if (DecisionEngine.CheckChoices(vote.Question, command.Choices ?? []) is { } choiceError)
             return Result<CastReceipt>.Invalid(nameof(CastCommand.Choices), Text(choiceError));
+        if (roll is null) return Result<CastReceipt>.Invalid(Text(Vote.NotOpen));
 
         var byStaff = command.Channel is BallotChannel.Paper or BallotChannel.DoorToDoor or BallotChannel.Proxy
                       || (command.Channel == BallotChannel.OnSite && command.ElectorId is not null);
@@ -50,13 +51,14 @@ public sealed partial class VoteService
         if (byStaff)
         {
             if (command.ElectorId is not { } electorId) return Result<CastReceipt>.Invalid(nameof(CastCommand.ElectorId), Text(ElectorRequired));
-            elector = await read.VoteElectors.AsNoTracking().SingleOrDefaultAsync(e => e.Id == electorId && e.VoteId == vote.Id, ct);
+            elector = roll.Row(electorId);
             if (elector is null) return Result<CastReceipt>.NotFound(Text(ElectorNotFound));
             if (!VotingAccess.CanRecordFor(caller, vote, elector)) return Result<CastReceipt>.NotAllowed(Text(MayNotRecord));
         }
         else
         {
-            elector = await OwnRowAsync(read, caller, vote.Id, ct);
+            await using var read = await dbFactory.CreateDbContextAsync(ct);
+            elector = await OwnRowAsync(read, caller, vote.Id, ct, roll);
             if (elector is null) return Result<CastReceipt>.NotAllowed(Text(NotOnRoll));
         }
         if (Evidence(command) is { } missing) return Result<CastReceipt>.Invalid(missing.Field, missing.Message);
@@ -164,20 +166,32 @@ public sealed partial class VoteService
 
     /// <summary>
     /// The caller's own row on the roll, from their linked person: the person's row, their household's row (a household
-    /// vote), or the row of an owner record that names them. Never from anything the client sends.
+    /// vote), or the row of an owner record that names them. Never from anything the client sends. From an open vote's
+    /// <paramref name="roll"/> in memory when given (the person's household and owner records are read only when the roll
+    /// lists any), else from the database.
     /// </summary>
-    private static async Task<VoteElector?> OwnRowAsync(PortalDbContext db, Caller caller, int voteId, CancellationToken ct)
+    private static async Task<VoteElector?> OwnRowAsync(PortalDbContext db, Caller caller, int voteId, CancellationToken ct, FrozenRoll? roll = null)
     {
         if (!caller.IsSignedIn || caller.PersonId is not { } personId) return null;
-        var household = await db.People.Where(p => p.Id == personId).Select(p => p.HouseholdId).SingleOrDefaultAsync(ct);
-        var owners = await db.Owners.Where(o => o.PersonId == personId).Select(o => o.Id).ToListAsync(ct);
-        // One branch per way of being on the roll, joined by UNION ALL, so each is found through its own index; in one
-        // condition with OR the databases scanned all of the vote's electors for every cast (O(n) per ballot).
-        IQueryable<VoteElector> RowsOfVote() => db.VoteElectors.AsNoTracking().Where(e => e.VoteId == voteId);
-        var query = RowsOfVote().Where(e => e.PersonId == personId);
-        if (household is { } h) query = query.Concat(RowsOfVote().Where(e => e.HouseholdId == h));
-        if (owners.Count > 0) query = query.Concat(RowsOfVote().Where(e => e.OwnerId != null && owners.Contains(e.OwnerId.Value)));
-        var candidates = await query.ToListAsync(ct);
+        int? household = null;
+        IReadOnlyCollection<int> owners = [];
+        if (roll is not { ListsHouseholdsOrOwners: false })
+        {
+            household = await db.People.Where(p => p.Id == personId).Select(p => p.HouseholdId).SingleOrDefaultAsync(ct);
+            owners = await db.Owners.Where(o => o.PersonId == personId).Select(o => o.Id).ToListAsync(ct);
+        }
+        IEnumerable<VoteElector> candidates;
+        if (roll is not null) candidates = roll.RowsOf(personId, household, owners);
+        else
+        {
+            // One branch per way of being on the roll, joined by UNION ALL, so each is found through its own index; in one
+            // condition with OR the databases scanned all of the vote's electors for every cast (O(n) per ballot).
+            IQueryable<VoteElector> RowsOfVote() => db.VoteElectors.AsNoTracking().Where(e => e.VoteId == voteId);
+            var query = RowsOfVote().Where(e => e.PersonId == personId);
+            if (household is { } h) query = query.Concat(RowsOfVote().Where(e => e.HouseholdId == h));
+            if (owners.Count > 0) query = query.Concat(RowsOfVote().Where(e => e.OwnerId != null && owners.Contains(e.OwnerId.Value)));
+            candidates = await query.ToListAsync(ct);
+        }
         return candidates.OrderBy(e => e.Id).FirstOrDefault(e => VotingAccess.IsOwnRow(caller, e, household, owners));
     }
 }

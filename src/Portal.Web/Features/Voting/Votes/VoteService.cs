@@ -23,7 +23,8 @@ public sealed partial class VoteService(
     CallerScope callers,
     TimeProvider clock,
     AttachmentStore files,
-    BallotWriter writer)
+    BallotWriter writer,
+    OpenVotes openVotes)
 {
     public const string NotFound = "Vote.Error.NotFound";
     public const string MayNotManage = "Vote.Error.MayNotManage";
@@ -121,8 +122,9 @@ public sealed partial class VoteService(
         CloseAsync(voteId, version, (caller, vote) => !caller.IsSystem ? Result.NotAllowed(Text(MayNotManage))
             : vote.ClosesAtUtc > Now ? Result.Invalid(Text(NotDue)) : null, ct);
 
-    private Task<Result<VoteSummary>> CloseAsync(int voteId, Guid version, Func<Caller, Vote, Result?> allow, CancellationToken ct) =>
-        work.ChangeAsync<Vote, VoteSummary>(
+    private async Task<Result<VoteSummary>> CloseAsync(int voteId, Guid version, Func<Caller, Vote, Result?> allow, CancellationToken ct)
+    {
+        var closed = await work.ChangeAsync<Vote, VoteSummary>(
             (db, t) => db.Votes.SingleOrDefaultAsync(v => v.Id == voteId, t), version, allow,
             (_, vote, _) => Ruled(vote.Close(Now)),
             v => Summary(v, true), Texts,
@@ -135,6 +137,14 @@ public sealed partial class VoteService(
                 vote.RecordVerdict(await CountAsync(db, vote, t));
             },
             ct: ct);
+        // Casts on this node find it closed before they queue (the writer would refuse them anyway).
+        if (closed.Succeeded)
+        {
+            openVotes.Forget(voteId);
+            writer.Retire(voteId);
+        }
+        return closed;
+    }
 
     /// <summary>Counts a vote by its rule set from what is stored: the roll, presence, and the ballots.</summary>
     internal static async Task<Verdict> CountAsync(PortalDbContext db, Vote vote, CancellationToken ct)

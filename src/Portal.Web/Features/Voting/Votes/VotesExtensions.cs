@@ -15,6 +15,7 @@ public static class VotesExtensions
         services.AddSingleton<BallotSeal>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotSeal>());
         services.AddSingleton<BallotWriter>();
+        services.AddSingleton<OpenVotes>();
         services.AddPageSection<HomeVotesToCast>(PortalHomeSlot.Cards);
         services.AddPortalVotePapers();
         return services;
