@@ -110,8 +110,10 @@ public sealed class SessionArchiveTests(PortalHostFixture fixture) : IClassFixtu
         Assert.Equal("议事档案", paragraphs[0]);
         Assert.Contains($"事项：{title}", paragraphs);
         Assert.Contains("议事规程：测试规程（第 1 版）", paragraphs);
-        Assert.Contains(rows, r => r.StartsWith("1|民主定事|已完成|社区书记|", StringComparison.Ordinal) && r.EndsWith($"|表决 第{voteId}号", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("2|公示|已完成|", StringComparison.Ordinal) && r.EndsWith($"|公示 第{noticeId}号", StringComparison.Ordinal));
+        // The evidence in words, as the session page's timeline names it.
+        Assert.Contains(rows, r => r.StartsWith("1|民主定事|已完成|社区书记|", StringComparison.Ordinal)
+            && r.Contains($"|表决：{title}表决（第 {voteId} 号表决）· ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("2|公示|已完成|", StringComparison.Ordinal) && r.Contains($"|公示：第 {noticeId} 号公示 · ", StringComparison.Ordinal));
         Assert.Contains(paragraphs, p => p.StartsWith("全部步骤已于", StringComparison.Ordinal));
 
         // The vote: exactly the announcement's content (title and seal lines aside), then who signed in.
