@@ -66,6 +66,10 @@ public sealed class CompleteStepBrowserTests(BrowserFixture browser, PortalServe
         await page.GetByTestId("complete-step-save").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("step-evidence")).ToHaveCountAsync(2);
+        // The timeline names the records in words, as the dialog did: the meeting with its sign-ins, the opinions counted.
+        await Expect(page.GetByTestId("step-evidence").Nth(0)).ToContainTextAsync("签到表：东门停车议事会");
+        await Expect(page.GetByTestId("step-evidence").Nth(0)).ToContainTextAsync("签到 1 人");
+        await Expect(page.GetByTestId("step-evidence").Nth(1)).ToHaveTextAsync("意见 1 条");
         await using var db = await Portal.NewDbContextAsync(Ct);
         var completion = (await db.DeliberationSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, Ct)).Completions.Single();
         Assert.Equal([new EvidenceRef(EvidenceKind.SignInSheet, held), new EvidenceRef(EvidenceKind.Opinions, opinion.Id)], completion.Evidence);

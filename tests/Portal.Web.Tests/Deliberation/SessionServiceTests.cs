@@ -88,6 +88,8 @@ public sealed class SessionServiceTests(PortalHostFixture fixture) : IClassFixtu
             timeline.Steps.Take(4).Select(s => s.State));
         Assert.Equal("刘红梅（社区书记）", timeline.Steps[0].Done!.ByName);
         Assert.Equal([new EvidenceRef(Opinions, opinion)], timeline.Steps[0].Done!.Evidence);
+        // The same in words, as the complete-step dialog names the records: the step's opinions counted.
+        Assert.Equal(["意见 1 条"], timeline.Steps[0].Done!.Named.Select(n => Host.TextOf(n.Label)));
         // 出主意 has a 7-day comment window, counted from the first step's completion.
         Assert.Equal(timeline.Steps[0].Done!.AtUtc.AddDays(7), timeline.Steps[1].DueUtc);
         Assert.False(timeline.CanCompleteCurrent);

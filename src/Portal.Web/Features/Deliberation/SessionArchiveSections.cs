@@ -1,5 +1,7 @@
 using Portal.Domain.Deliberation;
+using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Export;
+using Portal.Web.Features.Localization;
 
 namespace Portal.Web.Features.Deliberation;
 
@@ -44,4 +46,21 @@ public static class SessionArchiveSections
     /// <summary>Registers a slice's part of the session archive (scoped, like the services it reads through).</summary>
     public static IServiceCollection AddSessionArchiveSection<TSection>(this IServiceCollection services) where TSection : class, ISessionArchiveSection =>
         services.AddScoped<ISessionArchiveSection, TSection>();
+}
+
+/// <summary>The pieces the archive's sections write alike.</summary>
+public static class SessionArchiveBlocks
+{
+    /// <summary>One plain paragraph.</summary>
+    public static DocumentParagraph Line(string text) => new([new DocumentRun(text)]);
+
+    /// <summary>A stored (UTC) time as official documents write it, in China time: 2026年12月7日 10:32.</summary>
+    public static string Time(DateTime utc) => OfficialLanguage.DateTime(PortalTime.ToLocal(utc));
+
+    /// <summary>
+    /// A resident's or a manager's Markdown as plain paragraphs: the marks removed (<see cref="SafeMarkdown.ToPlainText"/>),
+    /// one paragraph per line of text, so nothing of the text is interpreted and nothing is lost.
+    /// </summary>
+    public static IEnumerable<DocumentParagraph> PlainParagraphs(string markdown) =>
+        SafeMarkdown.ToPlainText(markdown).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).Select(Line);
 }

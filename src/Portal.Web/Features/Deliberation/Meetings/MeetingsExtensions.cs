@@ -11,6 +11,7 @@ public static class MeetingsExtensions
     {
         services.AddSingleton<ILiveEventMapper, DeliberationMeetingLiveEvents>();
         services.AddSingleton<ILiveChannelRule, DeliberationMeetingChannelRule>();
+        services.AddSessionArchiveSection<MeetingArchiveSection>();
         return services.AddScoped<MeetingService>().AddPageSection<SessionMeetingsSection>(SessionPageSlot.AfterTimeline);
     }
 }

@@ -14,6 +14,8 @@ public static class OpinionsExtensions
         services.AddSingleton<ILiveChannelRule, OpinionChannelRule>();
         services.AddPageSection<SessionPlanSection>(SessionPageSlot.AfterTimeline);
         services.AddPageSection<SessionOpinionsSection>(SessionPageSlot.AfterTimeline);
+        services.AddSessionArchiveSection<OpinionArchiveSection>();
+        services.AddSessionArchiveSection<PlanArchiveSection>();
         return services;
     }
 }

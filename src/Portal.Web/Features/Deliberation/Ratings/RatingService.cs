@@ -158,8 +158,8 @@ public sealed class RatingService(IDbContextFactory<PortalDbContext> dbFactory, 
     /// <summary>How many comments the section lists (the newest); the archive document carries them all.</summary>
     public const int CommentsShown = 50;
 
-    /// <summary>The round's counts, counted in the database.</summary>
-    private static async Task<RatingTally> TallyAsync(PortalDbContext db, int roundId, CancellationToken ct)
+    /// <summary>The round's counts, counted in the database (the live counts of an open round; a closed one has them frozen).</summary>
+    internal static async Task<RatingTally> TallyAsync(PortalDbContext db, int roundId, CancellationToken ct)
     {
         var counts = await db.SessionRatings.Where(r => r.RoundId == roundId).GroupBy(r => r.Level)
             .Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);

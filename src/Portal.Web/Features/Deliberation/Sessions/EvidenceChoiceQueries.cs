@@ -35,6 +35,53 @@ internal static class EvidenceChoiceQueries
         _ => Task.FromResult<IReadOnlyList<EvidenceChoice>>([]),
     };
 
+    /// <summary>
+    /// Every completed step's evidence in words, by step index, for the session page's timeline and the archive: each
+    /// record as the picker names it, after its kind ("签到表：…议事会 · … · 签到 12 人"); the opinions counted rather than
+    /// listed ("意见 3 条"). A record the picker no longer offers (a work item the notices did not create) keeps its kind
+    /// and number, or for a work item of the community its title.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<TimelineEvidence>>> NamedByStepAsync(PortalDbContext db, DeliberationSession session,
+        CancellationToken ct)
+    {
+        var named = new Dictionary<int, IReadOnlyList<TimelineEvidence>>();
+        foreach (var completion in session.Completions)
+            named[completion.StepIndex] = await NamedAsync(db, session, completion.StepIndex, completion.Evidence, ct);
+        return named;
+    }
+
+    private static async Task<IReadOnlyList<TimelineEvidence>> NamedAsync(PortalDbContext db, DeliberationSession session, int stepIndex,
+        IReadOnlyList<EvidenceRef> evidence, CancellationToken ct)
+    {
+        var named = new List<TimelineEvidence>();
+        foreach (var kind in evidence.Select(e => e.Kind).Distinct())
+        {
+            var ids = evidence.Where(e => e.Kind == kind).Select(e => e.RecordId).Distinct().ToList();
+            if (kind == EvidenceKind.Opinions)
+            {
+                named.Add(new TimelineEvidence(kind, Text("Evidence.OpinionCount", ids.Count)));
+                continue;
+            }
+            var labels = (await OfAsync(db, session, stepIndex, kind, ct)).Where(c => ids.Contains(c.RecordId)).ToDictionary(c => c.RecordId, c => c.Label);
+            if (kind == EvidenceKind.ImplementationRecord && ids.Except(labels.Keys).ToList() is { Count: > 0 } others)
+            {
+                var items = await db.WorkItems.AsNoTracking().Where(w => others.Contains(w.Id) && w.CommunityId == session.CommunityId)
+                    .Select(w => new { w.Id, w.Title }).ToListAsync(ct);
+                foreach (var w in items) labels[w.Id] = Text("Choice.Task", w.Title, w.Id);
+            }
+            named.AddRange(ids.Select(id => new TimelineEvidence(kind, labels.TryGetValue(id, out var label)
+                ? Text("Evidence.Named", Text($"Evidence.{kind}"), label)
+                : Numbered(new EvidenceRef(kind, id)))));
+        }
+        return named;
+    }
+
+    /// <summary>A record by its kind and number only ("表决 第5号"): what the timeline says before (or without) looking the records up.</summary>
+    public static IReadOnlyList<TimelineEvidence> Numbered(IReadOnlyList<EvidenceRef> evidence) =>
+        evidence.Select(e => new TimelineEvidence(e.Kind, Numbered(e))).ToList();
+
+    private static Message Numbered(EvidenceRef e) => Text("Evidence.Record", Text($"Evidence.{e.Kind}"), e.RecordId);
+
     private static Message Text(string key, params object[] args) => DeliberationText.Of(key, args);
 
     private static DateTime Local(DateTime utc) => PortalTime.ToLocal(utc);

@@ -20,8 +20,14 @@ public sealed record SessionQuery(int CommunityId, SessionFilter Filter = Sessio
 public sealed record SessionRow(int Id, int MatterId, string Title, string TemplateName, int TemplateVersion, DateTime StartedAtUtc,
     int StepCount, int? CurrentStepIndex, string? CurrentStepName, DateTime? CurrentStepDueUtc, bool IsOverdue, DateTime? FinishedAtUtc);
 
-/// <summary>One completed step's record as the timeline shows it: when, by whom, on which evidence.</summary>
-public sealed record TimelineDone(DateTime AtUtc, string ByName, IReadOnlyList<EvidenceRef> Evidence);
+/// <summary>
+/// One completed step's record as the timeline shows it: when, by whom, on which evidence — the records
+/// (<see cref="Evidence"/>) and the same in words (<see cref="Named"/>, as <see cref="EvidenceChoiceQueries"/> names them).
+/// </summary>
+public sealed record TimelineDone(DateTime AtUtc, string ByName, IReadOnlyList<EvidenceRef> Evidence, IReadOnlyList<TimelineEvidence> Named);
+
+/// <summary>A done step's evidence in words: one record ("表决：… · 通过"), or the step's opinions counted ("意见 3 条").</summary>
+public sealed record TimelineEvidence(EvidenceKind Kind, Message Label);
 
 /// <summary>One step of the timeline: done (with its record), current (with its deadline), next or later.</summary>
 public sealed record TimelineStep(int Index, string Name, PortalRole CompletedBy, IReadOnlyList<EvidenceKind> RequiredEvidence, int? TimeLimitDays,

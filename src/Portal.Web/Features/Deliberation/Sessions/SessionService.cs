@@ -134,7 +134,8 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.DeliberationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null || !caller.IsSignedIn || !DeliberationAccess.CanSeeCommunity(caller.Policy, session.CommunityId)) return null;
-        return Timeline(session, caller, await directory.GetAsync(ct), Now);
+        var named = await EvidenceChoiceQueries.NamedByStepAsync(db, session, ct);
+        return Timeline(session, caller, await directory.GetAsync(ct), Now, named);
     }
 
     /// <summary>The sessions of a community the caller belongs to: running, overdue (current step past its limit), finished, or all.</summary>
@@ -202,11 +203,18 @@ public sealed class SessionService(IDbContextFactory<PortalDbContext> dbFactory,
         s.StartedAtUtc, s.Steps.Length, s.CurrentStepIndex, s.CurrentStepIndex is { } i ? s.Steps[i].Name : null, s.CurrentStepDueUtc,
         s.IsOverdue(now), s.FinishedAtUtc);
 
-    private static SessionTimeline Timeline(DeliberationSession session, Caller caller, DirectoryScope scope, DateTime now)
+    /// <summary>
+    /// The timeline model; <paramref name="named"/>: each done step's evidence in words by step index (without it, or for
+    /// a step missing from it — the current values a conflict carries — the records by kind and number).
+    /// </summary>
+    private static SessionTimeline Timeline(DeliberationSession session, Caller caller, DirectoryScope scope, DateTime now,
+        IReadOnlyDictionary<int, IReadOnlyList<TimelineEvidence>>? named = null)
     {
         var actor = StepActor.For(caller, session.CommunityId, scope);
         var steps = session.Timeline().Select(e => new TimelineStep(e.Index, e.Step.Name, e.Step.CompletedBy, e.Step.RequiredEvidence, e.Step.TimeLimitDays,
-            e.State, e.Completion is { } c ? new TimelineDone(c.AtUtc, c.ByName, c.Evidence) : null, e.DueUtc,
+            e.State, e.Completion is { } c
+                ? new TimelineDone(c.AtUtc, c.ByName, c.Evidence, named?.GetValueOrDefault(e.Index) ?? EvidenceChoiceQueries.Numbered(c.Evidence))
+                : null, e.DueUtc,
             e.State == TimelineState.Current && session.IsOverdue(now))).ToList();
         var canComplete = session.CurrentStepIndex is { } current && DeliberationAccess.CanCompleteStep(actor, session.Steps[current]);
         return new SessionTimeline(session.Id, session.CommunityId, session.MatterId, session.Title, session.Scope, session.TemplateName,

@@ -17,9 +17,10 @@ public sealed record SessionArchiveFile(byte[] Content, string FileName);
 /// <summary>
 /// A deliberation session's whole record as one Word document (议事档案, issue 13 item 11), in official Chinese: the
 /// matter (who raised it, when, how it was screened), the template version the session keeps, the timeline (each step:
-/// state, when and by whom it was completed, on which evidence, its due date), then every slice's registered
-/// <see cref="ISessionArchiveSection"/> in order (the vote with its announcement, the notice with its objections and
-/// answers, the implementation tasks; sign-ins, opinions, plan versions and ratings once their slices register). For the
+/// state, when and by whom it was completed, on which evidence — in words, as the session page names it — its due date),
+/// then every slice's registered <see cref="ISessionArchiveSection"/> in order (the meetings with their sign-in sheets,
+/// the opinions, the plan's versions, the vote with its announcement, the notice with its objections and answers, the
+/// implementation tasks, the rating rounds). For the
 /// community's managers; anyone else is told "not found", so ids cannot be probed. A running session can be archived
 /// too: the document says how far it has come. Scoped.
 /// </summary>
@@ -30,6 +31,7 @@ public sealed class SessionArchive(
     IStringLocalizer<SessionArchiveText> t,
     IStringLocalizer<DeliberationText> words,
     IStringLocalizer<SharedText> shared,
+    ResultText texts,
     TimeProvider clock)
 {
     public async Task<Result<SessionArchiveFile>> DocxAsync(int sessionId, CancellationToken ct = default)
@@ -54,7 +56,7 @@ public sealed class SessionArchive(
                 Line(t["Archive.Written", Local(clock.GetUtcNow().UtcDateTime)]),
             };
             blocks.AddRange(Matter(matter, scope, names));
-            blocks.AddRange(Procedure(session));
+            blocks.AddRange(Procedure(session, await EvidenceChoiceQueries.NamedByStepAsync(db, session, ct)));
             foreach (var section in sections.OrderBy(s => s.Order))
                 blocks.AddRange(await section.BlocksAsync(archived, ct));
             var document = new ExportDocument(t["Archive.Title"], blocks, [t["Archive.Seal", community], t["Archive.Date"]]);
@@ -79,7 +81,7 @@ public sealed class SessionArchive(
         }
     }
 
-    private IEnumerable<DocumentBlock> Procedure(DeliberationSession session)
+    private IEnumerable<DocumentBlock> Procedure(DeliberationSession session, IReadOnlyDictionary<int, IReadOnlyList<TimelineEvidence>> named)
     {
         yield return new DocumentHeading(1, t["Procedure.Heading"]);
         yield return Line(t["Procedure.Template", session.TemplateName, session.TemplateVersion]);
@@ -93,8 +95,8 @@ public sealed class SessionArchive(
                 e.Completion is { } c ? t["Step.DoneBy", Local(c.AtUtc), c.ByName]
                     : e.DueUtc is { } due ? t["Step.Due", Local(due)]
                     : e.Step.TimeLimitDays is { } days ? words["Timeline.TimeLimit", days] : "",
-                e.Completion is { } done
-                    ? string.Join("\n", done.Evidence.Select(r => words["Evidence.Record", words[$"Evidence.{r.Kind}"], r.RecordId].Value))
+                e.Completion is not null
+                    ? string.Join("\n", named[e.Index].Select(n => texts[n.Label]))
                     : string.Join("、", e.Step.RequiredEvidence.Select(k => words[$"Evidence.{k}"].Value)),
             ])]);
     }
