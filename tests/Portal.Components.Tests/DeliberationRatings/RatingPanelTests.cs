@@ -139,7 +139,7 @@ public sealed class RatingPanelTests : PortalComponentTest
         var closed = Round(new RatingTally(3, 1, 0), manages: true, closedAt: Opened.AddDays(7), inWindow: false);
         var panel = Panel(new SessionRatings(9, closed, false, 7));
 
-        Assert.Contains("居民评议 第4号", panel.Find("[data-testid=ratings-final]").TextContent);
+        Assert.Contains("结果已固定，完成此步时可选作佐证", panel.Find("[data-testid=ratings-final]").TextContent);
         Assert.Equal(("Closed", "已结束"), (panel.Find("[data-testid=ratings-state]").GetAttribute("data-status"), panel.Find("[data-testid=ratings-state]").TextContent.Trim()));
         Assert.Empty(panel.FindAll("[data-testid=rating-form]"));
         Assert.Empty(panel.FindAll("[data-testid=ratings-close]"));
